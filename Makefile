@@ -1,0 +1,28 @@
+# The verbs a newcomer types. Every target sets up .venv from requirements.lock first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Material 9.7+ prints an end-of-life banner about MkDocs 2 on every build; the README
+# carries that risk instead.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test clean
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+clean:
+	rm -rf site .pytest_cache .hypothesis
+
+# Rebuilt whenever the lock changes, so a stale .venv never runs the site.
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@

@@ -1,0 +1,183 @@
+"""Read references.bib and check it as an editor needs: every problem with its line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pybtex.errors
+from pybtex.database import BibliographyData
+from pybtex.database.input.bibtex import Parser
+from pybtex.scanner import PybtexSyntaxError
+
+from doi import doi_problem
+from problems import Problem
+
+# Fields each entry type needs before APA can render it; a missing DOI on a journal
+# article is only a warning, since older articles may have none.
+REQUIRED_FIELDS = {
+    "article": ("author", "title", "journal", "year", "volume", "pages"),
+    "book": ("author|editor", "title", "publisher", "year"),
+    "incollection": ("author", "title", "booktitle", "editor", "publisher", "year", "pages"),
+    "inbook": ("author", "title", "booktitle", "publisher", "year"),
+    "inproceedings": ("author", "title", "booktitle", "year"),
+    "phdthesis": ("author", "title", "school", "year"),
+    "mastersthesis": ("author", "title", "school", "year"),
+    "techreport": ("author", "title", "institution", "year"),
+    "misc": ("author|editor", "title", "year", "url|doi"),
+    "online": ("author|editor", "title", "year", "url"),
+}
+RECOMMENDED_FIELDS = {"article": ("doi",)}
+_ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
+_FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
+_CITABLE_KEY = re.compile(r"[\w-]+")
+
+
+@dataclass
+class Entry:
+    key: str
+    type: str
+    line: int
+    fields: dict[str, str]
+    field_lines: dict[str, int] = field(default_factory=dict)
+    persons: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Bibliography:
+    path: str
+    entries: dict[str, Entry]
+    problems: list[Problem]
+
+    @property
+    def readable(self) -> bool:
+        """False when the file could not be parsed as a whole; pages cannot be checked."""
+        return not any(problem.fatal for problem in self.problems)
+
+
+def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
+    """Parse and check `path`; problems carry `display_path` and a line."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problem = Problem(display_path, 1, "file not found; bib_file in mkdocs.yml must name it", fatal=True)
+        return Bibliography(display_path, {}, [problem])
+    except UnicodeDecodeError as error:
+        line = 1 + path.read_bytes()[: error.start].count(b"\n")
+        problem = Problem(display_path, line, "not UTF-8 text; save the file as UTF-8", fatal=True)
+        return Bibliography(display_path, {}, [problem])
+
+    problems = _syntax_problems(source, display_path)
+    entries = _entries(source)
+    problems += _duplicate_problems(source, display_path)
+    if problems:
+        for problem in problems:
+            problem.fatal = True
+        return Bibliography(display_path, entries, problems)
+    for entry in entries.values():
+        problems += _entry_problems(entry, display_path)
+    return Bibliography(display_path, entries, problems)
+
+
+def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Problem]:
+    """A warning for every entry no page cites: strict builds keep the file tidy."""
+    return [
+        Problem(
+            bibliography.path,
+            entry.line,
+            f"entry '{key}' is not cited by any page; cite it with [@{key}] or remove it",
+            warning=True,
+        )
+        for key, entry in bibliography.entries.items()
+        if key not in cited
+    ]
+
+
+# Errors pybtex reports while reading; capture() makes it go on to the end of the file.
+def _syntax_problems(source: str, display_path: str) -> list[Problem]:
+    problems = []
+    with pybtex.errors.capture() as errors:
+        try:
+            Parser().parse_string(source)
+        except PybtexSyntaxError as error:  # some errors end the parse even when captured
+            errors.append(error)
+    for error in errors:
+        if isinstance(error, PybtexSyntaxError):
+            message = str(error).split(": ", 1)[-1]
+            problems.append(Problem(display_path, error.lineno or 1, f"{message}; check the braces, quotes and commas of this entry"))
+    return problems
+
+
+def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
+    problems = []
+    first_seen: dict[str, tuple[str, int]] = {}
+    for match in _ENTRY_START.finditer(source):
+        if match.group("type").lower() in {"comment", "preamble", "string"}:
+            continue
+        key = match.group("key")
+        line = 1 + source.count("\n", 0, match.start())
+        if key.casefold() in first_seen:
+            other, other_line = first_seen[key.casefold()]
+            same = "the same key" if other == key else f"'{other}', the same key but for case"
+            problems.append(Problem(display_path, line, f"duplicate key '{key}': line {other_line} has {same}; keep one entry or rename this one"))
+        else:
+            first_seen[key.casefold()] = (key, line)
+    return problems
+
+
+# Entries with the lines of their fields, read with pybtex where it can, else skipped.
+def _entries(source: str) -> dict[str, Entry]:
+    starts = [
+        match for match in _ENTRY_START.finditer(source)
+        if match.group("type").lower() not in {"comment", "preamble", "string"}
+    ]
+    entries: dict[str, Entry] = {}
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(source)
+        chunk = source[match.start():end]
+        with pybtex.errors.capture():
+            try:
+                data: BibliographyData = Parser().parse_string(chunk)
+            except PybtexSyntaxError:
+                continue
+        if not data.entries:
+            continue
+        key, parsed = next(iter(data.entries.items()))
+        line = 1 + source.count("\n", 0, match.start())
+        field_lines = {
+            found.group("name").lower(): line + chunk.count("\n", 0, found.start())
+            for found in _FIELD_START.finditer(chunk)
+        }
+        persons = {role: [str(person) for person in people] for role, people in parsed.persons.items()}
+        fields = {name.lower(): value for name, value in parsed.fields.items()}
+        entries.setdefault(key, Entry(key, parsed.type.lower(), line, fields, field_lines, persons))
+    return entries
+
+
+def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
+    problems = []
+    present = set(entry.fields) | set(entry.persons)
+    if not _CITABLE_KEY.fullmatch(entry.key):
+        suggestion = re.sub(r"[^\w-]", "", entry.key)
+        problems.append(Problem(display_path, entry.line, f"key '{entry.key}' can only hold letters, digits, '_' and '-'; rename it, e.g. '{suggestion}'"))
+    required = REQUIRED_FIELDS.get(entry.type)
+    if required is None:
+        known = ", ".join(f"@{name}" for name in REQUIRED_FIELDS)
+        problems.append(Problem(display_path, entry.line, f"entry '{entry.key}' has type @{entry.type}, which the site does not render; use one of {known}"))
+        required = ()
+    for names in required:
+        if not present & set(names.split("|")):
+            wanted = " or ".join(names.split("|"))
+            problems.append(Problem(display_path, entry.line, f"entry '{entry.key}' (@{entry.type}) lacks the {wanted} field; add {names.split('|')[0]} = {{...}}"))
+    for name in RECOMMENDED_FIELDS.get(entry.type, ()):
+        if name not in present:
+            problems.append(Problem(display_path, entry.line, f"entry '{entry.key}' (@{entry.type}) has no {name}; add doi = {{10.xxxx/...}} if the work has one", warning=True))
+    year = entry.fields.get("year")
+    if year is not None and not re.fullmatch(r"\d{4}", year.strip()):
+        problems.append(Problem(display_path, entry.field_lines.get("year", entry.line), f"entry '{entry.key}' has year '{year}'; write four digits, e.g. year = {{2018}}"))
+    if "doi" in entry.fields:
+        message = doi_problem(entry.fields["doi"])
+        if message:
+            problems.append(Problem(display_path, entry.field_lines.get("doi", entry.line), f"entry '{entry.key}': {message}"))
+    return problems

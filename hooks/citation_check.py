@@ -1,0 +1,42 @@
+"""Check every citation of every page against the bibliography."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from bibliography import Bibliography
+from citation_syntax import CitationBlock, find_citation_blocks, strip_front_matter
+from problems import Problem
+
+
+@dataclass(frozen=True)
+class PageSource:
+    path: str  # as the editor finds it, e.g. docs/articles/self-compassion.md
+    source: str  # the whole file, front matter included, so lines match the editor's
+
+
+def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tuple[list[Problem], list[CitationBlock]]:
+    """Problems with cited keys, and every citation block found, across all pages."""
+    by_casefold = {key.casefold(): key for key in bibliography.entries}
+    problems: list[Problem] = []
+    blocks: list[CitationBlock] = []
+    for page in pages:
+        body, first_line = strip_front_matter(page.source)
+        for block in find_citation_blocks(body, first_line=first_line):
+            blocks.append(block)
+            for key in block.keys:
+                if key not in bibliography.entries:
+                    problems.append(Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography.path)))
+    return problems, blocks
+
+
+def _unknown_key_message(key: str, by_casefold: dict[str, str], bib_path: str) -> str:
+    own = by_casefold.get(key.casefold())
+    if own is not None:
+        return f"citation key '{key}' differs in case from the entry '{own}'; write [@{own}]"
+    close = difflib.get_close_matches(key.casefold(), list(by_casefold), n=3, cutoff=0.6)
+    if close:
+        options = " or ".join(f"'{by_casefold[c]}'" for c in close)
+        return f"unknown citation key '{key}'; did you mean {options}?"
+    return f"unknown citation key '{key}'; add its entry to {bib_path} or correct the key"

@@ -1,0 +1,116 @@
+"""Find pandoc-style citations (`[@key]`, `[see @a, p. 3; @b]`) in Markdown source.
+
+Code (fenced, indented, inline) and brackets that are not citations (links, e-mail
+addresses) are skipped, and `protect` hides their `@` from mkdocs-bibtex, which would
+otherwise rewrite them: a page must be able to show how to cite.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A private-use character: never typed by an editor, restored to `@` before rendering.
+AT_SENTINEL = "\ue000"
+
+# Keys as mkdocs-bibtex reads them (`@[\w-]+`), so what we check is what it rewrites.
+KEY = r"[\w-]+"
+# One item of a citation block: optional prefix, optional `-` (suppress author), the key,
+# optional locator or suffix after a comma. `@` must not follow a word character, which
+# is what sets an e-mail address apart.
+_ITEM = re.compile(rf"^\s*(?:[^@;]*?(?<![\w.+-]))?-?@(?P<key>{KEY})(?:\s*,[^;]*)?\s*$")
+# A bracket on one line with no nested brackets; links and references ([x](y), [x][y],
+# [x]: y) are excluded by what follows it, images and footnotes by what precedes it.
+_BLOCK = re.compile(r"(?<![!\]\\^])\[(?P<body>[^\[\]\n]*)\](?![(\[:])")
+_FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
+# A code span may wrap lines but never crosses a blank line.
+_INLINE_CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+@dataclass(frozen=True)
+class CitationBlock:
+    """One `[...]` citation as written, with the 1-based line it starts on."""
+
+    text: str
+    keys: tuple[str, ...]
+    line: int
+
+
+def find_citation_blocks(markdown: str, *, first_line: int = 1) -> list[CitationBlock]:
+    """Every citation block outside code, in order, numbered from `first_line`."""
+    masked = _blank_code(markdown)
+    blocks = []
+    for match in _BLOCK.finditer(masked):
+        keys = _citation_keys(match.group("body"))
+        if keys:
+            line = first_line + masked.count("\n", 0, match.start())
+            blocks.append(CitationBlock(text=match.group(0), keys=keys, line=line))
+    return blocks
+
+
+def protect(markdown: str) -> str:
+    """Hide every `@` that is not part of a citation block from mkdocs-bibtex."""
+    keep = {
+        index
+        for match in _BLOCK.finditer(_blank_code(markdown))
+        if _citation_keys(match.group("body"))
+        for index in range(match.start(), match.end())
+    }
+    return "".join(
+        AT_SENTINEL if char == "@" and index not in keep else char
+        for index, char in enumerate(markdown)
+    )
+
+
+def restore(markdown: str) -> str:
+    """Undo `protect` once mkdocs-bibtex has done its rewriting."""
+    return markdown.replace(AT_SENTINEL, "@")
+
+
+def strip_front_matter(source: str) -> tuple[str, int]:
+    """The Markdown body of a page file and the file line its first line stands on."""
+    match = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", source, re.DOTALL)
+    if not match:
+        return source, 1
+    return source[match.end():], 1 + source.count("\n", 0, match.end())
+
+
+def _citation_keys(body: str) -> tuple[str, ...]:
+    items = [_ITEM.match(item) for item in body.split(";")]
+    if not items or not all(items):
+        return ()
+    return tuple(item.group("key") for item in items)
+
+
+# Code regions replaced by spaces of the same length, so offsets and lines still match.
+def _blank_code(markdown: str) -> str:
+    lines = markdown.split("\n")
+    out = []
+    fence: str | None = None
+    previous_blank = True
+    in_list = False
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence is not None:
+            out.append(" " * len(line))
+            if opening and opening.group("fence")[0] == fence[0] and len(opening.group("fence")) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group("fence")
+            out.append(" " * len(line))
+            continue
+        stripped = line.strip()
+        if _LIST_ITEM.match(line):
+            in_list = True
+        elif stripped and not line.startswith((" ", "\t")):
+            in_list = False
+        indented = line.startswith(("    ", "\t")) and stripped
+        if indented and previous_blank and not in_list:
+            out.append(" " * len(line))
+            continue  # an indented code block stays code until a less indented line
+        previous_blank = not stripped
+        out.append(line)
+    text = "\n".join(out)
+    return _INLINE_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
