@@ -1,0 +1,92 @@
+"""MkDocs hook: check everything an editor wrote, then fail once with every problem.
+
+Runs in `mkdocs build` and `mkdocs serve` before any other hook or plugin touches the
+files (priority 100), so editors see `path:line: message` lines, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+from bibliography import Bibliography, load_bibliography, uncited_problems
+from citation_check import PageSource, check_citations
+from front_matter import is_article, overdue_reviews, read_article
+from problems import Problem, report
+
+log = logging.getLogger("mkdocs.hooks.checks")
+
+# Problems of the configuration and the bibliography, found in on_config and reported
+# with the pages' problems in on_files. Reset on every build: `serve` keeps this module.
+_bibliography: Bibliography | None = None
+
+# ---------------------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------------------
+
+
+# Before mkdocs-bibtex's on_config, which would crash with a pybtex traceback on a bad file.
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _bibliography
+    bib_path = bib_file(config)
+    _bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config))
+    if not _bibliography.readable:
+        raise PluginError(report(_bibliography.problems))
+    return config
+
+
+@event_priority(100)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    assert _bibliography is not None
+    problems: list[Problem] = list(_bibliography.problems)
+    pages = [
+        PageSource(display_path(Path(file.abs_src_path), config), file.content_string)
+        for file in files.documentation_pages()
+    ]
+    citation_problems, blocks = check_citations(pages, _bibliography)
+    problems += citation_problems
+    problems += uncited_problems(_bibliography, {key for block in blocks for key in block.keys})
+
+    articles = []
+    for file, page in zip(files.documentation_pages(), pages):
+        if is_article(file.src_uri):
+            article, article_problems = read_article(file.src_uri, page.source, path=page.path)
+            problems += article_problems
+            if article:
+                articles.append(article)
+    for article in overdue_reviews(articles, today=dt.date.today()):
+        # A notice, not a warning: an overdue review must not block an urgent correction.
+        log.info(f"docs/{article.src_uri}: review was due on {article.review_due}; review the page and update last_reviewed and review_due")
+
+    for problem in problems:
+        if problem.warning:
+            log.warning(str(problem))
+    if any(not problem.warning for problem in problems):
+        raise PluginError(report(problems))
+    return files
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+def bib_file(config: MkDocsConfig) -> Path:
+    """references.bib, as mkdocs-bibtex's bib_file names it relative to mkdocs.yml."""
+    plugin = config.plugins.get("bibtex")
+    if plugin is None or not plugin.config.bib_file:
+        raise PluginError("mkdocs.yml: the bibtex plugin with bib_file is required; add '- bibtex: {bib_file: references.bib}' under plugins")
+    return Path(config.config_file_path).parent / plugin.config.bib_file
+
+
+# Paths as the editor sees them from the repository root: docs/articles/x.md
+def display_path(path: Path, config: MkDocsConfig) -> str:
+    return os.path.relpath(path, Path(config.config_file_path).parent)

@@ -1,0 +1,105 @@
+"""Read and check the front matter of article pages (everything under docs/articles/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from problems import Problem
+
+ARTICLES_DIR = "articles/"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_KEY_LINE = re.compile(r"^(?P<key>[\w-]+)[ \t]*:", re.MULTILINE)
+REQUIRED_TEXT = ("title", "description", "author")
+REQUIRED_DATES = ("published", "last_reviewed", "review_due")
+
+
+@dataclass(frozen=True)
+class Article:
+    src_uri: str  # relative to docs/, e.g. articles/how-can-self-compassion-help-me.md
+    title: str
+    description: str
+    author: str
+    reviewed_by: str | None
+    published: dt.date
+    last_reviewed: dt.date
+    review_due: dt.date
+    consultation_cta: bool
+    weight: int
+
+
+def is_article(src_uri: str) -> bool:
+    """Articles are recognised by their folder, so front matter cannot forget to say so."""
+    return src_uri.startswith(ARTICLES_DIR) and src_uri.endswith(".md")
+
+
+def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | None, list[Problem]]:
+    """The article's metadata, or None with every problem of its front matter."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return None, [Problem(path, 1, "no front matter; start the file with a '---' block holding title, description, author, published, last_reviewed and review_due (copy it from another article)")]
+    text = match.group("yaml") or ""
+    lines = {m.group("key"): 2 + text.count("\n", 0, m.start()) for m in _KEY_LINE.finditer(text)}
+    try:
+        meta = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        return None, [Problem(path, line, f"front matter is not valid YAML ({getattr(error, 'problem', error)}); check the colons and quotes")]
+    if not isinstance(meta, dict):
+        return None, [Problem(path, 2, "front matter must be 'field: value' lines")]
+
+    problems = []
+
+    def where(key: str) -> int:
+        return lines.get(key, 1)
+
+    for key in REQUIRED_TEXT:
+        value = meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(Problem(path, where(key), f"front matter field '{key}' is missing or empty; add {key}: ..."))
+    reviewed_by = meta.get("reviewed_by")
+    if reviewed_by is not None and (not isinstance(reviewed_by, str) or not reviewed_by.strip()):
+        problems.append(Problem(path, where("reviewed_by"), "front matter field 'reviewed_by' must name the reviewer, or be left out"))
+    dates = {}
+    for key in REQUIRED_DATES:
+        value = meta.get(key)
+        if key not in meta:
+            problems.append(Problem(path, 1, f"front matter field '{key}' is missing; add {key}: YYYY-MM-DD"))
+        elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            problems.append(Problem(path, where(key), f"front matter field '{key}' is '{value}', not a date; write it as YYYY-MM-DD, e.g. {key}: 2026-11-25"))
+        else:
+            dates[key] = value
+    if len(dates) == 3:
+        if dates["last_reviewed"] < dates["published"]:
+            problems.append(Problem(path, where("last_reviewed"), f"last_reviewed {dates['last_reviewed']} is before published {dates['published']}; a page is reviewed when or after it is published"))
+        if dates["review_due"] <= dates["last_reviewed"]:
+            problems.append(Problem(path, where("review_due"), f"review_due {dates['review_due']} is not after last_reviewed {dates['last_reviewed']}; set the next review date, usually three years on"))
+    cta = meta.get("consultation_cta", True)
+    if not isinstance(cta, bool):
+        problems.append(Problem(path, where("consultation_cta"), f"consultation_cta is '{cta}'; write true or false"))
+    weight = meta.get("weight", 0)
+    if not isinstance(weight, int) or isinstance(weight, bool):
+        problems.append(Problem(path, where("weight"), f"weight is '{weight}'; write a whole number (lower comes first)"))
+    if problems:
+        return None, problems
+    return Article(
+        src_uri=src_uri,
+        title=meta["title"].strip(),
+        description=meta["description"].strip(),
+        author=meta["author"].strip(),
+        reviewed_by=reviewed_by.strip() if reviewed_by else None,
+        published=dates["published"],
+        last_reviewed=dates["last_reviewed"],
+        review_due=dates["review_due"],
+        consultation_cta=cta,
+        weight=weight,
+    ), []
+
+
+def overdue_reviews(articles: list[Article], *, today: dt.date) -> list[Article]:
+    """Articles whose review_due date has passed: a notice, never a failed build."""
+    return [article for article in articles if article.review_due < today]
