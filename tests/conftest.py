@@ -1,0 +1,61 @@
+"""Shared fixtures: the real site built once per session, and mutable copies of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+# What a build needs; a copy of these is a complete project.
+PROJECT_FILES = ("mkdocs.yml", "references.bib", "docs", "hooks", "overrides")
+
+# The plain modules beside the hooks are imported by tests as MkDocs imports them.
+sys.path.insert(0, str(HOOKS))
+
+
+def build_site(project: Path, *, site_dir: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project`, as an editor or CI runs it."""
+    site_dir = site_dir or project / "site"
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path) -> Path:
+    """A fresh copy of the real project, for a test to break and build."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """The strict build of the real site, once per session."""
+    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def built_site(real_build: subprocess.CompletedProcess[str]) -> Path:
+    """The real site's output folder; tests only read it."""
+    assert real_build.returncode == 0, real_build.stdout + real_build.stderr
+    return Path(real_build.args[real_build.args.index("--site-dir") + 1])
