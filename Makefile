@@ -26,3 +26,10 @@ $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
+
+# Editors' verbs. Values given on the command line (TITLE="...") reach the recipes as
+# environment variables, so quotes and spaces in a title need no escaping here.
+.PHONY: new-article
+
+new-article: $(STAMP)
+	@$(BIN)/python tools/new_article.py "$$TITLE"
