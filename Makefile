@@ -33,3 +33,9 @@ $(STAMP): requirements.lock
 
 new-article: $(STAMP)
 	@$(BIN)/python tools/new_article.py "$$TITLE"
+
+.PHONY: new-reference
+
+# DOI=10.xxxx/yyyy [ONLINE=1] [AUTHOR=family name YEAR=2018, for the key of an offline stub]
+new-reference: $(STAMP)
+	@$(BIN)/python tools/new_reference.py "$$DOI" --author "$$AUTHOR" --year "$$YEAR" $(if $(filter 1 yes true,$(ONLINE)),--online)
