@@ -39,3 +39,17 @@ new-article: $(STAMP)
 # DOI=10.xxxx/yyyy [ONLINE=1] [AUTHOR=family name YEAR=2018, for the key of an offline stub]
 new-reference: $(STAMP)
 	@$(BIN)/python tools/new_reference.py "$$DOI" --author "$$AUTHOR" --year "$$YEAR" $(if $(filter 1 yes true,$(ONLINE)),--online)
+
+.PHONY: prose check
+
+# Spelling of docs/ (word list: .codespell-words) and skeleton text: problems. The
+# readability report per article: advice, never a failure.
+prose: $(STAMP)
+	@$(BIN)/python tools/prose.py
+
+# Before a pull request: every check but the browser tests, each problem as path:line.
+# --keep-going: one run lists the problems of every step, not just the first.
+check: $(STAMP)
+	@$(MAKE) --no-print-directory --keep-going build prose \
+	  || { echo "make check: fix the problems above (each names its file and line), then run make check again" >&2; exit 1; }
+	@echo "make check: no problems found"
