@@ -55,22 +55,21 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems += citation_problems
     problems += uncited_problems(_bibliography, {key for block in blocks for key in block.keys})
 
-    articles = []
+    articles = {}
     for file, page in zip(files.documentation_pages(), pages):
         if is_article(file.src_uri):
             article, article_problems = read_article(file.src_uri, page.source, path=page.path)
             problems += article_problems
             if article:
-                articles.append(article)
-    for article in overdue_reviews(articles, today=dt.date.today()):
+                articles[article] = page.path
+    for article in overdue_reviews(list(articles), today=dt.date.today()):
         # A notice, not a warning: an overdue review must not block an urgent correction.
-        log.info(f"docs/{article.src_uri}: review was due on {article.review_due}; review the page and update last_reviewed and review_due")
+        log.info(f"{articles[article]}: review was due on {article.review_due}; review the page, then update last_reviewed and review_due")
 
-    for problem in problems:
-        if problem.warning:
-            log.warning(str(problem))
     if any(not problem.warning for problem in problems):
         raise PluginError(report(problems))
+    for problem in problems:
+        log.warning(str(problem))
     return files
 
 
