@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citation_syntax import AT_SENTINEL, find_citation_blocks, protect, restore, strip_front_matter
+from citation_syntax import AT_SENTINEL, find_bare_keys, find_citation_blocks, protect, restore, strip_front_matter
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,8 @@ def test_protect_hides_every_at_outside_citations_and_restore_brings_it_back():
     assert protected.count("@") == 1 and "[@inwood2018]" in protected
     assert protected.count(AT_SENTINEL) == 2
     assert restore(protected) == markdown
+
+
+def test_bare_keys_outside_brackets_and_code_are_found_with_their_line():
+    markdown = "As @inwood2018 showed,\nmail me@example.org, `@yip2021`, [@yela2022]\nand @Yip2021."
+    assert find_bare_keys(markdown, first_line=10) == [("inwood2018", 10), ("Yip2021", 12)]
