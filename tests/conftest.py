@@ -33,6 +33,7 @@ def build_site(project: Path, *, site_dir: Path | None = None, env: dict[str, st
 
 
 def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
