@@ -1,6 +1,6 @@
 """The article page as readers get it, from the real build: crisis help, the article, the
-call-to-action, the references, the authorship and review line, the disclaimer note;
-every bad setting or front matter stops the build."""
+call-to-action, the references, the authorship and review line, the disclaimer note; the
+trust pages in every footer; every bad setting or front matter stops the build."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, build_site, copy_project
+from front_matter import REVIEW_CYCLE_YEARS
 
 ARTICLE_SOURCE = "docs/articles/how-can-self-compassion-help-me.md"
 ARTICLE = "articles/how-can-self-compassion-help-me/index.html"
@@ -21,6 +22,8 @@ NOT_ARTICLES = [
     "disclaimer/index.html",
     "consultation/index.html",
     "practices/what-do-i-need/index.html",
+    "about-our-content/index.html",
+    "privacy/index.html",
     "404.html",
 ]
 EXTRA = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
@@ -108,6 +111,41 @@ def test_disclaimer_note_links_to_the_disclaimer_page(built_site):
 def test_review_line_shows_the_front_matter_dates_in_words(built_site):
     line = one(article(built_site), "gt-review").text_content()
     assert re.fullmatch(r"Written by .+ · Page last reviewed: \d{1,2} [A-Z][a-z]+ \d{4} · Next review due: \d{1,2} [A-Z][a-z]+ \d{4}", line), line
+
+
+def test_every_page_footer_links_disclaimer_about_our_content_and_privacy(built_site):
+    pages = sorted(str(p.relative_to(built_site)) for p in built_site.rglob("*.html"))
+    assert {"index.html", "404.html", ARTICLE, *NOT_ARTICLES} <= set(pages)
+    for path in pages:
+        links = page(built_site, path).xpath("//footer//nav[contains(@class, 'gt-footer-links')]//a")
+        assert [a.text_content().strip() for a in links] == ["Disclaimer", "About our content", "Privacy"], path
+        assert all(resolves(built_site, path, a.get("href")) for a in links), path
+
+
+def test_about_our_content_states_the_review_cycle_the_build_enforces_and_where_to_write(built_site):
+    text = " ".join(article(built_site, "about-our-content/index.html").text_content().split())
+    assert f"at least every {['zero', 'one', 'two', 'three', 'four', 'five'][REVIEW_CYCLE_YEARS]} years" in text
+    for path in ("about-our-content/index.html", "privacy/index.html"):
+        (email,) = article(built_site, path).xpath(".//p[@class='gt-email']/a")
+        assert email.get("href") == f"mailto:{EXTRA['practice']['email']}" and email.text == EXTRA["practice"]["email"]
+
+
+# Elements whose src or href the browser fetches as the page loads.
+LOADED = "//*[@src] | //link[not(@rel='canonical')][@href] | //object[@data]"
+
+
+def test_pages_load_nothing_from_other_sites_and_set_no_cookies(built_site):
+    """What the Privacy page promises, as far as the built files can show it; the
+    browser tests watch the requests themselves."""
+    for path in built_site.rglob("*.html"):
+        for element in page(built_site, str(path.relative_to(built_site))).xpath(LOADED):
+            address = element.get("src") or element.get("href") or element.get("data")
+            assert not re.match(r"^([a-z][a-z0-9+.-]*:|//)", address, re.IGNORECASE) or address.startswith("data:"), f"{path}: {address}"
+    for path in built_site.rglob("*.css"):
+        css = path.read_text(encoding="utf-8")
+        assert "@import" not in css and not re.search(r"url\(\s*['\"]?(https?:)?//", css), path
+    for path in [*built_site.rglob("*.js"), *built_site.rglob("*.html")]:
+        assert "document.cookie" not in path.read_text(encoding="utf-8"), path
 
 
 # ---------------------------------------------------------------------------------------
@@ -263,6 +301,7 @@ BAD_EDITS = [
     ("mkdocs.yml", 'numbers: ["988"]', "numbers: []", "extra.crisis.numbers: is missing or empty"),
     ("mkdocs.yml", "\n    page: disclaimer.md\n", "\n    page: disclaimers.md\n", "extra.disclaimer_note.page: 'disclaimers.md' is not a page in docs/; did you mean 'disclaimer.md'?"),
     ("mkdocs.yml", "    link: Read the full disclaimer\n", "", "extra.disclaimer_note.link: is missing or empty"),
+    ("mkdocs.yml", "      page: privacy.md\n", "      page: privcy.md\n", "extra.footer_links[2].page: 'privcy.md' is not a page in docs/; did you mean 'privacy.md'?"),
     ("mkdocs.yml", "    email: hello@example.org\n", "    email: hello at example.org\n", "extra.practice.email: 'hello at example.org' is not an e-mail address"),
     (ARTICLE_SOURCE, "title: How Can Self-Compassion Help Me?\n", "", "front matter field 'title' is missing or empty"),
     (ARTICLE_SOURCE, "author: Grow True Psychology\n", "", "front matter field 'author' is missing or empty"),
