@@ -20,6 +20,8 @@ from bibliography import Bibliography, load_bibliography, uncited_problems
 from citation_check import PageSource, check_citations
 from front_matter import is_article, overdue_reviews, read_article
 from problems import Problem, report
+from setting_problems import located, setting_lines
+from site_settings import setting_problems
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
@@ -54,6 +56,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     citation_problems, blocks = check_citations(pages, _bibliography)
     problems += citation_problems
     problems += uncited_problems(_bibliography, {key for block in blocks for key in block.keys})
+    # Settings that name pages (the call-to-action's URL, the footer links) need the file list.
+    config_file = Path(config.config_file_path)
+    problems += located(
+        setting_problems(config.extra, documents={file.src_uri for file in files.documentation_pages()}),
+        path=display_path(config_file, config),
+        lines=setting_lines(config_file.read_text(encoding="utf-8")),
+    )
 
     articles = {}
     for file, page in zip(files.documentation_pages(), pages):
