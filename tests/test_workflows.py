@@ -156,12 +156,12 @@ def test_lock_satisfies_every_requirement_in_pyproject():
 
 
 # ---------------------------------------------------------------------------------------
-# The links workflow's shell steps, run for real with stand-ins for make and gh
+# The workflows' shell steps, run for real with stand-ins for make and gh
 # ---------------------------------------------------------------------------------------
 
 
-def step_script(job: str, step_name: str) -> str:
-    steps = load(GITHUB / "workflows" / "links.yml")["jobs"][job]["steps"]
+def step_script(job: str, step_name: str, workflow: str = "links.yml") -> str:
+    steps = load(GITHUB / "workflows" / workflow)["jobs"][job]["steps"]
     return next(step["run"] for step in steps if step["name"] == step_name)
 
 
@@ -234,3 +234,21 @@ if [ "$1 $2" = "issue list" ]; then echo "{open_issue}"; fi
     assert all(line.startswith(call) for line, call in zip(made, calls)), made
     if broken == "true":
         assert "https://gone.example (404 Not Found)" in (tmp_path / "body.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("repository", "variable", "site_url"),
+    [
+        ("GrowTrue/psychoeducation", "", "https://growtrue.github.io/psychoeducation/"),
+        ("GrowTrue/GrowTrue.github.io", "", "https://growtrue.github.io/"),
+        ("GrowTrue/psychoeducation", "https://learn.growtrue.example/", "https://learn.growtrue.example/"),
+    ],
+)
+def test_ci_build_serves_canonical_urls_from_the_pages_address(tmp_path, repository, variable, site_url):
+    (tmp_path / "bin").mkdir()
+    stand_in(tmp_path / "bin", "make", 'echo "$SITE_URL $*" > made.txt\n')
+    completed = run_step(step_script("build", "Strict build", "ci.yml"), tmp_path, {
+        "GITHUB_REPOSITORY": repository, "GITHUB_REPOSITORY_OWNER": repository.split("/")[0], "SITE_URL_VARIABLE": variable,
+    })
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "made.txt").read_text().strip() == f"{site_url} build"
