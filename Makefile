@@ -26,3 +26,17 @@ $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
+
+# Link checks (issue 5). `links` checks site/ as it is, offline: run `make build` first.
+# The online checks ask real servers: for the weekly workflow, never for `make test`.
+# REPORT=path.md also writes the findings as Markdown for the workflow's GitHub issue.
+.PHONY: links links-external check-dois
+
+links: $(STAMP)
+	$(BIN)/python tools/site_links.py site
+
+links-external: $(STAMP)
+	$(BIN)/python tools/external_links.py site $(if $(REPORT),--report $(REPORT))
+
+check-dois: $(STAMP)
+	$(BIN)/python tools/doi_check.py references.bib $(if $(REPORT),--report $(REPORT))
