@@ -27,6 +27,20 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
 
+# Link checks (issue 5). `links` checks site/ as it is, offline: run `make build` first.
+# The online checks ask real servers: for the weekly workflow, never for `make test`.
+# REPORT=path.md also writes the findings as Markdown for the workflow's GitHub issue.
+.PHONY: links links-external check-dois
+
+links: $(STAMP)
+	$(BIN)/python tools/site_links.py site
+
+links-external: $(STAMP)
+	$(BIN)/python tools/external_links.py site $(if $(REPORT),--report $(REPORT))
+
+check-dois: $(STAMP)
+	$(BIN)/python tools/doi_check.py references.bib $(if $(REPORT),--report $(REPORT))
+
 # Editors' verbs. Values given on the command line (TITLE="...") reach the recipes as
 # environment variables, so quotes and spaces in a title need no escaping here.
 .PHONY: new-article
@@ -48,8 +62,13 @@ prose: $(STAMP)
 	@$(BIN)/python tools/prose.py
 
 # Before a pull request: every check but the browser tests, each problem as path:line.
-# --keep-going: one run lists the problems of every step, not just the first.
+# `links` checks the site `build` wrote, so it runs only after a build that passed; the
+# prose checks run either way, so one run lists the problems of every step.
 check: $(STAMP)
-	@$(MAKE) --no-print-directory --keep-going build prose \
-	  || { echo "make check: fix the problems above (each names its file and line), then run make check again" >&2; exit 1; }
+	@status=0; \
+	$(MAKE) --no-print-directory build links || status=1; \
+	$(MAKE) --no-print-directory prose || status=1; \
+	if [ $$status -ne 0 ]; then \
+	  echo "make check: fix the problems above (each names its file and line), then run make check again" >&2; exit 1; \
+	fi
 	@echo "make check: no problems found"

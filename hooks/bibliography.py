@@ -82,6 +82,8 @@ def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
 
 def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Problem]:
     """A warning for every entry no page cites: strict builds keep the file tidy."""
+    # A citation that differs in case is reported as such; the entry is not unused.
+    cited_casefolded = {key.casefold() for key in cited}
     return [
         Problem(
             bibliography.path,
@@ -90,23 +92,62 @@ def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Proble
             warning=True,
         )
         for key, entry in bibliography.entries.items()
-        if key not in cited
+        if key.casefold() not in cited_casefolded
     ]
 
 
-# Errors pybtex reports while reading; capture() makes it go on to the end of the file.
+# Each entry is parsed on its own, so one unclosed brace cannot hide the errors after it.
+# pybtex notices an unclosed brace only where the entry ends, so the message also names
+# the field line whose braces do not balance.
 def _syntax_problems(source: str, display_path: str) -> list[Problem]:
+    if not _parse_errors(source):
+        return []  # checked whole first: @string macros span entries
     problems = []
+    for first, chunk in _chunks(source):
+        for error in _parse_errors(chunk):
+            message = str(error).split(": ", 1)[-1]
+            line = first + (error.lineno or 1) - 1
+            suspect = _unbalanced_field_line(chunk.split("\n"), line - first + 1)
+            if suspect:
+                text = f"unclosed brace in the entry starting at line {first}; end this field's value with '}}'"
+                problems.append(Problem(display_path, first + suspect - 1, text))
+            else:
+                text = f"{message} in the entry starting at line {first}; check its braces, quotes and commas"
+                problems.append(Problem(display_path, line, text))
+    return problems
+
+
+# Syntax errors only: duplicates are reported with both lines by _duplicate_problems.
+def _parse_errors(text: str) -> list[PybtexSyntaxError]:
     with pybtex.errors.capture() as errors:
         try:
-            Parser().parse_string(source)
+            Parser().parse_string(text)
         except PybtexSyntaxError as error:  # some errors end the parse even when captured
             errors.append(error)
-    for error in errors:
-        if isinstance(error, PybtexSyntaxError):
-            message = str(error).split(": ", 1)[-1]
-            problems.append(Problem(display_path, error.lineno or 1, f"{message}; check the braces, quotes and commas of this entry"))
-    return problems
+    return [error for error in errors if isinstance(error, PybtexSyntaxError)]
+
+
+# Entries as (first line, text up to the next entry); comments and @string blocks too.
+def _chunks(source: str) -> list[tuple[int, str]]:
+    starts = list(_ENTRY_START.finditer(source))
+    return [
+        (1 + source.count("\n", 0, match.start()), source[match.start(): starts[i + 1].start() if i + 1 < len(starts) else len(source)])
+        for i, match in enumerate(starts)
+    ]
+
+
+def _unbalanced_field_line(lines: list[str], last: int) -> int | None:
+    """The first field line (1-based, up to `last`) whose braces are still open when
+    the next field begins."""
+    open_line, depth = None, 0
+    for number in range(2, min(last, len(lines)) + 1):
+        text = lines[number - 1]
+        if _FIELD_START.match(text):
+            if depth > 0:
+                return open_line
+            open_line, depth = number, 0
+        depth += text.count("{") - text.count("}")
+    return open_line if depth > 0 else None
 
 
 def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
@@ -128,23 +169,16 @@ def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
 
 # Entries with the lines of their fields, read with pybtex where it can, else skipped.
 def _entries(source: str) -> dict[str, Entry]:
-    starts = [
-        match for match in _ENTRY_START.finditer(source)
-        if match.group("type").lower() not in {"comment", "preamble", "string"}
-    ]
     entries: dict[str, Entry] = {}
-    for index, match in enumerate(starts):
-        end = starts[index + 1].start() if index + 1 < len(starts) else len(source)
-        chunk = source[match.start():end]
+    for line, chunk in _chunks(source):
         with pybtex.errors.capture():
             try:
                 data: BibliographyData = Parser().parse_string(chunk)
             except PybtexSyntaxError:
                 continue
         if not data.entries:
-            continue
+            continue  # @comment, @preamble, @string
         key, parsed = next(iter(data.entries.items()))
-        line = 1 + source.count("\n", 0, match.start())
         field_lines = {
             found.group("name").lower(): line + chunk.count("\n", 0, found.start())
             for found in _FIELD_START.finditer(chunk)

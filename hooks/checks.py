@@ -20,6 +20,8 @@ from bibliography import Bibliography, load_bibliography, uncited_problems
 from citation_check import PageSource, check_citations
 from front_matter import is_article, overdue_reviews, read_article
 from problems import Problem, report
+from setting_problems import located, setting_lines
+from site_settings import setting_problems
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
@@ -54,23 +56,29 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     citation_problems, blocks = check_citations(pages, _bibliography)
     problems += citation_problems
     problems += uncited_problems(_bibliography, {key for block in blocks for key in block.keys})
+    # Settings that name pages (the call-to-action's URL, the footer links) need the file list.
+    config_file = Path(config.config_file_path)
+    problems += located(
+        setting_problems(config.extra, documents={file.src_uri for file in files.documentation_pages()}),
+        path=display_path(config_file, config),
+        lines=setting_lines(config_file.read_text(encoding="utf-8")),
+    )
 
-    articles = []
+    articles = {}
     for file, page in zip(files.documentation_pages(), pages):
         if is_article(file.src_uri):
             article, article_problems = read_article(file.src_uri, page.source, path=page.path)
             problems += article_problems
             if article:
-                articles.append(article)
-    for article in overdue_reviews(articles, today=dt.date.today()):
+                articles[article] = page.path
+    for article in overdue_reviews(list(articles), today=dt.date.today()):
         # A notice, not a warning: an overdue review must not block an urgent correction.
-        log.info(f"docs/{article.src_uri}: review was due on {article.review_due}; review the page and update last_reviewed and review_due")
+        log.info(f"{articles[article]}: review was due on {article.review_due}; review the page, then update last_reviewed and review_due")
 
-    for problem in problems:
-        if problem.warning:
-            log.warning(str(problem))
     if any(not problem.warning for problem in problems):
         raise PluginError(report(problems))
+    for problem in problems:
+        log.warning(str(problem))
     return files
 
 

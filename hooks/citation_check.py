@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from bibliography import Bibliography
-from citation_syntax import CitationBlock, find_citation_blocks, strip_front_matter
+from citation_syntax import CitationBlock, find_bare_keys, find_citation_blocks, strip_front_matter
 from problems import Problem
 
 
@@ -28,7 +29,17 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             for key in block.keys:
                 if key not in bibliography.entries:
                     problems.append(Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography.path)))
+        for key, line in find_bare_keys(body, first_line=first_line):
+            own = by_casefold.get(key.casefold())
+            if own is not None:
+                problems.append(Problem(page.path, line, f"'@{key}' without brackets is shown as plain text, not a citation; write [@{own}]"))
+            elif _HOUSE_KEY.fullmatch(key):
+                problems.append(Problem(page.path, line, f"'@{key}' looks like a citation without brackets; write [@key] with a key from {bibliography.path}"))
     return problems, blocks
+
+
+# firstauthorYEAR, the house style of keys: an `@word` of that shape is a citation attempt.
+_HOUSE_KEY = re.compile(r"[A-Za-z]+\d{4}[a-z]?")
 
 
 def _unknown_key_message(key: str, by_casefold: dict[str, str], bib_path: str) -> str:

@@ -22,6 +22,7 @@ _ITEM = re.compile(rf"^\s*(?:[^@;]*?(?<![\w.+-]))?-?@(?P<key>{KEY})(?:\s*,[^;]*)
 # A bracket on one line with no nested brackets; links and references ([x](y), [x][y],
 # [x]: y) are excluded by what follows it, images and footnotes by what precedes it.
 _BLOCK = re.compile(r"(?<![!\]\\^])\[(?P<body>[^\[\]\n]*)\](?![(\[:])")
+_BARE = re.compile(rf"(?<![\w.+@-])@(?P<key>{KEY})")
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
 # A code span may wrap lines but never crosses a blank line.
 _INLINE_CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
@@ -47,6 +48,16 @@ def find_citation_blocks(markdown: str, *, first_line: int = 1) -> list[Citation
             line = first_line + masked.count("\n", 0, match.start())
             blocks.append(CitationBlock(text=match.group(0), keys=keys, line=line))
     return blocks
+
+
+def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[tuple[str, int]]:
+    """`@key` written outside brackets and code, with its line: with inline citations
+    off, mkdocs-bibtex prints it as is, so an editor who meant a citation must be told."""
+    masked = _BLOCK.sub(lambda m: " " * len(m.group(0)) if _citation_keys(m.group("body")) else m.group(0), _blank_code(markdown))
+    return [
+        (match.group("key"), first_line + masked.count("\n", 0, match.start()))
+        for match in _BARE.finditer(masked)
+    ]
 
 
 def protect(markdown: str) -> str:

@@ -15,6 +15,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?
 _KEY_LINE = re.compile(r"^(?P<key>[\w-]+)[ \t]*:", re.MULTILINE)
 REQUIRED_TEXT = ("title", "description", "author")
 REQUIRED_DATES = ("published", "last_reviewed", "review_due")
+# "About our content" promises readers a review at least this often.
+REVIEW_CYCLE_YEARS = 3
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,9 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
             problems.append(Problem(path, where("last_reviewed"), f"last_reviewed {dates['last_reviewed']} is before published {dates['published']}; a page is reviewed when or after it is published"))
         if dates["review_due"] <= dates["last_reviewed"]:
             problems.append(Problem(path, where("review_due"), f"review_due {dates['review_due']} is not after last_reviewed {dates['last_reviewed']}; set the next review date, usually three years on"))
+        latest = years_later(dates["last_reviewed"], REVIEW_CYCLE_YEARS)
+        if dates["review_due"] > latest:
+            problems.append(Problem(path, where("review_due"), f"review_due {dates['review_due']} is more than {REVIEW_CYCLE_YEARS} years after last_reviewed {dates['last_reviewed']}; articles are reviewed at least every {REVIEW_CYCLE_YEARS} years (see 'About our content'), so set review_due: {latest} or earlier"))
     cta = meta.get("consultation_cta", True)
     if not isinstance(cta, bool):
         problems.append(Problem(path, where("consultation_cta"), f"consultation_cta is '{cta}'; write true or false"))
@@ -103,3 +108,11 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
 def overdue_reviews(articles: list[Article], *, today: dt.date) -> list[Article]:
     """Articles whose review_due date has passed: a notice, never a failed build."""
     return [article for article in articles if article.review_due < today]
+
+
+def years_later(date: dt.date, years: int) -> dt.date:
+    """The same day `years` on; 29 February becomes 28 February in a common year."""
+    try:
+        return date.replace(year=date.year + years)
+    except ValueError:
+        return date.replace(year=date.year + years, day=28)

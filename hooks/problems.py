@@ -20,7 +20,9 @@ class Problem:
 
 
 def report(problems: list[Problem]) -> str:
-    """One message listing every error of the build, in file and line order."""
-    errors = sorted((p for p in problems if not p.warning), key=lambda p: (p.path, p.line))
-    noun = "problem" if len(errors) == 1 else "problems"
-    return f"{len(errors)} {noun} to fix before the site can build:\n" + "\n".join(f"  {p}" for p in errors)
+    """One message listing every problem of the build, errors first, in file and line order."""
+    ordered = sorted(problems, key=lambda p: (p.warning, p.path, p.line))
+    errors = sum(not p.warning for p in problems)
+    lines = [f"  {p}" + (" (warning; fails the strict build)" if p.warning else "") for p in ordered]
+    noun = "problem" if len(problems) == 1 else "problems"
+    return f"{len(problems)} {noun} to fix before the site can build ({errors} errors):\n" + "\n".join(lines)

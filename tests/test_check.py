@@ -73,6 +73,19 @@ def test_check_fails_on_a_misspelling_and_a_broken_link_and_names_both(checkable
     assert "Readability (Flesch–Kincaid grade" in output
 
 
+def test_check_runs_the_link_check_on_what_the_build_wrote(checkable_copy):
+    # Raw HTML: MkDocs' own validation does not read it; `make links` checks the result.
+    add_lines(checkable_copy / ARTICLE, '<p><a href="../nowhere/">A link to no page</a></p>')
+
+    result = make_check(checkable_copy)
+    output = result.stdout + result.stderr
+
+    assert result.returncode != 0
+    assert "articles/how-can-self-compassion-help-me/index.html:" in output
+    assert "../nowhere/" in output
+    assert "make check: fix the problems above" in output
+
+
 def test_skeleton_text_left_from_new_article_is_a_problem(checkable_copy, capsys):
     subprocess.run([sys.executable, str(checkable_copy / "tools/new_article.py"), "Sleep Well"], check=True, capture_output=True)
 

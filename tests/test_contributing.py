@@ -57,6 +57,10 @@ def front_matter_and_citation_mistakes(project: Path) -> None:
     )
 
 
+def review_cycle_and_bare_citation(project: Path) -> None:
+    edit(project / ARTICLE, ("review_due: 2029-11-25", "review_due: 2030-11-25"), append="\nAs @inwood2018 showed, it helps.\n")
+
+
 def bibliography_syntax_mistakes(project: Path) -> None:
     edit(project / "references.bib", ("  volume  = {10},\n", "  volume  = {10}\n"), ("@article{yip2021", "@article{Inwood2018"))
 
@@ -72,6 +76,7 @@ def broken_links(project: Path) -> None:
 # The number of errors each scenario makes at least (warnings come on top).
 @pytest.mark.parametrize("break_site, count", [
     (front_matter_and_citation_mistakes, 11),
+    (review_cycle_and_bare_citation, 2),
     (bibliography_syntax_mistakes, 2),
     (missing_closing_brace, 1),
     (broken_links, 2),

@@ -1,0 +1,52 @@
+"""MkDocs hook: dress every article (docs/articles/) with crisis help, the consultation
+call-to-action, its authorship and review line and the disclaimer note.
+
+The notes come from `extra:` in mkdocs.yml and the article's front matter, both checked
+by checks.py before any page renders. The hook keeps no state between builds: each build
+renders every page afresh, so `mkdocs serve` never shows a note twice.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from article_notes import crisis_html, cta_html, disclaimer_html, dress_article, review_html
+from front_matter import is_article, read_article
+from site_settings import read_article_settings
+
+# ---------------------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------------------
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not is_article(page.file.src_uri):
+        return html
+    settings, setting_problems = read_article_settings(config.extra, documents=files.src_uris)
+    article, article_problems = read_article(page.file.src_uri, page.file.content_string, path=page.file.src_uri)
+    # checks.py has already stopped the build, listing these, if there are any.
+    assert settings is not None and article is not None, (setting_problems, article_problems)
+
+    cta = settings.cta
+    call_to_action = cta_html(cta, href=page_url(cta.page, page, files) if cta.page else cta.url) if article.consultation_cta else ""
+    note = settings.disclaimer_note
+    return dress_article(
+        html,
+        top=crisis_html(settings.crisis),
+        after_body=call_to_action,
+        end=review_html(article) + "\n" + disclaimer_html(note, href=page_url(note.page, page, files)),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+# The link from `page` to another page of the site, named by its path under docs/.
+def page_url(src_uri: str, page: Page, files: Files) -> str:
+    target = files.get_file_from_path(src_uri)
+    assert target is not None, f"{src_uri} was checked to exist"
+    return target.url_relative_to(page.file)

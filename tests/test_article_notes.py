@@ -1,0 +1,122 @@
+"""The notes around an article, rendered and placed without MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from lxml import html as lxml_html
+
+from article_notes import crisis_html, cta_html, disclaimer_html, dress_article, review_html
+from front_matter import REVIEW_CYCLE_YEARS, Article, read_article, years_later
+from site_settings import CallToAction, CrisisHelp, DisclaimerNote
+
+TITLE = '<h1 id="t">Title<a class="headerlink" href="#t">&para;</a></h1>'
+BODY = "<p>Body.</p>"
+REFERENCES = '<h2 id="references">References</h2>\n<div class="references"><div class="csl-entry" id="ref-a"><p>A.</p></div></div>'
+FOOTNOTES = '<div class="footnote">\n<hr />\n<ol><li id="fn:1"><p>A note.</p></li></ol>\n</div>'
+
+
+def order(html: str) -> list[str]:
+    """The markers of `html` in the order a reader meets them."""
+    markers = ["<h1", "TOP", "Body.", "AFTER", '<h2 id="references"', '<div class="footnote">', "END"]
+    return sorted((m for m in markers if m in html), key=html.index)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (TITLE + BODY + REFERENCES, ["<h1", "TOP", "Body.", "AFTER", '<h2 id="references"', "END"]),
+        (TITLE + BODY + REFERENCES + FOOTNOTES, ["<h1", "TOP", "Body.", "AFTER", '<h2 id="references"', '<div class="footnote">', "END"]),
+        (TITLE + BODY + FOOTNOTES, ["<h1", "TOP", "Body.", "AFTER", '<div class="footnote">', "END"]),
+        (TITLE + BODY, ["<h1", "TOP", "Body.", "AFTER", "END"]),
+        # No title in the Markdown: the theme writes the page title above the content.
+        (BODY + REFERENCES, ["TOP", "Body.", "AFTER", '<h2 id="references"', "END"]),
+    ],
+    ids=["references", "references-and-footnotes", "footnotes-only", "body-only", "no-title"],
+)
+def test_notes_go_after_the_title_before_the_references_and_at_the_end(content, expected):
+    dressed = dress_article(content, top="TOP", after_body="AFTER", end="END")
+    assert order(dressed) == expected
+    assert dressed.count("AFTER") == 1
+
+
+def test_crisis_help_links_each_number_for_tapping_and_escapes_the_text():
+    crisis = CrisisHelp("In a crisis call 988 or +1 555-0100 <now> & stay safe.", ("988", "+1 555-0100"))
+    aside = lxml_html.fragment_fromstring(crisis_html(crisis))
+    assert aside.tag == "aside" and aside.get("class") == "gt-crisis"
+    assert aside.get("role") == "note" and aside.get("aria-label") == "Crisis help"
+    assert aside.text_content().strip() == crisis.text
+    assert [(a.get("href"), a.text) for a in aside.iter("a")] == [("tel:988", "988"), ("tel:+15550100", "+1 555-0100")]
+
+
+def test_call_to_action_is_a_labelled_aside_with_a_real_link():
+    cta = CallToAction("Talk <with> us", "We & you.", "Request A Consultation", "consultation.md")
+    aside = lxml_html.fragment_fromstring(cta_html(cta, href="../../consultation/"))
+    heading = aside.find("h2")
+    assert aside.get("class") == "gt-cta" and aside.get("aria-labelledby") == heading.get("id")
+    assert heading.text == "Talk <with> us"
+    assert aside.find("p").text == "We & you."
+    (button,) = aside.iter("a")
+    assert button.get("class") == "md-button md-button--primary gt-cta__button"
+    assert button.get("href") == "../../consultation/" and button.text == "Request A Consultation"
+
+
+def article(**fields) -> Article:
+    defaults = dict(
+        src_uri="articles/a.md", title="A", description="A.", author="Grow True Psychology", reviewed_by=None,
+        published=dt.date(2026, 11, 25), last_reviewed=dt.date(2026, 11, 25), review_due=dt.date(2029, 11, 25),
+        consultation_cta=True, weight=0,
+    )
+    return Article(**{**defaults, **fields})
+
+
+def test_review_line_names_writer_reviewer_and_both_dates():
+    line = lxml_html.fragment_fromstring(review_html(article(reviewed_by="A Clinician, PsyD")))
+    assert line.get("class") == "gt-review"
+    assert line.text_content() == "Written by Grow True Psychology · Reviewed by A Clinician, PsyD · Page last reviewed: 25 November 2026 · Next review due: 25 November 2029"
+    assert [time.get("datetime") for time in line.iter("time")] == ["2026-11-25", "2029-11-25"]
+
+
+def test_review_line_leaves_out_the_reviewer_when_none_is_named():
+    line = lxml_html.fragment_fromstring(review_html(article(author="A & B")))
+    assert line.text_content() == "Written by A & B · Page last reviewed: 25 November 2026 · Next review due: 25 November 2029"
+
+
+def test_disclaimer_note_links_to_the_disclaimer():
+    note = lxml_html.fragment_fromstring(disclaimer_html(DisclaimerNote("For education only.", "Read the full disclaimer", "disclaimer.md"), href="../../disclaimer/"))
+    assert note.get("class") == "gt-disclaimer-note"
+    assert note.text_content() == "For education only. Read the full disclaimer"
+    assert note.find("a").get("href") == "../../disclaimer/"
+
+
+FRONT_MATTER = """---
+title: A
+description: A.
+author: Grow True Psychology
+published: 2026-11-25
+last_reviewed: 2026-11-25
+review_due: {review_due}
+---
+# A
+"""
+
+
+@pytest.mark.parametrize("review_due", ["2029-11-25", "2027-05-01"])
+def test_a_review_due_within_three_years_is_accepted(review_due):
+    found, problems = read_article("articles/a.md", FRONT_MATTER.format(review_due=review_due), path="docs/articles/a.md")
+    assert problems == [] and found is not None
+
+
+def test_a_review_due_beyond_three_years_names_the_latest_allowed_date():
+    found, problems = read_article("articles/a.md", FRONT_MATTER.format(review_due="2029-11-26"), path="docs/articles/a.md")
+    assert found is None
+    assert [str(problem) for problem in problems] == [
+        "docs/articles/a.md:7: review_due 2029-11-26 is more than 3 years after last_reviewed 2026-11-25; articles are reviewed at least every 3 years (see 'About our content'), so set review_due: 2029-11-25 or earlier"
+    ]
+    assert REVIEW_CYCLE_YEARS == 3
+
+
+def test_three_years_after_a_leap_day_is_the_last_day_of_february():
+    assert years_later(dt.date(2028, 2, 29), 3) == dt.date(2031, 2, 28)
+    assert years_later(dt.date(2028, 2, 29), 4) == dt.date(2032, 2, 29)

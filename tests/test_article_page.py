@@ -1,0 +1,408 @@
+"""The article page as readers get it, from the real build: crisis help, the article, the
+call-to-action, the references, the authorship and review line, the disclaimer note; the
+trust pages in every footer; every bad setting or front matter stops the build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from mkdocs.utils.yaml import yaml_load
+
+from conftest import ROOT, build_site, copy_project
+from front_matter import REVIEW_CYCLE_YEARS
+
+ARTICLE_SOURCE = "docs/articles/how-can-self-compassion-help-me.md"
+ARTICLE = "articles/how-can-self-compassion-help-me/index.html"
+NOT_ARTICLES = [
+    "index.html",
+    "disclaimer/index.html",
+    "consultation/index.html",
+    "practices/what-do-i-need/index.html",
+    "about-our-content/index.html",
+    "privacy/index.html",
+    "404.html",
+]
+EXTRA = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
+
+
+def page(site: Path, path: str) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring((site / path).read_text(encoding="utf-8"))
+
+
+def article(site: Path, path: str = ARTICLE) -> lxml_html.HtmlElement:
+    (element,) = page(site, path).xpath("//article")
+    return element
+
+
+def resolves(site: Path, from_page: str, href: str) -> bool:
+    """Whether a link of the built page leads to a built page."""
+    base = site if href.startswith("/") else (site / from_page).parent
+    target = (base / href.lstrip("/").split("#")[0]).resolve()
+    return (target / "index.html").is_file() if target.is_dir() else target.is_file()
+
+
+def one(element: lxml_html.HtmlElement, css_class: str) -> lxml_html.HtmlElement:
+    """The one element with this class inside `element`."""
+    found = element.xpath(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {css_class} ')]")
+    assert len(found) == 1, f"{css_class}: {len(found)} found"
+    return found[0]
+
+
+# ---------------------------------------------------------------------------------------
+# The real article
+# ---------------------------------------------------------------------------------------
+
+
+def test_article_reads_crisis_help_text_call_to_action_references_review_disclaimer(built_site):
+    body = article(built_site)
+    elements = list(body.iter())
+    position = {
+        "title": elements.index(body.xpath(".//h1")[0]),
+        "crisis help": elements.index(one(body, "gt-crisis")),
+        "first paragraph": elements.index(body.xpath(".//p[starts-with(., 'Self-compassion is a practice')]")[0]),
+        "last section": elements.index(body.xpath(".//h2[@id='how-can-we-practice-self-compassion']")[0]),
+        "call-to-action": elements.index(one(body, "gt-cta")),
+        "references": elements.index(body.xpath(".//h2[@id='references']")[0]),
+        "review line": elements.index(one(body, "gt-review")),
+        "disclaimer note": elements.index(one(body, "gt-disclaimer-note")),
+    }
+    assert sorted(position, key=position.get) == list(position)
+    assert body[-1].get("class") == "gt-disclaimer-note", "the disclaimer note is the article's last element"
+
+
+def test_call_to_action_appears_once_with_the_configured_words_and_url(built_site):
+    cta = one(page(built_site, ARTICLE), "gt-cta")
+    heading = cta.xpath(f".//*[@id='{cta.get('aria-labelledby')}']")
+    assert [h.tag for h in heading] == ["h2"] and heading[0].text_content() == EXTRA["consultation"]["heading"]
+    assert " ".join(EXTRA["consultation"]["text"].split()) in " ".join(cta.text_content().split())
+    button = one(page(built_site, ARTICLE), "gt-cta__button")
+    assert button.tag == "a" and button.get("class").split() == ["md-button", "md-button--primary", "gt-cta__button"]
+    assert button.text_content() == EXTRA["consultation"]["button"]
+    assert EXTRA["consultation"]["url"] == "consultation.md"
+    assert button.get("href") == "../../consultation/" and resolves(built_site, ARTICLE, button.get("href"))
+
+
+@pytest.mark.parametrize("path", NOT_ARTICLES)
+def test_pages_other_than_articles_carry_no_call_to_action_and_no_article_notes(built_site, path):
+    html = (built_site / path).read_text(encoding="utf-8")
+    for marker in ("gt-cta", "gt-crisis", "gt-review", "gt-disclaimer-note"):
+        assert marker not in html
+
+
+def test_crisis_help_gives_the_configured_text_with_tap_to_call_numbers(built_site):
+    crisis = one(article(built_site), "gt-crisis")
+    assert crisis.get("role") == "note" and crisis.get("aria-label") == "Crisis help"
+    assert " ".join(crisis.text_content().split()) == " ".join(EXTRA["crisis"]["text"].split())
+    assert [(a.get("href"), a.text) for a in crisis.iter("a")] == [(f"tel:{n}", n) for n in EXTRA["crisis"]["numbers"]]
+
+
+def test_disclaimer_note_links_to_the_disclaimer_page(built_site):
+    note = one(article(built_site), "gt-disclaimer-note")
+    (link,) = note.iter("a")
+    assert link.text == EXTRA["disclaimer_note"]["link"]
+    assert link.get("href") == "../../disclaimer/" and resolves(built_site, ARTICLE, link.get("href"))
+    assert " ".join(EXTRA["disclaimer_note"]["text"].split()) in note.text_content()
+
+
+def test_review_line_shows_the_front_matter_dates_in_words(built_site):
+    line = one(article(built_site), "gt-review").text_content()
+    assert re.fullmatch(r"Written by .+ · Page last reviewed: \d{1,2} [A-Z][a-z]+ \d{4} · Next review due: \d{1,2} [A-Z][a-z]+ \d{4}", line), line
+
+
+def test_every_page_footer_links_disclaimer_about_our_content_and_privacy(built_site):
+    pages = sorted(str(p.relative_to(built_site)) for p in built_site.rglob("*.html"))
+    assert {"index.html", "404.html", ARTICLE, *NOT_ARTICLES} <= set(pages)
+    for path in pages:
+        links = page(built_site, path).xpath("//footer//nav[contains(@class, 'gt-footer-links')]//a")
+        assert [a.text_content().strip() for a in links] == ["Disclaimer", "About our content", "Privacy"], path
+        assert all(resolves(built_site, path, a.get("href")) for a in links), path
+
+
+def test_about_our_content_states_the_review_cycle_the_build_enforces_and_where_to_write(built_site):
+    text = " ".join(article(built_site, "about-our-content/index.html").text_content().split())
+    assert f"at least every {['zero', 'one', 'two', 'three', 'four', 'five'][REVIEW_CYCLE_YEARS]} years" in text
+    for path in ("about-our-content/index.html", "privacy/index.html"):
+        (email,) = article(built_site, path).xpath(".//p[@class='gt-email']/a")
+        assert email.get("href") == f"mailto:{EXTRA['practice']['email']}" and email.text == EXTRA["practice"]["email"]
+
+
+# Elements whose src or href the browser fetches as the page loads.
+LOADED = "//*[@src] | //link[not(@rel='canonical')][@href] | //object[@data]"
+
+
+def test_pages_load_nothing_from_other_sites_and_set_no_cookies(built_site):
+    """What the Privacy page promises, as far as the built files can show it; the
+    browser tests watch the requests themselves."""
+    for path in built_site.rglob("*.html"):
+        for element in page(built_site, str(path.relative_to(built_site))).xpath(LOADED):
+            address = element.get("src") or element.get("href") or element.get("data")
+            assert not re.match(r"^([a-z][a-z0-9+.-]*:|//)", address, re.IGNORECASE) or address.startswith("data:"), f"{path}: {address}"
+    for path in built_site.rglob("*.css"):
+        css = path.read_text(encoding="utf-8")
+        assert "@import" not in css and not re.search(r"url\(\s*['\"]?(https?:)?//", css), path
+    for path in [*built_site.rglob("*.js"), *built_site.rglob("*.html")]:
+        assert "document.cookie" not in path.read_text(encoding="utf-8"), path
+
+
+# ---------------------------------------------------------------------------------------
+# A site with more articles: one without references, one opted out, one overdue
+# ---------------------------------------------------------------------------------------
+
+MORE_ARTICLES = {
+    "without-references.md": """---
+title: Without references
+description: An article that cites nothing but has a footnote.
+author: Grow True Psychology
+reviewed_by: A Clinician, PsyD
+published: 2026-01-15
+last_reviewed: 2026-03-02
+review_due: 2029-03-01
+---
+
+# Without references
+
+Text with a footnote.[^1]
+
+[^1]: The footnote.
+""",
+    "opted-out.md": """---
+title: Opted out
+description: An article without the call-to-action.
+author: Grow True Psychology
+published: 2026-01-15
+last_reviewed: 2026-01-15
+review_due: 2029-01-15
+consultation_cta: false
+---
+
+# Opted out
+
+Text.
+""",
+    "overdue.md": """---
+title: Overdue
+description: An article whose review date has passed.
+author: Grow True Psychology
+published: 2020-01-02
+last_reviewed: 2020-01-02
+review_due: 2023-01-02
+---
+
+# Overdue
+
+Text.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def more_articles(tmp_path_factory: pytest.TempPathFactory):
+    project = copy_project(tmp_path_factory.mktemp("more-articles"))
+    for name, source in MORE_ARTICLES.items():
+        (project / "docs/articles" / name).write_text(source, encoding="utf-8")
+    # No nav edit: hooks/article_index.py lists every file in docs/articles/.
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site", result
+
+
+def test_article_without_references_ends_its_body_with_the_call_to_action_before_footnotes(more_articles):
+    site, _ = more_articles
+    body = article(site, "articles/without-references/index.html")
+    elements = list(body.iter())
+    order = [
+        elements.index(one(body, "gt-crisis")),
+        elements.index(body.xpath(".//p[starts-with(., 'Text with a footnote')]")[0]),
+        elements.index(one(body, "gt-cta")),
+        elements.index(one(body, "footnote")),
+        elements.index(one(body, "gt-review")),
+        elements.index(one(body, "gt-disclaimer-note")),
+    ]
+    assert order == sorted(order)
+
+
+def test_review_line_names_the_reviewer_and_writes_dates_in_words(more_articles):
+    site, _ = more_articles
+    line = one(article(site, "articles/without-references/index.html"), "gt-review")
+    assert line.text_content() == "Written by Grow True Psychology · Reviewed by A Clinician, PsyD · Page last reviewed: 2 March 2026 · Next review due: 1 March 2029"
+    assert [time.get("datetime") for time in line.iter("time")] == ["2026-03-02", "2029-03-01"]
+
+
+def test_opted_out_article_has_no_call_to_action_but_keeps_its_other_notes(more_articles):
+    site, _ = more_articles
+    body = article(site, "articles/opted-out/index.html")
+    assert not body.xpath(".//*[contains(@class, 'gt-cta')]")
+    for css_class in ("gt-crisis", "gt-review", "gt-disclaimer-note"):
+        one(body, css_class)
+
+
+def test_overdue_review_is_a_notice_naming_page_and_date_and_the_strict_build_passes(more_articles):
+    site, result = more_articles
+    assert re.search(r"INFO\s+-\s+docs/articles/overdue\.md: review was due on 2023-01-02", result.stderr), result.stderr
+    assert "WARNING" not in result.stderr
+    assert "Next review due: 2 January 2023" in one(article(site, "articles/overdue/index.html"), "gt-review").text_content()
+
+
+def test_an_https_booking_url_becomes_the_buttons_link(site_copy):
+    edit(site_copy / "mkdocs.yml", "    url: consultation.md\n", "    url: https://booking.example.org/grow-true-psychology\n")
+    result = build_site(site_copy)
+    assert result.returncode == 0, result.stderr
+    (button,) = article(site_copy / "site").xpath(".//a[contains(@class, 'gt-cta__button')]")
+    assert button.get("href") == "https://booking.example.org/grow-true-psychology"
+
+
+def test_two_builds_in_one_process_give_the_same_html(tmp_path, monkeypatch):
+    """As `mkdocs serve` rebuilds: the hooks stay loaded, the notes never pile up."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+
+    def build_once(command: str | None = None) -> dict[str, str]:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        if command:
+            config.plugins.on_startup(command=command, dirty=False)
+        build(config)
+        return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+    first = build_once("serve")
+    second = build_once()
+    assert first == second
+    assert second[ARTICLE].count('class="gt-cta"') == 1
+    assert second[ARTICLE].count('class="gt-crisis"') == 1
+
+
+# ---------------------------------------------------------------------------------------
+# Every bad setting and front matter stops the build, naming file, line and fix
+# ---------------------------------------------------------------------------------------
+
+BAD_EDITS = [
+    # (file, text replaced, replacement, the message the build must print after "file:line: ")
+    ("mkdocs.yml", "    url: consultation.md\n", "    url: http://booking.example.org/grow-true\n", "extra.consultation.url: 'http://booking.example.org/grow-true' is not https"),
+    ("mkdocs.yml", "    url: consultation.md\n", "    url: contact.md\n", "extra.consultation.url: 'contact.md' is not a page in docs/; did you mean 'consultation.md'?"),
+    ("mkdocs.yml", "    url: consultation.md\n", '    url: ""\n', "extra.consultation.url: is missing or empty"),
+    ("mkdocs.yml", "    url: consultation.md\n", "", "extra.consultation.url: is missing or empty"),
+    ("mkdocs.yml", "    url: consultation.md\n", "    url: mailto:hello@example.org\n", "extra.consultation.url: 'mailto:hello@example.org' is neither a page of this site"),
+    ("mkdocs.yml", "    url: consultation.md\n", "    url: /consultation/\n", "extra.consultation.url: '/consultation/' is not a page's file"),
+    ("mkdocs.yml", "    heading: Would you like to talk with us?\n", '    heading: ""\n', "extra.consultation.heading: is missing or empty"),
+    ("mkdocs.yml", "    text: >-\n      Grow True", "    txt: >-\n      Grow True", "extra.consultation.text: is missing or empty"),
+    ("mkdocs.yml", "    button: Request A Consultation\n", "", "extra.consultation.button: is missing or empty"),
+    ("mkdocs.yml", "  consultation:\n", "  consultaton:\n", "extra.consultation: is missing"),
+    ("mkdocs.yml", "  crisis:\n    text:", "  crisis:\n    txt:", "extra.crisis.text: is missing or empty"),
+    ("mkdocs.yml", 'numbers: ["988"]', 'numbers: ["911"]', "extra.crisis.numbers: '911' does not appear in extra.crisis.text"),
+    ("mkdocs.yml", 'numbers: ["988"]', "numbers: [988]", 'extra.crisis.numbers: 988 is not in quotes; write it as "988"'),
+    ("mkdocs.yml", 'numbers: ["988"]', "numbers: []", "extra.crisis.numbers: is missing or empty"),
+    ("mkdocs.yml", "\n    page: disclaimer.md\n", "\n    page: disclaimers.md\n", "extra.disclaimer_note.page: 'disclaimers.md' is not a page in docs/; did you mean 'disclaimer.md'?"),
+    ("mkdocs.yml", "    link: Read the full disclaimer\n", "", "extra.disclaimer_note.link: is missing or empty"),
+    ("mkdocs.yml", "      page: privacy.md\n", "      page: privcy.md\n", "extra.footer_links[2].page: 'privcy.md' is not a page in docs/; did you mean 'privacy.md'?"),
+    ("mkdocs.yml", "    email: hello@example.org\n", "    email: hello at example.org\n", "extra.practice.email: 'hello at example.org' is not an e-mail address"),
+    (ARTICLE_SOURCE, "title: How Can Self-Compassion Help Me?\n", "", "front matter field 'title' is missing or empty"),
+    (ARTICLE_SOURCE, "author: Grow True Psychology\n", "", "front matter field 'author' is missing or empty"),
+    (ARTICLE_SOURCE, "author: Grow True Psychology\n", 'author: Grow True Psychology\nreviewed_by: ""\n', "front matter field 'reviewed_by' must name the reviewer"),
+    (ARTICLE_SOURCE, "last_reviewed: 2026-11-25\n", "last_reviewed: 25/11/2026\n", "front matter field 'last_reviewed' is '25/11/2026', not a date"),
+    (ARTICLE_SOURCE, "review_due: 2029-11-25\n", "", "front matter field 'review_due' is missing; add review_due: YYYY-MM-DD"),
+    (ARTICLE_SOURCE, "review_due: 2029-11-25\n", "review_due: 2030-11-25\n", "review_due 2030-11-25 is more than 3 years after last_reviewed 2026-11-25"),
+    (ARTICLE_SOURCE, "review_due: 2029-11-25\n", "review_due: 2029-11-25\nconsultation_cta: maybe\n", "consultation_cta is 'maybe'; write true or false"),
+]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), BAD_EDITS, ids=[f"{Path(row[0]).name}:{row[3][:50]}" for row in BAD_EDITS])
+def test_each_bad_setting_or_front_matter_fails_the_build_naming_it(site_copy, file, old, new, message):
+    edit(site_copy / file, old, new)
+    result = build_site(site_copy)
+    assert result.returncode != 0
+    assert re.search(re.escape(file) + r":\d+: " + re.escape(message), result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (site_copy / "site" / ARTICLE).exists()
+
+
+def test_a_bad_setting_is_reported_at_its_line_in_mkdocs_yml(site_copy):
+    edit(site_copy / "mkdocs.yml", "    url: consultation.md\n", "    url: http://booking.example.org/grow-true\n")
+    line = (site_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("    url: http://booking.example.org/grow-true") + 1
+    result = build_site(site_copy)
+    assert f"mkdocs.yml:{line}: extra.consultation.url: " in result.stderr, result.stderr
+
+
+def test_all_bad_settings_of_a_build_are_listed_together(site_copy):
+    edit(site_copy / "mkdocs.yml", "    url: consultation.md\n", "    url: http://booking.example.org/x\n")
+    edit(site_copy / "mkdocs.yml", 'numbers: ["988"]', 'numbers: ["911"]')
+    edit(site_copy / ARTICLE_SOURCE, "author: Grow True Psychology\n", "")
+    shutil.rmtree(site_copy / "site", ignore_errors=True)
+    result = build_site(site_copy)
+    assert "3 problems to fix before the site can build" in result.stderr, result.stderr
+    for setting in ("extra.consultation.url", "extra.crisis.numbers", "front matter field 'author'"):
+        assert setting in result.stderr
+
+
+# ---------------------------------------------------------------------------------------
+# Colours: WCAG AA in both colour schemes
+# ---------------------------------------------------------------------------------------
+
+# Material 9.8's page backgrounds: white, and slate's hsl(225deg 15% 14%).
+PAGE_BACKGROUND = {"default": "#ffffff", "slate": "#1e2129"}
+# (foreground, background, least contrast): 4.5:1 for text, 3:1 for focus rings and the
+# button's edge against its panel (WCAG 1.4.3, 1.4.11).
+COLOUR_PAIRS = [
+    ("panel-fg", "panel-bg", 4.5),  # crisis help and call-to-action text
+    ("link", "panel-bg", 4.5),  # the crisis numbers
+    ("button-fg", "button-bg", 4.5),
+    ("button-fg", "button-hover-bg", 4.5),
+    ("quiet-fg", "page", 4.5),  # review line and disclaimer note
+    ("link", "page", 4.5),  # their links
+    ("button-bg", "panel-bg", 3.0),
+    ("focus", "panel-bg", 3.0),
+    ("focus", "page", 3.0),
+]
+
+
+def scheme_colours() -> dict[str, dict[str, str]]:
+    css = (ROOT / "docs/stylesheets/article.css").read_text(encoding="utf-8")
+    schemes = {
+        scheme: dict(re.findall(r"--gt-([\w-]+):\s*(#[0-9a-fA-F]{6})\s*;", block))
+        for scheme, block in re.findall(r'\[data-md-color-scheme="(\w+)"\]\s*\{([^}]*)\}', css)
+    }
+    for scheme, colours in schemes.items():
+        colours["page"] = PAGE_BACKGROUND[scheme]
+    return schemes
+
+
+def contrast(first: str, second: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_contrast_is_measured_correctly():
+    assert round(contrast("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast("#009485", "#ffffff"), 2) == 3.77  # the theme's teal: why we use our own
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_note_and_button_colours_meet_wcag_aa(scheme):
+    colours = scheme_colours()[scheme]
+    for foreground, background, least in COLOUR_PAIRS:
+        ratio = contrast(colours[foreground], colours[background])
+        assert ratio >= least, f"{scheme}: --gt-{foreground} on --gt-{background} is {ratio:.2f}:1, below {least}:1"
+
+
+def test_every_colour_the_stylesheet_uses_is_set_in_both_schemes():
+    css = (ROOT / "docs/stylesheets/article.css").read_text(encoding="utf-8")
+    used = set(re.findall(r"var\(--gt-([\w-]+)\)", css))
+    for scheme, colours in scheme_colours().items():
+        assert used <= set(colours), f"{scheme} lacks {used - set(colours)}"

@@ -1,0 +1,78 @@
+"""references.bib is read once and checked as a whole, every problem with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bibliography import load_bibliography, uncited_problems
+from problems import report
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load(tmp_path: Path, text: str):
+    path = tmp_path / "references.bib"
+    path.write_text(text, encoding="utf-8")
+    return load_bibliography(path, display_path="references.bib")
+
+
+def test_real_bibliography_is_clean_and_has_the_three_corrected_records():
+    bibliography = load_bibliography(ROOT / "references.bib", display_path="references.bib")
+    assert bibliography.problems == []
+    assert {key: entry.fields["doi"] for key, entry in bibliography.entries.items()} == {
+        "inwood2018": "10.1111/aphw.12127",
+        "yela2022": "10.1111/papt.12375",
+        "yip2021": "10.1080/17439760.2020.1778060",
+    }
+    assert bibliography.entries["yip2021"].persons["author"] == ["Yip, Vania T.", "Tong, Eddie M. W."]
+    assert bibliography.entries["inwood2018"].persons["author"] == ["Inwood, Elisa", "Ferrari, Madeleine"]
+
+
+def test_every_syntax_error_of_the_file_is_reported_in_one_pass(tmp_path):
+    bibliography = load(tmp_path, (
+        "@article{a2020,\n  title = {Open,\n  year = {2020},\n}\n\n"
+        "@article{b2021,\n  title {No equals sign},\n}\n"
+    ))
+    assert not bibliography.readable
+    assert [str(problem) for problem in bibliography.problems] == [
+        "references.bib:2: unclosed brace in the entry starting at line 1; end this field's value with '}'",
+        "references.bib:7: '=' expected in the entry starting at line 6; check its braces, quotes and commas",
+    ]
+
+
+def test_file_that_is_not_utf8_names_the_line(tmp_path):
+    path = tmp_path / "references.bib"
+    path.write_bytes(b"@article{a2020,\n  title = {Caf\xe9},\n}\n")
+    bibliography = load_bibliography(path, display_path="references.bib")
+    assert [str(p) for p in bibliography.problems] == ["references.bib:2: not UTF-8 text; save the file as UTF-8"]
+
+
+def test_missing_file_is_named(tmp_path):
+    bibliography = load_bibliography(tmp_path / "nope.bib", display_path="nope.bib")
+    assert not bibliography.readable
+    assert "nope.bib:1: file not found" in str(bibliography.problems[0])
+
+
+def test_required_fields_depend_on_the_entry_type(tmp_path):
+    bibliography = load(tmp_path, (
+        "@book{neff2011,\n  editor = {Neff, Kristin},\n  title = {Self-Compassion},\n  year = {2011},\n}\n"
+        "@misc{who2022,\n  author = {{World Health Organization}},\n  title = {Mental health},\n  year = {2022},\n  url = {https://www.who.int/},\n}\n"
+    ))
+    assert [str(p) for p in bibliography.problems] == [
+        "references.bib:1: entry 'neff2011' (@book) lacks the publisher field; add publisher = {...}",
+    ]
+
+
+def test_uncited_entries_are_warnings_and_case_variants_count_as_cited(tmp_path):
+    bibliography = load_bibliography(ROOT / "references.bib", display_path="references.bib")
+    problems = uncited_problems(bibliography, {"inwood2018", "YIP2021"})
+    assert [(p.line, p.warning) for p in problems] == [(17, True)]
+    assert "entry 'yela2022' is not cited by any page" in problems[0].message
+
+
+def test_report_lists_errors_first_then_warnings_that_fail_strict(tmp_path):
+    bibliography = load(tmp_path, "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {20},\n  volume = {1},\n  pages = {1--2},\n}\n")
+    text = report(bibliography.problems)
+    assert text.splitlines()[0] == "2 problems to fix before the site can build (1 errors):"
+    assert text.splitlines()[1].startswith("  references.bib:5: entry 'a2020' has year '20'")
+    assert text.splitlines()[2].endswith("(warning; fails the strict build)")

@@ -1,0 +1,184 @@
+"""An editor's mistake stops the build with `path:line: message` and a fix, never a
+traceback, and every problem of the build is listed in one run.
+
+Each case edits a copy of the real project, builds it strictly for real, and names where
+each expected message must point: the file and a text on the line it must name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+
+ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
+BIB = "references.bib"
+INWOOD_DOI = "doi     = {10.1111/aphw.12127},"
+
+
+@dataclass
+class Case:
+    id: str
+    edits: list[tuple[str, str, str]]  # (file, old text, new text); old "" appends
+    expected: list[tuple[str, str, str]]  # (file, text on the named line, message part)
+    warning_only: bool = False
+    extra_files: dict[str, str] = field(default_factory=dict)
+
+
+def doi(value: str) -> list[tuple[str, str, str]]:
+    return [(BIB, INWOOD_DOI, "doi     = {" + value + "},")]
+
+
+CASES = [
+    Case("source-doi-with-space", doi("10.11 11/aphw.12127"),
+         [(BIB, "{10.11 11/aphw.12127}", "white space inside; write it as 10.1111/aphw.12127")]),
+    Case("doi-prefix", doi("doi:10.1111/aphw.12127"),
+         [(BIB, "doi:10.1111", "'doi:' prefix or doi.org URL (write the bare DOI); write it as 10.1111/aphw.12127")]),
+    Case("doi-https-url", doi("https://doi.org/10.1111/aphw.12127"),
+         [(BIB, "https://doi.org/10.1111", "write it as 10.1111/aphw.12127")]),
+    Case("doi-dx-url", doi("http://dx.doi.org/10.1111/aphw.12127"),
+         [(BIB, "dx.doi.org", "write it as 10.1111/aphw.12127")]),
+    Case("doi-trailing-dot", doi("10.1111/aphw.12127."),
+         [(BIB, "aphw.12127.}", "trailing '.'; write it as 10.1111/aphw.12127")]),
+    Case("doi-trailing-semicolon", doi("10.1111/aphw.12127;"),
+         [(BIB, "aphw.12127;}", "trailing ';'; write it as 10.1111/aphw.12127")]),
+    Case("doi-en-dash", doi("10.1111/aphw\u201312127"),
+         [(BIB, "aphw\u201312127", "EN DASH (U+2013); write it as 10.1111/aphw-12127")]),
+    Case("doi-non-breaking-space", doi("10.1111/aphw.\u00a012127"),
+         [(BIB, "aphw.\u00a012127", "white space inside; write it as 10.1111/aphw.12127")]),
+    Case("doi-empty", doi(""),
+         [(BIB, "doi     = {}", "the doi field is empty")]),
+    Case("doi-not-a-doi", doi("aphw.12127"),
+         [(BIB, "{aphw.12127}", "not of the form 10.<registrant>/<suffix>; copy the DOI again")]),
+    Case("bib-unbalanced-brace", [(BIB, "number  = {2},", "number  = {2,")],
+         [(BIB, "number  = {2,", "unclosed brace in the entry starting at line 6; end this field's value with '}'")]),
+    Case("bib-duplicate-key", [(BIB, "@article{yip2021,", "@article{inwood2018,")],
+         [(BIB, "@article{inwood2018,\n  author  = {Yip", "duplicate key 'inwood2018': line 6 has the same key")]),
+    Case("bib-duplicate-key-by-case", [(BIB, "@article{yip2021,", "@article{Inwood2018,")],
+         [(BIB, "@article{Inwood2018,", "'inwood2018', the same key but for case")]),
+    Case("bib-missing-journal", [(BIB, "  journal = {The Journal of Positive Psychology},\n", "")],
+         [(BIB, "@article{yip2021,", "entry 'yip2021' (@article) lacks the journal field")]),
+    Case("bib-two-digit-year", [(BIB, "year    = {2022}", "year    = {22}")],
+         [(BIB, "year    = {22}", "has year '22'; write four digits")]),
+    Case("bib-unknown-type", [(BIB, "@article{yip2021,", "@journalpaper{yip2021,")],
+         [(BIB, "@journalpaper{yip2021,", "has type @journalpaper, which the site does not render")]),
+    Case("bib-key-with-colon", [(BIB, "@article{yip2021,", "@article{yip:2021,"), (ARTICLE, "[@yip2021]", "[@yip2021x]")],
+         [(BIB, "@article{yip:2021,", "key 'yip:2021' can only hold letters, digits, '_' and '-'; rename it, e.g. 'yip2021'")]),
+    Case("bib-missing-doi-is-a-warning", [(BIB, "  doi     = {10.1111/papt.12375},\n", "")],
+         [(BIB, "@article{yela2022,", "entry 'yela2022' (@article) has no doi")], warning_only=True),
+    Case("bib-uncited-entry-is-a-warning",
+         [(BIB, "", "\n@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion},\n  publisher = {William Morrow},\n  year = {2011},\n}\n")],
+         [(BIB, "@book{neff2011,", "entry 'neff2011' is not cited by any page; cite it with [@neff2011] or remove it")],
+         warning_only=True),
+    Case("typo-key", [(ARTICLE, "[@inwood2018]", "[@inwod2018]")],
+         [(ARTICLE, "[@inwod2018]", "unknown citation key 'inwod2018'; did you mean 'inwood2018'?")]),
+    Case("key-differs-in-case", [(ARTICLE, "[@yip2021]", "[@Yip2021]")],
+         [(ARTICLE, "[@Yip2021]", "citation key 'Yip2021' differs in case from the entry 'yip2021'; write [@yip2021]")]),
+    Case("unknown-key-in-a-block-of-two", [(ARTICLE, "[@yela2022]", "[@yela2022; @smith1999]")],
+         [(ARTICLE, "@smith1999", "unknown citation key 'smith1999'; add its entry to references.bib")]),
+    Case("bare-key-without-brackets", [(ARTICLE, "[@yela2022]", "(@yela2022)")],
+         [(ARTICLE, "(@yela2022)", "'@yela2022' without brackets is shown as plain text, not a citation; write [@yela2022]")]),
+    Case("bare-unknown-key-without-brackets", [("docs/disclaimer.md", "", "\nAs @smith1999 wrote.\n")],
+         [("docs/disclaimer.md", "@smith1999", "'@smith1999' looks like a citation without brackets")]),
+    Case("errors-on-two-pages-and-the-bib",
+         [(ARTICLE, "[@inwood2018]", "[@inwood2019]"), (ARTICLE, "[@yip2021]", "[@yip2012]"),
+          ("docs/disclaimer.md", "", "\nSee [@yela2023].\n")] + doi("10.11 11/aphw.12127"),
+         [(ARTICLE, "[@inwood2019]", "'inwood2019'; did you mean 'inwood2018'?"),
+          (ARTICLE, "[@yip2012]", "'yip2012'; did you mean 'yip2021'?"),
+          ("docs/disclaimer.md", "[@yela2023]", "'yela2023'; did you mean 'yela2022'?"),
+          (BIB, "{10.11 11/aphw.12127}", "write it as 10.1111/aphw.12127")]),
+    Case("article-without-front-matter", [(ARTICLE, "---\ntitle:", "<!-- -->\ntitle:")],
+         [(ARTICLE, "<!-- -->", "no front matter; start the file with a '---' block")]),
+    Case("article-date-not-iso", [(ARTICLE, "last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026")],
+         [(ARTICLE, "last_reviewed: 25/11/2026", "field 'last_reviewed' is '25/11/2026', not a date; write it as YYYY-MM-DD")]),
+    Case("article-missing-author", [(ARTICLE, "author: Grow True Psychology\n", "")],
+         [(ARTICLE, "---", "front matter field 'author' is missing or empty")]),
+    Case("article-review-due-before-last-review", [(ARTICLE, "review_due: 2029-11-25", "review_due: 2025-11-25")],
+         [(ARTICLE, "review_due: 2025-11-25", "is not after last_reviewed 2026-11-25")]),
+]
+
+
+def apply(project: Path, case: Case) -> None:
+    for name, old, new in case.edits:
+        path = project / name
+        text = path.read_text(encoding="utf-8")
+        assert old == "" or old in text, f"{old!r} not in {name}"
+        path.write_text(text + new if old == "" else text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(project: Path, name: str, text: str) -> int:
+    source = (project / name).read_text(encoding="utf-8")
+    assert text in source, f"{text!r} not in {name}"
+    return source[: source.index(text)].count("\n") + 1
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_input_fails_build_naming_file_line_and_fix(site_copy, case):
+    apply(site_copy, case)
+    result = build_site(site_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    for name, anchor, message in case.expected:
+        location = f"{name}:{line_of(site_copy, name, anchor)}: "
+        assert any(location in line and message in line for line in output.splitlines()), output
+    if case.warning_only:
+        assert "in strict mode" in output
+    else:
+        assert "problems to fix before the site can build" in output or "1 problem to fix" in output
+
+
+def test_typo_in_key_fails_build_and_suggests_inwood2018(site_copy):
+    apply(site_copy, Case("typo", [(ARTICLE, "[@inwood2018]", "[@inwod2018]")], []))
+    result = build_site(site_copy)
+    assert result.returncode == 1
+    assert f"{ARTICLE}:18: unknown citation key 'inwod2018'; did you mean 'inwood2018'?" in result.stderr
+
+
+def test_source_doi_fails_build_naming_bib_line_and_corrected_doi(site_copy):
+    apply(site_copy, Case("source-doi", doi("10.11 11/aphw.12127"), []))
+    result = build_site(site_copy)
+    assert result.returncode == 1
+    assert "references.bib:14: entry 'inwood2018': malformed DOI '10.11 11/aphw.12127'" in result.stderr
+    assert "write it as 10.1111/aphw.12127" in result.stderr
+
+
+def test_citations_in_code_and_email_in_brackets_render_literally(site_copy):
+    page = site_copy / "docs" / "disclaimer.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\nCite like `[@inwood2018]`, or write to [hello@example.org].\n"
+        + "\n```markdown\nOne review [@inwood2018] found ...\n```\n"
+        + "\n    [@yip2021] in an indented code block\n",
+        encoding="utf-8",
+    )
+    result = build_site(site_copy)
+    assert result.returncode == 0, result.stderr
+    html = (site_copy / "site" / "disclaimer" / "index.html").read_text(encoding="utf-8")
+    assert "<code>[@inwood2018]</code>" in html
+    assert "[hello@example.org]" in html
+    assert "One review [@inwood2018] found ..." in html
+    assert "[@yip2021] in an indented code block" in html
+    assert "Inwood &amp; Ferrari" not in html and 'id="references"' not in html
+
+
+def test_locator_and_prefix_render_in_apa(site_copy):
+    article = site_copy / ARTICLE
+    article.write_text(article.read_text(encoding="utf-8").replace("[@yip2021]", "[see @yip2021, p. 3]"), encoding="utf-8")
+    result = build_site(site_copy)
+    assert result.returncode == 0, result.stderr
+    html = (site_copy / "site" / "articles" / "how-can-self-compassion-help-me" / "index.html").read_text(encoding="utf-8")
+    assert '(see <a href="#ref-yip2021">Yip &amp; Tong, 2021, p. 3</a>)' in html
+
+
+def test_overdue_review_is_a_notice_and_does_not_fail_strict_build(site_copy):
+    article = site_copy / ARTICLE
+    text = article.read_text(encoding="utf-8")
+    text = text.replace("published: 2026-11-25", "published: 2020-01-10").replace("last_reviewed: 2026-11-25", "last_reviewed: 2020-01-10")
+    article.write_text(text.replace("review_due: 2029-11-25", "review_due: 2023-01-10"), encoding="utf-8")
+    result = build_site(site_copy)
+    assert result.returncode == 0, result.stderr
+    assert f"{ARTICLE}: review was due on 2023-01-10" in result.stderr

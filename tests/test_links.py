@@ -1,0 +1,111 @@
+"""`make links`: lychee resolves every href and src of the built site, offline."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from site_links import check_site, main, served_path  # noqa: E402
+
+ARTICLE = "articles/how-can-self-compassion-help-me/index.html"
+
+# Each breakage an editor or a theme change can cause, put into the article page, and the
+# report line it must produce (the line number is the page's own).
+BREAKAGES = {
+    "missing page": (
+        '<a href="../what-is-compassion/">Read next</a>',
+        "-> ../what-is-compassion/ (no file articles/what-is-compassion in the site)",
+    ),
+    "missing fragment": (
+        '<a href="../../disclaimer/#crisis-lines">Crisis lines</a>',
+        "-> ../../disclaimer/#crisis-lines (no element with id 'crisis-lines' in disclaimer/index.html)",
+    ),
+    "missing image": (
+        '<img src="../../images/compassion.png" alt="Two hands">',
+        "-> ../../images/compassion.png (no file images/compassion.png in the site)",
+    ),
+    "missing stylesheet": (
+        '<link rel="stylesheet" href="../../stylesheets/print.css">',
+        "-> ../../stylesheets/print.css (no file stylesheets/print.css in the site)",
+    ),
+    "missing script": (
+        '<script src="../../javascripts/cta.js"></script>',
+        "-> ../../javascripts/cta.js (no file javascripts/cta.js in the site)",
+    ),
+    "missing fragment on the same page": (
+        '<a href="#method">the method</a>',
+        f"-> #method (no element with id 'method' in {ARTICLE})",
+    ),
+}
+
+
+def broken_copy(site: Path, destination: Path, *names: str) -> Path:
+    """A copy of the built site with the named breakages added to the article page."""
+    copy = Path(shutil.copytree(site, destination))
+    page = copy / ARTICLE
+    text = page.read_text(encoding="utf-8")
+    snippets = "".join(BREAKAGES[name][0] for name in names)
+    page.write_text(text.replace("</article>", snippets + "</article>", 1), encoding="utf-8")
+    return copy
+
+
+def test_real_site_has_no_broken_link(built_site):
+    result = check_site(built_site)
+    assert result.broken == []
+    assert result.pages == len(list(built_site.rglob("*.html")))
+    # Citations link to #ref-..., the nav and table of contents to #fragments.
+    assert result.fragment_links >= 3 and result.links > result.fragment_links
+
+
+def test_four_breakages_fail_make_links_and_are_all_named(built_site, tmp_path):
+    copy = broken_copy(built_site, tmp_path / "site", "missing page", "missing fragment", "missing image", "missing stylesheet")
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "site_links.py"), str(copy)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    lines = completed.stdout.splitlines()
+    assert lines[0] == f"Broken links in {copy}/: 4"
+    for name in ("missing page", "missing fragment", "missing image", "missing stylesheet"):
+        expected = BREAKAGES[name][1]
+        assert any(line.startswith(f"  {ARTICLE}:") and line.endswith(expected) for line in lines), (name, lines)
+    assert "4 broken" in lines[-1]
+
+
+@pytest.mark.parametrize("name", BREAKAGES)
+def test_each_breakage_is_reported_as_page_link_reason(built_site, tmp_path, name):
+    copy = broken_copy(built_site, tmp_path / "site", name)
+    [broken] = check_site(copy).broken
+    assert broken.where.startswith(ARTICLE + ":")
+    assert str(broken).endswith(BREAKAGES[name][1])
+
+
+def test_cli_passes_the_real_site_and_prints_what_it_checked(built_site, capsys):
+    assert main([str(built_site)]) == 0
+    summary = capsys.readouterr().out.strip()
+    assert summary.startswith("lychee checked ") and "0 broken" in summary
+
+
+def test_missing_site_says_to_build_first(tmp_path, capsys):
+    assert main([str(tmp_path / "site")]) == 2
+    assert "run `make build` first" in capsys.readouterr().err
+
+
+# CI builds with SITE_URL=https://<owner>.github.io/<repo>/: the 404 page then links
+# /<repo>/assets/..., which must resolve to site/assets/... .
+def test_project_site_under_a_subpath_passes(tmp_path):
+    site = tmp_path / "project-site"
+    completed = build_site(ROOT, site_dir=site, env={"SITE_URL": "https://owner.github.io/grow-true/"})
+    assert completed.returncode == 0, completed.stderr
+    assert served_path(site) == "/grow-true/"
+    assert 'href="/grow-true/assets/' in (site / "404.html").read_text(encoding="utf-8")
+    assert check_site(site).broken == []

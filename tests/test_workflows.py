@@ -1,0 +1,254 @@
+"""The GitHub workflows and Dependabot settings: linted offline, and least privilege."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+ROOT = Path(__file__).resolve().parent.parent
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$")
+
+
+def run(*command: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(part) for part in command], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+# ---------------------------------------------------------------------------------------
+# Lint: zizmor and the JSON schemas, both offline
+# ---------------------------------------------------------------------------------------
+
+
+def test_zizmor_finds_nothing_in_workflows_and_dependabot():
+    completed = run(BIN / "zizmor", "--offline", "--no-progress", ".github")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "No findings to report" in completed.stdout
+    audited = completed.stderr
+    assert all(f"completed .github/workflows/{path.name}" in audited for path in WORKFLOWS)
+    assert "completed .github/dependabot.yml" in audited
+
+
+def test_zizmor_would_catch_an_unpinned_action(tmp_path):
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    unpinned = (GITHUB / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    unpinned = re.sub(r"actions/checkout@[0-9a-f]{40} # v[\d.]+", "actions/checkout@v7", unpinned)
+    (workflows / "ci.yml").write_text(unpinned, encoding="utf-8")
+    completed = run(BIN / "zizmor", "--offline", "--no-progress", tmp_path / ".github")
+    assert completed.returncode != 0
+    assert "unpinned-uses" in completed.stdout
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_workflow_matches_the_github_workflow_schema(workflow):
+    completed = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", workflow)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_dependabot_matches_its_schema():
+    completed = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.dependabot", GITHUB / "dependabot.yml")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_schema_check_would_catch_a_misspelt_key(tmp_path):
+    broken = tmp_path / "ci.yml"
+    broken.write_text((GITHUB / "workflows" / "ci.yml").read_text(encoding="utf-8").replace("runs-on:", "run-on:"), encoding="utf-8")
+    completed = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", broken)
+    assert completed.returncode == 1
+
+
+# ---------------------------------------------------------------------------------------
+# What the workflows promise
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(workflow):
+    uses = [line for line in workflow.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(-\s*)?uses:", line)]
+    assert uses
+    assert [line for line in uses if not PINNED.match(line)] == []
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_least_privilege_timeouts_and_concurrency(workflow):
+    data = load(workflow)
+    assert data["permissions"] == {"contents": "read"}
+    assert "concurrency" in data
+    for name, job in data["jobs"].items():
+        assert isinstance(job.get("timeout-minutes"), int), name
+        for step in job.get("steps", []):
+            if "actions/checkout@" in step.get("uses", ""):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_ci_tests_builds_checks_links_and_deploys_main_only():
+    data = load(GITHUB / "workflows" / "ci.yml")
+    assert set(data["on"]) == {"push", "pull_request"}
+    build, deploy = data["jobs"]["build"], data["jobs"]["deploy"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    commands = [command for run_ in runs for command in ("make test", "make build", "make links") if command in run_]
+    assert commands == ["make test", "make build", "make links"]
+    setup = next(step for step in build["steps"] if "actions/setup-python@" in step.get("uses", ""))
+    assert setup["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements.lock"}
+    assert any("actions/upload-pages-artifact@" in step.get("uses", "") for step in build["steps"])
+    assert "permissions" not in build
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build"
+    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_links_workflow_runs_weekly_and_only_its_issue_job_may_write_issues():
+    data = load(GITHUB / "workflows" / "links.yml")
+    assert set(data["on"]) == {"schedule", "workflow_dispatch"}
+    assert len(data["on"]["schedule"]) == 1
+    check, issue = data["jobs"]["check"], data["jobs"]["issue"]
+    script = "\n".join(step.get("run", "") for step in check["steps"])
+    assert "make links-external" in script and "make check-dois" in script
+    assert "permissions" not in check
+    assert issue["permissions"] == {"issues": "write"}
+    assert "gh issue create" in issue["steps"][0]["run"] and "gh issue edit" in issue["steps"][0]["run"]
+
+
+def test_pull_request_template_has_the_editors_checklist():
+    template = (GITHUB / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    for item in ("Citations resolve", "Front matter filled", "Previewed with `make serve`"):
+        assert f"- [ ] **{item}" in template
+
+
+def test_dependabot_updates_pip_and_github_actions():
+    updates = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))["updates"]
+    assert {update["package-ecosystem"] for update in updates} == {"pip", "github-actions"}
+
+
+# Dependabot's pip updates edit pyproject.toml but not requirements.lock, which is what CI
+# installs: this fails such a pull request until the lock is regenerated.
+def test_lock_satisfies_every_requirement_in_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [Requirement(text) for text in project["dependencies"] + project["optional-dependencies"]["dev"]]
+    locked = {
+        canonicalize_name(name): version
+        for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==([^\s;\\]+)", (ROOT / "requirements.lock").read_text(encoding="utf-8"), re.MULTILINE)
+    }
+    stale = [
+        f"{requirement} (lock: {locked.get(canonicalize_name(requirement.name), 'missing')})"
+        for requirement in wanted
+        if not requirement.specifier.contains(locked.get(canonicalize_name(requirement.name), "0"), prereleases=True)
+    ]
+    assert stale == [], "regenerate requirements.lock with the uv command in README.md"
+
+
+# ---------------------------------------------------------------------------------------
+# The workflows' shell steps, run for real with stand-ins for make and gh
+# ---------------------------------------------------------------------------------------
+
+
+def step_script(job: str, step_name: str, workflow: str = "links.yml") -> str:
+    steps = load(GITHUB / "workflows" / workflow)["jobs"][job]["steps"]
+    return next(step["run"] for step in steps if step["name"] == step_name)
+
+
+def stand_in(bin_dir: Path, name: str, body: str) -> None:
+    path = bin_dir / name
+    path.write_text("#!/usr/bin/env bash\n" + body, encoding="utf-8")
+    path.chmod(0o755)
+
+
+# As GitHub runs a `run:` block on Linux.
+def run_step(script: str, tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        env={**os.environ, "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}", **env},
+        capture_output=True, text=True, timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("broken_targets", "status", "outputs"),
+    [
+        ((), 0, "broken=false\n"),
+        (("links-external",), 1, "broken=true\nreport<<"),
+        (("links-external", "check-dois"), 1, "broken=true\nreport<<"),
+    ],
+)
+def test_check_step_runs_both_checks_and_flags_breakage(tmp_path, broken_targets, status, outputs):
+    (tmp_path / "bin").mkdir()
+    # make TARGET REPORT=file: a broken target writes its report and fails, as the tools do.
+    stand_in(tmp_path / "bin", "make", f"""
+echo "$1" >> made.txt
+report="${{2#REPORT=}}"
+case " {' '.join(broken_targets)} " in *" $1 "*) mkdir -p "$(dirname "$report")"; echo "## $1 broken" > "$report"; exit 2;; esac
+""")
+    github_output = tmp_path / "output.txt"
+    completed = run_step(step_script("check", "Ask the servers"), tmp_path, {
+        "GITHUB_OUTPUT": str(github_output), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+    })
+    assert completed.returncode == status, completed.stderr
+    assert (tmp_path / "made.txt").read_text().split() == ["links-external", "check-dois"]
+    written = github_output.read_text()
+    assert written.startswith(outputs)
+    for target in broken_targets:
+        assert f"## {target} broken" in written
+
+
+@pytest.mark.parametrize(
+    ("broken", "open_issue", "calls"),
+    [
+        ("true", "", ["issue list", "label create broken-links", "issue create --title Broken links or DOIs on the site --label broken-links"]),
+        ("true", "7", ["issue list", "issue edit 7 --body-file body.md", "issue comment 7"]),
+        ("false", "7", ["issue list", "issue close 7"]),
+        ("false", "", ["issue list"]),
+    ],
+)
+def test_issue_step_opens_updates_or_closes_one_issue(tmp_path, broken, open_issue, calls):
+    (tmp_path / "bin").mkdir()
+    stand_in(tmp_path / "bin", "gh", f"""
+echo "$*" >> gh.txt
+if [ "$1 $2" = "issue list" ]; then echo "{open_issue}"; fi
+""")
+    completed = run_step(step_script("issue", "Open, update or close the issue"), tmp_path, {
+        "BROKEN": broken, "REPORT": "## External links\n- `index.html` -> https://gone.example (404 Not Found)",
+        "RUN_URL": "https://github.com/o/r/actions/runs/1",
+    })
+    assert completed.returncode == 0, completed.stderr
+    made = (tmp_path / "gh.txt").read_text().splitlines()
+    assert len(made) == len(calls)
+    assert all(line.startswith(call) for line, call in zip(made, calls)), made
+    if broken == "true":
+        assert "https://gone.example (404 Not Found)" in (tmp_path / "body.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("repository", "variable", "site_url"),
+    [
+        ("GrowTrue/psychoeducation", "", "https://growtrue.github.io/psychoeducation/"),
+        ("GrowTrue/GrowTrue.github.io", "", "https://growtrue.github.io/"),
+        ("GrowTrue/psychoeducation", "https://learn.growtrue.example/", "https://learn.growtrue.example/"),
+    ],
+)
+def test_ci_build_serves_canonical_urls_from_the_pages_address(tmp_path, repository, variable, site_url):
+    (tmp_path / "bin").mkdir()
+    stand_in(tmp_path / "bin", "make", 'echo "$SITE_URL $*" > made.txt\n')
+    completed = run_step(step_script("build", "Strict build", "ci.yml"), tmp_path, {
+        "GITHUB_REPOSITORY": repository, "GITHUB_REPOSITORY_OWNER": repository.split("/")[0], "SITE_URL_VARIABLE": variable,
+    })
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "made.txt").read_text().strip() == f"{site_url} build"
