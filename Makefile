@@ -40,3 +40,35 @@ links-external: $(STAMP)
 
 check-dois: $(STAMP)
 	$(BIN)/python tools/doi_check.py references.bib $(if $(REPORT),--report $(REPORT))
+
+# Editors' verbs. Values given on the command line (TITLE="...") reach the recipes as
+# environment variables, so quotes and spaces in a title need no escaping here.
+.PHONY: new-article
+
+new-article: $(STAMP)
+	@$(BIN)/python tools/new_article.py "$$TITLE"
+
+.PHONY: new-reference
+
+# DOI=10.xxxx/yyyy [ONLINE=1] [AUTHOR=family name YEAR=2018, for the key of an offline stub]
+new-reference: $(STAMP)
+	@$(BIN)/python tools/new_reference.py "$$DOI" --author "$$AUTHOR" --year "$$YEAR" $(if $(filter 1 yes true,$(ONLINE)),--online)
+
+.PHONY: prose check
+
+# Spelling of docs/ (word list: .codespell-words) and skeleton text: problems. The
+# readability report per article: advice, never a failure.
+prose: $(STAMP)
+	@$(BIN)/python tools/prose.py
+
+# Before a pull request: every check but the browser tests, each problem as path:line.
+# `links` checks the site `build` wrote, so it runs only after a build that passed; the
+# prose checks run either way, so one run lists the problems of every step.
+check: $(STAMP)
+	@status=0; \
+	$(MAKE) --no-print-directory build links || status=1; \
+	$(MAKE) --no-print-directory prose || status=1; \
+	if [ $$status -ne 0 ]; then \
+	  echo "make check: fix the problems above (each names its file and line), then run make check again" >&2; exit 1; \
+	fi
+	@echo "make check: no problems found"

@@ -17,6 +17,8 @@ PROJECT_FILES = ("mkdocs.yml", "references.bib", "docs", "hooks", "overrides")
 
 # The plain modules beside the hooks are imported by tests as MkDocs imports them.
 sys.path.insert(0, str(HOOKS))
+# The editors' command-line tools (make new-article, new-reference, check) likewise.
+sys.path.insert(0, str(ROOT / "tools"))
 
 
 def build_site(project: Path, *, site_dir: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,75 @@
+"""MkDocs hook: list every article in the navigation and on the Home page.
+
+The nav's `articles/` placeholder (mkdocs.yml) and the `<!-- article-list -->` line
+(docs/index.md) are filled from the articles' front matter on every build, so a new
+file in docs/articles/ appears without an edit anywhere else.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from article_list import fill_nav, insert_article_list
+from front_matter import Article, is_article, read_article
+
+# The nav as mkdocs.yml wrote it, and the articles of this build. Reset on every build:
+# `serve` keeps this module between rebuilds.
+_nav_template: Any = None
+_articles: list[Article] = []
+
+# ---------------------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _nav_template, _articles
+    _nav_template = copy.deepcopy(config.nav)
+    _articles = []
+    return config
+
+
+# After checks.py (priority 100), which fails the build on bad front matter first; before
+# MkDocs reads config.nav, which it does right after on_files.
+@event_priority(50)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    global _articles
+    _articles = articles_of(files)
+    if _nav_template is not None:
+        config.nav = fill_nav(_nav_template, [a for a in _articles if in_nav(a, files)])
+    return files
+
+
+# Before citations.py (priority 100) hides `@` from mkdocs-bibtex: the list gets the
+# same protection as the rest of the page.
+@event_priority(110)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return insert_article_list(markdown, _articles, page_uri=page.file.src_uri)
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+def articles_of(files: Files) -> list[Article]:
+    """The front matter of every article page that will be built."""
+    articles = []
+    for file in files.documentation_pages():
+        if is_article(file.src_uri):
+            article, _ = read_article(file.src_uri, file.content_string, path=file.src_path)
+            if article is not None:  # checks.py has reported why it is not
+                articles.append(article)
+    return articles
+
+
+# `not_in_nav` in mkdocs.yml keeps a page out of the navigation on purpose.
+def in_nav(article: Article, files: Files) -> bool:
+    file = files.get_file_from_path(article.src_uri)
+    return file is not None and file.inclusion.is_in_nav()

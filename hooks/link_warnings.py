@@ -1,0 +1,53 @@
+"""MkDocs hook: MkDocs' broken-link warnings name the file and line, like our own checks.
+
+`Doc file 'index.md' contains a link 'x.md', but the target is not found ...` becomes
+`docs/index.md:14: Doc file 'index.md' contains a link 'x.md', ...`, in `build`,
+`serve` and `make check` alike. Only the text changes: the level, and so `--strict`, stay.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from warning_locations import with_location
+
+# The loggers MkDocs reports page links and nav entries on.
+LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+
+# ---------------------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # `serve` keeps this module and the loggers between builds: one filter, this build's.
+    located = _Located(docs_dir=Path(config.docs_dir), project_dir=Path(config.config_file_path).parent)
+    for name in LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if isinstance(f, _Located)]:
+            logger.removeFilter(old)
+        logger.addFilter(located)
+    return config
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+class _Located(logging.Filter):
+    """Rewrites each warning's text to start with `path:line: `."""
+
+    def __init__(self, *, docs_dir: Path, project_dir: Path) -> None:
+        super().__init__()
+        self.docs_dir = docs_dir
+        self.project_dir = project_dir
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            record.msg = with_location(record.getMessage(), docs_dir=self.docs_dir, project_dir=self.project_dir)
+            record.args = ()
+        return True

@@ -1,0 +1,40 @@
+"""Give MkDocs' own link warnings the file and line an editor needs: docs/index.md:14: ...
+
+MkDocs names the page of a broken link but not its line, and names a broken nav entry
+without saying it is in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# MkDocs 1.6 messages (mkdocs/structure/pages.py, nav.py), as of the pinned version.
+_PAGE_LINK = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:a link to |an? (?:\w+ )*link )'(?P<link>[^']*)'")
+_NAV_ENTRY = re.compile(r"^A reference to '(?P<link>[^']*)' is included in the 'nav' configuration")
+
+
+def with_location(message: str, *, docs_dir: Path, project_dir: Path) -> str:
+    """The message with `path:line: ` in front when it is a link warning, else unchanged."""
+    if match := _PAGE_LINK.match(message):
+        path = docs_dir / match.group("page")
+    elif match := _NAV_ENTRY.match(message):
+        path = project_dir / "mkdocs.yml"
+    else:
+        return message
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return message
+    shown = path.relative_to(project_dir).as_posix() if path.is_relative_to(project_dir) else str(path)
+    line = link_line(source, match.group("link"))
+    return f"{shown}:{line}: {message}" if line else f"{shown}: {message}"
+
+
+def link_line(source: str, link: str) -> int | None:
+    """The first line where `link` is written as a link target, else where it appears at all."""
+    for needle in (f"]({link}", f"]: {link}", f"<{link}>", f'"{link}"', f": {link}", link):
+        index = source.find(needle)
+        if index >= 0:
+            return 1 + source.count("\n", 0, index)
+    return None

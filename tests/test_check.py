@@ -1,0 +1,140 @@
+"""`make check`: strict build and prose checks, every problem named with its path:line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+from prose import main as prose_main
+from readability import prose_text, readability
+
+ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
+# What `make check` needs beside the site itself.
+TOOLING = ("Makefile", "tools", ".codespellrc", ".codespell-words", "requirements.lock")
+
+
+@pytest.fixture
+def checkable_copy(tmp_path: Path) -> Path:
+    project = copy_project(tmp_path / "project")
+    for name in TOOLING:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / name)  # keeps the lock older than .venv's stamp
+    return project
+
+
+def make_check(project: Path) -> subprocess.CompletedProcess[str]:
+    """`make check` in `project`, with the test run's own virtualenv."""
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS"}}
+    return subprocess.run(
+        ["make", "--no-print-directory", "check", f"VENV={sys.prefix}"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def add_lines(path: Path, *lines: str) -> int:
+    """Append lines to a page; return the line number of the first."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return text.count("\n") + 2
+
+
+def test_check_passes_on_the_real_site(checkable_copy):
+    result = make_check(checkable_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "make check: no problems found" in result.stdout
+    assert f"{ARTICLE}: grade " in result.stdout
+
+
+def test_check_fails_on_a_misspelling_and_a_broken_link_and_names_both(checkable_copy):
+    line = add_lines(
+        checkable_copy / ARTICLE,
+        "Teh research is clear.",
+        "",
+        "Read [the missing page](missing-page.md) too.",
+    )
+
+    result = make_check(checkable_copy)
+    output = result.stdout + result.stderr
+
+    assert result.returncode != 0
+    assert f"{ARTICLE}:{line}: spelling: 'Teh' should probably be 'The'" in output
+    assert f"{ARTICLE}:{line + 2}: Doc file 'articles/how-can-self-compassion-help-me.md' contains a link 'missing-page.md'" in output
+    assert "make check: fix the problems above" in output
+    # Both steps ran: the prose report follows the failed build.
+    assert "Readability (Flesch–Kincaid grade" in output
+
+
+def test_check_runs_the_link_check_on_what_the_build_wrote(checkable_copy):
+    # Raw HTML: MkDocs' own validation does not read it; `make links` checks the result.
+    add_lines(checkable_copy / ARTICLE, '<p><a href="../nowhere/">A link to no page</a></p>')
+
+    result = make_check(checkable_copy)
+    output = result.stdout + result.stderr
+
+    assert result.returncode != 0
+    assert "articles/how-can-self-compassion-help-me/index.html:" in output
+    assert "../nowhere/" in output
+    assert "make check: fix the problems above" in output
+
+
+def test_skeleton_text_left_from_new_article_is_a_problem(checkable_copy, capsys):
+    subprocess.run([sys.executable, str(checkable_copy / "tools/new_article.py"), "Sleep Well"], check=True, capture_output=True)
+
+    assert prose_main(["--project", str(checkable_copy)]) == 1
+
+    out = capsys.readouterr().out
+    assert "docs/articles/sleep-well.md:3: the description is still the skeleton from make new-article" in out
+    assert "docs/articles/sleep-well.md:12: this text is still the skeleton" in out
+
+
+def test_word_list_accepts_a_word_codespell_would_flag(checkable_copy, capsys):
+    add_lines(checkable_copy / ARTICLE, "Several doctoral theses agree.", "Results of the recieve study.")
+    assert prose_main(["--project", str(checkable_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "'theses'" not in out  # in the shipped .codespell-words
+    assert "'recieve' should probably be 'receive' (if 'recieve' is right, add it to .codespell-words)" in out
+
+    with (checkable_copy / ".codespell-words").open("a", encoding="utf-8") as words:
+        words.write("recieve\n")
+    assert prose_main(["--project", str(checkable_copy)]) == 0
+
+
+def test_readability_is_reported_and_never_fails(checkable_copy, capsys):
+    hard = "Notwithstanding considerable methodological heterogeneity, contemporary investigations substantiate multidimensional psychotherapeutic conceptualizations."
+    add_lines(checkable_copy / ARTICLE, hard)
+    assert prose_main(["--project", str(checkable_copy)]) == 0
+    report = capsys.readouterr().out
+    assert f"{ARTICLE}: grade " in report
+    assert "shorter sentences and everyday words bring it down" in report
+
+
+def test_readability_counts_prose_only():
+    source = (
+        "---\ntitle: T\n---\n\n# A Heading Without A Full Stop\n\n"
+        "One short sentence [@inwood2018].\n\n"
+        "- A list item\n- Another list item\n\n"
+        "```\nCode is not prose at all, however long it is.\n```\n\n"
+        "<!-- A comment for editors. -->\n"
+    )
+    assert prose_text(source) == "One short sentence. A list item. Another list item."
+    score = readability(source)
+    assert (score.words, score.sentences) == (9, 3)
+
+
+def test_plain_words_score_a_lower_grade_than_jargon():
+    plain = "---\ntitle: T\n---\n\nBe kind to yourself. Take a rest when you need it. Ask a friend for help.\n"
+    jargon = "---\ntitle: T\n---\n\nSelf-compassionate attitudinal orientations facilitate emotional regulation capabilities, diminishing psychopathological symptomatology considerably.\n"
+    assert readability(plain).grade < 4 < readability(jargon).grade
+
+
+def test_page_without_prose_has_no_score():
+    assert readability("---\ntitle: T\n---\n\n# Only a heading\n") is None

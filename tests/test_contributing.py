@@ -1,0 +1,108 @@
+"""CONTRIBUTING.md stays true: its examples build, and it explains every message it quotes.
+
+Each scenario breaks a copy of the site the way an editor might; every message the build
+prints must appear, word for word, in CONTRIBUTING.md's tables.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from conftest import ROOT, build_site
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def shape(text: str) -> str:
+    """A message with its particulars (quoted values, cited keys) blanked out."""
+    return re.sub(r"\[@[\w-]+\]", "[@…]", re.sub(r"'[^'\n]*'", "'…'", text))
+
+
+ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
+# `path:line: message` lines of the checks hook and of MkDocs' located warnings.
+_LOCATED = re.compile(r"^(?:\s+|WARNING\s+-\s+)[\w./-]+:\d+: (?P<message>.+)$", re.MULTILINE)
+
+
+def edit(path: Path, *replacements: tuple[str, str], append: str = "") -> None:
+    text = path.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text + append, encoding="utf-8")
+
+
+def front_matter_and_citation_mistakes(project: Path) -> None:
+    edit(
+        project / ARTICLE,
+        ("[@inwood2018]", "[@inwod2018]"), ("[@yela2022]", "[@Yela2022]"),
+        ("description: What research", "descripton: What research"),
+        ("last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026"),
+    )
+    (project / "docs/articles/worry.md").write_text("---\ntitle: Worry: What Helps?\n---\n\n# Worry\n", encoding="utf-8")
+    (project / "docs/articles/sleep.md").write_text(
+        "---\ntitle: Sleep\ndescription: d\nauthor: A\npublished: 2026-11-25\nlast_reviewed: 2026-11-20\n"
+        "review_due: 2026-11-20\n---\n\n# Sleep\n", encoding="utf-8")
+    (project / "docs/articles/rest.md").write_text("# Rest\n\nNo front matter.\n", encoding="utf-8")
+    edit(
+        project / "references.bib",
+        ("10.1111/papt.12375", "https://doi.org/10.1111/papt.12375"),
+        ("  pages   = {593--609},\n", ""),
+        ("year    = {2018}", "year    = {2018a}"),
+        append="\n@article{neff2003,\n  author  = {Neff, Kristin},\n  title   = {Self-Compassion},\n"
+               "  journal = {Self and Identity},\n  year    = {2003},\n  volume  = {2},\n  pages   = {85--101},\n}\n",
+    )
+
+
+def review_cycle_and_bare_citation(project: Path) -> None:
+    edit(project / ARTICLE, ("review_due: 2029-11-25", "review_due: 2030-11-25"), append="\nAs @inwood2018 showed, it helps.\n")
+
+
+def bibliography_syntax_mistakes(project: Path) -> None:
+    edit(project / "references.bib", ("  volume  = {10},\n", "  volume  = {10}\n"), ("@article{yip2021", "@article{Inwood2018"))
+
+
+def missing_closing_brace(project: Path) -> None:
+    edit(project / "references.bib", ("  doi     = {10.1111/aphw.12127},\n}", "  doi     = {10.1111/aphw.12127},\n"))
+
+
+def broken_links(project: Path) -> None:
+    edit(project / ARTICLE, append="\nSee [the practice](../practices/what-i-need.md) and [the disclaimer](../disclaimer.md#crisis).\n")
+
+
+# The number of errors each scenario makes at least (warnings come on top).
+@pytest.mark.parametrize("break_site, count", [
+    (front_matter_and_citation_mistakes, 11),
+    (review_cycle_and_bare_citation, 2),
+    (bibliography_syntax_mistakes, 2),
+    (missing_closing_brace, 1),
+    (broken_links, 2),
+])
+def test_every_build_message_is_explained_in_contributing(site_copy, break_site, count):
+    break_site(site_copy)
+
+    build = build_site(site_copy)
+
+    assert build.returncode == 1
+    messages = {m.group("message") for m in _LOCATED.finditer(build.stderr)}
+    assert len(messages) >= count, build.stderr
+    for message in messages:
+        quoted = message[message.index("contains a link"):] if message.startswith("Doc file") else message
+        assert shape(quoted) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"
+
+
+def test_citation_example_in_contributing_is_shown_as_written_on_a_page(site_copy):
+    example = re.search(r"^```markdown\n.*?^```\n", GUIDE, re.MULTILINE | re.DOTALL).group(0)
+    assert "[@inwood2018]" in example
+    edit(site_copy / "docs/disclaimer.md", append=f"\n## How to cite\n\n{example}")
+
+    build = build_site(site_copy)
+
+    assert build.returncode == 0, build.stderr
+    page = html.parse(str(site_copy / "site/disclaimer/index.html"))
+    code = page.xpath('//h2[@id="how-to-cite"]/following-sibling::*//code')[0].text_content()
+    assert "One systematic review [@inwood2018] found" in code
+    assert "[see @yip2021, p. 3]" in code

@@ -1,0 +1,247 @@
+"""`make new-reference DOI=...`: an entry in the house style that the build accepts.
+
+The online path talks to a local http.server standing in for doi.org: no test reaches
+the network.
+"""
+
+from __future__ import annotations
+
+import http.server
+import socket
+import threading
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from pybtex.database import parse_string
+
+from bibliography import load_bibliography
+from conftest import ROOT, build_site
+from new_reference import clean_field, main, new_reference, offline_stub, suggest_key
+
+NEFF_DOI = "10.1080/15298860309032"
+# What Crossref's content negotiation sends: its own key, ISSN, URL, publisher, a month
+# macro, an en dash in the pages and a U+2010 hyphen in the title.
+CROSSREF_BIBTEX = (
+    " @article{Neff_2003, title={Self\u2010Compassion: An Alternative Conceptualization of a Healthy "
+    "Attitude Toward Oneself}, volume={2}, ISSN={1529-8876}, url={http://dx.doi.org/10.1080/15298860309032}, "
+    "DOI={10.1080/15298860309032}, number={2}, journal={Self and Identity}, publisher={Informa UK Limited}, "
+    "author={Neff, Kristin}, year={2003}, month=apr, pages={85\u2013101} }"
+)
+NEFF_ENTRY = """@article{neff2003,
+  author  = {Neff, Kristin},
+  title   = {Self-Compassion: An Alternative Conceptualization of a Healthy Attitude Toward Oneself},
+  journal = {Self and Identity},
+  year    = {2003},
+  volume  = {2},
+  number  = {2},
+  pages   = {85--101},
+  doi     = {10.1080/15298860309032},
+}
+"""
+
+
+class FakeResolver(http.server.BaseHTTPRequestHandler):
+    """doi.org redirecting to the agency, which answers only a request for BibTeX."""
+
+    records = {NEFF_DOI: CROSSREF_BIBTEX}
+    seen: list[dict[str, str]] = []
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/agency/"):
+            doi = unquote(self.path.removeprefix("/agency/"))
+            FakeResolver.seen.append({"path": self.path, **self.headers})
+            if "application/x-bibtex" not in self.headers.get("Accept", ""):
+                return self.send_error(406)
+            body = self.records[doi].encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/x-bibtex; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif unquote(self.path[1:]) in self.records:
+            self.send_response(302)
+            self.send_header("Location", "/agency/" + self.path[1:].replace("/", "%2F"))
+            self.end_headers()
+        else:
+            self.send_error(404)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def resolver():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeResolver)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    FakeResolver.seen = []
+    FakeResolver.records = {NEFF_DOI: CROSSREF_BIBTEX}
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def bib(tmp_path) -> Path:
+    path = tmp_path / "references.bib"
+    path.write_text((ROOT / "references.bib").read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+# ---- keys ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("family, year, existing, key", [
+    ("Inwood", "2018", set(), "inwood2018"),
+    ("Inwood", "2018", {"inwood2018"}, "inwood2018b"),
+    ("Inwood", "2018", {"Inwood2018", "inwood2018b"}, "inwood2018c"),
+    ("Müller", "2020", set(), "muller2020"),
+    ('M{\\"u}ller', "2020", set(), "muller2020"),
+    ("Sánchez-Zaballos", "2022", set(), "sanchezzaballos2022"),
+    ("O'Brien", "2019", set(), "obrien2019"),
+])
+def test_key_is_first_author_and_year_with_a_letter_when_taken(family, year, existing, key):
+    assert suggest_key(family, year, existing) == key
+
+
+def test_key_skips_every_taken_letter():
+    taken = {"yip2021"} | {f"yip2021{letter}" for letter in "bcd"}
+    assert suggest_key("Yip", "2021", taken) == "yip2021e"
+
+
+# ---- offline ------------------------------------------------------------------------
+
+
+def test_offline_stub_parses_and_passes_the_builds_checks(bib):
+    stub, advice = new_reference("10.1037/a0012345", bib=bib, online=False, author="Inwood", year="2018")
+
+    entry = parse_string(stub, "bibtex").entries["inwood2018b"]  # inwood2018 is taken
+    assert entry.type == "article"
+    assert entry.fields["doi"] == "10.1037/a0012345"
+    assert entry.fields["pages"] == "FIRST--LAST"
+    assert "cite it as [@inwood2018b]" in advice
+    with bib.open("a", encoding="utf-8") as file:
+        file.write("\n" + stub)
+    problems = load_bibliography(bib, display_path="references.bib").problems
+    assert problems == []
+
+
+def test_unfilled_offline_stub_cannot_reach_readers(bib):
+    stub = offline_stub("10.1037/a0012345", author="", year="", existing_keys=set())
+    assert stub.startswith("@article{familyYYYY,\n")
+    with bib.open("a", encoding="utf-8") as file:
+        file.write("\n" + stub)
+    messages = [p.message for p in load_bibliography(bib, display_path="references.bib").problems]
+    assert messages == ["entry 'familyYYYY' has year 'YYYY'; write four digits, e.g. year = {2018}"]
+
+
+@pytest.mark.parametrize("doi", [
+    "10.11 11/aphw.12127",
+    "https://doi.org/10.1111/aphw.12127",
+    "doi:10.1111/aphw.12127",
+    "10.1111/aphw.12127.",
+    "10.1111\u2013aphw",
+    "aphw.12127",
+])
+def test_malformed_doi_is_refused_with_the_builds_own_message(bib, tmp_path, capsys, doi):
+    broken = tmp_path / "broken.bib"
+    broken.write_text(bib.read_text(encoding="utf-8").replace("10.1111/aphw.12127", doi), encoding="utf-8")
+    build_message = next(p.message for p in load_bibliography(broken, display_path="references.bib").problems if "DOI" in p.message)
+    assert build_message.startswith("entry 'inwood2018': malformed DOI")
+
+    assert main([doi, "--bib", str(bib)]) == 1
+
+    err = capsys.readouterr().err
+    assert err == "new-reference: " + build_message.removeprefix("entry 'inwood2018': ") + "\n"
+
+
+@pytest.mark.parametrize("doi", ["10.1111/aphw.12127", "10.1111/APHW.12127"])
+def test_doi_already_in_the_bibliography_names_its_entry(bib, capsys, doi):
+    assert main([doi, "--bib", str(bib)]) == 1
+    assert capsys.readouterr().err == f"new-reference: references.bib:6: entry 'inwood2018' already has DOI {doi}; cite it as [@inwood2018]\n"
+
+
+def test_missing_doi_says_how_to_give_one(bib, capsys):
+    assert main(["", "--bib", str(bib)]) == 1
+    assert "give the DOI: make new-reference DOI=" in capsys.readouterr().err
+
+
+# ---- online -------------------------------------------------------------------------
+
+
+def test_online_entry_is_normalised_to_the_house_style(bib, resolver, capsys):
+    assert main([NEFF_DOI, "--online", "--resolver", resolver, "--bib", str(bib)]) == 0
+
+    out, err = capsys.readouterr()
+    assert out == NEFF_ENTRY
+    assert "cite it\nas [@neff2003]" in err
+    assert "note:" not in err
+
+
+def test_online_request_asks_for_bibtex_and_follows_the_redirect(bib, resolver):
+    new_reference(NEFF_DOI, bib=bib, online=True, resolver=resolver)
+    [request] = FakeResolver.seen
+    assert request["path"] == "/agency/10.1080%2F15298860309032"
+    assert request["Accept"].startswith("application/x-bibtex")
+
+
+def test_online_key_gets_a_letter_when_taken(bib, resolver):
+    with bib.open("a", encoding="utf-8") as file:
+        file.write("\n" + NEFF_ENTRY.replace("10.1080/15298860309032", "10.1000/other"))
+    entry, _ = new_reference(NEFF_DOI, bib=bib, online=True, resolver=resolver)
+    assert entry.startswith("@article{neff2003b,\n")
+
+
+def test_online_entry_builds_strictly_once_cited(site_copy, resolver):
+    entry, _ = new_reference(NEFF_DOI, bib=site_copy / "references.bib", online=True, resolver=resolver)
+    with (site_copy / "references.bib").open("a", encoding="utf-8") as file:
+        file.write("\n" + entry)
+    article = site_copy / "docs/articles/how-can-self-compassion-help-me.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nSelf-compassion can be measured [@neff2003].\n", encoding="utf-8")
+
+    build = build_site(site_copy)
+
+    assert build.returncode == 0, build.stderr
+    assert "WARNING" not in build.stderr
+    page = (site_copy / "site/articles/how-can-self-compassion-help-me/index.html").read_text(encoding="utf-8")
+    assert 'id="ref-neff2003"' in page
+    assert "85–101" in page
+
+
+def test_record_missing_fields_is_printed_with_the_builds_notes(bib, resolver):
+    FakeResolver.records = {**FakeResolver.records, "10.1000/early": (
+        "@article{X_2024, title={Online First}, journal={J}, author={Doe, Jane}, year={2024}, DOI={10.1000/early}}"
+    )}
+    entry, advice = new_reference("10.1000/early", bib=bib, online=True, resolver=resolver)
+    assert entry.startswith("@article{doe2024,\n")
+    assert "note: entry 'doe2024' (@article) lacks the volume field; add volume = {...}" in advice
+    assert "note: entry 'doe2024' (@article) lacks the pages field; add pages = {...}" in advice
+
+
+def test_unknown_doi_online_is_a_clear_error(bib, resolver, capsys):
+    assert main(["10.1000/nothing-here", "--online", "--resolver", resolver, "--bib", str(bib)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("new-reference: 127.0.0.1:")
+    assert "knows no DOI 10.1000/nothing-here; check it against the publisher's page" in err
+
+
+def test_unreachable_resolver_suggests_the_offline_stub(bib, capsys):
+    with socket.socket() as sock:  # a port that nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    assert main([NEFF_DOI, "--online", "--resolver", f"http://127.0.0.1:{port}/", "--bib", str(bib)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"new-reference: could not reach 127.0.0.1:{port} (")
+    assert "leave out ONLINE=1 for a stub to fill in by hand" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Anxiety {\\&}amp; Depression", "Anxiety \\& Depression"),
+    ("Effects of <i>MSC</i>   training", "Effects of MSC training"),
+    ("$\\less$i$\\greater$Self$\\less$/i$\\greater$\u2010care", "Self-care"),
+    ("Already \\& escaped", "Already \\& escaped"),
+])
+def test_agency_markup_becomes_plain_bibtex(raw, clean):
+    assert clean_field(raw) == clean

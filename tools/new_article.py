@@ -1,0 +1,173 @@
+"""Create a new article: `make new-article TITLE="How Can Self-Compassion Help Me?"`.
+
+Writes docs/articles/<slug>.md with complete front matter and a skeleton that builds
+strictly as it is, then prints what to do next. Never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import yaml  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402  (reads mkdocs.yml's !ENV tags)
+
+from bibliography import load_bibliography  # noqa: E402
+from front_matter import ARTICLES_DIR, read_article  # noqa: E402
+
+# Skeleton text carries this mark; `make check` reports every line still holding it.
+PLACEHOLDER = "(Replace this.)"
+MAX_SLUG_LENGTH = 60
+REVIEW_CYCLE_YEARS = 3
+
+
+# Front matter as an editor writes it: the same date twice, not a YAML anchor and alias.
+class _PlainDumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+class ArticleError(Exception):
+    """A title the tool refuses, with the reason in the editor's words."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("title", nargs="?", default="", help="the article's title, as readers will see it")
+    parser.add_argument("--project", type=Path, default=ROOT, help="the project folder (holding mkdocs.yml)")
+    args = parser.parse_args(argv)
+    try:
+        path = create_article(args.project, args.title, today=dt.date.today())
+    except ArticleError as error:
+        print(f"new-article: {error}", file=sys.stderr)
+        return 1
+    print(next_steps(path.relative_to(args.project).as_posix(), slug=path.stem))
+    return 0
+
+
+def create_article(project: Path, title: str, *, today: dt.date) -> Path:
+    """Write docs/articles/<slug>.md for `title` and return its path."""
+    title = " ".join(title.split())
+    if not title:
+        raise ArticleError('give the article\'s title: make new-article TITLE="How Can Self-Compassion Help Me?"')
+    slug = slugify(title)
+    if not slug:
+        raise ArticleError(f"the title '{title}' has no letters or digits to name the file with; use a title with Latin letters or digits")
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    docs = project / config.get("docs_dir", "docs")
+    folder = docs / ARTICLES_DIR
+    path = folder / f"{slug}.md"
+    if existing := same_article(folder, slug=slug, title=title, docs=docs):
+        raise ArticleError(f"{existing.relative_to(project).as_posix()} already exists with this title or file name; nothing was written. Open that file, or choose another title")
+    author = (config.get("extra") or {}).get("default_author")
+    if not isinstance(author, str) or not author.strip():
+        raise ArticleError("mkdocs.yml: extra.default_author is not set; add 'default_author: <name>' under extra:")
+    bib = project / (bib_file(config.get("plugins") or []) or "references.bib")
+    keys = list(load_bibliography(bib, display_path=bib.name).entries)
+
+    source = article_source(title, author=author.strip(), today=today, cite_key=keys[0] if keys else None)
+    _, problems = read_article(f"{ARTICLES_DIR}{slug}.md", source, path=str(path))
+    assert not problems, problems  # the template itself is wrong, not the editor's title
+    folder.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
+        file.write(source)
+    return path
+
+
+def slugify(title: str) -> str:
+    """The file name for a title: lower-case ASCII words joined by '-', at most 60 characters."""
+    text = unicodedata.normalize("NFKD", title.replace("&", " and "))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = re.sub(r"['\u2019]", "", text.lower())  # what's -> whats, not what-s
+    slug = re.sub(r"[^a-z0-9]+", "-", text.encode("ascii", "ignore").decode()).strip("-")
+    if len(slug) > MAX_SLUG_LENGTH:
+        slug = slug[: MAX_SLUG_LENGTH + 1].rsplit("-", 1)[0]
+    return slug
+
+
+def review_due(reviewed: dt.date) -> dt.date:
+    """Three years after a review; 29 February falls back to the 28th."""
+    try:
+        return reviewed.replace(year=reviewed.year + REVIEW_CYCLE_YEARS)
+    except ValueError:
+        return reviewed.replace(year=reviewed.year + REVIEW_CYCLE_YEARS, day=28)
+
+
+def article_source(title: str, *, author: str, today: dt.date, cite_key: str | None) -> str:
+    """The new file: front matter, then a skeleton that builds strictly as it stands."""
+    front_matter = yaml.dump(
+        {
+            "title": title,
+            "description": f"One sentence for the Home page and search results: what will the reader learn? {PLACEHOLDER}",
+            "author": author,
+            "published": today,
+            "last_reviewed": today,
+            "review_due": review_due(today),
+        },
+        Dumper=_PlainDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=10**6,
+    )
+    example = (
+        f"Say what a study found, in plain words, and cite it with its key from references.bib in square brackets, as this sentence does [@{cite_key}]. {PLACEHOLDER}"
+        if cite_key
+        else f"Say what a study found, in plain words, and cite it as [@key] with its key from references.bib. {PLACEHOLDER}"
+    )
+    return f"""---
+{front_matter}---
+
+# {title}
+
+Tell readers in two or three sentences what this page is about and how it may help them. {PLACEHOLDER}
+
+## What the research says
+
+{example}
+
+## What you can try
+
+Give the reader one or two things to try, in short steps. {PLACEHOLDER}
+"""
+
+
+def next_steps(path: str, *, slug: str) -> str:
+    return f"""Created {path}
+
+Next:
+  1. Open {path} and write the article: replace each text marked
+     "{PLACEHOLDER}", the description at the top too (it shows on the Home page).
+  2. Cite research as [@key], with a key from references.bib. To add a work:
+       make new-reference DOI=10.xxxx/yyyy ONLINE=1
+  3. Preview: make serve, then open http://127.0.0.1:8000/{ARTICLES_DIR}{slug}/
+  4. Before you open a pull request: make check"""
+
+
+# The first article file with this slug (any case) or this title, if there is one.
+def same_article(folder: Path, *, slug: str, title: str, docs: Path) -> Path | None:
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.stem.casefold() == slug.casefold():
+            return path
+        article, _ = read_article(path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"), path=str(path))
+        if article is not None and article.title.casefold() == title.casefold():
+            return path
+    return None
+
+
+# mkdocs-bibtex's bib_file, from the plugins list of mkdocs.yml.
+def bib_file(plugins: list) -> str | None:
+    for plugin in plugins:
+        if isinstance(plugin, dict) and "bibtex" in plugin:
+            return (plugin["bibtex"] or {}).get("bib_file")
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,228 @@
+"""Print a references.bib entry for a DOI: `make new-reference DOI=10.1111/aphw.12127`.
+
+Offline (the default) it prints an @article stub to fill in, with the DOI checked as the
+build checks it and a key in the house style (firstauthorYEAR, a letter suffix when the
+key is taken). With ONLINE=1 (--online) it asks doi.org for the work's BibTeX
+(`Accept: application/x-bibtex`) and prints it normalised to the house style.
+The entry goes to standard output, advice to standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import html
+import re
+import sys
+import tempfile
+import unicodedata
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import latexcodec  # noqa: E402,F401  (registers the "ulatex" codec; ships with pybtex)
+import pybtex.errors  # noqa: E402
+from pybtex.database import Entry  # noqa: E402
+from pybtex.database.input.bibtex import Parser  # noqa: E402
+from pybtex.scanner import PybtexSyntaxError  # noqa: E402
+
+from bibliography import Bibliography, load_bibliography  # noqa: E402
+from doi import doi_problem  # noqa: E402
+
+DOI_RESOLVER = "https://doi.org/"
+USER_AGENT = "grow-true-psychoeducation new-reference (Python urllib)"
+# The fields the site's APA references use, in the order references.bib writes them.
+FIELD_ORDER = (
+    "author", "editor", "title", "booktitle", "journal", "year", "volume", "number",
+    "pages", "edition", "publisher", "school", "institution", "url", "doi",
+)
+PERSON_ROLES = ("author", "editor")
+# APA 7 names no publisher for a journal article; a DOI makes a URL redundant.
+DROPPED = {"article": {"publisher"}}
+_ENTRY_HEAD = re.compile(r"@(?P<type>\w+)\s*\{[^,]*,")
+_DASHES = re.compile(r"\s*(?:-+|[\u2010-\u2015\u2212])\s*")
+_LOOKALIKE_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
+class NewReferenceError(Exception):
+    """Why no entry can be printed, in the editor's words."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("doi", nargs="?", default="", help="the work's DOI, bare: 10.xxxx/...")
+    parser.add_argument("--online", action="store_true", help="fill the fields from doi.org")
+    parser.add_argument("--author", default="", help="offline: the first author's family name, for the key")
+    parser.add_argument("--year", default="", help="offline: the year of publication, for the key")
+    parser.add_argument("--resolver", default=DOI_RESOLVER, help="where DOIs resolve (tests use a local server)")
+    parser.add_argument("--bib", type=Path, default=ROOT / "references.bib", help="the bibliography to check keys and DOIs against")
+    args = parser.parse_args(argv)
+    try:
+        entry, advice = new_reference(args.doi, bib=args.bib, online=args.online, author=args.author, year=args.year, resolver=args.resolver)
+    except NewReferenceError as error:
+        print(f"new-reference: {error}", file=sys.stderr)
+        return 1
+    print(entry, end="", flush=True)
+    print(f"\n{advice}", file=sys.stderr)
+    return 0
+
+
+def new_reference(doi: str, *, bib: Path, online: bool, author: str = "", year: str = "", resolver: str = DOI_RESOLVER) -> tuple[str, str]:
+    """The entry to paste into references.bib, and what to do with it."""
+    if not doi:
+        raise NewReferenceError("give the DOI: make new-reference DOI=10.1111/aphw.12127 (add ONLINE=1 to fill in the fields from doi.org)")
+    if problem := doi_problem(doi):
+        raise NewReferenceError(problem)  # word for word what the build says of a bad doi field
+    bibliography = load_bibliography(bib, display_path=bib.name)
+    if not bibliography.readable:
+        raise NewReferenceError("fix references.bib first:\n" + "\n".join(f"  {p}" for p in bibliography.problems))
+    for entry in bibliography.entries.values():
+        if entry.fields.get("doi", "").casefold() == doi.casefold():
+            raise NewReferenceError(f"{bib.name}:{entry.line}: entry '{entry.key}' already has DOI {doi}; cite it as [@{entry.key}]")
+    keys = set(bibliography.entries)
+
+    if not online:
+        stub = offline_stub(doi, author=author, year=year, existing_keys=keys)
+        return stub, (
+            f"Fill in each field in CAPITALS from the publisher's page (delete the number line if the\n"
+            f"article has no issue), paste the entry into {bib.name}, and cite it as [@{key_of(stub)}].\n"
+            f"With ONLINE=1 the fields are filled in from doi.org."
+        )
+    entry = normalised_entry(fetch_bibtex(doi, resolver=resolver), doi=doi, existing_keys=keys)
+    notes = "".join(f"note: {problem.message}\n" for problem in entry_problems(entry))
+    return entry, (
+        f"{notes}Check the entry against the publisher's page, paste it into {bib.name}, and cite it\n"
+        f"as [@{key_of(entry)}]."
+    )
+
+
+def suggest_key(family_name: str, year: str, existing_keys: set[str]) -> str:
+    """firstauthorYEAR, with b, c, ... when the key is taken (in any case)."""
+    base = f"{key_stem(family_name)}{year}"
+    taken = {key.casefold() for key in existing_keys}
+    if base not in taken:
+        return base
+    for suffix in "bcdefghijklmnopqrstuvwxyz":
+        if base + suffix not in taken:
+            return base + suffix
+    raise NewReferenceError(f"every key from {base}b to {base}z is taken; choose a key by hand")
+
+
+def key_stem(family_name: str) -> str:
+    """A family name as a key starts: lower-case ASCII letters only (Müller -> muller)."""
+    text = unicodedata.normalize("NFKD", codecs.decode(family_name, "ulatex"))
+    return re.sub(r"[^a-z]", "", text.encode("ascii", "ignore").decode().lower()) or "anonymous"
+
+
+def offline_stub(doi: str, *, author: str, year: str, existing_keys: set[str]) -> str:
+    """An @article with every field the site needs: the DOI filled in, the rest in CAPITALS.
+
+    Without a year the stub keeps `YYYY`, which the build refuses, so an unfilled stub
+    cannot reach readers.
+    """
+    family, year = author.strip(), year.strip()
+    if year and not re.fullmatch(r"\d{4}", year):
+        raise NewReferenceError(f"YEAR={year} is not a year; write four digits, e.g. YEAR=2018")
+    if family and year:
+        key = suggest_key(family, year, existing_keys)
+    else:
+        key = f"{key_stem(family) if family else 'family'}{year or 'YYYY'}"
+    return format_entry("article", key, [
+        ("author", f"{family or 'FAMILY'}, GIVEN NAMES and FAMILY, GIVEN NAMES"),
+        ("title", "TITLE OF THE ARTICLE"),
+        ("journal", "NAME OF THE JOURNAL"),
+        ("year", year or "YYYY"),
+        ("volume", "VOLUME"),
+        ("number", "ISSUE"),
+        ("pages", "FIRST--LAST"),
+        ("doi", doi),
+    ])
+
+
+def fetch_bibtex(doi: str, *, resolver: str = DOI_RESOLVER, timeout: float = 30) -> str:
+    """The BibTeX that the DOI's registration agency gives through doi.org."""
+    url = resolver.rstrip("/") + "/" + urllib.parse.quote(doi, safe="/")
+    host = urllib.parse.urlsplit(resolver).netloc or resolver
+    request = urllib.request.Request(url, headers={"Accept": "application/x-bibtex; charset=utf-8", "User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body = response.read().decode(response.headers.get_content_charset() or "utf-8", errors="replace")
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            raise NewReferenceError(f"{host} knows no DOI {doi}; check it against the publisher's page") from None
+        raise NewReferenceError(f"{host} answered {error.code} {error.reason} for DOI {doi}; try again later, or leave out ONLINE=1 for a stub to fill in by hand") from None
+    except (urllib.error.URLError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise NewReferenceError(f"could not reach {host} ({reason}); check the connection, or leave out ONLINE=1 for a stub to fill in by hand") from None
+    if not _ENTRY_HEAD.search(body):
+        raise NewReferenceError(f"{host} sent no BibTeX for DOI {doi}; leave out ONLINE=1 for a stub to fill in by hand")
+    return body
+
+
+def normalised_entry(bibtex: str, *, doi: str, existing_keys: set[str]) -> str:
+    """The fetched entry in the house style: our key, the site's fields in order, `--`, bare DOI."""
+    # Agencies' own keys (`Inwood_2018`, a DataCite URL) are replaced, so never parsed.
+    text = _ENTRY_HEAD.sub(lambda m: f"@{m.group('type')}{{fetched,", bibtex, count=1)
+    with pybtex.errors.capture():
+        try:
+            data = Parser().parse_string(text)
+        except PybtexSyntaxError as error:
+            raise NewReferenceError(f"the BibTeX from doi.org cannot be read ({error}); leave out ONLINE=1 for a stub to fill in by hand") from None
+    if not data.entries:
+        raise NewReferenceError("the BibTeX from doi.org holds no entry; leave out ONLINE=1 for a stub to fill in by hand")
+    entry: Entry = next(iter(data.entries.values()))
+    kind = entry.type.lower()
+    values = {name.lower(): clean_field(value) for name, value in entry.fields.items()}
+    for role in PERSON_ROLES:
+        if entry.persons.get(role):
+            values[role] = " and ".join(str(person) for person in entry.persons[role])
+    values["doi"] = doi
+    if "pages" in values:
+        values["pages"] = _DASHES.sub("--", values["pages"])
+    dropped = DROPPED.get(kind, set()) | ({"url"} if "doi" in values else set())
+    fields = [(name, values[name]) for name in FIELD_ORDER if values.get(name) and name not in dropped]
+
+    first = next((entry.persons[role][0] for role in PERSON_ROLES if entry.persons.get(role)), None)
+    family = "".join(first.last_names) if first else values.get("title", "").split(" ")[0]
+    year = values.get("year", "").strip()
+    key = suggest_key(family, year if re.fullmatch(r"\d{4}", year) else "nd", existing_keys)
+    return format_entry(kind, key, fields)
+
+
+def clean_field(value: str) -> str:
+    """One line of BibTeX text: no markup from the agency's HTML, `&` escaped, ASCII hyphens."""
+    value = value.replace("{\\&}", "&").replace("\\&", "&")
+    value = value.replace("$\\less$", "<").replace("$\\greater$", ">")
+    value = html.unescape(re.sub(r"</?(?:i|b|em|strong|sup|sub|scp|span)\b[^>]*>", "", value))
+    value = value.translate(_LOOKALIKE_HYPHENS).replace("&", "\\&")
+    return " ".join(value.split())
+
+
+def format_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    """An entry laid out as references.bib lays them out: aligned `=`, trailing commas."""
+    width = max(len(name) for name, _ in fields)
+    lines = [f"  {name.ljust(width)} = {{{value}}}," for name, value in fields]
+    return f"@{kind}{{{key},\n" + "\n".join(lines) + "\n}\n"
+
+
+def key_of(entry: str) -> str:
+    match = re.match(r"@\w+\{([^,]+),", entry)
+    assert match is not None
+    return match.group(1)
+
+
+def entry_problems(entry: str) -> list:
+    """What the build would say of this entry on its own (missing fields, a bad year)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "new.bib"
+        path.write_text(entry, encoding="utf-8")
+        bibliography: Bibliography = load_bibliography(path, display_path="new.bib")
+    return bibliography.problems
+
+
+if __name__ == "__main__":
+    sys.exit(main())

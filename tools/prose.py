@@ -1,0 +1,98 @@
+"""Prose checks of `make check`: spelling of docs/, skeleton text left from new-article,
+and a readability report per article.
+
+Misspellings and skeleton text are problems (`path:line: message`, exit status 1); the
+readability report is advice and never fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from front_matter import ARTICLES_DIR  # noqa: E402
+from new_article import PLACEHOLDER  # noqa: E402
+from readability import TARGET_GRADE, readability  # noqa: E402
+
+DOCS = "docs"
+WORD_LIST = ".codespell-words"
+# codespell's report line: `docs/x.md:12: teh ==> the`
+_CODESPELL = re.compile(r"^(?P<where>.+?:\d+): (?P<word>.+?) ==> (?P<fixes>.+)$")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--project", type=Path, default=ROOT, help="the project folder (holding docs/)")
+    args = parser.parse_args(argv)
+    problems = spelling_problems(args.project) + placeholder_problems(args.project)
+    for problem in problems:
+        print(problem)
+    print(readability_report(args.project))
+    if problems:
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"prose: {len(problems)} {noun} to fix", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def spelling_problems(project: Path) -> list[str]:
+    """codespell's findings in docs/, each as `path:line: message` with what to do."""
+    result = subprocess.run(
+        [sys.executable, "-m", "codespell_lib", DOCS],
+        cwd=project,  # where it reads .codespellrc and the word list
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode not in (0, 65):  # 65: misspellings found
+        return [f"{project.name}: codespell failed: {result.stderr.strip()}"]
+    problems = []
+    for line in result.stdout.splitlines():
+        match = _CODESPELL.match(line)
+        if match is None:
+            problems.append(line)
+            continue
+        fixes = " or ".join(f"'{fix.strip()}'" for fix in match.group("fixes").split(",") if fix.strip())
+        problems.append(
+            f"{match.group('where')}: spelling: '{match.group('word')}' should probably be {fixes} "
+            f"(if '{match.group('word')}' is right, add it to {WORD_LIST})"
+        )
+    return problems
+
+
+def placeholder_problems(project: Path) -> list[str]:
+    """Each line of an article that still holds skeleton text from `make new-article`."""
+    problems = []
+    for path in articles(project):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if PLACEHOLDER in line:
+                what = "the description" if line.startswith("description:") else "this text"
+                problems.append(f"{path.relative_to(project).as_posix()}:{number}: {what} is still the skeleton from make new-article; write your own and remove '{PLACEHOLDER}'")
+    return problems
+
+
+def readability_report(project: Path) -> str:
+    """One line per article: its Flesch–Kincaid grade, words and sentences."""
+    lines = [f"Readability (Flesch–Kincaid grade; health information reads easily at grade {TARGET_GRADE} or below). Advice, never a failure:"]
+    for path in articles(project):
+        score = readability(path.read_text(encoding="utf-8"))
+        where = path.relative_to(project).as_posix()
+        if score is None:
+            lines.append(f"  {where}: no prose to score yet")
+            continue
+        per_sentence = score.words / max(score.sentences, 1)
+        advice = "" if score.grade <= TARGET_GRADE else "; shorter sentences and everyday words bring it down"
+        lines.append(f"  {where}: grade {score.grade:.1f}, {score.words} words in {score.sentences} sentences ({per_sentence:.0f} words a sentence){advice}")
+    return "\n".join(lines)
+
+
+def articles(project: Path) -> list[Path]:
+    return sorted((project / DOCS / ARTICLES_DIR).glob("*.md"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
