@@ -10,7 +10,7 @@ import pytest
 from lxml import html
 
 from bibliography import Entry
-from conftest import build_site, copy_project
+from conftest import build_site
 from front_matter import Article
 from structured_data import article_json_ld, work_json_ld
 
@@ -78,8 +78,7 @@ def test_work_json_ld(work, expected):
     assert work_json_ld(work) == expected
 
 
-def test_reviewer_in_front_matter_reaches_the_built_page(tmp_path: Path):
-    site_copy = copy_project(tmp_path)
+def test_reviewer_in_front_matter_reaches_the_built_page(site_copy: Path):
     source = site_copy / ARTICLE
     source.write_text(source.read_text().replace("author: Grow True Psychology\n", "author: Grow True Psychology\nreviewed_by: Dr. Ana Ruiz, PsyD\n"))
     result = build_site(site_copy)

@@ -44,6 +44,9 @@ def free_port() -> int:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    # Keep-alive, as every real host offers: one connection serves a page's files.
+    protocol_version = "HTTP/1.1"
+
     # Static hosts answer a missing page with the site's own 404 page.
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
