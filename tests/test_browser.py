@@ -213,9 +213,12 @@ def test_consultation_cta_is_reached_with_the_tab_key(reader, path):
 @pytest.mark.parametrize("path", EVERY_PAGE)
 def test_page_asks_nothing_of_any_other_host(reader, origin, path, viewport):
     tab = reader(viewport=viewport)
-    tab.open(path, wait_until="networkidle")
+    page = tab.open(path, wait_until="networkidle")
     assert tab.requests, "the recorder saw no request at all"
     assert [url for url in tab.requests if not url.startswith(origin)] == []
+    # A connection opened ahead of time tells a host of the visit without any request.
+    hints = page.eval_on_selector_all("link[rel~='preconnect'], link[rel~='dns-prefetch']", "links => links.map(l => l.href)")
+    assert [href for href in hints if not href.startswith(origin)] == []
 
 
 def test_search_works_without_any_other_host(reader, origin):
