@@ -72,3 +72,14 @@ check: $(STAMP)
 	  echo "make check: fix the problems above (each names its file and line), then run make check again" >&2; exit 1; \
 	fi
 	@echo "make check: no problems found"
+# Lighthouse (issue 6): a benchmark, not a test. Scores and page weight of every page,
+# phone and desktop, against the site served locally; results in benchmarks/results/.
+.PHONY: lighthouse
+LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
+
+lighthouse: $(STAMP) $(LIGHTHOUSE)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python benchmarks/lighthouse.py --lighthouse $(LIGHTHOUSE)
+
+$(LIGHTHOUSE): tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	touch $@

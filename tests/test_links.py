@@ -34,8 +34,8 @@ BREAKAGES = {
         "-> ../../images/compassion.png (no file images/compassion.png in the site)",
     ),
     "missing stylesheet": (
-        '<link rel="stylesheet" href="../../stylesheets/print.css">',
-        "-> ../../stylesheets/print.css (no file stylesheets/print.css in the site)",
+        '<link rel="stylesheet" href="../../stylesheets/handout.css">',
+        "-> ../../stylesheets/handout.css (no file stylesheets/handout.css in the site)",
     ),
     "missing script": (
         '<script src="../../javascripts/cta.js"></script>',

@@ -1,0 +1,72 @@
+"""MkDocs hook: what search engines read beyond the page text.
+
+Gives each article's template its schema.org JSON-LD (`structured_data`, written into the
+page head by overrides/main.html) and writes robots.txt pointing at the sitemap. The
+front matter and bibliography are read by the same functions the checks use; checks.py
+has already failed the build on any problem in them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from bibliography import Bibliography, load_bibliography
+from checks import bib_file, display_path
+from citation_syntax import find_citation_blocks, strip_front_matter
+from front_matter import is_article, read_article
+from structured_data import article_json_ld
+
+# The bibliography of the current build; reset on every build: `serve` keeps this module.
+_bibliography: Bibliography | None = None
+
+# ---------------------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _bibliography
+    path = bib_file(config)
+    _bibliography = load_bibliography(path, display_path=display_path(path, config))
+    return config
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if is_article(page.file.src_uri) and page.canonical_url:
+        context["structured_data"] = structured_data(page, config)
+    return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if config.site_url:
+        robots = f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(config.site_url, 'sitemap.xml')}\n"
+        Path(config.site_dir, "robots.txt").write_text(robots, encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+# The article's JSON-LD, citing its works in the order the page first cites them.
+def structured_data(page: Page, config: MkDocsConfig) -> dict | None:
+    assert _bibliography is not None
+    source = page.file.content_string
+    article, _ = read_article(page.file.src_uri, source, path=page.file.src_uri)
+    if article is None:
+        return None
+    keys = [key for block in find_citation_blocks(strip_front_matter(source)[0]) for key in block.keys]
+    cited = [_bibliography.entries[key] for key in dict.fromkeys(keys) if key in _bibliography.entries]
+    return article_json_ld(
+        article,
+        cited,
+        url=page.canonical_url,
+        site_name=config.site_name,
+        # The theme's language, which the page's <html lang> carries too.
+        language=config.theme["language"],
+    )

@@ -1,0 +1,93 @@
+"""Describe an article for search engines: schema.org JSON-LD from its front matter and sources.
+
+A `MedicalWebPage` carries what a reader of health information is told on the page (who
+wrote it, when it was published and last reviewed by whom) and cites each work it draws
+on as a `ScholarlyArticle` with its DOI, so search engines can show the page's sources.
+"""
+
+from __future__ import annotations
+
+from pybtex.richtext import Text
+
+from bibliography import Entry
+from front_matter import Article
+
+SCHEMA = "https://schema.org"
+DOI_RESOLVER = "https://doi.org/"
+# BibTeX entry types and the schema.org type of the work each names.
+WORK_TYPES = {
+    "article": "ScholarlyArticle",
+    "book": "Book",
+    "incollection": "Chapter",
+    "inbook": "Chapter",
+    "phdthesis": "Thesis",
+    "mastersthesis": "Thesis",
+    "techreport": "Report",
+}
+
+
+def article_json_ld(article: Article, cited: list[Entry], *, url: str, site_name: str, language: str) -> dict:
+    """The JSON-LD object of one article page, citing `cited` in the order given."""
+    data: dict = {
+        "@context": SCHEMA,
+        "@type": "MedicalWebPage",
+        "url": url,
+        "headline": article.title,
+        "name": article.title,
+        "description": article.description,
+        "inLanguage": language,
+        "author": _agent(article.author, site_name=site_name),
+        "publisher": {"@type": "Organization", "name": site_name},
+        "datePublished": article.published.isoformat(),
+        "lastReviewed": article.last_reviewed.isoformat(),
+    }
+    if article.reviewed_by:
+        data["reviewedBy"] = _agent(article.reviewed_by, site_name=site_name)
+    if cited:
+        data["citation"] = [work_json_ld(entry) for entry in cited]
+    return data
+
+
+def work_json_ld(entry: Entry) -> dict:
+    """One cited work: its title, authors, year, journal and DOI."""
+    work: dict = {"@type": WORK_TYPES.get(entry.type, "CreativeWork")}
+    if "title" in entry.fields:
+        work["name"] = work["headline"] = plain_text(entry.fields["title"])
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    if people:
+        work["author"] = [_person(name) for name in people]
+    if "year" in entry.fields:
+        work["datePublished"] = entry.fields["year"].strip()
+    if "journal" in entry.fields:
+        work["isPartOf"] = {"@type": "Periodical", "name": plain_text(entry.fields["journal"])}
+    if "publisher" in entry.fields:
+        work["publisher"] = {"@type": "Organization", "name": plain_text(entry.fields["publisher"])}
+    if "doi" in entry.fields:
+        doi = entry.fields["doi"].strip()
+        work["identifier"] = doi
+        work["url"] = DOI_RESOLVER + doi
+    elif "url" in entry.fields:
+        work["url"] = entry.fields["url"].strip()
+    return work
+
+
+def plain_text(latex: str) -> str:
+    """A BibTeX value as readers see it: no protecting braces, accents as letters."""
+    return Text.from_latex(latex).render_as("text")
+
+
+# The practice itself when the author is the site's name, otherwise a person.
+def _agent(name: str, *, site_name: str) -> dict:
+    kind = "Organization" if name == site_name else "Person"
+    return {"@type": kind, "name": name}
+
+
+# pybtex writes a person as "von Last, Jr, First"; schema.org wants the name as spoken.
+def _person(bibtex_name: str) -> dict:
+    parts = [plain_text(part.strip()) for part in bibtex_name.split(",")]
+    family, given = parts[0], parts[-1] if len(parts) > 1 else ""
+    suffix = f", {parts[1]}" if len(parts) == 3 else ""
+    person = {"@type": "Person", "name": f"{given} {family}".strip() + suffix, "familyName": family}
+    if given:
+        person["givenName"] = given
+    return person

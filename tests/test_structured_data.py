@@ -1,0 +1,88 @@
+"""The JSON-LD of an article, from its front matter and the works it cites."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from bibliography import Entry
+from conftest import build_site
+from front_matter import Article
+from structured_data import article_json_ld, work_json_ld
+
+SITE = "Grow True Psychology"
+ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
+
+
+def article(**changes) -> Article:
+    values = dict(
+        src_uri="articles/a.md", title="A title", description="What the page says.",
+        author=SITE, reviewed_by=None, published=dt.date(2026, 1, 5),
+        last_reviewed=dt.date(2026, 6, 1), review_due=dt.date(2029, 6, 1),
+        consultation_cta=True, weight=0,
+    )
+    return Article(**{**values, **changes})
+
+
+def entry(key="smith2020", type_="article", persons=None, **fields) -> Entry:
+    return Entry(key, type_, 1, fields, persons=persons if persons is not None else {"author": ["Smith, Jane"]})
+
+
+def test_article_without_reviewer_has_no_reviewed_by():
+    data = article_json_ld(article(), [], url="https://x.org/a/", site_name=SITE, language="en")
+    assert "reviewedBy" not in data and "citation" not in data
+    assert data["lastReviewed"] == "2026-06-01" and data["datePublished"] == "2026-01-05"
+
+
+@pytest.mark.parametrize(
+    ("author", "reviewer", "author_type"),
+    [(SITE, "Dr. Ana Ruiz, PsyD", "Organization"), ("Dr. Ana Ruiz", "Dr. Ben Ode", "Person")],
+)
+def test_author_is_the_practice_or_a_person_and_the_reviewer_a_person(author, reviewer, author_type):
+    data = article_json_ld(article(author=author, reviewed_by=reviewer), [], url="https://x.org/a/", site_name=SITE, language="en")
+    assert data["author"] == {"@type": author_type, "name": author}
+    assert data["reviewedBy"] == {"@type": "Person", "name": reviewer}
+
+
+def test_cited_works_keep_the_order_given():
+    works = [entry("b2020", doi="10.1/b"), entry("a2020", doi="10.1/a")]
+    data = article_json_ld(article(), works, url="https://x.org/a/", site_name=SITE, language="en")
+    assert [work["identifier"] for work in data["citation"]] == ["10.1/b", "10.1/a"]
+
+
+@pytest.mark.parametrize(
+    ("work", "expected"),
+    [
+        (
+            entry(title="Self-Compassion ({MSC}) and G{\\\"o}del", journal="J", year="2020", doi="10.1/x"),
+            {"@type": "ScholarlyArticle", "name": "Self-Compassion (MSC) and Gödel", "headline": "Self-Compassion (MSC) and Gödel",
+             "author": [{"@type": "Person", "name": "Jane Smith", "givenName": "Jane", "familyName": "Smith"}],
+             "datePublished": "2020", "isPartOf": {"@type": "Periodical", "name": "J"},
+             "identifier": "10.1/x", "url": "https://doi.org/10.1/x"},
+        ),
+        (
+            entry(type_="book", title="B", publisher="P", year="1999", url="https://p.org/b", persons={"editor": ["de la Cruz, Jr, Ana"]}),
+            {"@type": "Book", "name": "B", "headline": "B", "datePublished": "1999",
+             "author": [{"@type": "Person", "name": "Ana de la Cruz, Jr", "givenName": "Ana", "familyName": "de la Cruz"}],
+             "publisher": {"@type": "Organization", "name": "P"}, "url": "https://p.org/b"},
+        ),
+        (entry(type_="misc", title="Site", persons={}), {"@type": "CreativeWork", "name": "Site", "headline": "Site"}),
+    ],
+    ids=["article-with-doi", "book-without-doi", "misc-without-people"],
+)
+def test_work_json_ld(work, expected):
+    assert work_json_ld(work) == expected
+
+
+def test_reviewer_in_front_matter_reaches_the_built_page(site_copy: Path):
+    source = site_copy / ARTICLE
+    source.write_text(source.read_text().replace("author: Grow True Psychology\n", "author: Grow True Psychology\nreviewed_by: Dr. Ana Ruiz, PsyD\n"))
+    result = build_site(site_copy)
+    assert result.returncode == 0, result.stderr
+    page = html.parse(str(site_copy / "site/articles/how-can-self-compassion-help-me/index.html")).getroot()
+    data = json.loads(page.xpath("//script[@type='application/ld+json']/text()")[0])
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr. Ana Ruiz, PsyD"}

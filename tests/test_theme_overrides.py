@@ -1,0 +1,25 @@
+"""Our copies of Material's templates stay Material's, but for the change each exists for."""
+
+from __future__ import annotations
+
+import re
+from importlib.util import find_spec
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MATERIAL_TEMPLATES = Path(find_spec("material").origin).parent / "templates"
+_HEADER = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
+
+
+def body(path: Path) -> str:
+    return _HEADER.sub("", path.read_text(encoding="utf-8"), count=1)
+
+
+def test_search_partial_is_materials_with_a_named_dialog():
+    # On failure after a Material upgrade: copy its partials/search.html over ours again,
+    # keep our header comment, and put the aria-label back on the dialog.
+    ours = body(ROOT / "overrides/partials/search.html")
+    theirs = body(MATERIAL_TEMPLATES / "partials/search.html")
+    named = theirs.replace('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">', 1)
+    assert named != theirs, "Material's search dialog changed shape; recheck the override"
+    assert ours == named
