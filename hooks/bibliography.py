@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pybtex.errors
 from pybtex.database import BibliographyData
+from pybtex.database import Entry as PybtexEntry
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
@@ -42,6 +44,7 @@ class Entry:
     fields: dict[str, str]
     field_lines: dict[str, int] = field(default_factory=dict)
     persons: dict[str, list[str]] = field(default_factory=dict)
+    text: str = ""  # the entry as written, to hand pandoc only the entries a page cites
 
 
 @dataclass
@@ -68,8 +71,8 @@ def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
         problem = Problem(display_path, line, "not UTF-8 text; save the file as UTF-8", fatal=True)
         return Bibliography(display_path, {}, [problem])
 
-    problems = _syntax_problems(source, display_path)
-    entries = _entries(source)
+    syntax_errors, entries = _read(source)
+    problems = [Problem(display_path, line, f"{message}; check the braces, quotes and commas of this entry") for line, message in syntax_errors]
     problems += _duplicate_problems(source, display_path)
     if problems:
         for problem in problems:
@@ -94,19 +97,27 @@ def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Proble
     ]
 
 
-# Errors pybtex reports while reading; capture() makes it go on to the end of the file.
-def _syntax_problems(source: str, display_path: str) -> list[Problem]:
-    problems = []
+# The entries and pybtex's syntax errors (line, message), memoized by content: the
+# checks and the citation formatter both need them, and `mkdocs serve` rebuilds reuse
+# them until the file changes. Shared, so read-only.
+@functools.lru_cache(maxsize=4)
+def _read(source: str) -> tuple[list[tuple[int, str]], dict[str, Entry]]:
+    errors, data = _parse(source)
+    # A sound file is parsed once; a broken one entry by entry, to check what can be read.
+    sound = not errors and not _duplicate_problems(source, "")
+    return errors, _entries(source, data if sound else None)
+
+
+# capture() makes pybtex go on to the end of the file, collecting errors.
+def _parse(source: str) -> tuple[list[tuple[int, str]], BibliographyData | None]:
+    data = None
     with pybtex.errors.capture() as errors:
         try:
-            Parser().parse_string(source)
+            data = Parser().parse_string(source)
         except PybtexSyntaxError as error:  # some errors end the parse even when captured
             errors.append(error)
-    for error in errors:
-        if isinstance(error, PybtexSyntaxError):
-            message = str(error).split(": ", 1)[-1]
-            problems.append(Problem(display_path, error.lineno or 1, f"{message}; check the braces, quotes and commas of this entry"))
-    return problems
+    found = [(error.lineno or 1, str(error).split(": ", 1)[-1]) for error in errors if isinstance(error, PybtexSyntaxError)]
+    return found, data
 
 
 def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
@@ -126,8 +137,9 @@ def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
     return problems
 
 
-# Entries with the lines of their fields, read with pybtex where it can, else skipped.
-def _entries(source: str) -> dict[str, Entry]:
+# Entries with the lines of their fields, taken from `data` (the whole file, parsed) or,
+# when the file has errors, read with pybtex one by one where it can, else skipped.
+def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
     starts = [
         match for match in _ENTRY_START.finditer(source)
         if match.group("type").lower() not in {"comment", "preamble", "string"}
@@ -136,14 +148,10 @@ def _entries(source: str) -> dict[str, Entry]:
     for index, match in enumerate(starts):
         end = starts[index + 1].start() if index + 1 < len(starts) else len(source)
         chunk = source[match.start():end]
-        with pybtex.errors.capture():
-            try:
-                data: BibliographyData = Parser().parse_string(chunk)
-            except PybtexSyntaxError:
-                continue
-        if not data.entries:
+        read = _parse_entry(chunk) if data is None else (match.group("key"), data.entries.get(match.group("key")))
+        if read is None or read[1] is None:
             continue
-        key, parsed = next(iter(data.entries.items()))
+        key, parsed = read
         line = 1 + source.count("\n", 0, match.start())
         field_lines = {
             found.group("name").lower(): line + chunk.count("\n", 0, found.start())
@@ -151,8 +159,17 @@ def _entries(source: str) -> dict[str, Entry]:
         }
         persons = {role: [str(person) for person in people] for role, people in parsed.persons.items()}
         fields = {name.lower(): value for name, value in parsed.fields.items()}
-        entries.setdefault(key, Entry(key, parsed.type.lower(), line, fields, field_lines, persons))
+        entries.setdefault(key, Entry(key, parsed.type.lower(), line, fields, field_lines, persons, chunk))
     return entries
+
+
+def _parse_entry(chunk: str) -> tuple[str, PybtexEntry] | None:
+    with pybtex.errors.capture():
+        try:
+            data: BibliographyData = Parser().parse_string(chunk)
+        except PybtexSyntaxError:
+            return None
+    return next(iter(data.entries.items()), None)
 
 
 def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
