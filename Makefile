@@ -12,6 +12,10 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# Reproducible output: the sitemap's dates and its gzip header take the time of the last
+# commit (or, outside git, of the newest source file), not the clock, so two builds of
+# one commit are byte-identical. Set SOURCE_DATE_EPOCH to override.
+build: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || find mkdocs.yml references.bib docs -type f -printf '%T@\n' | sort -n | tail -1 | cut -d. -f1)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
@@ -26,3 +30,4 @@ $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
+
