@@ -31,3 +31,8 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
 
+.PHONY: bench
+# Build speed on synthetic sites of 10, 200 and 1,000 articles (about 15 minutes on two
+# cores; never part of `make test`). Options: make bench BENCH_ARGS="--sizes 200 --runs 3"
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
