@@ -16,6 +16,11 @@ one document for the whole site would disambiguate across pages: a page could sh
 - the other blocks of a page (Neff 2003 and Neff 2011 on one page) are formatted with
   the style as it is, in "exact" runs with blocks of pages that cite exactly the same
   works by each of those family names, so they are disambiguated as on the page alone.
+
+A page's reference list (and its exact blocks) is needed before the page renders, its
+fast blocks only before it is written: so "reference" runs list the fast blocks' works
+(no citations: fast, small) and run first with the exact runs, and the fast runs, the
+bulk of the work, go on while MkDocs renders pages (see citations.py).
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ import subprocess
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,10 +45,11 @@ from bibliography import Entry
 from citation_syntax import CitationBlock
 
 # Citations per run. A run costs about 0.1 s to start: fast runs are as large as keeps
-# every worker busy; exact runs (2.5 ms per citation) smaller, so that blocks which cannot
-# share one do not wait for a large one. Measured with benchmarks/bench.py.
+# every worker busy; exact runs (2.5 ms per citation) and reference runs smaller, so that
+# the first pages do not wait for a large one. Measured with benchmarks/bench.py.
 MIN_FAST_RUN_CITATIONS = 200
 EXACT_RUN_CITATIONS = 150
+REFERENCE_RUN_WORKS = 150
 # Output Markdown without the `smart` extension, so pandoc writes en dashes (215–235)
 # instead of `--`, which Python-Markdown would print as is.
 _OUTPUT = "markdown-citations-smart"
@@ -62,17 +68,20 @@ class Formatted:
 
 @dataclass(frozen=True)
 class Run:
-    """One pandoc document: citation blocks of a few pages and the works they cite."""
+    """One pandoc document: citation blocks of a few pages and the works they cite, or
+    (`listed`) works to put in the reference list without citing them."""
 
     blocks: tuple[str, ...]
     works: tuple[str, ...]
     fast: bool = False  # formatted with the `by-cite` rule
+    listed: bool = False
 
 
 @dataclass(frozen=True)
 class Plan:
-    runs: list[Run]
-    page_runs: dict[str, list[int]]  # page -> the runs that format its blocks, fast first
+    runs: list[Run]  # the runs pages need before they render first
+    early: dict[str, list[int]]  # page -> runs for its reference list, then its exact blocks
+    late: dict[str, list[int]]  # page -> runs for its other blocks
 
 
 @dataclass(frozen=True)
@@ -127,77 +136,143 @@ def plan_runs(pages: dict[str, list[CitationBlock]], entries: dict[str, Entry], 
 
     fast_runs: list[_Batch] = []
     exact_runs: list[_Batch] = []
-    page_batches: dict[str, list[_Batch]] = {}
+    reference_runs: list[_Batch] = []
+    listed: dict[str, _Batch] = {}
+    early: dict[str, list[_Batch]] = {}
+    late: dict[str, list[_Batch]] = {}
     for uri, (free, tangled) in split.items():
-        batches = page_batches.setdefault(uri, [])
+        early[uri], late[uri] = [], []
         if free:
-            keys = {key for block in free for key in block.keys}
+            keys = list(dict.fromkeys(key for block in free for key in block.keys))
             signature = {(name(key), _year(entries.get(key))): key for key in keys}
-            batches.append(_place(fast_runs, signature, free, sizes=fast_sizes))
+            late[uri].append(_place(fast_runs, signature, free, sizes=fast_sizes))
+            for key in keys:
+                if key not in listed:
+                    work = {(name(key), _year(entries.get(key))): key}
+                    listed[key] = _place(reference_runs, work, [], sizes=itertools.repeat(REFERENCE_RUN_WORKS), works=[key])
+                early[uri].append(listed[key])
         if tangled:
             cited = {key for block in pages[uri] for key in block.keys}
             names = {name(key) for block in tangled for key in block.keys}
             signature = {n: frozenset(key for key in cited if name(key) == n) for n in names}
-            batches.append(_place(exact_runs, signature, tangled, sizes=exact_sizes))
+            early[uri].append(_place(exact_runs, signature, tangled, sizes=exact_sizes))
 
-    order = list({id(batch): batch for batches in page_batches.values() for batch in batches}.values())
-    position = {id(batch): index for index, batch in enumerate(order)}
-    runs = [Run(tuple(dict.fromkeys(b.blocks)), tuple(dict.fromkeys(b.works)), fast=b in fast_runs) for b in order]
-    return Plan(runs, {uri: [position[id(b)] for b in batches] for uri, batches in page_batches.items() if batches})
+    # Runs in the order pages need them: what pages need to render first, in page order.
+    order = {id(b): b for needs in (early, late) for batches in needs.values() for b in batches}
+    position = {batch_id: index for index, batch_id in enumerate(order)}
+    runs = [
+        Run(tuple(dict.fromkeys(b.blocks)), tuple(dict.fromkeys(b.works)), fast=b not in exact_runs, listed=b in reference_runs)
+        for b in order.values()
+    ]
+    return Plan(
+        runs,
+        {uri: list(dict.fromkeys(position[id(b)] for b in batches)) for uri, batches in early.items() if batches},
+        {uri: list(dict.fromkeys(position[id(b)] for b in batches)) for uri, batches in late.items() if batches},
+    )
 
 
 class CitationFormatter:
-    """Formats the citations of `pages` in the background, run after run in page order,
-    so the first pages are ready first; `page()` waits only for what a page needs.
+    """Formats the citations of `pages` in the background, in page order, so the first
+    pages are ready first. What pages need before they render runs first, on `workers`
+    cores; the rest then runs on one, leaving the other to MkDocs' rendering. `early()`
+    and `late()` wait only for what a page needs.
 
     `cache` maps a run's input to its output and is filled as runs finish: pass the same
     dict to the next build (`mkdocs serve`) and unchanged runs start no pandoc.
     """
 
-    def __init__(self, pages: dict[str, list[CitationBlock]], style: Style, *, cache: dict[str, RunOutput], workers: int = 1):
+    def __init__(
+        self, pages: dict[str, list[CitationBlock]], style: Style, *, cache: dict[str, RunOutput], workers: int = 1,
+        render: Callable[[list[str]], list[str]] | None = None,
+    ):
         self._style = style
+        self._render = render  # citations' Markdown -> HTML, for late_html()
+        self._html: dict[int, dict[str, str]] = {}  # late run -> its blocks' HTML
         self._csl = _read(style.csl_path)
         self._cache = cache
         self._used: set[str] = set()
         self._pages = pages
         self._pandoc = _pandoc()
-        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citations")
         self._plan = plan_runs(pages, style.entries, csl=self._csl, workers=workers)
-        self._futures = [self._submit(run) for run in self._plan.runs]
+        self._early = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citations")
+        self._late = ThreadPoolExecutor(max_workers=1, thread_name_prefix="late-citations")
+        early = {index for indexes in self._plan.early.values() for index in indexes}
+        self._futures: list[Future[RunOutput]] = []
+        for index, run in enumerate(self._plan.runs):  # early runs come first
+            if index in early:
+                self._futures.append(self._submit(run, self._early, after=[]))
+            else:
+                self._futures.append(self._submit(run, self._late, after=self._futures[: len(early)]))
+
+    def early(self, src_uri: str, blocks: list[CitationBlock]) -> Formatted:
+        """What the page needs before it renders: its reference list, and the text of the
+        blocks that cannot wait (exact ones; all of them for a page not planned, whose
+        citations another plugin changed, formatted now in a run of its own)."""
+        if not self._planned(src_uri, blocks):
+            keys = tuple(dict.fromkeys(key for block in blocks for key in block.keys))
+            return self._formatted([self._format(Run(tuple(dict.fromkeys(b.text for b in blocks)), keys))], blocks)
+        outputs = [self._futures[index].result() for index in self._plan.early.get(src_uri, [])]
+        return self._formatted(outputs, blocks)
+
+    def late(self, src_uri: str, blocks: list[CitationBlock]) -> dict[str, str]:
+        """The text of the page's other blocks, as pandoc formats the page alone."""
+        if not self._planned(src_uri, blocks):
+            return {}
+        outputs = [self._futures[index].result() for index in self._plan.late.get(src_uri, [])]
+        return self._formatted(outputs, blocks).inline
+
+    def late_html(self, src_uri: str, blocks: list[CitationBlock]) -> dict[str, str]:
+        """`late()` as HTML: each run's citations rendered together, once per build."""
+        assert self._render is not None
+        html: dict[str, str] = {}
+        for index in self._plan.late.get(src_uri, []) if self._planned(src_uri, blocks) else []:
+            if index not in self._html:
+                inline = self._futures[index].result().inline
+                self._html[index] = dict(zip(inline, self._render(list(inline.values()))))
+            html.update((block.text, self._html[index][block.text]) for block in blocks if block.text in self._html[index])
+        return html
 
     def page(self, src_uri: str, blocks: list[CitationBlock]) -> Formatted:
-        """The page's citations and references as pandoc formats the page alone. A page
-        whose citations differ from the plan (changed by another plugin, or not a file
-        in docs/) is formatted now, in a run of its own."""
+        """Everything at once: the page's citations and references."""
+        early = self.early(src_uri, blocks)
+        return Formatted({**early.inline, **self.late(src_uri, blocks)}, early.references)
+
+    def _planned(self, src_uri: str, blocks: list[CitationBlock]) -> bool:
         planned = {block.text for block in self._pages.get(src_uri, [])}
-        if src_uri in self._plan.page_runs and {block.text for block in blocks} <= planned:
-            outputs = [self._futures[index].result() for index in self._plan.page_runs[src_uri]]
-        else:
-            keys = tuple(dict.fromkeys(key for block in blocks for key in block.keys))
-            outputs = [self._format(Run(tuple(dict.fromkeys(block.text for block in blocks)), keys))]
-        # Later runs are exact: where a work is in both, its exact entry counts.
-        inline = {text: markdown for output in outputs for text, markdown in output.inline.items()}
-        references = {key: entry for output in outputs for key, entry in output.references.items()}
-        keys = {key for block in blocks for key in block.keys}
+        return (src_uri in self._plan.early or src_uri in self._plan.late) and {block.text for block in blocks} <= planned
+
+    # Outputs later in the list win: a page's exact entry (2020a) over a listed one.
+    @staticmethod
+    def _formatted(outputs: list[RunOutput], blocks: list[CitationBlock]) -> Formatted:
+        def last(found: list[str | None]) -> str | None:
+            return next((text for text in reversed(found) if text is not None), None)
+
+        inline = {block.text: last([output.inline.get(block.text) for output in outputs]) for block in blocks}
+        keys = sorted({key for block in blocks for key in block.keys})
+        references = {key: last([output.references.get(key) for output in outputs]) for key in keys}
         return Formatted(
-            {block.text: inline[block.text] for block in blocks},
-            {key: references[key] for key in sorted(keys) if key in references},
+            {text: markdown for text, markdown in inline.items() if markdown is not None},
+            {key: entry for key, entry in references.items() if entry is not None},
         )
 
     def close(self) -> dict[str, RunOutput]:
         """Stop runs not started yet; the outputs this build used, to cache for the next."""
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        for executor in (self._early, self._late):
+            executor.shutdown(wait=False, cancel_futures=True)
         return {key: self._cache[key] for key in self._used if key in self._cache}
 
-    def _submit(self, run: Run) -> Future[RunOutput]:
+    # A run's output: from the cache, or from pandoc on `executor` once `after` are done.
+    def _submit(self, run: Run, executor: ThreadPoolExecutor, *, after: list[Future[RunOutput]]) -> Future[RunOutput]:
         cached = self._cache.get(self._cache_key(run))
         if cached is None:
-            return self._executor.submit(self._format, run)
+            return executor.submit(self._format, run, after=after)
         done: Future[RunOutput] = Future()
         done.set_result(cached)
         return done
 
-    def _format(self, run: Run) -> RunOutput:
+    def _format(self, run: Run, *, after: list[Future[RunOutput]] | None = None) -> RunOutput:
+        for future in after or []:
+            future.exception()  # waits; CancelledError once the build has ended
         key = self._cache_key(run)
         if key not in self._cache:
             csl_path = _by_cite_style(self._style.csl_path) if run.fast else self._style.csl_path
@@ -212,8 +287,10 @@ class CitationFormatter:
 
 
 def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> RunOutput:
-    """One pandoc run: the inline text of every block, the entry of every work cited."""
-    document = "---\nlink-citations: true\nlang: en-US\n---\n\n"
+    """One pandoc run: the inline text of every block, the entry of every work cited or
+    listed."""
+    listed = "nocite: '" + ", ".join(f"@{key}" for key in run.works) + "'\n" if run.listed else ""
+    document = f"---\nlink-citations: true\nlang: en-US\n{listed}---\n\n"
     document += "\n\n".join(f"{index}. {block}" for index, block in enumerate(run.blocks, start=1))
     document += "\n\n# References\n"
     # pandoc reads a bibliography from a file only; `.bib` makes it read BibLaTeX, as it
@@ -254,20 +331,21 @@ class _Batch:
 
 
 # The first batch that agrees with `signature` wherever both name something and has room
-# for `blocks`; else a new one, of the next size `sizes` gives (0: for these blocks only).
-def _place(batches: list[_Batch], signature: dict, blocks: list[CitationBlock], *, sizes: Iterator[int]) -> _Batch:
-    citations = sum(len(block.keys) for block in blocks)
+# for `blocks` (or `works`); else a new one, of the next size `sizes` gives (0: for these
+# blocks only).
+def _place(batches: list[_Batch], signature: dict, blocks: list[CitationBlock], *, sizes: Iterator[int], works: list[str] | None = None) -> _Batch:
+    size = sum(len(block.keys) for block in blocks) + len(works or [])
     for batch in batches:
         agrees = all(batch.signature.get(key, value) == value for key, value in signature.items())
-        if agrees and batch.citations + citations <= batch.limit:
+        if agrees and batch.citations + size <= batch.limit:
             break
     else:
         batch = _Batch(limit=next(sizes))
         batches.append(batch)
     batch.signature.update(signature)
-    batch.citations += citations
+    batch.citations += size
     batch.blocks += [block.text for block in blocks]
-    batch.works += [key for block in blocks for key in block.keys]
+    batch.works += [key for block in blocks for key in block.keys] + list(works or [])
     return batch
 
 

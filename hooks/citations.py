@@ -1,28 +1,38 @@
 """MkDocs hook: format every page's citations in a few background pandoc runs for
 mkdocs-bibtex.
 
-Runs start in on_config, straight from the files in docs/, so pandoc works on the second
-core while MkDocs checks, reads and renders; each page waits only for its own run, just
-before mkdocs-bibtex swaps the prepared text into it. references.py then turns
-mkdocs-bibtex's footnotes into an APA reference list.
+Runs start in on_config, straight from the files in docs/, on the cores MkDocs leaves
+idle. Before a page renders it waits for its reference list and the few citations that
+need disambiguating (apa.py), which mkdocs-bibtex then swaps in; its other citations get
+placeholders, filled in its HTML just before the page is templated and indexed for
+search, by which time the bulk of the pandoc runs has gone on beside MkDocs' rendering.
+references.py turns mkdocs-bibtex's footnotes into an APA reference list.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path, PurePosixPath
 
+import markdown as python_markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from apa import CitationFormatter, RunOutput, Style, apa_style_path
 from bibliography import load_bibliography
 from citation_syntax import CitationBlock, find_citation_blocks, protect, strip_front_matter
+from late_citations import fill, needed_now, placeholder, render_inline
 
-# This build's formatter; `serve` keeps this module, so on_config replaces it each build.
+# This build's state; `serve` keeps this module, so on_config starts it afresh each build.
 _formatter: CitationFormatter | None = None
+_renderer: python_markdown.Markdown | None = None
+_waiting: dict[str, tuple[list[CitationBlock], dict[int, str]]] = {}  # page -> its blocks, placeholder -> block
+_numbers = itertools.count()
 # Pandoc's output for the runs of the last build: on a `serve` rebuild after a prose edit
 # no run has changed, and none starts pandoc again.
 _runs_of_last_build: dict[str, RunOutput] = {}
@@ -36,7 +46,7 @@ _runs_of_last_build: dict[str, RunOutput] = {}
 # set; after checks.py's, which fails the build on a bibliography pandoc could not read.
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _formatter
+    global _formatter, _renderer
     _close()
     bibtex = config.plugins["bibtex"]
     if not bibtex.config.csl_file:
@@ -47,21 +57,46 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     style = Style(bibliography.entries, bib_path.read_text(encoding="utf-8"), bibtex.config.csl_file)
     # Pandoc runs in parallel on every core (up to 4) while MkDocs itself uses one.
     workers = min(os.cpu_count() or 1, 4)
-    _formatter = CitationFormatter(_pages_in(Path(config.docs_dir)), style, cache=_runs_of_last_build, workers=workers)
+    # Late citations render with the site's own Markdown extensions, as in their page.
+    _renderer = python_markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    _formatter = CitationFormatter(
+        _pages_in(Path(config.docs_dir)), style, cache=_runs_of_last_build, workers=workers,
+        render=lambda citations: render_inline(citations, _convert),
+    )
     return config
 
 
-# Before mkdocs-bibtex rewrites the page: this page's formatted citations into its
-# caches (so it starts no pandoc), and `@` in code or e-mail addresses hidden from it.
+# Before mkdocs-bibtex rewrites the page: into its caches (so it starts no pandoc) this
+# page's reference list and citations, or placeholders for those that come later; and
+# `@` in code or e-mail addresses hidden from it.
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     blocks = find_citation_blocks(markdown)
     if blocks and _formatter is not None:
-        formatted = _formatter.page(page.file.src_uri, blocks)
+        uri = page.file.src_uri
+        early = _formatter.early(uri, blocks)
+        inline = dict(early.inline)
+        if needed_now(markdown, blocks):
+            inline.update(_formatter.late(uri, blocks))
+        later = {next(_numbers): text for text in dict.fromkeys(b.text for b in blocks if b.text not in inline)}
+        inline.update({text: placeholder(number) for number, text in later.items()})
+        if later:
+            _waiting[uri] = (blocks, later)
         registry = config.plugins["bibtex"].registry
-        registry._inline_cache.update(formatted.inline)
-        registry._reference_cache.update(formatted.references)
+        registry._inline_cache.update(inline)
+        registry._reference_cache.update(early.references)
     return protect(markdown)
+
+
+# Before the theme renders the page and the search plugin indexes it: the citations
+# that were not ready when it rendered.
+@event_priority(100)
+def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    blocks, later = _waiting.pop(page.file.src_uri, ([], {}))
+    if later and _formatter is not None and page.content is not None:
+        html = _formatter.late_html(page.file.src_uri, blocks)
+        page.content = fill(page.content, {number: html[text] for number, text in later.items()})
+    return context
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -82,6 +117,12 @@ def _close() -> None:
     if _formatter is not None:
         _runs_of_last_build = _formatter.close()
         _formatter = None
+    _waiting.clear()
+
+
+def _convert(markdown: str) -> str:
+    assert _renderer is not None
+    return _renderer.reset().convert(markdown)
 
 
 # The citation blocks of every Markdown page in docs/, in the order MkDocs renders them
