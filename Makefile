@@ -32,7 +32,7 @@ $(STAMP): requirements.lock
 	touch $@
 
 .PHONY: bench
-# Build speed on synthetic sites of 10, 200 and 1,000 articles (about 15 minutes on two
+# Build speed on synthetic sites of 10, 200 and 1,000 articles (about 5 minutes on two
 # cores; never part of `make test`). Options: make bench BENCH_ARGS="--sizes 200 --runs 3"
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)

@@ -34,7 +34,7 @@ from synthetic_site import SyntheticSite, generate_site, write_config
 
 ROOT = Path(__file__).resolve().parent.parent
 # Fewer runs where one build takes tens of seconds, so the whole benchmark stays near
-# a quarter of an hour on two cores.
+# five minutes on two cores.
 DEFAULT_RUNS = {10: 5, 200: 5, 1000: 3}
 VARIANTS = ("full", "bare", "bibtex-only")
 SAMPLE_INTERVAL = 0.02  # seconds between samples of the build's process tree memory
