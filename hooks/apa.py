@@ -25,13 +25,11 @@ bulk of the work, go on while MkDocs renders pages (see citations.py).
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import itertools
 import math
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 import unicodedata
@@ -357,13 +355,16 @@ def _fast_path_is_exact(csl: str) -> bool:
     return bool(rules) and rules <= {"primary-name", "primary-name-with-initials", "by-cite"}
 
 
+# The style with the `by-cite` rule, as a file pandoc can read: named by its content, so
+# builds share it and none leaves one behind (a killed `mkdocs serve` runs no cleanup).
 @lru_cache(maxsize=4)
 def _by_cite_style(csl_path: str) -> str:
-    folder = tempfile.mkdtemp(prefix="citations-")
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    path = os.path.join(folder, "by-cite.csl")
-    with open(path, "w", encoding="utf-8") as file:
-        file.write(_RULE.sub('givenname-disambiguation-rule="by-cite"', _read(csl_path)))
+    text = _RULE.sub('givenname-disambiguation-rule="by-cite"', _read(csl_path))
+    path = os.path.join(tempfile.gettempdir(), f"by-cite-{hashlib.sha256(text.encode()).hexdigest()[:16]}.csl")
+    if not os.path.exists(path):
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=tempfile.gettempdir(), delete=False) as file:
+            file.write(text)
+        os.replace(file.name, path)  # atomic: builds running at once never read half a file
     return path
 
 
