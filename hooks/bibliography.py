@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pybtex.errors
 from pybtex.database import BibliographyData
+from pybtex.database import Entry as PybtexEntry
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
@@ -42,6 +44,7 @@ class Entry:
     fields: dict[str, str]
     field_lines: dict[str, int] = field(default_factory=dict)
     persons: dict[str, list[str]] = field(default_factory=dict)
+    text: str = ""  # the entry as written, to hand pandoc only the entries a page cites
 
 
 @dataclass
@@ -68,8 +71,8 @@ def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
         problem = Problem(display_path, line, "not UTF-8 text; save the file as UTF-8", fatal=True)
         return Bibliography(display_path, {}, [problem])
 
-    problems = _syntax_problems(source, display_path)
-    entries = _entries(source)
+    syntax_errors, entries = _read(source)
+    problems = [Problem(display_path, line, message) for line, message in syntax_errors]
     problems += _duplicate_problems(source, display_path)
     if problems:
         for problem in problems:
@@ -96,35 +99,45 @@ def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Proble
     ]
 
 
+# The entries and the syntax errors (line, message), memoized by content: the checks and
+# the citation formatter both need them, and `mkdocs serve` rebuilds reuse them until the
+# file changes. Shared, so read-only.
+@functools.lru_cache(maxsize=4)
+def _read(source: str) -> tuple[list[tuple[int, str]], dict[str, Entry]]:
+    errors, data = _parse(source)
+    if errors:
+        return _syntax_errors(source), _entries(source, None)
+    # A sound file is parsed once; one with duplicates entry by entry, to check each.
+    return [], _entries(source, None if _duplicate_problems(source, "") else data)
+
+
 # Each entry is parsed on its own, so one unclosed brace cannot hide the errors after it.
 # pybtex notices an unclosed brace only where the entry ends, so the message also names
 # the field line whose braces do not balance.
-def _syntax_problems(source: str, display_path: str) -> list[Problem]:
-    if not _parse_errors(source):
-        return []  # checked whole first: @string macros span entries
-    problems = []
+def _syntax_errors(source: str) -> list[tuple[int, str]]:
+    found = []
     for first, chunk in _chunks(source):
-        for error in _parse_errors(chunk):
+        for error in _parse(chunk)[0]:
             message = str(error).split(": ", 1)[-1]
             line = first + (error.lineno or 1) - 1
             suspect = _unbalanced_field_line(chunk.split("\n"), line - first + 1)
             if suspect:
-                text = f"unclosed brace in the entry starting at line {first}; end this field's value with '}}'"
-                problems.append(Problem(display_path, first + suspect - 1, text))
+                found.append((first + suspect - 1, f"unclosed brace in the entry starting at line {first}; end this field's value with '}}'"))
             else:
-                text = f"{message} in the entry starting at line {first}; check its braces, quotes and commas"
-                problems.append(Problem(display_path, line, text))
-    return problems
+                found.append((line, f"{message} in the entry starting at line {first}; check its braces, quotes and commas"))
+    return found
 
 
-# Syntax errors only: duplicates are reported with both lines by _duplicate_problems.
-def _parse_errors(text: str) -> list[PybtexSyntaxError]:
+# capture() makes pybtex go on to the end of the text, collecting errors. Syntax errors
+# only: duplicates are reported with both lines by _duplicate_problems.
+def _parse(text: str) -> tuple[list[PybtexSyntaxError], BibliographyData | None]:
+    data = None
     with pybtex.errors.capture() as errors:
         try:
-            Parser().parse_string(text)
+            data = Parser().parse_string(text)
         except PybtexSyntaxError as error:  # some errors end the parse even when captured
             errors.append(error)
-    return [error for error in errors if isinstance(error, PybtexSyntaxError)]
+    return [error for error in errors if isinstance(error, PybtexSyntaxError)], data
 
 
 # Entries as (first line, text up to the next entry); comments and @string blocks too.
@@ -167,26 +180,34 @@ def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
     return problems
 
 
-# Entries with the lines of their fields, read with pybtex where it can, else skipped.
-def _entries(source: str) -> dict[str, Entry]:
+# Entries with the lines of their fields, taken from `data` (the whole file, parsed) or,
+# when the file has errors, read with pybtex one by one where it can, else skipped.
+def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
     for line, chunk in _chunks(source):
-        with pybtex.errors.capture():
-            try:
-                data: BibliographyData = Parser().parse_string(chunk)
-            except PybtexSyntaxError:
-                continue
-        if not data.entries:
-            continue  # @comment, @preamble, @string
-        key, parsed = next(iter(data.entries.items()))
+        read = _parse_entry(chunk) if data is None else _whole_file_entry(chunk, data)
+        if read is None:
+            continue  # unreadable, or @comment, @preamble, @string
+        key, parsed = read
         field_lines = {
             found.group("name").lower(): line + chunk.count("\n", 0, found.start())
             for found in _FIELD_START.finditer(chunk)
         }
         persons = {role: [str(person) for person in people] for role, people in parsed.persons.items()}
         fields = {name.lower(): value for name, value in parsed.fields.items()}
-        entries.setdefault(key, Entry(key, parsed.type.lower(), line, fields, field_lines, persons))
+        entries.setdefault(key, Entry(key, parsed.type.lower(), line, fields, field_lines, persons, chunk))
     return entries
+
+
+def _parse_entry(chunk: str) -> tuple[str, PybtexEntry] | None:
+    data = _parse(chunk)[1]
+    return next(iter(data.entries.items()), None) if data else None
+
+
+def _whole_file_entry(chunk: str, data: BibliographyData) -> tuple[str, PybtexEntry] | None:
+    match = _ENTRY_START.match(chunk)
+    parsed = data.entries.get(match.group("key")) if match else None
+    return (match.group("key"), parsed) if parsed is not None else None
 
 
 def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:

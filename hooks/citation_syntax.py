@@ -62,16 +62,16 @@ def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[tuple[str, int
 
 def protect(markdown: str) -> str:
     """Hide every `@` that is not part of a citation block from mkdocs-bibtex."""
-    keep = {
-        index
-        for match in _BLOCK.finditer(_blank_code(markdown))
+    kept = [
+        match.span() for match in _BLOCK.finditer(_blank_code(markdown))
         if _citation_keys(match.group("body"))
-        for index in range(match.start(), match.end())
-    }
-    return "".join(
-        AT_SENTINEL if char == "@" and index not in keep else char
-        for index, char in enumerate(markdown)
-    )
+    ]
+    parts, done = [], 0
+    for start, end in kept:
+        parts += [markdown[done:start].replace("@", AT_SENTINEL), markdown[start:end]]
+        done = end
+    parts.append(markdown[done:].replace("@", AT_SENTINEL))
+    return "".join(parts)
 
 
 def restore(markdown: str) -> str:

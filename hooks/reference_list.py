@@ -7,6 +7,7 @@ alphabetical reference list with hanging indents.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -37,6 +38,8 @@ def _section(entries: dict[str, str], heading: str) -> str:
 
 
 # APA orders by the reference text itself (author, then year); accents sort as their base letter.
+# A work is listed on many pages: its key is worked out once.
+@functools.lru_cache(maxsize=4096)
 def _sort_key(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in plain if not unicodedata.combining(char))

@@ -1,0 +1,52 @@
+"""Citations whose text arrives after their page has rendered: a placeholder goes into the
+Markdown, and the formatted citation, rendered to HTML alone, replaces it in the page's
+HTML before anything reads it (the theme's templates, the search index).
+
+A citation renders alone exactly as within its paragraph: inline Markdown (links,
+emphasis, entities) does not depend on the text around it. Citations in headings are
+the exception (the table of contents and the heading's id are made from the Markdown),
+so `needed_now` tells which pages cannot wait.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from citation_syntax import CitationBlock
+
+# Private-use characters: never typed by an editor, left alone by Python-Markdown.
+_OPEN, _CLOSE = "\ue010", "\ue011"
+_PLACEHOLDER = re.compile(f"{_OPEN}(?P<number>\\d+){_CLOSE}")
+_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+
+
+def placeholder(number: int) -> str:
+    """The text standing in for citation `number` until its text arrives."""
+    return f"{_OPEN}{number}{_CLOSE}"
+
+
+def needed_now(markdown: str, blocks: list[CitationBlock]) -> bool:
+    """Whether a citation stands in a heading (ATX, or the text over a setext line)."""
+    lines = markdown.split("\n") + [""]
+    return any(
+        _ATX_HEADING.match(lines[block.line - 1]) or _SETEXT_UNDERLINE.match(lines[block.line])
+        for block in blocks
+    )
+
+
+def fill(html: str, citations: dict[int, str]) -> str:
+    """`html` with every placeholder replaced by its citation (HTML, see `render_inline`)."""
+    return _PLACEHOLDER.sub(lambda match: citations[int(match.group("number"))], html)
+
+
+def render_inline(citations: list[str], convert: Callable[[str], str]) -> list[str]:
+    """Inline Markdown as HTML, without the paragraph a converter wraps it in. All in one
+    document, one paragraph each: a Markdown conversion costs far more to start than to
+    run."""
+    html = convert("\n\n".join(citations))
+    parts = html.removeprefix("<p>").removesuffix("</p>").split("</p>\n<p>") if citations else []
+    if len(parts) != len(citations) or not html.startswith("<p>"):
+        raise ValueError(f"citations did not render as inline text: {html[:200]!r}")
+    return parts
