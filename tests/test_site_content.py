@@ -3,6 +3,7 @@ with APA 7 citations linked to a reference list of the corrected records."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -142,3 +143,20 @@ def test_strict_build_prints_no_warning(real_build):
     assert real_build.returncode == 0, real_build.stderr
     assert "WARNING" not in real_build.stderr
     assert "Traceback" not in real_build.stderr
+
+
+# Citations formatted late are private-use placeholders until on_page_context
+# (hooks/late_citations.py): hooks that run earlier must not copy them anywhere.
+def test_no_citation_placeholder_reaches_any_output_file(built_site: Path):
+    texts = [p for p in built_site.rglob("*") if p.suffix in {".html", ".json", ".xml", ".txt"}]
+    leaked = [str(p.relative_to(built_site)) for p in texts if re.search("[\ue000-\uf8ff]", p.read_text(encoding="utf-8"))]
+
+    assert texts and not leaked
+
+
+def test_search_index_holds_the_articles_citations(built_site: Path):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    article_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(f"{ARTICLE}/"))
+
+    for citation in ("Inwood &amp; Ferrari, 2018", "Yela et al., 2022", "Yip &amp; Tong, 2021"):
+        assert citation in article_text
