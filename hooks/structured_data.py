@@ -7,6 +7,10 @@ on as a `ScholarlyArticle` with its DOI, so search engines can show the page's s
 
 from __future__ import annotations
 
+import functools
+import re
+
+from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
 
 from bibliography import Entry
@@ -14,6 +18,8 @@ from front_matter import Article
 
 SCHEMA = "https://schema.org"
 DOI_RESOLVER = "https://doi.org/"
+_PLAIN_TEXT = PlainTextBackend()
+_LATEX_MARKUP = re.compile(r"[\\{}~$%&#_^-]|''|``")
 # BibTeX entry types and the schema.org type of the work each names.
 WORK_TYPES = {
     "article": "ScholarlyArticle",
@@ -71,9 +77,16 @@ def work_json_ld(entry: Entry) -> dict:
     return work
 
 
+# render_as("text") looks the backend up among the installed packages' entry points on
+# every call (9 ms each: 29 s for ten articles citing 500 works); one backend serves all.
+# Memoized: the same names and journals recur on every page.
+@functools.lru_cache(maxsize=4096)
 def plain_text(latex: str) -> str:
     """A BibTeX value as readers see it: no protecting braces, accents as letters."""
-    return Text.from_latex(latex).render_as("text")
+    if not _LATEX_MARKUP.search(latex):
+        return latex  # most values: the LaTeX decoder costs 0.3 ms each
+    return Text.from_latex(latex).render(_PLAIN_TEXT)
+
 
 
 # The practice itself when the author is the site's name, otherwise a person.

@@ -12,7 +12,9 @@ from lxml import html
 from bibliography import Entry
 from conftest import build_site
 from front_matter import Article
-from structured_data import article_json_ld, work_json_ld
+from pybtex.richtext import Text
+
+from structured_data import article_json_ld, plain_text, work_json_ld
 
 SITE = "Grow True Psychology"
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
@@ -76,6 +78,16 @@ def test_cited_works_keep_the_order_given():
 )
 def test_work_json_ld(work, expected):
     assert work_json_ld(work) == expected
+
+
+# plain_text skips pybtex's LaTeX decoder for values with no markup: the text must be
+# what the decoder would give, with and without markup.
+@pytest.mark.parametrize("value", [
+    "Plain words", "Self-compassion", "Pages 215--235", "M{\\\"u}ller", "{APA} {PsycNet}",
+    "Ca\\~nas", "``Quoted''", "Q&A", "Caf\u00e9 in Unicode", "it's", "50\\% of adults",
+])
+def test_plain_text_reads_as_pybtex_renders_it(value: str):
+    assert plain_text(value) == Text.from_latex(value).render_as("text")
 
 
 def test_reviewer_in_front_matter_reaches_the_built_page(site_copy: Path):
