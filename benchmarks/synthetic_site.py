@@ -16,14 +16,19 @@ import random
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
+# The project's own nav logic, for the configurations that run without its hooks.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from article_list import fill_nav  # noqa: E402
+from front_matter import Article, read_article  # noqa: E402
+
 ARTICLES_DIR = "articles"
-NAV_PLACEHOLDER = f"{ARTICLES_DIR}/"  # as in hooks/article_list.py
 SLUG_PREFIX = "synthetic-"
 # What a project is when it is not a git checkout (tests/conftest.py names the same files).
 PROJECT_FILES = ("mkdocs.yml", "references.bib", "docs", "hooks", "overrides")
@@ -88,16 +93,12 @@ def write_config(site: SyntheticSite, name: str, *, variant: str, csl_file: str 
     `variant` needs: "full" (the project as is), "bare" (no bibliography plugin, no
     hooks) or "bibtex-only" (mkdocs-bibtex alone with the APA style, no hooks)."""
     raw = yaml_load((site.root / "mkdocs.yml").open("rb"), get_yaml_loader())
-    nav = raw.get("nav")
-    if _holds_placeholder(nav):
-        # hooks/article_index.py lists every article; without the hooks, the config does.
-        every = sorted(p.relative_to(site.root / "docs").as_posix() for p in (site.root / "docs" / ARTICLES_DIR).glob("*.md"))
-        nav = None if variant == "full" else _filled(nav, every)
-    else:
-        nav = _nav_with(nav, site.articles)
-    overrides: dict = {"INHERIT": "mkdocs.yml", "nav": nav}
+    overrides: dict = {"INHERIT": "mkdocs.yml"}
     if variant in ("bare", "bibtex-only"):
         overrides["hooks"] = []
+        if raw.get("nav") is not None:
+            # The nav as hooks/article_index.py would fill it: the same entries, the same order.
+            overrides["nav"] = fill_nav(raw["nav"], _articles(site.root / "docs"))
         plugins = _plugin_list(raw.get("plugins") or [])
         if variant == "bare":
             plugins = [p for p in plugins if _plugin_name(p) != "bibtex"]
@@ -106,8 +107,6 @@ def write_config(site: SyntheticSite, name: str, *, variant: str, csl_file: str 
         overrides["plugins"] = plugins
     elif variant != "full":
         raise ValueError(f"unknown variant {variant!r}")
-    if overrides["nav"] is None:
-        del overrides["nav"]
     path = site.root / name
     path.write_text(yaml.safe_dump(overrides, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
@@ -233,42 +232,13 @@ def _sentence(rng: random.Random, shortest: int, longest: int) -> str:
 
 
 # The real nav with the generated articles appended where the real articles are listed.
-def _nav_with(nav: list | None, articles: list[str]):
-    if nav is None:
-        return None  # no nav in mkdocs.yml: MkDocs lists every page itself
-
-    def holds_articles(items: list) -> bool:
-        return any(
-            (isinstance(item, str) and item.startswith(f"{ARTICLES_DIR}/"))
-            or (isinstance(item, dict) and any(isinstance(v, str) and v.startswith(f"{ARTICLES_DIR}/") for v in item.values()))
-            for item in items
-        )
-
-    def extend(items: list) -> bool:
-        if holds_articles(items):
-            items.extend(articles)
-            return True
-        return any(extend(v) for item in items if isinstance(item, dict) for v in item.values() if isinstance(v, list))
-
-    if not extend(nav):
-        nav.append({"Articles": list(articles)})
-    return nav
-
-
-def _holds_placeholder(item) -> bool:
-    if item == NAV_PLACEHOLDER:
-        return True
-    values = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
-    return any(_holds_placeholder(value) for value in values)
-
-
-# The nav with each `articles/` placeholder replaced by `articles`, as the hook would.
-def _filled(item, articles: list[str]):
-    if isinstance(item, list):
-        return [a for value in item for a in (articles if value == NAV_PLACEHOLDER else [_filled(value, articles)])]
-    if isinstance(item, dict):
-        return {title: list(articles) if value == NAV_PLACEHOLDER else _filled(value, articles) for title, value in item.items()}
-    return item
+def _articles(docs: Path) -> list[Article]:
+    found = []
+    for path in sorted((docs / ARTICLES_DIR).glob("*.md")):
+        article, _ = read_article(path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"), path=str(path))
+        if article is not None:
+            found.append(article)
+    return found
 
 
 def _plugin_list(plugins: list | dict) -> list:

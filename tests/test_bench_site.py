@@ -41,6 +41,9 @@ def test_synthetic_site_builds_strictly(variant: str, synthetic: SyntheticSite):
     # The full build formats the citations; the bare one shows them as written.
     assert ('id="references"' in page) == (variant == "full")
     assert ("[@" in page) == (variant == "bare")
+    # Without the hooks the config lists the articles in the nav, as the hook would.
+    nav = (synthetic.root / f"out-{variant}/index.html").read_text(encoding="utf-8")
+    assert all(f'href="{uri.removesuffix(".md")}/"' in nav for uri in synthetic.articles)
 
 
 def test_every_generated_entry_is_cited_some_with_locators(synthetic: SyntheticSite):
