@@ -11,7 +11,8 @@ import pytest
 from lxml import html
 
 from conftest import ROOT, build_site
-from new_article import PLACEHOLDER, article_source, review_due, slugify
+from front_matter import years_later
+from new_article import PLACEHOLDER, article_source, slugify
 
 EXISTING = "docs/articles/how-can-self-compassion-help-me.md"
 
@@ -45,14 +46,6 @@ def test_long_title_gives_slug_cut_at_a_word_boundary():
     assert len(slug) <= 60
 
 
-@pytest.mark.parametrize("reviewed, due", [
-    (dt.date(2026, 11, 25), dt.date(2029, 11, 25)),
-    (dt.date(2028, 2, 29), dt.date(2031, 2, 28)),
-])
-def test_review_is_due_three_years_after_the_last_review(reviewed, due):
-    assert review_due(reviewed) == due
-
-
 def nav_titles(page: Path) -> list[str]:
     tree = html.parse(str(page))
     label = tree.xpath('//label[contains(@class, "md-nav__link")][normalize-space(.)="Articles"]/@id')[0]
@@ -76,7 +69,7 @@ def test_new_article_builds_strictly_and_is_listed_in_nav_and_on_home(site_copy)
     assert "make serve" in created.stdout and "make check" in created.stdout
     source = (site_copy / "docs/articles/managing-worry-what-helps.md").read_text(encoding="utf-8")
     today = dt.date.today()
-    assert f"published: {today}\nlast_reviewed: {today}\nreview_due: {review_due(today)}\n" in source
+    assert f"published: {today}\nlast_reviewed: {today}\nreview_due: {years_later(today, 3)}\n" in source
     assert "author: Grow True Psychology\n" in source
     assert "[@inwood2018]" in source
 

@@ -123,14 +123,6 @@ def test_article_links_to_the_practice(built_site):
     assert "../../practices/what-do-i-need/" in hrefs
 
 
-def test_footer_of_every_page_links_the_disclaimer(built_site):
-    for path in sorted(built_site.rglob("index.html")):
-        if "search" in path.parts:
-            continue
-        footer_links = [a.text_content().strip() for a in page(built_site, str(path.parent.relative_to(built_site))).cssselect("footer a")]
-        assert "Disclaimer" in footer_links, path
-
-
 def test_consultation_page_shows_contact_details_from_settings(built_site):
     contact = page(built_site, "consultation").cssselect(".gt-contact")[0]
     hrefs = [a.get("href") for a in contact.cssselect("a")]

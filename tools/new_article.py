@@ -20,12 +20,11 @@ import yaml  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402  (reads mkdocs.yml's !ENV tags)
 
 from bibliography import load_bibliography  # noqa: E402
-from front_matter import ARTICLES_DIR, read_article  # noqa: E402
+from front_matter import ARTICLES_DIR, REVIEW_CYCLE_YEARS, read_article, years_later  # noqa: E402
 
 # Skeleton text carries this mark; `make check` reports every line still holding it.
 PLACEHOLDER = "(Replace this.)"
 MAX_SLUG_LENGTH = 60
-REVIEW_CYCLE_YEARS = 3
 
 
 # Front matter as an editor writes it: the same date twice, not a YAML anchor and alias.
@@ -92,14 +91,6 @@ def slugify(title: str) -> str:
     return slug
 
 
-def review_due(reviewed: dt.date) -> dt.date:
-    """Three years after a review; 29 February falls back to the 28th."""
-    try:
-        return reviewed.replace(year=reviewed.year + REVIEW_CYCLE_YEARS)
-    except ValueError:
-        return reviewed.replace(year=reviewed.year + REVIEW_CYCLE_YEARS, day=28)
-
-
 def article_source(title: str, *, author: str, today: dt.date, cite_key: str | None) -> str:
     """The new file: front matter, then a skeleton that builds strictly as it stands."""
     front_matter = yaml.dump(
@@ -109,7 +100,7 @@ def article_source(title: str, *, author: str, today: dt.date, cite_key: str | N
             "author": author,
             "published": today,
             "last_reviewed": today,
-            "review_due": review_due(today),
+            "review_due": years_later(today, REVIEW_CYCLE_YEARS),
         },
         Dumper=_PlainDumper,
         sort_keys=False,
