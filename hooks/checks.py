@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +19,7 @@ from bibliography import Bibliography, load_bibliography, uncited_problems
 from citation_check import PageSource, check_citations
 from front_matter import is_article, overdue_reviews, read_article
 from problems import Problem, report
+from project_files import bib_file, display_path
 from setting_problems import located, setting_lines
 from site_settings import setting_problems
 
@@ -80,21 +80,3 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for problem in problems:
         log.warning(str(problem))
     return files
-
-
-# ---------------------------------------------------------------------------------------
-# Helper functions
-# ---------------------------------------------------------------------------------------
-
-
-def bib_file(config: MkDocsConfig) -> Path:
-    """references.bib, as mkdocs-bibtex's bib_file names it relative to mkdocs.yml."""
-    plugin = config.plugins.get("bibtex")
-    if plugin is None or not plugin.config.bib_file:
-        raise PluginError("mkdocs.yml: the bibtex plugin with bib_file is required; add '- bibtex: {bib_file: references.bib}' under plugins")
-    return Path(config.config_file_path).parent / plugin.config.bib_file
-
-
-# Paths as the editor sees them from the repository root: docs/articles/x.md
-def display_path(path: Path, config: MkDocsConfig) -> str:
-    return os.path.relpath(path, Path(config.config_file_path).parent)

