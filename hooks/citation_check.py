@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bibliography import Bibliography
-from citation_syntax import CitationBlock, find_bare_keys, find_citation_blocks, strip_front_matter
+from citation_syntax import BareKey, CitationBlock, find_bare_keys, find_citation_blocks, strip_front_matter
 from problems import Problem
 
 
@@ -29,17 +29,34 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             for key in block.keys:
                 if key not in bibliography.entries:
                     problems.append(Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography.path)))
-        for key, line in find_bare_keys(body, first_line=first_line):
-            own = by_casefold.get(key.casefold())
-            if own is not None:
-                problems.append(Problem(page.path, line, f"'@{key}' without brackets is shown as plain text, not a citation; write [@{own}]"))
-            elif _HOUSE_KEY.fullmatch(key):
-                problems.append(Problem(page.path, line, f"'@{key}' looks like a citation without brackets; write [@key] with a key from {bibliography.path}"))
+        for bare in find_bare_keys(body, first_line=first_line):
+            message = _bare_key_message(bare, by_casefold, bibliography.path)
+            if message:
+                problems.append(Problem(page.path, bare.line, message))
     return problems, blocks
 
 
 # firstauthorYEAR, the house style of keys: an `@word` of that shape is a citation attempt.
 _HOUSE_KEY = re.compile(r"[A-Za-z]+\d{4}[a-z]?")
+
+
+# Only a known key, or a word shaped like one, is a citation attempt; other `@words`
+# (a handle, a nickname) are left alone.
+def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bib_path: str) -> str | None:
+    own = by_casefold.get(bare.key.casefold())
+    if own is None and not _HOUSE_KEY.fullmatch(bare.key):
+        return None
+    if bare.bracket is not None:
+        return (
+            f"'{bare.bracket}' is not read as a citation: inside the brackets, words may only "
+            f"come before the key or after a comma, e.g. [see @{own or bare.key}, for a review]"
+        )
+    if own is not None:
+        return f"'@{bare.key}' without brackets is shown as plain text, not a citation; write [@{own}]"
+    return (
+        f"'@{bare.key}' looks like a citation without brackets; write [@key] with a key from "
+        f"{bib_path}, or write &#64;{bare.key} if it is not a citation"
+    )
 
 
 def _unknown_key_message(key: str, by_casefold: dict[str, str], bib_path: str) -> str:

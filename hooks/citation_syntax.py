@@ -22,11 +22,25 @@ _ITEM = re.compile(rf"^\s*(?:[^@;]*?(?<![\w.+-]))?-?@(?P<key>{KEY})(?:\s*,[^;]*)
 # A bracket on one line with no nested brackets; links and references ([x](y), [x][y],
 # [x]: y) are excluded by what follows it, images and footnotes by what precedes it.
 _BLOCK = re.compile(r"(?<![!\]\\^])\[(?P<body>[^\[\]\n]*)\](?![(\[:])")
-_BARE = re.compile(rf"(?<![\w.+@-])@(?P<key>{KEY})")
+# Not after a word character (e-mail addresses) or `/` (URLs such as a profile's).
+_BARE = re.compile(rf"(?<![\w.+@/-])@(?P<key>{KEY})")
+# Links and images with their destinations, and any other bracket on one line.
+_LINK_OR_BRACKET = re.compile(r"!?\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|<[a-z]+:[^>\s]*>")
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
 # A code span may wrap lines but never crosses a blank line.
 _INLINE_CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+# Blocks whose indented lines are their content, not code: list items, admonitions
+# (`!!! note`, `??? tip`), footnote definitions.
+_CONTAINER_START = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s|(?:!!!|\?\?\?\+?)[ \t]*\w|\[\^[^\]]+\]:)")
+
+
+@dataclass(frozen=True)
+class BareKey:
+    """An `@key` that mkdocs-bibtex will not read as a citation."""
+
+    key: str
+    line: int
+    bracket: str | None  # the bracket it stands in, when that is not a citation; None in text
 
 
 @dataclass(frozen=True)
@@ -41,35 +55,36 @@ class CitationBlock:
 def find_citation_blocks(markdown: str, *, first_line: int = 1) -> list[CitationBlock]:
     """Every citation block outside code, in order, numbered from `first_line`."""
     masked = _blank_code(markdown)
-    blocks = []
-    for match in _BLOCK.finditer(masked):
-        keys = _citation_keys(match.group("body"))
-        if keys:
-            line = first_line + masked.count("\n", 0, match.start())
-            blocks.append(CitationBlock(text=match.group(0), keys=keys, line=line))
-    return blocks
-
-
-def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[tuple[str, int]]:
-    """`@key` written outside brackets and code, with its line: with inline citations
-    off, mkdocs-bibtex prints it as is, so an editor who meant a citation must be told."""
-    masked = _BLOCK.sub(lambda m: " " * len(m.group(0)) if _citation_keys(m.group("body")) else m.group(0), _blank_code(markdown))
     return [
-        (match.group("key"), first_line + masked.count("\n", 0, match.start()))
-        for match in _BARE.finditer(masked)
+        CitationBlock(text=match.group(0), keys=keys, line=first_line + masked.count("\n", 0, match.start()))
+        for match, keys in _citations(masked)
     ]
+
+
+def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
+    """`@key` outside citation blocks, links and code, with its line: mkdocs-bibtex prints
+    it as is (inline citations are off), so an editor who meant a citation must be told."""
+    masked = _blank_code(markdown)
+    found = []
+    for match in _BLOCK.finditer(masked):
+        if not _citation_keys(match.group("body")):
+            line = first_line + masked.count("\n", 0, match.start())
+            found += [BareKey(bare.group("key"), line, match.group(0)) for bare in _BARE.finditer(match.group("body"))]
+    # What no bracket, link or URL holds is running text.
+    prose = _LINK_OR_BRACKET.sub(lambda m: " " * len(m.group(0)), masked)
+    found += [
+        BareKey(bare.group("key"), first_line + prose.count("\n", 0, bare.start()), None)
+        for bare in _BARE.finditer(prose)
+    ]
+    return sorted(found, key=lambda bare: bare.line)
 
 
 def protect(markdown: str) -> str:
     """Hide every `@` that is not part of a citation block from mkdocs-bibtex."""
-    kept = [
-        match.span() for match in _BLOCK.finditer(_blank_code(markdown))
-        if _citation_keys(match.group("body"))
-    ]
     parts, done = [], 0
-    for start, end in kept:
-        parts += [markdown[done:start].replace("@", AT_SENTINEL), markdown[start:end]]
-        done = end
+    for match, _ in _citations(_blank_code(markdown)):
+        parts += [markdown[done:match.start()].replace("@", AT_SENTINEL), markdown[match.start():match.end()]]
+        done = match.end()
     parts.append(markdown[done:].replace("@", AT_SENTINEL))
     return "".join(parts)
 
@@ -87,6 +102,12 @@ def strip_front_matter(source: str) -> tuple[str, int]:
     return source[match.end():], 1 + source.count("\n", 0, match.end())
 
 
+# The citation blocks of code-blanked Markdown, with their keys.
+def _citations(masked: str) -> list[tuple[re.Match[str], tuple[str, ...]]]:
+    found = [(match, _citation_keys(match.group("body"))) for match in _BLOCK.finditer(masked)]
+    return [(match, keys) for match, keys in found if keys]
+
+
 def _citation_keys(body: str) -> tuple[str, ...]:
     items = [_ITEM.match(item) for item in body.split(";")]
     if not items or not all(items):
@@ -100,7 +121,7 @@ def _blank_code(markdown: str) -> str:
     out = []
     fence: str | None = None
     previous_blank = True
-    in_list = False
+    in_container = False
     for line in lines:
         opening = _FENCE.match(line)
         if fence is not None:
@@ -113,12 +134,12 @@ def _blank_code(markdown: str) -> str:
             out.append(" " * len(line))
             continue
         stripped = line.strip()
-        if _LIST_ITEM.match(line):
-            in_list = True
+        if _CONTAINER_START.match(line):
+            in_container = True
         elif stripped and not line.startswith((" ", "\t")):
-            in_list = False
+            in_container = False
         indented = line.startswith(("    ", "\t")) and stripped
-        if indented and previous_blank and not in_list:
+        if indented and previous_blank and not in_container:
             out.append(" " * len(line))
             continue  # an indented code block stays code until a less indented line
         previous_blank = not stripped

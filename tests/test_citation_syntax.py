@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citation_syntax import AT_SENTINEL, find_bare_keys, find_citation_blocks, protect, restore, strip_front_matter
+from citation_syntax import AT_SENTINEL, BareKey, find_bare_keys, find_citation_blocks, protect, restore, strip_front_matter
 
 
 @pytest.mark.parametrize(
@@ -44,8 +44,13 @@ def test_code_links_and_email_addresses_are_not_citations(markdown):
     assert find_citation_blocks(markdown) == []
 
 
-def test_list_continuation_is_text_not_indented_code():
-    markdown = "- a point\n\n    still the point [@inwood2018]"
+@pytest.mark.parametrize("markdown", [
+    "- a point\n\n    still the point [@inwood2018]",
+    '!!! note "Research"\n\n    A review found this [@inwood2018].',
+    "??? tip\n    A review found this [@inwood2018].",
+    "Text.[^1]\n\n[^1]: A note.\n\n    Its second paragraph [@inwood2018].",
+])
+def test_indented_content_of_lists_admonitions_and_footnotes_is_text_not_code(markdown):
     assert [block.keys for block in find_citation_blocks(markdown)] == [("inwood2018",)]
 
 
@@ -71,4 +76,14 @@ def test_protect_hides_every_at_outside_citations_and_restore_brings_it_back():
 
 def test_bare_keys_outside_brackets_and_code_are_found_with_their_line():
     markdown = "As @inwood2018 showed,\nmail me@example.org, `@yip2021`, [@yela2022]\nand @Yip2021."
-    assert find_bare_keys(markdown, first_line=10) == [("inwood2018", 10), ("Yip2021", 12)]
+    assert find_bare_keys(markdown, first_line=10) == [BareKey("inwood2018", 10, None), BareKey("Yip2021", 12, None)]
+
+
+def test_keys_in_link_texts_and_urls_are_not_bare_but_a_bracket_with_stray_words_is():
+    markdown = (
+        "[@inwood2018](https://doi.org/10.1111/aphw.12127) and ![@yip2021](x.png)\n"
+        "Follow https://mastodon.social/@growtrue2024 or <https://example.org/@yela2022>\n"
+        "[see @yip2021 for more]"
+    )
+    assert find_bare_keys(markdown) == [BareKey("yip2021", 3, "[see @yip2021 for more]")]
+

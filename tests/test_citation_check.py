@@ -1,0 +1,43 @@
+"""Every citation of a page checked against the bibliography, each problem at its line."""
+
+from __future__ import annotations
+
+import pytest
+
+from bibliography import Bibliography, Entry
+from citation_check import PageSource, check_citations
+
+BIBLIOGRAPHY = Bibliography(
+    "references.bib",
+    {key: Entry(key, "article", 1, {}) for key in ("inwood2018", "yip2021")},
+    [],
+)
+
+
+def messages(body: str) -> list[str]:
+    page = PageSource("docs/a.md", "---\ntitle: A\n---\n" + body)
+    problems, _ = check_citations([page], BIBLIOGRAPHY)
+    return [str(problem) for problem in problems]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("As @inwood2018 showed.", "docs/a.md:4: '@inwood2018' without brackets is shown as plain text, not a citation; write [@inwood2018]"),
+    ("As @smith1999 showed.", "docs/a.md:4: '@smith1999' looks like a citation without brackets; write [@key] with a key from references.bib, or write &#64;smith1999 if it is not a citation"),
+    ("Text.\n[see @yip2021 for more]", "docs/a.md:5: '[see @yip2021 for more]' is not read as a citation: inside the brackets, words may only come before the key or after a comma, e.g. [see @yip2021, for a review]"),
+    ("One review [@inwod2018].", "docs/a.md:4: unknown citation key 'inwod2018'; did you mean 'inwood2018'?"),
+    ("One review [@Yip2021].", "docs/a.md:4: citation key 'Yip2021' differs in case from the entry 'yip2021'; write [@yip2021]"),
+])
+def test_each_mistake_is_named_at_its_line_with_its_fix(body: str, expected: str):
+    assert messages(body) == [expected]
+
+
+@pytest.mark.parametrize("body", [
+    "Cite [@inwood2018; see @yip2021, p. 3].",
+    "Say hello to @growtrue on social media.",  # a handle, not shaped like a key
+    "Follow https://mastodon.social/@growtrue2024 and write to team@example.org.",
+    "The review [@inwood2018](https://doi.org/10.1111/aphw.12127) is open.",
+    "Write &#64;growtrue2024 for a handle shaped like a key.",
+    "Show how to cite: `[@smith1999]`.",
+])
+def test_what_is_not_a_citation_attempt_passes(body: str):
+    assert messages(body) == []
