@@ -121,6 +121,19 @@ def test_every_page_footer_links_disclaimer_about_our_content_and_privacy(built_
         assert all(resolves(built_site, path, a.get("href")) for a in links), path
 
 
+def test_a_footer_link_to_home_or_a_page_in_a_folder_resolves_from_every_page(site_copy):
+    edit(site_copy / "mkdocs.yml", "    - title: Privacy\n      page: privacy.md\n",
+         "    - title: Privacy\n      page: privacy.md\n    - title: Home\n      page: index.md\n"
+         "    - title: A practice\n      page: practices/what-do-i-need.md\n")
+    result = build_site(site_copy)
+    assert result.returncode == 0, result.stderr
+    site = site_copy / "site"
+    for path in ("index.html", "404.html", ARTICLE, "practices/what-do-i-need/index.html"):
+        links = page(site, path).xpath("//footer//nav[contains(@class, 'gt-footer-links')]//a")
+        assert [a.text_content().strip() for a in links][-2:] == ["Home", "A practice"], path
+        assert all(resolves(site, path, a.get("href")) for a in links), path
+
+
 def test_about_our_content_states_the_review_cycle_the_build_enforces_and_where_to_write(built_site):
     text = " ".join(article(built_site, "about-our-content/index.html").text_content().split())
     assert f"at least every {['zero', 'one', 'two', 'three', 'four', 'five'][REVIEW_CYCLE_YEARS]} years" in text
