@@ -6,12 +6,12 @@ Everything comes from the articles' front matter (`front_matter.Article`), so ad
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import posixpath
 import re
 from typing import Any
 
+from article_notes import time_html
 from front_matter import ARTICLES_DIR, Article
 
 # The nav entry in mkdocs.yml that stands for "every article": `- Articles: articles/`.
@@ -73,8 +73,7 @@ def render_article_list(articles: list[Article], *, page_uri: str) -> str:
     items = [
         f"- [{markdown_text(article.title)}]({posixpath.relpath(article.src_uri, base)})<br>"
         f"{markdown_text(article.description)}<br>"
-        f'<small>Last reviewed <time datetime="{article.last_reviewed.isoformat()}">'
-        f"{long_date(article.last_reviewed)}</time></small>"
+        f"<small>Last reviewed {time_html(article.last_reviewed)}</small>"
         for article in ordered(articles)
     ]
     return "\n".join(items) if items else "No articles yet."
@@ -83,8 +82,3 @@ def render_article_list(articles: list[Article], *, page_uri: str) -> str:
 # Front matter is plain text: it must show as written, never as Markdown or HTML.
 def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
-
-
-# 25 November 2026: no locale, no leading zero, unambiguous in every English.
-def long_date(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"

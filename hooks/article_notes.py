@@ -56,8 +56,8 @@ def review_html(article: Article) -> str:
     parts = [f"Written by {escape(article.author)}"]
     if article.reviewed_by:
         parts.append(f"Reviewed by {escape(article.reviewed_by)}")
-    parts.append(f"Page last reviewed: {_time(article.last_reviewed)}")
-    parts.append(f"Next review due: {_time(article.review_due)}")
+    parts.append(f"Page last reviewed: {time_html(article.last_reviewed)}")
+    parts.append(f"Next review due: {time_html(article.review_due)}")
     return f'<p class="gt-review">{" · ".join(parts)}</p>'
 
 
@@ -70,13 +70,14 @@ def long_date(date: dt.date) -> str:
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
+def time_html(date: dt.date) -> str:
+    """The date as readers read it, with the machine-readable date beside it."""
+    return f'<time datetime="{date.isoformat()}">{long_date(date)}</time>'
+
+
 # ---------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------
-
-
-def _time(date: dt.date) -> str:
-    return f'<time datetime="{date.isoformat()}">{long_date(date)}</time>'
 
 
 def _phone_link(number: str) -> str:
