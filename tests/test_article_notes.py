@@ -8,7 +8,7 @@ import pytest
 from lxml import html as lxml_html
 
 from article_notes import crisis_html, cta_html, disclaimer_html, dress_article, review_html
-from front_matter import REVIEW_CYCLE_YEARS, Article, read_article, years_later
+from front_matter import Article, read_article, years_later
 from site_settings import CallToAction, CrisisHelp, DisclaimerNote
 
 TITLE = '<h1 id="t">Title<a class="headerlink" href="#t">&para;</a></h1>'
@@ -114,7 +114,21 @@ def test_a_review_due_beyond_three_years_names_the_latest_allowed_date():
     assert [str(problem) for problem in problems] == [
         "docs/articles/a.md:7: review_due 2029-11-26 is more than 3 years after last_reviewed 2026-11-25; articles are reviewed at least every 3 years (see 'About our content'), so set review_due: 2029-11-25 or earlier"
     ]
-    assert REVIEW_CYCLE_YEARS == 3
+
+
+@pytest.mark.parametrize("broken, line, cause", [
+    ('title: "An unclosed quote', 2, "while scanning a quoted scalar; found unexpected end of stream"),
+    ("title: Anxiety: what helps", 2, "mapping values are not allowed here"),
+    ("description: [a list never closed", 3, "while parsing a flow sequence"),
+])
+def test_front_matter_that_is_not_yaml_is_named_at_the_broken_line(broken, line, cause):
+    field = broken.split(":")[0]
+    source = "\n".join(broken if row.startswith(f"{field}:") else row for row in FRONT_MATTER.format(review_due="2029-11-25").split("\n"))
+    found, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert found is None
+    (problem,) = problems
+    assert (problem.path, problem.line) == ("docs/articles/a.md", line)
+    assert cause in problem.message and "a value holding ': ' must be in quotes" in problem.message
 
 
 def test_three_years_after_a_leap_day_is_the_last_day_of_february():
