@@ -24,7 +24,7 @@ LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `serve` keeps this module and the loggers between builds: one filter, this build's.
-    located = _Located(docs_dir=Path(config.docs_dir), project_dir=Path(config.config_file_path).parent)
+    located = _Located(docs_dir=Path(config.docs_dir), config_file=Path(config.config_file_path))
     for name in LOGGERS:
         logger = logging.getLogger(name)
         for old in [f for f in logger.filters if isinstance(f, _Located)]:
@@ -41,13 +41,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 class _Located(logging.Filter):
     """Rewrites each warning's text to start with `path:line: `."""
 
-    def __init__(self, *, docs_dir: Path, project_dir: Path) -> None:
+    def __init__(self, *, docs_dir: Path, config_file: Path) -> None:
         super().__init__()
         self.docs_dir = docs_dir
-        self.project_dir = project_dir
+        self.config_file = config_file
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.WARNING:
-            record.msg = with_location(record.getMessage(), docs_dir=self.docs_dir, project_dir=self.project_dir)
+            record.msg = with_location(record.getMessage(), docs_dir=self.docs_dir, config_file=self.config_file)
             record.args = ()
         return True

@@ -14,12 +14,14 @@ _PAGE_LINK = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:a link to |an?
 _NAV_ENTRY = re.compile(r"^A reference to '(?P<link>[^']*)' is included in the 'nav' configuration")
 
 
-def with_location(message: str, *, docs_dir: Path, project_dir: Path) -> str:
-    """The message with `path:line: ` in front when it is a link warning, else unchanged."""
+def with_location(message: str, *, docs_dir: Path, config_file: Path) -> str:
+    """The message with `path:line: ` in front when it is a link warning, else unchanged.
+    Paths are shown relative to the folder of `config_file` (mkdocs.yml, or `-f` file)."""
+    project_dir = config_file.parent
     if match := _PAGE_LINK.match(message):
         path = docs_dir / match.group("page")
     elif match := _NAV_ENTRY.match(message):
-        path = project_dir / "mkdocs.yml"
+        path = config_file
     else:
         return message
     try:

@@ -25,7 +25,7 @@ def project(tmp_path):
     ("A reference to 'gone.md' is included in the 'nav' configuration, which is not found in the documentation files.", "mkdocs.yml:4: "),
 ])
 def test_link_warning_starts_with_path_and_line(project, message, prefix):
-    assert with_location(message, docs_dir=project / "docs", project_dir=project) == prefix + message
+    assert with_location(message, docs_dir=project / "docs", config_file=project / "mkdocs.yml") == prefix + message
 
 
 @pytest.mark.parametrize("message", [
@@ -33,7 +33,13 @@ def test_link_warning_starts_with_path_and_line(project, message, prefix):
     "Doc file 'deleted.md' contains a link 'x.md', but the target is not found among documentation files.",
 ])
 def test_other_warnings_are_left_as_they_are(project, message):
-    assert with_location(message, docs_dir=project / "docs", project_dir=project) == message
+    assert with_location(message, docs_dir=project / "docs", config_file=project / "mkdocs.yml") == message
+
+
+def test_a_nav_warning_names_the_config_file_the_build_was_given(project):
+    (project / "site.yml").write_text("site_name: X\nnav:\n  - Gone: gone.md\n", encoding="utf-8")
+    message = "A reference to 'gone.md' is included in the 'nav' configuration, which is not found in the documentation files."
+    assert with_location(message, docs_dir=project / "docs", config_file=project / "site.yml") == "site.yml:3: " + message
 
 
 def test_link_target_is_preferred_to_the_same_text_elsewhere():
