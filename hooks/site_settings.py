@@ -68,7 +68,7 @@ def read_article_settings(extra: Mapping[str, Any], *, documents: Collection[str
 def setting_problems(extra: Mapping[str, Any], *, documents: Collection[str]) -> list[SettingProblem]:
     """Every problem of the settings the pages and their footers are built from."""
     _, problems = read_article_settings(extra, documents=documents)
-    return problems + _footer_link_problems(extra, documents) + _email_problems(extra)
+    return problems + _footer_link_problems(extra, documents) + _practice_problems(extra)
 
 
 def number_pattern(numbers: tuple[str, ...]) -> re.Pattern[str]:
@@ -171,13 +171,23 @@ def _footer_link_problems(extra: Mapping[str, Any], documents: Collection[str]) 
     return problems
 
 
-def _email_problems(extra: Mapping[str, Any]) -> list[SettingProblem]:
+# The contact details the consultation page prints as links (overrides/consultation.html).
+def _practice_problems(extra: Mapping[str, Any]) -> list[SettingProblem]:
     practice = extra.get("practice")
-    email = practice.get("email") if isinstance(practice, Mapping) else None
-    if isinstance(email, str) and _EMAIL.fullmatch(email.strip()):
-        return []
-    state = "is missing" if email is None else f"'{email}' is not an e-mail address"
-    return [SettingProblem("extra.practice.email", f"{state}; readers report errors to it from 'About our content', so write the practice's address, e.g. hello@example.org")]
+    practice = practice if isinstance(practice, Mapping) else {}
+    problems = []
+    email, phone, booking = (practice.get(name) for name in ("email", "phone", "booking_url"))
+    if not (isinstance(email, str) and _EMAIL.fullmatch(email.strip())):
+        state = "is missing" if email is None else f"'{email}' is not an e-mail address"
+        problems.append(SettingProblem("extra.practice.email", f"{state}; readers report errors to it from 'About our content', so write the practice's address, e.g. hello@example.org"))
+    if not (isinstance(phone, str) and _PHONE.fullmatch(phone.strip())):
+        state = "is missing" if phone is None else f"'{phone}' is not a phone number"
+        problems.append(SettingProblem("extra.practice.phone", f"{state}; write the practice's number in quotes with digits, spaces and hyphens, + first for an international number, e.g. \"+1 555-0142\""))
+    parts = urlsplit(booking) if isinstance(booking, str) else None
+    if not (parts and parts.scheme == "https" and parts.hostname and not any(char.isspace() for char in booking)):
+        state = "is missing" if booking is None else f"'{booking}' is not a complete https:// address"
+        problems.append(SettingProblem("extra.practice.booking_url", f"{state}; write the booking page's address, e.g. https://booking.example.org/grow-true-psychology"))
+    return problems
 
 
 # The block extra.<name> with each text setting (None where missing), or None without the block.

@@ -314,6 +314,7 @@ BAD_EDITS = [
     ("mkdocs.yml", "    link: Read the full disclaimer\n", "", "extra.disclaimer_note.link: is missing or empty"),
     ("mkdocs.yml", "      page: privacy.md\n", "      page: privcy.md\n", "extra.footer_links[2].page: 'privcy.md' is not a page in docs/; did you mean 'privacy.md'?"),
     ("mkdocs.yml", "    email: hello@example.org\n", "    email: hello at example.org\n", "extra.practice.email: 'hello at example.org' is not an e-mail address"),
+    ("mkdocs.yml", '    phone: "+1 555-0142"\n', "    phone: call us\n", "extra.practice.phone: 'call us' is not a phone number"),
     (ARTICLE_SOURCE, "title: How Can Self-Compassion Help Me?\n", "", "front matter field 'title' is missing or empty"),
     (ARTICLE_SOURCE, "author: Grow True Psychology\n", "", "front matter field 'author' is missing or empty"),
     (ARTICLE_SOURCE, "author: Grow True Psychology\n", 'author: Grow True Psychology\nreviewed_by: ""\n', "front matter field 'reviewed_by' must name the reviewer"),

@@ -12,7 +12,7 @@ from site_settings import number_pattern, read_article_settings, setting_problem
 DOCUMENTS = {"index.md", "consultation.md", "disclaimer.md", "about-our-content.md", "privacy.md", "articles/self-compassion.md"}
 
 EXTRA = {
-    "practice": {"name": "A Practice", "phone": "+1 555-0142", "email": "hello@example.org"},
+    "practice": {"name": "A Practice", "phone": "+1 555-0142", "email": "hello@example.org", "booking_url": "https://booking.example.org/a-practice"},
     "footer_links": [
         {"title": "Disclaimer", "page": "disclaimer.md"},
         {"title": "About our content", "page": "about-our-content.md"},
@@ -90,6 +90,10 @@ BAD_SETTINGS = [
     ("footer_links", [], "extra.footer_links", "is missing or empty"),
     ("practice.email", "hello at example.org", "extra.practice.email", "'hello at example.org' is not an e-mail address"),
     ("practice.email", ..., "extra.practice.email", "is missing; readers report errors to it"),
+    ("practice.phone", "call us", "extra.practice.phone", "'call us' is not a phone number; write the practice's number in quotes"),
+    ("practice.phone", 5550142, "extra.practice.phone", "'5550142' is not a phone number"),
+    ("practice.booking_url", "http://booking.example.org/x", "extra.practice.booking_url", "'http://booking.example.org/x' is not a complete https:// address"),
+    ("practice.booking_url", ..., "extra.practice.booking_url", "is missing; write the booking page's address"),
 ]
 
 
