@@ -98,13 +98,13 @@ def test_least_privilege_timeouts_and_concurrency(workflow):
                 assert step["with"]["persist-credentials"] is False
 
 
-def test_ci_tests_builds_checks_links_and_deploys_main_only():
+def test_ci_tests_builds_checks_links_and_prose_and_deploys_main_only():
     data = load(GITHUB / "workflows" / "ci.yml")
     assert set(data["on"]) == {"push", "pull_request"}
     build, deploy = data["jobs"]["build"], data["jobs"]["deploy"]
     runs = [step.get("run", "") for step in build["steps"]]
-    commands = [command for run_ in runs for command in ("make test", "make build", "make links") if command in run_]
-    assert commands == ["make test", "make build", "make links"]
+    commands = [command for run_ in runs for command in ("make test", "make build", "make links", "make prose") if command in run_]
+    assert commands == ["make test", "make build", "make links", "make prose"]
     setup = next(step for step in build["steps"] if "actions/setup-python@" in step.get("uses", ""))
     assert setup["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements.lock"}
     assert any("actions/upload-pages-artifact@" in step.get("uses", "") for step in build["steps"])
