@@ -54,12 +54,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # The article's JSON-LD, citing its works in the order the page first cites them.
-def structured_data(page: Page, config: MkDocsConfig) -> dict | None:
+def structured_data(page: Page, config: MkDocsConfig) -> dict:
     assert _bibliography is not None
     source = page.file.content_string
-    article, _ = read_article(page.file.src_uri, source, path=page.file.src_uri)
-    if article is None:
-        return None
+    article, problems = read_article(page.file.src_uri, source, path=page.file.src_uri)
+    assert article is not None, problems  # checks.py has stopped the build, listing them
     keys = [key for block in find_citation_blocks(strip_front_matter(source)[0]) for key in block.keys]
     cited = [_bibliography.entries[key] for key in dict.fromkeys(keys) if key in _bibliography.entries]
     return article_json_ld(
