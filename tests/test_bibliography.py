@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bibliography import load_bibliography, uncited_problems
+from conftest import ROOT
 from problems import report
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def load(tmp_path: Path, text: str):

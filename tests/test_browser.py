@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +21,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from site_server import serve  # noqa: E402
+from conftest import ROOT
+from site_server import serve
 
 # As DEVELOPERS.md asks for Chromium as root; Playwright adds a fresh --user-data-dir.
 CHROMIUM_FLAGS = [

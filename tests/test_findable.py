@@ -10,8 +10,8 @@ import pytest
 from lxml import etree, html
 
 from bibliography import load_bibliography
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://psychoeducation.example.org/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

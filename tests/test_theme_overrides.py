@@ -6,7 +6,8 @@ import re
 from importlib.util import find_spec
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 MATERIAL_TEMPLATES = Path(find_spec("material").origin).parent / "templates"
 _HEADER = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
 
