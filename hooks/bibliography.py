@@ -33,6 +33,7 @@ REQUIRED_FIELDS = {
 RECOMMENDED_FIELDS = {"article": ("doi",)}
 _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 _FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
+_ENTRY_END = re.compile(r"[ \t]*[})][ \t]*")
 _CITABLE_KEY = re.compile(r"[\w-]+")
 
 
@@ -60,7 +61,7 @@ class Bibliography:
 
 
 def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
-    """Parse and check `path`; problems carry `display_path` and a line."""
+    """Read and check `path`; problems carry `display_path` and a line."""
     try:
         source = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -70,7 +71,11 @@ def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
         line = 1 + path.read_bytes()[: error.start].count(b"\n")
         problem = Problem(display_path, line, "not UTF-8 text; save the file as UTF-8", fatal=True)
         return Bibliography(display_path, {}, [problem])
+    return check_bibliography(source, display_path=display_path)
 
+
+def check_bibliography(source: str, *, display_path: str) -> Bibliography:
+    """Parse and check BibTeX `source`; problems carry `display_path` and a line."""
     syntax_errors, entries = _read(source)
     problems = [Problem(display_path, line, message) for line, message in syntax_errors]
     problems += _duplicate_problems(source, display_path)
@@ -99,16 +104,28 @@ def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Proble
     ]
 
 
+def parse_bibtex(text: str) -> tuple[list[PybtexSyntaxError], BibliographyData | None]:
+    """pybtex's syntax errors in `text` (every one, not only the first) and what it read."""
+    # capture() makes pybtex go on to the end of the text, collecting errors. Syntax errors
+    # only: duplicates are reported with both lines by _duplicate_problems.
+    data = None
+    with pybtex.errors.capture() as errors:
+        try:
+            data = Parser().parse_string(text)
+        except PybtexSyntaxError as error:  # some errors end the parse even when captured
+            errors.append(error)
+    return [error for error in errors if isinstance(error, PybtexSyntaxError)], data
+
+
 # The entries and the syntax errors (line, message), memoized by content: the checks and
 # the citation formatter both need them, and `mkdocs serve` rebuilds reuse them until the
 # file changes. Shared, so read-only.
 @functools.lru_cache(maxsize=4)
 def _read(source: str) -> tuple[list[tuple[int, str]], dict[str, Entry]]:
-    errors, data = _parse(source)
+    errors, data = parse_bibtex(source)
     if errors:
         return _syntax_errors(source), _entries(source, None)
-    # A sound file is parsed once; one with duplicates entry by entry, to check each.
-    return [], _entries(source, None if _duplicate_problems(source, "") else data)
+    return [], _entries(source, data)
 
 
 # Each entry is parsed on its own, so one unclosed brace cannot hide the errors after it.
@@ -117,7 +134,7 @@ def _read(source: str) -> tuple[list[tuple[int, str]], dict[str, Entry]]:
 def _syntax_errors(source: str) -> list[tuple[int, str]]:
     found = []
     for first, chunk in _chunks(source):
-        for error in _parse(chunk)[0]:
+        for error in parse_bibtex(chunk)[0]:
             message = str(error).split(": ", 1)[-1]
             line = first + (error.lineno or 1) - 1
             suspect = _unbalanced_field_line(chunk.split("\n"), line - first + 1)
@@ -126,18 +143,6 @@ def _syntax_errors(source: str) -> list[tuple[int, str]]:
             else:
                 found.append((line, f"{message} in the entry starting at line {first}; check its braces, quotes and commas"))
     return found
-
-
-# capture() makes pybtex go on to the end of the text, collecting errors. Syntax errors
-# only: duplicates are reported with both lines by _duplicate_problems.
-def _parse(text: str) -> tuple[list[PybtexSyntaxError], BibliographyData | None]:
-    data = None
-    with pybtex.errors.capture() as errors:
-        try:
-            data = Parser().parse_string(text)
-        except PybtexSyntaxError as error:  # some errors end the parse even when captured
-            errors.append(error)
-    return [error for error in errors if isinstance(error, PybtexSyntaxError)], data
 
 
 # Entries as (first line, text up to the next entry); comments and @string blocks too.
@@ -151,11 +156,11 @@ def _chunks(source: str) -> list[tuple[int, str]]:
 
 def _unbalanced_field_line(lines: list[str], last: int) -> int | None:
     """The first field line (1-based, up to `last`) whose braces are still open when
-    the next field begins."""
+    the next field begins or the entry's closing brace, alone on its line, is reached."""
     open_line, depth = None, 0
     for number in range(2, min(last, len(lines)) + 1):
         text = lines[number - 1]
-        if _FIELD_START.match(text):
+        if _FIELD_START.match(text) or _ENTRY_END.fullmatch(text):
             if depth > 0:
                 return open_line
             open_line, depth = number, 0
@@ -200,7 +205,7 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
 
 
 def _parse_entry(chunk: str) -> tuple[str, PybtexEntry] | None:
-    data = _parse(chunk)[1]
+    data = parse_bibtex(chunk)[1]
     return next(iter(data.entries.items()), None) if data else None
 
 

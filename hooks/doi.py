@@ -1,9 +1,13 @@
-"""Check that a BibTeX `doi` field holds one bare DOI, and say how to fix it when not."""
+"""Check that a BibTeX `doi` field holds one bare DOI, say how to fix it when not, and
+link it at doi.org."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import quote
+
+DOI_RESOLVER = "https://doi.org/"
 
 # `10.`, a registrant code of digits with optional dotted subdivisions, `/`, and a suffix
 # of printable ASCII. Wider than Crossref's pattern on purpose: SICI suffixes with `<>`
@@ -48,3 +52,9 @@ def corrected_doi(value: str) -> str | None:
     text = "".join(text.split())  # every kind of white space, the non-breaking one too
     text = text.rstrip(_TRAILING)
     return text if BARE_DOI.fullmatch(text) else None
+
+
+def doi_url(doi: str, *, resolver: str = DOI_RESOLVER) -> str:
+    """The link that resolves `doi` (tests give a local `resolver`, ending in '/')."""
+    # A DOI suffix may hold `<`, `>`, `#`, `?` and `;`: percent-encode all but the plain ones.
+    return resolver + quote(doi, safe="/()._-:")

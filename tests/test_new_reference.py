@@ -10,16 +10,19 @@ import http.server
 import socket
 import threading
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from pybtex.database import parse_string
 
+import new_reference as new_reference_tool
 from bibliography import load_bibliography
 from conftest import ROOT, build_site
+from doi import doi_url
 from new_reference import clean_field, main, new_reference, offline_stub, suggest_key
 
 NEFF_DOI = "10.1080/15298860309032"
+SICI_DOI = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"
 # What Crossref's content negotiation sends: its own key, ISSN, URL, publisher, a month
 # macro, an en dash in the pages and a U+2010 hyphen in the title.
 CROSSREF_BIBTEX = (
@@ -42,17 +45,22 @@ NEFF_ENTRY = """@article{neff2003,
 
 
 class FakeResolver(http.server.BaseHTTPRequestHandler):
-    """doi.org redirecting to the agency, which answers only a request for BibTeX."""
+    """doi.org redirecting to the agency, which answers only a request for BibTeX; a record
+    that is a number is the agency's error status."""
 
-    records = {NEFF_DOI: CROSSREF_BIBTEX}
+    records: dict[str, str | int] = {NEFF_DOI: CROSSREF_BIBTEX}
+    asked: list[str] = []  # every path requested, in order
     seen: list[dict[str, str]] = []
 
     def do_GET(self) -> None:
+        FakeResolver.asked.append(self.path)
         if self.path.startswith("/agency/"):
             doi = unquote(self.path.removeprefix("/agency/"))
             FakeResolver.seen.append({"path": self.path, **self.headers})
             if "application/x-bibtex" not in self.headers.get("Accept", ""):
                 return self.send_error(406)
+            if isinstance(self.records[doi], int):
+                return self.send_error(self.records[doi])
             body = self.records[doi].encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/x-bibtex; charset=utf-8")
@@ -75,7 +83,7 @@ def resolver():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeResolver)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    FakeResolver.seen = []
+    FakeResolver.seen, FakeResolver.asked = [], []
     FakeResolver.records = {NEFF_DOI: CROSSREF_BIBTEX}
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -128,8 +136,8 @@ def test_offline_stub_parses_and_passes_the_builds_checks(bib):
 
 
 def test_unfilled_offline_stub_cannot_reach_readers(bib):
-    stub = offline_stub("10.1037/a0012345", author="", year="", existing_keys=set())
-    assert stub.startswith("@article{familyYYYY,\n")
+    key, stub = offline_stub("10.1037/a0012345", author="", year="", existing_keys=set())
+    assert key == "familyYYYY" and stub.startswith("@article{familyYYYY,\n")
     with bib.open("a", encoding="utf-8") as file:
         file.write("\n" + stub)
     messages = [p.message for p in load_bibliography(bib, display_path="references.bib").problems]
@@ -167,6 +175,19 @@ def test_missing_doi_says_how_to_give_one(bib, capsys):
     assert "give the DOI: make new-reference DOI=" in capsys.readouterr().err
 
 
+def test_offline_year_must_be_four_digits(bib, capsys):
+    assert main(["10.1037/a0012345", "--author", "Inwood", "--year", "18", "--bib", str(bib)]) == 1
+    assert capsys.readouterr().err == "new-reference: YEAR=18 is not a year; write four digits, e.g. YEAR=2018\n"
+
+
+def test_bibliography_is_the_one_mkdocs_yml_names(tmp_path, monkeypatch, capsys):
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - bibtex:\n      bib_file: sources.bib\n", encoding="utf-8")
+    (tmp_path / "sources.bib").write_text(NEFF_ENTRY, encoding="utf-8")
+    monkeypatch.setattr(new_reference_tool, "ROOT", tmp_path)
+    assert main([NEFF_DOI]) == 1
+    assert capsys.readouterr().err == f"new-reference: sources.bib:1: entry 'neff2003' already has DOI {NEFF_DOI}; cite it as [@neff2003]\n"
+
+
 # ---- online -------------------------------------------------------------------------
 
 
@@ -184,6 +205,12 @@ def test_online_request_asks_for_bibtex_and_follows_the_redirect(bib, resolver):
     [request] = FakeResolver.seen
     assert request["path"] == "/agency/10.1080%2F15298860309032"
     assert request["Accept"].startswith("application/x-bibtex")
+
+
+def test_online_request_asks_at_the_doi_url_the_site_links(bib, resolver):
+    FakeResolver.records = {SICI_DOI: CROSSREF_BIBTEX.replace(NEFF_DOI, SICI_DOI)}
+    new_reference(SICI_DOI, bib=bib, online=True, resolver=resolver)
+    assert FakeResolver.asked[0] == urlsplit(doi_url(SICI_DOI)).path
 
 
 def test_online_key_gets_a_letter_when_taken(bib, resolver):
@@ -224,6 +251,24 @@ def test_unknown_doi_online_is_a_clear_error(bib, resolver, capsys):
     err = capsys.readouterr().err
     assert err.startswith("new-reference: 127.0.0.1:")
     assert "knows no DOI 10.1000/nothing-here; check it against the publisher's page" in err
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        (503, "answered 503 Service Unavailable for DOI 10.1000/x; try again later, or leave out ONLINE=1 for a stub"),
+        ("<html><body>Choose a format</body></html>", "sent no BibTeX for DOI 10.1000/x; leave out ONLINE=1 for a stub"),
+        ("@comment{x, no entry here}", "the BibTeX from doi.org holds no entry; leave out ONLINE=1 for a stub"),
+        # Read on, pybtex would keep the title and silently drop every field after it.
+        ("@article{X_2024, title={T} journal={J}, author={Doe, Jane}, year={2024}}",
+         "the BibTeX from doi.org cannot be read (syntax error in line 1: '}' expected); leave out ONLINE=1 for a stub"),
+    ],
+    ids=["server-error", "not-bibtex", "no-entry", "missing-comma"],
+)
+def test_unusable_answer_from_doi_org_is_a_clear_error(bib, resolver, capsys, record, message):
+    FakeResolver.records = {"10.1000/x": record}
+    assert main(["10.1000/x", "--online", "--resolver", resolver, "--bib", str(bib)]) == 1
+    assert message in capsys.readouterr().err
 
 
 def test_unreachable_resolver_suggests_the_offline_stub(bib, capsys):

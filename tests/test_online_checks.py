@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import sys
 import threading
@@ -18,8 +19,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import doi_check  # noqa: E402
 from bibliography import load_bibliography  # noqa: E402
-from doi_check import check_dois, doi_url, dois_of  # noqa: E402
+from doi import doi_url  # noqa: E402
+from doi_check import check_dois, dois_of  # noqa: E402
 from external_links import check_external_links, external_links, main, skip_rule  # noqa: E402
 from link_report import report  # noqa: E402
 from url_check import ResultCache, UrlChecker  # noqa: E402
@@ -150,7 +153,7 @@ def test_head_refused_then_get_decides(server):
     [
         (404, "404 Not Found"),
         (410, "410 Gone"),
-        (403, "403 Forbidden: refused; if this host refuses robots, allow-list it with a reason"),
+        (403, "403 Forbidden: refused; if this host refuses robots, add it to ROBOT_REFUSING_HOSTS in tools/external_links.py with a reason"),
     ],
 )
 def test_missing_or_refused_page_is_broken_after_head_and_get(server, status, detail):
@@ -303,18 +306,33 @@ def test_dois_from_references_bib_are_asked_of_the_resolver_without_following(se
     assert server.script.methods(sici) == ["HEAD", "HEAD"] and sleeps.delays == [2.0]
 
 
-def test_doi_url_percent_encodes_a_sici_suffix():
-    assert doi_url("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0") == (
-        "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO%3B2-0"
-    )
+def test_doi_org_refusing_the_robot_is_not_blamed_on_the_doi(server):
+    server.script.routes["/10.1111/good.1"] = [(403, {})]
+    result = check_dois([("references.bib:9 (good2020)", "10.1111/good.1")], checker(), resolver=server.url + "/")
+    assert [link.reason for link in result.broken] == [
+        "403: doi.org refused the robot, which says nothing of the DOI; open the link in a browser, and run `make check-dois` again later"
+    ]
+
+
+def test_malformed_doi_is_skipped_and_left_to_the_build(server):
+    result = check_dois([("references.bib:9 (good2020)", "doi:10.1111/good.1")], checker(), resolver=server.url + "/")
+    assert result.checked == 0 and server.script.requests == []
+    assert result.skipped == [
+        "references.bib:9 (good2020): malformed DOI 'doi:10.1111/good.1': a 'doi:' prefix or doi.org URL "
+        "(write the bare DOI); write it as 10.1111/good.1 (the build reports it)"
+    ]
 
 
 def test_real_bibliography_dois_are_the_ones_the_site_links(built_site):
     bibliography = load_bibliography(ROOT / "references.bib", display_path="references.bib")
+    lines = (ROOT / "references.bib").read_text(encoding="utf-8").split("\n")
     dois = dois_of(bibliography)
-    assert {doi for _, doi in dois} == {"10.1111/aphw.12127", "10.1111/papt.12375", "10.1080/17439760.2020.1778060"}
+    assert len(dois) == sum(1 for entry in bibliography.entries.values() if "doi" in entry.fields) > 0
+    for where, doi in dois:
+        line, key = re.fullmatch(r"references\.bib:(\d+) \((.+)\)", where).groups()
+        assert bibliography.entries[key].fields["doi"] == doi
+        assert f"{{{doi}}}" in lines[int(line) - 1]  # the line named is the doi field's
     assert {doi_url(doi) for _, doi in dois} <= set(external_links(built_site))
-    assert dois[0][0] == "references.bib:14 (inwood2018)"
 
 
 # ---------------------------------------------------------------------------------------
@@ -401,6 +419,20 @@ def test_no_server_answering_is_a_network_failure_not_broken_links(tmp_path, cap
     assert not markdown.exists()  # so the workflow opens no issue about the links
     assert "not one of 2 servers answered: the network is down here, not the links" in capsys.readouterr().err
 
+
+
+@pytest.mark.parametrize(
+    ("run", "message"),
+    [
+        (lambda tmp_path: main([str(tmp_path / "site")]), "site/index.html not found: run `make build` first"),
+        (lambda tmp_path: doi_check.main([str(tmp_path / "references.bib")]), "references.bib:2: unclosed brace in the entry starting at line 1"),
+    ],
+    ids=["links-without-a-built-site", "dois-of-an-unreadable-bibliography"],
+)
+def test_command_that_cannot_start_exits_2_and_says_why(tmp_path, capsys, run, message):
+    (tmp_path / "references.bib").write_text("@article{a2020,\n  title = {Open,\n  year = {2020},\n}\n", encoding="utf-8")
+    assert run(tmp_path) == 2
+    assert message in capsys.readouterr().err
 
 
 def test_command_keeps_good_answers_in_the_cache_file_and_fails_on_the_broken(server, tmp_path, capsys):

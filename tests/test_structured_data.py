@@ -11,6 +11,7 @@ from lxml import html
 
 from bibliography import Entry
 from conftest import build_site
+from doi import doi_url
 from front_matter import Article
 from pybtex.richtext import Text
 
@@ -78,6 +79,11 @@ def test_cited_works_keep_the_order_given():
 )
 def test_work_json_ld(work, expected):
     assert work_json_ld(work) == expected
+
+
+def test_sici_doi_links_where_the_doi_check_asks():
+    sici = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"
+    assert work_json_ld(entry(doi=sici))["url"] == doi_url(sici)
 
 
 # plain_text skips pybtex's LaTeX decoder for values with no markup: the text must be

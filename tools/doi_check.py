@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from urllib.parse import quote
 
 from link_report import BrokenLink, OnlineCheck, report
 from url_check import UrlChecker, add_online_arguments, with_cached_checker
@@ -18,9 +17,16 @@ from url_check import UrlChecker, add_online_arguments, with_cached_checker
 # The bibliography reader and the DOI form check live beside the MkDocs hooks.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from bibliography import Bibliography, load_bibliography  # noqa: E402
-from doi import doi_problem  # noqa: E402
+from doi import DOI_RESOLVER, doi_problem, doi_url  # noqa: E402
 
-RESOLVER = "https://doi.org/"
+# What doi.org's answer means for the DOI where the generic advice would mislead: only
+# doi.org is asked, never the publisher, so its refusal is of the robot, not of the DOI.
+_REFUSED = "doi.org refused the robot, which says nothing of the DOI; open the link in a browser, and run `make check-dois` again later"
+ADVICE = {
+    401: _REFUSED,
+    403: _REFUSED,
+    404: "not a registered DOI; copy it again from the publisher's page",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     return report(result, title="DOIs", markdown=args.report)
 
 
-def check_dois(dois: list[tuple[str, str]], checker: UrlChecker, *, resolver: str = RESOLVER) -> OnlineCheck:
+def check_dois(dois: list[tuple[str, str]], checker: UrlChecker, *, resolver: str = DOI_RESOLVER) -> OnlineCheck:
     """Ask doi.org about each `(where, doi)`; `where` names the file, line and entry."""
     result = OnlineCheck("DOIs")
     for where, doi in dois:
@@ -46,7 +52,7 @@ def check_dois(dois: list[tuple[str, str]], checker: UrlChecker, *, resolver: st
             continue
         url = doi_url(doi, resolver=resolver)
         outcome = checker.check(url, follow_redirects=False)
-        detail = "404: not a registered DOI; copy it again from the publisher's page" if outcome.status == 404 else outcome.detail
+        detail = f"{outcome.status}: {ADVICE[outcome.status]}" if outcome.status in ADVICE else outcome.detail
         result.add(outcome.verdict, outcome.status, [BrokenLink(where, url, detail)])
     return result
 
@@ -63,11 +69,6 @@ def dois_of(bibliography: Bibliography) -> list[tuple[str, str]]:
         for entry in bibliography.entries.values()
         if "doi" in entry.fields
     ]
-
-
-# A DOI suffix may hold `<`, `>`, `#`, `?` and `;`: percent-encode all but the plain ones.
-def doi_url(doi: str, *, resolver: str = RESOLVER) -> str:
-    return resolver + quote(doi, safe="/()._-:")
 
 
 if __name__ == "__main__":

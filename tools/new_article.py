@@ -68,7 +68,7 @@ def create_article(project: Path, title: str, *, today: dt.date) -> Path:
     author = (config.get("extra") or {}).get("default_author")
     if not isinstance(author, str) or not author.strip():
         raise ArticleError("mkdocs.yml: extra.default_author is not set; add 'default_author: <name>' under extra:")
-    bib = project / (bib_file(config.get("plugins") or []) or "references.bib")
+    bib = bib_path(project)
     keys = list(load_bibliography(bib, display_path=bib.name).entries)
 
     source = article_source(title, author=author.strip(), today=today, cite_key=keys[0] if keys else None)
@@ -152,12 +152,13 @@ def same_article(folder: Path, *, slug: str, title: str, docs: Path) -> Path | N
     return None
 
 
-# mkdocs-bibtex's bib_file, from the plugins list of mkdocs.yml.
-def bib_file(plugins: list) -> str | None:
-    for plugin in plugins:
+def bib_path(project: Path) -> Path:
+    """The bibliography mkdocs-bibtex reads: bib_file in mkdocs.yml, else references.bib."""
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "bibtex" in plugin:
-            return (plugin["bibtex"] or {}).get("bib_file")
-    return None
+            return project / ((plugin["bibtex"] or {}).get("bib_file") or "references.bib")
+    return project / "references.bib"
 
 
 if __name__ == "__main__":

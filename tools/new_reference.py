@@ -14,7 +14,6 @@ import codecs
 import html
 import re
 import sys
-import tempfile
 import unicodedata
 import urllib.error
 import urllib.parse
@@ -25,15 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import latexcodec  # noqa: E402,F401  (registers the "ulatex" codec; ships with pybtex)
-import pybtex.errors  # noqa: E402
 from pybtex.database import Entry  # noqa: E402
-from pybtex.database.input.bibtex import Parser  # noqa: E402
-from pybtex.scanner import PybtexSyntaxError  # noqa: E402
 
-from bibliography import Bibliography, load_bibliography  # noqa: E402
-from doi import doi_problem  # noqa: E402
+from bibliography import check_bibliography, load_bibliography, parse_bibtex  # noqa: E402
+from doi import DOI_RESOLVER, doi_problem, doi_url  # noqa: E402
+from new_article import bib_path  # noqa: E402
+from problems import Problem  # noqa: E402
 
-DOI_RESOLVER = "https://doi.org/"
 USER_AGENT = "grow-true-psychoeducation new-reference (Python urllib)"
 # The fields the site's APA references use, in the order references.bib writes them.
 FIELD_ORDER = (
@@ -59,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--author", default="", help="offline: the first author's family name, for the key")
     parser.add_argument("--year", default="", help="offline: the year of publication, for the key")
     parser.add_argument("--resolver", default=DOI_RESOLVER, help="where DOIs resolve (tests use a local server)")
-    parser.add_argument("--bib", type=Path, default=ROOT / "references.bib", help="the bibliography to check keys and DOIs against")
+    parser.add_argument("--bib", type=Path, default=bib_path(ROOT), help="the bibliography to check keys and DOIs against (default: bib_file in mkdocs.yml)")
     args = parser.parse_args(argv)
     try:
         entry, advice = new_reference(args.doi, bib=args.bib, online=args.online, author=args.author, year=args.year, resolver=args.resolver)
@@ -79,24 +76,24 @@ def new_reference(doi: str, *, bib: Path, online: bool, author: str = "", year: 
         raise NewReferenceError(problem)  # word for word what the build says of a bad doi field
     bibliography = load_bibliography(bib, display_path=bib.name)
     if not bibliography.readable:
-        raise NewReferenceError("fix references.bib first:\n" + "\n".join(f"  {p}" for p in bibliography.problems))
+        raise NewReferenceError(f"fix {bib.name} first:\n" + "\n".join(f"  {p}" for p in bibliography.problems))
     for entry in bibliography.entries.values():
         if entry.fields.get("doi", "").casefold() == doi.casefold():
             raise NewReferenceError(f"{bib.name}:{entry.line}: entry '{entry.key}' already has DOI {doi}; cite it as [@{entry.key}]")
     keys = set(bibliography.entries)
 
     if not online:
-        stub = offline_stub(doi, author=author, year=year, existing_keys=keys)
+        key, stub = offline_stub(doi, author=author, year=year, existing_keys=keys)
         return stub, (
             f"Fill in each field in CAPITALS from the publisher's page (delete the number line if the\n"
-            f"article has no issue), paste the entry into {bib.name}, and cite it as [@{key_of(stub)}].\n"
+            f"article has no issue), paste the entry into {bib.name}, and cite it as [@{key}].\n"
             f"With ONLINE=1 the fields are filled in from doi.org."
         )
-    entry = normalised_entry(fetch_bibtex(doi, resolver=resolver), doi=doi, existing_keys=keys)
+    key, entry = normalised_entry(fetch_bibtex(doi, resolver=resolver), doi=doi, existing_keys=keys)
     notes = "".join(f"note: {problem.message}\n" for problem in entry_problems(entry))
     return entry, (
         f"{notes}Check the entry against the publisher's page, paste it into {bib.name}, and cite it\n"
-        f"as [@{key_of(entry)}]."
+        f"as [@{key}]."
     )
 
 
@@ -118,8 +115,9 @@ def key_stem(family_name: str) -> str:
     return re.sub(r"[^a-z]", "", text.encode("ascii", "ignore").decode().lower()) or "anonymous"
 
 
-def offline_stub(doi: str, *, author: str, year: str, existing_keys: set[str]) -> str:
-    """An @article with every field the site needs: the DOI filled in, the rest in CAPITALS.
+def offline_stub(doi: str, *, author: str, year: str, existing_keys: set[str]) -> tuple[str, str]:
+    """The key and an @article with every field the site needs: the DOI filled in, the rest
+    in CAPITALS.
 
     Without a year the stub keeps `YYYY`, which the build refuses, so an unfilled stub
     cannot reach readers.
@@ -131,7 +129,7 @@ def offline_stub(doi: str, *, author: str, year: str, existing_keys: set[str]) -
         key = suggest_key(family, year, existing_keys)
     else:
         key = f"{key_stem(family) if family else 'family'}{year or 'YYYY'}"
-    return format_entry("article", key, [
+    return key, format_entry("article", key, [
         ("author", f"{family or 'FAMILY'}, GIVEN NAMES and FAMILY, GIVEN NAMES"),
         ("title", "TITLE OF THE ARTICLE"),
         ("journal", "NAME OF THE JOURNAL"),
@@ -145,7 +143,7 @@ def offline_stub(doi: str, *, author: str, year: str, existing_keys: set[str]) -
 
 def fetch_bibtex(doi: str, *, resolver: str = DOI_RESOLVER, timeout: float = 30) -> str:
     """The BibTeX that the DOI's registration agency gives through doi.org."""
-    url = resolver.rstrip("/") + "/" + urllib.parse.quote(doi, safe="/")
+    url = doi_url(doi, resolver=resolver)
     host = urllib.parse.urlsplit(resolver).netloc or resolver
     request = urllib.request.Request(url, headers={"Accept": "application/x-bibtex; charset=utf-8", "User-Agent": USER_AGENT})
     try:
@@ -163,16 +161,16 @@ def fetch_bibtex(doi: str, *, resolver: str = DOI_RESOLVER, timeout: float = 30)
     return body
 
 
-def normalised_entry(bibtex: str, *, doi: str, existing_keys: set[str]) -> str:
-    """The fetched entry in the house style: our key, the site's fields in order, `--`, bare DOI."""
+def normalised_entry(bibtex: str, *, doi: str, existing_keys: set[str]) -> tuple[str, str]:
+    """The key and the fetched entry in the house style: our key, the site's fields in
+    order, `--`, bare DOI."""
     # Agencies' own keys (`Inwood_2018`, a DataCite URL) are replaced, so never parsed.
     text = _ENTRY_HEAD.sub(lambda m: f"@{m.group('type')}{{fetched,", bibtex, count=1)
-    with pybtex.errors.capture():
-        try:
-            data = Parser().parse_string(text)
-        except PybtexSyntaxError as error:
-            raise NewReferenceError(f"the BibTeX from doi.org cannot be read ({error}); leave out ONLINE=1 for a stub to fill in by hand") from None
-    if not data.entries:
+    # An error can drop fields unnoticed (a missing comma ends the entry), so none is let by.
+    errors, data = parse_bibtex(text)
+    if errors:
+        raise NewReferenceError(f"the BibTeX from doi.org cannot be read ({errors[0]}); leave out ONLINE=1 for a stub to fill in by hand")
+    if data is None or not data.entries:
         raise NewReferenceError("the BibTeX from doi.org holds no entry; leave out ONLINE=1 for a stub to fill in by hand")
     entry: Entry = next(iter(data.entries.values()))
     kind = entry.type.lower()
@@ -190,7 +188,7 @@ def normalised_entry(bibtex: str, *, doi: str, existing_keys: set[str]) -> str:
     family = "".join(first.last_names) if first else values.get("title", "").split(" ")[0]
     year = values.get("year", "").strip()
     key = suggest_key(family, year if re.fullmatch(r"\d{4}", year) else "nd", existing_keys)
-    return format_entry(kind, key, fields)
+    return key, format_entry(kind, key, fields)
 
 
 def clean_field(value: str) -> str:
@@ -209,19 +207,9 @@ def format_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
     return f"@{kind}{{{key},\n" + "\n".join(lines) + "\n}\n"
 
 
-def key_of(entry: str) -> str:
-    match = re.match(r"@\w+\{([^,]+),", entry)
-    assert match is not None
-    return match.group(1)
-
-
-def entry_problems(entry: str) -> list:
+def entry_problems(entry: str) -> list[Problem]:
     """What the build would say of this entry on its own (missing fields, a bad year)."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "new.bib"
-        path.write_text(entry, encoding="utf-8")
-        bibliography: Bibliography = load_bibliography(path, display_path="new.bib")
-    return bibliography.problems
+    return check_bibliography(entry, display_path="new.bib").problems
 
 
 if __name__ == "__main__":

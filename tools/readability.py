@@ -22,7 +22,9 @@ from citation_syntax import find_citation_blocks, strip_front_matter  # noqa: E4
 
 # Health information reads easily for most adults at this grade or below.
 TARGET_GRADE = 8
-MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "admonition", "tables"]
+# mkdocs.yml's markdown_extensions and those MkDocs always adds (toc, tables, fenced_code):
+# without fenced_code a code block holding a blank line would be scored as prose.
+MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "admonition", "toc", "tables", "fenced_code"]
 _SKIPPED = ("pre", "code", "h1", "h2", "h3", "h4", "h5", "h6", "table", "sup", "script", "style")
 _BLOCKS = ("p", "li", "dd", "blockquote", "ul", "ol", "div")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

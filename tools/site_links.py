@@ -49,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"{args.site}/index.html not found: run `make build` first, then `make links`", file=sys.stderr)
         return 2
-    result = check_site(args.site)
+    try:
+        result = check_site(args.site)
+    except RuntimeError as error:  # no lychee, or lychee itself failed: not a broken link
+        print(error, file=sys.stderr)
+        return 2
     for line in terminal_lines(f"Broken links in {args.site}/", result.broken):
         print(line)
     print(result.summary)
@@ -157,12 +161,13 @@ def reason(site: Path, entry: dict) -> str:
     if url.scheme != "file":
         return text
     target = Path(unquote(url.path))
+    if "fragment" in text.lower() and target.is_dir():
+        target /= "index.html"  # `page/#id` and `../#id` look in the folder's index.html
     shown = target.relative_to(site).as_posix() if target.is_relative_to(site) else str(target)
     if "fragment" in text.lower():
-        in_file = shown + "/index.html" if target.is_dir() else shown
-        return f"no element with id '{unquote(url.fragment)}' in {in_file or 'index.html'}"
+        return f"no element with id '{unquote(url.fragment)}' in {shown}"
     if "not found" in text.lower():
-        return f"no file {shown or '/'} in the site"
+        return f"no file {shown} in the site"
     return text
 
 

@@ -194,7 +194,7 @@ def verdict(url: str, status: int, reason: str, location: str | None, *, follow_
     if status >= 500:
         return Outcome(url, "broken", f"{answer}, {tries(attempts)}", status)
     if status in (401, 403):
-        return Outcome(url, "broken", f"{answer}: refused; if this host refuses robots, allow-list it with a reason", status)
+        return Outcome(url, "broken", f"{answer}: refused; if this host refuses robots, add it to ROBOT_REFUSING_HOSTS in tools/external_links.py with a reason", status)
     return Outcome(url, "broken", answer, status)
 
 
