@@ -9,21 +9,14 @@ import pytest
 from lxml import html
 
 from article_list import LIST_MARKER, fill_nav, insert_article_list, ordered, render_article_list
+from articles import make_article
 from front_matter import Article
 
 
 def article(title: str, *, slug: str | None = None, weight: int = 0, description: str = "About it.", reviewed: dt.date = dt.date(2026, 11, 25)) -> Article:
-    return Article(
-        src_uri=f"articles/{slug or title.lower().replace(' ', '-')}.md",
-        title=title,
-        description=description,
-        author="Grow True Psychology",
-        reviewed_by=None,
-        published=reviewed,
-        last_reviewed=reviewed,
-        review_due=reviewed.replace(year=reviewed.year + 3),
-        consultation_cta=True,
-        weight=weight,
+    return make_article(
+        src_uri=f"articles/{slug or title.lower().replace(' ', '-')}.md", title=title, description=description,
+        published=reviewed, last_reviewed=reviewed, review_due=reviewed.replace(year=reviewed.year + 3), weight=weight,
     )
 
 

@@ -8,7 +8,8 @@ import pytest
 from lxml import html as lxml_html
 
 from article_notes import crisis_html, cta_html, disclaimer_html, dress_article, review_html
-from front_matter import Article, read_article, years_later
+from articles import make_article
+from front_matter import read_article, years_later
 from site_settings import CallToAction, CrisisHelp, DisclaimerNote
 
 TITLE = '<h1 id="t">Title<a class="headerlink" href="#t">&para;</a></h1>'
@@ -62,24 +63,15 @@ def test_call_to_action_is_a_labelled_aside_with_a_real_link():
     assert button.get("href") == "../../consultation/" and button.text == "Request A Consultation"
 
 
-def article(**fields) -> Article:
-    defaults = dict(
-        src_uri="articles/a.md", title="A", description="A.", author="Grow True Psychology", reviewed_by=None,
-        published=dt.date(2026, 11, 25), last_reviewed=dt.date(2026, 11, 25), review_due=dt.date(2029, 11, 25),
-        consultation_cta=True, weight=0,
-    )
-    return Article(**{**defaults, **fields})
-
-
 def test_review_line_names_writer_reviewer_and_both_dates():
-    line = lxml_html.fragment_fromstring(review_html(article(reviewed_by="A Clinician, PsyD")))
+    line = lxml_html.fragment_fromstring(review_html(make_article(reviewed_by="A Clinician, PsyD")))
     assert line.get("class") == "gt-review"
     assert line.text_content() == "Written by Grow True Psychology · Reviewed by A Clinician, PsyD · Page last reviewed: 25 November 2026 · Next review due: 25 November 2029"
     assert [time.get("datetime") for time in line.iter("time")] == ["2026-11-25", "2029-11-25"]
 
 
 def test_review_line_leaves_out_the_reviewer_when_none_is_named():
-    line = lxml_html.fragment_fromstring(review_html(article(author="A & B")))
+    line = lxml_html.fragment_fromstring(review_html(make_article(author="A & B")))
     assert line.text_content() == "Written by A & B · Page last reviewed: 25 November 2026 · Next review due: 25 November 2029"
 
 

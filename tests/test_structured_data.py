@@ -8,27 +8,16 @@ from pathlib import Path
 
 import pytest
 from lxml import html
+from pybtex.richtext import Text
 
+from articles import make_article
 from bibliography import Entry
 from conftest import build_site
 from doi import doi_url
-from front_matter import Article
-from pybtex.richtext import Text
-
 from structured_data import article_json_ld, plain_text, work_json_ld
 
 SITE = "Grow True Psychology"
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
-
-
-def article(**changes) -> Article:
-    values = dict(
-        src_uri="articles/a.md", title="A title", description="What the page says.",
-        author=SITE, reviewed_by=None, published=dt.date(2026, 1, 5),
-        last_reviewed=dt.date(2026, 6, 1), review_due=dt.date(2029, 6, 1),
-        consultation_cta=True, weight=0,
-    )
-    return Article(**{**values, **changes})
 
 
 def entry(key="smith2020", type_="article", persons=None, **fields) -> Entry:
@@ -36,9 +25,9 @@ def entry(key="smith2020", type_="article", persons=None, **fields) -> Entry:
 
 
 def test_article_without_reviewer_has_no_reviewed_by():
-    data = article_json_ld(article(), [], url="https://x.org/a/", site_name=SITE, language="en")
+    data = article_json_ld(make_article(published=dt.date(2026, 1, 5)), [], url="https://x.org/a/", site_name=SITE, language="en")
     assert "reviewedBy" not in data and "citation" not in data
-    assert data["lastReviewed"] == "2026-06-01" and data["datePublished"] == "2026-01-05"
+    assert data["lastReviewed"] == "2026-11-25" and data["datePublished"] == "2026-01-05"
 
 
 @pytest.mark.parametrize(
@@ -46,14 +35,14 @@ def test_article_without_reviewer_has_no_reviewed_by():
     [(SITE, "Dr. Ana Ruiz, PsyD", "Organization"), ("Dr. Ana Ruiz", "Dr. Ben Ode", "Person")],
 )
 def test_author_is_the_practice_or_a_person_and_the_reviewer_a_person(author, reviewer, author_type):
-    data = article_json_ld(article(author=author, reviewed_by=reviewer), [], url="https://x.org/a/", site_name=SITE, language="en")
+    data = article_json_ld(make_article(author=author, reviewed_by=reviewer), [], url="https://x.org/a/", site_name=SITE, language="en")
     assert data["author"] == {"@type": author_type, "name": author}
     assert data["reviewedBy"] == {"@type": "Person", "name": reviewer}
 
 
 def test_cited_works_keep_the_order_given():
     works = [entry("b2020", doi="10.1/b"), entry("a2020", doi="10.1/a")]
-    data = article_json_ld(article(), works, url="https://x.org/a/", site_name=SITE, language="en")
+    data = article_json_ld(make_article(), works, url="https://x.org/a/", site_name=SITE, language="en")
     assert [work["identifier"] for work in data["citation"]] == ["10.1/b", "10.1/a"]
 
 
