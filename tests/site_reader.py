@@ -1,8 +1,7 @@
-"""Reading the built site as a reader's browser would: page files, text, links."""
+"""Reading the built site as a reader's browser would: pages and their text."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import html
@@ -23,8 +22,3 @@ def main_text(document: html.HtmlElement) -> str:
 
 def normalize(text: str) -> str:
     return " ".join(text.split())
-
-
-def html_pages(site: Path) -> list[Path]:
-    """Every page a reader can open (MkDocs' 404 page included)."""
-    return sorted(path for path in site.rglob("*.html") if not re.search(r"/(assets|search)/", str(path)))
