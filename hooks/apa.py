@@ -34,10 +34,10 @@ import subprocess
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 
 from bibliography import Entry
 from citation_syntax import CitationBlock
@@ -60,6 +60,8 @@ _RULE = re.compile(r'givenname-disambiguation-rule="(?P<rule>[\w-]+)"')
 
 @dataclass(frozen=True)
 class Formatted:
+    """What pandoc formatted, for one run or one page: blocks' text and works' entries."""
+
     inline: dict[str, str]  # citation block as written -> "([Inwood & Ferrari, 2018](#ref-inwood2018))"
     references: dict[str, str]  # key -> reference list entry, Markdown on one line
 
@@ -83,14 +85,6 @@ class Plan:
 
 
 @dataclass(frozen=True)
-class RunOutput:
-    """What one pandoc run formatted: its blocks, and the works they cite."""
-
-    inline: dict[str, str]
-    references: dict[str, str]
-
-
-@dataclass(frozen=True)
 class Style:
     """What runs need besides the citations: the works and the CSL style."""
 
@@ -100,9 +94,13 @@ class Style:
 
     def bibtex_for(self, keys: set[str]) -> str:
         """The entries of `keys` as written: pandoc reads a few works faster than all."""
-        if _NOT_SELF_CONTAINED.search(self.bibtex):
+        if not self._self_contained:
             return self.bibtex
         return "\n".join(self.entries[key].text for key in sorted(keys) if key in self.entries)
+
+    @cached_property  # searched once, not for every run
+    def _self_contained(self) -> bool:
+        return not _NOT_SELF_CONTAINED.search(self.bibtex)
 
 
 def apa_style_path() -> str:
@@ -180,13 +178,14 @@ class CitationFormatter:
     """
 
     def __init__(
-        self, pages: dict[str, list[CitationBlock]], style: Style, *, cache: dict[str, RunOutput], workers: int = 1,
+        self, pages: dict[str, list[CitationBlock]], style: Style, *, cache: dict[str, Formatted], workers: int = 1,
         render: Callable[[list[str]], list[str]] | None = None,
     ):
         self._style = style
         self._render = render  # citations' Markdown -> HTML, for late_html()
         self._html: dict[int, dict[str, str]] = {}  # late run -> its blocks' HTML
         self._csl = _read(style.csl_path)
+        self._by_cite_path = _by_cite_style(self._csl)  # for fast runs
         self._cache = cache
         self._used: set[str] = set()
         self._pages = pages
@@ -195,10 +194,10 @@ class CitationFormatter:
         self._early = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citations")
         self._late = ThreadPoolExecutor(max_workers=1, thread_name_prefix="late-citations")
         early = {index for indexes in self._plan.early.values() for index in indexes}
-        self._futures: list[Future[RunOutput]] = []
+        self._futures: list[Future[Formatted]] = []
         for index, run in enumerate(self._plan.runs):  # early runs come first
             if index in early:
-                self._futures.append(self._submit(run, self._early, after=[]))
+                self._futures.append(self._submit(run, self._early))
             else:
                 self._futures.append(self._submit(run, self._late, after=self._futures[: len(early)]))
 
@@ -208,7 +207,7 @@ class CitationFormatter:
         citations another plugin changed, formatted now in a run of its own)."""
         if not self._planned(src_uri, blocks):
             keys = tuple(dict.fromkeys(key for block in blocks for key in block.keys))
-            return self._formatted([self._format(Run(tuple(dict.fromkeys(b.text for b in blocks)), keys))], blocks)
+            return self._formatted([self._submit(Run(tuple(dict.fromkeys(b.text for b in blocks)), keys)).result()], blocks)
         outputs = [self._futures[index].result() for index in self._plan.early.get(src_uri, [])]
         return self._formatted(outputs, blocks)
 
@@ -241,7 +240,7 @@ class CitationFormatter:
 
     # Outputs later in the list win: a page's exact entry (2020a) over a listed one.
     @staticmethod
-    def _formatted(outputs: list[RunOutput], blocks: list[CitationBlock]) -> Formatted:
+    def _formatted(outputs: list[Formatted], blocks: list[CitationBlock]) -> Formatted:
         def last(found: list[str | None]) -> str | None:
             return next((text for text in reversed(found) if text is not None), None)
 
@@ -253,38 +252,41 @@ class CitationFormatter:
             {key: entry for key, entry in references.items() if entry is not None},
         )
 
-    def close(self) -> dict[str, RunOutput]:
+    def close(self) -> dict[str, Formatted]:
         """Stop runs not started yet; the outputs this build used, to cache for the next."""
         for executor in (self._early, self._late):
             executor.shutdown(wait=False, cancel_futures=True)
         return {key: self._cache[key] for key in self._used if key in self._cache}
 
-    # A run's output: from the cache, or from pandoc on `executor` once `after` are done.
-    def _submit(self, run: Run, executor: ThreadPoolExecutor, *, after: list[Future[RunOutput]]) -> Future[RunOutput]:
-        cached = self._cache.get(self._cache_key(run))
-        if cached is None:
-            return executor.submit(self._format, run, after=after)
-        done: Future[RunOutput] = Future()
-        done.set_result(cached)
+    # A run's output: from the cache, or from pandoc on `executor` once `after` are done
+    # (without an executor, now). Either way this build used it: close() keeps it.
+    def _submit(self, run: Run, executor: ThreadPoolExecutor | None = None, *, after: Sequence[Future[Formatted]] = ()) -> Future[Formatted]:
+        bibtex = self._style.bibtex_for(set(run.works))
+        key = _cache_key(run, csl=self._csl, bibtex=bibtex)
+        self._used.add(key)
+        if key in self._cache:
+            output = self._cache[key]
+        elif executor is None:
+            output = self._format(run, key=key, bibtex=bibtex)
+        else:
+            return executor.submit(self._format, run, key=key, bibtex=bibtex, after=after)
+        done: Future[Formatted] = Future()
+        done.set_result(output)
         return done
 
-    def _format(self, run: Run, *, after: list[Future[RunOutput]] | None = None) -> RunOutput:
-        for future in after or []:
+    def _format(self, run: Run, *, key: str, bibtex: str, after: Sequence[Future[Formatted]] = ()) -> Formatted:
+        for future in after:
             future.exception()  # waits; CancelledError once the build has ended
-        key = self._cache_key(run)
-        if key not in self._cache:
-            csl_path = _by_cite_style(self._style.csl_path) if run.fast else self._style.csl_path
-            self._cache[key] = format_run(run, bibtex=self._style.bibtex_for(set(run.works)), csl_path=csl_path, pandoc=self._pandoc)
+        csl_path = self._by_cite_path if run.fast else self._style.csl_path
+        self._cache[key] = format_run(run, bibtex=bibtex, csl_path=csl_path, pandoc=self._pandoc)
         return self._cache[key]
 
-    # Same blocks, works (as written) and style: same output.
-    def _cache_key(self, run: Run) -> str:
-        key = hashlib.sha256(repr((run, self._csl, self._style.bibtex_for(set(run.works)))).encode()).hexdigest()
-        self._used.add(key)
-        return key
+
+class PandocError(RuntimeError):
+    """Pandoc could not format a run; the message says why."""
 
 
-def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> RunOutput:
+def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatted:
     """One pandoc run: the inline text of every block, the entry of every work cited or
     listed."""
     listed = "nocite: '" + ", ".join(f"@{key}" for key in run.works) + "'\n" if run.listed else ""
@@ -304,14 +306,14 @@ def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> RunOutpu
     finally:
         os.unlink(file.name)
     if completed.returncode != 0:
-        raise RuntimeError(f"pandoc failed ({completed.returncode}): {completed.stderr.strip()}")
+        raise PandocError(f"pandoc failed ({completed.returncode}): {completed.stderr.strip()}")
     citations, _, references = completed.stdout.partition("# References")
     inline = {run.blocks[int(m.group("index")) - 1]: m.group("text").strip() for m in _ITEM.finditer(citations)}
     missing = [block for block in run.blocks if block not in inline]
     if missing:
-        raise RuntimeError(f"pandoc returned no text for {missing}")
+        raise PandocError(f"pandoc returned no text for {missing}")
     entries = {m.group("key"): " ".join(m.group("text").split()) for m in _ENTRY.finditer(references)}
-    return RunOutput(inline, entries)
+    return Formatted(inline, entries)
 
 
 # ---------------------------------------------------------------------------------------
@@ -355,11 +357,16 @@ def _fast_path_is_exact(csl: str) -> bool:
     return bool(rules) and rules <= {"primary-name", "primary-name-with-initials", "by-cite"}
 
 
-# The style with the `by-cite` rule, as a file pandoc can read: named by its content, so
-# builds share it and none leaves one behind (a killed `mkdocs serve` runs no cleanup).
-@lru_cache(maxsize=4)
-def _by_cite_style(csl_path: str) -> str:
-    text = _RULE.sub('givenname-disambiguation-rule="by-cite"', _read(csl_path))
+# Same blocks, works (as written) and style: same output.
+def _cache_key(run: Run, *, csl: str, bibtex: str) -> str:
+    return hashlib.sha256(repr((run, csl, bibtex)).encode()).hexdigest()
+
+
+# The style (its text) with the `by-cite` rule, as a file pandoc can read: named by its
+# content, so builds share it and none leaves one behind (a killed `mkdocs serve` runs no
+# cleanup), and an edited style gets a file of its own.
+def _by_cite_style(csl: str) -> str:
+    text = _RULE.sub('givenname-disambiguation-rule="by-cite"', csl)
     path = os.path.join(tempfile.gettempdir(), f"by-cite-{hashlib.sha256(text.encode()).hexdigest()[:16]}.csl")
     if not os.path.exists(path):
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=tempfile.gettempdir(), delete=False) as file:

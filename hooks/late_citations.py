@@ -18,8 +18,11 @@ from citation_syntax import CitationBlock
 # Private-use characters: never typed by an editor, left alone by Python-Markdown.
 _OPEN, _CLOSE = "\ue010", "\ue011"
 _PLACEHOLDER = re.compile(f"{_OPEN}(?P<number>\\d+){_CLOSE}")
-_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
-_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+# Headings anywhere, in block quotes, list items and indented blocks (admonitions) too;
+# taking a line for a heading that is none only costs speed.
+_CONTAINERS = r"(?:[ \t>]|[-*+][ \t]|\d+[.)][ \t])*"  # each character matches one way: never slow
+_ATX_HEADING = re.compile(_CONTAINERS + r"#{1,6}(?:[ \t]|$)")
+_SETEXT_UNDERLINE = re.compile(r"[ \t>]*(?:=+|-+)[ \t]*$")
 
 
 def placeholder(number: int) -> str:
@@ -36,6 +39,11 @@ def needed_now(markdown: str, blocks: list[CitationBlock]) -> bool:
     )
 
 
+def has_placeholder(text: str) -> bool:
+    """Whether `text` still holds a citation's placeholder."""
+    return _PLACEHOLDER.search(text) is not None
+
+
 def fill(html: str, citations: dict[int, str]) -> str:
     """`html` with every placeholder replaced by its citation (HTML, see `render_inline`)."""
     return _PLACEHOLDER.sub(lambda match: citations[int(match.group("number"))], html)
@@ -46,7 +54,7 @@ def render_inline(citations: list[str], convert: Callable[[str], str]) -> list[s
     document, one paragraph each: a Markdown conversion costs far more to start than to
     run."""
     html = convert("\n\n".join(citations))
-    parts = html.removeprefix("<p>").removesuffix("</p>").split("</p>\n<p>") if citations else []
+    parts = html.removeprefix("<p>").removesuffix("</p>").split("</p>\n<p>")
     if len(parts) != len(citations) or not html.startswith("<p>"):
         raise ValueError(f"citations did not render as inline text: {html[:200]!r}")
     return parts

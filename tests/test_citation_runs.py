@@ -5,15 +5,18 @@ prose edit starts no pandoc."""
 from __future__ import annotations
 
 import re
+import threading
+import time
 from pathlib import Path
 
+import pypandoc
 import pytest
 
 import apa
-from apa import CitationFormatter, Run, Style, apa_style_path, format_run, plan_runs
+from apa import CitationFormatter, Formatted, Run, Style, apa_style_path, format_run, plan_runs
 from bibliography import load_bibliography
-from conftest import build_site, copy_project
 from citation_syntax import find_citation_blocks
+from conftest import build_site
 
 BIBTEX = """
 @article{smith2020a,
@@ -54,13 +57,17 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def style(tmp_path_factory: pytest.TempPathFactory) -> Style:
-    path = tmp_path_factory.mktemp("bib") / "references.bib"
-    path.write_text(BIBTEX, encoding="utf-8")
+def style_of(bibtex: str, folder: Path, *, csl_path: str | None = None) -> Style:
+    path = folder / "references.bib"
+    path.write_text(bibtex, encoding="utf-8")
     bibliography = load_bibliography(path, display_path="references.bib")
     assert not bibliography.problems
-    return Style(bibliography.entries, BIBTEX, apa_style_path())
+    return Style(bibliography.entries, bibtex, csl_path or apa_style_path())
+
+
+@pytest.fixture(scope="module")
+def style(tmp_path_factory: pytest.TempPathFactory) -> Style:
+    return style_of(BIBTEX, tmp_path_factory.mktemp("bib"))
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +76,7 @@ def pages() -> dict[str, list]:
 
 
 @pytest.fixture(scope="module")
-def formatted(style: Style, pages: dict[str, list]) -> dict[str, apa.Formatted]:
+def formatted(style: Style, pages: dict[str, list]) -> dict[str, Formatted]:
     formatter = CitationFormatter(pages, style, cache={}, workers=2)
     try:
         return {uri: formatter.page(uri, blocks) for uri, blocks in pages.items()}
@@ -77,11 +84,21 @@ def formatted(style: Style, pages: dict[str, list]) -> dict[str, apa.Formatted]:
         formatter.close()
 
 
-def alone(blocks: list, style: Style) -> apa.RunOutput:
+def alone(blocks: list, style: Style) -> Formatted:
     """What pandoc gives for the page as a document of its own, the whole file as the
     bibliography: what mkdocs-bibtex's per-page formatting gives."""
     run = Run(tuple(dict.fromkeys(block.text for block in blocks)), ())
-    return format_run(run, bibtex=BIBTEX, csl_path=apa_style_path(), pandoc=apa._pandoc())
+    return format_run(run, bibtex=style.bibtex, csl_path=style.csl_path, pandoc=apa._pandoc())
+
+
+def page_formatted(text: str, style: Style) -> tuple[list, Formatted]:
+    """A one-page site's blocks, and what the formatter makes of them."""
+    blocks = find_citation_blocks(text)
+    formatter = CitationFormatter({"page.md": blocks}, style, cache={}, workers=1)
+    try:
+        return blocks, formatter.page("page.md", blocks)
+    finally:
+        formatter.close()
 
 
 @pytest.mark.parametrize("uri", PAGES)
@@ -155,50 +172,104 @@ def test_page_whose_citations_changed_after_planning_is_formatted_on_its_own(pag
     assert result.inline == alone(changed, style).inline
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    # conftest's site_copy copies mkdocs.yml before creating the folder; until that is
-    # fixed, make the folder first.
-    (tmp_path / "project").mkdir()
-    return copy_project(tmp_path / "project")
+def test_entry_using_a_string_macro_reads_as_with_the_whole_file(tmp_path: Path):
+    """Pandoc is handed only the entries a run cites, unless an entry leans on another
+    part of the file: here the macro, without which the journal reads *Jcp*."""
+    bibtex = (
+        '@string{jcp = "Journal of Clinical Psychology"}\n'
+        "@article{kim2020, author = {Kim, Ana}, title = {Warmth}, journal = jcp, year = {2020},\n"
+        "  volume = {7}, pages = {1--9}, doi = {10.1000/six}}\n"
+    )
+    style = style_of(bibtex, tmp_path)
+    blocks, result = page_formatted("Warmth helps [@kim2020].", style)
+
+    assert result == alone(blocks, style)
+    assert "*Journal of Clinical Psychology*" in result.references["kim2020"]
 
 
-def test_built_articles_disambiguate_within_their_own_reference_list(project: Path):
+def test_edited_style_is_used_by_the_next_build(tmp_path: Path):
+    """`mkdocs serve` keeps the process: a style edited between builds must not be read
+    from what the last build made of it."""
+    csl = tmp_path / "style.csl"
+    csl.write_text(Path(apa_style_path()).read_text(encoding="utf-8"), encoding="utf-8")
+    style = style_of(BIBTEX, tmp_path, csl_path=str(csl))
+    text = PAGES["one-smith.md"]
+    assert "Smith & Okafor" in page_formatted(text, style)[1].inline["[@smith2019; @brown2010]"]
+
+    csl.write_text(csl.read_text(encoding="utf-8").replace('and="symbol"', 'and="text"'), encoding="utf-8")
+    blocks, result = page_formatted(text, style)
+
+    assert "Smith and Okafor" in result.inline["[@smith2019; @brown2010]"]
+    assert result == alone(blocks, style)
+
+
+def test_built_articles_disambiguate_within_their_own_reference_list(site_copy: Path):
     """End to end: mkdocs-bibtex's caches are filled page by page, so two articles citing
     the same work can read differently, each as APA wants for its own reference list."""
-    with (project / "references.bib").open("a", encoding="utf-8") as bib:
+    with (site_copy / "references.bib").open("a", encoding="utf-8") as bib:
         bib.write(BIBTEX.split("@article{smith2019")[0])
-    real = (project / "docs/articles/how-can-self-compassion-help-me.md").read_text(encoding="utf-8")
+    real = (site_copy / "docs/articles/how-can-self-compassion-help-me.md").read_text(encoding="utf-8")
     front_matter = real[: real.index("\n---\n") + 5]
     pages = (("both", "Both [@smith2020a] and [@smith2020b]."), ("one", "## Kindness [@smith2020a]\n\nOnly [@smith2020a]."))
     for slug, body in pages:
         page = front_matter.replace("How Can Self-Compassion Help Me?", f"Kindness {slug}", 1)
-        (project / f"docs/articles/{slug}.md").write_text(f"{page}\n# Kindness {slug}\n\n{body}\n", encoding="utf-8")
-    config = project / "mkdocs.yml"
-    listed = "      - articles/how-can-self-compassion-help-me.md\n"
-    config.write_text(config.read_text(encoding="utf-8").replace(listed, listed + "      - articles/both.md\n      - articles/one.md\n"), encoding="utf-8")
+        (site_copy / f"docs/articles/{slug}.md").write_text(f"{page}\n# Kindness {slug}\n\n{body}\n", encoding="utf-8")
 
-    result = build_site(project)
+    result = build_site(site_copy)
 
     assert result.returncode == 0, result.stderr
-    both = (project / "site/articles/both/index.html").read_text(encoding="utf-8")
-    one = (project / "site/articles/one/index.html").read_text(encoding="utf-8")
+    both = (site_copy / "site/articles/both/index.html").read_text(encoding="utf-8")
+    one = (site_copy / "site/articles/one/index.html").read_text(encoding="utf-8")
     assert ">Smith, 2020a</a>" in both and ">Smith, 2020b</a>" in both
     assert ">Smith, 2020</a>" in one and "Smith, 2020a" not in one and "(2020a)" not in one
     assert "(2020a)" in both
     # A citation in a heading is in the page's table of contents too, and no placeholder
     # for a citation formatted late is left anywhere, the search index included.
     assert 'title="Permanent link">&para;</a></h2>' in one and "Kindness (Smith, 2020)" in one
-    assert not [p for p in (project / "site").rglob("*.*") if p.suffix in {".html", ".json", ".xml"} and "\ue010" in p.read_text(encoding="utf-8")]
+    assert not [p for p in (site_copy / "site").rglob("*.*") if p.suffix in {".html", ".json", ".xml"} and "\ue010" in p.read_text(encoding="utf-8")]
 
 
-def test_closing_mid_build_leaves_no_pandoc_waiting(pages, style):
-    """A failed build closes the formatter with runs still queued; its threads must end,
-    or Python would wait for them forever on exit."""
-    import threading
+def test_closing_mid_build_starts_no_more_pandoc(pages, style, monkeypatch):
+    """A failed build closes the formatter with runs still queued: they must not start,
+    and its threads must end, or Python would wait for them on exit."""
+    started = []
 
+    def slow_pandoc(run: Run, **kwargs) -> Formatted:
+        started.append(run)
+        time.sleep(0.2)
+        return Formatted({}, {})
+
+    monkeypatch.setattr(apa, "format_run", slow_pandoc)
     CitationFormatter(pages, style, cache={}, workers=1).close()
 
     for thread in [t for t in threading.enumerate() if "citations" in t.name]:
         thread.join(timeout=60)
         assert not thread.is_alive(), thread.name
+    assert len(started) <= 1  # at most the one run already going on the one worker
+
+
+def test_pandoc_failing_fails_the_build_naming_the_page(site_copy: Path, tmp_path: Path):
+    fake = tmp_path / "pandoc"
+    # Answers version checks as the real pandoc does, fails every citation run.
+    fake.write_text(
+        '#!/bin/sh\ncase "$*" in *--citeproc*) echo "pandoc: out of memory" >&2; exit 3;; esac\n'
+        f'exec "{pypandoc.get_pandoc_path()}" "$@"\n'
+    )
+    fake.chmod(0o755)
+
+    result = build_site(site_copy, env={"PYPANDOC_PANDOC": str(fake)})
+
+    assert result.returncode != 0
+    assert re.search(r"docs/\S+\.md: citations could not be formatted: pandoc failed \(3\): pandoc: out of memory", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_style_file_fails_the_build_naming_the_setting(site_copy: Path):
+    config = site_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      bib_file: references.bib\n", "      bib_file: references.bib\n      csl_file: styles/apa.csl\n"), encoding="utf-8")
+
+    result = build_site(site_copy)
+
+    assert result.returncode != 0
+    assert "mkdocs.yml: csl_file 'styles/apa.csl' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7" in result.stderr
+    assert "Traceback" not in result.stderr

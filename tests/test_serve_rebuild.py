@@ -3,6 +3,8 @@ clear its error, and nothing may leak from one build into the next."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -34,10 +36,16 @@ def test_fixed_file_clears_its_error_on_the_next_rebuild(site_copy, caplog, monk
     assert html.count('id="ref-inwood2018"') == 1
 
 
-def test_two_rebuilds_in_one_process_give_the_same_html(site_copy, monkeypatch):
+def test_rebuild_with_unchanged_citations_starts_no_pandoc_and_gives_the_same_html(site_copy, monkeypatch):
     monkeypatch.chdir(site_copy)
     page = site_copy / "site" / "articles" / "how-can-self-compassion-help-me" / "index.html"
     build_in_process(site_copy)
     first = page.read_text(encoding="utf-8")
+
+    def no_pandoc(*args, **kwargs):
+        raise AssertionError("pandoc started for a run the last build formatted")
+
+    # The module the hooks imported, which `serve` keeps between builds.
+    monkeypatch.setattr(sys.modules["apa"], "format_run", no_pandoc)
     build_in_process(site_copy)
     assert page.read_text(encoding="utf-8") == first
