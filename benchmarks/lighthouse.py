@@ -133,6 +133,10 @@ def table(results: list[dict]) -> str:
             f"| {result['page']} | {result['form_factor']} | {scores['performance']} | {scores['accessibility']} "
             f"| {scores['best-practices']} | {scores['seo']} | {result['bytes_transferred'] / 1024:.1f} KB{budget} | {result['requests']} |"
         )
+    errors = [result for result in results if result["runtime_error"]]
+    if errors:
+        lines.append("\nLighthouse could not measure these, so their scores mean nothing:")
+        lines += [f"  {result['page']} {result['form_factor']}: {result['runtime_error']}" for result in errors]
     losses = {(loss["category"], loss["id"], loss["title"]) for result in results for loss in result["losses"]}
     if losses:
         lines.append("\nAudits that cost points somewhere:")

@@ -23,15 +23,14 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-# The project's own nav logic, for the configurations that run without its hooks.
+# The project's own nav logic and APA style, for the configurations that run without its hooks.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from apa import apa_style_path  # noqa: E402
 from article_list import fill_nav  # noqa: E402
 from front_matter import Article, read_article  # noqa: E402
 
 ARTICLES_DIR = "articles"
 SLUG_PREFIX = "synthetic-"
-# What a project is when it is not a git checkout (tests/conftest.py names the same files).
-PROJECT_FILES = ("mkdocs.yml", "references.bib", "docs", "hooks", "overrides")
 # Never copied: outputs, environments and the benchmark itself.
 SKIPPED_DIRS = {".git", ".venv", "site", "benchmarks", "tests", "node_modules"}
 
@@ -88,7 +87,7 @@ def generate_site(source: Path, destination: Path, *, articles: int, entries: in
     return SyntheticSite(destination, src_uris, len(keys), sum(len(b) for b in blocks))
 
 
-def write_config(site: SyntheticSite, name: str, *, variant: str, csl_file: str | None = None) -> Path:
+def write_config(site: SyntheticSite, name: str, *, variant: str) -> Path:
     """A config file beside the real mkdocs.yml that inherits it and changes only what
     `variant` needs: "full" (the project as is), "bare" (no bibliography plugin, no
     hooks) or "bibtex-only" (mkdocs-bibtex alone with the APA style, no hooks)."""
@@ -103,7 +102,7 @@ def write_config(site: SyntheticSite, name: str, *, variant: str, csl_file: str 
         if variant == "bare":
             plugins = [p for p in plugins if _plugin_name(p) != "bibtex"]
         else:
-            plugins = [{"bibtex": {**_plugin_options(p), "csl_file": csl_file}} if _plugin_name(p) == "bibtex" else p for p in plugins]
+            plugins = [{"bibtex": {**_plugin_options(p), "csl_file": apa_style_path()}} if _plugin_name(p) == "bibtex" else p for p in plugins]
         overrides["plugins"] = plugins
     elif variant != "full":
         raise ValueError(f"unknown variant {variant!r}")
@@ -119,22 +118,16 @@ def write_config(site: SyntheticSite, name: str, *, variant: str, csl_file: str 
 
 # Tracked and untracked-but-not-ignored files, so uncommitted work is measured too.
 def _copy_project(source: Path, destination: Path) -> None:
-    try:
-        listed = subprocess.run(
-            ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-            cwd=source, capture_output=True, check=True,
-        ).stdout.decode().split("\0")
-        paths = [p for p in listed if p and p.split("/")[0] not in SKIPPED_DIRS and (source / p).is_file()]
-    except (OSError, subprocess.CalledProcessError):
-        paths = [
-            str(p.relative_to(source)) for name in PROJECT_FILES
-            for p in ([source / name] if (source / name).is_file() else (source / name).rglob("*"))
-            if p.is_file() and "__pycache__" not in p.parts
-        ]
-    for relative in paths:
-        target = destination / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source / relative, target)
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=source, capture_output=True, text=True,
+    )
+    if listed.returncode != 0:
+        raise SystemExit(f"{source} is not a git checkout ({listed.stderr.strip()}); give --project a clone of the project")
+    for relative in listed.stdout.split("\0"):
+        if relative and relative.split("/")[0] not in SKIPPED_DIRS and (source / relative).is_file():
+            target = destination / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source / relative, target)
 
 
 def _bibliography(rng: random.Random, count: int, taken: set[str]) -> tuple[list[str], str]:

@@ -21,11 +21,15 @@ sys.path.insert(0, str(HOOKS))
 sys.path.insert(0, str(ROOT / "tools"))
 
 
-def build_site(project: Path, *, site_dir: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of `project`, as an editor or CI runs it."""
+def build_site(
+    project: Path, *, site_dir: Path | None = None, env: dict[str, str] | None = None, config_file: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project` (with its mkdocs.yml, or `config_file`), as an
+    editor or CI runs it."""
     site_dir = site_dir or project / "site"
+    config = ["--config-file", str(config_file)] if config_file else []
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", *config, "--site-dir", str(site_dir)],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,
