@@ -126,6 +126,9 @@ def test_links_workflow_runs_weekly_and_only_its_issue_job_may_write_issues():
     assert "permissions" not in check
     assert issue["permissions"] == {"issues": "write"}
     assert "gh issue create" in issue["steps"][0]["run"] and "gh issue edit" in issue["steps"][0]["run"]
+    # After breakage, or after checks that all answered; never after a network failure,
+    # which would close the issue as if every link had answered.
+    assert issue["if"] == "${{ !cancelled() && (needs.check.outputs.broken == 'true' || needs.check.result == 'success') }}"
 
 
 def test_pull_request_template_has_the_editors_checklist():
@@ -183,20 +186,24 @@ def run_step(script: str, tmp_path: Path, env: dict[str, str]) -> subprocess.Com
 
 
 @pytest.mark.parametrize(
-    ("broken_targets", "status", "outputs"),
+    ("broken_targets", "unreachable_targets", "status", "outputs"),
     [
-        ((), 0, "broken=false\n"),
-        (("links-external",), 1, "broken=true\nreport<<"),
-        (("links-external", "check-dois"), 1, "broken=true\nreport<<"),
+        ((), (), 0, "broken=false\n"),
+        (("links-external",), (), 1, "broken=true\nreport<<"),
+        (("links-external", "check-dois"), (), 1, "broken=true\nreport<<"),
+        # No network: the job fails, but no link is called broken, so no issue is opened.
+        ((), ("links-external", "check-dois"), 1, "broken=false\n"),
     ],
 )
-def test_check_step_runs_both_checks_and_flags_breakage(tmp_path, broken_targets, status, outputs):
+def test_check_step_runs_both_checks_and_flags_breakage(tmp_path, broken_targets, unreachable_targets, status, outputs):
     (tmp_path / "bin").mkdir()
-    # make TARGET REPORT=file: a broken target writes its report and fails, as the tools do.
+    # make TARGET REPORT=file: a broken target writes its report and fails, as the tools
+    # do; one that could not ask the servers fails without a report.
     stand_in(tmp_path / "bin", "make", f"""
 echo "$1" >> made.txt
 report="${{2#REPORT=}}"
 case " {' '.join(broken_targets)} " in *" $1 "*) mkdir -p "$(dirname "$report")"; echo "## $1 broken" > "$report"; exit 2;; esac
+case " {' '.join(unreachable_targets)} " in *" $1 "*) exit 2;; esac
 """)
     github_output = tmp_path / "output.txt"
     completed = run_step(step_script("check", "Ask the servers"), tmp_path, {
