@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import doi_check  # noqa: E402
+import external_links as external_links_module  # noqa: E402
 from bibliography import load_bibliography  # noqa: E402
 from doi import doi_url  # noqa: E402
 from doi_check import check_dois, dois_of  # noqa: E402
@@ -389,6 +390,21 @@ def test_broken_external_links_are_named_with_their_pages_and_fail(server, tmp_p
     assert text.startswith("## External links\n")
     assert f"- `index.html` -> {server.url}/gone (404 Not Found)" in text
     assert "skipped: https://booking.example.org/x: a reserved example domain" in text
+
+
+def test_a_doi_link_in_a_page_is_asked_at_the_resolver_without_following_it(server, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(f'<a href="{server.url}/10.1111/aphw.12127">a study</a>', encoding="utf-8")
+    server.script.routes["/10.1111/aphw.12127"] = [(302, {"Location": f"{server.url}/publisher"})]
+    # The local server stands in for doi.org.
+    monkeypatch.setattr(external_links_module, "is_doi_url", lambda url: url.startswith(f"{server.url}/10."))
+
+    result = check_external_links(site, checker())
+
+    assert report(result, title="External links", markdown=None) == 0
+    assert server.script.methods("/10.1111/aphw.12127") == ["HEAD"]
+    assert server.script.methods("/publisher") == []  # publishers refuse robots; the redirect is the answer
 
 
 def test_all_good_exits_zero_and_leaves_no_issue_report(server, tmp_path):
