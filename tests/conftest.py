@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
 # What a build needs; a copy of these is a complete project.
 PROJECT_FILES = ("mkdocs.yml", "references.bib", "docs", "hooks", "overrides")
+# The repository the session's build links its edit buttons to, as GitHub Actions names it.
+EDIT_REPOSITORY = "GrowTrue/psychoeducation"
 
 # The plain modules beside the hooks are imported by tests as MkDocs imports them.
 sys.path.insert(0, str(HOOKS))
@@ -57,8 +59,9 @@ def site_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    """The strict build of the real site, once per session."""
-    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("site"))
+    """The strict build of the real site, once per session, as CI builds the published site:
+    GitHub's repository named (so every page has its edit link), no preview."""
+    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("site"), env={"GITHUB_REPOSITORY": EDIT_REPOSITORY, "PREVIEW_PR": ""})
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import EDIT_REPOSITORY, ROOT
 from site_server import serve
 
 # As DEVELOPERS.md asks for Chromium as root; Playwright adds a fresh --user-data-dir.
@@ -217,6 +217,17 @@ def test_page_asks_nothing_of_any_other_host(reader, origin, path, viewport):
     # A connection opened ahead of time tells a host of the visit without any request.
     hints = page.eval_on_selector_all("link[rel~='preconnect'], link[rel~='dns-prefetch']", "links => links.map(l => l.href)")
     assert [href for href in hints if not href.startswith(origin)] == []
+
+
+# The pencil button leads editors to GitHub's web editor; the page asks GitHub nothing.
+@pytest.mark.parametrize("path", PAGES)
+def test_edit_link_shows_and_leads_to_github_without_asking_it_anything(reader, origin, path):
+    tab = reader()
+    page = tab.open(path, wait_until="networkidle")
+    link = page.get_by_role("link", name="Edit this page")
+    assert link.count() == 1 and link.is_visible()
+    assert link.get_attribute("href").startswith(f"https://github.com/{EDIT_REPOSITORY}/edit/main/docs/")
+    assert [url for url in tab.requests if not url.startswith(origin)] == []
 
 
 def test_search_works_without_any_other_host(reader, origin):
