@@ -99,21 +99,80 @@ def test_least_privilege_timeouts_and_concurrency(workflow):
                 assert step["with"]["persist-credentials"] is False
 
 
-def test_ci_tests_builds_checks_links_and_prose_and_deploys_main_only():
+def test_ci_runs_for_pull_requests_and_for_pushes_to_main_only():
     data = load(GITHUB / "workflows" / "ci.yml")
-    assert set(data["on"]) == {"push", "pull_request"}
-    build, deploy = data["jobs"]["build"], data["jobs"]["deploy"]
+    assert data["on"] == {"push": {"branches": ["main"]}, "pull_request": {"types": ["opened", "synchronize", "reopened", "closed"]}}
+    # A closed pull request only has its preview removed.
+    assert data["jobs"]["build"]["if"] == "github.event.action != 'closed'"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_no_workflow_runs_with_a_privileged_trigger(workflow):
+    assert not {"pull_request_target", "workflow_run"} & set(load(workflow)["on"])
+
+
+def test_ci_tests_builds_checks_links_and_prose_with_problems_at_their_lines():
+    build = load(GITHUB / "workflows" / "ci.yml")["jobs"]["build"]
     runs = [step.get("run", "") for step in build["steps"]]
-    commands = [command for run_ in runs for command in ("make test", "make build", "make links", "make prose") if command in run_]
-    assert commands == ["make test", "make build", "make links", "make prose"]
+    commands = [command for run_ in runs for command in ("make test", "::add-matcher::", "make build", "make links", "make prose", "problem_summary.py") if command in run_]
+    assert commands == ["make test", "::add-matcher::", "make build", "make links", "make prose", "problem_summary.py"]
+    # The matcher the workflow registers is the one tests/test_problem_matcher.py tests.
+    [matcher] = re.findall(r"::add-matcher::(\S+?)\"", "\n".join(runs))
+    assert (ROOT / matcher).is_file()
+    # Each check's output is kept for the summary, and a failing make still fails its step.
+    for command in ("make build", "make links", "make prose"):
+        [run_] = [run_ for run_ in runs if command in run_]
+        assert run_.rstrip().endswith(f'{command} 2>&1 | tee -a "$RUNNER_TEMP/problems.log"')
+    # After a failed build, prose and the summary still run, so one run shows every problem.
+    steps = {step["name"]: step for step in build["steps"]}
+    assert steps["Spelling and skeleton text"]["if"] == "${{ !cancelled() }}"
+    assert steps["Every problem in the run summary"]["if"] == "${{ !cancelled() }}"
+    assert steps["Strict build"]["env"]["PREVIEW_PR"] == "${{ github.event.pull_request.number }}"
     setup = next(step for step in build["steps"] if "actions/setup-python@" in step.get("uses", ""))
     assert setup["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements.lock"}
-    assert any("actions/upload-pages-artifact@" in step.get("uses", "") for step in build["steps"])
+    upload = next(step for step in build["steps"] if "actions/upload-artifact@" in step.get("uses", ""))
+    assert upload["with"]["name"] == "site" and upload["with"]["path"] == "site"
     assert "permissions" not in build
-    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+# The jobs that may write run no code of the pull request: they take the uploaded site.
+PUBLISHING_ACTIONS = {"actions/checkout", "actions/download-artifact", "rossjrw/pr-preview-action", "JamesIves/github-pages-deploy-action"}
+
+
+def test_preview_job_deploys_branch_pull_requests_only_with_write_rights_and_no_pr_code():
+    preview = load(GITHUB / "workflows" / "ci.yml")["jobs"]["preview"]
+    assert preview["needs"] == "build"
+    assert preview["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert " ".join(preview["if"].split()) == (
+        "${{ !cancelled() && github.event_name == 'pull_request' "
+        "&& github.event.pull_request.head.repo.full_name == github.repository "
+        "&& (github.event.action == 'closed' || needs.build.result == 'success') }}"
+    )
+    assert preview["concurrency"] == {"group": "gh-pages", "cancel-in-progress": False}
+    uses = {step["uses"].split("@")[0] for step in preview["steps"] if "uses" in step}
+    assert uses == PUBLISHING_ACTIONS - {"JamesIves/github-pages-deploy-action"}
+    checkout = next(step for step in preview["steps"] if "actions/checkout@" in step.get("uses", ""))
+    assert checkout["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+    action = next(step for step in preview["steps"] if "rossjrw/pr-preview-action@" in step.get("uses", ""))
+    assert action["uses"] == "rossjrw/pr-preview-action@ffa7509e91a3ec8dfc2e5536c4d5c1acdf7a6de9"
+    assert action["with"] == {
+        "source-dir": "site", "pages-base-url": "${{ steps.pages.outputs.base-url }}",
+        "preview-branch": "gh-pages", "umbrella-dir": "pr-preview", "action": "auto", "qr-code": "false",
+    }
+    assert all("make" not in step.get("run", "") and "python" not in step.get("run", "") for step in preview["steps"])
+
+
+def test_deploy_job_publishes_main_to_gh_pages_keeping_the_previews():
+    deploy = load(GITHUB / "workflows" / "ci.yml")["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
-    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+    assert deploy["permissions"] == {"contents": "write"}
+    assert deploy["concurrency"] == {"group": "gh-pages", "cancel-in-progress": False}
+    assert {step["uses"].split("@")[0] for step in deploy["steps"] if "uses" in step} == PUBLISHING_ACTIONS - {"rossjrw/pr-preview-action"}
+    publish = deploy["steps"][-1]
+    assert publish["uses"] == "JamesIves/github-pages-deploy-action@4a3abc783e1a24aeb44c16e869ad83caf6b4cc23"
+    assert publish["with"] == {"branch": "gh-pages", "folder": "site", "clean-exclude": "pr-preview/", "force": False}
+    assert all("make" not in step.get("run", "") and "python" not in step.get("run", "") for step in deploy["steps"])
 
 
 def test_links_workflow_runs_weekly_and_only_its_issue_job_may_write_issues():
@@ -257,6 +316,50 @@ def test_ci_build_serves_canonical_urls_from_the_pages_address(tmp_path, reposit
     stand_in(tmp_path / "bin", "make", 'echo "$SITE_URL $*" > made.txt\n')
     completed = run_step(step_script("build", "Strict build", "ci.yml"), tmp_path, {
         "GITHUB_REPOSITORY": repository, "GITHUB_REPOSITORY_OWNER": repository.split("/")[0], "SITE_URL_VARIABLE": variable,
+        "RUNNER_TEMP": str(tmp_path),
     })
     assert completed.returncode == 0, completed.stderr
     assert (tmp_path / "made.txt").read_text().strip() == f"{site_url} build"
+
+
+def test_a_failing_check_fails_its_step_and_its_output_reaches_the_summary(tmp_path):
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "tools").symlink_to(ROOT / "tools")
+    (tmp_path / ".github").symlink_to(GITHUB)
+    line = "docs/articles/x.md:3: spelling: 'teh' should probably be 'the' (if 'teh' is right, add it to .codespell-words)"
+    stand_in(tmp_path / "bin", "make", f'echo "{line}"; exit 1\n')
+    environ = {"RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+
+    prose = run_step(step_script("build", "Spelling and skeleton text", "ci.yml"), tmp_path, environ)
+    summary = run_step(step_script("build", "Every problem in the run summary", "ci.yml"), tmp_path, environ)
+
+    assert prose.returncode == 1 and prose.stdout == line + "\n"  # shown in the log, for the matcher
+    assert summary.returncode == 0, summary.stderr
+    assert "| `docs/articles/x.md:3` | error | spelling: 'teh' should probably be 'the'" in (tmp_path / "summary.md").read_text()
+
+
+@pytest.mark.parametrize(("variable", "base_url"), [
+    ("", ""),  # the action's own guess: <owner>.github.io/<repo>
+    ("https://learn.growtrue.example/", "learn.growtrue.example"),
+    ("https://growtrue.github.io/psychoeducation/", "growtrue.github.io/psychoeducation"),
+])
+def test_preview_address_follows_the_sites_address(tmp_path, variable, base_url):
+    output = tmp_path / "output.txt"
+    completed = run_step(step_script("preview", "Where Pages serves the site", "ci.yml"), tmp_path, {
+        "SITE_URL_VARIABLE": variable, "GITHUB_OUTPUT": str(output),
+    })
+    assert completed.returncode == 0, completed.stderr
+    assert output.read_text() == f"base-url={base_url}\n"
+
+
+@pytest.mark.parametrize(("variable", "cname"), [
+    ("", None),
+    ("https://learn.growtrue.example/", "learn.growtrue.example\n"),
+    ("https://GrowTrue.github.io/psychoeducation/", None),  # Pages' own address needs no CNAME
+])
+def test_published_branch_gets_nojekyll_and_the_custom_domain(tmp_path, variable, cname):
+    (tmp_path / "site").mkdir()
+    completed = run_step(step_script("deploy", "Files Pages reads from the branch", "ci.yml"), tmp_path, {"SITE_URL_VARIABLE": variable})
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "site" / ".nojekyll").is_file()
+    assert ((tmp_path / "site" / "CNAME").read_text() if cname else (tmp_path / "site" / "CNAME").exists()) == (cname or False)
