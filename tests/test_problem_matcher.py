@@ -10,19 +10,15 @@ them with Python's, which agree on the syntax they use.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_site, copy_project, run_make
 from new_article import PLACEHOLDER
 from problem_summary import MATCHER, Annotation, annotations, main, matchers, summary
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
-BIN = Path(sys.executable).parent
 # Any line naming a file of the project with a line number: what must not go unannotated.
 LOCATED = re.compile(r"(?:docs/\S+\.md|references\.bib|mkdocs\.yml):\d+")
 
@@ -33,14 +29,6 @@ def append(path: Path, text: str) -> None:
 
 def line_of(path: Path, text: str) -> int:
     return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line)
-
-
-def make(project: Path, target: str) -> subprocess.CompletedProcess[str]:
-    """`make TARGET` in the copy, as CI runs it, with the test's own virtualenv."""
-    return subprocess.run(
-        ["make", "--no-print-directory", target, f"BIN={BIN}", "STAMP=.installed"],
-        cwd=project, capture_output=True, text=True, timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -59,18 +47,13 @@ def failing_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 def checked_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """A site with broken links, a typo and skeleton text: the build's, `make links`' and
     `make prose`'s output."""
-    project = copy_project(tmp_path_factory.mktemp("links"))
-    for name in ("tools", "Makefile", ".codespellrc", ".codespell-words"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
-    (project / "requirements.lock").touch()
-    (project / ".installed").touch()  # newer than the lock: make installs nothing
+    project = copy_project(tmp_path_factory.mktemp("links"), tooling=True)
     append(project / ARTICLE, "\nSee [the practice](../practices/what-i-need.md).\n\n"
            'A handout: <a href="../../handouts/self-compassion.pdf">the worksheet</a>.\n\n'
            f"{PLACEHOLDER}\n")
     append(project / "docs/privacy.md", "\nWe keep teh notes private.\n")
     outputs = {"build": build_site(project)}
-    outputs |= {target: make(project, target) for target in ("links", "prose")}
+    outputs |= {target: run_make(project, target) for target in ("links", "prose")}
     assert all(completed.returncode != 0 for completed in outputs.values()), outputs
     return project, {name: completed.stdout + completed.stderr for name, completed in outputs.items()}
 
