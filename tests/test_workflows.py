@@ -175,19 +175,24 @@ def test_deploy_job_publishes_main_to_gh_pages_keeping_the_previews():
     assert all("make" not in step.get("run", "") and "python" not in step.get("run", "") for step in deploy["steps"])
 
 
-def test_links_workflow_runs_weekly_and_only_its_issue_job_may_write_issues():
+def test_links_workflow_runs_weekly_and_only_its_issue_jobs_may_write_issues():
     data = load(GITHUB / "workflows" / "links.yml")
     assert set(data["on"]) == {"schedule", "workflow_dispatch"}
     assert len(data["on"]["schedule"]) == 1
-    check, issue = data["jobs"]["check"], data["jobs"]["issue"]
+    check, issue, review = data["jobs"]["check"], data["jobs"]["issue"], data["jobs"]["review-issue"]
     script = "\n".join(step.get("run", "") for step in check["steps"])
-    assert "make links-external" in script and "make check-dois" in script
+    assert "make review-due" in script and "make links-external" in script and "make check-dois" in script
     assert "permissions" not in check
-    assert issue["permissions"] == {"issues": "write"}
-    assert "gh issue create" in issue["steps"][0]["run"] and "gh issue edit" in issue["steps"][0]["run"]
+    for job in (issue, review):
+        assert job["permissions"] == {"contents": "read", "issues": "write"}
+        assert [step.get("run") for step in job["steps"]] == [None, "bash .github/scripts/update-issue.sh"]
+    assert (issue["env"]["LABEL"], issue["env"]["FOUND"]) == ("broken-links", "${{ needs.check.outputs.broken }}")
+    assert (review["env"]["LABEL"], review["env"]["FOUND"]) == ("review-due", "${{ needs.check.outputs.due }}")
     # After breakage, or after checks that all answered; never after a network failure,
     # which would close the issue as if every link had answered.
     assert issue["if"] == "${{ !cancelled() && (needs.check.outputs.broken == 'true' || needs.check.result == 'success') }}"
+    # Whenever the review step ran: a failed link check after it does not hold it up.
+    assert review["if"] == "${{ !cancelled() && needs.check.outputs.due != '' }}"
 
 
 def test_pull_request_template_has_the_editors_checklist():
@@ -264,6 +269,7 @@ report="${{2#REPORT=}}"
 case " {' '.join(broken_targets)} " in *" $1 "*) mkdir -p "$(dirname "$report")"; echo "## $1 broken" > "$report"; exit 2;; esac
 case " {' '.join(unreachable_targets)} " in *" $1 "*) exit 2;; esac
 """)
+    (tmp_path / ".github").symlink_to(GITHUB)
     github_output = tmp_path / "output.txt"
     completed = run_step(step_script("check", "Ask the servers"), tmp_path, {
         "GITHUB_OUTPUT": str(github_output), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
@@ -276,31 +282,62 @@ case " {' '.join(unreachable_targets)} " in *" $1 "*) exit 2;; esac
         assert f"## {target} broken" in written
 
 
+@pytest.mark.parametrize("due", [True, False])
+def test_review_step_flags_articles_due_and_never_fails(tmp_path, due):
+    (tmp_path / "bin").mkdir()
+    (tmp_path / ".github").symlink_to(GITHUB)
+    listing = "- `docs/articles/x.md` (line 7): review due 2027-03-01, overdue"
+    # make review-due REPORT=file: writes the report only when an article is due.
+    stand_in(tmp_path / "bin", "make", f'mkdir -p "$(dirname "${{2#REPORT=}}")"; {"echo " + repr(listing) + " > ${2#REPORT=}" if due else "true"}\n')
+    github_output = tmp_path / "output.txt"
+    completed = run_step(step_script("check", "Articles due for review"), tmp_path, {
+        "GITHUB_OUTPUT": str(github_output), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+    })
+    assert completed.returncode == 0, completed.stderr
+    written = github_output.read_text()
+    if due:
+        assert written.startswith("due=true\nreport<<") and listing in written
+        assert listing in (tmp_path / "summary.md").read_text()
+    else:
+        assert written == "due=false\n"
+
+
+ISSUE_JOBS = {"broken-links": "issue", "review-due": "review-issue"}
+
+
+@pytest.mark.parametrize("label", ISSUE_JOBS)
 @pytest.mark.parametrize(
-    ("broken", "open_issue", "calls"),
+    ("found", "open_issue", "calls"),
     [
-        ("true", "", ["issue list", "label create broken-links", "issue create --title Broken links or DOIs on the site --label broken-links"]),
+        ("true", "", ["issue list", "label create {label}", "issue create --title {title} --label {label}"]),
         ("true", "7", ["issue list", "issue edit 7 --body-file body.md", "issue comment 7"]),
         ("false", "7", ["issue list", "issue close 7"]),
         ("false", "", ["issue list"]),
     ],
 )
-def test_issue_step_opens_updates_or_closes_one_issue(tmp_path, broken, open_issue, calls):
+def test_issue_job_opens_updates_or_closes_its_one_issue(tmp_path, label, found, open_issue, calls):
     (tmp_path / "bin").mkdir()
+    (tmp_path / ".github").symlink_to(GITHUB)
     stand_in(tmp_path / "bin", "gh", f"""
 echo "$*" >> gh.txt
 if [ "$1 $2" = "issue list" ]; then echo "{open_issue}"; fi
 """)
-    completed = run_step(step_script("issue", "Open, update or close the issue"), tmp_path, {
-        "BROKEN": broken, "REPORT": "## External links\n- `index.html` -> https://gone.example (404 Not Found)",
+    job = load(GITHUB / "workflows" / "links.yml")["jobs"][ISSUE_JOBS[label]]
+    environ = {name: value for name, value in job["env"].items() if "${{" not in value}
+    completed = run_step(step_script(ISSUE_JOBS[label], "Open, update or close the issue"), tmp_path, {
+        **environ, "FOUND": found, "REPORT": "- `index.html` -> https://gone.example (404 Not Found)",
         "RUN_URL": "https://github.com/o/r/actions/runs/1",
     })
     assert completed.returncode == 0, completed.stderr
     made = (tmp_path / "gh.txt").read_text().splitlines()
-    assert len(made) == len(calls)
-    assert all(line.startswith(call) for line, call in zip(made, calls)), made
-    if broken == "true":
-        assert "https://gone.example (404 Not Found)" in (tmp_path / "body.md").read_text()
+    expected = [call.format(label=label, title=environ["TITLE"]) for call in calls]
+    assert len(made) == len(expected)
+    assert all(line.startswith(call) for line, call in zip(made, expected)), made
+    assert f"--label {label}" in made[0]
+    if found == "true":
+        body = (tmp_path / "body.md").read_text()
+        assert "https://gone.example (404 Not Found)" in body
+        assert body.endswith(f"{environ['FOUND_BY']}: https://github.com/o/r/actions/runs/1\n")
 
 
 @pytest.mark.parametrize(
