@@ -197,7 +197,7 @@ def test_links_workflow_runs_weekly_and_only_its_issue_jobs_may_write_issues():
 
 def test_pull_request_template_has_the_editors_checklist():
     template = (GITHUB / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
-    for item in ("Citations resolve", "Front matter filled", "Previewed with `make serve`"):
+    for item in ("Citations resolve", "Front matter filled", "Previewed", "The checks pass"):
         assert f"- [ ] **{item}" in template
 
 
