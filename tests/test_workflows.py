@@ -146,9 +146,12 @@ def test_preview_job_deploys_branch_pull_requests_only_with_write_rights_and_no_
     assert " ".join(preview["if"].split()) == (
         "${{ !cancelled() && github.event_name == 'pull_request' "
         "&& github.event.pull_request.head.repo.full_name == github.repository "
+        "&& github.event.pull_request.user.login != 'dependabot[bot]' "
         "&& (github.event.action == 'closed' || needs.build.result == 'success') }}"
     )
-    assert preview["concurrency"] == {"group": "gh-pages", "cancel-in-progress": False}
+    # One run per pull request (the workflow's group); no job group that one pending
+    # deploy could cancel it from.
+    assert "concurrency" not in preview
     uses = {step["uses"].split("@")[0] for step in preview["steps"] if "uses" in step}
     assert uses == PUBLISHING_ACTIONS - {"JamesIves/github-pages-deploy-action"}
     checkout = next(step for step in preview["steps"] if "actions/checkout@" in step.get("uses", ""))
@@ -167,7 +170,7 @@ def test_deploy_job_publishes_main_to_gh_pages_keeping_the_previews():
     assert deploy["needs"] == "build"
     assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
     assert deploy["permissions"] == {"contents": "write"}
-    assert deploy["concurrency"] == {"group": "gh-pages", "cancel-in-progress": False}
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert {step["uses"].split("@")[0] for step in deploy["steps"] if "uses" in step} == PUBLISHING_ACTIONS - {"rossjrw/pr-preview-action"}
     publish = deploy["steps"][-1]
     assert publish["uses"] == "JamesIves/github-pages-deploy-action@4a3abc783e1a24aeb44c16e869ad83caf6b4cc23"
