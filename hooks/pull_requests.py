@@ -22,8 +22,10 @@ from edit_link import edit_repository, edit_url
 from previews import banner_text, preview_number
 from project_files import display_path
 
-# The pull request this build previews (None: the published site); reset on every build.
+# The pull request this build previews (None: the published site) and the repository the
+# edit links open (None: no link); set on every build, as `serve` keeps this module.
 _preview: int | None = None
+_repository: str | None = None
 
 # ---------------------------------------------------------------------------------------
 # Hooks
@@ -31,10 +33,12 @@ _preview: int | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _preview
+    global _preview, _repository
     _preview, problem = preview_number(os.environ.get("PREVIEW_PR"))
     if problem:
         raise PluginError(problem)
+    # checks.py fails the build on a malformed extra.edit_repository.
+    _repository = edit_repository(config.extra, environ=os.environ)
     return config
 
 
@@ -44,9 +48,7 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    # checks.py has failed the build on a malformed extra.edit_repository.
-    repository = edit_repository(config.extra, environ=os.environ)
-    if repository:
+    if _repository:
         docs_dir = Path(display_path(Path(config.docs_dir), config)).as_posix()
-        page.edit_url = edit_url(repository=repository, docs_dir=docs_dir, src_uri=page.file.src_uri)
+        page.edit_url = edit_url(repository=_repository, docs_dir=docs_dir, src_uri=page.file.src_uri)
     return context

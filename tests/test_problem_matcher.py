@@ -114,8 +114,9 @@ def test_run_summary_lists_every_problem_errors_first(failing_build, checked_sit
 
 
 def test_summary_escapes_what_would_break_the_table():
-    row = summary([Annotation("docs/a.md", 3, "error", "link 'a|b' to <script>")]).splitlines()[-1]
-    assert row == "| `docs/a.md:3` | error | link 'a\\|b' to &lt;script> |"
+    lines = summary([Annotation("docs/a.md", 3, "error", "link 'a|b' to <script>")]).splitlines()
+    assert lines[0] == "### Problems: 1 error, 0 warnings"
+    assert lines[-1] == "| `docs/a.md:3` | error | link 'a\\|b' to &lt;script> |"
 
 
 def test_summary_without_problems_says_so(tmp_path, capsys):

@@ -67,9 +67,10 @@ def summary(found: list[Annotation]) -> str:
         return "### Problems\n\nNo problems found.\n"
     ordered = sorted(dict.fromkeys(found), key=lambda a: (a.severity != "error", a.file, a.line))
     errors = sum(a.severity == "error" for a in ordered)
+    warnings = len(ordered) - errors
     rows = [f"| `{a.file}:{a.line}` | {a.severity} | {_cell(a.message)} |" for a in ordered]
     return "\n".join([
-        f"### Problems: {errors} errors, {len(ordered) - errors} warnings",
+        f"### Problems: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
         "",
         "Each is also shown at its line on the pull request's \"Files changed\" tab (GitHub shows at most 50 there).",
         "",
