@@ -58,6 +58,13 @@ new-article: $(STAMP)
 new-reference: $(STAMP)
 	@$(BIN)/python tools/new_reference.py "$$DOI" --author "$$AUTHOR" --year "$$YEAR" $(if $(filter 1 yes true,$(ONLINE)),--online)
 
+.PHONY: review-due
+
+# Articles whose review_due has passed or comes within 60 days, each as path:line; never
+# fails. TODAY=YYYY-MM-DD counts from another day; REPORT=path.md for the weekly issue.
+review-due: $(STAMP)
+	@$(BIN)/python tools/review_due.py $(if $(TODAY),--today $(TODAY)) $(if $(REPORT),--report $(REPORT))
+
 .PHONY: prose check
 
 # Spelling of docs/ (word list: .codespell-words) and skeleton text: problems. The

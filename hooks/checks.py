@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 
 from bibliography import Bibliography, load_bibliography, uncited_problems
 from citation_check import PageSource, check_citations
+from edit_link import edit_repository_problems
 from front_matter import is_article, overdue_reviews, read_article
 from problems import Problem, report
 from project_files import bib_file, display_path
@@ -59,7 +60,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Settings that name pages (the call-to-action's URL, the footer links) need the file list.
     config_file = Path(config.config_file_path)
     problems += located(
-        setting_problems(config.extra, documents={file.src_uri for file in files.documentation_pages()}),
+        setting_problems(config.extra, documents={file.src_uri for file in files.documentation_pages()}) + edit_repository_problems(config.extra),
         path=display_path(config_file, config),
         lines=setting_lines(config_file.read_text(encoding="utf-8")),
     )

@@ -44,7 +44,7 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     if not match:
         return None, [Problem(path, 1, "no front matter; start the file with a '---' block holding title, description, author, published, last_reviewed and review_due (copy it from another article)")]
     text = match.group("yaml") or ""
-    lines = {m.group("key"): 2 + text.count("\n", 0, m.start()) for m in _KEY_LINE.finditer(text)}
+    lines = _key_lines(text)
     try:
         meta = _yaml(text) or {}
     except yaml.YAMLError as error:
@@ -107,6 +107,12 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     ), []
 
 
+def field_line(source: str, key: str) -> int:
+    """The line of `key` in the file's front matter (1 when it has none, as problems say)."""
+    match = _FRONT_MATTER.match(source)
+    return _key_lines(match.group("yaml") or "").get(key, 1) if match else 1
+
+
 def overdue_reviews(articles: list[Article], *, today: dt.date) -> list[Article]:
     """Articles whose review_due date has passed: a notice, never a failed build."""
     return [article for article in articles if article.review_due < today]
@@ -118,6 +124,11 @@ def years_later(date: dt.date, years: int) -> dt.date:
         return date.replace(year=date.year + years)
     except ValueError:
         return date.replace(year=date.year + years, day=28)
+
+
+# Each top-level key's line in the file: the front matter starts on line 2, after `---`.
+def _key_lines(text: str) -> dict[str, int]:
+    return {m.group("key"): 2 + text.count("\n", 0, m.start()) for m in _KEY_LINE.finditer(text)}
 
 
 # libyaml parses front matter ten times faster (0.3 s saved at 1,000 articles); PyYAML's own

@@ -1,15 +1,15 @@
 """MkDocs hook: what search engines read beyond the page text.
 
 Gives each article's template its schema.org JSON-LD (`structured_data`, written into the
-page head by overrides/main.html) and writes robots.txt pointing at the sitemap. The
-front matter and bibliography are read by the same functions the checks use; checks.py
-has already failed the build on any problem in them.
+page head by overrides/main.html) and writes robots.txt pointing at the sitemap and
+keeping crawlers out of pull-request previews. The front matter and bibliography are read
+by the same functions the checks use; checks.py has already failed the build on any
+problem in them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
@@ -19,6 +19,7 @@ from bibliography import Bibliography, load_bibliography
 from project_files import bib_file, display_path
 from citation_syntax import find_citation_blocks, strip_front_matter
 from front_matter import is_article, read_article
+from previews import robots_txt
 from structured_data import article_json_ld
 
 # The bibliography of the current build; reset on every build: `serve` keeps this module.
@@ -44,8 +45,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     if config.site_url:
-        robots = f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(config.site_url, 'sitemap.xml')}\n"
-        Path(config.site_dir, "robots.txt").write_text(robots, encoding="utf-8")
+        Path(config.site_dir, "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------

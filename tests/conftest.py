@@ -14,6 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
 # What a build needs; a copy of these is a complete project.
 PROJECT_FILES = ("mkdocs.yml", "references.bib", "docs", "hooks", "overrides")
+# What the Makefile's checks (`make check`, `links`, `prose`, `review-due`) need beside it.
+TOOLING = ("Makefile", "tools", ".codespellrc", ".codespell-words", "requirements.lock")
+# The repository the session's build links its edit buttons to, as GitHub Actions names it.
+EDIT_REPOSITORY = "GrowTrue/psychoeducation"
 
 # The plain modules beside the hooks are imported by tests as MkDocs imports them.
 sys.path.insert(0, str(HOOKS))
@@ -38,15 +42,25 @@ def build_site(
     )
 
 
-def copy_project(destination: Path) -> Path:
+def copy_project(destination: Path, *, tooling: bool = False) -> Path:
+    """A copy of what a build needs; `tooling` adds what the Makefile's checks need."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
+    for name in PROJECT_FILES + (TOOLING if tooling else ()):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, destination / name)
+            shutil.copy2(source, destination / name)  # keeps the lock older than .venv's stamp
     return destination
+
+
+def run_make(project: Path, target: str, *variables: str) -> subprocess.CompletedProcess[str]:
+    """`make TARGET` in `project`, as an editor or CI types it, with the test run's own virtualenv."""
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS"}}
+    return subprocess.run(
+        ["make", "--no-print-directory", target, f"VENV={sys.prefix}", *variables],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
 
 
 @pytest.fixture
@@ -57,8 +71,9 @@ def site_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    """The strict build of the real site, once per session."""
-    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("site"))
+    """The strict build of the real site, once per session, as CI builds the published site:
+    GitHub's repository named (so every page has its edit link), no preview."""
+    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("site"), env={"GITHUB_REPOSITORY": EDIT_REPOSITORY, "PREVIEW_PR": ""})
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import EDIT_REPOSITORY, ROOT
 from site_server import serve
 
 # As DEVELOPERS.md asks for Chromium as root; Playwright adds a fresh --user-data-dir.
@@ -219,6 +219,17 @@ def test_page_asks_nothing_of_any_other_host(reader, origin, path, viewport):
     assert [href for href in hints if not href.startswith(origin)] == []
 
 
+# The pencil button leads editors to GitHub's web editor; the page asks GitHub nothing.
+@pytest.mark.parametrize("path", PAGES)
+def test_edit_link_shows_and_leads_to_github_without_asking_it_anything(reader, origin, path):
+    tab = reader()
+    page = tab.open(path, wait_until="networkidle")
+    link = page.get_by_role("link", name="Edit this page")
+    assert link.count() == 1 and link.is_visible()
+    assert link.get_attribute("href").startswith(f"https://github.com/{EDIT_REPOSITORY}/edit/main/docs/")
+    assert [url for url in tab.requests if not url.startswith(origin)] == []
+
+
 def test_search_works_without_any_other_host(reader, origin):
     tab = reader()
     page = tab.open(ARTICLES[0], wait_until="networkidle")
@@ -280,10 +291,11 @@ def test_practice_prints_as_a_clean_worksheet(reader, scheme):
     page.emulate_media(media="print")
     try:
         # The practice has no CTA and the site no tabs; the article test covers the CTA.
-        assert_not_printed(page, ".md-header", ".md-sidebar", ".md-search", ".md-footer", ".md-skip")
+        assert_not_printed(page, ".md-header", ".md-sidebar", ".md-search", ".md-footer", ".md-skip", ".md-content__button")
         style = page.evaluate("""() => {
             const text = document.querySelector('article p');
-            const links = [...document.querySelectorAll('article a:not(.headerlink)')];
+            // The links on paper: the edit button is screen furniture, not printed.
+            const links = [...document.querySelectorAll('article a:not(.headerlink)')].filter(a => a.getClientRects().length);
             return {
                 text: getComputedStyle(text).color,
                 background: getComputedStyle(document.body).backgroundColor,

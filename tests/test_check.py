@@ -2,42 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import copy_project, run_make
 from prose import main as prose_main
 from readability import prose_text, readability
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
-# What `make check` needs beside the site itself.
-TOOLING = ("Makefile", "tools", ".codespellrc", ".codespell-words", "requirements.lock")
-
-
 @pytest.fixture
 def checkable_copy(tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "project")
-    for name in TOOLING:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)  # keeps the lock older than .venv's stamp
-    return project
+    return copy_project(tmp_path / "project", tooling=True)
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess[str]:
-    """`make check` in `project`, with the test run's own virtualenv."""
-    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS"}}
-    return subprocess.run(
-        ["make", "--no-print-directory", "check", f"VENV={sys.prefix}"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+    return run_make(project, "check")
 
 
 def add_lines(path: Path, *lines: str) -> int:
@@ -75,14 +57,14 @@ def test_check_fails_on_a_misspelling_and_a_broken_link_and_names_both(checkable
 
 def test_check_runs_the_link_check_on_what_the_build_wrote(checkable_copy):
     # Raw HTML: MkDocs' own validation does not read it; `make links` checks the result.
-    add_lines(checkable_copy / ARTICLE, '<p><a href="../nowhere/">A link to no page</a></p>')
+    line = add_lines(checkable_copy / ARTICLE, '<p><a href="../nowhere/">A link to no page</a></p>')
 
     result = make_check(checkable_copy)
     output = result.stdout + result.stderr
 
     assert result.returncode != 0
-    assert "articles/how-can-self-compassion-help-me/index.html:" in output
-    assert "../nowhere/" in output
+    # At its line in the Markdown, where the editor fixes it.
+    assert f"  {ARTICLE}:{line} -> ../nowhere/ (no file articles/nowhere in the site)" in output
     assert "make check: fix the problems above" in output
 
 

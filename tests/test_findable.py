@@ -45,10 +45,9 @@ def test_sitemap_lists_every_page_once(built_site, sitemap_urls):
     assert len(built) == len(list((ROOT / "docs").rglob("*.md")))
 
 
-def test_robots_txt_points_to_the_sitemap(built_site):
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_previews(built_site):
     robots = (built_site / "robots.txt").read_text()
-    assert "User-agent: *" in robots
-    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
+    assert robots == f"User-agent: *\nDisallow: /pr-preview/\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"
 
 
 def test_every_page_has_its_own_title_and_description(pages):

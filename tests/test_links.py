@@ -14,7 +14,7 @@ from conftest import build_site
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from site_links import check_site, main, served_path  # noqa: E402
+from site_links import check_site, main, markdown_source, served_path  # noqa: E402
 
 ARTICLE = "articles/how-can-self-compassion-help-me/index.html"
 
@@ -122,3 +122,17 @@ def test_project_site_under_a_subpath_passes(tmp_path):
     assert served_path(site) == "/grow-true/"
     assert 'href="/grow-true/assets/' in (site / "404.html").read_text(encoding="utf-8")
     assert check_site(site).broken == []
+
+
+# A broken link written in a page's Markdown is reported at its line there: each built
+# page is traced to the file MkDocs built it from; the 404 page has none.
+@pytest.mark.parametrize(("page", "source"), [
+    ("index.html", "index.md"),
+    ("articles/how-can-self-compassion-help-me/index.html", "articles/how-can-self-compassion-help-me.md"),
+    ("practices/what-do-i-need/index.html", "practices/what-do-i-need.md"),
+    ("404.html", None),
+    ("articles/no-such-article/index.html", None),
+])
+def test_each_built_page_is_traced_to_its_markdown(page, source):
+    docs = ROOT / "docs"
+    assert markdown_source(docs, Path(page)) == (docs / source if source else None)

