@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
 from pypdf import PdfReader
 
 from conftest import ROOT
@@ -38,6 +38,18 @@ DESKTOP = {"width": 1280, "height": 800}
 # axe-core rule sets: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CTA = "aside.gt-cta a.gt-cta__button"
+# What a pasted embed or a compromised script would add to a page.
+INJECTED = (
+    '<img src="https://tracker.example/pixel.gif" alt="">'
+    '<script src="https://cdn.example/widget.js"></script>'
+    '<script>document.documentElement.dataset.injected = "ran"</script>'
+)
+# Run before the page's own scripts: every load the Content-Security-Policy refuses.
+RECORD_VIOLATIONS = """
+window.__policyViolations = [];
+document.addEventListener('securitypolicyviolation', event => window.__policyViolations.push(
+    {directive: event.effectiveDirective, blocked: event.blockedURI, source: event.sourceFile}));
+"""
 CRISIS = "aside.gt-crisis"
 
 
@@ -72,18 +84,29 @@ class Reader:
     javascript: bool
     requests: list[str] = field(default_factory=list)
 
+    # What the browser reported as an error: console errors (a refused load among them)
+    # and uncaught exceptions.
+    errors: list[str] = field(default_factory=list)
+
     def __post_init__(self) -> None:
         # DevTools' "Disable JavaScript" (what java_script_enabled=False does too), kept
         # switchable so axe can audit the page a reader without JavaScript gets.
         self._devtools = self.page.context.new_cdp_session(self.page)
         self._scripts(enabled=self.javascript)
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def open(self, path: str, *, wait_until: str = "load") -> Page:
         self.requests.clear()
+        self.errors.clear()
         response = self.page.goto(self.origin + path, wait_until=wait_until)
         assert response is not None
         assert response.status == (404 if path == MISSING else 200), f"{path}: HTTP {response.status}"
         return self.page
+
+    def violations(self) -> list[dict]:
+        """The securitypolicyviolation events of the page since it opened."""
+        return self.page.evaluate("window.__policyViolations")
 
     def audit(self, axe: Axe) -> AxeResults:
         """axe-core's findings on the page as it stands, also when scripts were off."""
@@ -133,6 +156,7 @@ def reader(browser: Browser, origin: str) -> Iterator:
         key = (scheme, viewport["width"], javascript)
         if key not in readers:
             context = browser.new_context(color_scheme=scheme, viewport=viewport)
+            context.add_init_script(RECORD_VIOLATIONS)
             contexts.append(context)
             tab = Reader(context.new_page(), origin, javascript)
 
@@ -186,7 +210,8 @@ def test_skip_link_is_the_first_stop_of_the_tab_key_and_shows(reader, path):
     }""")
     assert focused == {"skip": True, "text": "Skip to content", "main": True}
     # Sighted keyboard users see where focus is: the link fades in when focused.
-    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    # Waited for by Playwright, not by a polled string, which the page's policy forbids.
+    expect(page.locator("a.md-skip")).to_have_css("opacity", "1")
 
 
 @pytest.mark.parametrize("path", ARTICLES)
@@ -228,6 +253,73 @@ def test_search_works_without_any_other_host(reader, origin):
     assert page.locator(".md-search-result__item").count() >= 2
     assert any(url.endswith("search_index.json") for url in tab.requests)
     assert [url for url in tab.requests if not url.startswith(origin)] == []
+    # The search worker and the index it fetches run under the page's policy.
+    assert tab.violations() == [] and tab.errors == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", EVERY_PAGE)
+def test_page_runs_under_its_policy_with_no_violation_or_error(reader, path, viewport):
+    tab = reader(viewport=viewport)
+    page = tab.open(path, wait_until="networkidle")
+    first = page.evaluate("[document.head.firstElementChild.httpEquiv, document.head.firstElementChild.nextElementSibling.outerHTML]")
+    assert first == ["Content-Security-Policy", '<meta name="referrer" content="no-referrer">']
+    # Material's scripts ran: the header's search became interactive, the palette is set.
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert tab.violations() == []
+    # The 404 page's own status is the one error a browser logs there.
+    expected = ["Failed to load resource: the server responded with a status of 404 (Not Found)"] if path == MISSING else []
+    assert tab.errors == expected
+
+
+def test_colour_scheme_switch_works_under_the_policy(reader):
+    tab = reader()
+    page = tab.open(ARTICLES[0])
+    try:
+        page.get_by_title("Switch to dark mode").click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        page.reload()  # the choice is kept in local storage for the next page
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        page.get_by_title("Switch to light mode").click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+        assert tab.violations() == [] and tab.errors == []
+    finally:
+        page.evaluate("localStorage.clear()")  # the tab is shared: leave the system's scheme
+
+
+def test_phone_navigation_drawer_opens_under_the_policy(reader):
+    tab = reader(viewport=PHONE)
+    page = tab.open("disclaimer/")
+    # The drawer slides in from the left: closed, it waits left of the screen.
+    drawer = page.locator(".md-sidebar--primary")
+    expect(drawer).not_to_be_in_viewport()
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(drawer).to_be_in_viewport()
+    drawer.get_by_role("link", name="Request a consultation").click()
+    page.wait_for_url("**/consultation/")
+    assert tab.violations() == [] and tab.errors == []
+
+
+def test_policy_blocks_a_third_party_image_and_script_injected_into_a_page(reader, built_site, origin):
+    tab = reader()
+    copy = (built_site / ARTICLES[0] / "index.html").read_text(encoding="utf-8").replace("</body>", INJECTED + "</body>")
+    tab.page.route(origin + ARTICLES[0], lambda route: route.fulfill(body=copy, content_type="text/html; charset=utf-8"))
+    try:
+        page = tab.open(ARTICLES[0], wait_until="networkidle")
+        violations = tab.violations()
+        assert page.evaluate("document.documentElement.dataset.injected") is None
+    finally:
+        tab.page.unroute(origin + ARTICLES[0])
+    assert {(v["directive"], v["blocked"]) for v in violations} == {
+        ("img-src", "https://tracker.example/pixel.gif"),
+        ("script-src-elem", "https://cdn.example/widget.js"),
+        ("script-src-elem", "inline"),
+    }
+    # Refused by the browser before any request: the recorder saw none leave.
+    assert [url for url in tab.requests if not url.startswith(origin)] == []
+    # The page's own scripts still ran.
+    assert page.evaluate("document.documentElement.classList.contains('js')")
 
 
 # ---------------------------------------------------------------------------------------
