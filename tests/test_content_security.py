@@ -156,3 +156,9 @@ def test_local_images_links_and_code_are_not_remote_loads():
         '    <img src="https://example.org/in-code.png">\n'
     )
     assert remote_content_problems([PageSource("docs/page.md", markdown)]) == []
+
+
+def test_privacy_page_tells_readers_of_both_rules(built_site):
+    text = (built_site / "privacy" / "index.html").read_text(encoding="utf-8")
+    body = text[text.index("<article"):]
+    assert "Content-Security-Policy" in body and "no-referrer" in body
