@@ -19,8 +19,8 @@ from bibliography import Bibliography, load_bibliography, uncited_problems
 from citation_check import PageSource, check_citations
 from front_matter import is_article, overdue_reviews, read_article
 from problems import Problem, report
-from remote_content import remote_content_problems
 from project_files import bib_file, display_path
+from remote_content import remote_content_problems
 from setting_problems import located, setting_lines
 from site_settings import setting_problems
 
