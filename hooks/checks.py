@@ -21,6 +21,7 @@ from edit_link import edit_repository_problems
 from front_matter import is_article, overdue_reviews, read_article
 from problems import Problem, report
 from project_files import bib_file, display_path
+from remote_content import remote_content_problems
 from setting_problems import located, setting_lines
 from site_settings import setting_problems
 
@@ -57,6 +58,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     citation_problems, blocks = check_citations(pages, _bibliography)
     problems += citation_problems
     problems += uncited_problems(_bibliography, {key for block in blocks for key in block.keys})
+    problems += remote_content_problems(pages)
     # Settings that name pages (the call-to-action's URL, the footer links) need the file list.
     config_file = Path(config.config_file_path)
     problems += located(

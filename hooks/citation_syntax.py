@@ -54,7 +54,7 @@ class CitationBlock:
 
 def find_citation_blocks(markdown: str, *, first_line: int = 1) -> list[CitationBlock]:
     """Every citation block outside code, in order, numbered from `first_line`."""
-    masked = _blank_code(markdown)
+    masked = blank_code(markdown)
     return [
         CitationBlock(text=match.group(0), keys=keys, line=first_line + masked.count("\n", 0, match.start()))
         for match, keys in _citations(masked)
@@ -64,7 +64,7 @@ def find_citation_blocks(markdown: str, *, first_line: int = 1) -> list[Citation
 def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
     """`@key` outside citation blocks, links and code, with its line: mkdocs-bibtex prints
     it as is (inline citations are off), so an editor who meant a citation must be told."""
-    masked = _blank_code(markdown)
+    masked = blank_code(markdown)
     found = []
     for match in _BLOCK.finditer(masked):
         if not _citation_keys(match.group("body")):
@@ -82,7 +82,7 @@ def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
 def protect(markdown: str) -> str:
     """Hide every `@` that is not part of a citation block from mkdocs-bibtex."""
     parts, done = [], 0
-    for match, _ in _citations(_blank_code(markdown)):
+    for match, _ in _citations(blank_code(markdown)):
         parts += [markdown[done:match.start()].replace("@", AT_SENTINEL), markdown[match.start():match.end()]]
         done = match.end()
     parts.append(markdown[done:].replace("@", AT_SENTINEL))
@@ -116,7 +116,7 @@ def _citation_keys(body: str) -> tuple[str, ...]:
 
 
 # Code regions replaced by spaces of the same length, so offsets and lines still match.
-def _blank_code(markdown: str) -> str:
+def blank_code(markdown: str) -> str:
     lines = markdown.split("\n")
     out = []
     fence: str | None = None

@@ -7,8 +7,10 @@ skipped with the command that installs one; under CI=true they fail instead.
 
 from __future__ import annotations
 
+import base64
 import io
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,10 +20,10 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
 from pypdf import PdfReader
 
-from conftest import EDIT_REPOSITORY, ROOT
+from conftest import EDIT_REPOSITORY, ROOT, build_site, copy_project
 from site_server import serve
 
 # As DEVELOPERS.md asks for Chromium as root; Playwright adds a fresh --user-data-dir.
@@ -34,10 +36,24 @@ INSTALL_HINT = (
     "`apt-get update && apt-get install -y chromium` (or set CHROMIUM=/path/to/chromium)"
 )
 PHONE = {"width": 375, "height": 812}
+# The phone the issue of reading on a phone was measured on (iPhone 12 to 15).
+PHONE_390 = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 # axe-core rule sets: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CTA = "aside.gt-cta a.gt-cta__button"
+# What a pasted embed or a compromised script would add to a page.
+INJECTED = (
+    '<img src="https://tracker.example/pixel.gif" alt="">'
+    '<script src="https://cdn.example/widget.js"></script>'
+    '<script>document.documentElement.dataset.injected = "ran"</script>'
+)
+# Run before the page's own scripts: every load the Content-Security-Policy refuses.
+RECORD_VIOLATIONS = """
+window.__policyViolations = [];
+document.addEventListener('securitypolicyviolation', event => window.__policyViolations.push(
+    {directive: event.effectiveDirective, blocked: event.blockedURI, source: event.sourceFile}));
+"""
 CRISIS = "aside.gt-crisis"
 
 
@@ -72,18 +88,29 @@ class Reader:
     javascript: bool
     requests: list[str] = field(default_factory=list)
 
+    # What the browser reported as an error: console errors (a refused load among them)
+    # and uncaught exceptions.
+    errors: list[str] = field(default_factory=list)
+
     def __post_init__(self) -> None:
         # DevTools' "Disable JavaScript" (what java_script_enabled=False does too), kept
         # switchable so axe can audit the page a reader without JavaScript gets.
         self._devtools = self.page.context.new_cdp_session(self.page)
         self._scripts(enabled=self.javascript)
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def open(self, path: str, *, wait_until: str = "load") -> Page:
         self.requests.clear()
+        self.errors.clear()
         response = self.page.goto(self.origin + path, wait_until=wait_until)
         assert response is not None
         assert response.status == (404 if path == MISSING else 200), f"{path}: HTTP {response.status}"
         return self.page
+
+    def violations(self) -> list[dict]:
+        """The securitypolicyviolation events of the page since it opened."""
+        return self.page.evaluate("window.__policyViolations")
 
     def audit(self, axe: Axe) -> AxeResults:
         """axe-core's findings on the page as it stands, also when scripts were off."""
@@ -125,21 +152,23 @@ def origin(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def reader(browser: Browser, origin: str) -> Iterator:
-    """`reader(scheme=..., viewport=..., javascript=...)`: the one tab kept for that setup."""
+    """`reader(scheme=..., viewport=..., javascript=..., site=...)`: the one tab kept for
+    that setup, on the real site or on another served `site` address."""
     readers: dict[tuple, Reader] = {}
     contexts: list[BrowserContext] = []
 
-    def get(*, scheme: str = "light", viewport: dict = DESKTOP, javascript: bool = True) -> Reader:
-        key = (scheme, viewport["width"], javascript)
+    def get(*, scheme: str = "light", viewport: dict = DESKTOP, javascript: bool = True, site: str = origin) -> Reader:
+        key = (scheme, viewport["width"], javascript, site)
         if key not in readers:
             context = browser.new_context(color_scheme=scheme, viewport=viewport)
+            context.add_init_script(RECORD_VIOLATIONS)
             contexts.append(context)
-            tab = Reader(context.new_page(), origin, javascript)
+            tab = Reader(context.new_page(), site, javascript)
 
             # Every request is recorded; any to another host is refused, so none leaves the machine.
             def route(route: Route) -> None:
                 tab.requests.append(route.request.url)
-                if route.request.url.startswith(origin):
+                if route.request.url.startswith(site):
                     route.continue_()
                 else:
                     route.abort()
@@ -186,7 +215,8 @@ def test_skip_link_is_the_first_stop_of_the_tab_key_and_shows(reader, path):
     }""")
     assert focused == {"skip": True, "text": "Skip to content", "main": True}
     # Sighted keyboard users see where focus is: the link fades in when focused.
-    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    # Waited for by Playwright, not by a polled string, which the page's policy forbids.
+    expect(page.locator("a.md-skip")).to_have_css("opacity", "1")
 
 
 @pytest.mark.parametrize("path", ARTICLES)
@@ -239,6 +269,73 @@ def test_search_works_without_any_other_host(reader, origin):
     assert page.locator(".md-search-result__item").count() >= 2
     assert any(url.endswith("search_index.json") for url in tab.requests)
     assert [url for url in tab.requests if not url.startswith(origin)] == []
+    # The search worker and the index it fetches run under the page's policy.
+    assert tab.violations() == [] and tab.errors == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE_390, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", EVERY_PAGE)
+def test_page_runs_under_its_policy_with_no_violation_or_error(reader, path, viewport):
+    tab = reader(viewport=viewport)
+    page = tab.open(path, wait_until="networkidle")
+    first = page.evaluate("[document.head.firstElementChild.httpEquiv, document.head.firstElementChild.nextElementSibling.outerHTML]")
+    assert first == ["Content-Security-Policy", '<meta name="referrer" content="no-referrer">']
+    # Material's scripts ran: the header's search became interactive, the palette is set.
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert tab.violations() == []
+    # The 404 page's own status is the one error a browser logs there.
+    expected = ["Failed to load resource: the server responded with a status of 404 (Not Found)"] if path == MISSING else []
+    assert tab.errors == expected
+
+
+def test_colour_scheme_switch_works_under_the_policy(reader):
+    tab = reader()
+    page = tab.open(ARTICLES[0])
+    try:
+        page.get_by_title("Switch to dark mode").click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        page.reload()  # the choice is kept in local storage for the next page
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        page.get_by_title("Switch to light mode").click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+        assert tab.violations() == [] and tab.errors == []
+    finally:
+        page.evaluate("localStorage.clear()")  # the tab is shared: leave the system's scheme
+
+
+def test_phone_navigation_drawer_opens_under_the_policy(reader):
+    tab = reader(viewport=PHONE_390)
+    page = tab.open("disclaimer/")
+    # The drawer slides in from the left: closed, it waits left of the screen.
+    drawer = page.locator(".md-sidebar--primary")
+    expect(drawer).not_to_be_in_viewport()
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(drawer).to_be_in_viewport()
+    drawer.get_by_role("link", name="Request a consultation").click()
+    page.wait_for_url("**/consultation/")
+    assert tab.violations() == [] and tab.errors == []
+
+
+def test_policy_blocks_a_third_party_image_and_script_injected_into_a_page(reader, built_site, origin):
+    tab = reader()
+    copy = (built_site / ARTICLES[0] / "index.html").read_text(encoding="utf-8").replace("</body>", INJECTED + "</body>")
+    tab.page.route(origin + ARTICLES[0], lambda route: route.fulfill(body=copy, content_type="text/html; charset=utf-8"))
+    try:
+        page = tab.open(ARTICLES[0], wait_until="networkidle")
+        violations = tab.violations()
+        assert page.evaluate("document.documentElement.dataset.injected") is None
+    finally:
+        tab.page.unroute(origin + ARTICLES[0])
+    assert {(v["directive"], v["blocked"]) for v in violations} == {
+        ("img-src", "https://tracker.example/pixel.gif"),
+        ("script-src-elem", "https://cdn.example/widget.js"),
+        ("script-src-elem", "inline"),
+    }
+    # Refused by the browser before any request: the recorder saw none leave.
+    assert [url for url in tab.requests if not url.startswith(origin)] == []
+    # The page's own scripts still ran.
+    assert page.evaluate("document.documentElement.classList.contains('js')")
 
 
 # ---------------------------------------------------------------------------------------
@@ -354,3 +451,125 @@ def assert_not_printed(page: Page, *selectors: str) -> None:
         assert page.locator(selector).count(), f"{selector} matches nothing on {page.url}"
         shown = [element for element in page.locator(selector).all() if element.is_visible()]
         assert not shown, f"{selector} is printed"
+
+
+# ---------------------------------------------------------------------------------------
+# 6. Reading on a phone
+# ---------------------------------------------------------------------------------------
+
+# What the real pages do not hold yet: a four-column table, a note box and a footnote.
+READING_SAMPLE = ROOT / "tests" / "fixtures" / "reading-on-a-phone.md"
+SAMPLE_PAGE = "disclaimer/"
+# Text in each kind of box, and running text to compare it with.
+BOXED_TEXT = {
+    "table header": "article table th",
+    "table cell": "article table td",
+    "note title": "article .admonition .admonition-title",
+    "note text": "article .admonition p:not(.admonition-title)",
+    "footnote": "article .footnote li p",
+}
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site with the sample appended to the Disclaimer, built and served."""
+    project = copy_project(tmp_path_factory.mktemp("reading"))
+    page = project / "docs" / "disclaimer.md"
+    page.write_text(page.read_text(encoding="utf-8") + READING_SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    build = build_site(project)
+    assert build.returncode == 0, build.stderr
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tables_note_boxes_and_footnotes_read_at_body_size_on_a_phone(reader, axe, sample_site, scheme):
+    tab = reader(scheme=scheme, viewport=PHONE_390, site=sample_site)
+    page = tab.open(SAMPLE_PAGE)
+    sizes = font_sizes(page)
+    assert sizes == {name: "16px" for name in sizes}, sizes
+    results = tab.audit(axe)
+    assert results.violations_count == 0, results.generate_report()
+    assert tab.violations() == [] and tab.errors == []
+
+
+def test_desktop_keeps_the_themes_smaller_table_text(reader, sample_site):
+    page = reader(site=sample_site).open(SAMPLE_PAGE)
+    sizes = font_sizes(page)
+    assert sizes["running text"] == "16px"
+    assert {sizes[name] for name in BOXED_TEXT} == {"12.8px"}  # Material's 0.64rem
+    # The four columns fit: nothing scrolls, so no edge is marked.
+    assert page.evaluate("(e => e.scrollWidth <= e.clientWidth)(document.querySelector('article .gt-table-scroll'))")
+    assert edge_shades(page, "article .gt-table-scroll") == {"left": "none", "right": "none"}
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_wide_table_scrolls_inside_its_box_with_a_shadow_on_the_edge_with_more(reader, sample_site, scheme, javascript):
+    tab = reader(scheme=scheme, viewport=PHONE_390, javascript=javascript, site=sample_site)
+    page = tab.open(SAMPLE_PAGE)
+    box = "article .gt-table-scroll"
+    assert page.locator(box).count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), "the page itself scrolls sideways"
+    assert page.evaluate(f"(e => e.scrollWidth > e.clientWidth + 100)(document.querySelector({box!r}))")
+    assert edge_shades(page, box) == {"left": "none", "right": "shadow"}
+    # A keyboard reaches the box and scrolls it with the arrow keys.
+    page.locator(box).focus()
+    page.keyboard.press("ArrowRight")
+    # The scroll is smooth: give it up to two seconds to start.
+    for _ in range(20):
+        if page.locator(box).evaluate("e => e.scrollLeft") > 0:
+            break
+        page.wait_for_timeout(100)
+    else:
+        pytest.fail("the arrow key did not scroll the focused table")
+    page.locator(box).evaluate("e => { e.scrollLeft = e.scrollWidth - e.clientWidth }")
+    assert edge_shades(page, box) == {"left": "shadow", "right": "none"}
+    page.locator(box).evaluate("e => { e.scrollLeft = (e.scrollWidth - e.clientWidth) / 2 }")
+    assert edge_shades(page, box) == {"left": "shadow", "right": "shadow"}
+    # On paper the table is printed whole, with no shadow.
+    page.emulate_media(media="print")
+    try:
+        assert page.locator(box).evaluate("e => getComputedStyle(e).backgroundImage") == "none"
+    finally:
+        page.emulate_media(media="screen")
+
+
+def font_sizes(page: Page) -> dict[str, str]:
+    """The computed font size of the first element of each kind, and of running text."""
+    selectors = {"running text": "article > p", **BOXED_TEXT}
+    sizes = {}
+    for name, selector in selectors.items():
+        assert page.locator(selector).count(), f"{selector} matches nothing on {page.url}"
+        sizes[name] = page.locator(selector).first.evaluate("e => getComputedStyle(e).fontSize")
+    return sizes
+
+
+# Whether each side edge of a box, as painted, shows a shadow: the median colour of a
+# column of pixels just inside the edge (text crossing it is outvoted) against the page's
+# background. The screenshot is decoded by the browser, in a blank tab without the policy.
+def edge_shades(page: Page, selector: str) -> dict[str, str]:
+    png = base64.b64encode(page.locator(selector).screenshot()).decode()
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    decoder = page.context.new_page()
+    try:
+        medians = decoder.evaluate("""async png => {
+            const image = new Image();
+            image.src = 'data:image/png;base64,' + png;
+            await image.decode();
+            const canvas = Object.assign(document.createElement('canvas'), {width: image.width, height: image.height});
+            const context = canvas.getContext('2d');
+            context.drawImage(image, 0, 0);
+            const median = x => {
+                const data = context.getImageData(x, 0, 1, image.height).data;
+                const lightness = [];
+                for (let i = 0; i < data.length; i += 4) lightness.push((data[i] + data[i + 1] + data[i + 2]) / 3);
+                return lightness.sort((a, b) => a - b)[lightness.length >> 1];
+            };
+            // Three pixels in: past the no-JavaScript table's own border.
+            return {left: median(3), right: median(image.width - 4)};
+        }""", png)
+    finally:
+        decoder.close()
+    plain = sum(float(part) for part in re.findall(r"[\d.]+", background)[:3]) / 3
+    return {side: "shadow" if abs(value - plain) > 12 else "none" for side, value in medians.items()}

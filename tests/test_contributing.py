@@ -73,6 +73,14 @@ def broken_links(project: Path) -> None:
     edit(project / ARTICLE, append="\nSee [the practice](../practices/what-i-need.md) and [the disclaimer](../disclaimer.md#crisis).\n")
 
 
+def remote_loads(project: Path) -> None:
+    edit(project / ARTICLE, append="\n![A chart of the results](https://example.org/chart.png)\n")
+    edit(project / "docs/disclaimer.md", append=(
+        '\n<iframe width="560" height="315" src="https://www.youtube.com/embed/inpok4MKVLM" title="YouTube video player" allowfullscreen></iframe>\n'
+        '\n<img src="http://example.org/lake.jpg" alt="A calm lake">\n'
+    ))
+
+
 # The number of errors each scenario makes at least (warnings come on top).
 @pytest.mark.parametrize("break_site, count", [
     (front_matter_and_citation_mistakes, 11),
@@ -80,6 +88,7 @@ def broken_links(project: Path) -> None:
     (bibliography_syntax_mistakes, 2),
     (missing_closing_brace, 1),
     (broken_links, 2),
+    (remote_loads, 3),
 ])
 def test_every_build_message_is_explained_in_contributing(site_copy, break_site, count):
     break_site(site_copy)

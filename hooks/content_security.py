@@ -1,0 +1,77 @@
+"""The rules a reader's browser enforces on a page: a Content-Security-Policy and no referrer.
+
+GitHub Pages sets no response headers, so the policy travels in the page itself, as a
+`<meta http-equiv>` that must come before anything it governs: the first element of
+`<head>`. It allows the page's own files and, by their SHA-256 hashes, exactly the inline
+scripts the page holds (Material's vary with the page's depth), and nothing from any other
+host. Directives a meta policy ignores (frame-ancestors, report-uri, sandbox) are left
+out: browsers only log an error for them.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+
+POLICY = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'"],  # plus the page's inline scripts, by hash
+    "style-src": ["'self'"],  # Material sets its dynamic styles through the CSSOM, not inline
+    "img-src": ["'self'", "data:"],  # Material's icons are data: URLs
+    "connect-src": ["'self'"],  # the search index
+    "worker-src": ["'self'"],  # search runs in a web worker
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+}
+REFERRER = '<meta name="referrer" content="no-referrer">'
+
+# A start tag, with quoted attribute values that may hold `>`.
+_SCRIPT = re.compile(r"""<script\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>(?P<text>.*?)</script\s*>""", re.IGNORECASE | re.DOTALL)
+_ATTRIBUTE = re.compile(r"""(?P<name>[^\s=/>]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+)))?""")
+_HEAD = re.compile(r"<head\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+# Script types a browser runs (the HTML standard's JavaScript MIME types, module, import
+# map); any other type is a data block, such as JSON-LD or Material's configuration.
+_RUN_TYPES = {
+    "", "module", "importmap", "text/javascript", "application/javascript", "text/ecmascript",
+    "application/ecmascript", "application/x-javascript", "text/jscript", "text/livescript",
+}
+
+
+def with_privacy_meta(page_html: str) -> str | None:
+    """The page with its policy and the referrer meta first in `<head>`; None if it has no `<head>`."""
+    head = _HEAD.search(page_html)
+    if head is None:
+        return None
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(page_html))}">'
+    return page_html[: head.end()] + meta + REFERRER + page_html[head.end():]
+
+
+def policy(hashes: list[str]) -> str:
+    """The policy's text, allowing the given `'sha256-…'` inline scripts."""
+    directives = {**POLICY, "script-src": POLICY["script-src"] + hashes}
+    return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
+
+
+def inline_script_hashes(page_html: str) -> list[str]:
+    """`'sha256-…'` of each inline script the browser runs, in page order, without repeats."""
+    hashes = []
+    for script in _SCRIPT.finditer(page_html):
+        attributes = _attributes(script.group("attributes"))
+        if "src" in attributes or attributes.get("type", "").strip().lower() not in _RUN_TYPES:
+            continue
+        # The browser hashes the script's text as parsed: line breaks normalised to \n.
+        text = script.group("text").replace("\r\n", "\n").replace("\r", "\n")
+        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+        hashes.append(f"'sha256-{digest}'")
+    return list(dict.fromkeys(hashes))
+
+
+# A start tag's attributes by lower-cased name (the first of repeats, as browsers keep).
+def _attributes(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        value = next((v for v in match.group("double", "single", "bare") if v is not None), "")
+        found.setdefault(match.group("name").lower(), html.unescape(value))
+    return found

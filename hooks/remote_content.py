@@ -1,0 +1,88 @@
+"""Find what a page would load from another site: an embed, or an image with a remote address.
+
+The Content-Security-Policy (content_security.py) would block it in the reader's browser,
+leaving a blank box; the editor hears of it first, at its line, with what to do instead.
+Code (fenced, indented, inline) is skipped: a page may show such markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citation_check import PageSource
+from citation_syntax import blank_code, strip_front_matter
+from problems import Problem
+
+FIX = "the site loads nothing from other sites; link to it instead: [title]({url})"
+
+# Elements that always frame or run another document: the policy allows none of them.
+_EMBED = re.compile(r"<(?P<tag>iframe|frame|embed|object|portal)\b(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE)
+# Any other tag whose attribute loads a file (img, video, audio, source, script, link, input).
+_LOADING_TAG = re.compile(r"<(?P<tag>[a-z][a-z0-9-]*)(?=[\s/>])(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE)
+_LOADING_ATTRIBUTE = re.compile(
+    r"""\b(?P<name>src|srcset|poster|data|href)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))""",
+    re.IGNORECASE,
+)
+# An address on another host: http(s):// or protocol-relative //host.
+_REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+# Markdown images: inline ![alt](url "title"), and by reference ![alt][ref], ![ref][], ![ref].
+_INLINE_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(\s*<?(?P<url>[^)\s>]+)")
+_REFERENCE_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\](?:\[(?P<ref>[^\]\n]*)\])?(?!\()")
+_DEFINITION = re.compile(r"^ {0,3}\[(?P<ref>[^\]\n]+)\]:\s*<?(?P<url>[^\s>]+)", re.MULTILINE)
+
+
+def remote_content_problems(pages: list[PageSource]) -> list[Problem]:
+    """One problem per embed or remote image, at its line, on every page."""
+    problems = []
+    for page in pages:
+        body, first_line = strip_front_matter(page.source)
+        masked = blank_code(body)
+        for offset, message in _findings(masked):
+            problems.append(Problem(page.path, first_line + masked.count("\n", 0, offset), message))
+    return sorted(problems, key=lambda problem: (problem.path, problem.line))
+
+
+# (offset, message) of each thing in code-blanked Markdown that loads from another site.
+def _findings(masked: str) -> list[tuple[int, str]]:
+    found = []
+    for embed in _EMBED.finditer(masked):
+        url = _loaded_url(embed.group("attributes"), remote_only=False)
+        what = f"<{embed.group('tag').lower()}> embeds " + (f"'{url}': " if url else "another page: ")
+        found.append((embed.start(), what + FIX.format(url=url or "url")))
+    for tag in _LOADING_TAG.finditer(masked):
+        # A link (<a href>) only leads elsewhere when followed, which is what we ask for.
+        if tag.group("tag").lower() in ("a", "iframe", "frame", "embed", "object", "portal"):
+            continue
+        url = _loaded_url(tag.group("attributes"), remote_only=True)
+        if url:
+            found.append((tag.start(), f"<{tag.group('tag').lower()}> loads '{url}' from another site: " + FIX.format(url=url)))
+    definitions = {_label(d.group("ref")): d.group("url") for d in _DEFINITION.finditer(masked)}
+    for image in _INLINE_IMAGE.finditer(masked):
+        if _REMOTE.match(image.group("url")):
+            found.append((image.start(), _image_message(image.group("url"))))
+    for image in _REFERENCE_IMAGE.finditer(masked):
+        url = definitions.get(_label(image.group("ref") or image.group("alt")), "")
+        if _REMOTE.match(url):
+            found.append((image.start(), _image_message(url)))
+    return found
+
+
+def _image_message(url: str) -> str:
+    return f"image '{url}' is on another site: " + FIX.format(url=url)
+
+
+# The address a tag would load: its first remote one, or (remote_only=False) its first at all.
+def _loaded_url(attributes: str, *, remote_only: bool) -> str | None:
+    for attribute in _LOADING_ATTRIBUTE.finditer(attributes):
+        value = next(v for v in attribute.group("double", "single", "bare") if v is not None)
+        # srcset lists "url width, url width": any remote candidate loads from elsewhere.
+        candidates = [part.split()[0] for part in value.split(",") if part.split()] if attribute.group("name").lower() == "srcset" else [value]
+        for candidate in candidates:
+            if not remote_only or _REMOTE.match(candidate):
+                return candidate.strip()
+    return None
+
+
+# Reference labels match ignoring case and runs of white space, as in Markdown.
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()

@@ -1,0 +1,18 @@
+"""MkDocs hook: each Markdown table in a box that scrolls on a phone and takes keyboard focus
+(wide_tables.py)."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from wide_tables import scrollable_tables
+
+# ---------------------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------------------
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return scrollable_tables(html)
