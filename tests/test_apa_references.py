@@ -1,0 +1,181 @@
+"""Every APA 7 reference type, as a clinician or a reference manager writes it, prints on
+the built page as the APA Publication Manual (7th ed., chapter 10) prints it; and each
+mistake that used to print wrong without a word now stops the build at its line.
+
+All rows are one page of one tmp copy of the site, built once: the table costs one build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, copy_project
+from site_reader import normalize, page
+
+
+@dataclass
+class Row:
+    id: str
+    bibtex: str  # as written; the key is the row's citation
+    cite: str  # the citation as the editor types it
+    in_text: str  # what the page shows for it
+    reference: str  # the reference list entry the page shows
+
+
+ROWS = [
+    Row("journal-article",
+        "@article{grady2019,\n  author  = {Grady, Jessica S. and Her, Malina and Moreno, Geena and Perez, Catherine and Yelinek, Jillian},\n"
+        "  title   = {Emotions in Storybooks: A Comparison of Storybooks That Represent Ethnic and Racial Groups in the {United States}},\n"
+        "  journal = {Psychology of Popular Media Culture},\n  year    = {2019},\n  volume  = {8},\n  number  = {3},\n  pages   = {207--217},\n  doi     = {10.1037/ppm0000185},\n}\n",
+        "[@grady2019]", "(Grady et al., 2019)",
+        "Grady, J. S., Her, M., Moreno, G., Perez, C., & Yelinek, J. (2019). Emotions in storybooks: A comparison of storybooks that represent ethnic and racial groups in the United States. Psychology of Popular Media Culture, 8(3), 207–217. https://doi.org/10.1037/ppm0000185"),
+    # An older article with no DOI: a notice for the editor, never a failed strict build.
+    Row("journal-article-without-doi",
+        "@article{kabatzinn1982,\n  author  = {Kabat-Zinn, Jon},\n  title   = {An Outpatient Program in Behavioral Medicine for Chronic Pain Patients Based on the Practice of Mindfulness Meditation},\n"
+        "  journal = {General Hospital Psychiatry},\n  year    = {1982},\n  volume  = {4},\n  number  = {1},\n  pages   = {33--47},\n}\n",
+        "[@kabatzinn1982]", "(Kabat-Zinn, 1982)",
+        "Kabat-Zinn, J. (1982). An outpatient program in behavioral medicine for chronic pain patients based on the practice of mindfulness meditation. General Hospital Psychiatry, 4(1), 33–47."),
+    # As Zotero's Better BibLaTeX exports it.
+    Row("biblatex-export",
+        "@article{mccauley2019,\n  title = {Language Learning as Language Use: {{A}} Cross-Linguistic Model of Child Language Development},\n"
+        "  author = {McCauley, Stewart M. and Christiansen, Morten H.},\n  date = {2019-01},\n  journaltitle = {Psychological Review},\n"
+        "  volume = {126},\n  number = {1},\n  pages = {1--51},\n  doi = {10.1037/rev0000126},\n  langid = {english},\n"
+        "  abstract = {Children learn language by using it.},\n  keywords = {language,learning},\n  file = {/home/me/Zotero/storage/ABCD/McCauley.pdf},\n}\n",
+        "[@mccauley2019]", "(McCauley & Christiansen, 2019)",
+        "McCauley, S. M., & Christiansen, M. H. (2019). Language learning as language use: A cross-linguistic model of child language development. Psychological Review, 126(1), 1–51. https://doi.org/10.1037/rev0000126"),
+    Row("online-first-article",
+        "@article{huestegge2019,\n  author   = {Huestegge, Sujata M. and Raettig, Tim and Huestegge, Lynn},\n"
+        "  title    = {Are Face-Incongruent Voices Harder to Process? Effects of Face--Voice Gender Incongruency on Basic Cognitive Information Processing},\n"
+        "  journal  = {Experimental Psychology},\n  year     = {2019},\n  pubstate = {Advance online publication},\n  doi      = {10.1027/1618-3169/a000440},\n}\n",
+        "[@huestegge2019]", "(Huestegge et al., 2019)",
+        "Huestegge, S. M., Raettig, T., & Huestegge, L. (2019). Are face-incongruent voices harder to process? Effects of face–voice gender incongruency on basic cognitive information processing. Experimental Psychology. Advance online publication. https://doi.org/10.1027/1618-3169/a000440"),
+    Row("article-number",
+        "@article{jerrentrup2018,\n  author  = {Jerrentrup, Andreas and Mueller, Tobias and Glowalla, Ulrich and Herder, Meike and Henrichs, Nadine and Neubauer, Andreas and Schaefer, Juergen R.},\n"
+        "  title   = {Teaching Medicine with the Help of {Dr. House}},\n  journal = {PLoS ONE},\n  year    = {2018},\n  volume  = {13},\n  number  = {3},\n"
+        "  eid     = {e0193972},\n  doi     = {10.1371/journal.pone.0193972},\n}\n",
+        "[@jerrentrup2018]", "(Jerrentrup et al., 2018)",
+        "Jerrentrup, A., Mueller, T., Glowalla, U., Herder, M., Henrichs, N., Neubauer, A., & Schaefer, J. R. (2018). Teaching medicine with the help of Dr. House. PLoS ONE, 13(3), Article e0193972. https://doi.org/10.1371/journal.pone.0193972"),
+    # A particle stays with the surname, as APA prints van der Kolk.
+    Row("author-with-particle",
+        "@book{vanderkolk2014,\n  author    = {van der Kolk, Bessel A.},\n  title     = {The Body Keeps the Score: Brain, Mind, and Body in the Healing of Trauma},\n"
+        "  publisher = {Viking},\n  year      = {2014},\n}\n",
+        "[@vanderkolk2014]", "(van der Kolk, 2014)",
+        "van der Kolk, B. A. (2014). The body keeps the score: Brain, mind, and body in the healing of trauma. Viking."),
+    # ... unless the entry says otherwise for its names.
+    Row("particle-dropped-by-choice",
+        "@book{beethoven1802,\n  author    = {van Beethoven, Ludwig},\n  title     = {{Heiligenstadt Testament}},\n  publisher = {Self-published},\n  year      = {1802},\n"
+        "  options   = {useprefix=false},\n}\n",
+        "[@beethoven1802]", "(Beethoven, 1802)",
+        "Beethoven, L. van. (1802). Heiligenstadt Testament. Self-published."),
+    Row("book",
+        "@book{jackson2019,\n  author    = {Jackson, Lynne M.},\n  title     = {The Psychology of Prejudice: From Attitudes to Social Action},\n  edition   = {2},\n"
+        "  publisher = {American Psychological Association},\n  year      = {2019},\n  doi       = {10.1037/0000168-000},\n}\n",
+        "[@jackson2019]", "(Jackson, 2019)",
+        "Jackson, L. M. (2019). The psychology of prejudice: From attitudes to social action (2nd ed.). American Psychological Association. https://doi.org/10.1037/0000168-000"),
+    # "and" inside a publisher is part of its name, not a list.
+    Row("publisher-with-and",
+        "@book{gilbert2010,\n  author    = {Gilbert, Paul},\n  title     = {Compassion Focused Therapy: Distinctive Features},\n"
+        "  publisher = {Routledge and Taylor and Francis Group},\n  year      = {2010},\n}\n",
+        "[@gilbert2010]", "(Gilbert, 2010)",
+        "Gilbert, P. (2010). Compassion focused therapy: Distinctive features. Routledge and Taylor and Francis Group."),
+    Row("edited-book",
+        "@book{kesharwani2020,\n  editor    = {Kesharwani, Prashant},\n  title     = {Nanotechnology Based Approaches for Tuberculosis Treatment},\n"
+        "  publisher = {Academic Press},\n  year      = {2020},\n}\n",
+        "[@kesharwani2020]", "(Kesharwani, 2020)",
+        "Kesharwani, P. (Ed.). (2020). Nanotechnology based approaches for tuberculosis treatment. Academic Press."),
+    Row("chapter-in-edited-book",
+        "@incollection{dillard2020,\n  author    = {Dillard, James Price},\n  title     = {Currents in the Study of Persuasion},\n"
+        "  booktitle = {Media Effects: Advances in Theory and Research},\n  editor    = {Oliver, Mary Beth and Raney, Arthur A. and Bryant, Jennings},\n"
+        "  edition   = {4},\n  publisher = {Routledge},\n  year      = {2020},\n  pages     = {115--129},\n}\n",
+        "[@dillard2020]", "(Dillard, 2020)",
+        "Dillard, J. P. (2020). Currents in the study of persuasion. In M. B. Oliver, A. A. Raney, & J. Bryant (Eds.), Media effects: Advances in theory and research (4th ed., pp. 115–129). Routledge."),
+    # A group author in double braces, "and" in its name and in its parent agency's.
+    Row("report-by-agency",
+        "@techreport{samhsa2019,\n  author      = {{Substance Abuse and Mental Health Services Administration}},\n"
+        "  title       = {Key Substance Use and Mental Health Indicators in the {United States}},\n"
+        "  institution = {U.S. Department of Health and Human Services},\n  year        = {2019},\n"
+        "  url         = {https://www.samhsa.gov/data/},\n}\n",
+        "[@samhsa2019]", "(Substance Abuse and Mental Health Services Administration, 2019)",
+        "Substance Abuse and Mental Health Services Administration. (2019). Key substance use and mental health indicators in the United States. U.S. Department of Health and Human Services. https://www.samhsa.gov/data/"),
+    # The group that wrote the report published it: APA names it once.
+    Row("report-author-is-publisher",
+        "@techreport{who2014,\n  author      = {{World Health Organization}},\n"
+        "  title       = {Comprehensive Implementation Plan on Maternal, Infant, and Young Child Nutrition},\n"
+        "  institution = {World Health Organization},\n  year        = {2014},\n"
+        "  url         = {https://apps.who.int/iris/handle/10665/113048},\n}\n",
+        "[@who2014]", "(World Health Organization, 2014)",
+        "World Health Organization. (2014). Comprehensive implementation plan on maternal, infant, and young child nutrition. https://apps.who.int/iris/handle/10665/113048"),
+    Row("web-page",
+        "@online{bologna2019,\n  author       = {Bologna, Caroline},\n  title        = {Why Some People with Anxiety Love Watching Horror Movies},\n"
+        "  date         = {2019-10-31},\n  organization = {HuffPost},\n"
+        "  url          = {https://www.huffpost.com/entry/anxiety-love-watching-horror-movies_l_5d277587e4b02a5a5d57b59e},\n}\n",
+        "[@bologna2019]", "(Bologna, 2019)",
+        "Bologna, C. (2019, October 31). Why some people with anxiety love watching horror movies. HuffPost. https://www.huffpost.com/entry/anxiety-love-watching-horror-movies_l_5d277587e4b02a5a5d57b59e"),
+    Row("web-page-without-date",
+        "@online{nimh-anxiety,\n  author  = {{National Institute of Mental Health}},\n  title   = {Anxiety Disorders},\n"
+        "  urldate = {2024-03-05},\n  url     = {https://www.nimh.nih.gov/health/topics/anxiety-disorders},\n}\n",
+        "[@nimh-anxiety]", "(National Institute of Mental Health, n.d.)",
+        "National Institute of Mental Health. (n.d.). Anxiety disorders. Retrieved March 5, 2024, from https://www.nimh.nih.gov/health/topics/anxiety-disorders"),
+    Row("dissertation",
+        "@phdthesis{hollander2017,\n  author = {Hollander, Matthew M.},\n"
+        "  title  = {Resistance to Authority: Methodological Innovations and New Lessons from the {Milgram} Experiment},\n"
+        "  school = {University of Wisconsin--Madison},\n  year   = {2017},\n  url    = {https://search.proquest.com/docview/1949319578},\n}\n",
+        "[@hollander2017]", "(Hollander, 2017)",
+        "Hollander, M. M. (2017). Resistance to authority: Methodological innovations and new lessons from the Milgram experiment [Doctoral dissertation, University of Wisconsin–Madison]. https://search.proquest.com/docview/1949319578"),
+    Row("conference-paper",
+        "@inproceedings{evans2019,\n  author    = {Evans, Arthur C. and Garbarino, James},\n  title     = {Gun Violence: An Event on the Power of Community},\n"
+        "  booktitle = {Proceedings of the APA 2019 Convention},\n  editor    = {Smith, Ann},\n  publisher = {American Psychological Association},\n"
+        "  pages     = {12--19},\n  year      = {2019},\n}\n",
+        "[@evans2019]", "(Evans & Garbarino, 2019)",
+        "Evans, A. C., & Garbarino, J. (2019). Gun violence: An event on the power of community. In A. Smith (Ed.), Proceedings of the APA 2019 convention (pp. 12–19). American Psychological Association."),
+    Row("preprint",
+        "@misc{leuker2020,\n  author    = {Leuker, Christina and Samartzidis, Lasare and Hertwig, Ralph and Pleskac, Timothy J.},\n"
+        "  title     = {When Money Talks: Judging Risk and Coercion in High-Paying Clinical Trials},\n  type      = {Preprint},\n"
+        "  publisher = {PsyArXiv},\n  year      = {2020},\n  doi       = {10.31234/osf.io/9p7s8},\n}\n",
+        "[@leuker2020]", "(Leuker et al., 2020)",
+        "Leuker, C., Samartzidis, L., Hertwig, R., & Pleskac, T. J. (2020). When money talks: Judging risk and coercion in high-paying clinical trials [Preprint]. PsyArXiv. https://doi.org/10.31234/osf.io/9p7s8"),
+    # Same author, same year, keys typed in the other order: APA's "2003a, 2003b".
+    Row("same-author-same-year",
+        "@book{hollis2003b,\n  author    = {Hollis, James},\n  title     = {On This Journey We Call Our Life},\n  publisher = {Inner City Books},\n  year      = {2003},\n}\n"
+        "@book{hollis2003a,\n  author    = {Hollis, James},\n  title     = {Mythologems: Incarnations of the Invisible World},\n  publisher = {Inner City Books},\n  year      = {2003},\n}\n",
+        "[@hollis2003b; @hollis2003a]", "(Hollis, 2003a, 2003b)",
+        "Hollis, J. (2003a). Mythologems: Incarnations of the invisible world. Inner City Books."),
+    Row("narrative-citation", "", "Inwood and Ferrari [-@inwood2018]", "Inwood and Ferrari (2018)",
+        "Inwood, E., & Ferrari, M. (2018). Mechanisms of change in the relationship between self-compassion, emotion regulation, and mental health: A systematic review. Applied Psychology: Health and Well-Being, 10(2), 215–235. https://doi.org/10.1111/aphw.12127"),
+]
+PAGE = "apa-examples.md"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One tmp copy of the site with every row cited on one page, built once."""
+    project = copy_project(tmp_path_factory.mktemp("apa") / "project")
+    with (project / "references.bib").open("a", encoding="utf-8") as file:
+        file.write("".join("\n" + row.bibtex for row in ROWS if row.bibtex))
+    body = "".join(f"{row.id}: {row.cite}.\n\n" for row in ROWS)
+    (project / "docs" / PAGE).write_text(f"# APA examples\n\n{body}", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  /privacy.md\n", f"  /privacy.md\n  /{PAGE}\n"), encoding="utf-8")
+    build = build_site(project)
+    assert build.returncode == 0, build.stderr
+    return project / "site", build.stderr
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
+def test_each_apa_type_prints_as_the_manual_shows_it(built, row):
+    site, _ = built
+    document = page(site, "apa-examples")
+    paragraphs = {normalize(p.text_content()).split(": ", 1)[0]: normalize(p.text_content()) for p in document.cssselect("article p")}
+    assert paragraphs[row.id] == f"{row.id}: {row.in_text}."
+    key = min(k.strip("[]@-; ") for k in row.cite.split("@")[1:])
+    [entry] = document.cssselect(f'div[id="ref-{key}"]')
+    assert normalize(entry.text_content()) == row.reference
+
+
+def test_article_without_doi_is_a_notice_not_a_strict_failure(built):
+    _, log = built
+    assert "entry 'kabatzinn1982' (@article) has no doi; add doi = {10.xxxx/...} if the work has one" in log
+    assert "WARNING" not in log
