@@ -90,6 +90,8 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
             problem(name, f" has {name} '{fields[name]}'; write it as YYYY-MM-DD, e.g. {name} = {{2021-03-15}}")
     if kind == "misc" and fields.get("type", "").strip().casefold() == "preprint" and "publisher" not in fields:
         problems.append(Problem(path, line, f"entry '{key}' (a preprint) lacks the publisher field; add publisher = {{PsyArXiv}}, the server that holds it"))
+    if kind == "inbook" and "editor" not in persons:
+        problems.append(Problem(path, line, f"entry '{key}' (@inbook) has no editor; if the book has editors, add editor = {{Family, Given and ...}}: APA names them ('In A. Editor (Ed.), Title')", notice=True))
     if kind == "article" and "doi" not in fields:
         problems.append(Problem(path, line, f"entry '{key}' (@article) has no doi; add doi = {{10.xxxx/...}} if the work has one (older articles often have none)", notice=True))
     return problems

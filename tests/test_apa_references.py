@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_project
+from new_reference import offline_stub
 from site_reader import normalize, page
 
 
@@ -179,3 +180,73 @@ def test_article_without_doi_is_a_notice_not_a_strict_failure(built):
     _, log = built
     assert "entry 'kabatzinn1982' (@article) has no doi; add doi = {10.xxxx/...} if the work has one" in log
     assert "WARNING" not in log
+
+
+@dataclass
+class Mistake:
+    id: str
+    bibtex: str
+    line_text: str  # a text on the line the message must name
+    message: str
+
+
+STUB = offline_stub("10.1037/a0012345", author="Smith", year="2008", existing_keys=set())[1].replace(
+    "{Smith, GIVEN NAMES", "{Smith, John").replace("smith2008", "stub2008")
+MISTAKES = [
+    Mistake("howpublished-repeats-url",
+            "@misc{cdc-sleep,\n  author       = {{Centers for Disease Control and Prevention}},\n  title        = {Sleep and Sleep Disorders},\n"
+            "  year         = {2022},\n  howpublished = {\\url{https://www.cdc.gov/sleep/}},\n  url          = {https://www.cdc.gov/sleep/},\n}\n",
+            "howpublished = {\\url", "entry 'cdc-sleep': howpublished holds a web address, which would print beside the url; delete the howpublished line"),
+    Mistake("unescaped-percent",
+            "@online{sleep-survey,\n  author = {{Sleep Foundation}},\n  title  = {Only 45% of Adults Sleep Enough},\n  date   = {2023-03-10},\n"
+            "  url    = {https://www.sleepfoundation.org/survey?utm=a%20b},\n}\n",
+            "Only 45%", "entry 'sleep-survey': the title field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead"),
+    Mistake("form-left-half-filled", STUB, "and FAMILY, GIVEN NAMES",
+            "entry 'stub2008': the author field still holds FAMILY from the make new-reference form"),
+    Mistake("form-title-left", "", "TITLE OF THE ARTICLE", "entry 'stub2008': the title field still holds TITLE OF THE ARTICLE"),
+    Mistake("form-pages-left", "", "FIRST--LAST", "entry 'stub2008': the pages field still holds FIRST--LAST"),
+    Mistake("one-doi-two-keys",
+            "@article{inwood2018b,\n  author  = {Inwood, Elisa and Ferrari, Madeleine},\n  title   = {Mechanisms of Change},\n"
+            "  journal = {Applied Psychology: Health and Well-Being},\n  year    = {2018},\n  volume  = {10},\n  pages   = {215--235},\n"
+            "  doi     = {10.1111/APHW.12127},\n}\n",
+            "10.1111/APHW.12127", "entry 'inwood2018b' has the DOI of entry 'inwood2018' (10.1111/APHW.12127): one work under two keys prints twice"),
+    Mistake("undated-web-page-without-urldate",
+            "@online{nimh-depression,\n  author = {{National Institute of Mental Health}},\n  title  = {Depression},\n"
+            "  url    = {https://www.nimh.nih.gov/health/topics/depression},\n}\n",
+            "@online{nimh-depression,", "entry 'nimh-depression' (@online) lacks the year field, which a web page needs; add date = {2020-04-03} as the page shows it; "
+            "for a page with no date, add urldate = {2024-03-05}"),
+    Mistake("online-first-without-pubstate",
+            "@article{early2024,\n  author  = {Early, Ann},\n  title   = {Published Online First},\n  journal = {Mindfulness},\n  year    = {2024},\n"
+            "  doi     = {10.1007/s12671-024-00001-1},\n}\n",
+            "@article{early2024,", "entry 'early2024' (@article) lacks the volume field, which a journal article needs; add volume = {12}; "
+            "for an article published online first (a DOI, no volume yet), add pubstate = {Advance online publication} instead"),
+    Mistake("year-typed-nd",
+            "@online{nd-typed,\n  author  = {{Mind}},\n  title   = {Anxiety},\n  year    = {n.d.},\n  urldate = {2024-03-05},\n  url     = {https://www.mind.org.uk/anxiety/},\n}\n",
+            "year    = {n.d.}", "entry 'nd-typed' has year 'n.d.'; delete the year line for a work with no date: APA then prints (n.d.)"),
+    Mistake("biblatex-without-journaltitle",
+            "@article{zotero2021,\n  author = {Doe, Jane},\n  title  = {Exported},\n  date   = {15/03/2021},\n  volume = {3},\n  pages  = {1--9},\n}\n",
+            "@article{zotero2021,", "entry 'zotero2021' (@article) lacks the journal field, which a journal article needs; add journal = {...} (journaltitle, as reference managers write it, is the same)"),
+    Mistake("date-not-iso", "", "date   = {15/03/2021}", "entry 'zotero2021' has date '15/03/2021'; write it as YYYY-MM-DD, e.g. date = {2021-03-15}"),
+]
+
+
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """One tmp copy of the site with every mistake in references.bib, each cited; built once."""
+    project = copy_project(tmp_path_factory.mktemp("mistakes") / "project")
+    bib = project / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8") + "".join("\n" + m.bibtex for m in MISTAKES if m.bibtex), encoding="utf-8")
+    keys = [m.bibtex.split("{", 1)[1].split(",", 1)[0] for m in MISTAKES if m.bibtex]
+    article = project / "docs/articles/how-can-self-compassion-help-me.md"
+    article.write_text(article.read_text(encoding="utf-8") + "".join(f"\nSee [@{key}].\n" for key in keys), encoding="utf-8")
+    build = build_site(project)
+    assert build.returncode != 0
+    return bib.read_text(encoding="utf-8"), build.stderr
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[m.id for m in MISTAKES])
+def test_each_mistake_that_printed_wrong_fails_the_build_at_its_line(refused, mistake):
+    bib, log = refused
+    line = 1 + bib[: bib.index(mistake.line_text)].count("\n")
+    assert f"references.bib:{line}: {mistake.message}" in log
+    assert "Traceback" not in log

@@ -20,6 +20,7 @@ from bibliography import load_bibliography
 from conftest import ROOT, build_site
 from doi import doi_url
 from new_reference import clean_field, main, new_reference, offline_stub, suggest_key
+from site_reader import normalize, page
 
 NEFF_DOI = "10.1080/15298860309032"
 SICI_DOI = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"
@@ -129,10 +130,21 @@ def test_offline_stub_parses_and_passes_the_builds_checks(bib):
     assert entry.fields["doi"] == "10.1037/a0012345"
     assert entry.fields["pages"] == "FIRST--LAST"
     assert "cite it as [@inwood2018b]" in advice
+    # Pasted unfilled, every field still in CAPITALS is named; filled in, it passes.
     with bib.open("a", encoding="utf-8") as file:
         file.write("\n" + stub)
     problems = load_bibliography(bib, display_path="references.bib").problems
-    assert problems == []
+    assert [p.message.split(" from ")[0] for p in problems] == [
+        f"entry 'inwood2018b': the {name} field still holds {value}"
+        for name, value in [("title", "TITLE OF THE ARTICLE"), ("journal", "NAME OF THE JOURNAL"), ("volume", "VOLUME"),
+                            ("number", "ISSUE"), ("pages", "FIRST--LAST"), ("author", "GIVEN NAMES")]
+    ]
+    filled = stub
+    for placeholder, value in [("GIVEN NAMES and FAMILY, GIVEN NAMES", "Elisa"), ("TITLE OF THE ARTICLE", "A Title"),
+                               ("NAME OF THE JOURNAL", "Mindfulness"), ("VOLUME", "9"), ("ISSUE", "2"), ("FIRST--LAST", "1--9")]:
+        filled = filled.replace(placeholder, value)
+    bib.write_text(bib.read_text(encoding="utf-8").replace(stub, filled), encoding="utf-8")
+    assert load_bibliography(bib, display_path="references.bib").problems == []
 
 
 def test_unfilled_offline_stub_cannot_reach_readers(bib):
@@ -141,7 +153,8 @@ def test_unfilled_offline_stub_cannot_reach_readers(bib):
     with bib.open("a", encoding="utf-8") as file:
         file.write("\n" + stub)
     messages = [p.message for p in load_bibliography(bib, display_path="references.bib").problems]
-    assert messages == ["entry 'familyYYYY' has year 'YYYY'; write four digits, e.g. year = {2018}"]
+    assert "entry 'familyYYYY' has year 'YYYY'; write four digits, e.g. year = {2018}" in messages
+    assert "entry 'familyYYYY': the author field still holds FAMILY from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none" in messages
 
 
 @pytest.mark.parametrize("doi", [
@@ -242,8 +255,17 @@ def test_record_missing_fields_is_printed_with_the_builds_notes(bib, resolver):
     )}
     entry, advice = new_reference("10.1000/early", bib=bib, online=True, resolver=resolver)
     assert entry.startswith("@article{doe2024,\n")
-    assert "note: entry 'doe2024' (@article) lacks the volume field; add volume = {...}" in advice
-    assert "note: entry 'doe2024' (@article) lacks the pages field; add pages = {...}" in advice
+    # No volume yet: published online first, as APA prints it.
+    assert "  pubstate = {Advance online publication},\n" in entry
+    assert "note:" not in advice
+
+
+def test_record_missing_fields_is_printed_with_the_builds_notes_for_a_book(bib, resolver):
+    FakeResolver.records = {**FakeResolver.records, "10.1000/book": "@book{X_2024, title={A Book}, author={Doe, Jane}, DOI={10.1000/book}}"}
+    entry, advice = new_reference("10.1000/book", bib=bib, online=True, resolver=resolver)
+    assert entry.startswith("@book{doend,\n")
+    assert "note: entry 'doend' (@book) lacks the publisher field, which a book or edited book needs; add publisher = {...}" in advice
+    assert "note: entry 'doend' (@book) lacks the year field, which a book or edited book needs; add year = {2018}" in advice
 
 
 def test_unknown_doi_online_is_a_clear_error(bib, resolver, capsys):
@@ -290,3 +312,67 @@ def test_unreachable_resolver_suggests_the_offline_stub(bib, capsys):
 ])
 def test_agency_markup_becomes_plain_bibtex(raw, clean):
     assert clean_field(raw) == clean
+
+
+# What Crossref's content negotiation sends for a book, a chapter (no editors: Crossref has
+# none for it), a report and an article whose author has a particle: its own keys, ISBN,
+# URL, a month macro, en dashes in pages, a group author as a plain name.
+CROSSREF_RECORDS = {
+    "10.4324/9780203851197": (
+        " @book{Gilbert_2010, title={Compassion Focused Therapy}, ISBN={9780203851197}, url={http://dx.doi.org/10.4324/9780203851197}, "
+        "DOI={10.4324/9780203851197}, publisher={Routledge}, author={Gilbert, Paul}, year={2010}, month=apr }"
+    ),
+    "10.4324/9780429491146-8": (
+        " @inbook{Dillard_2019, title={Currents in the Study of Persuasion}, ISBN={9780429491146}, url={http://dx.doi.org/10.4324/9780429491146-8}, "
+        "DOI={10.4324/9780429491146-8}, booktitle={Media Effects}, publisher={Routledge}, author={Dillard, James Price}, year={2019}, "
+        "month=sep, pages={115\u2013129} }"
+    ),
+    "10.7249/mg720": (
+        " @techreport{Tanielian_2008, title={Invisible Wounds of War: Psychological and Cognitive Injuries, Their Consequences, and Services to Assist Recovery}, "
+        "url={http://dx.doi.org/10.7249/mg720}, DOI={10.7249/mg720}, publisher={RAND Corporation}, author={Tanielian, Terri and Jaycox, Lisa H.}, year={2008} }"
+    ),
+    "10.1596/978-1-4648-1234-5": (
+        " @techreport{World_Health_Organization_2017, title={Depression and Other Common Mental Disorders: Global Health Estimates}, "
+        "url={http://dx.doi.org/10.1596/978-1-4648-1234-5}, DOI={10.1596/978-1-4648-1234-5}, publisher={World Health Organization}, "
+        "author={World Health Organization}, year={2017} }"
+    ),
+    "10.1016/j.cpr.2015.02.001": (
+        " @article{van_der_Velden_2015, title={A systematic review of mechanisms of change in mindfulness-based cognitive therapy in the "
+        "treatment of recurrent major depressive disorder}, volume={37}, ISSN={0272-7358}, url={http://dx.doi.org/10.1016/j.cpr.2015.02.001}, "
+        "DOI={10.1016/j.cpr.2015.02.001}, journal={Clinical Psychology Review}, publisher={Elsevier BV}, author={van der Velden, Anne Maj and "
+        "Kuyken, Willem and Wattar, Ulla and Crane, Catherine and Pallesen, Karen Johanne and Dahlgaard, Jesper and Fjorback, Lone Overby and "
+        "Piet, Jacob}, year={2015}, month=apr, pages={26\u201339} }"
+    ),
+}
+# The key new-reference gives each, the citation and the reference the built page shows.
+PRINTED = {
+    "gilbert2010": ("(Gilbert, 2010)", "Gilbert, P. (2010). Compassion focused therapy. Routledge. https://doi.org/10.4324/9780203851197"),
+    "dillard2019": ("(Dillard, 2019)", "Dillard, J. P. (2019). Currents in the study of persuasion. In Media effects (pp. 115–129). Routledge. https://doi.org/10.4324/9780429491146-8"),
+    "tanielian2008": ("(Tanielian & Jaycox, 2008)", "Tanielian, T., & Jaycox, L. H. (2008). Invisible wounds of war: Psychological and cognitive injuries, their consequences, and services to assist recovery. RAND Corporation. https://doi.org/10.7249/mg720"),
+    "worldhealthorganization2017": ("(World Health Organization, 2017)", "World Health Organization. (2017). Depression and other common mental disorders: Global health estimates. https://doi.org/10.1596/978-1-4648-1234-5"),
+    "vandervelden2015": ("(van der Velden et al., 2015)", "van der Velden, A. M., Kuyken, W., Wattar, U., Crane, C., Pallesen, K. J., Dahlgaard, J., Fjorback, L. O., & Piet, J. (2015). A systematic review of mechanisms of change in mindfulness-based cognitive therapy in the treatment of recurrent major depressive disorder. Clinical Psychology Review, 37, 26–39. https://doi.org/10.1016/j.cpr.2015.02.001"),
+}
+
+
+def test_online_entries_for_each_kind_of_work_build_strictly_and_print_as_apa(site_copy, resolver):
+    FakeResolver.records = CROSSREF_RECORDS
+    bib = site_copy / "references.bib"
+    for doi in CROSSREF_RECORDS:
+        entry, advice = new_reference(doi, bib=bib, online=True, resolver=resolver)
+        with bib.open("a", encoding="utf-8") as file:
+            file.write("\n" + entry)
+    article = site_copy / "docs/articles/how-can-self-compassion-help-me.md"
+    article.write_text(article.read_text(encoding="utf-8") + "".join(f"\n{key}: [@{key}].\n" for key in PRINTED), encoding="utf-8")
+
+    build = build_site(site_copy)
+
+    assert build.returncode == 0, build.stderr
+    assert "WARNING" not in build.stderr
+    # Crossref knows no editors of the chapter: the editor is told, the build goes on.
+    assert "entry 'dillard2019' (@inbook) has no editor" in build.stderr
+    document = page(site_copy / "site", "articles/how-can-self-compassion-help-me")
+    paragraphs = {normalize(p.text_content()).split(": ", 1)[0]: normalize(p.text_content()) for p in document.cssselect("article p")}
+    for key, (in_text, reference) in PRINTED.items():
+        assert paragraphs[key] == f"{key}: {in_text}."
+        [entry] = document.cssselect(f'div[id="ref-{key}"]')
+        assert normalize(entry.text_content()) == reference

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import latexcodec  # noqa: E402,F401  (registers the "ulatex" codec; ships with pybtex)
-from pybtex.database import Entry  # noqa: E402
+from pybtex.database import Entry, Person  # noqa: E402
 
 from bibliography import check_bibliography, load_bibliography, parse_bibtex  # noqa: E402
 from doi import DOI_RESOLVER, doi_problem, doi_url  # noqa: E402
@@ -35,11 +35,19 @@ USER_AGENT = "grow-true-psychoeducation new-reference (Python urllib)"
 # The fields the site's APA references use, in the order references.bib writes them.
 FIELD_ORDER = (
     "author", "editor", "title", "booktitle", "journal", "year", "volume", "number",
-    "pages", "edition", "publisher", "school", "institution", "url", "doi",
+    "pages", "pubstate", "edition", "publisher", "school", "institution", "url", "doi",
 )
 PERSON_ROLES = ("author", "editor")
-# APA 7 names no publisher for a journal article; a DOI makes a URL redundant.
-DROPPED = {"article": {"publisher"}}
+# APA 7 names no publisher for a journal article; a report's publisher is its institution.
+DROPPED = {"article": {"publisher"}, "techreport": {"publisher"}, "report": {"publisher"}}
+# The field APA prints as the publisher of a type, where agencies send `publisher`.
+PUBLISHER_FIELD = {"techreport": "institution", "report": "institution", "phdthesis": "school", "mastersthesis": "school"}
+# Agencies send a group author as a plain name; BibTeX would read "World Health
+# Organization" as a person (Organization, W. H.) unless it is in double braces.
+_GROUP_NAME = re.compile(
+    r"\b(?:Organi[sz]ation|Institutes?|Association|Department|Agency|Council|Society|Foundation|Administration"
+    r"|Academ(?:y|ies)|Cent(?:er|re)s?|Commission|Committee|Office|Ministry|Services?|Collaboration|Group)\b"
+)
 _ENTRY_HEAD = re.compile(r"@(?P<type>\w+)\s*\{[^,]*,")
 _DASHES = re.compile(r"\s*(?:-+|[\u2010-\u2015\u2212])\s*")
 _LOOKALIKE_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
@@ -177,15 +185,27 @@ def normalised_entry(bibtex: str, *, doi: str, existing_keys: set[str]) -> tuple
     values = {name.lower(): clean_field(value) for name, value in entry.fields.items()}
     for role in PERSON_ROLES:
         if entry.persons.get(role):
-            values[role] = " and ".join(str(person) for person in entry.persons[role])
+            values[role] = " and ".join(_name(person) for person in entry.persons[role])
     values["doi"] = doi
     if "pages" in values:
         values["pages"] = _DASHES.sub("--", values["pages"])
+    if kind in PUBLISHER_FIELD and "publisher" in values:
+        values.setdefault(PUBLISHER_FIELD[kind], values["publisher"])
+    # A DOI and no volume: published online first; APA prints "Advance online publication".
+    if kind == "article" and "volume" not in values:
+        values["pubstate"] = "Advance online publication"
     dropped = DROPPED.get(kind, set()) | ({"url"} if "doi" in values else set())
     fields = [(name, values[name]) for name in FIELD_ORDER if values.get(name) and name not in dropped]
 
     first = next((entry.persons[role][0] for role in PERSON_ROLES if entry.persons.get(role)), None)
-    family = "".join(first.last_names) if first else values.get("title", "").split(" ")[0]
+    # With its particle, as the site prints it (van der Velden: vandervelden2015); a group's
+    # whole name (worldhealthorganization2014).
+    if first is None:
+        family = values.get("title", "").split(" ")[0]
+    elif _name(first).startswith("{"):
+        family = _name(first)
+    else:
+        family = "".join(first.prelast_names + first.last_names)
     year = values.get("year", "").strip()
     key = suggest_key(family, year if re.fullmatch(r"\d{4}", year) else "nd", existing_keys)
     return key, format_entry(kind, key, fields)
@@ -198,6 +218,12 @@ def clean_field(value: str) -> str:
     value = html.unescape(re.sub(r"</?(?:i|b|em|strong|sup|sub|scp|span)\b[^>]*>", "", value))
     value = value.translate(_LOOKALIKE_HYPHENS).replace("&", "\\&")
     return " ".join(value.split())
+
+
+# A person as BibTeX writes one; a group's name whole, in braces.
+def _name(person: Person) -> str:
+    whole = " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
+    return "{" + whole + "}" if _GROUP_NAME.search(whole) else str(person)
 
 
 def format_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
