@@ -73,10 +73,10 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
 
     for name, value in fields.items():
         if name not in _VERBATIM_FIELDS and _UNESCAPED_PERCENT.search(value):
-            problem(name, f": the {name} field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead")
+            problem(name, f": the '{name}' field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead")
     for name, value in [*fields.items(), *((role, " and ".join(people)) for role, people in persons.items())]:
         if name != "year" and (found := _PLACEHOLDER.search(value)):
-            problem(name, f": the {name} field still holds {found.group(1)} from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none")
+            problem(name, f": the '{name}' field still holds '{found.group(1)}' from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none")
     if "howpublished" in fields and re.search(r"https?://|\\url", fields["howpublished"]):
         fix = "delete the howpublished line: url already prints the address" if "url" in fields else "write the address as url = {...} and delete the howpublished line"
         problem("howpublished", f": howpublished holds a web address, which would print beside the url; {fix}")

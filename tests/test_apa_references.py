@@ -7,12 +7,14 @@ All rows are one page of one tmp copy of the site, built once: the table costs o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from conftest import build_site, copy_project
+from test_contributing import GUIDE, shape
 from new_reference import offline_stub
 from site_reader import normalize, page
 
@@ -200,11 +202,11 @@ MISTAKES = [
     Mistake("unescaped-percent",
             "@online{sleep-survey,\n  author = {{Sleep Foundation}},\n  title  = {Only 45% of Adults Sleep Enough},\n  date   = {2023-03-10},\n"
             "  url    = {https://www.sleepfoundation.org/survey?utm=a%20b},\n}\n",
-            "Only 45%", "entry 'sleep-survey': the title field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead"),
+            "Only 45%", "entry 'sleep-survey': the 'title' field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead"),
     Mistake("form-left-half-filled", STUB, "and FAMILY, GIVEN NAMES",
-            "entry 'stub2008': the author field still holds FAMILY from the make new-reference form"),
-    Mistake("form-title-left", "", "TITLE OF THE ARTICLE", "entry 'stub2008': the title field still holds TITLE OF THE ARTICLE"),
-    Mistake("form-pages-left", "", "FIRST--LAST", "entry 'stub2008': the pages field still holds FIRST--LAST"),
+            "entry 'stub2008': the 'author' field still holds 'FAMILY' from the make new-reference form"),
+    Mistake("form-title-left", "", "TITLE OF THE ARTICLE", "entry 'stub2008': the 'title' field still holds 'TITLE OF THE ARTICLE'"),
+    Mistake("form-pages-left", "", "FIRST--LAST", "entry 'stub2008': the 'pages' field still holds 'FIRST--LAST'"),
     Mistake("one-doi-two-keys",
             "@article{inwood2018b,\n  author  = {Inwood, Elisa and Ferrari, Madeleine},\n  title   = {Mechanisms of Change},\n"
             "  journal = {Applied Psychology: Health and Well-Being},\n  year    = {2018},\n  volume  = {10},\n  pages   = {215--235},\n"
@@ -250,3 +252,11 @@ def test_each_mistake_that_printed_wrong_fails_the_build_at_its_line(refused, mi
     line = 1 + bib[: bib.index(mistake.line_text)].count("\n")
     assert f"references.bib:{line}: {mistake.message}" in log
     assert "Traceback" not in log
+
+
+def test_every_message_and_notice_of_these_builds_is_explained_in_contributing(built, refused):
+    logs = built[1] + refused[1]
+    messages = set(re.findall(r"^(?:\s+|INFO\s+-\s+)references\.bib:\d+: (.+?)(?: \(warning; fails the strict build\))?$", logs, re.MULTILINE))
+    assert len(messages) >= len(MISTAKES) + 1
+    for message in messages:
+        assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"

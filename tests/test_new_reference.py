@@ -135,7 +135,7 @@ def test_offline_stub_parses_and_passes_the_builds_checks(bib):
         file.write("\n" + stub)
     problems = load_bibliography(bib, display_path="references.bib").problems
     assert [p.message.split(" from ")[0] for p in problems] == [
-        f"entry 'inwood2018b': the {name} field still holds {value}"
+        f"entry 'inwood2018b': the '{name}' field still holds '{value}'"
         for name, value in [("title", "TITLE OF THE ARTICLE"), ("journal", "NAME OF THE JOURNAL"), ("volume", "VOLUME"),
                             ("number", "ISSUE"), ("pages", "FIRST--LAST"), ("author", "GIVEN NAMES")]
     ]
@@ -154,7 +154,7 @@ def test_unfilled_offline_stub_cannot_reach_readers(bib):
         file.write("\n" + stub)
     messages = [p.message for p in load_bibliography(bib, display_path="references.bib").problems]
     assert "entry 'familyYYYY' has year 'YYYY'; write four digits, e.g. year = {2018}" in messages
-    assert "entry 'familyYYYY': the author field still holds FAMILY from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none" in messages
+    assert "entry 'familyYYYY': the 'author' field still holds 'FAMILY' from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none" in messages
 
 
 @pytest.mark.parametrize("doi", [
