@@ -75,3 +75,26 @@ def test_report_lists_errors_first_then_warnings_that_fail_strict(tmp_path):
     assert text.splitlines()[0] == "2 problems to fix before the site can build (1 errors):"
     assert text.splitlines()[1].startswith("  references.bib:5: entry 'a2020' has year '20'")
     assert text.splitlines()[2].endswith("(warning; fails the strict build)")
+
+
+def test_copy_for_pandoc_keeps_particles_unless_an_entry_says_otherwise(tmp_path):
+    bibliography = load(tmp_path, (
+        "@book{kolk2014,\n  author = {van der Kolk, Bessel A.},\n  title = {T},\n  publisher = {Viking},\n  year = {2014},\n}\n\n"
+        "@book{bbt2020,\n  author = {de Jong, Anna},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n  options = {maxcitenames=2},\n}\n\n"
+        "@book{beethoven1802,\n  author = {van Beethoven, Ludwig},\n  title = {T},\n  publisher = {P},\n  year = {1802},\n  options = {useprefix=false},\n}\n"
+    ))
+    kolk, bbt, beethoven = bibliography.entries.values()
+    assert kolk.pandoc.startswith("@book{kolk2014,\n  options = {useprefix=true},\n  author = {van der Kolk, Bessel A.},")
+    assert "  options = {useprefix=true,maxcitenames=2},\n" in bbt.pandoc
+    assert beethoven.pandoc == beethoven.text
+    assert "options" not in kolk.text  # the editor's file is never changed
+
+
+def test_copy_for_pandoc_names_a_group_once_and_prints_an_article_number(tmp_path):
+    who, plos = load(tmp_path, (
+        "@techreport{who2014,\n  author = {{World Health Organization}},\n  title = {T},\n"
+        "  institution = {World health organization},\n  year = {2014},\n}\n\n"
+        "@article{plos2018,\n  author = {Jerrentrup, A.},\n  title = {T},\n  journal = {PLoS ONE},\n  year = {2018},\n  volume = {13},\n  eid = {e0193972},\n}\n"
+    )).entries.values()
+    assert "institution" not in who.pandoc and "World Health Organization" in who.pandoc
+    assert "  pages = {Article e0193972},\n" in plos.pandoc
