@@ -51,7 +51,7 @@ _ONLINE_FIRST = "pubstate = {Advance online publication}"
 _HOW_TO_ADD = {
     "journal|journaltitle": "add journal = {...} (journaltitle, as reference managers write it, is the same)",
     "year|date": "add year = {2018}, or date = {2018-03-15} as reference managers write it",
-    "year|date|pubstate": f"add year = {{2023}}; for an article published online first with no year yet, {_ONLINE_FIRST}",
+    "year|date|pubstate": f"add year = {{2023}} (or date = {{2023-05-02}}); for an article published online first with no year yet, {_ONLINE_FIRST}",
     "volume|pubstate": f"add volume = {{12}}; for an article published online first (a DOI, no volume yet), add {_ONLINE_FIRST} instead",
     "pages|eid|pubstate": f"add pages = {{215--235}}; for an article number, eid = {{e0198283}}; for an article published online first, {_ONLINE_FIRST}",
     "year|date|urldate": (
