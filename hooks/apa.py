@@ -52,6 +52,9 @@ REFERENCE_RUN_WORKS = 150
 # instead of `--`, which Python-Markdown would print as is.
 _OUTPUT = "markdown-citations-smart"
 _ITEM = re.compile(r"^(?P<index>\d+)\.\s+(?P<text>.*)$", re.MULTILINE)
+# Text the bibliography protects from case changes ({{...}}) comes back marked where the
+# style changes no case (a conference's name): the mark has nothing to show.
+_NOCASE = re.compile(r"\[(?P<text>[^\[\]]*)\]\{\.nocase\}")
 _ENTRY = re.compile(r"^::: \{#ref-(?P<key>\S+) \.csl-entry\}\n(?P<text>.*?)\n:::$", re.MULTILINE | re.DOTALL)
 # Entries that lean on others (macros, cross-references) need the whole file.
 _NOT_SELF_CONTAINED = re.compile(r"@string\b|\bcrossref\s*=|\bxdata\s*=", re.IGNORECASE)
@@ -323,7 +326,7 @@ def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatte
     missing = [block for block in run.blocks if block not in inline]
     if missing:
         raise PandocError(f"pandoc returned no text for {missing}")
-    entries = {m.group("key"): " ".join(m.group("text").split()) for m in _ENTRY.finditer(references)}
+    entries = {m.group("key"): " ".join(_NOCASE.sub(r"\g<text>", m.group("text")).split()) for m in _ENTRY.finditer(references)}
     return Formatted(inline, entries)
 
 

@@ -17,7 +17,13 @@ _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, FORM_PLACE
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 # Addresses and file paths are printed as links or not at all; `%` is part of them.
 _VERBATIM_FIELDS = {"url", "doi", "file", "urldate", "eprint"}
-_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_ISO_DAY = r"\d{4}(-\d{2}(-\d{2})?)?"
+# One day, or the days of an event (BibLaTeX's range: 2019-05-23/2019-05-26).
+_ISO_DATE = re.compile(rf"{_ISO_DAY}(/{_ISO_DAY})?")
+THESIS_KINDS = ("phdthesis", "mastersthesis", "thesis")
+# APA 7 names a thesis "Doctoral dissertation"; pandoc's default genre is "PhD thesis", and
+# reference managers write BibTeX's type names into `type` (Better BibTeX: type = {phdthesis}).
+_THESIS_GENRES = {"phdthesis": "Doctoral dissertation", "mastersthesis": "Master's thesis", "mathesis": "Master's thesis"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,10 @@ KINDS = {
     "report": Kind("report", _REPORT),
     "online": Kind("web page", ("author|editor|organization", "title", "url", "year|date|urldate")),
     "misc": Kind("web page, preprint or other work", ("author|editor|organization", "title", "url|doi", "year|date|urldate")),
+    "unpublished": Kind("manuscript or unpublished work", ("author", "title", "year|date", "type")),
+    # Read from the fields, not the type: what reference managers export them as.
+    "presentation": Kind("conference presentation", ("author", "title", "year|date|eventdate", "type", "eventtitle|venue")),
+    "preprint": Kind("preprint", ("author", "title", "year|date", "url|doi")),
 }
 _ONLINE_FIRST = "pubstate = {Advance online publication}"
 # How to add what a type lacks, where `name = {...}` is not enough said.
@@ -61,6 +71,10 @@ _HOW_TO_ADD = {
     "school|institution": "add school = {...}, the university",
     "institution|publisher": "add institution = {...}, the agency or organisation that published it (the author's name again if it published its own report: the site then prints it once)",
     "type": "add type = {Doctoral dissertation} or type = {Master's thesis}",
+    "unpublished:type": "add type = {Unpublished manuscript} (or Manuscript submitted for publication); for a talk, also eventtitle and venue",
+    "presentation:type": "add type = {Paper presentation} (or Poster presentation, Conference session, Keynote address): APA prints it in brackets after the title",
+    "presentation:eventtitle|venue": "add eventtitle = {...}, the conference's name, and venue = {City, State, Country}",
+    "presentation:year|date|eventdate": "add eventdate = {2019-05-23/2019-05-26}, the days of the conference",
 }
 
 
@@ -85,16 +99,38 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
         undated = year.strip().strip(".").casefold() in {"n.d", "nd", "no date"}
         fix = "delete the year line for a work with no date: APA then prints (n.d.)" if undated else "write four digits, e.g. year = {2018}"
         problem("year", f" has year '{year}'; {fix}")
-    for name in ("date", "urldate"):
+    for name in ("date", "urldate", "eventdate"):
         if name in fields and not _ISO_DATE.fullmatch(fields[name].strip()):
             problem(name, f" has {name} '{fields[name]}'; write it as YYYY-MM-DD, e.g. {name} = {{2021-03-15}}")
     if kind == "misc" and fields.get("type", "").strip().casefold() == "preprint" and "publisher" not in fields:
         problems.append(Problem(path, line, f"entry '{key}' (a preprint) lacks the publisher field; add publisher = {{PsyArXiv}}, the server that holds it"))
+    if kind in THESIS_KINDS and "publisher" in fields and "number" in fields and (found := next((n for n in ("url", "doi") if n in fields), None)):
+        problem(found, f": a dissertation from a database (its publisher and publication number) is cited without its {found} in APA 7; delete the {found} line, or for one in a university repository, delete the number line")
     if kind == "inbook" and "editor" not in persons:
         problems.append(Problem(path, line, f"entry '{key}' (@inbook) has no editor; if the book has editors, add editor = {{Family, Given and ...}}: APA names them ('In A. Editor (Ed.), Title')", notice=True))
     if kind == "article" and "doi" not in fields:
         problems.append(Problem(path, line, f"entry '{key}' (@article) has no doi; add doi = {{10.xxxx/...}} if the work has one (older articles often have none)", notice=True))
     return problems
+
+
+def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
+    """The APA 7 type an entry is, where its fields tell more than its BibTeX type: a talk
+    at a conference not in proceedings (Better BibTeX exports Zotero's presentation as
+    @unpublished with venue), a preprint (eprinttype, as reference managers write arXiv's),
+    a dissertation."""
+    if kind in {"inproceedings", "unpublished", "misc"} and "booktitle" not in fields and ("eventtitle" in fields or "venue" in fields):
+        return "presentation"
+    if kind in {"online", "unpublished", "misc"} and "eprinttype" in fields:
+        return "preprint"
+    if kind in THESIS_KINDS:
+        return "dissertation"
+    return kind
+
+
+def thesis_genre(kind: str, fields: Mapping[str, str]) -> str:
+    """What APA prints in brackets for a thesis: its type as written, in APA's words."""
+    written = fields.get("type", "").strip()
+    return _THESIS_GENRES.get(written.casefold().replace(" ", "").replace("'", ""), written) or _THESIS_GENRES.get(kind, "")
 
 
 def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str) -> list[Problem]:
@@ -115,15 +151,16 @@ def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str)
 
 
 def _missing(key: str, kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]], *, line: int, path: str) -> list[Problem]:
-    spec = KINDS.get(kind)
+    read_as = apa_kind(kind, fields)
+    spec = KINDS.get(read_as, KINDS.get(kind))
     if spec is None:
-        known = ", ".join(f"@{name}" for name in KINDS)
+        known = ", ".join(f"@{name}" for name in KINDS if name not in {"presentation", "preprint"})
         return [Problem(path, line, f"entry '{key}' has type @{kind}, which the site does not render; use one of {known}")]
     present = set(fields) | set(persons)
     problems = []
     for names in spec.needs:
         if not present & set(names.split("|")):
             wanted = names.split("|")[0]
-            how = _HOW_TO_ADD.get(names, f"add {wanted} = {{...}}")
+            how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, f"add {wanted} = {{...}}")
             problems.append(Problem(path, line, f"entry '{key}' (@{kind}) lacks the {wanted} field, which a {spec.name} needs; {how}"))
     return problems

@@ -140,6 +140,66 @@ ROWS = [
         "  publisher = {PsyArXiv},\n  year      = {2020},\n  doi       = {10.31234/osf.io/9p7s8},\n}\n",
         "[@leuker2020]", "(Leuker et al., 2020)",
         "Leuker, C., Samartzidis, L., Hertwig, R., & Pleskac, T. J. (2020). When money talks: Judging risk and coercion in high-paying clinical trials [Preprint]. PsyArXiv. https://doi.org/10.31234/osf.io/9p7s8"),
+    # A report number with a hyphen is one number, not a range: "No.", never "Nos.".
+    Row("report-number-with-hyphen",
+        "@techreport{nci2019,\n  author      = {{National Cancer Institute}},\n  title       = {Taking Time: Support for People with Cancer},\n"
+        "  type        = {NIH Publication},\n  number      = {18-2059},\n"
+        "  institution = {U.S. Department of Health and Human Services, National Institutes of Health},\n  year        = {2019},\n"
+        "  url         = {https://www.cancer.gov/publications/patient-education/takingtime.pdf},\n}\n",
+        "[@nci2019]", "(National Cancer Institute, 2019)",
+        "National Cancer Institute. (2019). Taking time: Support for people with cancer (NIH Publication No. 18-2059). U.S. Department of Health and Human Services, National Institutes of Health. https://www.cancer.gov/publications/patient-education/takingtime.pdf"),
+    # From a database: its name as publisher, its publication number as number.
+    Row("dissertation-from-database",
+        "@phdthesis{kabir2017,\n  author    = {Kabir, Jahanara M.},\n"
+        "  title     = {Factors Influencing Customer Satisfaction at a Fast Food Hamburger Chain: The Relationship Between Customer Satisfaction and Customer Loyalty},\n"
+        "  school    = {Wilmington University},\n  number    = {10617765},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year      = {2017},\n}\n",
+        "[@kabir2017]", "(Kabir, 2017)",
+        "Kabir, J. M. (2017). Factors influencing customer satisfaction at a fast food hamburger chain: The relationship between customer satisfaction and customer loyalty (Publication No. 10617765) [Doctoral dissertation, Wilmington University]. ProQuest Dissertations and Theses Global."),
+    Row("dissertation-in-repository",
+        "@phdthesis{zambrano2016,\n  author    = {Zambrano-Vazquez, Laura},\n"
+        "  title     = {The Interaction of State and Trait Worry on Response Monitoring in Those with Worry and Obsessive-Compulsive Symptoms},\n"
+        "  school    = {University of Arizona},\n  publisher = {UA Campus Repository},\n  year      = {2016},\n"
+        "  url       = {https://repository.arizona.edu/handle/10150/620615},\n}\n",
+        "[@zambrano2016]", "(Zambrano-Vazquez, 2016)",
+        "Zambrano-Vazquez, L. (2016). The interaction of state and trait worry on response monitoring in those with worry and obsessive-compulsive symptoms [Doctoral dissertation, University of Arizona]. UA Campus Repository. https://repository.arizona.edu/handle/10150/620615"),
+    # Presentations not in proceedings, as a reference manager writes them (BibLaTeX's
+    # eventtitle, venue, eventdate; a date range).
+    Row("poster-presentation",
+        "@inproceedings{pearson2018,\n  author     = {Pearson, Joanne},\n  title      = {Fat Talk and Its Effects on State-Based Body Image in Women},\n"
+        "  type       = {Poster presentation},\n  eventtitle = {Australian Psychological Society Congress},\n  venue      = {Sydney, NSW, Australia},\n"
+        "  eventdate  = {2018-09-27/2018-09-30},\n  url        = {http://bit.ly/2XGSThP},\n}\n",
+        "[@pearson2018]", "(Pearson, 2018)",
+        "Pearson, J. (2018, September 27–30). Fat talk and its effects on state-based body image in women [Poster presentation]. Australian Psychological Society Congress, Sydney, NSW, Australia. http://bit.ly/2XGSThP"),
+    Row("paper-presentation",
+        "@misc{maddox2016,\n  author     = {Maddox, Sarah and Hurling, Jessica and Stewart, Erin and Edwards, Amy},\n"
+        "  title      = {If Mama Ain't Happy, Nobody's Happy: The Effect of Parental Depression on Mood Dysregulation in Children},\n"
+        "  type       = {Paper presentation},\n  date       = {2016-03-30/2016-04-02},\n"
+        "  eventtitle = {Southeastern Psychological Association 62nd Annual Meeting},\n  venue      = {New Orleans, LA, United States},\n}\n",
+        "[@maddox2016]", "(Maddox et al., 2016)",
+        "Maddox, S., Hurling, J., Stewart, E., & Edwards, A. (2016, March 30–April 2). If mama ain’t happy, nobody’s happy: The effect of parental depression on mood dysregulation in children [Paper presentation]. Southeastern Psychological Association 62nd Annual Meeting, New Orleans, LA, United States."),
+    # Verbatim Better BibLaTeX exports: retorquere/zotero-better-bibtex test/fixtures/export/
+    # "biblatex export of Presentation; Use type and venue fields #644.biblatex" (a lecture),
+    Row("zotero-presentation",
+        "\n@unpublished{derasmo2000,\n  title = {The Craft and Career of Writing},\n  author = {D’Erasmo, Stacy},\n  date = {2000-04-26},\n  langid = {american},\n"
+        "  type = {lecture},\n  venue = {{Northwestern University, Evanston, IL}}\n}\n",
+        "[@derasmo2000]", "(D’Erasmo, 2000)",
+        "D’Erasmo, S. (2000, April 26). The craft and career of writing [Lecture]. Northwestern University, Evanston, IL."),
+    # "Better BibTeX does not use biblatex fields eprint and eprinttype #170.biblatex" (an arXiv preprint),
+    Row("zotero-arxiv-preprint",
+        "\n@unpublished{BachmannDybalskiNaaijkens14,\n  title = {Lieb-{{Robinson}} Bounds, {{Arveson}} Spectrum and {{Haag-Ruelle}} Scattering Theory for Gapped Quantum Spin Systems},\n"
+        "  author = {Bachmann, Sven and Dybalski, Wojciech and Naaijkens, Pieter},\n  date = {2014-12-09},\n  eprint = {1412.2970},\n  eprinttype = {arxiv},\n"
+        "  primaryclass = {math-ph, physics:quant-ph},\n  url = {http://arxiv.org/abs/1412.2970},\n  urldate = {2015-02-07},\n  archiveprefix = {arXiv},\n"
+        "  keywords = {Lieb-Robinson bounds,Mathematical Physics,Quantum Physics}\n}\n",
+        "[@BachmannDybalskiNaaijkens14]", "(Bachmann et al., 2014)",
+        "Bachmann, S., Dybalski, W., & Naaijkens, P. (2014). Lieb-Robinson bounds, Arveson spectrum and Haag-Ruelle scattering theory for gapped quantum spin systems [Preprint]. arXiv. http://arxiv.org/abs/1412.2970"),
+    # and "Add PhD diss. to Zotero Type field conversion to phdthesis #3296.biblatex" (abstract shortened).
+    Row("zotero-thesis",
+        "@thesis{Savoldi_2024,\n  type = {phdthesis},\n  title = {Dos peixes à língua: implicações da concepção de língua em um registro ontológico tukano para a análise linguística},\n"
+        "  shorttitle = {Dos peixes à língua},\n  author = {Savoldi da Rocha Azevedo, Dora},\n  date = {2024-04-24},\n  institution = {Universidade de São Paulo},\n"
+        "  location = {São Paulo},\n  doi = {10.11606/D.8.2024.tde-15102024-121507},\n"
+        "  abstract = {This study explores alternative paths for understanding linguistic phenomena in Tukano.},\n  langid = {brazilian},\n  shortauthor = {Savoldi}\n}\n",
+        "[@Savoldi_2024]", "(Savoldi da Rocha Azevedo, 2024)",
+        "Savoldi da Rocha Azevedo, D. (2024). Dos peixes à língua: implicações da concepção de língua em um registro ontológico tukano para a análise linguística [Doctoral dissertation, Universidade de São Paulo]. https://doi.org/10.11606/D.8.2024.tde-15102024-121507"),
     # Same author, same year, keys typed in the other order: APA's "2003a, 2003b".
     Row("same-author-same-year",
         "@book{hollis2003b,\n  author    = {Hollis, James},\n  title     = {On This Journey We Call Our Life},\n  publisher = {Inner City Books},\n  year      = {2003},\n}\n"
@@ -228,6 +288,20 @@ MISTAKES = [
     Mistake("biblatex-without-journaltitle",
             "@article{zotero2021,\n  author = {Doe, Jane},\n  title  = {Exported},\n  date   = {15/03/2021},\n  volume = {3},\n  pages  = {1--9},\n}\n",
             "@article{zotero2021,", "entry 'zotero2021' (@article) lacks the journal field, which a journal article needs; add journal = {...} (journaltitle, as reference managers write it, is the same)"),
+    # Verbatim from retorquere/zotero-better-bibtex test/fixtures/export/"Citation key add
+    # `_preprint` if URL contains `arxiv.org` #2163.biblatex": a talk, but of what kind?
+    Mistake("zotero-presentation-without-type",
+            "@inproceedings{chaudhari_stochastic_gradient_2018,\n  title = {Stochastic Gradient Descent Performs Variational Inference, Converges to Limit Cycles for Deep Networks},\n"
+            "  author = {Chaudhari, Pratik and Soatto, Stefano},\n  date = {2018-02-15},\n  url = {https://openreview.net/forum?id=HyWrIgW0W},\n"
+            "  urldate = {2022-02-06},\n  abstract = {SGD implicitly performs variational inference; gradient noise is highly non-isotropic, so SGD does not even converge to critical points of the original loss},\n"
+            "  eventtitle = {International {{Conference}} on {{Learning Representations}}},\n  langid = {english},\n  annotation = {00000}\n}\n",
+            "@inproceedings{chaudhari_stochastic_gradient_2018,",
+            "entry 'chaudhari_stochastic_gradient_2018' (@inproceedings) lacks the type field, which a conference presentation needs; add type = {Paper presentation}"),
+    Mistake("database-dissertation-with-url",
+            "@phdthesis{hollander2017db,\n  author    = {Hollander, Matthew M.},\n  title     = {Resistance to Authority},\n  school    = {University of Wisconsin--Madison},\n"
+            "  number    = {10281471},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year      = {2017},\n"
+            "  url       = {https://search.proquest.com/docview/1949319578},\n}\n",
+            "url       = {https://search.proquest", "entry 'hollander2017db': a dissertation from a database (its publisher and publication number) is cited without its url in APA 7; delete the url line"),
     Mistake("date-not-iso", "", "date   = {15/03/2021}", "entry 'zotero2021' has date '15/03/2021'; write it as YYYY-MM-DD, e.g. date = {2021-03-15}"),
 ]
 
