@@ -90,7 +90,8 @@ def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Proble
             warning=True,
         )
         for key, entry in bibliography.entries.items()
-        if key.casefold() not in cited_casefolded
+        # A key that cannot be cited has its own message, asking to rename it.
+        if key.casefold() not in cited_casefolded and _CITABLE_KEY.fullmatch(key)
     ]
 
 

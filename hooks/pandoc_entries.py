@@ -54,6 +54,10 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
             changed[name] = None
     if kind == "article" and "eid" in fields and "pages" not in fields:
         changed["pages"] = f"Article {fields['eid'].strip()}"
+    # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
+    # number again); the style would print "(p. 35)", and APA prints no pages for a report.
+    if kind in {"techreport", "report"} and "pages" in fields:
+        changed["pages"] = None
     number = fields.get("number", "").strip()
     if kind in _NUMBERED and _NUMBER_WITH_RANGE.search(number) and not number.casefold().startswith("no"):
         changed["number"] = f"No. {number}"

@@ -71,6 +71,8 @@ _HOW_TO_ADD = {
     "school|institution": "add school = {...}, the university",
     "institution|publisher": "add institution = {...}, the agency or organisation that published it (the author's name again if it published its own report: the site then prints it once)",
     "type": "add type = {Doctoral dissertation} or type = {Master's thesis}",
+    "report:author": "add author = {...}; for a report by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
+    "techreport:author": "add author = {...}; for a report by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
     "unpublished:type": "add type = {Unpublished manuscript} (or Manuscript submitted for publication); for a talk, also eventtitle and venue",
     "presentation:type": "add type = {Paper presentation} (or Poster presentation, Conference session, Keynote address): APA prints it in brackets after the title",
     "presentation:eventtitle|venue": "add eventtitle = {...}, the conference's name, and venue = {City, State, Country}",

@@ -200,6 +200,25 @@ ROWS = [
         "  abstract = {This study explores alternative paths for understanding linguistic phenomena in Tukano.},\n  langid = {brazilian},\n  shortauthor = {Savoldi}\n}\n",
         "[@Savoldi_2024]", "(Savoldi da Rocha Azevedo, 2024)",
         "Savoldi da Rocha Azevedo, D. (2024). Dos peixes à língua: implicações da concepção de língua em um registro ontológico tukano para a análise linguística [Doctoral dissertation, Universidade de São Paulo]. https://doi.org/10.11606/D.8.2024.tde-15102024-121507"),
+    # "urldate exported to .bib does not match Zoteros date anymore #3330.biblatex": a report
+    # with its number again as pages (APA prints no pages for a report), urldate, langid, annotation.
+    Row("zotero-report",
+        "@report{alesina2001WhyDoesntUS,\n  title = {Why doesn’t the {{US}} have a {{European-style}} welfare system?},\n"
+        "  author = {Alesina, Alberto and Glaeser, Edward and Sacerdote, Bruce},\n  date = {2001-10},\n  number = {w8524},\n  pages = {w8524},\n"
+        "  institution = {National Bureau of Economic Research},\n  location = {Cambridge, MA},\n  doi = {10.3386/w8524},\n"
+        "  url = {http://www.nber.org/papers/w8524.pdf},\n  urldate = {2023-11-30},\n  langid = {english},\n"
+        "  annotation = {MAG: 2106676663\\\\\nOpenAlex: W2106676663\\\\\nCorpusID: 227225830}\n}\n",
+        "[@alesina2001WhyDoesntUS]", "(Alesina et al., 2001)",
+        "Alesina, A., Glaeser, E., & Sacerdote, B. (2001). Why doesn’t the US have a European-style welfare system? (No. w8524). National Bureau of Economic Research. https://doi.org/10.3386/w8524"),
+    # "Preprint with status in extra fails to export #2881.biblatex", its key (which the site
+    # refuses: see MISTAKES) renamed: @online with eprinttype, pubstate, note.
+    Row("zotero-online-preprint",
+        "@online{katsumata2020,\n  title = {Dynamics of the {{Holloway Current}}, the long-shore current on the {{Australian North West Shelf}}},\n"
+        "  author = {Katsumata, Katsuro and Ridgway, Ken R.},\n  date = {2020-08-03},\n  eprinttype = {ESS Open Archive},\n  eprintclass = {Oceanography},\n"
+        "  doi = {10.1002/essoar.10503873.1},\n  url = {http://www.essoar.org/doi/10.1002/essoar.10503873.1},\n  urldate = {2021-09-26},\n"
+        "  langid = {english},\n  pubstate = {submitted},\n  annotation = {submitted},\n  note = {submitted}\n}\n",
+        "[@katsumata2020]", "(Katsumata & Ridgway, 2020)",
+        "Katsumata, K., & Ridgway, K. R. (2020). Dynamics of the Holloway Current, the long-shore current on the Australian North West Shelf [Preprint]. ESS Open Archive. https://doi.org/10.1002/essoar.10503873.1"),
     # Same author, same year, keys typed in the other order: APA's "2003a, 2003b".
     Row("same-author-same-year",
         "@book{hollis2003b,\n  author    = {Hollis, James},\n  title     = {On This Journey We Call Our Life},\n  publisher = {Inner City Books},\n  year      = {2003},\n}\n"
@@ -297,6 +316,23 @@ MISTAKES = [
             "  eventtitle = {International {{Conference}} on {{Learning Representations}}},\n  langid = {english},\n  annotation = {00000}\n}\n",
             "@inproceedings{chaudhari_stochastic_gradient_2018,",
             "entry 'chaudhari_stochastic_gradient_2018' (@inproceedings) lacks the type field, which a conference presentation needs; add type = {Paper presentation}"),
+    # Verbatim from the same fixtures: "Preprint with status in extra fails to export #2881"
+    # (a key with '.' and ':') and "Field Institution not available anymore in key pattern
+    # for Zotero #1568" (a report whose organisation Zotero holds only as institution).
+    Mistake("zotero-key-with-colon",
+            "@online{KatsumataK.RidgwayKR:2020,\n  title = {Dynamics of the {{Holloway Current}}, the long-shore current on the {{Australian North West Shelf}}},\n"
+            "  author = {Katsumata, Katsuro and Ridgway, Ken R.},\n  date = {2020-08-03},\n  eprinttype = {ESS Open Archive},\n  eprintclass = {Oceanography},\n"
+            "  doi = {10.1002/essoar.10503873.1},\n  url = {http://www.essoar.org/doi/10.1002/essoar.10503873.1},\n  urldate = {2021-09-26},\n"
+            "  langid = {english},\n  pubstate = {submitted},\n  annotation = {submitted},\n  note = {submitted}\n}\n",
+            "@online{KatsumataK.RidgwayKR:2020,", "key 'KatsumataK.RidgwayKR:2020' can only hold letters, digits, '_' and '-'; rename it, e.g. 'KatsumataKRidgwayKR2020'"),
+    Mistake("zotero-report-without-author",
+            "\n@report{CiscoSystemsInc_CiscoAnnualInternet_2020,\n  type = {White paper},\n"
+            "  title = {Cisco {{Annual Internet Report}} - {{Cisco Annual Internet Report}} (2018–2023) {{White Paper}}},\n  date = {2020-03-09},\n  pages = {35},\n"
+            "  institution = {Cisco Systems, Inc.},\n"
+            "  url = {https://www.cisco.com/c/en/us/solutions/collateral/executive-perspectives/annual-internet-report/white-paper-c11-741490.html},\n"
+            "  urldate = {2020-07-08},\n  langid = {english}\n}\n\n\n",
+            "@report{CiscoSystemsInc_CiscoAnnualInternet_2020,",
+            "entry 'CiscoSystemsInc_CiscoAnnualInternet_2020' (@report) lacks the author field, which a report needs; add author = {...}; for a report by an organisation, its name in double braces"),
     Mistake("database-dissertation-with-url",
             "@phdthesis{hollander2017db,\n  author    = {Hollander, Matthew M.},\n  title     = {Resistance to Authority},\n  school    = {University of Wisconsin--Madison},\n"
             "  number    = {10281471},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year      = {2017},\n"
