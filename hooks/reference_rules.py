@@ -71,6 +71,7 @@ _HOW_TO_ADD = {
     "school|institution": "add school = {...}, the university",
     "institution|publisher": "add institution = {...}, the agency or organisation that published it (the author's name again if it published its own report: the site then prints it once)",
     "type": "add type = {Doctoral dissertation} or type = {Master's thesis}",
+    "book:author|editor": "add author = {...}, or editor = {...} for an edited book (doi.org often leaves a book's editors out)",
     "report:author": "add author = {...}; for a report by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
     "techreport:author": "add author = {...}; for a report by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
     "unpublished:type": "add type = {Unpublished manuscript} (or Manuscript submitted for publication); for a talk, also eventtitle and venue",

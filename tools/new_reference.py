@@ -48,7 +48,12 @@ _GROUP_NAME = re.compile(
     r"\b(?:Organi[sz]ation|Institutes?|Association|Department|Agency|Council|Society|Foundation|Administration"
     r"|Academ(?:y|ies)|Cent(?:er|re)s?|Commission|Committee|Office|Ministry|Services?|Collaboration|Group)\b"
 )
-_ENTRY_HEAD = re.compile(r"@(?P<type>\w+)\s*\{[^,]*,")
+# The key runs to the comma before the first field: Crossref has sent keys with commas in
+# them (`@misc{2009, graphs, and causal models_2009, ISBN=...`).
+_ENTRY_HEAD = re.compile(r"@(?P<type>\w+)\s*\{[^=]*?,(?=\s*[\w-]+\s*=)")
+_BIBTEX_START = re.compile(r"@\w+\s*\{")
+_BARE_MONTH = re.compile(r"(?i),\s*month\s*=\s*[a-z]+\b")
+_PEOPLE_FIELD = re.compile(r"(?i)\b(?:author|editor)\s*=\s*\{(?P<value>[^{}]*)\}")
 _DASHES = re.compile(r"\s*(?:-+|[\u2010-\u2015\u2212])\s*")
 _LOOKALIKE_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
@@ -164,7 +169,7 @@ def fetch_bibtex(doi: str, *, resolver: str = DOI_RESOLVER, timeout: float = 30)
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise NewReferenceError(f"could not reach {host} ({reason}); check the connection, or leave out ONLINE=1 for a stub to fill in by hand") from None
-    if not _ENTRY_HEAD.search(body):
+    if not _BIBTEX_START.search(body):
         raise NewReferenceError(f"{host} sent no BibTeX for DOI {doi}; leave out ONLINE=1 for a stub to fill in by hand")
     return body
 
@@ -174,6 +179,10 @@ def normalised_entry(bibtex: str, *, doi: str, existing_keys: set[str]) -> tuple
     order, `--`, bare DOI."""
     # Agencies' own keys (`Inwood_2018`, a DataCite URL) are replaced, so never parsed.
     text = _ENTRY_HEAD.sub(lambda m: f"@{m.group('type')}{{fetched,", bibtex, count=1)
+    # The site prints no month for these works; Crossref writes it as a macro BibTeX may not
+    # know (month=Sept), which would stop the parse.
+    text = _BARE_MONTH.sub("", text)
+    text = _PEOPLE_FIELD.sub(lambda m: m.group(0).replace(m.group("value"), _groups_braced(m.group("value"))), text)
     # An error can drop fields unnoticed (a missing comma ends the entry), so none is let by.
     errors, data = parse_bibtex(text)
     if errors:
@@ -223,7 +232,22 @@ def clean_field(value: str) -> str:
 # A person as BibTeX writes one; a group's name whole, in braces.
 def _name(person: Person) -> str:
     whole = " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
+    if whole.startswith("{") and whole.endswith("}"):
+        return whole  # braced by _groups_braced
     return "{" + whole + "}" if _GROUP_NAME.search(whole) else str(person)
+
+
+# Agencies send a group's name as written, commas and all ("National Academies of Sciences,
+# Engineering, and Medicine"), which BibTeX would read as two people split at "and" (a list's
+# ", and" is never BibTeX's separator) and "Family, Given": each group's name goes in braces.
+def _groups_braced(people: str) -> str:
+    names: list[str] = []
+    for part in re.split(r"\s+and\s+", people):
+        if names and names[-1].endswith(","):
+            names[-1] += " and " + part
+        else:
+            names.append(part)
+    return " and ".join("{" + name + "}" if _GROUP_NAME.search(name) else name for name in names)
 
 
 def format_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
