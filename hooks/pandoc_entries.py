@@ -50,8 +50,11 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
     if "options" not in fields:
         changed["options"] = _USEPREFIX
     for name in _PUBLISHER_FIELDS:
-        if name in fields and _same_name(fields[name], _corporate_author(persons)):
+        if name in fields and _same_name(fields[name], _sole_author(persons)):
             changed[name] = None
+    for name in ("date", "urldate"):
+        if "T" in fields.get(name, ""):  # pandoc reads a day, not a time of day
+            changed[name] = fields[name].split("T")[0]
     if kind == "article" and "eid" in fields and "pages" not in fields:
         changed["pages"] = f"Article {fields['eid'].strip()}"
     # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
@@ -105,12 +108,15 @@ def _dissertation(kind: str, fields: Mapping[str, str], changed: dict[str, str |
     return kind, changed
 
 
-# The name of a sole author written in double braces ({{World Health Organization}}).
-def _corporate_author(persons: Mapping[str, list[str]]) -> str | None:
+# A sole author's name as a site or publisher writes it: a group's as written in double
+# braces ({{World Health Organization}}), a person's given name first (Sebastian Ruder).
+# APA 7 leaves out a publisher or site name that repeats the author.
+def _sole_author(persons: Mapping[str, list[str]]) -> str | None:
     authors = persons.get("author", [])
-    if len(authors) == 1 and authors[0].startswith("{") and authors[0].endswith("}"):
-        return authors[0]
-    return None
+    if len(authors) != 1:
+        return None
+    family, _, given = authors[0].partition(", ")
+    return f"{given} {family}" if given and not authors[0].startswith("{") else authors[0]
 
 
 def _same_name(value: str, author: str | None) -> bool:

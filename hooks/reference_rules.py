@@ -17,9 +17,12 @@ _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, FORM_PLACE
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 # Addresses and file paths are printed as links or not at all; `%` is part of them.
 _VERBATIM_FIELDS = {"url", "doi", "file", "urldate", "eprint"}
-_ISO_DAY = r"\d{4}(-\d{2}(-\d{2})?)?"
+# Zotero exports a web page's date with its time (2016-01-19T14:20:00); APA prints the day.
+_ISO_DAY = r"\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?"
 # One day, or the days of an event (BibLaTeX's range: 2019-05-23/2019-05-26).
 _ISO_DATE = re.compile(rf"{_ISO_DAY}(/{_ISO_DAY})?")
+# eprinttype values that name an index or archive, not a preprint server.
+_ARCHIVES = {"pubmed", "pmcid", "pmid", "jstor", "hdl", "googlebooks", "doi", "mr", "zbl"}
 THESIS_KINDS = ("phdthesis", "mastersthesis", "thesis")
 # APA 7 names a thesis "Doctoral dissertation"; pandoc's default genre is "PhD thesis", and
 # reference managers write BibTeX's type names into `type` (Better BibTeX: type = {phdthesis}).
@@ -123,7 +126,7 @@ def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
     a dissertation."""
     if kind in {"inproceedings", "unpublished", "misc"} and "booktitle" not in fields and ("eventtitle" in fields or "venue" in fields):
         return "presentation"
-    if kind in {"online", "unpublished", "misc"} and "eprinttype" in fields:
+    if kind in {"online", "unpublished", "misc"} and fields.get("eprinttype", "pubmed").strip().casefold() not in _ARCHIVES:
         return "preprint"
     if kind in THESIS_KINDS:
         return "dissertation"

@@ -219,6 +219,22 @@ ROWS = [
         "  langid = {english},\n  pubstate = {submitted},\n  annotation = {submitted},\n  note = {submitted}\n}\n",
         "[@katsumata2020]", "(Katsumata & Ridgway, 2020)",
         "Katsumata, K., & Ridgway, K. R. (2020). Dynamics of the Holloway Current, the long-shore current on the Australian North West Shelf [Preprint]. ESS Open Archive. https://doi.org/10.1002/essoar.10503873.1"),
+    # Web pages: "biber 2.14 rejects the date field generated from Better BibLaTex #1695"
+    # (a date with its time; the site named as organization is the author: APA names it once)
+    Row("zotero-web-page",
+        "@online{ruderOverviewGradientDescent2016,\n  title = {An Overview of Gradient Descent Optimization Algorithms},\n  author = {Ruder, Sebastian},\n"
+        "  date = {2016-01-19T14:20:00},\n  url = {https://ruder.io/optimizing-gradient-descent/},\n  urldate = {2020-11-24},\n"
+        "  abstract = {Gradient descent is the preferred way to optimize neural networks and many other machine learning algorithms but is often used as a black box. "
+        "This post explores how many of the most popular gradient-based optimization algorithms such as Momentum, Adagrad, and Adam actually work.},\n"
+        "  langid = {english},\n  organization = {Sebastian Ruder}\n}\n",
+        "[@ruderOverviewGradientDescent2016]", "(Ruder, 2016)",
+        "Ruder, S. (2016, January 19). An overview of gradient descent optimization algorithms. https://ruder.io/optimizing-gradient-descent/"),
+    # and "Read-only group #3430" (no date: n.d. and the day it was read).
+    Row("zotero-web-page-without-date",
+        "@online{birnbaum,\n  title = {What Is {{XML}} and Why Should Humanists Care? {{An}} Even Gentler Introduction to {{XML}}},\n"
+        "  author = {Birnbaum, David},\n  url = {http://dh.obdurodon.org/what-is-xml.xhtml},\n  urldate = {2016-10-19}\n}\n",
+        "[@birnbaum]", "(Birnbaum, n.d.)",
+        "Birnbaum, D. (n.d.). What is XML and why should humanists care? An even gentler introduction to XML. Retrieved October 19, 2016, from http://dh.obdurodon.org/what-is-xml.xhtml"),
     # Same author, same year, keys typed in the other order: APA's "2003a, 2003b".
     Row("same-author-same-year",
         "@book{hollis2003b,\n  author    = {Hollis, James},\n  title     = {On This Journey We Call Our Life},\n  publisher = {Inner City Books},\n  year      = {2003},\n}\n"
@@ -333,6 +349,12 @@ MISTAKES = [
             "  urldate = {2020-07-08},\n  langid = {english}\n}\n\n\n",
             "@report{CiscoSystemsInc_CiscoAnnualInternet_2020,",
             "entry 'CiscoSystemsInc_CiscoAnnualInternet_2020' (@report) lacks the author field, which a report needs; add author = {...}; for a report by an organisation, its name in double braces"),
+    # "BBT yields error with quality report #1387": a year Zotero could not read.
+    Mistake("zotero-year-not-a-year",
+            "@online{HopfieldTank85,\n  title = {{`Neural'} computation of decisions in optimization problems.},\n  author = {Hopfield, J. J. and Tank, D. W.},\n"
+            "  year = {xx 1985},\n  eprint = {4027280},\n  eprinttype = {pubmed},\n  url = {http://www.ncbi.nlm.nih.gov/pubmed/4027280},\n"
+            "  organization = {Biological Cybernetics}\n}\n",
+            "year = {xx 1985}", "entry 'HopfieldTank85' has year 'xx 1985'; write four digits, e.g. year = {2018}"),
     Mistake("database-dissertation-with-url",
             "@phdthesis{hollander2017db,\n  author    = {Hollander, Matthew M.},\n  title     = {Resistance to Authority},\n  school    = {University of Wisconsin--Madison},\n"
             "  number    = {10281471},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year      = {2017},\n"

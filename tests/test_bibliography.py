@@ -98,3 +98,28 @@ def test_copy_for_pandoc_names_a_group_once_and_prints_an_article_number(tmp_pat
     )).entries.values()
     assert "institution" not in who.pandoc and "World Health Organization" in who.pandoc
     assert "  pages = {Article e0193972},\n" in plos.pandoc
+
+
+def test_copy_for_pandoc_writes_no_for_a_hyphenated_report_number_and_leaves_the_file_as_written(tmp_path):
+    nci, issue = load(tmp_path, (
+        "@techreport{nci2019,\n  author = {{National Cancer Institute}},\n  title = {T},\n  type = {NIH Publication},\n"
+        "  number = {18-2059},\n  institution = {U.S. Department of Health and Human Services},\n  year = {2019},\n}\n\n"
+        "@article{double2019,\n  author = {Doe, Jane},\n  title = {T},\n  journal = {J},\n  year = {2019},\n  volume = {8},\n"
+        "  number = {3-4},\n  pages = {1--9},\n  doi = {10.1000/x},\n}\n"
+    )).entries.values()
+    assert "  number = {No. 18-2059},\n" in nci.pandoc and "  number = {18-2059},\n" not in nci.pandoc
+    assert "  number = {18-2059},\n" in nci.text
+    assert issue.pandoc.count("3-4") == 1 and "No." not in issue.pandoc  # a double issue is a range
+
+
+def test_copy_for_pandoc_puts_a_dissertations_university_in_brackets_and_its_database_after(tmp_path):
+    database, repository = load(tmp_path, (
+        "@phdthesis{kabir2017,\n  author = {Kabir, Jahanara M.},\n  title = {T},\n  school = {Wilmington University},\n"
+        "  number = {10617765},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year = {2017},\n}\n\n"
+        "@thesis{zambrano2016,\n  author = {Zambrano-Vazquez, Laura},\n  title = {T},\n  type = {phdthesis},\n  institution = {University of Arizona},\n"
+        "  publisher = {UA Campus Repository},\n  year = {2016},\n  url = {https://repository.arizona.edu/handle/10150/620615},\n}\n"
+    )).entries.values()
+    assert "  type = {Doctoral dissertation, Wilmington University},\n" in database.pandoc
+    assert "  school = {ProQuest Dissertations and Theses Global},\n" in database.pandoc and "publisher" not in database.pandoc
+    assert repository.pandoc.startswith("@misc{zambrano2016,")
+    assert "  type = {Doctoral dissertation, University of Arizona},\n" in repository.pandoc and "institution" not in repository.pandoc
