@@ -52,10 +52,14 @@ REFERENCE_RUN_WORKS = 150
 # instead of `--`, which Python-Markdown would print as is.
 _OUTPUT = "markdown-citations-smart"
 _ITEM = re.compile(r"^(?P<index>\d+)\.\s+(?P<text>.*)$", re.MULTILINE)
+# Text the bibliography protects from case changes ({{...}}) comes back marked where the
+# style changes no case (a conference's name): the mark has nothing to show.
+_NOCASE = re.compile(r"\[(?P<text>[^\[\]]*)\]\{\.nocase\}")
 _ENTRY = re.compile(r"^::: \{#ref-(?P<key>\S+) \.csl-entry\}\n(?P<text>.*?)\n:::$", re.MULTILINE | re.DOTALL)
 # Entries that lean on others (macros, cross-references) need the whole file.
 _NOT_SELF_CONTAINED = re.compile(r"@string\b|\bcrossref\s*=|\bxdata\s*=", re.IGNORECASE)
 _RULE = re.compile(r'givenname-disambiguation-rule="(?P<rule>[\w-]+)"')
+_CITATION_SORT_END = re.compile(r"(?P<sort><citation\b[^>]*>\s*<sort>.*?)</sort>", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -93,14 +97,22 @@ class Style:
     csl_path: str
 
     def bibtex_for(self, keys: set[str]) -> str:
-        """The entries of `keys` as written: pandoc reads a few works faster than all."""
+        """The entries of `keys` as pandoc should read them (bibliography.py): pandoc reads a
+        few works faster than all."""
         if not self._self_contained:
-            return self.bibtex
-        return "\n".join(self.entries[key].text for key in sorted(keys) if key in self.entries)
+            return self._whole_file
+        return "\n".join(self.entries[key].pandoc for key in sorted(keys) if key in self.entries)
 
     @cached_property  # searched once, not for every run
     def _self_contained(self) -> bool:
         return not _NOT_SELF_CONTAINED.search(self.bibtex)
+
+    @cached_property
+    def _whole_file(self) -> str:
+        text = self.bibtex
+        for entry in self.entries.values():
+            text = text.replace(entry.text, entry.pandoc, 1)
+        return text
 
 
 def apa_style_path() -> str:
@@ -184,8 +196,9 @@ class CitationFormatter:
         self._style = style
         self._render = render  # citations' Markdown -> HTML, for late_html()
         self._html: dict[int, dict[str, str]] = {}  # late run -> its blocks' HTML
-        self._csl = _read(style.csl_path)
-        self._by_cite_path = _by_cite_style(self._csl)  # for fast runs
+        self._csl = _with_title_sort(_read(style.csl_path))
+        self._csl_path = _style_file(self._csl)
+        self._by_cite_path = _style_file(_RULE.sub('givenname-disambiguation-rule="by-cite"', self._csl))  # for fast runs
         self._cache = cache
         self._used: set[str] = set()
         self._pages = pages
@@ -277,7 +290,7 @@ class CitationFormatter:
     def _format(self, run: Run, *, key: str, bibtex: str, after: Sequence[Future[Formatted]] = ()) -> Formatted:
         for future in after:
             future.exception()  # waits; CancelledError once the build has ended
-        csl_path = self._by_cite_path if run.fast else self._style.csl_path
+        csl_path = self._by_cite_path if run.fast else self._csl_path
         self._cache[key] = format_run(run, bibtex=bibtex, csl_path=csl_path, pandoc=self._pandoc)
         return self._cache[key]
 
@@ -293,9 +306,10 @@ def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatte
     document = f"---\nlink-citations: true\nlang: en-US\n{listed}---\n\n"
     document += "\n\n".join(f"{index}. {block}" for index, block in enumerate(run.blocks, start=1))
     document += "\n\n# References\n"
-    # pandoc reads a bibliography from a file only; `.bib` makes it read BibLaTeX, as it
-    # does references.bib itself.
-    with tempfile.NamedTemporaryFile("w", suffix=".bib", encoding="utf-8", delete=False) as file:
+    # pandoc reads a bibliography from a file only. `.bibtex` makes it read BibTeX, where a
+    # publisher "Taylor and Francis" is one name (BibLaTeX would print "Taylor; Francis");
+    # its BibTeX reader still takes BibLaTeX's date, journaltitle, urldate, pubstate, options.
+    with tempfile.NamedTemporaryFile("w", suffix=".bibtex", encoding="utf-8", delete=False) as file:
         file.write(bibtex)
     try:
         completed = subprocess.run(
@@ -312,7 +326,7 @@ def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatte
     missing = [block for block in run.blocks if block not in inline]
     if missing:
         raise PandocError(f"pandoc returned no text for {missing}")
-    entries = {m.group("key"): " ".join(m.group("text").split()) for m in _ENTRY.finditer(references)}
+    entries = {m.group("key"): " ".join(_NOCASE.sub(r"\g<text>", m.group("text")).split()) for m in _ENTRY.finditer(references)}
     return Formatted(inline, entries)
 
 
@@ -362,12 +376,19 @@ def _cache_key(run: Run, *, csl: str, bibtex: str) -> str:
     return hashlib.sha256(repr((run, csl, bibtex)).encode()).hexdigest()
 
 
-# The style (its text) with the `by-cite` rule, as a file pandoc can read: named by its
-# content, so builds share it and none leaves one behind (a killed `mkdocs serve` runs no
-# cleanup), and an edited style gets a file of its own.
-def _by_cite_style(csl: str) -> str:
-    text = _RULE.sub('givenname-disambiguation-rule="by-cite"', csl)
-    path = os.path.join(tempfile.gettempdir(), f"by-cite-{hashlib.sha256(text.encode()).hexdigest()[:16]}.csl")
+# Pandoc's APA style sorts a citation's works by author and year only, so "[@hollis2003b;
+# @hollis2003a]" printed "(Hollis, 2003b, 2003a)". The suffixes follow the reference list's
+# order, which goes on to the title: sorting citations by title too puts them in order.
+def _with_title_sort(csl: str) -> str:
+    key = '<key macro="title"/>' if '<macro name="title">' in csl else '<key variable="title"/>'
+    return _CITATION_SORT_END.sub(lambda m: m.group("sort") + ("" if key in m.group("sort") else key) + "</sort>", csl, count=1)
+
+
+# A style (its text) as a file pandoc can read: named by its content, so builds share it
+# and none leaves one behind (a killed `mkdocs serve` runs no cleanup), and an edited
+# style gets a file of its own.
+def _style_file(text: str) -> str:
+    path = os.path.join(tempfile.gettempdir(), f"style-{hashlib.sha256(text.encode()).hexdigest()[:16]}.csl")
     if not os.path.exists(path):
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=tempfile.gettempdir(), delete=False) as file:
             file.write(text)

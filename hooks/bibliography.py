@@ -14,23 +14,10 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
 from doi import doi_problem
+from pandoc_entries import pandoc_text
 from problems import Problem
+from reference_rules import duplicate_doi_problems, entry_problems
 
-# Fields each entry type needs before APA can render it; a missing DOI on a journal
-# article is only a warning, since older articles may have none.
-REQUIRED_FIELDS = {
-    "article": ("author", "title", "journal", "year", "volume", "pages"),
-    "book": ("author|editor", "title", "publisher", "year"),
-    "incollection": ("author", "title", "booktitle", "editor", "publisher", "year", "pages"),
-    "inbook": ("author", "title", "booktitle", "publisher", "year"),
-    "inproceedings": ("author", "title", "booktitle", "year"),
-    "phdthesis": ("author", "title", "school", "year"),
-    "mastersthesis": ("author", "title", "school", "year"),
-    "techreport": ("author", "title", "institution", "year"),
-    "misc": ("author|editor", "title", "year", "url|doi"),
-    "online": ("author|editor", "title", "year", "url"),
-}
-RECOMMENDED_FIELDS = {"article": ("doi",)}
 _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 _FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
 _ENTRY_END = re.compile(r"[ \t]*[})][ \t]*")
@@ -46,6 +33,7 @@ class Entry:
     field_lines: dict[str, int] = field(default_factory=dict)
     persons: dict[str, list[str]] = field(default_factory=dict)
     text: str = ""  # the entry as written, to hand pandoc only the entries a page cites
+    pandoc: str = ""  # the entry as pandoc reads it: the site's APA defaults written in
 
 
 @dataclass
@@ -85,6 +73,8 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
         return Bibliography(display_path, entries, problems)
     for entry in entries.values():
         problems += _entry_problems(entry, display_path)
+    dois = {key: (entry.fields["doi"], entry.field_lines.get("doi", entry.line)) for key, entry in entries.items() if "doi" in entry.fields}
+    problems += duplicate_doi_problems(dois, path=display_path)
     return Bibliography(display_path, entries, problems)
 
 
@@ -100,7 +90,8 @@ def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Proble
             warning=True,
         )
         for key, entry in bibliography.entries.items()
-        if key.casefold() not in cited_casefolded
+        # A key that cannot be cited has its own message, asking to rename it.
+        if key.casefold() not in cited_casefolded and _CITABLE_KEY.fullmatch(key)
     ]
 
 
@@ -194,13 +185,16 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         if read is None:
             continue  # unreadable, or @comment, @preamble, @string
         key, parsed = read
-        field_lines = {
-            found.group("name").lower(): line + chunk.count("\n", 0, found.start())
-            for found in _FIELD_START.finditer(chunk)
-        }
+        starts = list(_FIELD_START.finditer(chunk))
+        field_lines = {found.group("name").lower(): line + chunk.count("\n", 0, found.start()) for found in starts}
+        # Each field's text runs to the next field, the last one to the entry's closing brace.
+        ends = [found.start() for found in starts[1:]] + [chunk.rfind("}")]
+        spans = {found.group("name").lower(): (found.start(), end) for found, end in zip(starts, ends)}
         persons = {role: [str(person) for person in people] for role, people in parsed.persons.items()}
         fields = {name.lower(): value for name, value in parsed.fields.items()}
-        entries.setdefault(key, Entry(key, parsed.type.lower(), line, fields, field_lines, persons, chunk))
+        kind = parsed.type.lower()
+        derived = pandoc_text(chunk, kind=kind, fields=fields, persons=persons, spans=spans)
+        entries.setdefault(key, Entry(key, kind, line, fields, field_lines, persons, chunk, derived))
     return entries
 
 
@@ -217,25 +211,10 @@ def _whole_file_entry(chunk: str, data: BibliographyData) -> tuple[str, PybtexEn
 
 def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
     problems = []
-    present = set(entry.fields) | set(entry.persons)
     if not _CITABLE_KEY.fullmatch(entry.key):
         suggestion = re.sub(r"[^\w-]", "", entry.key)
         problems.append(Problem(display_path, entry.line, f"key '{entry.key}' can only hold letters, digits, '_' and '-'; rename it, e.g. '{suggestion}'"))
-    required = REQUIRED_FIELDS.get(entry.type)
-    if required is None:
-        known = ", ".join(f"@{name}" for name in REQUIRED_FIELDS)
-        problems.append(Problem(display_path, entry.line, f"entry '{entry.key}' has type @{entry.type}, which the site does not render; use one of {known}"))
-        required = ()
-    for names in required:
-        if not present & set(names.split("|")):
-            wanted = " or ".join(names.split("|"))
-            problems.append(Problem(display_path, entry.line, f"entry '{entry.key}' (@{entry.type}) lacks the {wanted} field; add {names.split('|')[0]} = {{...}}"))
-    for name in RECOMMENDED_FIELDS.get(entry.type, ()):
-        if name not in present:
-            problems.append(Problem(display_path, entry.line, f"entry '{entry.key}' (@{entry.type}) has no {name}; add doi = {{10.xxxx/...}} if the work has one", warning=True))
-    year = entry.fields.get("year")
-    if year is not None and not re.fullmatch(r"\d{4}", year.strip()):
-        problems.append(Problem(display_path, entry.field_lines.get("year", entry.line), f"entry '{entry.key}' has year '{year}'; write four digits, e.g. year = {{2018}}"))
+    problems += entry_problems(entry.key, entry.type, entry.fields, entry.persons, line=entry.line, field_lines=entry.field_lines, path=display_path)
     if "doi" in entry.fields:
         message = doi_problem(entry.fields["doi"])
         if message:

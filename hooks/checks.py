@@ -78,6 +78,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         # A notice, not a warning: an overdue review must not block an urgent correction.
         log.info(f"{articles[article]}: review was due on {article.review_due}; review the page, then update last_reviewed and review_due")
 
+    for notice in [problem for problem in problems if problem.notice]:
+        log.info(str(notice))
+    problems = [problem for problem in problems if not problem.notice]
     if any(not problem.warning for problem in problems):
         raise PluginError(report(problems))
     for problem in problems:

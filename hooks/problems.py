@@ -12,6 +12,8 @@ class Problem:
     message: str
     # A warning is logged (so `--strict` still fails); an error stops every build.
     warning: bool = False
+    # A notice is logged for the editor and never fails a build, strict or not.
+    notice: bool = False
     # A fatal error leaves nothing sound to check further (an unreadable .bib).
     fatal: bool = False
 

@@ -27,6 +27,10 @@ WORK_TYPES = {
     "phdthesis": "Thesis",
     "mastersthesis": "Thesis",
     "techreport": "Report",
+    "report": "Report",
+    "thesis": "Thesis",
+    "collection": "Book",
+    "online": "WebPage",
 }
 
 
@@ -60,12 +64,16 @@ def work_json_ld(entry: Entry) -> dict:
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if people:
         work["author"] = [_person(name) for name in people]
-    if "year" in entry.fields:
-        work["datePublished"] = entry.fields["year"].strip()
-    if "journal" in entry.fields:
-        work["isPartOf"] = {"@type": "Periodical", "name": plain_text(entry.fields["journal"])}
-    if "publisher" in entry.fields:
-        work["publisher"] = {"@type": "Organization", "name": plain_text(entry.fields["publisher"])}
+    # BibTeX's names or BibLaTeX's, as reference managers export them.
+    date = _first(entry, "year", "date")
+    if date:
+        work["datePublished"] = date.strip()
+    journal = _first(entry, "journal", "journaltitle")
+    if journal:
+        work["isPartOf"] = {"@type": "Periodical", "name": plain_text(journal)}
+    publisher = _first(entry, "publisher", "institution", "organization", "school")
+    if publisher:
+        work["publisher"] = {"@type": "Organization", "name": plain_text(publisher)}
     if "doi" in entry.fields:
         doi = entry.fields["doi"].strip()
         work["identifier"] = doi
@@ -91,8 +99,15 @@ def _agent(name: str, *, site_name: str) -> dict:
     return {"@type": kind, "name": name}
 
 
-# pybtex writes a person as "von Last, Jr, First"; schema.org wants the name as spoken.
+def _first(entry: Entry, *names: str) -> str | None:
+    return next((entry.fields[name] for name in names if name in entry.fields), None)
+
+
+# pybtex writes a person as "von Last, Jr, First"; schema.org wants the name as spoken. A
+# group author is written in braces: {World Health Organization}.
 def _person(bibtex_name: str) -> dict:
+    if bibtex_name.startswith("{") and bibtex_name.endswith("}"):
+        return {"@type": "Organization", "name": plain_text(bibtex_name)}
     parts = [plain_text(part.strip()) for part in bibtex_name.split(",")]
     family, given = parts[0], parts[-1] if len(parts) > 1 else ""
     suffix = f", {parts[1]}" if len(parts) == 3 else ""

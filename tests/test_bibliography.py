@@ -58,7 +58,7 @@ def test_required_fields_depend_on_the_entry_type(tmp_path):
         "@misc{who2022,\n  author = {{World Health Organization}},\n  title = {Mental health},\n  year = {2022},\n  url = {https://www.who.int/},\n}\n"
     ))
     assert [str(p) for p in bibliography.problems] == [
-        "references.bib:1: entry 'neff2011' (@book) lacks the publisher field; add publisher = {...}",
+        "references.bib:1: entry 'neff2011' (@book) lacks the publisher field, which a book or edited book needs; add publisher = {...}",
     ]
 
 
@@ -71,7 +71,55 @@ def test_uncited_entries_are_warnings_and_case_variants_count_as_cited(tmp_path)
 
 def test_report_lists_errors_first_then_warnings_that_fail_strict(tmp_path):
     bibliography = load(tmp_path, "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {20},\n  volume = {1},\n  pages = {1--2},\n}\n")
-    text = report(bibliography.problems)
+    text = report([p for p in bibliography.problems if not p.notice] + uncited_problems(bibliography, set()))
     assert text.splitlines()[0] == "2 problems to fix before the site can build (1 errors):"
     assert text.splitlines()[1].startswith("  references.bib:5: entry 'a2020' has year '20'")
     assert text.splitlines()[2].endswith("(warning; fails the strict build)")
+
+
+def test_copy_for_pandoc_keeps_particles_unless_an_entry_says_otherwise(tmp_path):
+    bibliography = load(tmp_path, (
+        "@book{kolk2014,\n  author = {van der Kolk, Bessel A.},\n  title = {T},\n  publisher = {Viking},\n  year = {2014},\n}\n\n"
+        "@book{bbt2020,\n  author = {de Jong, Anna},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n  options = {maxcitenames=2},\n}\n\n"
+        "@book{beethoven1802,\n  author = {van Beethoven, Ludwig},\n  title = {T},\n  publisher = {P},\n  year = {1802},\n  options = {useprefix=false},\n}\n"
+    ))
+    kolk, bbt, beethoven = bibliography.entries.values()
+    assert kolk.pandoc.startswith("@book{kolk2014,\n  options = {useprefix=true},\n  author = {van der Kolk, Bessel A.},")
+    assert "  options = {useprefix=true,maxcitenames=2},\n" in bbt.pandoc
+    assert beethoven.pandoc == beethoven.text
+    assert "options" not in kolk.text  # the editor's file is never changed
+
+
+def test_copy_for_pandoc_names_a_group_once_and_prints_an_article_number(tmp_path):
+    who, plos = load(tmp_path, (
+        "@techreport{who2014,\n  author = {{World Health Organization}},\n  title = {T},\n"
+        "  institution = {World health organization},\n  year = {2014},\n}\n\n"
+        "@article{plos2018,\n  author = {Jerrentrup, A.},\n  title = {T},\n  journal = {PLoS ONE},\n  year = {2018},\n  volume = {13},\n  eid = {e0193972},\n}\n"
+    )).entries.values()
+    assert "institution" not in who.pandoc and "World Health Organization" in who.pandoc
+    assert "  pages = {Article e0193972},\n" in plos.pandoc
+
+
+def test_copy_for_pandoc_writes_no_for_a_hyphenated_report_number_and_leaves_the_file_as_written(tmp_path):
+    nci, issue = load(tmp_path, (
+        "@techreport{nci2019,\n  author = {{National Cancer Institute}},\n  title = {T},\n  type = {NIH Publication},\n"
+        "  number = {18-2059},\n  institution = {U.S. Department of Health and Human Services},\n  year = {2019},\n}\n\n"
+        "@article{double2019,\n  author = {Doe, Jane},\n  title = {T},\n  journal = {J},\n  year = {2019},\n  volume = {8},\n"
+        "  number = {3-4},\n  pages = {1--9},\n  doi = {10.1000/x},\n}\n"
+    )).entries.values()
+    assert "  number = {No. 18-2059},\n" in nci.pandoc and "  number = {18-2059},\n" not in nci.pandoc
+    assert "  number = {18-2059},\n" in nci.text
+    assert issue.pandoc.count("3-4") == 1 and "No." not in issue.pandoc  # a double issue is a range
+
+
+def test_copy_for_pandoc_puts_a_dissertations_university_in_brackets_and_its_database_after(tmp_path):
+    database, repository = load(tmp_path, (
+        "@phdthesis{kabir2017,\n  author = {Kabir, Jahanara M.},\n  title = {T},\n  school = {Wilmington University},\n"
+        "  number = {10617765},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year = {2017},\n}\n\n"
+        "@thesis{zambrano2016,\n  author = {Zambrano-Vazquez, Laura},\n  title = {T},\n  type = {phdthesis},\n  institution = {University of Arizona},\n"
+        "  publisher = {UA Campus Repository},\n  year = {2016},\n  url = {https://repository.arizona.edu/handle/10150/620615},\n}\n"
+    )).entries.values()
+    assert "  type = {Doctoral dissertation, Wilmington University},\n" in database.pandoc
+    assert "  school = {ProQuest Dissertations and Theses Global},\n" in database.pandoc and "publisher" not in database.pandoc
+    assert repository.pandoc.startswith("@misc{zambrano2016,")
+    assert "  type = {Doctoral dissertation, University of Arizona},\n" in repository.pandoc and "institution" not in repository.pandoc

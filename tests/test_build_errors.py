@@ -69,8 +69,6 @@ CASES = [
          [(BIB, "@journalpaper{yip2021,", "has type @journalpaper, which the site does not render")]),
     Case("bib-key-with-colon", [(BIB, "@article{yip2021,", "@article{yip:2021,"), (ARTICLE, "[@yip2021]", "[@yip2021x]")],
          [(BIB, "@article{yip:2021,", "key 'yip:2021' can only hold letters, digits, '_' and '-'; rename it, e.g. 'yip2021'")]),
-    Case("bib-missing-doi-is-a-warning", [(BIB, "  doi     = {10.1111/papt.12375},\n", "")],
-         [(BIB, "@article{yela2022,", "entry 'yela2022' (@article) has no doi")], warning_only=True),
     Case("bib-uncited-entry-is-a-warning",
          [(BIB, "", "\n@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion},\n  publisher = {William Morrow},\n  year = {2011},\n}\n")],
          [(BIB, "@book{neff2011,", "entry 'neff2011' is not cited by any page; cite it with [@neff2011] or remove it")],

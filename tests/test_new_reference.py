@@ -20,6 +20,7 @@ from bibliography import load_bibliography
 from conftest import ROOT, build_site
 from doi import doi_url
 from new_reference import clean_field, main, new_reference, offline_stub, suggest_key
+from site_reader import normalize, page
 
 NEFF_DOI = "10.1080/15298860309032"
 SICI_DOI = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"
@@ -129,10 +130,21 @@ def test_offline_stub_parses_and_passes_the_builds_checks(bib):
     assert entry.fields["doi"] == "10.1037/a0012345"
     assert entry.fields["pages"] == "FIRST--LAST"
     assert "cite it as [@inwood2018b]" in advice
+    # Pasted unfilled, every field still in CAPITALS is named; filled in, it passes.
     with bib.open("a", encoding="utf-8") as file:
         file.write("\n" + stub)
     problems = load_bibliography(bib, display_path="references.bib").problems
-    assert problems == []
+    assert [p.message.split(" from ")[0] for p in problems] == [
+        f"entry 'inwood2018b': the '{name}' field still holds '{value}'"
+        for name, value in [("title", "TITLE OF THE ARTICLE"), ("journal", "NAME OF THE JOURNAL"), ("volume", "VOLUME"),
+                            ("number", "ISSUE"), ("pages", "FIRST--LAST"), ("author", "GIVEN NAMES")]
+    ]
+    filled = stub
+    for placeholder, value in [("GIVEN NAMES and FAMILY, GIVEN NAMES", "Elisa"), ("TITLE OF THE ARTICLE", "A Title"),
+                               ("NAME OF THE JOURNAL", "Mindfulness"), ("VOLUME", "9"), ("ISSUE", "2"), ("FIRST--LAST", "1--9")]:
+        filled = filled.replace(placeholder, value)
+    bib.write_text(bib.read_text(encoding="utf-8").replace(stub, filled), encoding="utf-8")
+    assert load_bibliography(bib, display_path="references.bib").problems == []
 
 
 def test_unfilled_offline_stub_cannot_reach_readers(bib):
@@ -141,7 +153,8 @@ def test_unfilled_offline_stub_cannot_reach_readers(bib):
     with bib.open("a", encoding="utf-8") as file:
         file.write("\n" + stub)
     messages = [p.message for p in load_bibliography(bib, display_path="references.bib").problems]
-    assert messages == ["entry 'familyYYYY' has year 'YYYY'; write four digits, e.g. year = {2018}"]
+    assert "entry 'familyYYYY' has year 'YYYY'; write four digits, e.g. year = {2018}" in messages
+    assert "entry 'familyYYYY': the 'author' field still holds 'FAMILY' from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none" in messages
 
 
 @pytest.mark.parametrize("doi", [
@@ -242,8 +255,17 @@ def test_record_missing_fields_is_printed_with_the_builds_notes(bib, resolver):
     )}
     entry, advice = new_reference("10.1000/early", bib=bib, online=True, resolver=resolver)
     assert entry.startswith("@article{doe2024,\n")
-    assert "note: entry 'doe2024' (@article) lacks the volume field; add volume = {...}" in advice
-    assert "note: entry 'doe2024' (@article) lacks the pages field; add pages = {...}" in advice
+    # No volume yet: published online first, as APA prints it.
+    assert "  pubstate = {Advance online publication},\n" in entry
+    assert "note:" not in advice
+
+
+def test_record_missing_fields_is_printed_with_the_builds_notes_for_a_book(bib, resolver):
+    FakeResolver.records = {**FakeResolver.records, "10.1000/book": "@book{X_2024, title={A Book}, author={Doe, Jane}, DOI={10.1000/book}}"}
+    entry, advice = new_reference("10.1000/book", bib=bib, online=True, resolver=resolver)
+    assert entry.startswith("@book{doend,\n")
+    assert "note: entry 'doend' (@book) lacks the publisher field, which a book or edited book needs; add publisher = {...}" in advice
+    assert "note: entry 'doend' (@book) lacks the year field, which a book or edited book needs; add year = {2018}" in advice
 
 
 def test_unknown_doi_online_is_a_clear_error(bib, resolver, capsys):
@@ -290,3 +312,115 @@ def test_unreachable_resolver_suggests_the_offline_stub(bib, capsys):
 ])
 def test_agency_markup_becomes_plain_bibtex(raw, clean):
     assert clean_field(raw) == clean
+
+
+# What Crossref's content negotiation (`Accept: application/x-bibtex`) really sent, copied
+# from public repositories: its own keys, ISBN, ISSN, URL, a month macro, en dashes in pages.
+REAL_CROSSREF = {
+    # An article: recorded by sckott/habanero, test/cassettes/test-content_negotation/
+    # test_content_negotiation.yaml (api.crossref.org .../transform, 2026-06-16).
+    "10.1126/science.169.3946.635": (
+        " @article{Frank_1970, title={The Structure of Ordinary Water: New data and interpretations are yielding new insights into this "
+        "fascinating substance.}, volume={169}, ISSN={1095-9203}, url={http://dx.doi.org/10.1126/science.169.3946.635}, "
+        "DOI={10.1126/science.169.3946.635}, number={3946}, journal={Science}, publisher={American Association for the Advancement of "
+        "Science (AAAS)}, author={Frank, Henry S.}, year={1970}, month=Aug, pages={635\u2013641} }\n"
+    ),
+    # An article with a particle ("van Rijn"), quoted in a public repository's literature notes.
+    "10.1037/rev0000356": (
+        "@article{Salet_2022, title={FMTP: A unifying computational framework of temporal preparation across time scales.}, "
+        "volume={129}, ISSN={0033-295X}, url={http://dx.doi.org/10.1037/rev0000356}, DOI={10.1037/rev0000356}, number={5}, "
+        "journal={Psychological Review}, publisher={American Psychological Association (APA)}, author={Salet, Josh M. and Kruijne, "
+        "Wouter and van Rijn, Hedderik and Los, Sander A. and Meeter, Martijn}, year={2022}, month=Oct, pages={911\u2013948} }"
+    ),
+    # A chapter whose first author has a particle ("da Veiga"), quoted in a MATLAB file's
+    # header comment (its line breaks and comment marks taken out): no editors, as Crossref sends chapters.
+    "10.1007/978-3-319-02663-3_2": (
+        "@inbook{da_Veiga_2014, title={Foundations of mimetic finite difference method}, ISBN={9783319026633}, "
+        "url={http://dx.doi.org/10.1007/978-3-319-02663-3_2}, DOI={10.1007/978-3-319-02663-3_2}, booktitle={The Mimetic Finite "
+        "Difference Method for Elliptic Problems}, publisher={Springer International Publishing}, author={da Veiga, Louren\u00e7o "
+        "Beir\u00e3o and Lipnikov, Konstantin and Manzini, Gianmarco}, year={2014}, pages={41\u201365} }"
+    ),
+    # An edited book and a chapter, from a public repository's survey of metadata sources
+    # ("BibTeX as returned, unedited"): the book without its editors, the chapter with a key
+    # holding commas, no title or author, and month=Sept, a macro BibTeX does not define.
+    "10.1515/9783110272017": (
+        " @book{2012, title={Homeric Contexts: Neoanalysis and the Interpretation of Oral Poetry}, ISBN={9783110271959}, "
+        "url={http://dx.doi.org/10.1515/9783110272017}, DOI={10.1515/9783110272017}, publisher={DE GRUYTER}, year={2012}, month=Apr }"
+    ),
+    "10.1017/cbo9780511803161.003": (
+        " @misc{2009, graphs, and causal models_2009, ISBN={9780521749190}, url={http://dx.doi.org/10.1017/CBO9780511803161.003}, "
+        "DOI={10.1017/cbo9780511803161.003}, journal={Causality}, publisher={Cambridge University Press}, year={2009}, month=Sept, "
+        "pages={1\u201340} }"
+    ),
+}
+# No recorded answer for a report or a group author was found in public repositories; these
+# follow the form of the answers above, with Crossref's plain group name (commas and all).
+CROSSREF_FORM = {
+    "10.4324/9780203851197": (
+        " @book{Gilbert_2010, title={Compassion Focused Therapy}, ISBN={9780203851197}, url={http://dx.doi.org/10.4324/9780203851197}, "
+        "DOI={10.4324/9780203851197}, publisher={Routledge}, author={Gilbert, Paul}, year={2010}, month=apr }"
+    ),
+    "10.7249/mg720": (
+        " @techreport{Tanielian_2008, title={Invisible Wounds of War: Psychological and Cognitive Injuries, Their Consequences, and Services to Assist Recovery}, "
+        "url={http://dx.doi.org/10.7249/mg720}, DOI={10.7249/mg720}, publisher={RAND Corporation}, author={Tanielian, Terri and Jaycox, Lisa H.}, year={2008} }"
+    ),
+    "10.1596/978-1-4648-1234-5": (
+        " @techreport{World_Health_Organization_2017, title={Depression and Other Common Mental Disorders: Global Health Estimates}, "
+        "url={http://dx.doi.org/10.1596/978-1-4648-1234-5}, DOI={10.1596/978-1-4648-1234-5}, publisher={World Health Organization}, "
+        "author={World Health Organization}, year={2017} }"
+    ),
+    "10.17226/25201": (
+        " @book{National_Academies_of_Sciences_Engineering_and_Medicine_2019, title={Fostering Healthy Mental, Emotional, and Behavioral "
+        "Development in Children and Youth: A National Agenda}, ISBN={9780309489232}, url={http://dx.doi.org/10.17226/25201}, "
+        "DOI={10.17226/25201}, publisher={National Academies Press}, author={National Academies of Sciences, Engineering, and Medicine}, "
+        "year={2019}, month=sep }"
+    ),
+}
+BUILT = [doi for doi in REAL_CROSSREF if doi.startswith(("10.1126", "10.1037", "10.1007"))] + list(CROSSREF_FORM)
+# The key new-reference gives each, the citation and the reference the built page shows.
+PRINTED = {
+    "frank1970": ("(Frank, 1970)", "Frank, H. S. (1970). The structure of ordinary water: New data and interpretations are yielding new insights into this fascinating substance. Science, 169(3946), 635–641. https://doi.org/10.1126/science.169.3946.635"),
+    "salet2022": ("(Salet et al., 2022)", "Salet, J. M., Kruijne, W., van Rijn, H., Los, S. A., & Meeter, M. (2022). FMTP: A unifying computational framework of temporal preparation across time scales. Psychological Review, 129(5), 911–948. https://doi.org/10.1037/rev0000356"),
+    "daveiga2014": ("(da Veiga et al., 2014)", "da Veiga, L. B., Lipnikov, K., & Manzini, G. (2014). Foundations of mimetic finite difference method. In The mimetic finite difference method for elliptic problems (pp. 41–65). Springer International Publishing. https://doi.org/10.1007/978-3-319-02663-3_2"),
+    "gilbert2010": ("(Gilbert, 2010)", "Gilbert, P. (2010). Compassion focused therapy. Routledge. https://doi.org/10.4324/9780203851197"),
+    "tanielian2008": ("(Tanielian & Jaycox, 2008)", "Tanielian, T., & Jaycox, L. H. (2008). Invisible wounds of war: Psychological and cognitive injuries, their consequences, and services to assist recovery. RAND Corporation. https://doi.org/10.7249/mg720"),
+    "worldhealthorganization2017": ("(World Health Organization, 2017)", "World Health Organization. (2017). Depression and other common mental disorders: Global health estimates. https://doi.org/10.1596/978-1-4648-1234-5"),
+    "nationalacademiesofsciencesengineeringandmedicine2019": ("(National Academies of Sciences, Engineering, and Medicine, 2019)", "National Academies of Sciences, Engineering, and Medicine. (2019). Fostering healthy mental, emotional, and behavioral development in children and youth: A national agenda. National Academies Press. https://doi.org/10.17226/25201"),
+}
+
+
+def test_what_crossref_leaves_out_is_named_in_the_notes(bib, resolver):
+    FakeResolver.records = REAL_CROSSREF
+    book, advice = new_reference("10.1515/9783110272017", bib=bib, online=True, resolver=resolver)
+    assert book.startswith("@book{homeric2012,\n")
+    assert "note: entry 'homeric2012' (@book) lacks the author field, which a book or edited book needs; add author = {...}, or editor = {...} for an edited book" in advice
+    chapter, advice = new_reference("10.1017/cbo9780511803161.003", bib=bib, online=True, resolver=resolver)
+    assert chapter == (
+        "@misc{anonymous2009,\n  journal   = {Causality},\n  year      = {2009},\n  pages     = {1--40},\n"
+        "  publisher = {Cambridge University Press},\n  doi       = {10.1017/cbo9780511803161.003},\n}\n"
+    )
+    assert "note: entry 'anonymous2009' (@misc) lacks the title field" in advice
+
+
+def test_online_entries_for_each_kind_of_work_build_strictly_and_print_as_apa(site_copy, resolver):
+    FakeResolver.records = {**REAL_CROSSREF, **CROSSREF_FORM}
+    bib = site_copy / "references.bib"
+    for doi in BUILT:
+        entry, advice = new_reference(doi, bib=bib, online=True, resolver=resolver)
+        with bib.open("a", encoding="utf-8") as file:
+            file.write("\n" + entry)
+    article = site_copy / "docs/articles/how-can-self-compassion-help-me.md"
+    article.write_text(article.read_text(encoding="utf-8") + "".join(f"\n{key}: [@{key}].\n" for key in PRINTED), encoding="utf-8")
+
+    build = build_site(site_copy)
+
+    assert build.returncode == 0, build.stderr
+    assert "WARNING" not in build.stderr
+    # Crossref knows no editors of the chapter: the editor is told, the build goes on.
+    assert "entry 'daveiga2014' (@inbook) has no editor" in build.stderr
+    document = page(site_copy / "site", "articles/how-can-self-compassion-help-me")
+    paragraphs = {normalize(p.text_content()).split(": ", 1)[0]: normalize(p.text_content()) for p in document.cssselect("article p")}
+    for key, (in_text, reference) in PRINTED.items():
+        assert paragraphs[key] == f"{key}: {in_text}."
+        [entry] = document.cssselect(f'div[id="ref-{key}"]')
+        assert normalize(entry.text_content()) == reference

@@ -56,6 +56,19 @@ def test_cited_works_keep_the_order_given():
              "datePublished": "2020", "isPartOf": {"@type": "Periodical", "name": "J"},
              "identifier": "10.1/x", "url": "https://doi.org/10.1/x"},
         ),
+        (  # as Better BibLaTeX exports it
+            entry(title="A", journaltitle="J", date="2021-03-15", langid="english"),
+            {"@type": "ScholarlyArticle", "name": "A", "headline": "A",
+             "author": [{"@type": "Person", "name": "Jane Smith", "givenName": "Jane", "familyName": "Smith"}],
+             "datePublished": "2021-03-15", "isPartOf": {"@type": "Periodical", "name": "J"}},
+        ),
+        (
+            entry(type_="report", title="R", year="2014", institution="U.S. Department of Health and Human Services",
+                  persons={"author": ["{{Substance Abuse and Mental Health Services Administration}}"]}),
+            {"@type": "Report", "name": "R", "headline": "R", "datePublished": "2014",
+             "author": [{"@type": "Organization", "name": "Substance Abuse and Mental Health Services Administration"}],
+             "publisher": {"@type": "Organization", "name": "U.S. Department of Health and Human Services"}},
+        ),
         (
             entry(type_="book", title="B", publisher="P", year="1999", url="https://p.org/b", persons={"editor": ["de la Cruz, Jr, Ana"]}),
             {"@type": "Book", "name": "B", "headline": "B", "datePublished": "1999",
@@ -64,7 +77,7 @@ def test_cited_works_keep_the_order_given():
         ),
         (entry(type_="misc", title="Site", persons={}), {"@type": "CreativeWork", "name": "Site", "headline": "Site"}),
     ],
-    ids=["article-with-doi", "book-without-doi", "misc-without-people"],
+    ids=["article-with-doi", "biblatex-article", "report-by-a-group", "book-without-doi", "misc-without-people"],
 )
 def test_work_json_ld(work, expected):
     assert work_json_ld(work) == expected

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import latexcodec  # noqa: E402,F401  (registers the "ulatex" codec; ships with pybtex)
-from pybtex.database import Entry  # noqa: E402
+from pybtex.database import Entry, Person  # noqa: E402
 
 from bibliography import check_bibliography, load_bibliography, parse_bibtex  # noqa: E402
 from doi import DOI_RESOLVER, doi_problem, doi_url  # noqa: E402
@@ -35,12 +35,25 @@ USER_AGENT = "grow-true-psychoeducation new-reference (Python urllib)"
 # The fields the site's APA references use, in the order references.bib writes them.
 FIELD_ORDER = (
     "author", "editor", "title", "booktitle", "journal", "year", "volume", "number",
-    "pages", "edition", "publisher", "school", "institution", "url", "doi",
+    "pages", "pubstate", "edition", "publisher", "school", "institution", "url", "doi",
 )
 PERSON_ROLES = ("author", "editor")
-# APA 7 names no publisher for a journal article; a DOI makes a URL redundant.
-DROPPED = {"article": {"publisher"}}
-_ENTRY_HEAD = re.compile(r"@(?P<type>\w+)\s*\{[^,]*,")
+# APA 7 names no publisher for a journal article; a report's publisher is its institution.
+DROPPED = {"article": {"publisher"}, "techreport": {"publisher"}, "report": {"publisher"}}
+# The field APA prints as the publisher of a type, where agencies send `publisher`.
+PUBLISHER_FIELD = {"techreport": "institution", "report": "institution", "phdthesis": "school", "mastersthesis": "school"}
+# Agencies send a group author as a plain name; BibTeX would read "World Health
+# Organization" as a person (Organization, W. H.) unless it is in double braces.
+_GROUP_NAME = re.compile(
+    r"\b(?:Organi[sz]ation|Institutes?|Association|Department|Agency|Council|Society|Foundation|Administration"
+    r"|Academ(?:y|ies)|Cent(?:er|re)s?|Commission|Committee|Office|Ministry|Services?|Collaboration|Group)\b"
+)
+# The key runs to the comma before the first field: Crossref has sent keys with commas in
+# them (`@misc{2009, graphs, and causal models_2009, ISBN=...`).
+_ENTRY_HEAD = re.compile(r"@(?P<type>\w+)\s*\{[^=]*?,(?=\s*[\w-]+\s*=)")
+_BIBTEX_START = re.compile(r"@\w+\s*\{")
+_BARE_MONTH = re.compile(r"(?i),\s*month\s*=\s*[a-z]+\b")
+_PEOPLE_FIELD = re.compile(r"(?i)\b(?:author|editor)\s*=\s*\{(?P<value>[^{}]*)\}")
 _DASHES = re.compile(r"\s*(?:-+|[\u2010-\u2015\u2212])\s*")
 _LOOKALIKE_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
@@ -156,7 +169,7 @@ def fetch_bibtex(doi: str, *, resolver: str = DOI_RESOLVER, timeout: float = 30)
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise NewReferenceError(f"could not reach {host} ({reason}); check the connection, or leave out ONLINE=1 for a stub to fill in by hand") from None
-    if not _ENTRY_HEAD.search(body):
+    if not _BIBTEX_START.search(body):
         raise NewReferenceError(f"{host} sent no BibTeX for DOI {doi}; leave out ONLINE=1 for a stub to fill in by hand")
     return body
 
@@ -166,6 +179,10 @@ def normalised_entry(bibtex: str, *, doi: str, existing_keys: set[str]) -> tuple
     order, `--`, bare DOI."""
     # Agencies' own keys (`Inwood_2018`, a DataCite URL) are replaced, so never parsed.
     text = _ENTRY_HEAD.sub(lambda m: f"@{m.group('type')}{{fetched,", bibtex, count=1)
+    # The site prints no month for these works; Crossref writes it as a macro BibTeX may not
+    # know (month=Sept), which would stop the parse.
+    text = _BARE_MONTH.sub("", text)
+    text = _PEOPLE_FIELD.sub(lambda m: m.group(0).replace(m.group("value"), _groups_braced(m.group("value"))), text)
     # An error can drop fields unnoticed (a missing comma ends the entry), so none is let by.
     errors, data = parse_bibtex(text)
     if errors:
@@ -177,15 +194,27 @@ def normalised_entry(bibtex: str, *, doi: str, existing_keys: set[str]) -> tuple
     values = {name.lower(): clean_field(value) for name, value in entry.fields.items()}
     for role in PERSON_ROLES:
         if entry.persons.get(role):
-            values[role] = " and ".join(str(person) for person in entry.persons[role])
+            values[role] = " and ".join(_name(person) for person in entry.persons[role])
     values["doi"] = doi
     if "pages" in values:
         values["pages"] = _DASHES.sub("--", values["pages"])
+    if kind in PUBLISHER_FIELD and "publisher" in values:
+        values.setdefault(PUBLISHER_FIELD[kind], values["publisher"])
+    # A DOI and no volume: published online first; APA prints "Advance online publication".
+    if kind == "article" and "volume" not in values:
+        values["pubstate"] = "Advance online publication"
     dropped = DROPPED.get(kind, set()) | ({"url"} if "doi" in values else set())
     fields = [(name, values[name]) for name in FIELD_ORDER if values.get(name) and name not in dropped]
 
     first = next((entry.persons[role][0] for role in PERSON_ROLES if entry.persons.get(role)), None)
-    family = "".join(first.last_names) if first else values.get("title", "").split(" ")[0]
+    # With its particle, as the site prints it (van der Velden: vandervelden2015); a group's
+    # whole name (worldhealthorganization2014).
+    if first is None:
+        family = values.get("title", "").split(" ")[0]
+    elif _name(first).startswith("{"):
+        family = _name(first)
+    else:
+        family = "".join(first.prelast_names + first.last_names)
     year = values.get("year", "").strip()
     key = suggest_key(family, year if re.fullmatch(r"\d{4}", year) else "nd", existing_keys)
     return key, format_entry(kind, key, fields)
@@ -198,6 +227,27 @@ def clean_field(value: str) -> str:
     value = html.unescape(re.sub(r"</?(?:i|b|em|strong|sup|sub|scp|span)\b[^>]*>", "", value))
     value = value.translate(_LOOKALIKE_HYPHENS).replace("&", "\\&")
     return " ".join(value.split())
+
+
+# A person as BibTeX writes one; a group's name whole, in braces.
+def _name(person: Person) -> str:
+    whole = " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
+    if whole.startswith("{") and whole.endswith("}"):
+        return whole  # braced by _groups_braced
+    return "{" + whole + "}" if _GROUP_NAME.search(whole) else str(person)
+
+
+# Agencies send a group's name as written, commas and all ("National Academies of Sciences,
+# Engineering, and Medicine"), which BibTeX would read as two people split at "and" (a list's
+# ", and" is never BibTeX's separator) and "Family, Given": each group's name goes in braces.
+def _groups_braced(people: str) -> str:
+    names: list[str] = []
+    for part in re.split(r"\s+and\s+", people):
+        if names and names[-1].endswith(","):
+            names[-1] += " and " + part
+        else:
+            names.append(part)
+    return " and ".join("{" + name + "}" if _GROUP_NAME.search(name) else name for name in names)
 
 
 def format_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:

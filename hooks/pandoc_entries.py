@@ -1,0 +1,126 @@
+"""A references.bib entry as pandoc should read it to print APA 7: the site's defaults
+written into a copy for pandoc, never into the editor's file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from reference_rules import THESIS_KINDS, apa_kind, thesis_genre
+
+# APA 7 (9.47 and its style blog) keeps a particle with the surname when the person uses it
+# so (van der Kolk, de Jong): "(van der Kolk, 2014)", listed under V. BibLaTeX's default
+# drops it ("Kolk, B. A. van der", "(Kolk, 2014)"), so the site sets useprefix=true for
+# every entry; an entry with `options = {useprefix=false}` keeps BibLaTeX's way.
+_USEPREFIX = "useprefix=true"
+# The fields pandoc prints as an organisation's name after the title.
+_PUBLISHER_FIELDS = ("publisher", "institution", "organization")
+# A report's or dissertation's number with a hyphen (18-2052): the style reads a range and
+# prints "Nos."; as text ("No. 18-2052") it prints as written.
+_NUMBER_WITH_RANGE = re.compile(r"[-\u2013,&]")
+_NUMBERED = {"techreport", "report", *THESIS_KINDS}
+# The servers a preprint's eprinttype names, as APA names them.
+_SERVERS = {"arxiv": "arXiv", "psyarxiv": "PsyArXiv", "biorxiv": "bioRxiv", "medrxiv": "medRxiv", "ssrn": "SSRN"}
+
+
+def pandoc_text(text: str, *, kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]], spans: Mapping[str, tuple[int, int]]) -> str:
+    """`text` (one entry as written; `spans`: where each field's text starts and ends) with
+    the particle default, an article number, a report number, a thesis's APA genre and
+    database, a presentation's or preprint's APA form, and no publisher that repeats the
+    corporate author."""
+    pandoc_kind, changed = _as_apa_prints(kind, fields, persons)
+    for start, end in sorted((spans[name] for name in changed if name in spans), reverse=True):
+        text = text[:start] + text[end:]
+    if "useprefix" not in fields.get("options", "useprefix"):
+        text = re.sub(r"(?im)^([ \t]*options[ \t]*=[ \t]*[{\"])", rf"\g<1>{_USEPREFIX},", text, count=1)
+    at = text.index("@") + 1
+    head = text.index(",") + 1  # after `@type{key,`
+    added = "".join(f"\n  {name} = {{{value}}}," for name, value in changed.items() if value is not None)
+    return text[:at] + pandoc_kind + text[text.index("{", at): head] + added + text[head:]
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+# The type pandoc should read, and the fields to write instead of the editor's (None: left out).
+def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]]) -> tuple[str, dict[str, str | None]]:
+    changed: dict[str, str | None] = {}
+    if "options" not in fields:
+        changed["options"] = _USEPREFIX
+    for name in _PUBLISHER_FIELDS:
+        if name in fields and _same_name(fields[name], _sole_author(persons)):
+            changed[name] = None
+    for name in ("date", "urldate"):
+        if "T" in fields.get(name, ""):  # pandoc reads a day, not a time of day
+            changed[name] = fields[name].split("T")[0]
+    if kind == "article" and "eid" in fields and "pages" not in fields:
+        changed["pages"] = f"Article {fields['eid'].strip()}"
+    # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
+    # number again); the style would print "(p. 35)", and APA prints no pages for a report.
+    if kind in {"techreport", "report"} and "pages" in fields:
+        changed["pages"] = None
+    number = fields.get("number", "").strip()
+    if kind in _NUMBERED and _NUMBER_WITH_RANGE.search(number) and not number.casefold().startswith("no"):
+        changed["number"] = f"No. {number}"
+    match apa_kind(kind, fields):
+        case "dissertation":
+            return _dissertation(kind, fields, changed)
+        case "presentation":
+            # The conference's name as written (pandoc would sentence-case it); the days of
+            # the conference are the presentation's date (APA: 2019, May 23–26).
+            # A talk outside a conference (a lecture) names only its venue: the style prints
+            # the place only after a conference's name, so the venue is put in its stead.
+            if "eventtitle" in fields or "venue" in fields:
+                changed["eventtitle"] = "{" + fields.get("eventtitle", fields.get("venue", "")) + "}"
+            if "eventtitle" not in fields:
+                changed["venue"] = None
+            if "eventdate" in fields:
+                changed.update(date=fields["eventdate"], year=None, eventdate=None)
+            return "inproceedings", changed
+        case "preprint":
+            server = fields.get("eprinttype", "").strip()
+            if "publisher" not in fields:
+                changed["publisher"] = _SERVERS.get(server.casefold(), server)
+            if "type" not in fields:
+                changed["type"] = "Preprint"
+            if "date" in fields and "year" not in fields:  # APA dates a preprint by its year
+                changed.update(year=fields["date"][:4], date=None)
+            return "misc", changed
+    return kind, changed
+
+
+# APA 7 (10.6): "[Doctoral dissertation, University]", then the database or repository
+# (`publisher`) where one published it. The style prints the university in brackets only
+# beside an address, so the university goes into the genre and the database into its place.
+def _dissertation(kind: str, fields: Mapping[str, str], changed: dict[str, str | None]) -> tuple[str, dict[str, str | None]]:
+    genre = thesis_genre(kind, fields)
+    university = fields.get("school") or fields.get("institution")
+    if "publisher" not in fields or not university:
+        if genre and genre != fields.get("type"):
+            changed["type"] = genre
+        return kind, changed
+    changed.update(type=f"{genre}, {university}", school=None, institution=None)
+    if "url" in fields or "doi" in fields:
+        return "misc", changed  # "[Preprint]. PsyArXiv. https://…" has the same shape
+    changed.update(school=fields["publisher"], publisher=None)
+    return kind, changed
+
+
+# A sole author's name as a site or publisher writes it: a group's as written in double
+# braces ({{World Health Organization}}), a person's given name first (Sebastian Ruder).
+# APA 7 leaves out a publisher or site name that repeats the author.
+def _sole_author(persons: Mapping[str, list[str]]) -> str | None:
+    authors = persons.get("author", [])
+    if len(authors) != 1:
+        return None
+    family, _, given = authors[0].partition(", ")
+    return f"{given} {family}" if given and not authors[0].startswith("{") else authors[0]
+
+
+def _same_name(value: str, author: str | None) -> bool:
+    def plain(name: str) -> str:
+        return " ".join(name.replace("{", "").replace("}", "").split()).casefold()
+
+    return author is not None and plain(value) == plain(author)

@@ -1,0 +1,172 @@
+"""What each APA 7 reference type needs to print complete, and the mistakes in an entry that
+would print wrong without a word: each as a message at its line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from problems import Problem
+
+# What the offline `make new-reference` form writes for the editor to replace.
+FORM_PLACEHOLDERS = (
+    "TITLE OF THE ARTICLE", "NAME OF THE JOURNAL", "GIVEN NAMES", "FAMILY", "VOLUME", "ISSUE", "FIRST--LAST",
+)
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, FORM_PLACEHOLDERS)) + r")(?![A-Za-z])")
+_UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
+# Addresses and file paths are printed as links or not at all; `%` is part of them.
+_VERBATIM_FIELDS = {"url", "doi", "file", "urldate", "eprint"}
+# Zotero exports a web page's date with its time (2016-01-19T14:20:00); APA prints the day.
+_ISO_DAY = r"\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?"
+# One day, or the days of an event (BibLaTeX's range: 2019-05-23/2019-05-26).
+_ISO_DATE = re.compile(rf"{_ISO_DAY}(/{_ISO_DAY})?")
+# eprinttype values that name an index or archive, not a preprint server.
+_ARCHIVES = {"pubmed", "pmcid", "pmid", "jstor", "hdl", "googlebooks", "doi", "mr", "zbl"}
+THESIS_KINDS = ("phdthesis", "mastersthesis", "thesis")
+# APA 7 names a thesis "Doctoral dissertation"; pandoc's default genre is "PhD thesis", and
+# reference managers write BibTeX's type names into `type` (Better BibTeX: type = {phdthesis}).
+_THESIS_GENRES = {"phdthesis": "Doctoral dissertation", "mastersthesis": "Master's thesis", "mathesis": "Master's thesis"}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """An APA 7 reference type: its name for editors, and the fields it cannot print
+    without ("a|b": either; BibLaTeX's names beside BibTeX's)."""
+
+    name: str
+    needs: tuple[str, ...]
+
+
+_THESIS = ("author", "title", "school|institution", "year|date")
+_REPORT = ("author", "title", "institution|publisher", "year|date")
+KINDS = {
+    "article": Kind("journal article", ("author", "title", "journal|journaltitle", "year|date|pubstate", "volume|pubstate", "pages|eid|pubstate")),
+    "book": Kind("book or edited book", ("author|editor", "title", "publisher", "year|date")),
+    "collection": Kind("edited book", ("editor", "title", "publisher", "year|date")),
+    "incollection": Kind("chapter in an edited book", ("author", "title", "booktitle", "editor", "publisher", "year|date", "pages")),
+    "inbook": Kind("chapter in a book", ("author", "title", "booktitle", "publisher", "year|date")),
+    "inproceedings": Kind("conference paper", ("author", "title", "booktitle", "year|date")),
+    "phdthesis": Kind("dissertation", _THESIS),
+    "mastersthesis": Kind("master's thesis", _THESIS),
+    "thesis": Kind("dissertation or thesis", ("type", *_THESIS)),
+    "techreport": Kind("report", _REPORT),
+    "report": Kind("report", _REPORT),
+    "online": Kind("web page", ("author|editor|organization", "title", "url", "year|date|urldate")),
+    "misc": Kind("web page, preprint or other work", ("author|editor|organization", "title", "url|doi", "year|date|urldate")),
+    "unpublished": Kind("manuscript or unpublished work", ("author", "title", "year|date", "type")),
+    # Read from the fields, not the type: what reference managers export them as.
+    "presentation": Kind("conference presentation", ("author", "title", "year|date|eventdate", "type", "eventtitle|venue")),
+    "preprint": Kind("preprint", ("author", "title", "year|date", "url|doi")),
+}
+_ONLINE_FIRST = "pubstate = {Advance online publication}"
+# How to add what a type lacks, where `name = {...}` is not enough said.
+_HOW_TO_ADD = {
+    "journal|journaltitle": "add journal = {...} (journaltitle, as reference managers write it, is the same)",
+    "year|date": "add year = {2018}, or date = {2018-03-15} as reference managers write it",
+    "year|date|pubstate": f"add year = {{2023}} (or date = {{2023-05-02}}); for an article published online first with no year yet, {_ONLINE_FIRST}",
+    "volume|pubstate": f"add volume = {{12}}; for an article published online first (a DOI, no volume yet), add {_ONLINE_FIRST} instead",
+    "pages|eid|pubstate": f"add pages = {{215--235}}; for an article number, eid = {{e0198283}}; for an article published online first, {_ONLINE_FIRST}",
+    "year|date|urldate": (
+        "add date = {2020-04-03} as the page shows it; for a page with no date, add urldate = {2024-03-05}, "
+        "the day you read it: APA prints (n.d.) and 'Retrieved March 5, 2024, from' the address"
+    ),
+    "school|institution": "add school = {...}, the university",
+    "institution|publisher": "add institution = {...}, the agency or organisation that published it (the author's name again if it published its own report: the site then prints it once)",
+    "type": "add type = {Doctoral dissertation} or type = {Master's thesis}",
+    "book:author|editor": "add author = {...}, or editor = {...} for an edited book (doi.org often leaves a book's editors out)",
+    "report:author": "add author = {...}; for a report by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
+    "techreport:author": "add author = {...}; for a report by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
+    "unpublished:type": "add type = {Unpublished manuscript} (or Manuscript submitted for publication); for a talk, also eventtitle and venue",
+    "presentation:type": "add type = {Paper presentation} (or Poster presentation, Conference session, Keynote address): APA prints it in brackets after the title",
+    "presentation:eventtitle|venue": "add eventtitle = {...}, the conference's name, and venue = {City, State, Country}",
+    "presentation:year|date|eventdate": "add eventdate = {2019-05-23/2019-05-26}, the days of the conference",
+}
+
+
+def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]], *, line: int, field_lines: Mapping[str, int], path: str) -> list[Problem]:
+    """What the APA type of an entry lacks, and what in it would print wrong."""
+    problems = _missing(key, kind, fields, persons, line=line, path=path)
+
+    def problem(name: str, message: str) -> None:
+        problems.append(Problem(path, field_lines.get(name, line), f"entry '{key}'{message}"))
+
+    for name, value in fields.items():
+        if name not in _VERBATIM_FIELDS and _UNESCAPED_PERCENT.search(value):
+            problem(name, f": the '{name}' field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead")
+    for name, value in [*fields.items(), *((role, " and ".join(people)) for role, people in persons.items())]:
+        if name != "year" and (found := _PLACEHOLDER.search(value)):
+            problem(name, f": the '{name}' field still holds '{found.group(1)}' from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none")
+    if "howpublished" in fields and re.search(r"https?://|\\url", fields["howpublished"]):
+        fix = "delete the howpublished line: url already prints the address" if "url" in fields else "write the address as url = {...} and delete the howpublished line"
+        problem("howpublished", f": howpublished holds a web address, which would print beside the url; {fix}")
+    year = fields.get("year")
+    if year is not None and not re.fullmatch(r"\d{4}", year.strip()):
+        undated = year.strip().strip(".").casefold() in {"n.d", "nd", "no date"}
+        fix = "delete the year line for a work with no date: APA then prints (n.d.)" if undated else "write four digits, e.g. year = {2018}"
+        problem("year", f" has year '{year}'; {fix}")
+    for name in ("date", "urldate", "eventdate"):
+        if name in fields and not _ISO_DATE.fullmatch(fields[name].strip()):
+            problem(name, f" has {name} '{fields[name]}'; write it as YYYY-MM-DD, e.g. {name} = {{2021-03-15}}")
+    if kind == "misc" and fields.get("type", "").strip().casefold() == "preprint" and "publisher" not in fields:
+        problems.append(Problem(path, line, f"entry '{key}' (a preprint) lacks the publisher field; add publisher = {{PsyArXiv}}, the server that holds it"))
+    if kind in THESIS_KINDS and "publisher" in fields and "number" in fields and (found := next((n for n in ("url", "doi") if n in fields), None)):
+        problem(found, f": a dissertation from a database (its publisher and publication number) is cited without its {found} in APA 7; delete the {found} line, or for one in a university repository, delete the number line")
+    if kind == "inbook" and "editor" not in persons:
+        problems.append(Problem(path, line, f"entry '{key}' (@inbook) has no editor; if the book has editors, add editor = {{Family, Given and ...}}: APA names them ('In A. Editor (Ed.), Title')", notice=True))
+    if kind == "article" and "doi" not in fields:
+        problems.append(Problem(path, line, f"entry '{key}' (@article) has no doi; add doi = {{10.xxxx/...}} if the work has one (older articles often have none)", notice=True))
+    return problems
+
+
+def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
+    """The APA 7 type an entry is, where its fields tell more than its BibTeX type: a talk
+    at a conference not in proceedings (Better BibTeX exports Zotero's presentation as
+    @unpublished with venue), a preprint (eprinttype, as reference managers write arXiv's),
+    a dissertation."""
+    if kind in {"inproceedings", "unpublished", "misc"} and "booktitle" not in fields and ("eventtitle" in fields or "venue" in fields):
+        return "presentation"
+    if kind in {"online", "unpublished", "misc"} and fields.get("eprinttype", "pubmed").strip().casefold() not in _ARCHIVES:
+        return "preprint"
+    if kind in THESIS_KINDS:
+        return "dissertation"
+    return kind
+
+
+def thesis_genre(kind: str, fields: Mapping[str, str]) -> str:
+    """What APA prints in brackets for a thesis: its type as written, in APA's words."""
+    written = fields.get("type", "").strip()
+    return _THESIS_GENRES.get(written.casefold().replace(" ", "").replace("'", ""), written) or _THESIS_GENRES.get(kind, "")
+
+
+def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str) -> list[Problem]:
+    """One work under two keys would print twice (2018a, 2018b): each later key, naming the
+    first. `entries` maps a key to its DOI and the DOI's line, in file order."""
+    first: dict[str, str] = {}
+    problems = []
+    for key, (doi, line) in entries.items():
+        other = first.setdefault(doi.strip().casefold(), key)
+        if other != key:
+            problems.append(Problem(path, line, f"entry '{key}' has the DOI of entry '{other}' ({doi.strip()}): one work under two keys prints twice; keep '{other}', cite it instead of '{key}' and delete this entry"))
+    return problems
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+def _missing(key: str, kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]], *, line: int, path: str) -> list[Problem]:
+    read_as = apa_kind(kind, fields)
+    spec = KINDS.get(read_as, KINDS.get(kind))
+    if spec is None:
+        known = ", ".join(f"@{name}" for name in KINDS if name not in {"presentation", "preprint"})
+        return [Problem(path, line, f"entry '{key}' has type @{kind}, which the site does not render; use one of {known}")]
+    present = set(fields) | set(persons)
+    problems = []
+    for names in spec.needs:
+        if not present & set(names.split("|")):
+            wanted = names.split("|")[0]
+            how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, f"add {wanted} = {{...}}")
+            problems.append(Problem(path, line, f"entry '{key}' (@{kind}) lacks the {wanted} field, which a {spec.name} needs; {how}"))
+    return problems
