@@ -271,5 +271,6 @@ def test_missing_style_file_fails_the_build_naming_the_setting(site_copy: Path):
     result = build_site(site_copy)
 
     assert result.returncode != 0
-    assert "mkdocs.yml: csl_file 'styles/apa.csl' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7" in result.stderr
+    line = config.read_text(encoding="utf-8").split("\n").index("      csl_file: styles/apa.csl") + 1
+    assert f"mkdocs.yml:{line}: csl_file 'styles/apa.csl' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7" in result.stderr
     assert "Traceback" not in result.stderr
