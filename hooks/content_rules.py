@@ -29,6 +29,9 @@ _ATTRIBUTES = re.compile(r"\{[^}]*\}\s*$")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 _IMG_TAG = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
 _EMPTY_LINK = re.compile(r"(?<![!\]\\])\[\s*\]\((?P<url>[^)\s]*)")
+# A line Python-Markdown makes a paragraph of: not a heading, list item, quote, table,
+# HTML, note box or footnote, and not code (code is blanked before this is read).
+_TEXT_LINE = re.compile(r"^\s*(?![-*+]\s|\d+[.)]\s|#|>|\||<|!!!|\?\?\?|\[\^|=+\s*$|-+\s*$)\S")
 _ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kind>\w+)")
 
 
@@ -55,6 +58,8 @@ def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Pro
         problems += heading_problems(headings, path=page.path, article=page.path in articles)
         problems += _image_and_link_problems(masked, path=page.path, first_line=first_line)
         problems += _admonition_problems(masked, path=page.path, first_line=first_line)
+        if not any(_TEXT_LINE.match(line) for line in masked.split("\n")):
+            problems.append(Problem(page.path, headings[0].line if headings else first_line, "the page has no paragraph of text, only headings, lists or HTML; write at least a sentence under the title, which search results and readers without JavaScript see first"))
         if front_problems:
             continue
         fields = front_matter.fields if front_matter else {}

@@ -29,8 +29,9 @@ BIBLIOGRAPHY = load_bibliography(ROOT / "references.bib", display_path="referenc
 
 
 def problems_of(body: str, *, article: bool = False) -> list[str]:
+    """The problems of a page holding `body` (and, at its end, a paragraph of text)."""
     path = ARTICLE if article else PAGE
-    source = (ARTICLE_FRONT_MATTER if article else FRONT_MATTER) + body
+    source = (ARTICLE_FRONT_MATTER if article else FRONT_MATTER) + body + "\nA paragraph of text.\n"
     return [str(problem) for problem in content_problems([PageSource(path, source)], articles={ARTICLE} if article else set())]
 
 
@@ -64,6 +65,14 @@ def test_content_the_rules_allow_gives_no_problem(body):
     assert problems_of(body) == []
 
 
+def test_page_without_a_paragraph_is_named_at_its_title():
+    source = f"{FRONT_MATTER}# A page\n\n- a list\n- only\n\n<!-- and a comment -->\n"
+    assert [str(p) for p in content_problems([PageSource(PAGE, source)], articles=set())] == [
+        "docs/page.md:6: the page has no paragraph of text, only headings, lists or HTML; write at least a sentence "
+        "under the title, which search results and readers without JavaScript see first"
+    ]
+
+
 def test_hand_written_references_heading_in_an_article_is_named():
     body = "# An article\n\nText [@inwood2018].\n\n## References\n\nInwood, E. (2018).\n"
     assert problems_of(body, article=True) == [
@@ -77,13 +86,13 @@ def test_hand_written_references_heading_in_an_article_is_named():
     ("x" * 161, "the description is 161 characters; search results show 50 to 160: shorten it to 160 or fewer"),
 ])
 def test_description_outside_the_limits_says_them(description, expected):
-    source = f"---\ntitle: A page\ndescription: {description}\n---\n\n# A page\n"
+    source = f"---\ntitle: A page\ndescription: {description}\n---\n\n# A page\n\nText.\n"
     assert [str(p) for p in content_problems([PageSource(PAGE, source)], articles=set())] == [f"{PAGE}:3: {expected}"]
 
 
 def test_same_title_or_description_on_two_pages_names_the_first():
-    first = PageSource("docs/a.md", f"{FRONT_MATTER}# A page\n")
-    second = PageSource("docs/b.md", f"{FRONT_MATTER}# A page\n")
+    first = PageSource("docs/a.md", f"{FRONT_MATTER}# A page\n\nText.\n")
+    second = PageSource("docs/b.md", f"{FRONT_MATTER}# A page\n\nText.\n")
     assert [str(p) for p in content_problems([first, second], articles=set())] == [
         "docs/b.md:3: the description is the same as that of docs/a.md; search results tell pages apart by it: write one for this page",
         "docs/b.md:2: the title 'A page' is also the title of docs/a.md; browser tabs and search results tell pages apart by it: give this page its own",
