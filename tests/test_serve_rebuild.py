@@ -114,7 +114,7 @@ def served(site_copy):
         server.process.wait(timeout=30)
 
 
-def test_serve_keeps_serving_a_broken_bibliography_and_rebuilds_when_it_is_fixed(site_copy, served):
+def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_rebuilds_when_fixed(site_copy, served):
     bib = site_copy / "references.bib"
     good = bib.read_text(encoding="utf-8")
     bib.write_text(good.replace("number  = {2},", "number  = {2,", 1), encoding="utf-8")
@@ -135,4 +135,12 @@ def test_serve_keeps_serving_a_broken_bibliography_and_rebuilds_when_it_is_fixed
     rebuilt = server.wait_for("Documentation built", after=failed)
     server.wait_for("Reloading browsers", after=rebuilt)
     assert 'id="ref-inwood2018"' in server.get("articles/how-can-self-compassion-help-me/")
+
+    # mkdocs.yml saved with a list never closed: its message, and serve goes on.
+    settings = config.read_text(encoding="utf-8")
+    config.write_text(settings.replace('numbers: ["988"]', 'numbers: ["988"'), encoding="utf-8")
+    broken = server.wait_for("Fix mkdocs.yml and save it; serve rebuilds on every save.", after=rebuilt)
+    assert "MkDocs encountered an error parsing the configuration file" in "".join(server.log[rebuilt:broken])
+    config.write_text(settings, encoding="utf-8")
+    server.wait_for("Documentation built", after=broken)
     assert "Traceback" not in "".join(server.log)
