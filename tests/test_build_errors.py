@@ -103,8 +103,8 @@ CASES = [
 ]
 
 
-def apply(project: Path, case: Case) -> None:
-    for name, old, new in case.edits:
+def apply(project: Path, edits: list[tuple[str, str, str]]) -> None:
+    for name, old, new in edits:
         path = project / name
         text = path.read_text(encoding="utf-8") if path.exists() else ""  # a new page
         assert old == "" or old in text, f"{old!r} not in {name}"
@@ -119,7 +119,7 @@ def line_of(project: Path, name: str, text: str) -> int:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input_fails_build_naming_file_line_and_fix(site_copy, case):
-    apply(site_copy, case)
+    apply(site_copy, case.edits)
     result = build_site(site_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
@@ -187,7 +187,7 @@ EDITOR_MISTAKES = Case(
 
 
 def test_editor_mistakes_are_each_named_at_their_line_in_one_build(site_copy):
-    apply(site_copy, EDITOR_MISTAKES)
+    apply(site_copy, EDITOR_MISTAKES.edits)
     result = build_site(site_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from conftest import ROOT
+from test_build_errors import apply, line_of
 from test_check import checkable_copy, make_check  # noqa: F401 (a fixture)
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
@@ -91,12 +92,7 @@ def test_every_rule_is_named_in_contributing_with_the_tests_that_hold_it():
 
 
 def test_make_check_fails_at_the_line_of_each_planted_content_mistake(checkable_copy):
-    for rule in PLANTED:
-        name, old, new = rule.edit
-        path = checkable_copy / name
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        assert old in text, (rule.name, old)
-        path.write_text(text + new if old == "" else text.replace(old, new, 1), encoding="utf-8")
+    apply(checkable_copy, [rule.edit for rule in PLANTED])
 
     result = make_check(checkable_copy)
     output = result.stdout + result.stderr
@@ -105,6 +101,5 @@ def test_make_check_fails_at_the_line_of_each_planted_content_mistake(checkable_
     assert "make check: fix the problems above (each names its file and line)" in output
     for rule in PLANTED:
         name, anchor, message = rule.expected
-        source = (checkable_copy / name).read_text(encoding="utf-8")
-        line = source[: source.index(anchor)].count("\n") + 1
-        assert any(f"{name}:{line}: " in row and message in row for row in output.splitlines()), (rule.name, output)
+        location = f"{name}:{line_of(checkable_copy, name, anchor)}: "
+        assert any(location in row and message in row for row in output.splitlines()), (rule.name, output)
