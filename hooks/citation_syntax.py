@@ -90,7 +90,7 @@ def find_plain_brackets(markdown: str, *, first_line: int = 1) -> list[tuple[str
     return [
         (match.group("body"), first_line + masked.count("\n", 0, match.start()))
         for match in _BLOCK.finditer(masked)
-        if "@" not in match.group("body")
+        if "@" not in match.group("body") and not match.group("body").startswith("^")
     ]
 
 

@@ -129,8 +129,9 @@ def test_key_without_at_is_named_with_the_citation_to_write(typed, fix):
     assert (problem.line, problem.message.endswith(f"and a citation writes it after '@'; write {fix}")) == (6, True)
 
 
-def test_bracketed_word_that_is_no_key_is_left_alone():
-    assert check_citations([PageSource(PAGE, f"{FRONT_MATTER}A task list [x] and [sic].\n")], BIBLIOGRAPHY)[0] == []
+def test_bracketed_word_that_is_no_key_or_a_footnote_named_like_one_is_left_alone():
+    source = f"{FRONT_MATTER}A task list [x], [sic], a note[^yip2021] and [a link](https://example.org/yip2021).\n\n[^yip2021]: The note.\n"
+    assert check_citations([PageSource(PAGE, source)], BIBLIOGRAPHY)[0] == []
 
 
 # ---------------------------------------------------------------------------------------
