@@ -9,8 +9,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test clean
 
+# tools/serve.py is `mkdocs serve` that keeps serving on a failed build (the problems are
+# printed; the next save rebuilds) and also watches references.bib and a csl_file.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/python tools/serve.py --dev-addr 127.0.0.1:8000 --livereload
 
 # Reproducible output: the sitemap's dates and its gzip header take the time of the last
 # commit (or, outside git, of the newest source file), not the clock, so two builds of

@@ -27,6 +27,7 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from apa import apa_style_path  # noqa: E402
 from article_list import fill_nav  # noqa: E402
+from content_rules import DESCRIPTION_MAX  # noqa: E402
 from front_matter import Article, read_article  # noqa: E402
 
 ARTICLES_DIR = "articles"
@@ -206,13 +207,21 @@ def _front_matter_template(articles: Path) -> dict:
 
 def _article(rng: random.Random, index: int, front_matter: dict, blocks: list[str]) -> str:
     title = f"Synthetic article {index}: {_sentence(rng, 3, 6).rstrip('.')}"
-    meta = {**front_matter, "title": title, "description": _sentence(rng, 10, 20)}
+    meta = {**front_matter, "title": title, "description": _description(_sentence(rng, 10, 20))}
     paragraphs = [_sentence(rng, 12, 25) + " " + _sentence(rng, 10, 20) for _ in range(max(5, len(blocks) + 2))]
     for number, block in enumerate(blocks):
         target = 1 + number * (len(paragraphs) - 1) // len(blocks)
         paragraphs[target] = paragraphs[target].rstrip(".") + f" {block}. " + _sentence(rng, 8, 16)
     sections = [f"# {title}", paragraphs[0], "## What the research says", *paragraphs[1:-1], "## In short", paragraphs[-1]]
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n" + "\n\n".join(sections) + "\n"
+
+
+# Cut to the length the build allows, at a word; cutting, not drawing fewer words, keeps
+# every other generated word where it was, so results stay comparable across versions.
+def _description(sentence: str) -> str:
+    if len(sentence) <= DESCRIPTION_MAX:
+        return sentence
+    return sentence[: sentence.rfind(" ", 0, DESCRIPTION_MAX - 1)] + "."
 
 
 def _surname(rng: random.Random) -> str:

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.utils import CountHandler
 
 from bibliography import Bibliography, load_bibliography, uncited_problems
 from citation_check import PageSource, check_citations
+from content_rules import content_problems
 from edit_link import edit_repository_problems
 from front_matter import is_article, overdue_reviews, read_article
-from problems import Problem, report
-from project_files import bib_file, display_path
+from problems import Problem, counted, report
+from project_files import bib_file, csl_file, display_path
 from remote_content import remote_content_problems
 from setting_problems import located, setting_lines
 from site_settings import setting_problems
@@ -30,6 +34,8 @@ log = logging.getLogger("mkdocs.hooks.checks")
 # Problems of the configuration and the bibliography, found in on_config and reported
 # with the pages' problems in on_files. Reset on every build: `serve` keeps this module.
 _bibliography: Bibliography | None = None
+# The files beyond docs/ and mkdocs.yml the build reads, as the editor set them.
+_inputs: list[Path] = []
 
 # ---------------------------------------------------------------------------------------
 # Hooks
@@ -39,8 +45,10 @@ _bibliography: Bibliography | None = None
 # Before mkdocs-bibtex's on_config, which would crash with a pybtex traceback on a bad file.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _bibliography
+    global _bibliography, _inputs
     bib_path = bib_file(config)
+    # Read before citations.py sets csl_file to the APA style when it is not set.
+    _inputs = [path for path in (bib_path, csl_file(config)) if path is not None]
     _bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config))
     if not _bibliography.readable:
         raise PluginError(report(_bibliography.problems))
@@ -67,6 +75,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         lines=setting_lines(config_file.read_text(encoding="utf-8")),
     )
 
+    article_paths = {page.path for file, page in zip(files.documentation_pages(), pages) if is_article(file.src_uri)}
+    problems += content_problems(pages, articles=article_paths)
+
     articles = {}
     for file, page in zip(files.documentation_pages(), pages):
         if is_article(file.src_uri):
@@ -86,3 +97,24 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for problem in problems:
         log.warning(str(problem))
     return files
+
+
+# `serve` watches docs/ and mkdocs.yml; the build also reads the bibliography and a style
+# set in csl_file, and a fix there must rebuild as well.
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    for path in _inputs:
+        if path.is_file():  # a missing one is a build error already; watching it would crash
+            server.watch(str(path))
+    return server
+
+
+# Last of every hook: MkDocs' own strict-mode stop says "1 warnings"; stop with the count
+# read right instead (the warnings themselves are above, each with its file and line).
+@event_priority(-100)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    counters = [handler for handler in logging.getLogger("mkdocs").handlers if isinstance(handler, CountHandler)]
+    counts = counters[-1].get_counts() if config.strict and counters else []
+    if counts:
+        counters[-1].counts.clear()
+        found = ", ".join(counted(number, level.lower()) for level, number in counts)
+        raise PluginError(f"Aborted with {found} in strict mode: fix each one listed above at its file and line, then build again")

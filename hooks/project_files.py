@@ -21,6 +21,15 @@ def bib_file(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / plugin.config.bib_file
 
 
+def csl_file(config: MkDocsConfig) -> Path | None:
+    """The citation style mkdocs-bibtex's csl_file names, relative to mkdocs.yml; None
+    when it is not set (the build then uses the APA 7 style of its virtualenv)."""
+    plugin = config.plugins.get("bibtex")
+    if plugin is None or not plugin.config.csl_file:
+        return None
+    return Path(config.config_file_path).parent / plugin.config.csl_file
+
+
 # Paths as the editor sees them from the repository root: docs/articles/x.md
 def display_path(path: Path, config: MkDocsConfig) -> str:
     return os.path.relpath(path, Path(config.config_file_path).parent)

@@ -167,7 +167,7 @@ def test_pages_load_nothing_from_other_sites_and_set_no_cookies(built_site):
 MORE_ARTICLES = {
     "without-references.md": """---
 title: Without references
-description: An article that cites nothing but has a footnote.
+description: An article that cites no work but has a footnote to explain a point.
 author: Grow True Psychology
 reviewed_by: A Clinician, PsyD
 published: 2026-01-15
@@ -183,7 +183,7 @@ Text with a footnote.[^1]
 """,
     "opted-out.md": """---
 title: Opted out
-description: An article without the call-to-action.
+description: An article that opts out of the call-to-action after its text.
 author: Grow True Psychology
 published: 2026-01-15
 last_reviewed: 2026-01-15
@@ -197,7 +197,7 @@ Text.
 """,
     "overdue.md": """---
 title: Overdue
-description: An article whose review date has passed.
+description: An article whose review date has passed, so a notice is shown.
 author: Grow True Psychology
 published: 2020-01-02
 last_reviewed: 2020-01-02

@@ -72,7 +72,7 @@ def test_uncited_entries_are_warnings_and_case_variants_count_as_cited(tmp_path)
 def test_report_lists_errors_first_then_warnings_that_fail_strict(tmp_path):
     bibliography = load(tmp_path, "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {20},\n  volume = {1},\n  pages = {1--2},\n}\n")
     text = report([p for p in bibliography.problems if not p.notice] + uncited_problems(bibliography, set()))
-    assert text.splitlines()[0] == "2 problems to fix before the site can build (1 errors):"
+    assert text.splitlines()[0] == "2 problems to fix before the site can build (1 error):"
     assert text.splitlines()[1].startswith("  references.bib:5: entry 'a2020' has year '20'")
     assert text.splitlines()[2].endswith("(warning; fails the strict build)")
 

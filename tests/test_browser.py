@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sy
 from pypdf import PdfReader
 
 from conftest import EDIT_REPOSITORY, ROOT, build_site, copy_project
+from front_matter import read_article
 from site_server import serve
 
 # As DEVELOPERS.md asks for Chromium as root; Playwright adds a fresh --user-data-dir.
@@ -66,8 +67,17 @@ def page_paths() -> list[str]:
     return paths
 
 
+def shows_cta(path: str) -> bool:
+    """Whether the article at `path` keeps the call-to-action (`consultation_cta: false` drops it)."""
+    source = (ROOT / "docs" / path.rstrip("/")).with_suffix(".md").read_text(encoding="utf-8")
+    article, problems = read_article(path.rstrip("/") + ".md", source, path=path)
+    assert article is not None, problems
+    return article.consultation_cta
+
+
 PAGES = page_paths()
 ARTICLES = [path for path in PAGES if path.startswith("articles/")]
+WITH_CTA = [path for path in ARTICLES if shows_cta(path)]
 PRACTICE = "practices/what-do-i-need/"
 # A missing address shows the site's 404 page, which readers see too.
 MISSING = "no-such-page/"
@@ -219,7 +229,7 @@ def test_skip_link_is_the_first_stop_of_the_tab_key_and_shows(reader, path):
     expect(page.locator("a.md-skip")).to_have_css("opacity", "1")
 
 
-@pytest.mark.parametrize("path", ARTICLES)
+@pytest.mark.parametrize("path", WITH_CTA)
 def test_consultation_cta_is_reached_with_the_tab_key(reader, path):
     page = reader(viewport=PHONE).open(path)
     assert page.locator(CTA).count() == 1, f"{path}: no {CTA} on the page"
@@ -350,21 +360,21 @@ def test_article_reads_fully_without_javascript(reader, axe, path):
     assert page.evaluate("document.documentElement.classList.contains('no-js')")
     content = page.locator("article.md-content__inner")
     assert content.locator("h1").is_visible()
-    paragraphs = content.locator("p")
-    assert paragraphs.count() >= 3 and paragraphs.first.is_visible()
+    # An article's length and its sources are the editor's; that they show is the site's.
+    assert content.locator("p").first.is_visible()
     citations = content.locator("a[href^='#ref-']")
-    assert citations.count() >= 1
     for index in range(citations.count()):
         citation = citations.nth(index)
         assert citation.is_visible()
         target = citation.get_attribute("href")[1:]
         assert content.locator(f".references .csl-entry[id='{target}']").is_visible(), target
-    assert content.locator("#references").is_visible()
-    assert content.locator(".references a[href^='https://doi.org/']").count() >= 1
+    if citations.count():
+        assert content.locator("#references").is_visible()
+        assert content.locator(".references a[href^='https://doi.org/']").count() >= 1
     # Readable, not only present: contrast and the rest hold without scripts too.
     results = tab.audit(axe)
     assert results.violations_count == 0, results.generate_report()
-    assert page.locator(CTA).is_visible(), f"no visible {CTA}"
+    assert page.locator(CTA).is_visible() == (path in WITH_CTA), f"{CTA} shown: {page.locator(CTA).is_visible()}"
     assert page.locator(CRISIS).is_visible(), f"no visible {CRISIS}"
     assert page.locator(CRISIS).inner_text().strip()
 
@@ -420,9 +430,10 @@ def test_printed_article_keeps_crisis_help_and_drops_the_cta_button(reader, path
     page = reader().open(path)
     page.emulate_media(media="print")
     try:
-        assert_not_printed(page, CTA)
+        if path in WITH_CTA:
+            assert_not_printed(page, CTA)
         assert page.locator(CRISIS).is_visible()
-        assert page.locator(".references").is_visible()
+        assert page.locator(".references").count() == 0 or page.locator(".references").is_visible()
     finally:
         page.emulate_media(media="screen")
 

@@ -22,7 +22,7 @@ INWOOD_DOI = "doi     = {10.1111/aphw.12127},"
 @dataclass
 class Case:
     id: str
-    edits: list[tuple[str, str, str]]  # (file, old text, new text); old "" appends
+    edits: list[tuple[str, str, str]]  # (file, old text, new text); old "" appends (or creates)
     expected: list[tuple[str, str, str]]  # (file, text on the named line, message part)
     warning_only: bool = False
 
@@ -109,10 +109,10 @@ CASES = [
 ]
 
 
-def apply(project: Path, case: Case) -> None:
-    for name, old, new in case.edits:
+def apply(project: Path, edits: list[tuple[str, str, str]]) -> None:
+    for name, old, new in edits:
         path = project / name
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if path.exists() else ""  # a new page
         assert old == "" or old in text, f"{old!r} not in {name}"
         path.write_text(text + new if old == "" else text.replace(old, new, 1), encoding="utf-8")
 
@@ -125,7 +125,7 @@ def line_of(project: Path, name: str, text: str) -> int:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input_fails_build_naming_file_line_and_fix(site_copy, case):
-    apply(site_copy, case)
+    apply(site_copy, case.edits)
     result = build_site(site_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
@@ -134,9 +134,74 @@ def test_bad_input_fails_build_naming_file_line_and_fix(site_copy, case):
         location = f"{name}:{line_of(site_copy, name, anchor)}: "
         assert any(location in line and message in line for line in output.splitlines()), output
     if case.warning_only:
-        assert "in strict mode" in output
+        assert "Aborted with 1 warning in strict mode" in output
     else:
-        assert "problems to fix before the site can build" in output or "1 problem to fix" in output
+        assert "problems to fix before the site can build" in output or "1 problem to fix before the site can build (1 error):" in output
+
+
+def article(name: str, front_matter: str) -> tuple[str, str, str]:
+    """An edit adding an article whose front matter is `front_matter`, typed as given."""
+    return (f"docs/articles/{name}.md", "", front_matter + "\n# " + name.title() + "\n\nText [@inwood2018].\n")
+
+
+GOOD_FIELDS = (
+    "title: {title}\ndescription: A new article about {title}, written to show one mistake of an editor.\n"
+    "author: Grow True Psychology\npublished: 2026-11-25\nlast_reviewed: 2026-11-25\nreview_due: 2029-11-25\n"
+)
+
+
+def fields(title: str, old: str = "", new: str = "") -> str:
+    text = GOOD_FIELDS.format(title=title)
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+# Mistakes a new editor makes over a few weeks, all in one build: each is listed, at its
+# line, with its fix (the build collects every problem, then fails once).
+EDITOR_MISTAKES = Case(
+    "editor-mistakes",
+    [
+        article("dates", "---\n" + fields("dates", "published: 2026-11-25", "published: 2026-13-01").replace("last_reviewed: 2026-11-25", "last_reviewed: 2026-02-30") + "---\n"),
+        article("unclosed", "---\n" + fields("unclosed")),
+        article("tab", "---\n" + fields("tab", "author:", "\tauthor:") + "---\n"),
+        article("indented", "---\n" + fields("indented", "author:", "  author:") + "---\n"),
+        (ARTICLE, "[@yela2022]", "[yela2022]"),
+        (ARTICLE, "## How Can We Practice", "#### How Can We Practice"),
+        (ARTICLE, "", "\n!!! note\n  Ask your therapist which practice suits you.\n\n## References\n\nInwood, E. (2018).\n"),
+        ("docs/disclaimer.md", "description: The articles", "description: Too short.\nx: The articles"),
+        ("docs/privacy.md", "# Privacy\n", "# Privacy\n\n![](images/lock.png)\n\n# Your rights\n"),
+        ("docs/consultation.md", "title: Request a consultation", "title: Disclaimer"),
+    ],
+    [
+        ("docs/articles/dates.md", "published: 2026-13-01", "front matter field 'published' is 2026-13-01, which is no date: there is no month 13 (months run from 01 to 12); write a real date as YYYY-MM-DD"),
+        ("docs/articles/dates.md", "last_reviewed: 2026-02-30", "front matter field 'last_reviewed' is 2026-02-30, which is no date: February 2026 has 28 days; write a real date as YYYY-MM-DD"),
+        ("docs/articles/unclosed.md", "---", "the front matter opened by '---' on this line is never closed; add a line holding only '---' after its last field, before the page's text"),
+        ("docs/articles/tab.md", "\tauthor:", "front matter line holds a tab; YAML takes spaces only: replace the tab with a space (or with nothing at the start of the line)"),
+        ("docs/articles/indented.md", "  author:", "front matter field 'author' is indented by 2 spaces; every field starts at the beginning of its line: remove the spaces before 'author:'"),
+        (ARTICLE, "[yela2022]", "'[yela2022]' is shown as plain text, not a citation: 'yela2022' is a key of references.bib, and a citation writes it after '@'; write [@yela2022]"),
+        (ARTICLE, "#### How Can We Practice", "the heading 'How Can We Practice Self-Compassion?' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### How Can We Practice Self-Compassion?'"),
+        (ARTICLE, "!!! note", "the note box '!!! note' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces"),
+        (ARTICLE, "## References", "a 'References' heading: the build writes the article's reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]"),
+        ("docs/disclaimer.md", "description: Too short.", "the description is 10 characters; search results show 50 to 160: lengthen it to 50 or more"),
+        ("docs/privacy.md", "![](images/lock.png)", "the image 'images/lock.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/lock.png)"),
+        ("docs/privacy.md", "# Your rights", "a second '#' heading, 'Your rights'; a page has one '#' title (line 7): make this one '## Your rights'"),
+        ("docs/disclaimer.md", "title: Disclaimer", "the title 'Disclaimer' is also the title of docs/consultation.md; browser tabs and search results tell pages apart by it: give this page its own"),
+        # [yela2022] cites nothing, so the entry is left uncited.
+        (BIB, "@article{yela2022,", "entry 'yela2022' is not cited by any page; cite it with [@yela2022] or remove it (warning; fails the strict build)"),
+    ],
+)
+
+
+def test_editor_mistakes_are_each_named_at_their_line_in_one_build(site_copy):
+    apply(site_copy, EDITOR_MISTAKES.edits)
+    result = build_site(site_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    count = len(EDITOR_MISTAKES.expected)
+    assert f"ERROR   -  {count} problems to fix before the site can build ({count - 1} errors):" in output
+    for name, anchor, message in EDITOR_MISTAKES.expected:
+        assert f"  {name}:{line_of(site_copy, name, anchor)}: {message}\n" in output, output
 
 
 def test_citations_in_code_and_email_in_brackets_render_literally(site_copy):
@@ -158,10 +223,15 @@ def test_citations_in_code_and_email_in_brackets_render_literally(site_copy):
     assert "Inwood &amp; Ferrari" not in html and 'id="references"' not in html
 
 
-def test_locator_and_prefix_render_in_apa(site_copy):
+def test_locator_prefix_and_citation_wrapped_over_lines_render_in_apa(site_copy):
     article = site_copy / ARTICLE
-    article.write_text(article.read_text(encoding="utf-8").replace("[@yip2021]", "[see @yip2021, p. 3]"), encoding="utf-8")
+    text = article.read_text(encoding="utf-8")
+    # As an editor's text editor wraps a long line: the citation is one, over two lines.
+    text = text.replace("[@yip2021]", "[see @yip2021, p. 3]").replace("avoid less [@yela2022]", "avoid less [@yela2022;\n@inwood2018]")
+    article.write_text(text, encoding="utf-8")
     result = build_site(site_copy)
     assert result.returncode == 0, result.stderr
     html = (site_copy / "site" / "articles" / "how-can-self-compassion-help-me" / "index.html").read_text(encoding="utf-8")
     assert '(see <a href="#ref-yip2021">Yip &amp; Tong, 2021, p. 3</a>)' in html
+    assert '(<a href="#ref-inwood2018">Inwood &amp; Ferrari, 2018</a>; <a href="#ref-yela2022">Yela et al., 2022</a>)' in html
+    assert "@inwood2018" not in html and "@yela2022" not in html

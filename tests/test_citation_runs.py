@@ -213,6 +213,7 @@ def test_built_articles_disambiguate_within_their_own_reference_list(site_copy: 
     pages = (("both", "Both [@smith2020a] and [@smith2020b]."), ("one", "## Kindness [@smith2020a]\n\nOnly [@smith2020a]."))
     for slug, body in pages:
         page = front_matter.replace("How Can Self-Compassion Help Me?", f"Kindness {slug}", 1)
+        page = page.replace("What research says", f"What research on {slug} says", 1)  # each page its own
         (site_copy / f"docs/articles/{slug}.md").write_text(f"{page}\n# Kindness {slug}\n\n{body}\n", encoding="utf-8")
 
     result = build_site(site_copy)
@@ -271,5 +272,6 @@ def test_missing_style_file_fails_the_build_naming_the_setting(site_copy: Path):
     result = build_site(site_copy)
 
     assert result.returncode != 0
-    assert "mkdocs.yml: csl_file 'styles/apa.csl' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7" in result.stderr
+    line = config.read_text(encoding="utf-8").split("\n").index("      csl_file: styles/apa.csl") + 1
+    assert f"mkdocs.yml:{line}: csl_file 'styles/apa.csl' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7" in result.stderr
     assert "Traceback" not in result.stderr

@@ -18,8 +18,8 @@ GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
 def shape(text: str) -> str:
-    """A message with its particulars (quoted values, cited keys) blanked out."""
-    return re.sub(r"\[@[\w-]+\]", "[@…]", re.sub(r"'[^'\n]*'", "'…'", text))
+    """A message with its particulars (quoted values, cited keys, numbers) blanked out."""
+    return re.sub(r"\d+", "0", re.sub(r"\[@[\w-]+\]", "[@…]", re.sub(r"'[^'\n]*'", "'…'", text)))
 
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
@@ -44,7 +44,7 @@ def front_matter_and_citation_mistakes(project: Path) -> None:
     )
     (project / "docs/articles/worry.md").write_text("---\ntitle: Worry: What Helps?\n---\n\n# Worry\n", encoding="utf-8")
     (project / "docs/articles/sleep.md").write_text(
-        "---\ntitle: Sleep\ndescription: d\nauthor: A\npublished: 2026-11-25\nlast_reviewed: 2026-11-20\n"
+        "---\ntitle: Sleep\ndescription: Sleep well.\nauthor: A\npublished: 2026-11-25\nlast_reviewed: 2026-11-20\n"
         "review_due: 2026-11-20\n---\n\n# Sleep\n", encoding="utf-8")
     (project / "docs/articles/rest.md").write_text("# Rest\n\nNo front matter.\n", encoding="utf-8")
     edit(

@@ -56,7 +56,7 @@ def nav_titles(page: Path) -> list[str]:
 def test_new_article_builds_strictly_and_is_listed_in_nav_and_on_home(site_copy):
     # A hand-written article with a weight goes first, before the titles in order.
     (site_copy / "docs/articles/sleep.md").write_text(
-        "---\ntitle: Why Sleep Matters\ndescription: What a night's rest does for mood.\n"
+        "---\ntitle: Why Sleep Matters\ndescription: What a night's rest does for mood, and how to sleep better tonight.\n"
         "author: Grow True Psychology\npublished: 2026-01-05\nlast_reviewed: 2026-02-03\n"
         "review_due: 2029-02-03\nweight: -1\n---\n\n# Why Sleep Matters\n\nText.\n",
         encoding="utf-8",

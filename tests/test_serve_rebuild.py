@@ -1,14 +1,26 @@
 """Under `mkdocs serve` the hook modules stay loaded between rebuilds: a fixed file must
-clear its error, and nothing may leak from one build into the next."""
+clear its error, and nothing may leak from one build into the next. `make serve` keeps
+serving through a failed build and rebuilds when any file the build reads is saved."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
 import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+
+from apa import apa_style_path
+from conftest import ROOT
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 
@@ -49,3 +61,86 @@ def test_rebuild_with_unchanged_citations_starts_no_pandoc_and_gives_the_same_ht
     monkeypatch.setattr(sys.modules["apa"], "format_run", no_pandoc)
     build_in_process(site_copy)
     assert page.read_text(encoding="utf-8") == first
+
+
+# ---------------------------------------------------------------------------------------
+# `make serve` (tools/serve.py) as an editor runs it
+# ---------------------------------------------------------------------------------------
+
+
+class Served:
+    """`tools/serve.py` running in `project`, its log read as it comes."""
+
+    def __init__(self, project: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "tools" / "serve.py"), "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        self.log: list[str] = []
+        threading.Thread(target=lambda: self.log.extend(iter(self.process.stdout.readline, "")), daemon=True).start()
+
+    def wait_for(self, text: str, *, after: int = 0, timeout: float = 60) -> int:
+        """The index of the first log line from `after` on that holds `text`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for index, line in enumerate(self.log[after:], start=after):
+                if text in line:
+                    return index
+            assert self.process.poll() is None, "serve exited:\n" + "".join(self.log)
+            time.sleep(0.1)
+        raise AssertionError(f"no {text!r} in {timeout} s:\n" + "".join(self.log))
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as response:
+            return response.read().decode("utf-8")
+
+
+@pytest.fixture
+def served(site_copy):
+    """`served()` starts serve once the test has set the project up; stopped after it."""
+    started: list[Served] = []
+
+    def start() -> Served:
+        started.append(Served(site_copy))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.process.terminate()
+        server.process.wait(timeout=30)
+
+
+def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_rebuilds_when_fixed(site_copy, served):
+    bib = site_copy / "references.bib"
+    good = bib.read_text(encoding="utf-8")
+    bib.write_text(good.replace("number  = {2},", "number  = {2,", 1), encoding="utf-8")
+    # A style of the editor's own: serve must watch it too.
+    (site_copy / "styles").mkdir()
+    shutil.copy(apa_style_path(), site_copy / "styles" / "apa.csl")
+    config = site_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      bib_file: references.bib\n", "      bib_file: references.bib\n      csl_file: styles/apa.csl\n"), encoding="utf-8")
+
+    server = served()
+    failed = server.wait_for("references.bib:12: unclosed brace in the entry starting at line 6")
+    server.wait_for("The site was not rebuilt: fix the problems above and save; serve rebuilds on every save.", after=failed)
+    watching = server.log[server.wait_for("Watching paths for changes")]
+    assert "'references.bib'" in watching and "'styles/apa.csl'" in watching, watching
+    server.wait_for("Serving on")
+
+    bib.write_text(good, encoding="utf-8")
+    rebuilt = server.wait_for("Documentation built", after=failed)
+    server.wait_for("Reloading browsers", after=rebuilt)
+    assert 'id="ref-inwood2018"' in server.get("articles/how-can-self-compassion-help-me/")
+
+    # mkdocs.yml saved with a list never closed: its message, and serve goes on.
+    settings = config.read_text(encoding="utf-8")
+    config.write_text(settings.replace('numbers: ["988"]', 'numbers: ["988"'), encoding="utf-8")
+    broken = server.wait_for("Fix mkdocs.yml and save it; serve rebuilds on every save.", after=rebuilt)
+    assert "MkDocs encountered an error parsing the configuration file" in "".join(server.log[rebuilt:broken])
+    config.write_text(settings, encoding="utf-8")
+    server.wait_for("Documentation built", after=broken)
+    assert "Traceback" not in "".join(server.log)

@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from front_matter import ARTICLES_DIR  # noqa: E402
 from new_article import PLACEHOLDER  # noqa: E402
+from problems import counted  # noqa: E402
 from readability import TARGET_GRADE, readability  # noqa: E402
 
 DOCS = "docs"
@@ -35,8 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem)
     print(readability_report(args.project))
     if problems:
-        noun = "problem" if len(problems) == 1 else "problems"
-        print(f"prose: {len(problems)} {noun} to fix", file=sys.stderr)
+        print(f"prose: {counted(len(problems), 'problem')} to fix", file=sys.stderr)
     return 1 if problems else 0
 
 

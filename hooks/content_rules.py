@@ -1,0 +1,175 @@
+"""The rules every page's content keeps, checked where the editor wrote it.
+
+The HTML and browser tests hold the built site to these rules (descriptions search
+results can show, headings a screen reader can walk, images and links it can name); the
+build checks each first, at its line, so CI confirms them and never discovers them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citation_check import PageSource
+from citation_syntax import blank_code, strip_front_matter
+from front_matter import read_front_matter
+from problems import Problem, counted
+
+# What search results and link previews show of a page without cutting it (tests/test_findable.py).
+DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
+# Headings of a list the build writes itself from the page's citations (hooks/references.py).
+REFERENCE_HEADINGS = ("references", "reference list", "bibliography", "works cited", "sources")
+
+# Python-Markdown's headings: `#` at the start of a line (a space after it optional), and
+# a line of `=` or `-` under a line of text.
+_ATX = re.compile(r"^(?P<marks>#{1,6})(?P<text>.*?)#*[ \t]*$")
+_SETEXT = re.compile(r"^(?P<rule>=+|-+)[ \t]*$")
+_NOT_SETEXT_TEXT = re.compile(r"^\s*(?:[-*+>|]|\d+[.)]|#|$)")
+_ATTRIBUTES = re.compile(r"\{[^}]*\}\s*$")
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
+_IMG_TAG = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
+_EMPTY_LINK = re.compile(r"(?<![!\]\\])\[\s*\]\((?P<url>[^)\s]*)")
+# A line Python-Markdown makes a paragraph of: not a heading, list item, quote, table,
+# HTML, note box or footnote, and not code (code is blanked before this is read).
+_TEXT_LINE = re.compile(r"^\s*(?![-*+]\s|\d+[.)]\s|#|>|\||<|!!!|\?\?\?|\[\^|=+\s*$|-+\s*$)\S")
+_ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kind>\w+)")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Problem]:
+    """Every page's breaches of the content rules; `articles` are the paths of articles,
+    whose front matter read_article checks (non-articles' is checked here)."""
+    problems: list[Problem] = []
+    seen_titles: dict[str, str] = {}
+    seen_descriptions: dict[str, str] = {}
+    for page in pages:
+        front_matter, front_problems = read_front_matter(page.source, path=page.path)
+        if page.path not in articles:
+            problems += front_problems
+        body, first_line = strip_front_matter(page.source)
+        masked = blank_code(body)
+        headings = find_headings(masked, first_line=first_line)
+        problems += heading_problems(headings, path=page.path, article=page.path in articles)
+        problems += _image_and_link_problems(masked, path=page.path, first_line=first_line)
+        problems += _admonition_problems(masked, path=page.path, first_line=first_line)
+        if not any(_TEXT_LINE.match(line) for line in masked.split("\n")):
+            problems.append(Problem(page.path, headings[0].line if headings else first_line, "the page has no paragraph of text, only headings, lists or HTML; write at least a sentence under the title, which search results and readers without JavaScript see first"))
+        if front_problems:
+            continue
+        fields = front_matter.fields if front_matter else {}
+        lines = front_matter.lines if front_matter else {}
+        description = fields.get("description")
+        if isinstance(description, str) and description.strip():
+            problems += _description_problems(description, path=page.path, line=lines.get("description", 1), seen=seen_descriptions)
+        elif page.path not in articles:  # an article's missing description is read_article's
+            problems.append(Problem(page.path, 1, f"the page has no description; add 'description: ...' to its front matter, {DESCRIPTION_MIN} to {DESCRIPTION_MAX} characters saying what the page offers, which search results show"))
+        title, title_line = _title(fields, lines, headings)
+        if title:
+            if title.casefold() in seen_titles:
+                problems.append(Problem(page.path, title_line, f"the title '{title}' is also the title of {seen_titles[title.casefold()]}; browser tabs and search results tell pages apart by it: give this page its own"))
+            seen_titles.setdefault(title.casefold(), page.path)
+    return problems
+
+
+def find_headings(masked: str, *, first_line: int) -> list[Heading]:
+    """The headings of code-blanked Markdown, with the file line of each."""
+    headings = []
+    lines = masked.split("\n")
+    for number, line in enumerate(lines):
+        if atx := _ATX.match(line):
+            text = _ATTRIBUTES.sub("", atx.group("text")).strip()
+            headings.append(Heading(len(atx.group("marks")), text, first_line + number))
+        elif (setext := _SETEXT.match(line)) and number and not _NOT_SETEXT_TEXT.match(lines[number - 1]):
+            level = 1 if setext.group("rule")[0] == "=" else 2
+            headings.append(Heading(level, _ATTRIBUTES.sub("", lines[number - 1]).strip(), first_line + number - 1))
+    return headings
+
+
+def heading_problems(headings: list[Heading], *, path: str, article: bool) -> list[Problem]:
+    """One `#` title before every other heading, no level skipped on the way down, text in
+    each, and no References heading in an article (the build writes that section)."""
+    problems = []
+    previous = 1  # the page's title; the theme writes it from `title:` when no `#` is typed
+    titles = [heading for heading in headings if heading.level == 1]
+    for heading in headings:
+        marks = "#" * heading.level
+        if not heading.text:
+            problems.append(Problem(path, heading.line, f"a '{marks}' heading without text; write its text after '{marks} ', or remove the line"))
+        if heading.level == 1 and heading is not titles[0]:
+            problems.append(Problem(path, heading.line, f"a second '#' heading, '{heading.text}'; a page has one '#' title (line {titles[0].line}): make this one '## {heading.text}'"))
+        elif heading.level == 1 and heading is not headings[0]:
+            problems.append(Problem(path, heading.line, f"the '#' title '{heading.text}' comes after the heading on line {headings[0].line}; put the title first"))
+        elif heading.level > previous + 1:
+            fix = "#" * (previous + 1)
+            problems.append(Problem(path, heading.line, f"the heading '{heading.text}' is '{marks}' after a '{'#' * previous}' heading, skipping level {previous + 1}; screen readers list headings by level: write '{fix} {heading.text}'"))
+        if article and heading.text.casefold().rstrip(":") in REFERENCE_HEADINGS:
+            problems.append(Problem(path, heading.line, f"a '{heading.text}' heading: the build writes the article's reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]"))
+        previous = heading.level
+    return problems
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+def _description_problems(description: str, *, path: str, line: int, seen: dict[str, str]) -> list[Problem]:
+    problems = []
+    length = len(description)
+    if not DESCRIPTION_MIN <= length <= DESCRIPTION_MAX:
+        fix = f"shorten it to {DESCRIPTION_MAX}" if length > DESCRIPTION_MAX else f"lengthen it to {DESCRIPTION_MIN}"
+        problems.append(Problem(path, line, f"the description is {counted(length, 'character')}; search results show {DESCRIPTION_MIN} to {DESCRIPTION_MAX}: {fix} or {'fewer' if length > DESCRIPTION_MAX else 'more'}"))
+    if description in seen:
+        problems.append(Problem(path, line, f"the description is the same as that of {seen[description]}; search results tell pages apart by it: write one for this page"))
+    seen.setdefault(description, path)
+    return problems
+
+
+# The page's title as the theme writes it in the browser tab: `title:`, else its `#` heading.
+def _title(fields: dict, lines: dict[str, int], headings: list[Heading]) -> tuple[str | None, int]:
+    title = fields.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip(), lines.get("title", 1)
+    first = next((heading for heading in headings if heading.level == 1 and heading.text), None)
+    return (first.text, first.line) if first else (None, 1)
+
+
+def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list[Problem]:
+    problems = []
+
+    def line_of(offset: int) -> int:
+        return first_line + masked.count("\n", 0, offset)
+
+    for image in _IMAGE.finditer(masked):
+        if not image.group("alt").strip():
+            problems.append(Problem(path, line_of(image.start()), f"the image '{image.group('src')}' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows]({image.group('src')})"))
+    for tag in _IMG_TAG.finditer(masked):
+        if not re.search(r"\balt\s*=\s*(['\"])\s*\S", tag.group("attributes")):
+            problems.append(Problem(path, line_of(tag.start()), "an <img> without alt text, which screen readers read out; add alt=\"what it shows\""))
+    for link in _EMPTY_LINK.finditer(masked):
+        problems.append(Problem(path, line_of(link.start()), f"the link to '{link.group('url')}' has no text, so a screen reader cannot name it; write where it leads inside the brackets: [text]({link.group('url')})"))
+    return problems
+
+
+# A note box's text is the lines indented four spaces under its `!!! note` line; with
+# less, the box renders empty and the text below it.
+def _admonition_problems(masked: str, *, path: str, first_line: int) -> list[Problem]:
+    problems = []
+    lines = masked.split("\n")
+    for number, line in enumerate(lines):
+        box = _ADMONITION.match(line)
+        if not box:
+            continue
+        body = next((text for text in lines[number + 1:] if text.strip()), "")
+        body = body.expandtabs(4)
+        if body and len(body) - len(body.lstrip()) >= len(box.group("indent").expandtabs(4)) + 4:
+            continue
+        box_text = f"{box.group('marker')} {box.group('kind')}"
+        problems.append(Problem(path, first_line + number, f"the note box '{box_text}' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces"))
+    return problems

@@ -1,0 +1,181 @@
+"""The content rules, read from pages as an editor types them; and no typed input, front
+matter or Markdown around citations, gets anything but reported problems."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bibliography import load_bibliography
+from citation_check import PageSource, check_citations
+from citation_syntax import find_citation_blocks, join_wrapped_citations
+from conftest import ROOT
+from content_rules import content_problems
+from front_matter import impossible_date, read_article
+from problems import Problem
+
+PAGE = "docs/page.md"
+ARTICLE = "docs/articles/a.md"
+DESCRIPTION = "What research says about why self-compassion helps with stress."
+FRONT_MATTER = f"---\ntitle: A page\ndescription: {DESCRIPTION}\n---\n\n"
+ARTICLE_FRONT_MATTER = (
+    f"---\ntitle: An article\ndescription: {DESCRIPTION}\nauthor: Grow True Psychology\n"
+    "published: 2026-11-25\nlast_reviewed: 2026-11-25\nreview_due: 2029-11-25\n---\n\n"
+)
+BIBLIOGRAPHY = load_bibliography(ROOT / "references.bib", display_path="references.bib")
+
+
+def problems_of(body: str, *, article: bool = False) -> list[str]:
+    """The problems of a page holding `body` (and, at its end, a paragraph of text)."""
+    path = ARTICLE if article else PAGE
+    source = (ARTICLE_FRONT_MATTER if article else FRONT_MATTER) + body + "\nA paragraph of text.\n"
+    return [str(problem) for problem in content_problems([PageSource(path, source)], articles={ARTICLE} if article else set())]
+
+
+# Line 6 is the body's first line after FRONT_MATTER's five.
+@pytest.mark.parametrize("body, expected", [
+    ("# Title\n\n### Skipped\n", "docs/page.md:8: the heading 'Skipped' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Skipped'"),
+    ("# Title\n\n## A\n\n#### B\n", "docs/page.md:10: the heading 'B' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### B'"),
+    ("# Title\n\n# Another\n", "docs/page.md:8: a second '#' heading, 'Another'; a page has one '#' title (line 6): make this one '## Another'"),
+    ("## First\n\n# Title\n", "docs/page.md:8: the '#' title 'Title' comes after the heading on line 6; put the title first"),
+    ("Title\n=====\n\nText\n\n### Skipped\n", "docs/page.md:11: the heading 'Skipped' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Skipped'"),
+    ("# Title\n\n##\n", "docs/page.md:8: a '##' heading without text; write its text after '## ', or remove the line"),
+    ("# Title\n\n![](images/calm.png)\n", "docs/page.md:8: the image 'images/calm.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/calm.png)"),
+    ("# Title\n\n<img src=\"calm.png\">\n", "docs/page.md:8: an <img> without alt text, which screen readers read out; add alt=\"what it shows\""),
+    ("# Title\n\nSee [](disclaimer.md).\n", "docs/page.md:8: the link to 'disclaimer.md' has no text, so a screen reader cannot name it; write where it leads inside the brackets: [text](disclaimer.md)"),
+    ("# Title\n\n!!! note\n  Indented two spaces.\n", "docs/page.md:8: the note box '!!! note' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces"),
+    ("# Title\n\n!!! tip\n\nNot indented.\n", "docs/page.md:8: the note box '!!! tip' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces"),
+])
+def test_content_mistake_is_named_at_its_line_with_the_fix(body, expected):
+    assert problems_of(body) == [expected]
+
+
+@pytest.mark.parametrize("body", [
+    "# Title\n\n## A\n\n### B\n\n## C\n",
+    "# Title\n\n```markdown\n### A heading shown as code\n![](x.png)\n```\n",
+    "# Title\n\n!!! note\n    Indented four spaces.\n\n    A second paragraph.\n",
+    "# Title\n\n- item\n    !!! tip \"In a list\"\n        Indented under it.\n",
+    "# Title\n\n![A calm lake](calm.png) and <img src=\"x.png\" alt=\"A chart\">\n",
+    "Text\n\n---\n\nA rule, not a heading.\n",
+])
+def test_content_the_rules_allow_gives_no_problem(body):
+    assert problems_of(body) == []
+
+
+def test_page_without_a_paragraph_is_named_at_its_title():
+    source = f"{FRONT_MATTER}# A page\n\n- a list\n- only\n\n<!-- and a comment -->\n"
+    assert [str(p) for p in content_problems([PageSource(PAGE, source)], articles=set())] == [
+        "docs/page.md:6: the page has no paragraph of text, only headings, lists or HTML; write at least a sentence "
+        "under the title, which search results and readers without JavaScript see first"
+    ]
+
+
+def test_hand_written_references_heading_in_an_article_is_named():
+    body = "# An article\n\nText [@inwood2018].\n\n## References\n\nInwood, E. (2018).\n"
+    assert problems_of(body, article=True) == [
+        "docs/articles/a.md:14: a 'References' heading: the build writes the article's reference list from its citations; "
+        "remove this heading and the list under it, and cite each work in the text with [@key]"
+    ]
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("Too short.", "the description is 10 characters; search results show 50 to 160: lengthen it to 50 or more"),
+    ("x" * 161, "the description is 161 characters; search results show 50 to 160: shorten it to 160 or fewer"),
+])
+def test_description_outside_the_limits_says_them(description, expected):
+    source = f"---\ntitle: A page\ndescription: {description}\n---\n\n# A page\n\nText.\n"
+    assert [str(p) for p in content_problems([PageSource(PAGE, source)], articles=set())] == [f"{PAGE}:3: {expected}"]
+
+
+def test_same_title_or_description_on_two_pages_names_the_first():
+    first = PageSource("docs/a.md", f"{FRONT_MATTER}# A page\n\nText.\n")
+    second = PageSource("docs/b.md", f"{FRONT_MATTER}# A page\n\nText.\n")
+    assert [str(p) for p in content_problems([first, second], articles=set())] == [
+        "docs/b.md:3: the description is the same as that of docs/a.md; search results tell pages apart by it: write one for this page",
+        "docs/b.md:2: the title 'A page' is also the title of docs/a.md; browser tabs and search results tell pages apart by it: give this page its own",
+    ]
+
+
+@pytest.mark.parametrize("typed, reason", [
+    ("2026-02-30", "February 2026 has 28 days"),
+    ("2028-02-30", "February 2028 has 29 days"),
+    ("2026-04-31", "April 2026 has 30 days"),
+    ("2026-13-01", "there is no month 13 (months run from 01 to 12)"),
+    ("2026-00-10", "there is no month 00 (months run from 01 to 12)"),
+    ("2026-01-00", "January 2026 has 31 days"),
+    ("2026-11-25", None),
+])
+def test_impossible_date_says_why(typed, reason):
+    assert impossible_date(typed) == reason
+
+
+def test_wrapped_citation_is_one_block_put_on_one_line():
+    body = "Studies agree [@yela2022;\n  @yip2021] on this.\n"
+    (block,) = find_citation_blocks(body)
+    assert (block.keys, block.line) == (("yela2022", "yip2021"), 1)
+    assert join_wrapped_citations(body) == "Studies agree [@yela2022; @yip2021] on this.\n"
+    assert check_citations([PageSource(PAGE, FRONT_MATTER + body)], BIBLIOGRAPHY)[0] == []
+
+
+@pytest.mark.parametrize("typed, fix", [
+    ("[yip2021]", "[@yip2021]"),
+    ("[see Yip2021, p. 3; inwood2018]", "[see @yip2021, p. 3; @inwood2018]"),
+])
+def test_key_without_at_is_named_with_the_citation_to_write(typed, fix):
+    (problem,) = check_citations([PageSource(PAGE, f"{FRONT_MATTER}As shown {typed}.\n")], BIBLIOGRAPHY)[0]
+    assert (problem.line, problem.message.endswith(f"and a citation writes it after '@'; write {fix}")) == (6, True)
+
+
+def test_bracketed_word_that_is_no_key_or_a_footnote_named_like_one_is_left_alone():
+    source = f"{FRONT_MATTER}A task list [x], [sic], a note[^yip2021] and [a link](https://example.org/yip2021).\n\n[^yip2021]: The note.\n"
+    assert check_citations([PageSource(PAGE, source)], BIBLIOGRAPHY)[0] == []
+
+
+# ---------------------------------------------------------------------------------------
+# Properties: whatever an editor types, problems come out, never an exception
+# ---------------------------------------------------------------------------------------
+
+# What a person types into front matter: dates right and wrong, quotes, colons, tabs,
+# indents, lists, braces, and text from any script.
+_VALUE = st.one_of(
+    st.dates().map(str),
+    st.builds(lambda y, m, d: f"{y:04d}-{m:02d}-{d:02d}", st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99)),
+    st.text(alphabet=string.printable + "é’“”—\u00a0", max_size=40),
+    st.sampled_from(["", "'", '"', ": x", "[a", "{b", "- x", "true", "~", "&a", "*a", "!x", "|", ">", "\t", "  x", "%"]),
+)
+_FIELD = st.sampled_from(["title", "description", "author", "published", "last_reviewed", "review_due", "reviewed_by", "weight", "consultation_cta", "x"])
+_LINE = st.builds(lambda indent, key, value: f"{indent}{key}:{value}", st.sampled_from(["", " ", "  ", "\t"]), _FIELD, _VALUE.map(lambda v: " " + v))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(_LINE, max_size=9), closed=st.booleans(), body=st.text(max_size=80))
+def test_any_front_matter_gives_problems_never_an_exception(lines, closed, body):
+    source = "---\n" + "\n".join(lines) + ("\n---\n" if closed else "\n") + body
+    article, problems = read_article("articles/a.md", source, path=ARTICLE)
+    assert (article is None) == bool(problems)
+    assert all(isinstance(p, Problem) and 1 <= p.line <= source.count("\n") + 1 for p in problems)
+    assert all(isinstance(p, Problem) for p in content_problems([PageSource(PAGE, source)], articles=set()))
+
+
+# Markdown as typed around citations: brackets opened and closed anywhere, lines wrapped,
+# code, links, headings, note boxes, images, e-mail addresses and keys with and without `@`.
+_PIECE = st.sampled_from([
+    "[", "]", "[@", "@", ";", ", p. 3", "see ", "\n", "\n\n", "  ", "    ", "`", "```\n", "(", ")", "](x.md)", "![",
+    "inwood2018", "yip2021", "Yela2022", "smith1999", "# ", "### ", "!!! note\n", "  ", "-", "<img src=x>", "a@b.org", "^1", ":",
+]) | st.text(max_size=6)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_PIECE, max_size=30))
+def test_any_markdown_around_citations_gives_problems_never_an_exception(pieces):
+    body = "".join(pieces)
+    source = FRONT_MATTER + body
+    problems, blocks = check_citations([PageSource(PAGE, source)], BIBLIOGRAPHY)
+    problems += content_problems([PageSource(PAGE, source)], articles=set())
+    last_line = source.count("\n") + 1
+    assert all(isinstance(p, Problem) and 1 <= p.line <= last_line for p in problems)
+    # Joining wrapped citations keeps every citation and its keys.
+    assert [b.keys for b in find_citation_blocks(join_wrapped_citations(body))] == [b.keys for b in find_citation_blocks(body)]
