@@ -254,7 +254,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     with (project / "references.bib").open("a", encoding="utf-8") as file:
         file.write("".join("\n" + row.bibtex for row in ROWS if row.bibtex))
     body = "".join(f"{row.id}: {row.cite}.\n\n" for row in ROWS)
-    (project / "docs" / PAGE).write_text(f"# APA examples\n\n{body}", encoding="utf-8")
+    (project / "docs" / PAGE).write_text(
+        f"---\ndescription: Every APA 7 reference type the site prints, each cited once, as a test of the formatting.\n---\n\n# APA examples\n\n{body}",
+        encoding="utf-8",
+    )
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  /privacy.md\n", f"  /privacy.md\n  /{PAGE}\n"), encoding="utf-8")
     build = build_site(project)
