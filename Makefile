@@ -29,8 +29,10 @@ properdocs: $(STAMP)
 	$(BIN)/properdocs build --strict --clean --quiet -f mkdocs.yml --site-dir .cache/properdocs-site
 	$(BIN)/python tools/compare_builds.py .cache/mkdocs-site .cache/properdocs-site
 
+# On every core (pytest-xdist): each worker builds the shared site once for the tests that
+# only read it; the tests of a build's own behaviour build a copy each.
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
