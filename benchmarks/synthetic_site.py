@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 # The project's own nav logic and APA style, for the configurations that run without its hooks.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from apa import apa_style_path  # noqa: E402
 from article_list import fill_nav  # noqa: E402
+from config_file import read_config  # noqa: E402
 from content_rules import DESCRIPTION_MAX  # noqa: E402
 from front_matter import Article, read_article  # noqa: E402
 
@@ -92,7 +92,7 @@ def write_config(site: SyntheticSite, name: str, *, variant: str) -> Path:
     """A config file beside the real mkdocs.yml that inherits it and changes only what
     `variant` needs: "full" (the project as is), "bare" (no bibliography plugin, no
     hooks) or "bibtex-only" (mkdocs-bibtex alone with the APA style, no hooks)."""
-    raw = yaml_load((site.root / "mkdocs.yml").open("rb"), get_yaml_loader())
+    raw = read_config(site.root / "mkdocs.yml")
     overrides: dict = {"INHERIT": "mkdocs.yml"}
     if variant in ("bare", "bibtex-only"):
         overrides["hooks"] = []

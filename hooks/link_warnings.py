@@ -11,11 +11,14 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import nav, pages
 
 from warning_locations import with_location
 
-# The loggers MkDocs reports page links and nav entries on.
-LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+# The loggers page links and nav entries are reported on, named by the modules that log
+# them: "mkdocs.structure.pages" under MkDocs, "properdocs.structure.pages" under
+# ProperDocs, which serves `mkdocs.*` imports from its own modules.
+LOGGERS = (pages.__name__, nav.__name__)
 
 # ---------------------------------------------------------------------------------------
 # Hooks
@@ -24,7 +27,7 @@ LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `serve` keeps this module and the loggers between builds: one filter, this build's.
-    located = _Located(docs_dir=Path(config.docs_dir), config_file=Path(config.config_file_path))
+    located = _Located(docs_dir=Path(config.docs_dir), config_file=Path(config.config_file_path).resolve())
     for name in LOGGERS:
         logger = logging.getLogger(name)
         for old in [f for f in logger.filters if isinstance(f, _Located)]:

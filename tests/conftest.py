@@ -19,6 +19,11 @@ TOOLING = ("Makefile", "tools", ".codespellrc", ".codespell-words", "requirement
 # The repository the session's build links its edit buttons to, as GitHub Actions names it.
 EDIT_REPOSITORY = "GrowTrue/psychoeducation"
 
+# What `make build` exports as SOURCE_DATE_EPOCH: the time of the last commit.
+EPOCH = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip() or "1764028800"
+# The environment of the session's build of the real site (`built_site`).
+REAL_BUILD_ENV = {"GITHUB_REPOSITORY": EDIT_REPOSITORY, "PREVIEW_PR": "", "SOURCE_DATE_EPOCH": EPOCH}
+
 # The plain modules beside the hooks are imported by tests as MkDocs imports them.
 sys.path.insert(0, str(HOOKS))
 # The editors' command-line tools (make new-article, new-reference, check) likewise.
@@ -27,13 +32,14 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 def build_site(
     project: Path, *, site_dir: Path | None = None, env: dict[str, str] | None = None, config_file: Path | None = None,
+    program: str = "mkdocs",
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` (with its mkdocs.yml, or `config_file`), as an
-    editor or CI runs it."""
+    editor or CI runs it; `program="properdocs"` builds with ProperDocs instead."""
     site_dir = site_dir or project / "site"
     config = ["--config-file", str(config_file)] if config_file else []
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", *config, "--site-dir", str(site_dir)],
+        [sys.executable, "-m", program, "build", "--strict", "--clean", *config, "--site-dir", str(site_dir)],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,
@@ -72,8 +78,9 @@ def site_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
     """The strict build of the real site, once per session, as CI builds the published site:
-    GitHub's repository named (so every page has its edit link), no preview."""
-    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("site"), env={"GITHUB_REPOSITORY": EDIT_REPOSITORY, "PREVIEW_PR": ""})
+    GitHub's repository named (so every page has its edit link), no preview, the sitemap's
+    dates from the last commit as `make build` sets them."""
+    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("site"), env=REAL_BUILD_ENV)
 
 
 @pytest.fixture(scope="session")

@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import yaml  # noqa: E402
-from mkdocs.utils.yaml import yaml_load  # noqa: E402  (reads mkdocs.yml's !ENV tags)
 
 from bibliography import load_bibliography  # noqa: E402
+from config_file import read_config  # noqa: E402
 from front_matter import ARTICLES_DIR, REVIEW_CYCLE_YEARS, read_article, years_later  # noqa: E402
 
 # Skeleton text carries this mark; `make check` reports every line still holding it.
@@ -59,7 +59,7 @@ def create_article(project: Path, title: str, *, today: dt.date) -> Path:
     slug = slugify(title)
     if not slug:
         raise ArticleError(f"the title '{title}' has no letters or digits to name the file with; use a title with Latin letters or digits")
-    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(project / "mkdocs.yml")
     docs = project / config.get("docs_dir", "docs")
     folder = docs / ARTICLES_DIR
     path = folder / f"{slug}.md"
@@ -154,7 +154,7 @@ def same_article(folder: Path, *, slug: str, title: str, docs: Path) -> Path | N
 
 def bib_path(project: Path) -> Path:
     """The bibliography mkdocs-bibtex reads: bib_file in mkdocs.yml, else references.bib."""
-    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(project / "mkdocs.yml")
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "bibtex" in plugin:
             return project / ((plugin["bibtex"] or {}).get("bib_file") or "references.bib")

@@ -1,0 +1,61 @@
+"""Compare two builds of the site file by file: `make properdocs` runs it to prove that
+ProperDocs, the drop-in fork of MkDocs 1.x, builds the same pages.
+
+    python tools/compare_builds.py FIRST_SITE SECOND_SITE
+
+Every file must be in both folders with the same bytes, except the `<meta name="generator">`
+tag, which names the program that built the page. Exit 0 when the sites match, 1 with one
+line per differing file otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+# "mkdocs-1.6.1, mkdocs-material-9.8.2" against "mkdocs-ProperDocs 1.6.7, ...".
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("first", type=Path)
+    parser.add_argument("second", type=Path)
+    args = parser.parse_args(argv)
+    for site in (args.first, args.second):
+        if not site.is_dir():
+            print(f"compare_builds: {site} is not a built site; build it first", file=sys.stderr)
+            return 2
+    differing = differing_files(args.first, args.second, ignore=GENERATOR)
+    for line in differing:
+        print(line)
+    count = sum(1 for p in args.first.rglob("*") if p.is_file())
+    if differing:
+        print(f"compare_builds: {len(differing)} of {count} files differ between {args.first} and {args.second}", file=sys.stderr)
+        return 1
+    print(f"compare_builds: {count} files, the same in {args.first} and {args.second} but for the generator tag")
+    return 0
+
+
+def differing_files(first: Path, second: Path, *, ignore: re.Pattern[bytes] | None = None) -> list[str]:
+    """Every file present in only one site, or with different bytes once `ignore`'s matches
+    are taken out, as `path: why` relative to the site."""
+    differing = []
+    for path in sorted({p.relative_to(first) for p in first.rglob("*") if p.is_file()} | {p.relative_to(second) for p in second.rglob("*") if p.is_file()}):
+        a, b = first / path, second / path
+        if not (a.is_file() and b.is_file()):
+            differing.append(f"{path}: only in {first if a.is_file() else second}")
+        elif _content(a, ignore) != _content(b, ignore):
+            differing.append(f"{path}: different content")
+    return differing
+
+
+def _content(path: Path, ignore: re.Pattern[bytes] | None) -> bytes:
+    data = path.read_bytes()
+    return ignore.sub(b"", data) if ignore else data
+
+
+if __name__ == "__main__":
+    sys.exit(main())
