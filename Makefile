@@ -40,9 +40,14 @@ clean:
 	rm -rf site .pytest_cache .hypothesis
 
 # Rebuilt whenever the lock changes, so a stale .venv never runs the site.
+# The project's own logic (src/psychoed) goes on the virtualenv's path by a .pth file, which
+# is all an editable install writes: hooks, tools and tests import it the same way, and no
+# build backend is downloaded unhashed to install it. (A test's copy of the project, which
+# has no src/, leaves the path alone.)
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	test ! -d src || $(BIN)/python -c 'import sys, sysconfig; open(sysconfig.get_path("purelib") + "/psychoed.pth", "w").write(sys.argv[1] + "\n")' "$(CURDIR)/src"
 	touch $@
 
 # Link checks (issue 5). `links` checks site/ as it is, offline: run `make build` first.
@@ -103,7 +108,7 @@ check: $(STAMP)
 LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
 
 lighthouse: $(STAMP) $(LIGHTHOUSE)
-	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python benchmarks/lighthouse.py --lighthouse $(LIGHTHOUSE)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} PYTHONPATH=tools $(BIN)/python benchmarks/lighthouse.py --lighthouse $(LIGHTHOUSE)
 
 $(LIGHTHOUSE): tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund

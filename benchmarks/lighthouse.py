@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 from xml.etree import ElementTree
 
+from site_server import free_port, serve
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from site_server import free_port, serve  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 FORM_FACTORS = ("mobile", "desktop")

@@ -16,19 +16,18 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from psychoed.articles.article_list import fill_nav
+from psychoed.articles.front_matter import Article, read_article
+from psychoed.pages.content_rules import DESCRIPTION_MAX
+
 # The project's own nav logic and APA style, for the configurations that run without its hooks.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from apa import apa_style_path  # noqa: E402
-from article_list import fill_nav  # noqa: E402
-from config_file import read_config  # noqa: E402
-from content_rules import DESCRIPTION_MAX  # noqa: E402
-from front_matter import Article, read_article  # noqa: E402
+from psychoed.references.apa import apa_style_path
+from psychoed.settings.config_file import read_config
 
 ARTICLES_DIR = "articles"
 SLUG_PREFIX = "synthetic-"

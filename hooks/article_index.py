@@ -15,8 +15,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from article_list import fill_nav, insert_article_list
-from front_matter import Article, is_article, read_article
+from psychoed.articles.article_list import fill_nav, insert_article_list
+from psychoed.articles.front_matter import Article, is_article, read_article
 
 # The nav as mkdocs.yml wrote it, and the articles of this build. Reset on every build:
 # `serve` keeps this module between rebuilds.

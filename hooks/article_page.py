@@ -12,9 +12,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from article_notes import crisis_html, cta_html, disclaimer_html, dress_article, review_html
-from front_matter import is_article, read_article
-from site_settings import read_article_settings
+from psychoed.articles.article_notes import crisis_html, cta_html, disclaimer_html, dress_article, review_html
+from psychoed.articles.front_matter import is_article, read_article
+from psychoed.settings.site_settings import read_article_settings
 
 # ---------------------------------------------------------------------------------------
 # Hooks

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from content_security import with_privacy_meta
+from psychoed.pages.content_security import with_privacy_meta
 
 # ---------------------------------------------------------------------------------------
 # Hooks

@@ -18,16 +18,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.utils import CountHandler
 
-from bibliography import Bibliography, load_bibliography, uncited_problems
-from citation_check import PageSource, check_citations
-from content_rules import content_problems
-from edit_link import edit_repository_problems
-from front_matter import is_article, overdue_reviews, read_article
-from problems import Problem, counted, report
-from project_files import bib_file, csl_file, display_path
-from remote_content import remote_content_problems
-from setting_problems import located, setting_lines
-from site_settings import setting_problems
+from psychoed.articles.front_matter import is_article, overdue_reviews, read_article
+from psychoed.pages.content_rules import content_problems
+from psychoed.pages.edit_link import edit_repository_problems
+from psychoed.pages.remote_content import remote_content_problems
+from psychoed.problems import Problem, counted, report
+from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path
+from psychoed.references.bibliography import Bibliography, load_bibliography, uncited_problems
+from psychoed.references.citation_check import PageSource, check_citations
+from psychoed.settings.setting_problems import located, setting_lines
+from psychoed.settings.site_settings import setting_problems
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
@@ -46,10 +46,13 @@ _inputs: list[Path] = []
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography, _inputs
-    bib_path = bib_file(config)
+    bibtex = config.plugins.get("bibtex")
+    bib_path = bib_file(config.config_file_path, bibtex and bibtex.config)
+    if bib_path is None:
+        raise PluginError(NO_BIBLIOGRAPHY)
     # Read before citations.py sets csl_file to the APA style when it is not set.
-    _inputs = [path for path in (bib_path, csl_file(config)) if path is not None]
-    _bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config))
+    _inputs = [path for path in (bib_path, csl_file(config.config_file_path, bibtex.config)) if path is not None]
+    _bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
     if not _bibliography.readable:
         raise PluginError(report(_bibliography.problems))
     return config
@@ -60,7 +63,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _bibliography is not None
     problems: list[Problem] = list(_bibliography.problems)
     pages = [
-        PageSource(display_path(Path(file.abs_src_path), config), file.content_string)
+        PageSource(display_path(Path(file.abs_src_path), config.config_file_path), file.content_string)
         for file in files.documentation_pages()
     ]
     citation_problems, blocks = check_citations(pages, _bibliography)
@@ -71,7 +74,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     config_file = Path(config.config_file_path)
     problems += located(
         setting_problems(config.extra, documents={file.src_uri for file in files.documentation_pages()}) + edit_repository_problems(config.extra),
-        path=display_path(config_file, config),
+        path=display_path(config_file, config.config_file_path),
         lines=setting_lines(config_file.read_text(encoding="utf-8")),
     )
 

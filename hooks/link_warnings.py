@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import nav, pages
 
-from warning_locations import with_location
+from psychoed.warning_locations import with_location
 
 # The loggers page links and nav entries are reported on, named by the modules that log
 # them: "mkdocs.structure.pages" under MkDocs, "properdocs.structure.pages" under

@@ -18,9 +18,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from edit_link import edit_repository, edit_url
-from previews import banner_text, preview_number
-from project_files import display_path
+from psychoed.pages.edit_link import edit_repository, edit_url
+from psychoed.pages.previews import banner_text, preview_number
+from psychoed.project_files import display_path
 
 # The pull request this build previews (None: the published site) and the repository the
 # edit links open (None: no link); set on every build, as `serve` keeps this module.
@@ -49,6 +49,6 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     if _repository:
-        docs_dir = Path(display_path(Path(config.docs_dir), config)).as_posix()
+        docs_dir = Path(display_path(Path(config.docs_dir), config.config_file_path)).as_posix()
         page.edit_url = edit_url(repository=_repository, docs_dir=docs_dir, src_uri=page.file.src_uri)
     return context

@@ -7,8 +7,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from citation_syntax import restore
-from reference_list import render_reference_list
+from psychoed.references.citation_syntax import restore
+from psychoed.references.reference_list import render_reference_list
 
 # ---------------------------------------------------------------------------------------
 # Hooks

@@ -15,12 +15,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from bibliography import Bibliography, load_bibliography
-from project_files import bib_file, display_path
-from citation_syntax import find_citation_blocks, strip_front_matter
-from front_matter import is_article, read_article
-from previews import robots_txt
-from structured_data import article_json_ld
+from psychoed.articles.front_matter import is_article, read_article
+from psychoed.articles.structured_data import article_json_ld
+from psychoed.pages.previews import robots_txt
+from psychoed.project_files import bib_file, display_path
+from psychoed.references.bibliography import Bibliography, load_bibliography
+from psychoed.references.citation_syntax import find_citation_blocks, strip_front_matter
 
 # The bibliography of the current build; reset on every build: `serve` keeps this module.
 _bibliography: Bibliography | None = None
@@ -32,8 +32,9 @@ _bibliography: Bibliography | None = None
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography
-    path = bib_file(config)
-    _bibliography = load_bibliography(path, display_path=display_path(path, config))
+    path = bib_file(config.config_file_path, config.plugins["bibtex"].config)
+    assert path is not None  # checks.py's on_config has stopped a build without one
+    _bibliography = load_bibliography(path, display_path=display_path(path, config.config_file_path))
     return config
 
 

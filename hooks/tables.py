@@ -7,7 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from wide_tables import scrollable_tables
+from psychoed.pages.wide_tables import scrollable_tables
 
 # ---------------------------------------------------------------------------------------
 # Hooks

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from front_matter import Article
+from psychoed.articles.front_matter import Article
 
 
 def make_article(**changes) -> Article:

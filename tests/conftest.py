@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-HOOKS = ROOT / "hooks"
 # What a build needs; a copy of these is a complete project.
 PROJECT_FILES = ("mkdocs.yml", "references.bib", "docs", "hooks", "overrides")
 # What the Makefile's checks (`make check`, `links`, `prose`, `review-due`) need beside it.
@@ -23,11 +22,6 @@ EDIT_REPOSITORY = "GrowTrue/psychoeducation"
 EPOCH = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip() or "1764028800"
 # The environment of the session's build of the real site (`built_site`).
 REAL_BUILD_ENV = {"GITHUB_REPOSITORY": EDIT_REPOSITORY, "PREVIEW_PR": "", "SOURCE_DATE_EPOCH": EPOCH}
-
-# The plain modules beside the hooks are imported by tests as MkDocs imports them.
-sys.path.insert(0, str(HOOKS))
-# The editors' command-line tools (make new-article, new-reference, check) likewise.
-sys.path.insert(0, str(ROOT / "tools"))
 
 
 def build_site(

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_project
-from test_contributing import GUIDE, shape
 from new_reference import offline_stub
 from site_reader import normalize, page
+from test_contributing import GUIDE, shape
 
 
 @dataclass

@@ -8,9 +8,9 @@ import markdown
 import pytest
 from lxml import html
 
-from article_list import LIST_MARKER, fill_nav, insert_article_list, ordered, render_article_list
 from articles import make_article
-from front_matter import Article
+from psychoed.articles.article_list import LIST_MARKER, fill_nav, insert_article_list, ordered, render_article_list
+from psychoed.articles.front_matter import Article
 
 
 def article(title: str, *, slug: str | None = None, weight: int = 0, description: str = "About it.", reviewed: dt.date = dt.date(2026, 11, 25)) -> Article:

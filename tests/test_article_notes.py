@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from lxml import html as lxml_html
 
-from article_notes import crisis_html, cta_html, disclaimer_html, dress_article, review_html
 from articles import make_article
-from front_matter import read_article, years_later
-from site_settings import CallToAction, CrisisHelp, DisclaimerNote
+from psychoed.articles.article_notes import crisis_html, cta_html, disclaimer_html, dress_article, review_html
+from psychoed.articles.front_matter import read_article, years_later
+from psychoed.settings.site_settings import CallToAction, CrisisHelp, DisclaimerNote
 
 TITLE = '<h1 id="t">Title<a class="headerlink" href="#t">&para;</a></h1>'
 BODY = "<p>Body.</p>"

@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, build_site, copy_project
-from front_matter import REVIEW_CYCLE_YEARS
+from psychoed.articles.front_matter import REVIEW_CYCLE_YEARS
 
 ARTICLE_SOURCE = "docs/articles/how-can-self-compassion-help-me.md"
 ARTICLE = "articles/how-can-self-compassion-help-me/index.html"

@@ -4,14 +4,10 @@ the benchmark itself is never part of `make test`)."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from conftest import ROOT, build_site
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic_site import SyntheticSite, generate_site, write_config  # noqa: E402
+from synthetic_site import SyntheticSite, generate_site, write_config
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bibliography import load_bibliography, uncited_problems
 from conftest import ROOT
-from problems import report
+from psychoed.problems import report
+from psychoed.references.bibliography import load_bibliography, uncited_problems
 
 
 def load(tmp_path: Path, text: str):

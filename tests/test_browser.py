@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sy
 from pypdf import PdfReader
 
 from conftest import EDIT_REPOSITORY, ROOT, build_site, copy_project
-from front_matter import read_article
+from psychoed.articles.front_matter import read_article
 from site_server import serve
 
 # As DEVELOPERS.md asks for Chromium as root; Playwright adds a fresh --user-data-dir.

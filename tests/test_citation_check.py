@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bibliography import Bibliography, Entry
-from citation_check import PageSource, check_citations
+from psychoed.references.bibliography import Bibliography, Entry
+from psychoed.references.citation_check import PageSource, check_citations
 
 BIBLIOGRAPHY = Bibliography(
     "references.bib",

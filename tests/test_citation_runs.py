@@ -12,11 +12,11 @@ from pathlib import Path
 import pypandoc
 import pytest
 
-import apa
-from apa import CitationFormatter, Formatted, Run, Style, apa_style_path, format_run, plan_runs
-from bibliography import load_bibliography
-from citation_syntax import find_citation_blocks
 from conftest import build_site
+from psychoed.references import apa
+from psychoed.references.apa import CitationFormatter, Formatted, Run, Style, apa_style_path, format_run, plan_runs
+from psychoed.references.bibliography import load_bibliography
+from psychoed.references.citation_syntax import find_citation_blocks
 
 BIBTEX = """
 @article{smith2020a,

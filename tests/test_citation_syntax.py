@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citation_syntax import AT_SENTINEL, BareKey, find_bare_keys, find_citation_blocks, protect, restore, strip_front_matter
+from psychoed.references.citation_syntax import AT_SENTINEL, BareKey, find_bare_keys, find_citation_blocks, protect, restore, strip_front_matter
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bibliography import load_bibliography
-from citation_check import PageSource, check_citations
-from citation_syntax import find_citation_blocks, join_wrapped_citations
 from conftest import ROOT
-from content_rules import content_problems
-from front_matter import impossible_date, read_article
-from problems import Problem
+from psychoed.articles.front_matter import impossible_date, read_article
+from psychoed.pages.content_rules import content_problems
+from psychoed.problems import Problem
+from psychoed.references.bibliography import load_bibliography
+from psychoed.references.citation_check import PageSource, check_citations
+from psychoed.references.citation_syntax import find_citation_blocks, join_wrapped_citations
 
 PAGE = "docs/page.md"
 ARTICLE = "docs/articles/a.md"

@@ -8,7 +8,7 @@ import hashlib
 from html.parser import HTMLParser
 from pathlib import Path
 
-from content_security import inline_script_hashes, policy, with_privacy_meta
+from psychoed.pages.content_security import inline_script_hashes, policy, with_privacy_meta
 
 # The example of the CSP Level 3 specification and MDN: this script's hash.
 SPEC_SCRIPT = "alert('Hello, world.');"

@@ -10,6 +10,7 @@ from pathlib import Path
 from compare_builds import differing_files
 from conftest import REAL_BUILD_ENV, ROOT, build_site
 
+
 def test_two_builds_with_the_same_source_date_are_byte_identical(built_site: Path, tmp_path: Path):
     # A second process, so set iteration order (hash seeds) differs between the builds too.
     result = build_site(ROOT, site_dir=tmp_path / "second", env=REAL_BUILD_ENV)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doi import corrected_doi, doi_problem, doi_url
+from psychoed.references.doi import corrected_doi, doi_problem, doi_url
 
 REAL_DOIS = [
     "10.1111/aphw.12127",

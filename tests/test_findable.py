@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import etree, html
 
-from bibliography import load_bibliography
 from conftest import ROOT
-from content_rules import DESCRIPTION_MAX, DESCRIPTION_MIN
+from psychoed.pages.content_rules import DESCRIPTION_MAX, DESCRIPTION_MIN
+from psychoed.references.bibliography import load_bibliography
 
 SITE_URL = "https://psychoeducation.example.org/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

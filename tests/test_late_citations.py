@@ -10,9 +10,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from citation_syntax import find_citation_blocks
 from conftest import build_site
-from late_citations import fill, needed_now, placeholder, render_inline
+from psychoed.references.citation_syntax import find_citation_blocks
+from psychoed.references.late_citations import fill, needed_now, placeholder, render_inline
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 QUOTED_HEADING = "\n> ### Quoted heading [@inwood2018]\n>\n> Quoted text.\n"

@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site
+from site_links import check_site, main, markdown_source, served_path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from site_links import check_site, main, markdown_source, served_path  # noqa: E402
 
 ARTICLE = "articles/how-can-self-compassion-help-me/index.html"
 

@@ -11,8 +11,8 @@ import pytest
 from lxml import html
 
 from conftest import ROOT, build_site
-from front_matter import years_later
 from new_article import PLACEHOLDER, article_source, slugify
+from psychoed.articles.front_matter import years_later
 
 EXISTING = "docs/articles/how-can-self-compassion-help-me.md"
 

@@ -16,10 +16,10 @@ import pytest
 from pybtex.database import parse_string
 
 import new_reference as new_reference_tool
-from bibliography import load_bibliography
 from conftest import ROOT, build_site
-from doi import doi_url
 from new_reference import clean_field, main, new_reference, offline_stub, suggest_key
+from psychoed.references.bibliography import load_bibliography
+from psychoed.references.doi import doi_url
 from site_reader import normalize, page
 
 NEFF_DOI = "10.1080/15298860309032"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,17 +15,16 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+import doi_check
+import external_links as external_links_module
+from doi_check import check_dois, dois_of
+from external_links import check_external_links, external_links, main, skip_rule
+from link_report import report
+from psychoed.references.bibliography import load_bibliography
+from psychoed.references.doi import doi_url
+from url_check import ResultCache, UrlChecker
 
-import doi_check  # noqa: E402
-import external_links as external_links_module  # noqa: E402
-from bibliography import load_bibliography  # noqa: E402
-from doi import doi_url  # noqa: E402
-from doi_check import check_dois, dois_of  # noqa: E402
-from external_links import check_external_links, external_links, main, skip_rule  # noqa: E402
-from link_report import report  # noqa: E402
-from url_check import ResultCache, UrlChecker  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 # ---------------------------------------------------------------------------------------
 # A scripted server: each path answers from its list of (status, headers), one per

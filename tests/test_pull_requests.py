@@ -10,8 +10,8 @@ import pytest
 from lxml import html
 
 from conftest import EDIT_REPOSITORY, ROOT, build_site
-from edit_link import edit_repository, edit_repository_problems, edit_url
-from previews import preview_number, robots_txt
+from psychoed.pages.edit_link import edit_repository, edit_repository_problems, edit_url
+from psychoed.pages.previews import preview_number, robots_txt
 
 SITE_URL = "https://psychoeducation.example.org/"
 MARKDOWN = sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md"))

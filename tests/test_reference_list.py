@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reference_list import render_reference_list
+from psychoed.references.reference_list import render_reference_list
 
 BIBTEX_OUTPUT = """# Title
 

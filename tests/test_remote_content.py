@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from citation_check import PageSource
-from remote_content import remote_content_problems
+from psychoed.pages.remote_content import remote_content_problems
+from psychoed.references.citation_check import PageSource
 
 # What YouTube's Share > Embed gives an editor to paste.
 YOUTUBE_EMBED = (

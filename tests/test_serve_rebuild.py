@@ -19,8 +19,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from apa import apa_style_path
 from conftest import ROOT
+from psychoed.references.apa import apa_style_path
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 
@@ -58,7 +58,7 @@ def test_rebuild_with_unchanged_citations_starts_no_pandoc_and_gives_the_same_ht
         raise AssertionError("pandoc started for a run the last build formatted")
 
     # The module the hooks imported, which `serve` keeps between builds.
-    monkeypatch.setattr(sys.modules["apa"], "format_run", no_pandoc)
+    monkeypatch.setattr(sys.modules["psychoed.references.apa"], "format_run", no_pandoc)
     build_in_process(site_copy)
     assert page.read_text(encoding="utf-8") == first
 

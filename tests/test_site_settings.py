@@ -6,8 +6,8 @@ import copy
 
 import pytest
 
-from setting_problems import SettingProblem, located, setting_lines
-from site_settings import number_pattern, read_article_settings, setting_problems
+from psychoed.settings.setting_problems import SettingProblem, located, setting_lines
+from psychoed.settings.site_settings import number_pattern, read_article_settings, setting_problems
 
 DOCUMENTS = {"index.md", "consultation.md", "disclaimer.md", "about-our-content.md", "privacy.md", "articles/self-compassion.md"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warning_locations import link_line, with_location
+from psychoed.warning_locations import link_line, with_location
 
 PAGE = "# Home\n\nText.\n\nSee [the page](missing.md) and [more](disclaimer.md#nowhere).\n\n[ref]: other.md\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import markdown
 
-from wide_tables import BOX, scrollable_tables
+from psychoed.pages.wide_tables import BOX, scrollable_tables
 
 
 def test_markdown_table_is_boxed_and_html_tables_keep_their_own_markup():

@@ -12,12 +12,11 @@ import sys
 from pathlib import Path
 
 from link_report import BrokenLink, OnlineCheck, report
-from url_check import UrlChecker, add_online_arguments, with_cached_checker
 
 # The bibliography reader and the DOI form check live beside the MkDocs hooks.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from bibliography import Bibliography, load_bibliography  # noqa: E402
-from doi import DOI_RESOLVER, doi_problem, doi_url  # noqa: E402
+from psychoed.references.bibliography import Bibliography, load_bibliography
+from psychoed.references.doi import DOI_RESOLVER, doi_problem, doi_url
+from url_check import UrlChecker, add_online_arguments, with_cached_checker
 
 # What doi.org's answer means for the DOI where the generic advice would mislead: only
 # doi.org is asked, never the publisher, so its refusal is of the robot, not of the DOI.

@@ -13,14 +13,14 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import yaml
+
+from psychoed.articles.front_matter import ARTICLES_DIR, REVIEW_CYCLE_YEARS, read_article, years_later
+from psychoed.project_files import bib_file, bibtex_options
+from psychoed.references.bibliography import load_bibliography
+from psychoed.settings.config_file import read_config
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import yaml  # noqa: E402
-
-from bibliography import load_bibliography  # noqa: E402
-from config_file import read_config  # noqa: E402
-from front_matter import ARTICLES_DIR, REVIEW_CYCLE_YEARS, read_article, years_later  # noqa: E402
 
 # Skeleton text carries this mark; `make check` reports every line still holding it.
 PLACEHOLDER = "(Replace this.)"
@@ -154,11 +154,9 @@ def same_article(folder: Path, *, slug: str, title: str, docs: Path) -> Path | N
 
 def bib_path(project: Path) -> Path:
     """The bibliography mkdocs-bibtex reads: bib_file in mkdocs.yml, else references.bib."""
-    config = read_config(project / "mkdocs.yml")
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "bibtex" in plugin:
-            return project / ((plugin["bibtex"] or {}).get("bib_file") or "references.bib")
-    return project / "references.bib"
+    config_file = project / "mkdocs.yml"
+    bibtex = bibtex_options(read_config(config_file).get("plugins") or [])
+    return bib_file(config_file, bibtex) or project / "references.bib"
 
 
 if __name__ == "__main__":

@@ -20,16 +20,15 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import latexcodec  # noqa: F401  (registers the "ulatex" codec; ships with pybtex)
+from pybtex.database import Entry, Person
+
+from new_article import bib_path
+from psychoed.problems import Problem
+from psychoed.references.bibliography import check_bibliography, load_bibliography, parse_bibtex
+from psychoed.references.doi import DOI_RESOLVER, doi_problem, doi_url
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import latexcodec  # noqa: E402,F401  (registers the "ulatex" codec; ships with pybtex)
-from pybtex.database import Entry, Person  # noqa: E402
-
-from bibliography import check_bibliography, load_bibliography, parse_bibtex  # noqa: E402
-from doi import DOI_RESOLVER, doi_problem, doi_url  # noqa: E402
-from new_article import bib_path  # noqa: E402
-from problems import Problem  # noqa: E402
 
 USER_AGENT = "grow-true-psychoeducation new-reference (Python urllib)"
 # The fields the site's APA references use, in the order references.bib writes them.

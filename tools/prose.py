@@ -13,13 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from new_article import PLACEHOLDER
+from psychoed.articles.front_matter import ARTICLES_DIR
+from psychoed.problems import counted
+from readability import TARGET_GRADE, readability
 
-from front_matter import ARTICLES_DIR  # noqa: E402
-from new_article import PLACEHOLDER  # noqa: E402
-from problems import counted  # noqa: E402
-from readability import TARGET_GRADE, readability  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 DOCS = "docs"
 WORD_LIST = ".codespell-words"

@@ -7,18 +7,16 @@ matter, headings, code, citation keys or HTML comments.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import markdown
+import textstat
+from lxml import html
+
+from psychoed.references.citation_syntax import find_citation_blocks, strip_front_matter
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import markdown  # noqa: E402
-import textstat  # noqa: E402
-from lxml import html  # noqa: E402
-
-from citation_syntax import find_citation_blocks, strip_front_matter  # noqa: E402
 
 # Health information reads easily for most adults at this grade or below.
 TARGET_GRADE = 8

@@ -14,10 +14,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from psychoed.articles.front_matter import ARTICLES_DIR, field_line, read_article
 
-from front_matter import ARTICLES_DIR, field_line, read_article  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 DOCS = "docs"
 # Reviewing a page takes a clinician's time: two months' notice to plan it.

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-from setting_problems import SettingProblem
+from psychoed.settings.setting_problems import SettingProblem
 
 # Pull requests are merged into this branch; the web editor opens the file as it is there.
 EDIT_BRANCH = "main"

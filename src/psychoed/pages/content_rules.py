@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citation_check import PageSource
-from citation_syntax import blank_code, strip_front_matter
-from front_matter import read_front_matter
-from problems import Problem, counted
+from psychoed.articles.front_matter import read_front_matter
+from psychoed.problems import Problem, counted
+from psychoed.references.citation_check import PageSource
+from psychoed.references.citation_syntax import blank_code, strip_front_matter
 
 # What search results and link previews show of a page without cutting it (tests/test_findable.py).
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160

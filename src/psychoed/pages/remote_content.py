@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from citation_check import PageSource
-from citation_syntax import blank_code, strip_front_matter
-from problems import Problem
+from psychoed.problems import Problem
+from psychoed.references.citation_check import PageSource
+from psychoed.references.citation_syntax import blank_code, strip_front_matter
 
 FIX = "the site loads nothing from other sites; link to it instead: [title]({url})"
 

@@ -11,8 +11,8 @@ import posixpath
 import re
 from typing import Any
 
-from article_notes import time_html
-from front_matter import ARTICLES_DIR, Article
+from psychoed.articles.article_notes import time_html
+from psychoed.articles.front_matter import ARTICLES_DIR, Article
 
 # The nav entry in mkdocs.yml that stands for "every article": `- Articles: articles/`.
 # Left unfilled (the hook missing), MkDocs reports it as a nav entry it cannot find.

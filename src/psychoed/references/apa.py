@@ -39,8 +39,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bibliography import Entry
-from citation_syntax import CitationBlock
+from psychoed.references.bibliography import Entry
+from psychoed.references.citation_syntax import CitationBlock
 
 # Citations per run. A run costs about 0.1 s to start: fast runs are as large as keeps
 # every worker busy; exact runs (2.5 ms per citation) and reference runs smaller, so that

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from citation_syntax import CitationBlock
+from psychoed.references.citation_syntax import CitationBlock
 
 # Private-use characters: never typed by an editor, left alone by Python-Markdown.
 _OPEN, _CLOSE = "\ue010", "\ue011"

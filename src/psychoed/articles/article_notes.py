@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from html import escape
 
-from front_matter import Article
-from site_settings import CallToAction, CrisisHelp, DisclaimerNote, number_pattern
+from psychoed.articles.front_matter import Article
+from psychoed.settings.site_settings import CallToAction, CrisisHelp, DisclaimerNote, number_pattern
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _H1_END = "</h1>"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from problems import Problem
+from psychoed.problems import Problem
 
 ARTICLES_DIR = "articles/"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

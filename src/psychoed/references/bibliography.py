@@ -13,10 +13,10 @@ from pybtex.database import Entry as PybtexEntry
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
-from doi import doi_problem
-from pandoc_entries import pandoc_text
-from problems import Problem
-from reference_rules import duplicate_doi_problems, entry_problems
+from psychoed.problems import Problem
+from psychoed.references.doi import doi_problem
+from psychoed.references.pandoc_entries import pandoc_text
+from psychoed.references.reference_rules import duplicate_doi_problems, entry_problems
 
 _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 _FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from setting_problems import SettingProblem
+from psychoed.settings.setting_problems import SettingProblem
 
 # Digits with spaces or hyphens between them, optionally after a leading +.
 _PHONE = re.compile(r"\+?\d(?:[ -]?\d)*")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from problems import Problem
+from psychoed.problems import Problem
 
 # What the offline `make new-reference` form writes for the editor to replace.
 FORM_PLACEHOLDERS = (

@@ -12,9 +12,9 @@ import functools
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
 
-from bibliography import Entry
-from doi import doi_url
-from front_matter import Article
+from psychoed.articles.front_matter import Article
+from psychoed.references.bibliography import Entry
+from psychoed.references.doi import doi_url
 
 SCHEMA = "https://schema.org"
 _PLAIN_TEXT = PlainTextBackend()

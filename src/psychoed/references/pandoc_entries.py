@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from reference_rules import THESIS_KINDS, apa_kind, thesis_genre
+from psychoed.references.reference_rules import THESIS_KINDS, apa_kind, thesis_genre
 
 # APA 7 (9.47 and its style blog) keeps a particle with the surname when the person uses it
 # so (van der Kolk, de Jong): "(van der Kolk, 2014)", listed under V. BibLaTeX's default

@@ -6,9 +6,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from bibliography import Bibliography
-from citation_syntax import BareKey, CitationBlock, find_bare_keys, find_citation_blocks, find_plain_brackets, strip_front_matter
-from problems import Problem
+from psychoed.problems import Problem
+from psychoed.references.bibliography import Bibliography
+from psychoed.references.citation_syntax import BareKey, CitationBlock, find_bare_keys, find_citation_blocks, find_plain_brackets, strip_front_matter
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from problems import Problem
+from psychoed.problems import Problem
 
 
 @dataclass(frozen=True)

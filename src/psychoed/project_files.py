@@ -1,0 +1,47 @@
+"""Where the project's files are, from mkdocs.yml's settings, so the hooks and the tools
+find references.bib and a CSL file the same way and name files as the editor sees them.
+
+Takes plain values: the path of mkdocs.yml (or the `-f` file) and the options of the
+bibtex plugin, as MkDocs loaded them or as a tool read them from the YAML.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+# What the build says when mkdocs.yml has no bibliography for the citations.
+NO_BIBLIOGRAPHY = "mkdocs.yml: the bibtex plugin with bib_file is required; add '- bibtex: {bib_file: references.bib}' under plugins"
+
+
+def bib_file(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> Path | None:
+    """references.bib, as mkdocs-bibtex's bib_file names it relative to mkdocs.yml; None
+    without the plugin or the setting."""
+    if not bibtex or not bibtex.get("bib_file"):
+        return None
+    return Path(config_file).parent / bibtex["bib_file"]
+
+
+def csl_file(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> Path | None:
+    """The citation style mkdocs-bibtex's csl_file names, relative to mkdocs.yml; None
+    when it is not set (the build then uses the APA 7 style of its virtualenv)."""
+    if not bibtex or not bibtex.get("csl_file"):
+        return None
+    return Path(config_file).parent / bibtex["csl_file"]
+
+
+def bibtex_options(plugins: list[Any]) -> Mapping[str, Any] | None:
+    """The bibtex plugin's options from mkdocs.yml's `plugins:` list as YAML gives it."""
+    for plugin in plugins:
+        if isinstance(plugin, dict) and "bibtex" in plugin:
+            return plugin["bibtex"] or {}
+        if plugin == "bibtex":
+            return {}
+    return None
+
+
+# Paths as the editor sees them from the repository root: docs/articles/x.md
+def display_path(path: str | Path, config_file: str | Path) -> str:
+    return os.path.relpath(path, Path(config_file).parent)

@@ -1,0 +1,1 @@
+"""mkdocs.yml: the `extra:` settings readers see, checked at their line, and the file read as data."""
