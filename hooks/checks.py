@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from bibliography import Bibliography, load_bibliography, uncited_problems
+from blocked_markup import blocked_markup_problems
 from citation_check import PageSource, check_citations
 from edit_link import edit_repository_problems
 from front_matter import is_article, overdue_reviews, read_article
@@ -59,6 +60,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems += citation_problems
     problems += uncited_problems(_bibliography, {key for block in blocks for key in block.keys})
     problems += remote_content_problems(pages)
+    problems += blocked_markup_problems(pages)
     # Settings that name pages (the call-to-action's URL, the footer links) need the file list.
     config_file = Path(config.config_file_path)
     problems += located(
