@@ -2,7 +2,8 @@
 
 The Content-Security-Policy (content_security.py) would block it in the reader's browser,
 leaving a blank box; the editor hears of it first, at its line, with what to do instead.
-Code (fenced, indented, inline) is skipped: a page may show such markup.
+Code (fenced, indented, inline) is skipped: a page may show such markup; so are HTML
+comments, which the browser never reads.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _LOADING_ATTRIBUTE = re.compile(
     r"""\b(?P<name>src|srcset|poster|data|href)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))""",
     re.IGNORECASE,
 )
+# An HTML comment, which the browser neither shows nor loads from (an embed "hidden for now").
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # An address on another host: http(s):// or protocol-relative //host.
 _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
 # Markdown images: inline ![alt](url "title"), and by reference ![alt][ref], ![ref][], ![ref].
@@ -40,11 +43,11 @@ def remote_content_problems(pages: list[PageSource]) -> list[Problem]:
 
 def located_findings(pages: list[PageSource], *, find: Callable[[str], list[tuple[int, str]]]) -> list[Problem]:
     """A problem at its line for each (offset, message) `find` gives in a page's Markdown
-    with its code blanked, on every page."""
+    with its code and HTML comments blanked, on every page."""
     problems = []
     for page in pages:
         body, first_line = strip_front_matter(page.source)
-        masked = blank_code(body)
+        masked = _COMMENT.sub(lambda comment: re.sub(r"[^\n]", " ", comment.group()), blank_code(body))
         for offset, message in find(masked):
             problems.append(Problem(page.path, first_line + masked.count("\n", 0, offset), message))
     return sorted(problems, key=lambda problem: (problem.path, problem.line))

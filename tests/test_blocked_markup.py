@@ -112,7 +112,7 @@ def test_policy_of_a_built_page_blocks_what_is_reported(built_site, row):
     assert blocks_in_browser(row.blocked_by, directives, rendered)
 
 
-def test_allowed_markup_and_code_are_not_reported():
+def test_classes_links_local_files_code_and_comments_are_not_reported():
     source = (
         "---\ntitle: Page\n---\n"
         "Call us today.\n{: .call-to-action #call }\n\n"
@@ -123,7 +123,8 @@ def test_allowed_markup_and_code_are_not_reported():
         "Learn javascript: it helps. The set {a, b} holds two. One online course.\n\n"
         '`<p style="color: red">` shows an inline style, and `[x](javascript:void(0))` a script link:\n\n'
         '```html\n<button onclick="window.print()">Print</button>\n<style>p { color: red }</style>\n```\n\n'
-        '    <form action="https://example.org/send"></form>\n'
+        '    <form action="https://example.org/send"></form>\n\n'
+        '<!-- In red until the holidays: <p style="color: red">We are closed from 24 December.</p> -->\n'
     )
     assert blocked_markup_problems([PageSource("docs/page.md", source)]) == []
 
