@@ -18,12 +18,12 @@ from problems import Problem
 from remote_content import START_TAG, located_findings
 
 STYLE_FIX = (
-    "the site's security policy blocks styles written in a page; use a class from "
+    "the site security policy blocks styles written in a page; use a class from "
     "docs/stylesheets/extra.css, written {: .name } after the paragraph, or ask a maintainer to add one"
 )
-SCRIPT_FIX = "the site's security policy blocks scripts written in a page; link instead: [title](url)"
-FORM_FIX = "the site's security policy lets no page send a form; link to the form instead: [title]({url})"
-MEDIA_FIX = "the site's security policy plays no audio or video in a page; link to the file instead: [title]({url})"
+SCRIPT_FIX = "the site security policy blocks scripts written in a page; link instead: [title](url)"
+FORM_FIX = "the site security policy lets no page send a form; link to the form instead: [title]({url})"
+MEDIA_FIX = "the site security policy plays no audio or video in a page; link to the file instead: [title]({url})"
 
 # attr_list's attributes after a paragraph, heading or link: `{: #id .class key="value" }`.
 _ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<attributes>[^{}\n]+)\}")
