@@ -4,8 +4,6 @@ to do instead; classes, links, local style sheets and code are not reported."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -17,6 +15,7 @@ from blocked_markup import SCRIPT_FIX, STYLE_FIX, blocked_markup_problems
 from citation_check import PageSource
 from conftest import ROOT, build_site
 from content_security import with_privacy_meta
+from test_content_security import sha256
 
 PAGE = "docs/disclaimer.md"
 
@@ -138,10 +137,6 @@ def render(text: str) -> str:
 def directives_of(page_html: str) -> dict[str, list[str]]:
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page_html).group(1)
     return {d.split()[0]: d.split()[1:] for d in policy.split("; ")}
-
-
-def sha256(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
 # CSP Level 3's verdict on what the row renders to, under the page's directives: the
