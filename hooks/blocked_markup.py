@@ -5,7 +5,7 @@ and the theme's scripts, sends no form and plays no audio or video (media falls 
 default-src 'none'). A style or script typed into a page (raw HTML, or attr_list's
 `{: style="…" }`), a `javascript:` link, a form or a player would be dropped without a
 word on the reader's screen; the editor hears of it first, at its line, with what to do
-instead. What loads from another site is remote_content.py's. Code is skipped.
+instead. What loads from another site is remote_content.py's. Code and HTML comments are skipped.
 """
 
 from __future__ import annotations
