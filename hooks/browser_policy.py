@@ -2,7 +2,7 @@
 Content-Security-Policy and the no-referrer meta first in `<head>` (content_security.py).
 
 Runs after every other hook and plugin has changed the page, so the hashes cover the
-inline scripts the reader's browser will get.
+inline scripts the reader's browser will get from the theme; none written in the page.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from psychoed.pages.content_security import with_privacy_meta
 
 @event_priority(-200)
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    return protected(output, name=page.file.dest_uri)
+    return protected(output, name=page.file.dest_uri, page_content=page.content or "")
 
 
 # The theme's own pages (404.html), which on_post_page never sees; sitemap.xml is no page.
@@ -35,8 +35,8 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 # ---------------------------------------------------------------------------------------
 
 
-def protected(output: str, *, name: str) -> str:
-    page_html = with_privacy_meta(output)
+def protected(output: str, *, name: str, page_content: str = "") -> str:
+    page_html = with_privacy_meta(output, page_content=page_content)
     if page_html is None:
         # A template without <head> would publish a page the policy does not cover.
         raise PluginError(f"{name}: the theme wrote no <head>, so the page cannot carry its Content-Security-Policy; check the templates in overrides/")

@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import CountHandler
 
 from psychoed.articles.front_matter import is_article, overdue_reviews, read_article
+from psychoed.pages.blocked_markup import blocked_markup_problems
 from psychoed.pages.content_rules import content_problems
 from psychoed.pages.edit_link import edit_repository_problems
 from psychoed.pages.remote_content import remote_content_problems
@@ -70,6 +71,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems += citation_problems
     problems += uncited_problems(_bibliography, {key for block in blocks for key in block.keys})
     problems += remote_content_problems(pages)
+    problems += blocked_markup_problems(pages)
     # Settings that name pages (the call-to-action's URL, the footer links) need the file list.
     config_file = Path(config.config_file_path)
     problems += located(

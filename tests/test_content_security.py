@@ -99,6 +99,16 @@ def test_windows_line_breaks_hash_as_the_browser_reads_them():
     assert inline_script_hashes("<script>\r\nvar a = 1;\r\n</script>") == [sha256("\nvar a = 1;\n")]
 
 
+def test_script_written_in_a_page_gets_no_hash_while_the_themes_keep_theirs():
+    theme_script = "document.body.classList.add('js')"
+    written = "<script>alert('written in the page')</script>"
+    page = f"<html><head><script>{theme_script}</script></head><body><article>{written}</article></body></html>"
+
+    protected = with_privacy_meta(page, page_content=written)
+
+    assert f"script-src 'self' {sha256(theme_script)}; style-src" in protected
+
+
 def test_policy_allows_no_inline_code_and_no_other_host():
     text = policy([SPEC_HASH])
     assert "unsafe" not in text and "http" not in text and "*" not in text

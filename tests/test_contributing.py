@@ -81,6 +81,18 @@ def remote_loads(project: Path) -> None:
     ))
 
 
+def blocked_markup(project: Path) -> None:
+    edit(project / ARTICLE, append=(
+        '\n<p style="color: red">We are closed from 24 December.</p>\n'
+        "\n<style>.md-typeset h2 { color: teal; }</style>\n"
+        '\n<button onclick="window.print()">Print this worksheet</button>\n'
+        "\n[Print this page](javascript:window.print())\n"
+        "\n<script>document.write(new Date().getFullYear());</script>\n"
+        '\n<form action="https://growtrue.us21.list-manage.com/subscribe/post"><input type="email" name="EMAIL"></form>\n'
+        '\n<audio controls src="../assets/breathing-space.mp3"></audio>\n'
+    ))
+
+
 # The number of errors each scenario makes at least (warnings come on top).
 @pytest.mark.parametrize("break_site, count", [
     (front_matter_and_citation_mistakes, 11),
@@ -89,6 +101,7 @@ def remote_loads(project: Path) -> None:
     (missing_closing_brace, 1),
     (broken_links, 2),
     (remote_loads, 3),
+    (blocked_markup, 7),
 ])
 def test_every_build_message_is_explained_in_contributing(site_copy, break_site, count):
     break_site(site_copy)

@@ -39,12 +39,17 @@ _RUN_TYPES = {
 }
 
 
-def with_privacy_meta(page_html: str) -> str | None:
-    """The page with its policy and the referrer meta first in `<head>`; None if it has no `<head>`."""
+def with_privacy_meta(page_html: str, *, page_content: str = "") -> str | None:
+    """The page with its policy and the referrer meta first in `<head>`; None if it has no `<head>`.
+
+    Only the theme's inline scripts are allowed: one written in the page's text
+    (`page_content`, its Markdown as HTML) gets no hash, so the browser blocks it."""
     head = _HEAD.search(page_html)
     if head is None:
         return None
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(page_html))}">'
+    written = set(inline_script_hashes(page_content))
+    hashes = [digest for digest in inline_script_hashes(page_html) if digest not in written]
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     return page_html[: head.end()] + meta + REFERRER + page_html[head.end():]
 
 
@@ -58,8 +63,7 @@ def inline_script_hashes(page_html: str) -> list[str]:
     """`'sha256-…'` of each inline script the browser runs, in page order, without repeats."""
     hashes = []
     for script in _SCRIPT.finditer(page_html):
-        attributes = _attributes(script.group("attributes"))
-        if "src" in attributes or attributes.get("type", "").strip().lower() not in _RUN_TYPES:
+        if not runs_inline(tag_attributes(script.group("attributes"))):
             continue
         # The browser hashes the script's text as parsed: line breaks normalised to \n.
         text = script.group("text").replace("\r\n", "\n").replace("\r", "\n")
@@ -68,8 +72,14 @@ def inline_script_hashes(page_html: str) -> list[str]:
     return list(dict.fromkeys(hashes))
 
 
-# A start tag's attributes by lower-cased name (the first of repeats, as browsers keep).
-def _attributes(text: str) -> dict[str, str]:
+def runs_inline(attributes: dict[str, str]) -> bool:
+    """Whether a `<script>` with these attributes runs its own text (not a file, not data)."""
+    return "src" not in attributes and attributes.get("type", "").strip().lower() in _RUN_TYPES
+
+
+def tag_attributes(text: str) -> dict[str, str]:
+    """A start tag's attributes by lower-cased name, values unescaped (the first of repeats,
+    as browsers keep)."""
     found: dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(text):
         value = next((v for v in match.group("double", "single", "bare") if v is not None), "")

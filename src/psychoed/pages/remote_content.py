@@ -2,12 +2,14 @@
 
 The Content-Security-Policy (content_security.py) would block it in the reader's browser,
 leaving a blank box; the editor hears of it first, at its line, with what to do instead.
-Code (fenced, indented, inline) is skipped: a page may show such markup.
+Code (fenced, indented, inline) is skipped: a page may show such markup; so are HTML
+comments, which the browser never reads.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from psychoed.problems import Problem
 from psychoed.references.citation_check import PageSource
@@ -17,12 +19,15 @@ FIX = "the site loads nothing from other sites; link to it instead: [title]({url
 
 # Elements that always frame or run another document: the policy allows none of them.
 _EMBED = re.compile(r"<(?P<tag>iframe|frame|embed|object|portal)\b(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE)
-# Any other tag whose attribute loads a file (img, video, audio, source, script, link, input).
-_LOADING_TAG = re.compile(r"<(?P<tag>[a-z][a-z0-9-]*)(?=[\s/>])(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE)
+# Any start tag, with quoted attribute values that may hold `>`: here, those whose
+# attribute loads a file (img, video, audio, source, script, link, input).
+START_TAG = re.compile(r"<(?P<tag>[a-z][a-z0-9-]*)(?=[\s/>])(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE)
 _LOADING_ATTRIBUTE = re.compile(
     r"""\b(?P<name>src|srcset|poster|data|href)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))""",
     re.IGNORECASE,
 )
+# An HTML comment, which the browser neither shows nor loads from (an embed "hidden for now").
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # An address on another host: http(s):// or protocol-relative //host.
 _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
 # Markdown images: inline ![alt](url "title"), and by reference ![alt][ref], ![ref][], ![ref].
@@ -33,11 +38,17 @@ _DEFINITION = re.compile(r"^ {0,3}\[(?P<ref>[^\]\n]+)\]:\s*<?(?P<url>[^\s>]+)", 
 
 def remote_content_problems(pages: list[PageSource]) -> list[Problem]:
     """One problem per embed or remote image, at its line, on every page."""
+    return located_findings(pages, find=_findings)
+
+
+def located_findings(pages: list[PageSource], *, find: Callable[[str], list[tuple[int, str]]]) -> list[Problem]:
+    """A problem at its line for each (offset, message) `find` gives in a page's Markdown
+    with its code and HTML comments blanked, on every page."""
     problems = []
     for page in pages:
         body, first_line = strip_front_matter(page.source)
-        masked = blank_code(body)
-        for offset, message in _findings(masked):
+        masked = _COMMENT.sub(lambda comment: re.sub(r"[^\n]", " ", comment.group()), blank_code(body))
+        for offset, message in find(masked):
             problems.append(Problem(page.path, first_line + masked.count("\n", 0, offset), message))
     return sorted(problems, key=lambda problem: (problem.path, problem.line))
 
@@ -49,7 +60,7 @@ def _findings(masked: str) -> list[tuple[int, str]]:
         url = _loaded_url(embed.group("attributes"), remote_only=False)
         what = f"<{embed.group('tag').lower()}> embeds " + (f"'{url}': " if url else "another page: ")
         found.append((embed.start(), what + FIX.format(url=url or "url")))
-    for tag in _LOADING_TAG.finditer(masked):
+    for tag in START_TAG.finditer(masked):
         # A link (<a href>) only leads elsewhere when followed, which is what we ask for.
         if tag.group("tag").lower() in ("a", "iframe", "frame", "embed", "object", "portal"):
             continue
