@@ -56,7 +56,7 @@ def test_every_page_has_its_own_title_and_description(pages):
     descriptions = {url: head(page, "meta[@name='description']/@content") for url, page in pages.items()}
     assert all(titles.values())
     assert len(set(titles.values())) == len(titles), titles
-    # The limits the build holds every page to (hooks/content_rules.py), so this confirms them.
+    # The limits the build holds every page to (psychoed/pages/content_rules.py), so this confirms them.
     assert all(len(found) == 1 and DESCRIPTION_MIN <= len(found[0]) <= DESCRIPTION_MAX for found in descriptions.values()), descriptions
     assert len({found[0] for found in descriptions.values()}) == len(descriptions), descriptions
 

@@ -138,7 +138,7 @@ def test_strict_build_prints_no_warning(real_build):
 
 
 # Citations formatted late are private-use placeholders until on_page_context
-# (hooks/late_citations.py): hooks that run earlier must not copy them anywhere.
+# (psychoed/references/late_citations.py): hooks that run earlier must not copy them anywhere.
 def test_no_citation_placeholder_reaches_any_output_file(built_site: Path):
     texts = [p for p in built_site.rglob("*") if p.suffix in {".html", ".json", ".xml", ".txt"}]
     leaked = [str(p.relative_to(built_site)) for p in texts if re.search("[\ue000-\uf8ff]", p.read_text(encoding="utf-8"))]
