@@ -3,8 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Material 9.7+ prints an end-of-life banner about MkDocs 2 on every build; the README
-# carries that risk instead.
+# Material 9.7+ prints an end-of-life banner about MkDocs 2 on every build;
+# MAINTAINING.md ("Maintenance risks") carries that risk instead.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test clean

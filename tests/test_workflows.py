@@ -223,7 +223,7 @@ def test_lock_satisfies_every_requirement_in_pyproject():
         for requirement in wanted
         if not requirement.specifier.contains(locked.get(canonicalize_name(requirement.name), "0"), prereleases=True)
     ]
-    assert stale == [], "regenerate requirements.lock with the uv command in README.md"
+    assert stale == [], "regenerate requirements.lock with the uv command in MAINTAINING.md"
 
 
 # ---------------------------------------------------------------------------------------

@@ -195,7 +195,7 @@ def _text_block(extra: Mapping[str, Any], name: str, fields: str, hints: dict[st
     block = extra.get(name)
     if not isinstance(block, Mapping):
         state = "is missing" if block is None else "is not a block of settings"
-        problems.append(SettingProblem(f"extra.{name}", f"{state}; add it under extra: with {fields} (see the README, 'The article page')"))
+        problems.append(SettingProblem(f"extra.{name}", f"{state}; add it under extra: with {fields} (see MAINTAINING.md, 'The article page')"))
         return None
     return {field: _text(block, f"extra.{name}.{field}", hint, problems) for field, hint in hints.items()}
 
