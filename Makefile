@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Every target needs a ready .venv: the lock installed, and the project's logic on its path.
+STAMP := $(VENV)/.ready
+INSTALLED := $(VENV)/.installed
 # Material 9.7+ prints an end-of-life banner about MkDocs 2 on every build;
 # MAINTAINING.md ("Maintenance risks") carries that risk instead.
 export NO_MKDOCS_2_WARNING := 1
@@ -40,13 +42,17 @@ clean:
 	rm -rf site .pytest_cache .hypothesis
 
 # Rebuilt whenever the lock changes, so a stale .venv never runs the site.
-# The project's own logic (src/psychoed) goes on the virtualenv's path by a .pth file, which
-# is all an editable install writes: hooks, tools and tests import it the same way, and no
-# build backend is downloaded unhashed to install it. (A test's copy of the project, which
-# has no src/, leaves the path alone.)
-$(STAMP): requirements.lock
+$(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+# The project's own logic (src/psychoed) goes on the virtualenv's path by a .pth file, which
+# is all an editable install writes: hooks, tools and tests import it the same way, and no
+# build backend is downloaded unhashed to install it. Its own stamp, so a .venv made before
+# the logic moved to src/ gets it too. (A test's copy of the project, which has no src/,
+# leaves the path alone.)
+$(STAMP): $(INSTALLED)
 	test ! -d src || $(BIN)/python -c 'import sys, sysconfig; open(sysconfig.get_path("purelib") + "/psychoed.pth", "w").write(sys.argv[1] + "\n")' "$(CURDIR)/src"
 	touch $@
 

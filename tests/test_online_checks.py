@@ -354,6 +354,8 @@ def test_real_site_external_links_leave_out_its_own_address(built_site):
         ("https://onlinelibrary.wiley.com/doi/10.1111/aphw.12127", "allow-listed, not asked: a Cloudflare bot challenge"),
         ("https://doi.org/10.1111/aphw.12127", None),
         ("https://notexample.org/", None),
+        ("https://github.com/GrowTrue/psychoeducation/edit/main/docs/index.md", "the page's edit link"),
+        ("https://github.com/GrowTrue/psychoeducation", None),
     ],
 )
 def test_skip_rules_name_their_reason(url, rule):

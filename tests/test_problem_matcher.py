@@ -121,4 +121,4 @@ def test_summary_escapes_what_would_break_the_table():
 
 def test_summary_without_problems_says_so(tmp_path, capsys):
     assert main([str(tmp_path / "never-written.log")]) == 0
-    assert capsys.readouterr().out == "### Problems\n\nThe build, `make links` and `make prose` found no problem.\n\n"
+    assert capsys.readouterr().out == "### Problems\n\nThe build, `make links` and `make prose` printed no problem at a file and line. A failed step's log says why it failed.\n\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -114,8 +115,10 @@ def test_no_workflow_runs_with_a_privileged_trigger(workflow):
 def test_ci_tests_builds_checks_links_and_prose_with_problems_at_their_lines():
     build = load(GITHUB / "workflows" / "ci.yml")["jobs"]["build"]
     runs = [step.get("run", "") for step in build["steps"]]
-    commands = [command for run_ in runs for command in ("make test", "::add-matcher::", "make build", "make links", "make prose", "problem_summary.py") if command in run_]
-    assert commands == ["make test", "::add-matcher::", "make build", "make links", "make prose", "problem_summary.py"]
+    # The editor's problems first, annotated; the tests after, not annotated.
+    order = ("::add-matcher::", "make build", "make links", "make prose", "problem_summary.py", "::remove-matcher", "make test")
+    commands = [command for run_ in runs for command in order if command in run_]
+    assert commands == list(order)
     # The matcher the workflow registers is the one tests/test_problem_matcher.py tests.
     [matcher] = re.findall(r"::add-matcher::(\S+?)\"", "\n".join(runs))
     assert (ROOT / matcher).is_file()
@@ -127,6 +130,10 @@ def test_ci_tests_builds_checks_links_and_prose_with_problems_at_their_lines():
     steps = {step["name"]: step for step in build["steps"]}
     assert steps["Spelling and skeleton text"]["if"] == "${{ !cancelled() }}"
     assert steps["Every problem in the run summary"]["if"] == "${{ !cancelled() }}"
+    assert steps["Tests"]["if"] == "${{ !cancelled() }}"
+    # Every owner the matcher file registers is removed before the tests.
+    owners = {m["owner"] for m in json.loads((ROOT / matcher).read_text(encoding="utf-8"))["problemMatcher"]}
+    assert set(re.findall(r"\b[a-z]+-[a-z]+\b", steps["Stop annotating"]["run"])) - {"remove-matcher"} == owners
     assert steps["Strict build"]["env"]["PREVIEW_PR"] == "${{ github.event.pull_request.number }}"
     setup = next(step for step in build["steps"] if "actions/setup-python@" in step.get("uses", ""))
     assert setup["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements.lock"}
@@ -242,7 +249,7 @@ def stand_in(bin_dir: Path, name: str, body: str) -> None:
     path.chmod(0o755)
 
 
-# As GitHub runs a `run:` block on Linux.
+# As GitHub runs a `run:` block with `shell: bash`, the workflows' default (tested below).
 def run_step(script: str, tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
@@ -403,3 +410,10 @@ def test_published_branch_gets_nojekyll_and_the_custom_domain(tmp_path, variable
     assert completed.returncode == 0, completed.stderr
     assert (tmp_path / "site" / ".nojekyll").is_file()
     assert ((tmp_path / "site" / "CNAME").read_text() if cname else (tmp_path / "site" / "CNAME").exists()) == (cname or False)
+
+
+@pytest.mark.parametrize("workflow", ["ci.yml", "links.yml"])
+def test_run_blocks_fail_on_a_failed_command_in_a_pipe(workflow):
+    # Without `shell: bash` GitHub runs `bash -e {0}`: `make build | tee log` would pass.
+    assert load(GITHUB / "workflows" / workflow)["defaults"] == {"run": {"shell": "bash"}}
+

@@ -9,6 +9,7 @@ publishers refuse robots, and a registered DOI is what the reader's click needs 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -29,6 +30,9 @@ ROBOT_REFUSING_HOSTS = {
     "tandfonline.com": "a Cloudflare bot challenge (403); cite Taylor & Francis works by DOI, which is checked at doi.org",
     "psycnet.apa.org": "403 for robots; cite APA PsycNet records by DOI, which is checked at doi.org",
 }
+# Every page's edit link (src/psychoed/pages/edit_link.py): GitHub's web editor answers a
+# visitor who is not signed in with its sign-in page, whatever the file.
+EDIT_LINK = re.compile(r"^https://github\.com/[^/]+/[^/]+/edit/")
 # Reserved for documentation by RFC 2606 and RFC 6761: placeholders, never real pages.
 RESERVED_DOMAINS = ("example.com", "example.net", "example.org", "example", "test", "invalid", "localhost")
 # Every place a page can point outside the site.
@@ -80,7 +84,10 @@ def external_links(site: Path) -> dict[str, list[str]]:
 
 
 def skip_rule(url: str) -> str | None:
-    """Why `url` is not asked, or None: a placeholder domain or a robot-refusing host."""
+    """Why `url` is not asked, or None: a placeholder domain, a robot-refusing host, or the
+    page's own edit link."""
+    if EDIT_LINK.match(url):
+        return "the page's edit link in GitHub's web editor, which asks a visitor to sign in (the repository is the site's own)"
     host = (urlsplit(url).hostname or "").lower()
     if any(host == domain or host.endswith("." + domain) for domain in RESERVED_DOMAINS):
         return "a reserved example domain (RFC 2606), a placeholder: put the real address in before publishing"

@@ -64,8 +64,9 @@ def annotations(text: str, patterns: list[tuple[re.Pattern[str], dict]]) -> list
 def summary(found: list[Annotation]) -> str:
     """A Markdown table of every problem, errors first, in file and line order."""
     if not found:
-        # Only of the build, links and prose: a failed test is in the Tests step's log.
-        return "### Problems\n\nThe build, `make links` and `make prose` found no problem.\n"
+        # Only of the build, links and prose: a failed test is in the Tests step's log, and
+        # a step that failed without naming a line (or did not run) says why in its own.
+        return "### Problems\n\nThe build, `make links` and `make prose` printed no problem at a file and line. A failed step's log says why it failed.\n"
     ordered = sorted(dict.fromkeys(found), key=lambda a: (a.severity != "error", a.file, a.line))
     errors = sum(a.severity == "error" for a in ordered)
     warnings = len(ordered) - errors
