@@ -70,17 +70,16 @@ def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
 def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     """Parse and check BibTeX `source`; problems carry `display_path` and a line."""
     syntax_errors, entries = _read(source)
-    problems = [Problem(display_path, line, message) for line, message in syntax_errors]
-    problems += _duplicate_problems(source, display_path)
-    if problems:
-        for problem in problems:
-            problem.fatal = True
-        return Bibliography(display_path, entries, problems)
-    for entry in entries.values():
-        problems += _entry_problems(entry, display_path)
-    dois = {key: (entry.fields["doi"], entry.field_lines.get("doi", entry.line)) for key, entry in entries.items() if "doi" in entry.fields}
+    fatal = [Problem(display_path, line, message, fatal=True) for _, line, message in syntax_errors]
+    fatal += _duplicate_problems(source, display_path)
+    # With a fatal problem the build stops before the pages; the entries pybtex read whole
+    # are still checked, so that one build names every mistake in the file.
+    broken = {first for first, _, _ in syntax_errors}
+    sound = {key: entry for key, entry in entries.items() if entry.line not in broken}
+    problems = [problem for entry in sound.values() for problem in _entry_problems(entry, display_path) if not (fatal and problem.notice)]
+    dois = {key: (entry.fields["doi"], entry.field_lines.get("doi", entry.line)) for key, entry in sound.items() if "doi" in entry.fields}
     problems += duplicate_doi_problems(dois, path=display_path)
-    return Bibliography(display_path, entries, problems)
+    return Bibliography(display_path, entries, fatal + problems)
 
 
 def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Problem]:
@@ -115,11 +114,11 @@ def parse_bibtex(text: str) -> tuple[list[PybtexSyntaxError | DuplicateField], B
     return [error for error in errors if isinstance(error, PybtexSyntaxError | DuplicateField)], data
 
 
-# The entries and the syntax errors (line, message), memoized by content: the checks and
+# The entries and the syntax errors (the entry's first line, the error's line, message), memoized by content: the checks and
 # the citation formatter both need them, and `mkdocs serve` rebuilds reuse them until the
 # file changes. Shared, so read-only.
 @functools.lru_cache(maxsize=4)
-def _read(source: str) -> tuple[list[tuple[int, str]], dict[str, Entry]]:
+def _read(source: str) -> tuple[list[tuple[int, int, str]], dict[str, Entry]]:
     errors, data = parse_bibtex(source)
     if errors:
         return _syntax_errors(source), _entries(source, None)
@@ -129,28 +128,28 @@ def _read(source: str) -> tuple[list[tuple[int, str]], dict[str, Entry]]:
 # Each entry is parsed on its own, so one unclosed brace cannot hide the errors after it.
 # pybtex notices an unclosed brace only where the entry ends, so the message also names
 # the field line whose braces do not balance.
-def _syntax_errors(source: str) -> list[tuple[int, str]]:
+def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
     found = []
     for first, chunk in _chunks(source):
         if spaced := _SPACED_KEY.match(chunk.lstrip()):
-            found.append((first, _uncitable_key(spaced.group("key"))))
+            found.append((first, first, _uncitable_key(spaced.group("key"))))
             continue
         for error in parse_bibtex(chunk)[0]:
             if isinstance(error, BibliographyDataError):
-                found.append(_duplicate_field(error, chunk, first))
+                found.append((first, *_duplicate_field(error, chunk, first)))
                 continue
             message = str(error).split(": ", 1)[-1]
             line = first + (error.lineno or 1) - 1
             if isinstance(error, UndefinedMacro) and (bare := _BARE_VALUE.match(chunk.split("\n")[error.lineno - 1])):
                 name, value = bare.group("name"), bare.group("value")
                 # pybtex goes on to complain of the words after the first: one message says it.
-                found.append((line, f"{name} = {value} has no braces, so BibTeX reads {message} as the name of an @string; write {name} = {{{value}}}"))
+                found.append((first, line, f"{name} = {value} has no braces, so BibTeX reads {message} as the name of an @string; write {name} = {{{value}}}"))
                 break
             suspect = _unbalanced_field_line(chunk.split("\n"), line - first + 1)
             if suspect:
-                found.append((first + suspect - 1, f"unclosed brace in the entry starting at line {first}; end this field's value with '}}'"))
+                found.append((first, first + suspect - 1, f"unclosed brace in the entry starting at line {first}; end this field's value with '}}'"))
             else:
-                found.append((line, f"{message} in the entry starting at line {first}; check its braces, quotes and commas"))
+                found.append((first, line, f"{message} in the entry starting at line {first}; check its braces, quotes and commas"))
     return found
 
 
@@ -196,7 +195,7 @@ def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
         if key.casefold() in first_seen:
             other, other_line = first_seen[key.casefold()]
             same = "the same key" if other == key else f"'{other}', the same key but for case"
-            problems.append(Problem(display_path, line, f"duplicate key '{key}': line {other_line} has {same}; keep one entry or rename this one"))
+            problems.append(Problem(display_path, line, f"duplicate key '{key}': line {other_line} has {same}; keep one entry or rename this one", fatal=True))
         else:
             first_seen[key.casefold()] = (key, line)
     return problems
