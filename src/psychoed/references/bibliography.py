@@ -114,9 +114,9 @@ def parse_bibtex(text: str) -> tuple[list[PybtexSyntaxError | DuplicateField], B
     return [error for error in errors if isinstance(error, PybtexSyntaxError | DuplicateField)], data
 
 
-# The entries and the syntax errors (the entry's first line, the error's line, message), memoized by content: the checks and
-# the citation formatter both need them, and `mkdocs serve` rebuilds reuse them until the
-# file changes. Shared, so read-only.
+# The entries and the syntax errors (the entry's first line, the error's line, message),
+# memoized by content: the checks and the citation formatter both need them, and `mkdocs
+# serve` rebuilds reuse them until the file changes. Shared, so read-only.
 @functools.lru_cache(maxsize=4)
 def _read(source: str) -> tuple[list[tuple[int, int, str]], dict[str, Entry]]:
     errors, data = parse_bibtex(source)
@@ -153,9 +153,10 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
     return found
 
 
-# "entry with key smith2020 has a duplicate year field", at the second one's line.
+# pybtex's "entry with key smith2020 has a duplicate year field" (its only words for it),
+# at the second field's line.
 def _duplicate_field(error: BibliographyDataError, chunk: str, first: int) -> tuple[int, str]:
-    key, name = re.fullmatch(r"entry with key (.+) has a duplicate (\S+) field", str(error)).groups()
+    key, name = re.fullmatch(r"entry with key (.+) has a duplicate (\S+) field", str(error)).groups()  # type: ignore[union-attr]
     starts = [found for found in _FIELD_START.finditer(chunk) if found.group("name").lower() == name.lower()]
     line = first + chunk.count("\n", 0, starts[-1].start()) if starts else first
     return line, f"entry '{key}' has two {name} fields; keep one"

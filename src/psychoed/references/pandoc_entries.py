@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from psychoed.references.reference_rules import PUBLISHER_FIELDS, THESIS_KINDS, apa_kind, thesis_genre
+from psychoed.references.reference_rules import PUBLISHER_FIELDS, THESIS_KINDS, apa_kind, name_as_written, same_name, thesis_genre
 
 # APA 7 (9.47 and its style blog) keeps a particle with the surname when the person uses it
 # so (van der Kolk, de Jong): "(van der Kolk, 2014)", listed under V. BibLaTeX's default
@@ -70,7 +70,7 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
     if "options" not in fields:
         changed["options"] = _USEPREFIX
     for name in PUBLISHER_FIELDS:
-        if name in fields and _same_name(fields[name], _sole_author(persons)):
+        if name in fields and same_name(fields[name], _sole_author(persons)):
             changed[name] = None
     for name in ("date", "urldate"):
         if "T" in fields.get(name, ""):  # pandoc reads a day, not a time of day
@@ -87,7 +87,7 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
     # would print "In nhs.uk."; APA prints the site's name where a publisher stands.
     if kind in {"misc", "online"} and "journal" in fields:
         changed["journal"] = None
-        if not any(name in fields for name in PUBLISHER_FIELDS) and not _same_name(fields["journal"], _sole_author(persons)):
+        if not any(name in fields for name in PUBLISHER_FIELDS) and not same_name(fields["journal"], _sole_author(persons)):
             changed["publisher"] = fields["journal"]
     # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
     # number again); the style would print "(p. 35)", and APA prints no pages for a report.
@@ -143,19 +143,8 @@ def _dissertation(kind: str, fields: Mapping[str, str], changed: dict[str, str |
     return kind, changed
 
 
-# A sole author's name as a site or publisher writes it: a group's as written in double
-# braces ({{World Health Organization}}), a person's given name first (Sebastian Ruder).
-# APA 7 leaves out a publisher or site name that repeats the author.
+# A sole author's name as a site or publisher writes it. APA 7 leaves out a publisher or
+# site name that repeats the author.
 def _sole_author(persons: Mapping[str, list[str]]) -> str | None:
     authors = persons.get("author", [])
-    if len(authors) != 1:
-        return None
-    family, _, given = authors[0].partition(", ")
-    return f"{given} {family}" if given and not authors[0].startswith("{") else authors[0]
-
-
-def _same_name(value: str, author: str | None) -> bool:
-    def plain(name: str) -> str:
-        return " ".join(name.replace("{", "").replace("}", "").split()).casefold()
-
-    return author is not None and plain(value) == plain(author)
+    return name_as_written(authors[0]) if len(authors) == 1 else None

@@ -115,8 +115,8 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
             fix = "write \\$ instead (\\$50)" if sign == "$" else "write the character itself instead (R², not R^2)"
             problem(name, f": the '{name}' field has a {sign} that BibTeX reads as math, which prints garbled or not at all; {fix}")
     for role, people in persons.items():
-        if name := next((person for person in people if person.endswith(" and") or person.startswith("and ")), None):
-            problem(role, f": the '{role}' field has an 'and' with no name on one side ('{name}'); delete the extra 'and'")
+        if stray := next((person for person in people if person.endswith(" and") or person.startswith("and ")), None):
+            problem(role, f": the '{role}' field has an 'and' with no name on one side ('{stray}'); delete the extra 'and'")
         for person in people:
             if group := _group_read_as_person(person, fields):
                 problem(role, f": the {role} '{group}' reads as a person's name ('{person}'); write a group's name in double braces: {role} = {{{{{group}}}}}")
@@ -135,8 +135,9 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
         if name in fields and not _ISO_DATE.fullmatch(fields[name].strip()):
             problem(name, f" has {name} '{fields[name]}'; write it as YYYY-MM-DD, e.g. {name} = {{2021-03-15}}")
         elif name in fields and (why := next(filter(None, map(_impossible_day, fields[name].split("/"))), None)):
-            problem(name, f" has {name} '{fields[name].strip()}', a day that does not exist ({why}); write the date the source gives")
-    if year and "date" in fields and re.fullmatch(r"\d{4}", year.strip()) and not fields["date"].strip().startswith(year.strip()):
+            problem(name, f" has {name} '{fields[name].strip()}', a day that does not exist: {why}; write the date the source gives")
+    date = fields.get("date", "").strip()
+    if year and re.fullmatch(r"\d{4}", year.strip()) and _ISO_DATE.fullmatch(date) and not date.startswith(year.strip()):
         problem("year", f" has year '{year.strip()}' and date '{fields['date'].strip()}', which disagree; keep the one the source gives and delete the other line")
     if kind == "misc" and fields.get("type", "").strip().casefold() == "preprint" and "publisher" not in fields:
         problems.append(Problem(path, line, f"entry '{key}' (a preprint) lacks the publisher field; add publisher = {{PsyArXiv}}, the server that holds it"))
@@ -181,6 +182,21 @@ def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str)
     return problems
 
 
+def same_name(value: str, other: str | None) -> bool:
+    """Whether two fields name the same person or group, braces, spaces and case aside."""
+    def plain(name: str) -> str:
+        return " ".join(name.replace("{", "").replace("}", "").split()).casefold()
+
+    return other is not None and plain(value) == plain(other)
+
+
+def name_as_written(person: str) -> str:
+    """A name as a site or publisher writes it: a group's as in its double braces, a
+    person's given name first ("Ruder, Sebastian": Sebastian Ruder)."""
+    family, _, given = person.partition(", ")
+    return f"{given} {family}" if given and not person.startswith("{") else person
+
+
 # ---------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------
@@ -189,20 +205,19 @@ def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str)
 def _missing(key: str, kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]], *, line: int, path: str) -> list[Problem]:
     read_as = apa_kind(kind, fields)
     spec = KINDS.get(read_as, KINDS.get(kind))
-    if "crossref" in fields:
-        copy = ", ".join(name.split("|")[0] for name in spec.needs if not (set(fields) | set(persons)) & set(name.split("|"))) if spec else ""
-        fields_to_copy = f" ({copy})" if copy else ""
-        return [Problem(path, line, f"entry '{key}' has crossref = {{{fields['crossref']}}}, which the site does not follow; copy the fields it needs{fields_to_copy} from '{fields['crossref']}' into this entry and delete the crossref line")]
     if spec is None:
         known = ", ".join(f"@{name}" for name in KINDS if name not in {"presentation", "preprint"})
         return [Problem(path, line, f"entry '{key}' has type @{kind}, which the site does not render; use one of {known}")]
     present = set(fields) | set(persons)
+    lacking = [names for names in spec.needs if not present & set(names.split("|"))]
+    if "crossref" in fields and lacking:
+        parent, copy = fields["crossref"], ", ".join(names.split("|")[0] for names in lacking)
+        return [Problem(path, line, f"entry '{key}' has crossref = {{{parent}}}, which the site does not follow; copy the fields it needs ({copy}) from '{parent}' into this entry and delete the crossref line")]
     problems = []
-    for names in spec.needs:
-        if not present & set(names.split("|")):
-            wanted = names.split("|")[0]
-            how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, f"add {wanted} = {{...}}")
-            problems.append(Problem(path, line, f"entry '{key}' (@{kind}) lacks the {wanted} field, which a {spec.name} needs; {how}"))
+    for names in lacking:
+        wanted = names.split("|")[0]
+        how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, f"add {wanted} = {{...}}")
+        problems.append(Problem(path, line, f"entry '{key}' (@{kind}) lacks the {wanted} field, which a {spec.name} needs; {how}"))
     return problems
 
 
@@ -212,10 +227,8 @@ def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
     can be its author's own: organization = {Sebastian Ruder})."""
     if person.startswith("{"):
         return None
-    family, _, given = person.partition(", ")
-    whole = f"{given} {family}" if given else family
-    plain = " ".join(whole.split()).casefold()
-    named = any(" ".join(fields[name].replace("{", "").replace("}", "").split()).casefold() == plain for name in ("publisher", "institution") if name in fields)
+    whole = name_as_written(person)
+    named = any(same_name(fields[name], whole) for name in ("publisher", "institution") if name in fields)
     return whole if named or GROUP_NAME.search(whole) else None
 
 
