@@ -241,6 +241,47 @@ ROWS = [
         "@book{hollis2003a,\n  author    = {Hollis, James},\n  title     = {Mythologems: Incarnations of the Invisible World},\n  publisher = {Inner City Books},\n  year      = {2003},\n}\n",
         "[@hollis2003b; @hollis2003a]", "(Hollis, 2003a, 2003b)",
         "Hollis, J. (2003a). Mythologems: Incarnations of the invisible world. Inner City Books."),
+    # BibTeX's other form, @type(...), and an edition in words.
+    Row("entry-in-parentheses",
+        "@book(beck2011,\n  author    = {Beck, Judith S.},\n  title     = {Cognitive Behavior Therapy: Basics and Beyond},\n  edition   = {Second},\n"
+        "  publisher = {Guilford Press},\n  year      = {2011},\n)\n",
+        "[@beck2011]", "(Beck, 2011)",
+        "Beck, J. S. (2011). Cognitive behavior therapy: Basics and beyond (2nd ed.). Guilford Press."),
+    Row("edition-as-ordinal",
+        "@book{barlow2014,\n  editor    = {Barlow, David H.},\n  title     = {Clinical Handbook of Psychological Disorders: A Step-by-Step Treatment Manual},\n"
+        "  edition   = {5th edition},\n  publisher = {Guilford Press},\n  year      = {2014},\n}\n",
+        "[@barlow2014]", "(Barlow, 2014)",
+        "Barlow, D. H. (Ed.). (2014). Clinical handbook of psychological disorders: A step-by-step treatment manual (5th ed.). Guilford Press."),
+    # The number as the cover prints it, series and label included.
+    Row("report-number-with-its-label",
+        "@techreport{nimh2021,\n  author      = {{National Institute of Mental Health}},\n  title       = {Depression},\n"
+        "  number      = {NIH Publication No. 21-MH-8079},\n  institution = {U.S. Department of Health and Human Services, National Institutes of Health},\n"
+        "  year        = {2021},\n  url         = {https://www.nimh.nih.gov/health/publications/depression},\n}\n",
+        "[@nimh2021]", "(National Institute of Mental Health, 2021)",
+        "National Institute of Mental Health. (2021). Depression (NIH Publication No. 21-MH-8079). U.S. Department of Health and Human Services, National Institutes of Health. https://www.nimh.nih.gov/health/publications/depression"),
+    # A site named as the author is not named again (APA 7, 10.16).
+    Row("site-repeats-author",
+        "@misc{mayo-insomnia,\n  author       = {{Mayo Clinic}},\n  title        = {Insomnia},\n  howpublished = {Mayo Clinic},\n  year         = {2016},\n"
+        "  url          = {https://www.mayoclinic.org/diseases-conditions/insomnia/symptoms-causes/syc-20355167},\n}\n",
+        "[@mayo-insomnia]", "(Mayo Clinic, 2016)",
+        "Mayo Clinic. (2016). Insomnia. https://www.mayoclinic.org/diseases-conditions/insomnia/symptoms-causes/syc-20355167"),
+    # Zotero's usual @misc for a web page: the site as journal.
+    Row("zotero-site-as-journal",
+        "@misc{nhs-insomnia,\n  author  = {{National Health Service}},\n  title   = {Insomnia},\n  url     = {https://www.nhs.uk/conditions/insomnia/},\n"
+        "  journal = {nhs.uk},\n  year    = {2021},\n  urldate = {2024-03-05},\n}\n",
+        "[@nhs-insomnia]", "(National Health Service, 2021)",
+        "National Health Service. (2021). Insomnia. nhs.uk. https://www.nhs.uk/conditions/insomnia/"),
+    # An article number in pages, as Crossref and Zotero export it; online first in a publisher's words.
+    Row("article-number-in-pages",
+        "@article{lin2016,\n  author  = {Lin, Li-yu and Sidani, Jaime E. and Shensa, Ariel},\n  title   = {Association Between Social Media Use and Depression},\n"
+        "  journal = {PLoS ONE},\n  year    = {2016},\n  volume  = {11},\n  number  = {2},\n  pages   = {e0149794},\n  doi     = {10.1371/journal.pone.0149794},\n}\n",
+        "[@lin2016]", "(Lin et al., 2016)",
+        "Lin, L., Sidani, J. E., & Shensa, A. (2016). Association between social media use and depression. PLoS ONE, 11(2), Article e0149794. https://doi.org/10.1371/journal.pone.0149794"),
+    Row("online-first-in-other-words",
+        "@article{early2023,\n  author   = {Early, Ann and Later, Ben},\n  title    = {Sleep After Loss},\n  journal  = {Mindfulness},\n  year     = {2023},\n"
+        "  pubstate = {online first},\n  doi      = {10.1007/s12671-023-00001-1},\n}\n",
+        "[@early2023]", "(Early & Later, 2023)",
+        "Early, A., & Later, B. (2023). Sleep after loss. Mindfulness. Advance online publication. https://doi.org/10.1007/s12671-023-00001-1"),
     Row("narrative-citation", "", "Inwood and Ferrari [-@inwood2018]", "Inwood and Ferrari (2018)",
         "Inwood, E., & Ferrari, M. (2018). Mechanisms of change in the relationship between self-compassion, emotion regulation, and mental health: A systematic review. Applied Psychology: Health and Well-Being, 10(2), 215–235. https://doi.org/10.1111/aphw.12127"),
 ]
@@ -363,6 +404,42 @@ MISTAKES = [
             "  number    = {10281471},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year      = {2017},\n"
             "  url       = {https://search.proquest.com/docview/1949319578},\n}\n",
             "url       = {https://search.proquest", "entry 'hollander2017db': a dissertation from a database (its publisher and publication number) is cited without its url in APA 7; delete the url line"),
+    Mistake("field-given-twice",
+            "@book{smith2020,\n  author    = {Smith, Jane},\n  title     = {Twice Dated},\n  publisher = {Guilford Press},\n  year      = {2019},\n  year      = {2020},\n}\n",
+            "year      = {2020}", "entry 'smith2020' has two year fields; keep one"),
+    Mistake("value-without-braces",
+            "@book{guilford2019,\n  author    = {Smith, Jane},\n  title     = {Unbraced},\n  publisher = Guilford Press,\n  year      = {2019},\n}\n",
+            "publisher = Guilford Press,", "publisher = Guilford Press has no braces, so BibTeX reads Guilford as the name of an @string; write publisher = {Guilford Press}"),
+    Mistake("key-with-space",
+            "@book{smith 2021,\n  author    = {Smith, Jane},\n  title     = {Spaced},\n  publisher = {Guilford Press},\n  year      = {2021},\n}\n",
+            "@book{smith 2021,", "key 'smith 2021' can only hold letters, digits, '_' and '-'; rename it, e.g. 'smith2021'"),
+    Mistake("dollar-in-title",
+            "@online{fees2023,\n  author = {{Psychology Today}},\n  title  = {Pay $50 or $100 Now},\n  date   = {2023-03-10},\n  url    = {https://www.psychologytoday.com/fees},\n}\n",
+            "Pay $50", "entry 'fees2023': the 'title' field has a $ that BibTeX reads as math, which prints garbled or not at all; write \\$ instead (\\$50)"),
+    Mistake("caret-in-title",
+            "@article{rsq2020,\n  author  = {Doe, Jane},\n  title   = {Why R^2 Misleads},\n  journal = {Psychological Methods},\n  year    = {2020},\n  volume  = {25},\n"
+            "  pages   = {1--9},\n  doi     = {10.1037/met0000001},\n}\n",
+            "Why R^2", "entry 'rsq2020': the 'title' field has a ^ that BibTeX reads as math, which prints garbled or not at all; write the character itself instead (R², not R^2)"),
+    Mistake("group-author-in-single-braces",
+            "@book{apa2020,\n  author    = {American Psychological Association},\n  title     = {Publication Manual of the American Psychological Association},\n"
+            "  edition   = {7},\n  publisher = {American Psychological Association},\n  year      = {2020},\n  doi       = {10.1037/0000165-000},\n}\n",
+            "author    = {American Psychological Association}",
+            "entry 'apa2020': the author 'American Psychological Association' reads as a person's name ('Association, American Psychological'); write a group's name in double braces: author = {{American Psychological Association}}"),
+    Mistake("impossible-urldate",
+            "@online{mind-sleep,\n  author  = {{Mind}},\n  title   = {Sleep Problems},\n  urldate = {2024-02-30},\n  url     = {https://www.mind.org.uk/sleep/},\n}\n",
+            "urldate = {2024-02-30}", "entry 'mind-sleep' has urldate '2024-02-30', a day that does not exist: February 2024 has 29 days; write the date the source gives"),
+    Mistake("impossible-month",
+            "@online{mind-stress,\n  author = {{Mind}},\n  title  = {Stress},\n  date   = {2023-13-01},\n  url    = {https://www.mind.org.uk/stress/},\n}\n",
+            "date   = {2023-13-01}", "entry 'mind-stress' has date '2023-13-01', a day that does not exist: there is no month 13 (months run from 01 to 12); write the date the source gives"),
+    Mistake("year-and-date-disagree",
+            "@online{mind-anger,\n  author = {{Mind}},\n  title  = {Anger},\n  year   = {2019},\n  date   = {2018-05-02},\n  url    = {https://www.mind.org.uk/anger/},\n}\n",
+            "year   = {2019}", "entry 'mind-anger' has year '2019' and date '2018-05-02', which disagree; keep the one the source gives and delete the other line"),
+    Mistake("trailing-and-in-authors",
+            "@book{smithjones2020,\n  author    = {Smith, Jane and Jones, Bob and},\n  title     = {Listed},\n  publisher = {Guilford Press},\n  year      = {2020},\n}\n",
+            "Jones, Bob and}", "entry 'smithjones2020': the 'author' field has an 'and' with no name on one side ('Jones, Bob and'); delete the extra 'and'"),
+    Mistake("crossref-to-the-book",
+            "@incollection{chapter2019,\n  author   = {Doe, Jane},\n  title    = {A Chapter},\n  crossref = {handbook2019},\n  pages    = {1--20},\n}\n",
+            "@incollection{chapter2019,", "entry 'chapter2019' has crossref = {handbook2019}, which the site does not follow; copy the fields it needs (booktitle, editor, publisher, year) from 'handbook2019' into this entry and delete the crossref line"),
     Mistake("date-not-iso", "", "date   = {15/03/2021}", "entry 'zotero2021' has date '15/03/2021'; write it as YYYY-MM-DD, e.g. date = {2021-03-15}"),
 ]
 

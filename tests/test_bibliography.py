@@ -123,3 +123,70 @@ def test_copy_for_pandoc_puts_a_dissertations_university_in_brackets_and_its_dat
     assert "  school = {ProQuest Dissertations and Theses Global},\n" in database.pandoc and "publisher" not in database.pandoc
     assert repository.pandoc.startswith("@misc{zambrano2016,")
     assert "  type = {Doctoral dissertation, University of Arizona},\n" in repository.pandoc and "institution" not in repository.pandoc
+
+
+def test_field_given_twice_stops_the_file_at_the_second_line_and_other_entries_are_still_checked(tmp_path):
+    bibliography = load(tmp_path, (
+        "@book{smith2020,\n  author = {Smith, Jane},\n  author = {Smith, J.},\n  title = {T},\n  publisher = {P},\n  year = {2019},\n  year = {2020},\n}\n\n"
+        "@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion},\n  year = {2011},\n}\n"
+    ))
+    assert not bibliography.readable  # mkdocs-bibtex's pybtex would stop on it with a traceback
+    assert [str(p) for p in bibliography.problems] == [
+        "references.bib:3: entry 'smith2020' has two author fields; keep one",
+        "references.bib:7: entry 'smith2020' has two year fields; keep one",
+        "references.bib:10: entry 'neff2011' (@book) lacks the publisher field, which a book or edited book needs; add publisher = {...}",
+    ]
+
+
+def test_unbraced_value_and_spaced_key_get_one_message_each_naming_the_fix(tmp_path):
+    bibliography = load(tmp_path, (
+        "@book{guilford2019,\n  author = {Smith, Jane},\n  title = {T},\n  publisher = Guilford Press,\n  year = {2019},\n}\n\n"
+        "@book{smith 2020,\n  author = {Smith, Jane},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n}\n"
+    ))
+    assert [str(p) for p in bibliography.problems] == [
+        "references.bib:4: publisher = Guilford Press has no braces, so BibTeX reads Guilford as the name of an @string; write publisher = {Guilford Press}",
+        "references.bib:8: key 'smith 2020' can only hold letters, digits, '_' and '-'; rename it, e.g. 'smith2020'",
+    ]
+
+
+def test_group_in_single_braces_is_refused_but_a_person_whose_site_bears_their_name_is_not(tmp_path):
+    bibliography = load(tmp_path, (
+        "@online{who2022,\n  author = {World Health Organization},\n  title = {T},\n  date = {2022-01-02},\n  url = {https://www.who.int/},\n}\n\n"
+        "@techreport{nhs2020,\n  author = {National Health Service},\n  title = {T},\n  institution = {National Health Service},\n  year = {2020},\n}\n\n"
+        "@book{beyondblue2020,\n  author = {Beyond Blue},\n  title = {T},\n  publisher = {Beyond Blue},\n  year = {2020},\n}\n\n"
+        "@online{ruder2016,\n  author = {Ruder, Sebastian},\n  title = {T},\n  date = {2016-01-19},\n  url = {https://ruder.io/},\n  organization = {Sebastian Ruder},\n}\n"
+    ))
+    assert [(p.line, p.message.split(";")[0]) for p in bibliography.problems] == [
+        (2, "entry 'who2022': the author 'World Health Organization' reads as a person's name ('Organization, World Health')"),
+        (9, "entry 'nhs2020': the author 'National Health Service' reads as a person's name ('Service, National Health')"),
+        (16, "entry 'beyondblue2020': the author 'Beyond Blue' reads as a person's name ('Blue, Beyond')"),
+    ]
+
+
+def test_dates_that_name_no_day_or_disagree_are_refused_and_a_month_or_range_is_not(tmp_path):
+    bibliography = load(tmp_path, (
+        "@online{a2023,\n  author = {{Mind}},\n  title = {T},\n  date = {2023-02-30},\n  url = {https://x.org/},\n}\n\n"
+        "@online{b2019,\n  author = {{Mind}},\n  title = {T},\n  date = {2019-05},\n  url = {https://x.org/b},\n  urldate = {2024-02-29T10:00:00},\n}\n\n"
+        "@misc{c2019,\n  author = {{Mind}},\n  title = {T},\n  type = {Paper presentation},\n  eventtitle = {C},\n  eventdate = {2019-05-23/2019-05-32},\n  year = {2019},\n}\n"
+    ))
+    assert [str(p) for p in bibliography.problems] == [
+        "references.bib:4: entry 'a2023' has date '2023-02-30', a day that does not exist: February 2023 has 28 days; write the date the source gives",
+        "references.bib:21: entry 'c2019' has eventdate '2019-05-23/2019-05-32', a day that does not exist: May 2019 has 31 days; write the date the source gives",
+    ]
+
+
+def test_copy_for_pandoc_reads_parentheses_labelled_numbers_article_numbers_and_apa_words(tmp_path):
+    beck, nimh, plos, early, mayo, nhs = load(tmp_path, (
+        "@book(beck2011,\n  author = {Beck, Judith S.},\n  title = {T},\n  edition = {Second},\n  publisher = {Guilford Press},\n  year = {2011},\n)\n\n"
+        "@techreport{nimh2021,\n  author = {{NIMH}},\n  title = {T},\n  number = {NIH Publication No. 21-MH-8079},\n  institution = {NIH},\n  year = {2021},\n}\n\n"
+        "@article{lin2016,\n  author = {Lin, Li-yu},\n  title = {T},\n  journal = {PLoS ONE},\n  year = {2016},\n  volume = {11},\n  pages = {e0149794},\n}\n\n"
+        "@article{early2023,\n  author = {Early, Ann},\n  title = {T},\n  journal = {J},\n  year = {2023},\n  pubstate = {Epub ahead of print},\n}\n\n"
+        "@misc{mayo2016,\n  author = {{Mayo Clinic}},\n  title = {T},\n  howpublished = {Mayo Clinic},\n  year = {2016},\n  url = {https://www.mayoclinic.org/},\n}\n\n"
+        "@misc{nhs2021,\n  author = {{NHS}},\n  title = {T},\n  journal = {nhs.uk},\n  year = {2021},\n  url = {https://www.nhs.uk/},\n}\n"
+    )).entries.values()
+    assert beck.pandoc.startswith("@book{beck2011,") and beck.pandoc.rstrip().endswith("}") and "  edition = {2},\n" in beck.pandoc
+    assert "  type = {NIH Publication},\n  number = {No. 21-MH-8079},\n" in nimh.pandoc
+    assert "  pages = {Article e0149794},\n" in plos.pandoc
+    assert "  pubstate = {Advance online publication},\n" in early.pandoc
+    assert "howpublished" not in mayo.pandoc
+    assert "journal" not in nhs.pandoc and "  publisher = {nhs.uk},\n" in nhs.pandoc

@@ -27,6 +27,7 @@ from new_article import bib_path
 from psychoed.problems import Problem
 from psychoed.references.bibliography import check_bibliography, load_bibliography, parse_bibtex
 from psychoed.references.doi import DOI_RESOLVER, doi_problem, doi_url
+from psychoed.references.reference_rules import GROUP_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,12 +42,6 @@ PERSON_ROLES = ("author", "editor")
 DROPPED = {"article": {"publisher"}, "techreport": {"publisher"}, "report": {"publisher"}}
 # The field APA prints as the publisher of a type, where agencies send `publisher`.
 PUBLISHER_FIELD = {"techreport": "institution", "report": "institution", "phdthesis": "school", "mastersthesis": "school"}
-# Agencies send a group author as a plain name; BibTeX would read "World Health
-# Organization" as a person (Organization, W. H.) unless it is in double braces.
-_GROUP_NAME = re.compile(
-    r"\b(?:Organi[sz]ation|Institutes?|Association|Department|Agency|Council|Society|Foundation|Administration"
-    r"|Academ(?:y|ies)|Cent(?:er|re)s?|Commission|Committee|Office|Ministry|Services?|Collaboration|Group)\b"
-)
 # The key runs to the comma before the first field: Crossref has sent keys with commas in
 # them (`@misc{2009, graphs, and causal models_2009, ISBN=...`).
 _ENTRY_HEAD = re.compile(r"@(?P<type>\w+)\s*\{[^=]*?,(?=\s*[\w-]+\s*=)")
@@ -233,7 +228,7 @@ def _name(person: Person) -> str:
     whole = " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
     if whole.startswith("{") and whole.endswith("}"):
         return whole  # braced by _groups_braced
-    return "{" + whole + "}" if _GROUP_NAME.search(whole) else str(person)
+    return "{" + whole + "}" if GROUP_NAME.search(whole) else str(person)
 
 
 # Agencies send a group's name as written, commas and all ("National Academies of Sciences,
@@ -246,7 +241,7 @@ def _groups_braced(people: str) -> str:
             names[-1] += " and " + part
         else:
             names.append(part)
-    return " and ".join("{" + name + "}" if _GROUP_NAME.search(name) else name for name in names)
+    return " and ".join("{" + name + "}" if GROUP_NAME.search(name) else name for name in names)
 
 
 def format_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pybtex.errors
-from pybtex.database import BibliographyData
+from pybtex.database import BibliographyData, BibliographyDataError
 from pybtex.database import Entry as PybtexEntry
-from pybtex.database.input.bibtex import Parser
+from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
 from pybtex.scanner import PybtexSyntaxError
 
 from psychoed.problems import Problem
@@ -22,6 +22,11 @@ _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*
 _FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
 _ENTRY_END = re.compile(r"[ \t]*[})][ \t]*")
 _CITABLE_KEY = re.compile(r"[\w-]+")
+# An entry's head up to the comma before its first field: a key typed with a space in it
+# (`@book{smith 2020,`) ends where pybtex expects the comma.
+_SPACED_KEY = re.compile(r"@\w+[ \t]*[{(][ \t]*(?P<key>[^,\s=]+(?:[ \t]+[^,\s=]+)+)[ \t]*,")
+# `name = value` without braces or quotes: BibTeX reads the value as an @string's name.
+_BARE_VALUE = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=[ \t]*(?P<value>[^{\"].*?)[ \t]*,?[ \t]*$")
 
 
 @dataclass
@@ -65,17 +70,16 @@ def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
 def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     """Parse and check BibTeX `source`; problems carry `display_path` and a line."""
     syntax_errors, entries = _read(source)
-    problems = [Problem(display_path, line, message) for line, message in syntax_errors]
-    problems += _duplicate_problems(source, display_path)
-    if problems:
-        for problem in problems:
-            problem.fatal = True
-        return Bibliography(display_path, entries, problems)
-    for entry in entries.values():
-        problems += _entry_problems(entry, display_path)
-    dois = {key: (entry.fields["doi"], entry.field_lines.get("doi", entry.line)) for key, entry in entries.items() if "doi" in entry.fields}
+    fatal = [Problem(display_path, line, message, fatal=True) for _, line, message in syntax_errors]
+    fatal += _duplicate_problems(source, display_path)
+    # With a fatal problem the build stops before the pages; the entries pybtex read whole
+    # are still checked, so that one build names every mistake in the file.
+    broken = {first for first, _, _ in syntax_errors}
+    sound = {key: entry for key, entry in entries.items() if entry.line not in broken}
+    problems = [problem for entry in sound.values() for problem in _entry_problems(entry, display_path) if not (fatal and problem.notice)]
+    dois = {key: (entry.fields["doi"], entry.field_lines.get("doi", entry.line)) for key, entry in sound.items() if "doi" in entry.fields}
     problems += duplicate_doi_problems(dois, path=display_path)
-    return Bibliography(display_path, entries, problems)
+    return Bibliography(display_path, entries, fatal + problems)
 
 
 def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Problem]:
@@ -95,24 +99,26 @@ def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Proble
     ]
 
 
-def parse_bibtex(text: str) -> tuple[list[PybtexSyntaxError], BibliographyData | None]:
-    """pybtex's syntax errors in `text` (every one, not only the first) and what it read."""
-    # capture() makes pybtex go on to the end of the text, collecting errors. Syntax errors
-    # only: duplicates are reported with both lines by _duplicate_problems.
+def parse_bibtex(text: str) -> tuple[list[PybtexSyntaxError | DuplicateField], BibliographyData | None]:
+    """pybtex's syntax errors and fields given twice in `text` (every one, not only the
+    first) and what it read."""
+    # capture() makes pybtex go on to the end of the text, collecting errors. Duplicate keys
+    # are left out: _duplicate_problems reports them with both lines. A field given twice is
+    # kept: mkdocs-bibtex's pybtex would stop the build on it with a traceback.
     data = None
     with pybtex.errors.capture() as errors:
         try:
             data = Parser().parse_string(text)
         except PybtexSyntaxError as error:  # some errors end the parse even when captured
             errors.append(error)
-    return [error for error in errors if isinstance(error, PybtexSyntaxError)], data
+    return [error for error in errors if isinstance(error, PybtexSyntaxError | DuplicateField)], data
 
 
-# The entries and the syntax errors (line, message), memoized by content: the checks and
-# the citation formatter both need them, and `mkdocs serve` rebuilds reuse them until the
-# file changes. Shared, so read-only.
+# The entries and the syntax errors (the entry's first line, the error's line, message),
+# memoized by content: the checks and the citation formatter both need them, and `mkdocs
+# serve` rebuilds reuse them until the file changes. Shared, so read-only.
 @functools.lru_cache(maxsize=4)
-def _read(source: str) -> tuple[list[tuple[int, str]], dict[str, Entry]]:
+def _read(source: str) -> tuple[list[tuple[int, int, str]], dict[str, Entry]]:
     errors, data = parse_bibtex(source)
     if errors:
         return _syntax_errors(source), _entries(source, None)
@@ -122,18 +128,38 @@ def _read(source: str) -> tuple[list[tuple[int, str]], dict[str, Entry]]:
 # Each entry is parsed on its own, so one unclosed brace cannot hide the errors after it.
 # pybtex notices an unclosed brace only where the entry ends, so the message also names
 # the field line whose braces do not balance.
-def _syntax_errors(source: str) -> list[tuple[int, str]]:
+def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
     found = []
     for first, chunk in _chunks(source):
+        if spaced := _SPACED_KEY.match(chunk.lstrip()):
+            found.append((first, first, _uncitable_key(spaced.group("key"))))
+            continue
         for error in parse_bibtex(chunk)[0]:
+            if isinstance(error, BibliographyDataError):
+                found.append((first, *_duplicate_field(error, chunk, first)))
+                continue
             message = str(error).split(": ", 1)[-1]
             line = first + (error.lineno or 1) - 1
+            if isinstance(error, UndefinedMacro) and (bare := _BARE_VALUE.match(chunk.split("\n")[error.lineno - 1])):
+                name, value = bare.group("name"), bare.group("value")
+                # pybtex goes on to complain of the words after the first: one message says it.
+                found.append((first, line, f"{name} = {value} has no braces, so BibTeX reads {message} as the name of an @string; write {name} = {{{value}}}"))
+                break
             suspect = _unbalanced_field_line(chunk.split("\n"), line - first + 1)
             if suspect:
-                found.append((first + suspect - 1, f"unclosed brace in the entry starting at line {first}; end this field's value with '}}'"))
+                found.append((first, first + suspect - 1, f"unclosed brace in the entry starting at line {first}; end this field's value with '}}'"))
             else:
-                found.append((line, f"{message} in the entry starting at line {first}; check its braces, quotes and commas"))
+                found.append((first, line, f"{message} in the entry starting at line {first}; check its braces, quotes and commas"))
     return found
+
+
+# pybtex's "entry with key smith2020 has a duplicate year field" (its only words for it),
+# at the second field's line.
+def _duplicate_field(error: BibliographyDataError, chunk: str, first: int) -> tuple[int, str]:
+    key, name = re.fullmatch(r"entry with key (.+) has a duplicate (\S+) field", str(error)).groups()  # type: ignore[union-attr]
+    starts = [found for found in _FIELD_START.finditer(chunk) if found.group("name").lower() == name.lower()]
+    line = first + chunk.count("\n", 0, starts[-1].start()) if starts else first
+    return line, f"entry '{key}' has two {name} fields; keep one"
 
 
 # Entries as (first line, text up to the next entry); comments and @string blocks too.
@@ -170,7 +196,7 @@ def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
         if key.casefold() in first_seen:
             other, other_line = first_seen[key.casefold()]
             same = "the same key" if other == key else f"'{other}', the same key but for case"
-            problems.append(Problem(display_path, line, f"duplicate key '{key}': line {other_line} has {same}; keep one entry or rename this one"))
+            problems.append(Problem(display_path, line, f"duplicate key '{key}': line {other_line} has {same}; keep one entry or rename this one", fatal=True))
         else:
             first_seen[key.casefold()] = (key, line)
     return problems
@@ -188,7 +214,8 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         starts = list(_FIELD_START.finditer(chunk))
         field_lines = {found.group("name").lower(): line + chunk.count("\n", 0, found.start()) for found in starts}
         # Each field's text runs to the next field, the last one to the entry's closing brace.
-        ends = [found.start() for found in starts[1:]] + [chunk.rfind("}")]
+        closing = ")" if re.match(r"\s*@\w+\s*\(", chunk) else "}"  # @book(key, ...) is BibTeX too
+        ends = [found.start() for found in starts[1:]] + [chunk.rfind(closing)]
         spans = {found.group("name").lower(): (found.start(), end) for found, end in zip(starts, ends)}
         persons = {role: [str(person) for person in people] for role, people in parsed.persons.items()}
         fields = {name.lower(): value for name, value in parsed.fields.items()}
@@ -212,11 +239,15 @@ def _whole_file_entry(chunk: str, data: BibliographyData) -> tuple[str, PybtexEn
 def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
     problems = []
     if not _CITABLE_KEY.fullmatch(entry.key):
-        suggestion = re.sub(r"[^\w-]", "", entry.key)
-        problems.append(Problem(display_path, entry.line, f"key '{entry.key}' can only hold letters, digits, '_' and '-'; rename it, e.g. '{suggestion}'"))
+        problems.append(Problem(display_path, entry.line, _uncitable_key(entry.key)))
     problems += entry_problems(entry.key, entry.type, entry.fields, entry.persons, line=entry.line, field_lines=entry.field_lines, path=display_path)
     if "doi" in entry.fields:
         message = doi_problem(entry.fields["doi"])
         if message:
             problems.append(Problem(display_path, entry.field_lines.get("doi", entry.line), f"entry '{entry.key}': {message}"))
     return problems
+
+
+def _uncitable_key(key: str) -> str:
+    suggestion = re.sub(r"[^\w-]", "", key)
+    return f"key '{key}' can only hold letters, digits, '_' and '-'; rename it, e.g. '{suggestion}'"

@@ -6,19 +6,28 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from psychoed.references.reference_rules import THESIS_KINDS, apa_kind, thesis_genre
+from psychoed.references.reference_rules import PUBLISHER_FIELDS, THESIS_KINDS, apa_kind, name_as_written, same_name, thesis_genre
 
 # APA 7 (9.47 and its style blog) keeps a particle with the surname when the person uses it
 # so (van der Kolk, de Jong): "(van der Kolk, 2014)", listed under V. BibLaTeX's default
 # drops it ("Kolk, B. A. van der", "(Kolk, 2014)"), so the site sets useprefix=true for
 # every entry; an entry with `options = {useprefix=false}` keeps BibLaTeX's way.
 _USEPREFIX = "useprefix=true"
-# The fields pandoc prints as an organisation's name after the title.
-_PUBLISHER_FIELDS = ("publisher", "institution", "organization")
 # A report's or dissertation's number with a hyphen (18-2052): the style reads a range and
 # prints "Nos."; as text ("No. 18-2052") it prints as written.
 _NUMBER_WITH_RANGE = re.compile(r"[-\u2013,&]")
 _NUMBERED = {"techreport", "report", *THESIS_KINDS}
+# A number that carries its own label and the series before it, as agencies print it on the
+# cover ("NIH Publication No. 18-2059"): the series is APA's type, the rest the number.
+_LABELLED_NUMBER = re.compile(r"(?i)(?P<series>.*?)\s*(?P<number>\bNos?\.\s*\S.*)")
+# An article number as Crossref and Zotero export it, in pages (pages = {e0149794}).
+_ARTICLE_NUMBER = re.compile(r"[eE]\d+")
+# What a publisher's page calls an article published online first, in APA's words.
+_ONLINE_FIRST = {"online first", "onlinefirst", "published online first", "epub ahead of print", "ahead of print", "advance online"}
+# An edition in words (edition = {Second}, {2nd edition}): the style prints "2nd ed." from a number.
+_EDITION_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_EDITION = re.compile(rf"(?i)(?:(?P<word>{'|'.join(_EDITION_WORDS)})|(?P<number>\d+)(?:st|nd|rd|th)?)\.?(?:\s+(?:edition|ed\.?))?")
+_OPENING = re.compile(r"@\w+[ \t]*([{(])")
 # The servers a preprint's eprinttype names, as APA names them.
 _SERVERS = {"arxiv": "arXiv", "psyarxiv": "PsyArXiv", "biorxiv": "bioRxiv", "medrxiv": "medRxiv", "ssrn": "SSRN"}
 
@@ -29,6 +38,7 @@ def pandoc_text(text: str, *, kind: str, fields: Mapping[str, str], persons: Map
     database, a presentation's or preprint's APA form, and no publisher that repeats the
     corporate author."""
     pandoc_kind, changed = _as_apa_prints(kind, fields, persons)
+    text = _braced(text)
     for start, end in sorted((spans[name] for name in changed if name in spans), reverse=True):
         text = text[:start] + text[end:]
     if "useprefix" not in fields.get("options", "useprefix"):
@@ -37,6 +47,16 @@ def pandoc_text(text: str, *, kind: str, fields: Mapping[str, str], persons: Map
     head = text.index(",") + 1  # after `@type{key,`
     added = "".join(f"\n  {name} = {{{value}}}," for name, value in changed.items() if value is not None)
     return text[:at] + pandoc_kind + text[text.index("{", at): head] + added + text[head:]
+
+
+# BibTeX's other form, `@book(key, ...)`, which pandoc cannot read, as `@book{key, ...}`:
+# the same length, so the fields' spans still hold.
+def _braced(text: str) -> str:
+    opening = _OPENING.search(text)
+    if opening is None or opening.group(1) != "(":
+        return text
+    close = text.rindex(")")
+    return text[: opening.start(1)] + "{" + text[opening.end(1): close] + "}" + text[close + 1:]
 
 
 # ---------------------------------------------------------------------------------------
@@ -49,20 +69,35 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
     changed: dict[str, str | None] = {}
     if "options" not in fields:
         changed["options"] = _USEPREFIX
-    for name in _PUBLISHER_FIELDS:
-        if name in fields and _same_name(fields[name], _sole_author(persons)):
+    for name in PUBLISHER_FIELDS:
+        if name in fields and same_name(fields[name], _sole_author(persons)):
             changed[name] = None
     for name in ("date", "urldate"):
         if "T" in fields.get(name, ""):  # pandoc reads a day, not a time of day
             changed[name] = fields[name].split("T")[0]
     if kind == "article" and "eid" in fields and "pages" not in fields:
         changed["pages"] = f"Article {fields['eid'].strip()}"
+    if kind == "article" and _ARTICLE_NUMBER.fullmatch(fields.get("pages", "").strip()):
+        changed["pages"] = f"Article {fields['pages'].strip()}"
+    if fields.get("pubstate", "").strip().strip(".").casefold() in _ONLINE_FIRST:
+        changed["pubstate"] = "Advance online publication"
+    if (edition := _EDITION.fullmatch(fields.get("edition", "").strip())) and edition.group() != edition.group("number"):
+        changed["edition"] = str(_EDITION_WORDS.index(edition.group("word").casefold()) + 1) if edition.group("word") else edition.group("number")
+    # Zotero exports a web page's site as journal (@misc{..., journal = {nhs.uk}}), which
+    # would print "In nhs.uk."; APA prints the site's name where a publisher stands.
+    if kind in {"misc", "online"} and "journal" in fields:
+        changed["journal"] = None
+        if not any(name in fields for name in PUBLISHER_FIELDS) and not same_name(fields["journal"], _sole_author(persons)):
+            changed["publisher"] = fields["journal"]
     # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
     # number again); the style would print "(p. 35)", and APA prints no pages for a report.
     if kind in {"techreport", "report"} and "pages" in fields:
         changed["pages"] = None
     number = fields.get("number", "").strip()
-    if kind in _NUMBERED and _NUMBER_WITH_RANGE.search(number) and not number.casefold().startswith("no"):
+    if kind in _NUMBERED and (labelled := _LABELLED_NUMBER.fullmatch(number)):
+        if labelled.group("series") and "type" not in fields:
+            changed.update(type=labelled.group("series"), number=labelled.group("number"))
+    elif kind in _NUMBERED and _NUMBER_WITH_RANGE.search(number):
         changed["number"] = f"No. {number}"
     match apa_kind(kind, fields):
         case "dissertation":
@@ -108,19 +143,8 @@ def _dissertation(kind: str, fields: Mapping[str, str], changed: dict[str, str |
     return kind, changed
 
 
-# A sole author's name as a site or publisher writes it: a group's as written in double
-# braces ({{World Health Organization}}), a person's given name first (Sebastian Ruder).
-# APA 7 leaves out a publisher or site name that repeats the author.
+# A sole author's name as a site or publisher writes it. APA 7 leaves out a publisher or
+# site name that repeats the author.
 def _sole_author(persons: Mapping[str, list[str]]) -> str | None:
     authors = persons.get("author", [])
-    if len(authors) != 1:
-        return None
-    family, _, given = authors[0].partition(", ")
-    return f"{given} {family}" if given and not authors[0].startswith("{") else authors[0]
-
-
-def _same_name(value: str, author: str | None) -> bool:
-    def plain(name: str) -> str:
-        return " ".join(name.replace("{", "").replace("}", "").split()).casefold()
-
-    return author is not None and plain(value) == plain(author)
+    return name_as_written(authors[0]) if len(authors) == 1 else None

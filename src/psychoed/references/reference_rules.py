@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from psychoed.articles.front_matter import impossible_date
 from psychoed.problems import Problem
 
 # What the offline `make new-reference` form writes for the editor to replace.
@@ -15,8 +16,22 @@ FORM_PLACEHOLDERS = (
 )
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, FORM_PLACEHOLDERS)) + r")(?![A-Za-z])")
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
+# `$` opens TeX math (pandoc prints what lies between two as math, or drops it); `^` is
+# a superscript in math and prints as "\^" in text.
+_UNESCAPED_MATH = re.compile(r"(?<!\\)[$^]")
+# A group author's name: BibTeX reads "World Health Organization" as a person
+# (Organization, W. H.) unless it is in double braces.
+GROUP_NAME = re.compile(
+    r"\b(?:Organi[sz]ation|Institutes?|Association|Department|Agency|Council|Society|Foundation|Administration"
+    r"|Academ(?:y|ies)|Cent(?:er|re)s?|Commission|Committee|Office|Ministry|Services?|Collaboration|Group|Clinic)\b"
+)
+# The fields pandoc prints as who published a work, where a group author's name often
+# stands again (APA 7 then names it once).
+PUBLISHER_FIELDS = ("publisher", "institution", "organization", "howpublished")
 # Addresses and file paths are printed as links or not at all; `%` is part of them.
 _VERBATIM_FIELDS = {"url", "doi", "file", "urldate", "eprint"}
+# Fields no reference prints, where reference managers keep TeX math as written.
+_UNPRINTED_FIELDS = {"abstract", "keywords", "annotation"}
 # Zotero exports a web page's date with its time (2016-01-19T14:20:00); APA prints the day.
 _ISO_DAY = r"\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?"
 # One day, or the days of an event (BibLaTeX's range: 2019-05-23/2019-05-26).
@@ -74,6 +89,7 @@ _HOW_TO_ADD = {
     "school|institution": "add school = {...}, the university",
     "institution|publisher": "add institution = {...}, the agency or organisation that published it (the author's name again if it published its own report: the site then prints it once)",
     "type": "add type = {Doctoral dissertation} or type = {Master's thesis}",
+    "author|editor|organization": "add author = {...}; for a page by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
     "book:author|editor": "add author = {...}, or editor = {...} for an edited book (doi.org often leaves a book's editors out)",
     "report:author": "add author = {...}; for a report by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
     "techreport:author": "add author = {...}; for a report by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
@@ -94,6 +110,16 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
     for name, value in fields.items():
         if name not in _VERBATIM_FIELDS and _UNESCAPED_PERCENT.search(value):
             problem(name, f": the '{name}' field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead")
+        if name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS and (found := _UNESCAPED_MATH.search(value)):
+            sign = found.group()
+            fix = "write \\$ instead (\\$50)" if sign == "$" else "write the character itself instead (R², not R^2)"
+            problem(name, f": the '{name}' field has a {sign} that BibTeX reads as math, which prints garbled or not at all; {fix}")
+    for role, people in persons.items():
+        if stray := next((person for person in people if person.endswith(" and") or person.startswith("and ")), None):
+            problem(role, f": the '{role}' field has an 'and' with no name on one side ('{stray}'); delete the extra 'and'")
+        for person in people:
+            if group := _group_read_as_person(person, fields):
+                problem(role, f": the {role} '{group}' reads as a person's name ('{person}'); write a group's name in double braces: {role} = {{{{{group}}}}}")
     for name, value in [*fields.items(), *((role, " and ".join(people)) for role, people in persons.items())]:
         if name != "year" and (found := _PLACEHOLDER.search(value)):
             problem(name, f": the '{name}' field still holds '{found.group(1)}' from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none")
@@ -108,6 +134,11 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
     for name in ("date", "urldate", "eventdate"):
         if name in fields and not _ISO_DATE.fullmatch(fields[name].strip()):
             problem(name, f" has {name} '{fields[name]}'; write it as YYYY-MM-DD, e.g. {name} = {{2021-03-15}}")
+        elif name in fields and (why := next(filter(None, map(_impossible_day, fields[name].split("/"))), None)):
+            problem(name, f" has {name} '{fields[name].strip()}', a day that does not exist: {why}; write the date the source gives")
+    date = fields.get("date", "").strip()
+    if year and re.fullmatch(r"\d{4}", year.strip()) and _ISO_DATE.fullmatch(date) and not date.startswith(year.strip()):
+        problem("year", f" has year '{year.strip()}' and date '{fields['date'].strip()}', which disagree; keep the one the source gives and delete the other line")
     if kind == "misc" and fields.get("type", "").strip().casefold() == "preprint" and "publisher" not in fields:
         problems.append(Problem(path, line, f"entry '{key}' (a preprint) lacks the publisher field; add publisher = {{PsyArXiv}}, the server that holds it"))
     if kind in THESIS_KINDS and "publisher" in fields and "number" in fields and (found := next((n for n in ("url", "doi") if n in fields), None)):
@@ -151,6 +182,21 @@ def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str)
     return problems
 
 
+def same_name(value: str, other: str | None) -> bool:
+    """Whether two fields name the same person or group, braces, spaces and case aside."""
+    def plain(name: str) -> str:
+        return " ".join(name.replace("{", "").replace("}", "").split()).casefold()
+
+    return other is not None and plain(value) == plain(other)
+
+
+def name_as_written(person: str) -> str:
+    """A name as a site or publisher writes it: a group's as in its double braces, a
+    person's given name first ("Ruder, Sebastian": Sebastian Ruder)."""
+    family, _, given = person.partition(", ")
+    return f"{given} {family}" if given and not person.startswith("{") else person
+
+
 # ---------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------
@@ -163,10 +209,28 @@ def _missing(key: str, kind: str, fields: Mapping[str, str], persons: Mapping[st
         known = ", ".join(f"@{name}" for name in KINDS if name not in {"presentation", "preprint"})
         return [Problem(path, line, f"entry '{key}' has type @{kind}, which the site does not render; use one of {known}")]
     present = set(fields) | set(persons)
+    lacking = [names for names in spec.needs if not present & set(names.split("|"))]
+    if "crossref" in fields and lacking:
+        parent, copy = fields["crossref"], ", ".join(names.split("|")[0] for names in lacking)
+        return [Problem(path, line, f"entry '{key}' has crossref = {{{parent}}}, which the site does not follow; copy the fields it needs ({copy}) from '{parent}' into this entry and delete the crossref line")]
     problems = []
-    for names in spec.needs:
-        if not present & set(names.split("|")):
-            wanted = names.split("|")[0]
-            how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, f"add {wanted} = {{...}}")
-            problems.append(Problem(path, line, f"entry '{key}' (@{kind}) lacks the {wanted} field, which a {spec.name} needs; {how}"))
+    for names in lacking:
+        wanted = names.split("|")[0]
+        how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, f"add {wanted} = {{...}}")
+        problems.append(Problem(path, line, f"entry '{key}' (@{kind}) lacks the {wanted} field, which a {spec.name} needs; {how}"))
     return problems
+
+
+def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
+    """The group's name, when BibTeX read an author in single braces as a person: a name
+    that is a group's, or the name of the entry's publisher (not a web page's site, which
+    can be its author's own: organization = {Sebastian Ruder})."""
+    if person.startswith("{"):
+        return None
+    whole = name_as_written(person)
+    named = any(same_name(fields[name], whole) for name in ("publisher", "institution") if name in fields)
+    return whole if named or GROUP_NAME.search(whole) else None
+
+
+def _impossible_day(text: str) -> str | None:
+    return impossible_date(text.strip().split("T")[0])
