@@ -114,7 +114,8 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     for key in REQUIRED_TEXT:
         value = meta.get(key)
         if value is not None and not isinstance(value, str):
-            problems.append(Problem(path, where(key), f"front matter field '{key}' is {front_matter.typed[key].strip()}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {_quoted(front_matter.typed[key].strip())}"))
+            typed = front_matter.typed.get(key, str(value)).strip()
+            problems.append(Problem(path, where(key), f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {_quoted(typed)}"))
         elif not isinstance(value, str) or not value.strip():
             problems.append(Problem(path, where(key), f"front matter field '{key}' is missing or empty; add {key}: ..."))
     reviewed_by = meta.get("reviewed_by")
@@ -128,7 +129,7 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
         elif isinstance(value, _NoDate):
             continue  # read_front_matter has said why
         elif isinstance(value, str) and _DATE_LIKE.fullmatch(value.strip()):
-            problems.append(Problem(path, where(key), f"front matter field '{key}' is {front_matter.typed[key].strip()}: the quotes make it text, not a date; remove them: {key}: {value.strip()}"))
+            problems.append(Problem(path, where(key), f"front matter field '{key}' is {front_matter.typed.get(key, value).strip()}: the quotes make it text, not a date; remove them: {key}: {value.strip()}"))
         elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             problems.append(Problem(path, where(key), f"front matter field '{key}' is '{value}', not a date; write it as YYYY-MM-DD, e.g. {key}: 2026-11-25"))
         else:
