@@ -29,9 +29,12 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             for key in block.keys:
                 if key not in bibliography.entries:
                     problems.append(Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography.path)))
+        told: set[str] = set()
         for bare in find_bare_keys(body, first_line=first_line):
             message = _bare_key_message(bare, by_casefold, bibliography.path)
-            if message and Problem(page.path, bare.line, message) not in problems:  # one per bracket
+            # A bracket holding two keys is told once, at its first.
+            if message and not (bare.bracket and message in told):
+                told.add(message)
                 problems.append(Problem(page.path, bare.line, message))
         for text, line in find_plain_brackets(body, first_line=first_line):
             message = _missing_at_message(text, by_casefold, bibliography.path)
