@@ -45,31 +45,36 @@ MISTAKES = [
     ("docs/impossible-date.md", page(titled("Impossible date", "updated: 2026-02-30\n"), "Text.\n"),
      ["docs/impossible-date.md:4: front matter field 'updated' is 2026-02-30, which is no date: February 2026 has 28 days; write a real date as YYYY-MM-DD"]),
     ("docs/hash.md", page("title: Sleep # tips\ndescription: Ten ways to sleep better, ranked by evidence #1 is kindness to yourself at night.\n", "Text.\n"),
-     ['docs/hash.md:2: front matter field \'title\' is cut at \'#\': YAML reads a \' #\' and what follows as a comment, so the value ends at \'Sleep\'; put the whole value in quotes: title: "Sleep # tips"',
-      'docs/hash.md:3: front matter field \'description\' is cut at \'#\': YAML reads a \' #\' and what follows as a comment, so the value ends at \'Ten ways to sleep better, ranked by evidence\'; put the whole value in quotes: description: "Ten ways to sleep better, ranked by evidence #1 is kindness to yourself at night."']),
+     ['docs/hash.md:2: front matter field \'title\' is cut at \'#\': YAML reads a \' #\' and what follows as a comment, so the value ends at \'Sleep\'; put the whole value in quotes: title: \'Sleep # tips\'',
+      'docs/hash.md:3: front matter field \'description\' is cut at \'#\': YAML reads a \' #\' and what follows as a comment, so the value ends at \'Ten ways to sleep better, ranked by evidence\'; put the whole value in quotes: description: \'Ten ways to sleep better, ranked by evidence #1 is kindness to yourself at night.\'']),
     ("docs/note-heading.md", page(titled("Note heading"), "Text.\n\n## Section\n\n!!! note \"Tip\"\n    #### Try this\n\n    Breathe out slowly.\n\n<h6>Typed as HTML</h6>\n"),
      ["docs/note-heading.md:11: the heading 'Try this' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### Try this'",
       "docs/note-heading.md:15: the heading 'Typed as HTML' is '######' after a '####' heading, skipping level 5; screen readers list headings by level: write '##### Typed as HTML'"]),
     ("docs/empty-header.md", page(titled("Empty header"), "Text.\n\n|            | Monday | Tuesday |\n|------------|--------|---------|\n| Morning    | Walk   | Write   |\n\nSee <a href=\"../privacy/\"></a>.\n"),
-     ["docs/empty-header.md:8: the table's header cell 1 is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time",
+     ["docs/empty-header.md:8: header cell 1 of the table is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time",
       "docs/empty-header.md:12: the link <a href=\"../privacy/\"> has no text, so a screen reader cannot name it; write where it leads between <a href=\"../privacy/\"> and </a>"]),
     ("docs/references-heading.md", page(titled("References heading"), "Kindness helps [@yip2021].\n\n## References\n\nYip and Tong, 2021.\n"),
      ["docs/references-heading.md:8: a 'References' heading: the build writes the page's reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]"]),
     ("docs/articles/quoted.md", page("title: Yes\ndescription: An article whose title and date an editor typed as YAML reads them otherwise.\nauthor: Grow True Psychology\npublished: \"2026-11-25\"\nlast_reviewed: 2026-11-25\nreview_due: 2029-11-25\n", "# Yes\n\nText.\n"),
-     ['docs/articles/quoted.md:2: front matter field \'title\' is Yes, which YAML reads as true or false, not text; put it in quotes: title: "Yes"',
+     ['docs/articles/quoted.md:2: front matter field \'title\' is Yes, which YAML reads as true or false, not text; put it in quotes: title: \'Yes\'',
       'docs/articles/quoted.md:5: front matter field \'published\' is "2026-11-25": the quotes make it text, not a date; remove them: published: 2026-11-25']),
 ]
 
 
-@pytest.fixture(scope="module")
-def mistakes_build(tmp_path_factory: pytest.TempPathFactory) -> str:
-    project = copy_project(tmp_path_factory.mktemp("mistakes"))
+def make_page_mistakes(project: Path) -> None:
+    """Every mistake of MISTAKES in `project`, and a footer link to a page without '.md'."""
     for path, text, _ in MISTAKES:
         if text is not None:
             (project / path).write_text(text, encoding="utf-8")
     (project / "docs/word.md").write_bytes(page(titled("Word"), "Text.\n\nBreathe in \u2013 and out.\n").encode("cp1252"))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("      page: privacy.md", "      page: privacy"), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def mistakes_build(tmp_path_factory: pytest.TempPathFactory) -> str:
+    project = copy_project(tmp_path_factory.mktemp("mistakes"))
+    make_page_mistakes(project)
     result = build_site(project)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr

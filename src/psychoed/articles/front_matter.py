@@ -97,8 +97,9 @@ def _field_problems(fields: dict, lines: dict[str, int], typed: dict[str, str], 
     return problems
 
 
+# In YAML's single quotes nothing is special but the quote itself, written twice.
 def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return "'" + text.replace("'", "''") + "'"
 
 
 def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | None, list[Problem]]:

@@ -196,7 +196,7 @@ def _table_header_problems(masked: str, *, path: str, first_line: int) -> list[P
         cells = header.strip().removeprefix("|").removesuffix("|").split("|")
         for column, cell in enumerate(cells, start=1):
             if not cell.strip():
-                problems.append(Problem(path, first_line + number, f"the table's header cell {column} is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time"))
+                problems.append(Problem(path, first_line + number, f"header cell {column} of the table is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time"))
     return problems
 
 
