@@ -37,6 +37,9 @@ _ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P
 _HTML_HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)</h(?P=level)\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_LINK = re.compile(r"<a\b(?P<attributes>[^>]*)>(?P<text>.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
+# HTML attributes that give a screen reader a name: a picture's alt, a link's aria-label or title.
+_ALT = re.compile(r"\balt\s*=\s*(['\"])\s*\S", re.IGNORECASE)
+_LINK_NAME = re.compile(r"\b(?:aria-label|title)\s*=\s*(['\"])\s*\S", re.IGNORECASE)
 # A table's second line: cells of dashes (colons for alignment) between pipes.
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
@@ -173,13 +176,13 @@ def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list
         if not image.group("alt").strip():
             problems.append(Problem(path, line_of(image.start()), f"the image '{image.group('src')}' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows]({image.group('src')})"))
     for tag in _IMG_TAG.finditer(masked):
-        if not re.search(r"\balt\s*=\s*(['\"])\s*\S", tag.group("attributes")):
+        if not _ALT.search(tag.group("attributes")):
             problems.append(Problem(path, line_of(tag.start()), "an <img> without alt text, which screen readers read out; add alt=\"what it shows\""))
     for link in _EMPTY_LINK.finditer(masked):
         problems.append(Problem(path, line_of(link.start()), f"the link to '{link.group('url')}' has no text, so a screen reader cannot name it; write where it leads inside the brackets: [text]({link.group('url')})"))
     for link in _HTML_LINK.finditer(masked):
-        named = re.search(r"\b(?:aria-label|title)\s*=\s*(['\"])\s*\S", link.group("attributes"))
-        pictured = re.search(r"\balt\s*=\s*(['\"])\s*\S", link.group("text"))
+        named = _LINK_NAME.search(link.group("attributes"))
+        pictured = _ALT.search(link.group("text"))
         if not named and not pictured and not _TAG.sub("", link.group("text")).strip():
             opening = " ".join(f"<a{link.group('attributes')}>".split())
             problems.append(Problem(path, line_of(link.start()), f"the link {opening} has no text, so a screen reader cannot name it; write where it leads between {opening} and </a>"))
