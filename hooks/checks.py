@@ -24,7 +24,7 @@ from psychoed.pages.content_rules import content_problems
 from psychoed.pages.edit_link import edit_repository_problems
 from psychoed.pages.remote_content import remote_content_problems
 from psychoed.problems import Problem, counted, report
-from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path
+from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path, read_page
 from psychoed.references.bibliography import Bibliography, load_bibliography, uncited_problems
 from psychoed.references.citation_check import PageSource, check_citations
 from psychoed.settings.setting_problems import located, setting_lines
@@ -63,10 +63,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _bibliography is not None
     problems: list[Problem] = list(_bibliography.problems)
-    pages = [
-        PageSource(display_path(Path(file.abs_src_path), config.config_file_path), file.content_string)
-        for file in files.documentation_pages()
-    ]
+    # Each page once, as text; a page that is not UTF-8 is reported, and checked no further.
+    read = {}
+    for file in files.documentation_pages():
+        path = display_path(Path(file.abs_src_path), config.config_file_path)
+        source, problem = read_page(file.abs_src_path, display_path=path)
+        if problem:
+            problems.append(problem)
+        else:
+            read[file] = PageSource(path, source)
+    pages = list(read.values())
     citation_problems, blocks = check_citations(pages, _bibliography)
     problems += citation_problems
     problems += uncited_problems(_bibliography, {key for block in blocks for key in block.keys})
@@ -80,11 +86,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         lines=setting_lines(config_file.read_text(encoding="utf-8")),
     )
 
-    article_paths = {page.path for file, page in zip(files.documentation_pages(), pages) if is_article(file.src_uri)}
+    article_paths = {page.path for file, page in read.items() if is_article(file.src_uri)}
     problems += content_problems(pages, articles=article_paths)
 
     articles = {}
-    for file, page in zip(files.documentation_pages(), pages):
+    for file, page in read.items():
         if is_article(file.src_uri):
             article, article_problems = read_article(file.src_uri, page.source, path=page.path)
             problems += article_problems

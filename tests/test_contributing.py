@@ -13,6 +13,7 @@ import pytest
 from lxml import html
 
 from conftest import ROOT, build_site
+from test_page_mistakes import make_page_mistakes
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -102,6 +103,7 @@ def blocked_markup(project: Path) -> None:
     (broken_links, 2),
     (remote_loads, 3),
     (blocked_markup, 7),
+    (make_page_mistakes, 15),
 ])
 def test_every_build_message_is_explained_in_contributing(site_copy, break_site, count):
     break_site(site_copy)

@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 
 from conftest import build_site
 from psychoed.references.citation_syntax import find_citation_blocks
-from psychoed.references.late_citations import fill, needed_now, placeholder, render_inline
+from psychoed.references.late_citations import fill, needed_now, placeholder, render_inline, unformatted_heading
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 QUOTED_HEADING = "\n> ### Quoted heading [@inwood2018]\n>\n> Quoted text.\n"
@@ -83,3 +83,11 @@ def test_heading_citation_left_as_placeholder_fails_the_build_naming_the_page(si
         build(config)
 
     assert f"{ARTICLE}: a citation in a heading was not formatted in time for the table of contents; move the citation out of the heading" in caplog.text
+
+
+def test_a_placeholder_in_a_heading_title_names_the_page_and_the_fix():
+    titles = ["Why it helps", f"Quoted heading {placeholder(0)}"]
+    assert unformatted_heading(titles, path="docs/a.md") == (
+        "docs/a.md: a citation in a heading was not formatted in time for the table of contents; move the citation out of the heading"
+    )
+    assert unformatted_heading(["Why it helps (Yip & Tong, 2021)"], path="docs/a.md") is None

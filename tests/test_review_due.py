@@ -99,3 +99,14 @@ def test_make_review_due_lists_the_real_article_and_exits_0(tmp_path):
     completed = run_make(project, "review-due", "TODAY=2029-10-15")
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.splitlines()[0] == "docs/articles/how-can-self-compassion-help-me.md:7: review due 2029-11-25 (in 41 days)"
+
+
+def test_an_article_saved_from_word_is_named_and_the_others_still_listed(project, capsys):
+    path = project / "docs/articles/sleep.md"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("review_due: 2027-01-02", "review_due: 2027-01-02\nsubtitle: Rest \u2013 then sleep").encode("cp1252"))
+
+    assert main(["--project", str(project), "--today", TODAY.isoformat()]) == 0
+
+    captured = capsys.readouterr()
+    assert captured.err == "docs/articles/sleep.md:8: not UTF-8 text; save the file as UTF-8 (its review date is not read until this is fixed)\n"
+    assert "docs/articles/worry.md:7: review due 2027-02-21 (in 41 days)" in captured.out

@@ -85,6 +85,8 @@ BAD_SETTINGS = [
     ("disclaimer_note.text", ..., "extra.disclaimer_note.text", "is missing or empty"),
     ("disclaimer_note", ..., "extra.disclaimer_note", "is missing"),
     ("footer_links.2.page", "privcy.md", "extra.footer_links[2].page", "'privcy.md' is not a page in docs/; did you mean 'privacy.md'?"),
+    ("footer_links.2.page", "privacy", "extra.footer_links[2].page", "'privacy' is not a page's file; name the Markdown file relative to docs/, e.g. privacy.md"),
+    ("footer_links.2.page", "/privacy/", "extra.footer_links[2].page", "'/privacy/' is not a page's file; name the Markdown file relative to docs/, e.g. privacy.md"),
     ("footer_links.1.title", "", "extra.footer_links[1].title", "is missing or empty"),
     ("footer_links.0", "disclaimer.md", "extra.footer_links[0]", "must be a title and a page"),
     ("footer_links", [], "extra.footer_links", "is missing or empty"),

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from psychoed.articles.front_matter import ARTICLES_DIR, REVIEW_CYCLE_YEARS, read_article, years_later
-from psychoed.project_files import bib_file, bibtex_options
+from psychoed.project_files import bib_file, bibtex_options, read_page
 from psychoed.references.bibliography import load_bibliography
 from psychoed.settings.config_file import read_config
 
@@ -146,7 +146,8 @@ def same_article(folder: Path, *, slug: str, title: str, docs: Path) -> Path | N
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         if path.stem.casefold() == slug.casefold():
             return path
-        article, _ = read_article(path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"), path=str(path))
+        source, _ = read_page(path, display_path=str(path))  # one not UTF-8 is the build's to name
+        article, _ = read_article(path.relative_to(docs).as_posix(), source, path=str(path)) if source is not None else (None, [])
         if article is not None and article.title.casefold() == title.casefold():
             return path
     return None

@@ -16,6 +16,7 @@ from pathlib import Path
 from new_article import PLACEHOLDER
 from psychoed.articles.front_matter import ARTICLES_DIR
 from psychoed.problems import counted
+from psychoed.project_files import read_page
 from readability import TARGET_GRADE, readability
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,10 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--project", type=Path, default=ROOT, help="the project folder (holding docs/)")
     args = parser.parse_args(argv)
-    problems = spelling_problems(args.project) + placeholder_problems(args.project)
+    texts, unreadable = article_texts(args.project)
+    problems = spelling_problems(args.project) + unreadable + placeholder_problems(texts)
     for problem in problems:
         print(problem)
-    print(readability_report(args.project))
+    print(readability_report(texts))
     if problems:
         print(f"prose: {counted(len(problems), 'problem')} to fix", file=sys.stderr)
     return 1 if problems else 0
@@ -63,23 +65,22 @@ def spelling_problems(project: Path) -> list[str]:
     return problems
 
 
-def placeholder_problems(project: Path) -> list[str]:
+def placeholder_problems(texts: dict[str, str]) -> list[str]:
     """Each line of an article that still holds skeleton text from `make new-article`."""
     problems = []
-    for path in articles(project):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for where, text in texts.items():
+        for number, line in enumerate(text.splitlines(), start=1):
             if PLACEHOLDER in line:
                 what = "the description" if line.startswith("description:") else "this text"
-                problems.append(f"{path.relative_to(project).as_posix()}:{number}: {what} is still the skeleton from make new-article; write your own and remove '{PLACEHOLDER}'")
+                problems.append(f"{where}:{number}: {what} is still the skeleton from make new-article; write your own and remove '{PLACEHOLDER}'")
     return problems
 
 
-def readability_report(project: Path) -> str:
+def readability_report(texts: dict[str, str]) -> str:
     """One line per article: its Flesch–Kincaid grade, words and sentences."""
     lines = [f"Readability (Flesch–Kincaid grade; health information reads easily at grade {TARGET_GRADE} or below). Advice, never a failure:"]
-    for path in articles(project):
-        score = readability(path.read_text(encoding="utf-8"))
-        where = path.relative_to(project).as_posix()
+    for where, text in texts.items():
+        score = readability(text)
         if score is None:
             lines.append(f"  {where}: no prose to score yet")
             continue
@@ -89,8 +90,18 @@ def readability_report(project: Path) -> str:
     return "\n".join(lines)
 
 
-def articles(project: Path) -> list[Path]:
-    return sorted((project / DOCS / ARTICLES_DIR).glob("*.md"))
+def article_texts(project: Path) -> tuple[dict[str, str], list[str]]:
+    """Each article's text by its path from the project (docs/articles/x.md), and the
+    problem of each that is not UTF-8 (saved from Word), which is read no further."""
+    texts, problems = {}, []
+    for path in sorted((project / DOCS / ARTICLES_DIR).glob("*.md")):
+        where = path.relative_to(project).as_posix()
+        text, problem = read_page(path, display_path=where)
+        if problem:
+            problems.append(str(problem))
+        else:
+            texts[where] = text
+    return texts, problems
 
 
 if __name__ == "__main__":

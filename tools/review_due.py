@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from psychoed.articles.front_matter import ARTICLES_DIR, field_line, read_article
+from psychoed.project_files import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,8 +62,8 @@ def due_reviews(project: Path, *, today: dt.date) -> tuple[list[DueReview], list
     due, problems = [], []
     for path in sorted((project / DOCS / ARTICLES_DIR).rglob("*.md")):
         shown = path.relative_to(project).as_posix()
-        source = path.read_text(encoding="utf-8")
-        article, found = read_article(path.relative_to(project / DOCS).as_posix(), source, path=shown)
+        source, unreadable = read_page(path, display_path=shown)
+        article, found = read_article(path.relative_to(project / DOCS).as_posix(), source, path=shown) if source is not None else (None, [unreadable])
         if article is None:
             problems += [f"{problem} (its review date is not read until this is fixed)" for problem in found]
             continue

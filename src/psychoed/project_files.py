@@ -12,6 +12,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from psychoed.problems import Problem
+from psychoed.settings.setting_problems import setting_lines
+
 # What the build says when mkdocs.yml has no bibliography for the citations.
 NO_BIBLIOGRAPHY = "mkdocs.yml: the bibtex plugin with bib_file is required; add '- bibtex: {bib_file: references.bib}' under plugins"
 
@@ -30,6 +33,29 @@ def csl_file(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> Path 
     if not bibtex or not bibtex.get("csl_file"):
         return None
     return Path(config_file).parent / bibtex["csl_file"]
+
+
+def missing_style(config_file: str | Path, bibtex: Mapping[str, Any]) -> Problem | None:
+    """The problem of a csl_file that names no file, at its line of mkdocs.yml."""
+    path = csl_file(config_file, bibtex)
+    if path is None or path.is_file():
+        return None
+    lines = setting_lines(Path(config_file).read_text(encoding="utf-8"))
+    line = next((line for name, line in lines.items() if name.endswith("bibtex.csl_file")), 1)
+    return Problem(
+        display_path(config_file, config_file), line,
+        f"csl_file '{bibtex['csl_file']}' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7",
+    )
+
+
+def read_page(path: str | Path, *, display_path: str) -> tuple[str | None, Problem | None]:
+    """A page's text, or the problem of a file that is not UTF-8 (saved from Word as
+    Windows-1252), at the line of its first foreign byte."""
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        return None, Problem(display_path, 1 + data[: error.start].count(b"\n"), "not UTF-8 text; save the file as UTF-8")
 
 
 def bibtex_options(plugins: list[Any]) -> Mapping[str, Any] | None:

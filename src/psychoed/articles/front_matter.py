@@ -13,10 +13,14 @@ import yaml
 from psychoed.problems import Problem
 
 ARTICLES_DIR = "articles/"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# The block between the first line's `---` and the next `---` (or `...`); an empty block
+# is closed by the line right after it, not by a rule further down.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _UNCLOSED = "the front matter opened by '---' on this line is never closed; add a line holding only '---' after its last field, before the page's text"
 _OPENING = re.compile(r"\A---[ \t]*\n")
-_KEY_LINE = re.compile(r"^(?P<key>[\w-]+)[ \t]*:", re.MULTILINE)
+_KEY_LINE = re.compile(r"^(?P<key>[\w-]+)[ \t]*:(?P<value>[^\n]*)", re.MULTILINE)
+# A value YAML reads as it stands: not quoted, not a block (`|`, `>`), list or mapping.
+_PLAIN_VALUE = re.compile(r"[ \t]*(?![\"'|>\[{&*!])(?P<value>\S.*?)[ \t]+#")
 REQUIRED_TEXT = ("title", "description", "author")
 REQUIRED_DATES = ("published", "last_reviewed", "review_due")
 # "About our content" promises readers a review at least this often.
@@ -27,6 +31,7 @@ REVIEW_CYCLE_YEARS = 3
 class FrontMatter:
     fields: dict  # as YAML reads them; an impossible date stays the text typed
     lines: dict[str, int]  # the file line of each field
+    typed: dict[str, str]  # each field's value as typed on its line
 
 
 @dataclass(frozen=True)
@@ -58,20 +63,43 @@ def read_front_matter(source: str, *, path: str) -> tuple[FrontMatter | None, li
 # twice (about 0.15 s saved at 1,000 articles). `serve` keeps this module: at most 4,096 pages kept.
 @functools.lru_cache(maxsize=4096)
 def _read_front_matter(source: str, path: str) -> tuple[FrontMatter | None, tuple[Problem, ...]]:
-    match = _FRONT_MATTER.match(source)
+    match = FRONT_MATTER.match(source)
     if not match:
         if _OPENING.match(source):
             return None, (Problem(path, 1, _UNCLOSED),)
         return None, ()
     text = match.group("yaml") or ""
     lines = _key_lines(text)
+    typed = {m.group("key"): m.group("value") for m in _KEY_LINE.finditer(text)}
     try:
         fields = _yaml(text) or {}
     except yaml.YAMLError as error:
-        return None, (_yaml_problem(error, text, path=path),)
+        return None, (_tag_problem(text, path) or _yaml_problem(error, text, path=path),)
+    except (ValueError, TypeError, LookupError, AttributeError):
+        # PyYAML's own constructors fail this way on a tag that does not fit its value (`!!int 1.5`).
+        return None, (_tag_problem(text, path) or Problem(path, 2, "front matter is not valid YAML; check its values"),)
     if not isinstance(fields, dict):
         return None, (Problem(path, 2, "front matter must be 'field: value' lines"),)
-    return FrontMatter(fields, lines), ()
+    return FrontMatter(fields, lines, typed), tuple(_field_problems(fields, lines, typed, path=path))
+
+
+# What YAML reads differently from what the editor meant, in the front matter of any page
+# (MkDocs drops a page's whole front matter on an impossible date, silently).
+def _field_problems(fields: dict, lines: dict[str, int], typed: dict[str, str], *, path: str) -> list[Problem]:
+    problems = []
+    for key, value in fields.items():
+        line = lines.get(key, 1)
+        if isinstance(value, _NoDate):
+            problems.append(Problem(path, line, f"front matter field '{key}' is {value.strip()}, which is no date: {impossible_date(value) or 'no such day or time'}; write a real date as YYYY-MM-DD"))
+        elif isinstance(value, str) and (cut := _PLAIN_VALUE.match(typed.get(key, ""))):
+            whole = typed[key].strip()
+            problems.append(Problem(path, line, f"front matter field '{key}' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at '{cut.group('value')}'; put the whole value in quotes: {key}: {_quoted(whole)}"))
+    return problems
+
+
+# In YAML's single quotes nothing is special but the quote itself, written twice.
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | None, list[Problem]]:
@@ -81,14 +109,15 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
         return None, problems or [Problem(path, 1, "no front matter; start the file with a '---' block holding title, description, author, published, last_reviewed and review_due (copy it from another article)")]
     meta, lines = front_matter.fields, front_matter.lines
 
-    problems = []
-
     def where(key: str) -> int:
         return lines.get(key, 1)
 
     for key in REQUIRED_TEXT:
         value = meta.get(key)
-        if not isinstance(value, str) or not value.strip():
+        if value is not None and not isinstance(value, str):
+            typed = front_matter.typed.get(key, str(value)).strip()
+            problems.append(Problem(path, where(key), f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {_quoted(typed)}"))
+        elif not isinstance(value, str) or not value.strip():
             problems.append(Problem(path, where(key), f"front matter field '{key}' is missing or empty; add {key}: ..."))
     reviewed_by = meta.get("reviewed_by")
     if reviewed_by is not None and (not isinstance(reviewed_by, str) or not reviewed_by.strip()):
@@ -98,8 +127,10 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
         value = meta.get(key)
         if key not in meta:
             problems.append(Problem(path, 1, f"front matter field '{key}' is missing; add {key}: YYYY-MM-DD"))
-        elif isinstance(value, str) and (impossible := impossible_date(value)):
-            problems.append(Problem(path, where(key), f"front matter field '{key}' is {value.strip()}, which is no date: {impossible}; write a real date as YYYY-MM-DD"))
+        elif isinstance(value, _NoDate):
+            continue  # read_front_matter has said why
+        elif isinstance(value, str) and _DATE_LIKE.fullmatch(value.strip()):
+            problems.append(Problem(path, where(key), f"front matter field '{key}' is {front_matter.typed.get(key, value).strip()}: the quotes make it text, not a date; remove them: {key}: {value.strip()}"))
         elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             problems.append(Problem(path, where(key), f"front matter field '{key}' is '{value}', not a date; write it as YYYY-MM-DD, e.g. {key}: 2026-11-25"))
         else:
@@ -134,9 +165,20 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     ), []
 
 
+# What YAML made of a value the editor meant as text, in the editor's words.
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    return "a list" if isinstance(value, list) else "a group of fields"
+
+
 def field_line(source: str, key: str) -> int:
     """The line of `key` in the file's front matter (1 when it has none, as problems say)."""
-    match = _FRONT_MATTER.match(source)
+    match = FRONT_MATTER.match(source)
     return _key_lines(match.group("yaml") or "").get(key, 1) if match else 1
 
 
@@ -175,13 +217,17 @@ def impossible_date(text: str) -> str | None:
 _DATE_LIKE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
+class _NoDate(str):
+    """The text of a date YAML could not read (2026-02-30)."""
+
+
 # YAML reads an impossible date (2026-02-30) as a ValueError with no line; keep the text
-# instead, so read_article names the field.
+# instead, marked, so read_front_matter names the field.
 def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
-        return loader.construct_scalar(node)
+        return _NoDate(loader.construct_scalar(node))
 
 
 class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -203,6 +249,21 @@ def _yaml(text: str):
         return yaml.load(text, Loader=_FastLoader)
     except yaml.YAMLError:
         return yaml.load(text, Loader=_WordedLoader)
+
+
+# A front matter with a YAML tag (`weight: !!int 1.5`) that does not fit its value: the
+# tag's line and the fix, as the site reads plain values only. None when it has no tag.
+def _tag_problem(text: str, path: str) -> Problem | None:
+    try:
+        tag = next((token for token in yaml.scan(text) if isinstance(token, yaml.TagToken)), None)
+    except yaml.YAMLError:
+        return None
+    if tag is None:
+        return None
+    typed = text[tag.start_mark.index:tag.end_mark.index]
+    key = _KEY_LINE.match(text.split("\n")[tag.start_mark.line])
+    field = f"field '{key.group('key')}'" if key else "value"
+    return Problem(path, 2 + tag.start_mark.line, f"front matter {field} has the YAML tag '{typed}', which does not fit its value; remove '{typed}' and write the value plainly")
 
 
 # The editor's mistake behind a YAML error, at its line: a tab, an indented field, else

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from psychoed.articles.front_matter import read_front_matter
 from psychoed.problems import Problem, counted
 from psychoed.references.citation_check import PageSource
-from psychoed.references.citation_syntax import blank_code, strip_front_matter
+from psychoed.references.citation_syntax import blank_code, find_citation_blocks, strip_front_matter
 
 # What search results and link previews show of a page without cutting it (tests/test_findable.py).
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
@@ -33,6 +33,15 @@ _EMPTY_LINK = re.compile(r"(?<![!\]\\])\[\s*\]\((?P<url>[^)\s]*)")
 # HTML, note box or footnote, and not code (code is blanked before this is read).
 _TEXT_LINE = re.compile(r"^\s*(?![-*+]\s|\d+[.)]\s|#|>|\||<|!!!|\?\?\?|\[\^|=+\s*$|-+\s*$)\S")
 _ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kind>\w+)")
+# A heading typed as HTML, which joins the page's outline as a Markdown one does.
+_HTML_HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)</h(?P=level)\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_LINK = re.compile(r"<a\b(?P<attributes>[^>]*)>(?P<text>.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+# HTML attributes that give a screen reader a name: a picture's alt, a link's aria-label or title.
+_ALT = re.compile(r"\balt\s*=\s*(['\"])\s*\S", re.IGNORECASE)
+_LINK_NAME = re.compile(r"\b(?:aria-label|title)\s*=\s*(['\"])\s*\S", re.IGNORECASE)
+# A table's second line: cells of dashes (colons for alignment) between pipes.
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,10 @@ def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Pro
         body, first_line = strip_front_matter(page.source)
         masked = blank_code(body)
         headings = find_headings(masked, first_line=first_line)
-        problems += heading_problems(headings, path=page.path, article=page.path in articles)
+        article = page.path in articles
+        cites = article or bool(find_citation_blocks(body, first_line=first_line))
+        problems += heading_problems(headings, path=page.path, article=article, cites=cites)
+        problems += _table_header_problems(masked, path=page.path, first_line=first_line)
         problems += _image_and_link_problems(masked, path=page.path, first_line=first_line)
         problems += _admonition_problems(masked, path=page.path, first_line=first_line)
         if not any(_TEXT_LINE.match(line) for line in masked.split("\n")):
@@ -78,22 +90,36 @@ def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Pro
 
 
 def find_headings(masked: str, *, first_line: int) -> list[Heading]:
-    """The headings of code-blanked Markdown, with the file line of each."""
+    """The headings of code-blanked Markdown, with the file line of each: in note boxes
+    too (their text is indented under `!!! note`), and typed as HTML (`<h3>`)."""
     headings = []
-    lines = masked.split("\n")
-    for number, line in enumerate(lines):
-        if atx := _ATX.match(line):
+    lines = []
+    boxes: list[int] = []  # the indent of the text of each note box the line is in
+    for number, line in enumerate(masked.split("\n")):
+        expanded = line.expandtabs(4)
+        if expanded.strip():
+            while boxes and len(expanded) - len(expanded.lstrip()) < boxes[-1]:
+                boxes.pop()
+        line = expanded[boxes[-1]:] if boxes else line
+        lines.append(line)
+        if box := _ADMONITION.match(line):
+            boxes.append((boxes[-1] if boxes else 0) + len(box.group("indent").expandtabs(4)) + 4)
+        elif atx := _ATX.match(line):
             text = _ATTRIBUTES.sub("", atx.group("text")).strip()
             headings.append(Heading(len(atx.group("marks")), text, first_line + number))
         elif (setext := _SETEXT.match(line)) and number and not _NOT_SETEXT_TEXT.match(lines[number - 1]):
             level = 1 if setext.group("rule")[0] == "=" else 2
             headings.append(Heading(level, _ATTRIBUTES.sub("", lines[number - 1]).strip(), first_line + number - 1))
-    return headings
+    for tag in _HTML_HEADING.finditer(masked):
+        text = " ".join(_TAG.sub("", tag.group("text")).split())
+        headings.append(Heading(int(tag.group("level")), text, first_line + masked.count("\n", 0, tag.start())))
+    return sorted(headings, key=lambda heading: heading.line)
 
 
-def heading_problems(headings: list[Heading], *, path: str, article: bool) -> list[Problem]:
+def heading_problems(headings: list[Heading], *, path: str, article: bool, cites: bool) -> list[Problem]:
     """One `#` title before every other heading, no level skipped on the way down, text in
-    each, and no References heading in an article (the build writes that section)."""
+    each, and no References heading in an article or a page that cites (the build writes
+    that section)."""
     problems = []
     previous = 1  # the page's title; the theme writes it from `title:` when no `#` is typed
     titles = [heading for heading in headings if heading.level == 1]
@@ -108,8 +134,8 @@ def heading_problems(headings: list[Heading], *, path: str, article: bool) -> li
         elif heading.level > previous + 1:
             fix = "#" * (previous + 1)
             problems.append(Problem(path, heading.line, f"the heading '{heading.text}' is '{marks}' after a '{'#' * previous}' heading, skipping level {previous + 1}; screen readers list headings by level: write '{fix} {heading.text}'"))
-        if article and heading.text.casefold().rstrip(":") in REFERENCE_HEADINGS:
-            problems.append(Problem(path, heading.line, f"a '{heading.text}' heading: the build writes the article's reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]"))
+        if (article or cites) and heading.text.casefold().rstrip(":") in REFERENCE_HEADINGS:
+            problems.append(Problem(path, heading.line, f"a '{heading.text}' heading: the build writes the {'article' if article else 'page'}'s reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]"))
         previous = heading.level
     return problems
 
@@ -150,10 +176,30 @@ def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list
         if not image.group("alt").strip():
             problems.append(Problem(path, line_of(image.start()), f"the image '{image.group('src')}' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows]({image.group('src')})"))
     for tag in _IMG_TAG.finditer(masked):
-        if not re.search(r"\balt\s*=\s*(['\"])\s*\S", tag.group("attributes")):
+        if not _ALT.search(tag.group("attributes")):
             problems.append(Problem(path, line_of(tag.start()), "an <img> without alt text, which screen readers read out; add alt=\"what it shows\""))
     for link in _EMPTY_LINK.finditer(masked):
         problems.append(Problem(path, line_of(link.start()), f"the link to '{link.group('url')}' has no text, so a screen reader cannot name it; write where it leads inside the brackets: [text]({link.group('url')})"))
+    for link in _HTML_LINK.finditer(masked):
+        named = _LINK_NAME.search(link.group("attributes"))
+        pictured = _ALT.search(link.group("text"))
+        if not named and not pictured and not _TAG.sub("", link.group("text")).strip():
+            opening = " ".join(f"<a{link.group('attributes')}>".split())
+            problems.append(Problem(path, line_of(link.start()), f"the link {opening} has no text, so a screen reader cannot name it; write where it leads between {opening} and </a>"))
+    return problems
+
+
+# A table whose header row has an empty cell: a screen reader names that column by nothing.
+def _table_header_problems(masked: str, *, path: str, first_line: int) -> list[Problem]:
+    problems = []
+    lines = masked.split("\n")
+    for number, (header, rule) in enumerate(zip(lines, lines[1:])):
+        if "|" not in header or "|" not in rule or not _TABLE_RULE.match(rule):
+            continue
+        cells = header.strip().removeprefix("|").removesuffix("|").split("|")
+        for column, cell in enumerate(cells, start=1):
+            if not cell.strip():
+                problems.append(Problem(path, first_line + number, f"header cell {column} of the table is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time"))
     return problems
 
 

@@ -29,9 +29,12 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             for key in block.keys:
                 if key not in bibliography.entries:
                     problems.append(Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography.path)))
+        told: set[str] = set()
         for bare in find_bare_keys(body, first_line=first_line):
             message = _bare_key_message(bare, by_casefold, bibliography.path)
-            if message:
+            # A bracket holding two keys is told once, at its first.
+            if message and not (bare.bracket and message in told):
+                told.add(message)
                 problems.append(Problem(page.path, bare.line, message))
         for text, line in find_plain_brackets(body, first_line=first_line):
             message = _missing_at_message(text, by_casefold, bibliography.path)
@@ -50,6 +53,10 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bib_path: str)
     own = by_casefold.get(bare.key.casefold())
     if own is None and not _HOUSE_KEY.fullmatch(bare.key):
         return None
+    if bare.bracket is not None and len(re.findall(r"(?<![\w.+@/-])@[\w-]+", bare.bracket)) > 1:
+        # The comma before each further key becomes the `;` that separates works.
+        fixed = re.sub(r",(?=[^,;@]*@)", ";", " ".join(bare.bracket.split()))
+        return f"'{' '.join(bare.bracket.split())}' is not read as a citation: works in one citation are separated by ';', not ','; write {fixed}"
     if bare.bracket is not None:
         return (
             f"'{bare.bracket}' is not read as a citation: inside the brackets, words may only "

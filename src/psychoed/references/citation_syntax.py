@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from psychoed.articles.front_matter import FRONT_MATTER
 
 # A private-use character: never typed by an editor, restored to `@` before rendering.
 AT_SENTINEL = "\ue000"
@@ -19,11 +22,19 @@ KEY = r"[\w-]+"
 # One item of a citation block: optional prefix, optional `-` (suppress author), the key,
 # optional locator or suffix after a comma. `@` must not follow a word character, which
 # is what sets an e-mail address apart.
-_ITEM = re.compile(rf"^\s*(?:[^@;]*?(?<![\w.+-]))?-?@(?P<key>{KEY})(?:\s*,[^;]*)?\s*$")
+# A second key after the comma (`[@a, @b]`) makes it no citation: works are separated by `;`.
+_ITEM = re.compile(rf"^\s*(?:[^@;]*?(?<![\w.+-]))?-?@(?P<key>{KEY})(?:\s*,[^;@]*)?\s*$")
 # A bracket with no nested brackets, which may wrap lines as a paragraph does (never over
-# a blank line); links and references ([x](y), [x][y], [x]: y) are excluded by what
-# follows it, images and footnotes by what precedes it.
-_BLOCK = re.compile(r"(?<![!\]\\^])\[(?P<body>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\](?![(\[:])")
+# a blank line); links and reference links ([x](y), [x][label]) are excluded by what
+# follows it, images and footnotes by what precedes it; `[@a][@b]` is two citations.
+_BLOCK = re.compile(r"(?<![!\\^])\[(?P<body>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\](?!\(|\[[^\[\]\n@]*\])")
+# What follows `[label]:` in a link definition: an address and an optional title. Only at
+# the start of a line is it one; `[@key]: text` elsewhere is a citation and a colon.
+_DEFINITION = re.compile(r"[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*(?:\n|$)")
+_DEFINITION_INDENT = re.compile(r"(?:^|\n) {0,3}$")
+# The `>` a quoted line starts with, which a citation wrapped in a quote must not keep.
+_QUOTE_MARKS = re.compile(r"\n[ \t]*>[ \t>]*")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # Not after a word character (e-mail addresses) or `/` (URLs such as a profile's).
 _BARE = re.compile(rf"(?<![\w.+@/-])@(?P<key>{KEY})")
 # Links and images with their destinations, and any other bracket on one line.
@@ -68,7 +79,7 @@ def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
     it as is (inline citations are off), so an editor who meant a citation must be told."""
     masked = blank_code(markdown)
     found = []
-    for match in _BLOCK.finditer(masked):
+    for match in _brackets(masked):
         if not _citation_keys(match.group("body")):
             found += [
                 BareKey(bare.group("key"), first_line + masked.count("\n", 0, match.start("body") + bare.start()), match.group(0))
@@ -89,7 +100,7 @@ def find_plain_brackets(markdown: str, *, first_line: int = 1) -> list[tuple[str
     masked = blank_code(markdown)
     return [
         (match.group("body"), first_line + masked.count("\n", 0, match.start()))
-        for match in _BLOCK.finditer(masked)
+        for match in _brackets(masked)
         if "@" not in match.group("body") and not match.group("body").startswith("^")
     ]
 
@@ -99,7 +110,7 @@ def join_wrapped_citations(markdown: str) -> str:
     parts, done = [], 0
     for match, _ in _citations(blank_code(markdown)):
         if "\n" in match.group(0):
-            parts += [markdown[done:match.start()], " ".join(markdown[match.start():match.end()].split())]
+            parts += [markdown[done:match.start()], " ".join(_QUOTE_MARKS.sub("\n", markdown[match.start():match.end()]).split())]
             done = match.end()
     parts.append(markdown[done:])
     return "".join(parts)
@@ -122,7 +133,7 @@ def restore(markdown: str) -> str:
 
 def strip_front_matter(source: str) -> tuple[str, int]:
     """The Markdown body of a page file and the file line its first line stands on."""
-    match = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", source, re.DOTALL)
+    match = FRONT_MATTER.match(source)
     if not match:
         return source, 1
     return source[match.end():], 1 + source.count("\n", 0, match.end())
@@ -130,8 +141,20 @@ def strip_front_matter(source: str) -> tuple[str, int]:
 
 # The citation blocks of code-blanked Markdown, with their keys.
 def _citations(masked: str) -> list[tuple[re.Match[str], tuple[str, ...]]]:
-    found = [(match, _citation_keys(match.group("body"))) for match in _BLOCK.finditer(masked)]
+    found = [(match, _citation_keys(match.group("body"))) for match in _brackets(masked)]
     return [(match, keys) for match, keys in found if keys]
+
+
+# Every bracket that may be a citation: link definitions ([label]: url) left out.
+def _brackets(masked: str) -> Iterator[re.Match[str]]:
+    for match in _BLOCK.finditer(masked):
+        definition = (
+            masked.startswith(":", match.end())
+            and _DEFINITION_INDENT.search(masked, 0, match.start())
+            and _DEFINITION.match(masked, match.end() + 1)
+        )
+        if not definition:
+            yield match
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -149,7 +172,8 @@ def _citation_keys(body: str) -> tuple[str, ...]:
 # blanked once, not four times (about 0.2 s saved at 1,000 articles).
 @functools.lru_cache(maxsize=4096)
 def blank_code(markdown: str) -> str:
-    """Code regions replaced by spaces of the same length, so offsets and lines still match."""
+    """Code regions and HTML comments replaced by spaces of the same length, so offsets
+    and lines still match: neither is shown, so neither cites."""
     lines = markdown.split("\n")
     out = []
     fence: str | None = None
@@ -178,4 +202,4 @@ def blank_code(markdown: str) -> str:
         previous_blank = not stripped
         out.append(line)
     text = "\n".join(out)
-    return _INLINE_CODE.sub(_blank, text)
+    return _HTML_COMMENT.sub(_blank, _INLINE_CODE.sub(_blank, text))

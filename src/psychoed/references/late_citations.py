@@ -11,7 +11,7 @@ so `needed_now` tells which pages cannot wait.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from psychoed.references.citation_syntax import CitationBlock
 
@@ -42,6 +42,14 @@ def needed_now(markdown: str, blocks: list[CitationBlock]) -> bool:
 def has_placeholder(text: str) -> bool:
     """Whether `text` still holds a citation's placeholder."""
     return _PLACEHOLDER.search(text) is not None
+
+
+def unformatted_heading(titles: Iterable[str], *, path: str) -> str | None:
+    """The message for a page whose table of contents (its heading `titles`) still holds a
+    placeholder: a citation in a heading that needed_now() did not recognise."""
+    if any(has_placeholder(title) for title in titles):
+        return f"{path}: a citation in a heading was not formatted in time for the table of contents; move the citation out of the heading"
+    return None
 
 
 def fill(html: str, citations: dict[int, str]) -> str:

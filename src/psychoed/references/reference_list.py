@@ -13,7 +13,9 @@ import unicodedata
 
 # mkdocs-bibtex's footnote_format in mkdocs.yml; a prefix no editor's footnote uses.
 FOOTNOTE_PREFIX = "cite-"
-_MARKER = re.compile(rf" ?\[\^{FOOTNOTE_PREFIX}(?P<key>[\w-]+)\](?!:)")
+# Only before the first definition is it read, so a citation followed by a colon
+# (`[@key]: text`) loses its marker too.
+_MARKER = re.compile(rf" ?\[\^{FOOTNOTE_PREFIX}(?P<key>[\w-]+)\]")
 _DEFINITION = re.compile(rf"^\[\^{FOOTNOTE_PREFIX}(?P<key>[\w-]+)\]: (?P<text>.*)\n?", re.MULTILINE)
 
 

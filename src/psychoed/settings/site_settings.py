@@ -209,12 +209,16 @@ def _text(block: Mapping[str, Any], setting: str, what: str, problems: list[Sett
 
 
 def _page_exists(page: str, setting: str, documents: Collection[str], problems: list[SettingProblem]) -> bool:
+    pages = [document for document in documents if document.endswith(".md")]
     if not page.endswith(".md") or page.startswith("/"):
-        problems.append(SettingProblem(setting, f"'{page}' is not a page's file; name the Markdown file relative to docs/, e.g. consultation.md"))
+        # `privacy`, `/privacy/`: the page's file is the one whose name is closest.
+        meant = difflib.get_close_matches(page.strip("/").removesuffix(".html") + ".md", pages, n=1, cutoff=0.6)
+        example = meant[0] if meant else "consultation.md"
+        problems.append(SettingProblem(setting, f"'{page}' is not a page's file; name the Markdown file relative to docs/, e.g. {example}"))
         return False
     if page in documents:
         return True
-    close = difflib.get_close_matches(page, [document for document in documents if document.endswith(".md")], n=1, cutoff=0.6)
+    close = difflib.get_close_matches(page, pages, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else f"create docs/{page} or correct the name"
     problems.append(SettingProblem(setting, f"'{page}' is not a page in docs/; {hint}"))
     return False

@@ -1,0 +1,32 @@
+"""The project's files as the editor names them: a page that is not UTF-8, a missing style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from psychoed.project_files import missing_style, read_page
+
+
+def test_a_page_saved_from_word_is_named_at_the_line_of_its_first_foreign_byte(tmp_path: Path):
+    page = tmp_path / "page.md"
+    page.write_bytes("# Sleep\n\nBreathe in \u2013 and out, caf\u00e9.\n".encode("cp1252"))
+    text, problem = read_page(page, display_path="docs/page.md")
+    assert text is None
+    assert str(problem) == "docs/page.md:3: not UTF-8 text; save the file as UTF-8"
+
+
+def test_a_utf8_page_is_read_as_text(tmp_path: Path):
+    page = tmp_path / "page.md"
+    page.write_text("# Caf\u00e9 \u2013 tips\n", encoding="utf-8")
+    assert read_page(page, display_path="docs/page.md") == ("# Caf\u00e9 \u2013 tips\n", None)
+
+
+def test_a_csl_file_that_names_no_file_is_named_at_its_line(tmp_path: Path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nplugins:\n  - bibtex:\n      bib_file: references.bib\n      csl_file: styles/apa.csl\n", encoding="utf-8")
+    problem = missing_style(config, {"bib_file": "references.bib", "csl_file": "styles/apa.csl"})
+    assert str(problem) == "mkdocs.yml:5: csl_file 'styles/apa.csl' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7"
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles/apa.csl").write_text("<style/>", encoding="utf-8")
+    assert missing_style(config, {"bib_file": "references.bib", "csl_file": "styles/apa.csl"}) is None
+    assert missing_style(config, {"bib_file": "references.bib"}) is None
