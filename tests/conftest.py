@@ -63,6 +63,11 @@ def run_make(project: Path, target: str, *variables: str) -> subprocess.Complete
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-xdist declares the mark too; this keeps a run without it (-p no:xdist) valid.
+    config.addinivalue_line("markers", "xdist_group(name): tests sharing what a fixture made once per worker")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked `xdist_group(name)` share what a fixture made once per worker (a build,
     a page load): they run one after another, where the first of them was collected, so

@@ -226,39 +226,46 @@ class Visit:
 
 @pytest.fixture(scope="session")
 def visit(reader, axe) -> Callable[[str, str, dict], Visit]:
-    """`visit(path, scheme, viewport)`: the page loaded once (per worker) in that reader's
-    tab, and what the load recorded, for every test that only reads it."""
+    """`visit(path, scheme, viewport)`: what the load of the page in that reader's tab
+    recorded. A page is loaded once (per worker) in every way at the same time, each in
+    its own tab: the tabs' waits for an idle network overlap the others' work."""
     visits: dict[tuple, Visit] = {}
+    audited = [(scheme, viewport["width"]) for scheme, _, viewport in AUDITED]
+    settled = [(scheme, viewport["width"]) for scheme, _, viewport in PRIVACY + POLICY]
+    ways = {(scheme, viewport["width"]): (scheme, viewport) for scheme, _, viewport in AUDITED + PRIVACY + POLICY}
 
     def get(path: str, scheme: str, viewport: dict) -> Visit:
-        key = (path, scheme, viewport["width"])
-        if key not in visits:
-            tab = reader(scheme=scheme, viewport=viewport)
-            page = tab.open(path)
-            audited = tab.audit(axe) if (scheme, viewport) in [(s, v) for s, _, v in AUDITED] else None
-            settled = (scheme, viewport) in [(s, v) for s, _, v in PRIVACY + POLICY]
-            # axe runs while the page's last requests settle; a request or error it caused
+        if (path, scheme, viewport["width"]) not in visits:
+            tabs = {way: reader(scheme=way_scheme, viewport=way_viewport) for way, (way_scheme, way_viewport) in ways.items()}
+            for tab in tabs.values():
+                tab.open(path, wait_until="commit")
+            findings = {}
+            for way, tab in tabs.items():
+                tab.page.wait_for_load_state("load")
+                findings[way] = tab.audit(axe) if way in audited else None
+            # axe ran while the pages' last requests settled; a request or error it caused
             # would be recorded too, so it can only fail a test, never hide a finding.
-            if settled:
-                page.wait_for_load_state("networkidle")
-            visits[key] = Visit(
-                page.evaluate("document.body.dataset.mdColorScheme"), audited,
-                *((list(tab.requests), list(tab.errors), tab.violations(), page.evaluate(SETTLED_STATE)) if settled else (None,) * 4),
-            )
-        return visits[key]
+            for way, tab in tabs.items():
+                if way in settled:
+                    tab.page.wait_for_load_state("networkidle")
+                visits[(path, *way)] = Visit(
+                    tab.page.evaluate("document.body.dataset.mdColorScheme"), findings[way],
+                    *((list(tab.requests), list(tab.errors), tab.violations(), tab.page.evaluate(SETTLED_STATE)) if way in settled else (None,) * 4),
+                )
+        return visits[(path, scheme, viewport["width"])]
 
     return get
 
 
-def shares_a_load(path: str, scheme: str, viewport: dict) -> pytest.MarkDecorator:
-    """The tests that read one `visit`, run one after another on one worker (conftest.py)."""
-    return pytest.mark.xdist_group(f"{path or 'home/'}{scheme}-{viewport['width']}")
+def shares_a_load(path: str) -> pytest.MarkDecorator:
+    """The tests that read the `visit`s of one page, run one after another on one worker (conftest.py)."""
+    return pytest.mark.xdist_group(f"visits-{path or 'home/'}")
 
 
 def load_cases(ways: list[tuple[str, str, dict]], *, scheme_in_id: bool) -> list:
     """Every page read in each way, with ids as `path[-scheme]-viewport`."""
     return [
-        pytest.param(path, scheme, viewport, marks=shares_a_load(path, scheme, viewport),
+        pytest.param(path, scheme, viewport, marks=shares_a_load(path),
                      id="-".join([path, *([scheme] if scheme_in_id else []), name]))
         for path in EVERY_PAGE for scheme, name, viewport in ways
     ]
@@ -320,7 +327,7 @@ def test_page_asks_nothing_of_any_other_host(visit, origin, path, scheme, viewpo
 
 
 # The pencil button leads editors to GitHub's web editor; the page asks GitHub nothing.
-@pytest.mark.parametrize("path", [pytest.param(path, marks=shares_a_load(path, "light", DESKTOP)) for path in PAGES])
+@pytest.mark.parametrize("path", [pytest.param(path, marks=shares_a_load(path)) for path in PAGES])
 def test_edit_link_shows_and_leads_to_github_without_asking_it_anything(reader, visit, origin, path):
     page = reader().open(path)
     link = page.get_by_role("link", name="Edit this page")
