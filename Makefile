@@ -35,7 +35,7 @@ properdocs: $(STAMP)
 # only read it; the tests of a build's own behaviour build a copy each, several cases to
 # one copy where they do not interfere. worksteal hands each worker runs of consecutive
 # tests, so the tests that read one build or one page load (xdist_group, placed one after
-# another by tests/conftest.py) get it made once. About 80 seconds on two cores.
+# another by tests/conftest.py) get it made once. About 85 seconds on two cores.
 test: $(STAMP)
 	$(BIN)/pytest -n auto --dist worksteal
 
