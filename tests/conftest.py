@@ -63,6 +63,26 @@ def run_make(project: Path, target: str, *variables: str) -> subprocess.Complete
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-xdist declares the mark too; this keeps a run without it (-p no:xdist) valid.
+    config.addinivalue_line("markers", "xdist_group(name): tests sharing what a fixture made once per worker")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `xdist_group(name)` share what a fixture made once per worker (a build,
+    a page load): they run one after another, where the first of them was collected, so
+    that `make test`, which hands each worker a run of consecutive tests (`--dist
+    worksteal`), gives them one worker and one build."""
+    first: dict[str, int] = {}
+
+    def place(numbered: tuple[int, pytest.Item]) -> int:
+        index, item = numbered
+        group = item.get_closest_marker("xdist_group")
+        return first.setdefault(group.args[0], index) if group else index
+
+    items[:] = [item for _, item in sorted(enumerate(items), key=place)]
+
+
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Path:
     """A fresh copy of the real project, for a test to break and build."""

@@ -12,7 +12,7 @@ import io
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -197,21 +197,91 @@ def axe() -> Axe:
     return Axe()  # axe-core's axe.min.js as shipped inside the wheel: no network
 
 
+# The ways of reading (scheme, the viewport's name in test ids, viewport) each page is
+# loaded in for the tests that only read what a load recorded: axe audits the load, the
+# privacy and policy tests read what it asked for and reported until its network fell idle.
+AUDITED = [("light", "phone", PHONE), ("dark", "phone", PHONE), ("light", "desktop", DESKTOP), ("dark", "desktop", DESKTOP)]
+PRIVACY = [("light", "phone", PHONE), ("light", "desktop", DESKTOP)]
+POLICY = [("light", "phone", PHONE_390), ("light", "desktop", DESKTOP)]
+# The page as the policy and privacy tests read it once its network fell idle.
+SETTLED_STATE = """() => ({
+    head: [document.head.firstElementChild.httpEquiv, document.head.firstElementChild.nextElementSibling.outerHTML],
+    js: document.documentElement.classList.contains('js'),
+    hints: [...document.querySelectorAll("link[rel~='preconnect'], link[rel~='dns-prefetch']")].map(link => link.href),
+})"""
+
+
+@dataclass(frozen=True)
+class Visit:
+    """What one load of a page recorded."""
+
+    scheme: str  # Material's palette on the page (body's data-md-color-scheme)
+    axe: AxeResults | None  # for the ways in AUDITED
+    # For the ways in PRIVACY and POLICY, once the network fell idle:
+    requests: list[str] | None
+    errors: list[str] | None
+    violations: list[dict] | None
+    settled: dict | None  # what SETTLED_STATE reads
+
+
+@pytest.fixture(scope="session")
+def visit(reader, axe) -> Callable[[str, str, dict], Visit]:
+    """`visit(path, scheme, viewport)`: what the load of the page in that reader's tab
+    recorded. A page is loaded once (per worker) in every way at the same time, each in
+    its own tab: the tabs' waits for an idle network overlap the others' work."""
+    visits: dict[tuple, Visit] = {}
+    audited = [(scheme, viewport["width"]) for scheme, _, viewport in AUDITED]
+    settled = [(scheme, viewport["width"]) for scheme, _, viewport in PRIVACY + POLICY]
+    ways = {(scheme, viewport["width"]): (scheme, viewport) for scheme, _, viewport in AUDITED + PRIVACY + POLICY}
+
+    def get(path: str, scheme: str, viewport: dict) -> Visit:
+        if (path, scheme, viewport["width"]) not in visits:
+            tabs = {way: reader(scheme=way_scheme, viewport=way_viewport) for way, (way_scheme, way_viewport) in ways.items()}
+            for tab in tabs.values():
+                tab.open(path, wait_until="commit")
+            findings = {}
+            for way, tab in tabs.items():
+                tab.page.wait_for_load_state("load")
+                findings[way] = tab.audit(axe) if way in audited else None
+            # axe ran while the pages' last requests settled; a request or error it caused
+            # would be recorded too, so it can only fail a test, never hide a finding.
+            for way, tab in tabs.items():
+                if way in settled:
+                    tab.page.wait_for_load_state("networkidle")
+                visits[(path, *way)] = Visit(
+                    tab.page.evaluate("document.body.dataset.mdColorScheme"), findings[way],
+                    *((list(tab.requests), list(tab.errors), tab.violations(), tab.page.evaluate(SETTLED_STATE)) if way in settled else (None,) * 4),
+                )
+        return visits[(path, scheme, viewport["width"])]
+
+    return get
+
+
+def shares_a_load(path: str) -> pytest.MarkDecorator:
+    """The tests that read the `visit`s of one page, run one after another on one worker (conftest.py)."""
+    return pytest.mark.xdist_group(f"visits-{path or 'home/'}")
+
+
+def load_cases(ways: list[tuple[str, str, dict]], *, scheme_in_id: bool) -> list:
+    """Every page read in each way, with ids as `path[-scheme]-viewport`."""
+    return [
+        pytest.param(path, scheme, viewport, marks=shares_a_load(path),
+                     id="-".join([path, *([scheme] if scheme_in_id else []), name]))
+        for path in EVERY_PAGE for scheme, name, viewport in ways
+    ]
+
+
 # ---------------------------------------------------------------------------------------
 # 1. Accessibility
 # ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", EVERY_PAGE)
-def test_axe_finds_no_violation(reader, axe, path, scheme, viewport):
-    tab = reader(scheme=scheme, viewport=viewport)
-    page = tab.open(path)
+@pytest.mark.parametrize(("path", "scheme", "viewport"), load_cases(AUDITED, scheme_in_id=True))
+def test_axe_finds_no_violation(visit, path, scheme, viewport):
+    loaded = visit(path, scheme, viewport)
     # The reader's system setting picks Material's palette: the dark run must really be dark.
-    assert page.evaluate("document.body.dataset.mdColorScheme") == {"light": "default", "dark": "slate"}[scheme]
-    results = tab.audit(axe)
-    assert results.violations_count == 0, results.generate_report()
+    assert loaded.scheme == {"light": "default", "dark": "slate"}[scheme]
+    assert loaded.axe.violations_count == 0, loaded.axe.generate_report()
 
 
 @pytest.mark.parametrize("path", EVERY_PAGE)
@@ -247,27 +317,24 @@ def test_consultation_cta_is_reached_with_the_tab_key(reader, path):
 # ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", EVERY_PAGE)
-def test_page_asks_nothing_of_any_other_host(reader, origin, path, viewport):
-    tab = reader(viewport=viewport)
-    page = tab.open(path, wait_until="networkidle")
-    assert tab.requests, "the recorder saw no request at all"
-    assert [url for url in tab.requests if not url.startswith(origin)] == []
+@pytest.mark.parametrize(("path", "scheme", "viewport"), load_cases(PRIVACY, scheme_in_id=False))
+def test_page_asks_nothing_of_any_other_host(visit, origin, path, scheme, viewport):
+    loaded = visit(path, scheme, viewport)
+    assert loaded.requests, "the recorder saw no request at all"
+    assert [url for url in loaded.requests if not url.startswith(origin)] == []
     # A connection opened ahead of time tells a host of the visit without any request.
-    hints = page.eval_on_selector_all("link[rel~='preconnect'], link[rel~='dns-prefetch']", "links => links.map(l => l.href)")
-    assert [href for href in hints if not href.startswith(origin)] == []
+    assert [href for href in loaded.settled["hints"] if not href.startswith(origin)] == []
 
 
 # The pencil button leads editors to GitHub's web editor; the page asks GitHub nothing.
-@pytest.mark.parametrize("path", PAGES)
-def test_edit_link_shows_and_leads_to_github_without_asking_it_anything(reader, origin, path):
-    tab = reader()
-    page = tab.open(path, wait_until="networkidle")
+@pytest.mark.parametrize("path", [pytest.param(path, marks=shares_a_load(path)) for path in PAGES])
+def test_edit_link_shows_and_leads_to_github_without_asking_it_anything(reader, visit, origin, path):
+    page = reader().open(path)
     link = page.get_by_role("link", name="Edit this page")
     assert link.count() == 1 and link.is_visible()
     assert link.get_attribute("href").startswith(f"https://github.com/{EDIT_REPOSITORY}/edit/main/docs/")
-    assert [url for url in tab.requests if not url.startswith(origin)] == []
+    # What the same page asked for in the same tab, until its network fell idle.
+    assert [url for url in visit(path, "light", DESKTOP).requests if not url.startswith(origin)] == []
 
 
 def test_search_works_without_any_other_host(reader, origin):
@@ -283,20 +350,17 @@ def test_search_works_without_any_other_host(reader, origin):
     assert tab.violations() == [] and tab.errors == []
 
 
-@pytest.mark.parametrize("viewport", [PHONE_390, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", EVERY_PAGE)
-def test_page_runs_under_its_policy_with_no_violation_or_error(reader, path, viewport):
-    tab = reader(viewport=viewport)
-    page = tab.open(path, wait_until="networkidle")
-    first = page.evaluate("[document.head.firstElementChild.httpEquiv, document.head.firstElementChild.nextElementSibling.outerHTML]")
-    assert first == ["Content-Security-Policy", '<meta name="referrer" content="no-referrer">']
+@pytest.mark.parametrize(("path", "scheme", "viewport"), load_cases(POLICY, scheme_in_id=False))
+def test_page_runs_under_its_policy_with_no_violation_or_error(visit, path, scheme, viewport):
+    loaded = visit(path, scheme, viewport)
+    assert loaded.settled["head"] == ["Content-Security-Policy", '<meta name="referrer" content="no-referrer">']
     # Material's scripts ran: the header's search became interactive, the palette is set.
-    assert page.evaluate("document.documentElement.classList.contains('js')")
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
-    assert tab.violations() == []
+    assert loaded.settled["js"]
+    assert loaded.scheme == "default"
+    assert loaded.violations == []
     # The 404 page's own status is the one error a browser logs there.
     expected = ["Failed to load resource: the server responded with a status of 404 (Not Found)"] if path == MISSING else []
-    assert tab.errors == expected
+    assert loaded.errors == expected
 
 
 def test_colour_scheme_switch_works_under_the_policy(reader):
