@@ -93,6 +93,7 @@ def test_sici_doi_links_where_the_doi_check_asks():
 @pytest.mark.parametrize("value", [
     "Plain words", "Self-compassion", "Pages 215--235", "M{\\\"u}ller", "{APA} {PsycNet}",
     "Ca\\~nas", "``Quoted''", "Q&A", "Caf\u00e9 in Unicode", "it's", "50\\% of adults",
+    "Self and Identity", "Psychology: Research (2nd ed.), 12/3?", "two  spaces", " edge ", "a ~ b", "don''t",
 ])
 def test_plain_text_reads_as_pybtex_renders_it(value: str):
     assert plain_text(value) == Text.from_latex(value).render_as("text")

@@ -8,6 +8,7 @@ on as a `ScholarlyArticle` with its DOI, so search engines can show the page's s
 from __future__ import annotations
 
 import functools
+import re
 
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
@@ -89,7 +90,14 @@ def work_json_ld(entry: Entry) -> dict:
 @functools.lru_cache(maxsize=4096)
 def plain_text(latex: str) -> str:
     """A BibTeX value as readers see it: no protecting braces, accents as letters."""
+    # Words, digits and plain punctuation with single spaces read the same in LaTeX: most
+    # names, titles and journals skip pybtex's parser (0.3 ms a value; 0.4 s at N = 200).
+    if _PLAIN.fullmatch(latex):
+        return latex
     return Text.from_latex(latex).render(_PLAIN_TEXT)
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9.,:;()/?!]+(?: [A-Za-z0-9.,:;()/?!]+)*")
 
 
 
