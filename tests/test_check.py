@@ -134,3 +134,15 @@ def test_plain_words_score_a_lower_grade_than_jargon():
 
 def test_page_without_prose_has_no_score():
     assert readability("---\ntitle: T\n---\n\n# Only a heading\n") is None
+
+
+def test_make_build_names_a_mkdocs_yml_that_is_not_yaml_at_its_line(checkable_copy):
+    config = checkable_copy / "mkdocs.yml"
+    line = add_lines(config, "extra_javascript:", "   - one.js", "  - two.js")
+
+    result = run_make(checkable_copy, "build")
+
+    assert result.returncode != 0
+    # PyYAML stops at the line after the indented one, where the list goes on unindented.
+    assert f"  mkdocs.yml:{line + 2}: not valid YAML (while parsing a block mapping; " in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr and "MkDocs encountered" not in result.stdout + result.stderr

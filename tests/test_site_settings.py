@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 
+from psychoed.settings.config_file import yaml_problem
 from psychoed.settings.setting_problems import SettingProblem, located, setting_lines
 from psychoed.settings.site_settings import number_pattern, read_article_settings, setting_problems
 
@@ -160,3 +162,20 @@ def test_a_missing_setting_is_reported_at_the_block_that_should_hold_it():
 def test_unreadable_yaml_still_reports_problems_at_line_one():
     assert setting_lines("extra: [unclosed") == {}
     assert str(located([SettingProblem("extra.crisis", "is missing")], path="mkdocs.yml", lines={})[0]) == "mkdocs.yml:1: extra.crisis: is missing"
+
+
+@pytest.mark.parametrize(("message", "line", "what"), [
+    ('MkDocs encountered an error parsing the configuration file: mapping values are not allowed here\n  in "/p/mkdocs.yml", line 7, column 21',
+     7, "mapping values are not allowed here"),
+    # An unclosed quote is named where it opens, not where the file ran out.
+    ('MkDocs encountered an error parsing the configuration file: while scanning a quoted scalar\n  in "/p/mkdocs.yml", line 7, column 12\n'
+     'found unexpected end of stream\n  in "/p/mkdocs.yml", line 140, column 1', 7, "while scanning a quoted scalar; found unexpected end of stream"),
+])
+def test_a_mkdocs_yml_that_is_not_yaml_is_named_at_its_line(message, line, what):
+    problem = yaml_problem(message, project_dir=Path("/p"))
+    assert (problem.path, problem.line) == ("mkdocs.yml", line)
+    assert problem.message.startswith(f"not valid YAML ({what}); check this line")
+
+
+def test_another_configuration_error_keeps_mkdocs_words():
+    assert yaml_problem("Config value 'theme': Unrecognised theme name: 'materal'.", project_dir=Path("/p")) is None

@@ -14,9 +14,10 @@ import sys
 import mkdocs.commands.serve as serve_command
 from mkdocs.__main__ import cli
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
+
+from build_site import load_config_located
 
 log = logging.getLogger("mkdocs.serve")
 
@@ -40,8 +41,8 @@ def build_and_keep_serving(config: MkDocsConfig, **options: object) -> None:
 # load, with nothing yet to serve, still ends serve with that message.
 def load_config_or_stop_this_build(**options: object) -> MkDocsConfig:
     try:
-        return load_config(**options)
-    except ConfigurationError as error:
+        return load_config_located(**options)
+    except (ConfigurationError, Abort) as error:
         raise Abort(f"{error}\nFix mkdocs.yml and save it; serve rebuilds on every save.") from error
 
 

@@ -1,0 +1,43 @@
+"""`make build`: `mkdocs build`, with a mkdocs.yml that is not YAML named at its line.
+
+MkDocs words such a file as "Error: MkDocs encountered an error parsing the configuration
+file: ... in "/abs/path/mkdocs.yml", line 7, column 21", which neither an editor nor the
+pull request's problem matcher reads as a place; here it is `mkdocs.yml:7: ...` like every
+other problem. Arguments are those of `mkdocs build`. `make serve` (tools/serve.py) loads
+mkdocs.yml the same way.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import mkdocs.config
+from mkdocs.__main__ import cli
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from psychoed.problems import report
+from psychoed.settings.config_file import yaml_problem
+
+
+def main(argv: list[str]) -> None:
+    # What `mkdocs build` calls to read mkdocs.yml.
+    mkdocs.config.load_config = load_config_located
+    cli(["build", *argv])
+
+
+def load_config_located(**options: object) -> MkDocsConfig:
+    """MkDocs' load_config; a YAML mistake in the file stops with its `path:line`."""
+    try:
+        return load_config(**options)
+    except ConfigurationError as error:
+        problem = yaml_problem(str(error), project_dir=Path.cwd())
+        if problem is None:
+            raise
+        raise Abort(report([problem])) from error
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
