@@ -21,6 +21,13 @@ def test_a_utf8_page_is_read_as_text(tmp_path: Path):
     assert read_page(page, display_path="docs/page.md") == ("# Caf\u00e9 \u2013 tips\n", None)
 
 
+def test_a_page_uploaded_from_windows_reads_as_mkdocs_reads_it(tmp_path: Path):
+    # Notepad's byte-order mark and CRLF line ends: the front matter must still open on line 1.
+    page = tmp_path / "page.md"
+    page.write_bytes("\ufeff---\r\ntitle: Sleep\r\n---\r\n\r\n# Sleep\r".encode("utf-8"))
+    assert read_page(page, display_path="docs/page.md") == ("---\ntitle: Sleep\n---\n\n# Sleep\n", None)
+
+
 def test_a_csl_file_that_names_no_file_is_named_at_its_line(tmp_path: Path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\nplugins:\n  - bibtex:\n      bib_file: references.bib\n      csl_file: styles/apa.csl\n", encoding="utf-8")

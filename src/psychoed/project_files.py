@@ -49,11 +49,12 @@ def missing_style(config_file: str | Path, bibtex: Mapping[str, Any]) -> Problem
 
 
 def read_page(path: str | Path, *, display_path: str) -> tuple[str | None, Problem | None]:
-    """A page's text, or the problem of a file that is not UTF-8 (saved from Word as
+    """A page's text as MkDocs reads it (a byte-order mark dropped, Windows and old Mac line
+    ends as `\n`), or the problem of a file that is not UTF-8 (saved from Word as
     Windows-1252), at the line of its first foreign byte."""
     data = Path(path).read_bytes()
     try:
-        return data.decode("utf-8"), None
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"), None
     except UnicodeDecodeError as error:
         return None, Problem(display_path, 1 + data[: error.start].count(b"\n"), "not UTF-8 text; save the file as UTF-8")
 
