@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.utils import CountHandler
 
-from psychoed.articles.front_matter import is_article, overdue_reviews, read_article
+from psychoed.articles.front_matter import field_line, is_article, overdue_reviews, read_article
 from psychoed.pages.blocked_markup import blocked_markup_problems
 from psychoed.pages.content_rules import content_problems
 from psychoed.pages.edit_link import edit_repository_problems
@@ -95,10 +95,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             article, article_problems = read_article(file.src_uri, page.source, path=page.path)
             problems += article_problems
             if article:
-                articles[article] = page.path
+                articles[article] = page
     for article in overdue_reviews(list(articles), today=dt.date.today()):
+        page = articles[article]
         # A notice, not a warning: an overdue review must not block an urgent correction.
-        log.info(f"{articles[article]}: review was due on {article.review_due}; review the page, then update last_reviewed and review_due")
+        message = f"review was due on {article.review_due}; review the page, then update last_reviewed and review_due"
+        problems.append(Problem(page.path, field_line(page.source, "review_due"), message, notice=True))
 
     for notice in [problem for problem in problems if problem.notice]:
         log.info(str(notice))

@@ -253,9 +253,9 @@ def test_opted_out_article_has_no_call_to_action_but_keeps_its_other_notes(more_
         one(body, css_class)
 
 
-def test_overdue_review_is_a_notice_naming_page_and_date_and_the_strict_build_passes(more_articles):
+def test_overdue_review_is_a_notice_at_the_review_due_line_and_the_strict_build_passes(more_articles):
     site, result = more_articles
-    assert re.search(r"INFO\s+-\s+docs/articles/overdue\.md: review was due on 2023-01-02", result.stderr), result.stderr
+    assert re.search(r"INFO\s+-\s+docs/articles/overdue\.md:7: review was due on 2023-01-02; review the page, then update last_reviewed and review_due", result.stderr), result.stderr
     assert "WARNING" not in result.stderr
     assert "Next review due: 2 January 2023" in one(article(site, "articles/overdue/index.html"), "gt-review").text_content()
 

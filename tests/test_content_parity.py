@@ -74,10 +74,11 @@ RULES = [
          shown_by="tests/test_build_errors.py::test_bad_input_fails_build_naming_file_line_and_fix"),
     Rule("article front matter", ("tests/test_findable.py::test_article_json_ld_describes_the_page_and_its_reviewers",),
          shown_by="tests/test_build_errors.py::test_editor_mistakes_are_each_named_at_their_line_in_one_build"),
-    # Issue 15 adds the build check of an iframe, embed or remote image at its line.
     Rule("nothing loaded from other sites",
          ("tests/test_article_page.py::test_pages_load_nothing_from_other_sites_and_set_no_cookies",
-          "tests/test_browser.py::test_page_asks_nothing_of_any_other_host")),
+          "tests/test_browser.py::test_page_asks_nothing_of_any_other_host"),
+         ("docs/privacy.md", "", "\n![A chart of the results](https://example.org/chart.png)\n"),
+         ("docs/privacy.md", "![A chart of the results]", "image 'https://example.org/chart.png' is on another site")),
 ]
 PLANTED = [rule for rule in RULES if rule.edit]
 

@@ -44,7 +44,11 @@ def problems_of(body: str, *, article: bool = False) -> list[str]:
     ("Title\n=====\n\nText\n\n### Skipped\n", "docs/page.md:11: the heading 'Skipped' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Skipped'"),
     ("# Title\n\n##\n", "docs/page.md:8: a '##' heading without text; write its text after '## ', or remove the line"),
     ("# Title\n\n![](images/calm.png)\n", "docs/page.md:8: the image 'images/calm.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/calm.png)"),
+    ("# Title\n\n![ ](<images/calm.png>)\n", "docs/page.md:8: the image 'images/calm.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/calm.png)"),
     ("# Title\n\n<img src=\"calm.png\">\n", "docs/page.md:8: an <img> without alt text, which screen readers read out; add alt=\"what it shows\""),
+    ("# Title\n\n<img data-alt=\"A lake\" src=\"calm.png\">\n", "docs/page.md:8: an <img> without alt text, which screen readers read out; add alt=\"what it shows\""),
+    ("# Title\n\n<a href=\"x.md\"><img src=\"x.png\" alt=\"\"></a>\n", "docs/page.md:8: the link <a href=\"x.md\"> has no text, so a screen reader cannot name it; write where it leads between <a href=\"x.md\"> and </a>"),
+    ("# Title\n\nSee <a href=\"x.md\" data-title=\"x\"></a>.\n", "docs/page.md:8: the link <a href=\"x.md\" data-title=\"x\"> has no text, so a screen reader cannot name it; write where it leads between <a href=\"x.md\" data-title=\"x\"> and </a>"),
     ("# Title\n\nSee [](disclaimer.md).\n", "docs/page.md:8: the link to 'disclaimer.md' has no text, so a screen reader cannot name it; write where it leads inside the brackets: [text](disclaimer.md)"),
     ("# Title\n\n!!! note\n  Indented two spaces.\n", "docs/page.md:8: the note box '!!! note' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces"),
     ("# Title\n\n!!! tip\n\nNot indented.\n", "docs/page.md:8: the note box '!!! tip' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces"),
@@ -59,6 +63,8 @@ def test_content_mistake_is_named_at_its_line_with_the_fix(body, expected):
     "# Title\n\n!!! note\n    Indented four spaces.\n\n    A second paragraph.\n",
     "# Title\n\n- item\n    !!! tip \"In a list\"\n        Indented under it.\n",
     "# Title\n\n![A calm lake](calm.png) and <img src=\"x.png\" alt=\"A chart\">\n",
+    "# Title\n\n<img src=\"x.png\" title=\"Sales > costs\" alt=\"A chart\">\n",
+    "# Title\n\n<img src=\"divider.png\" alt=\"\"> and <a href=\"x.md\"><img src=\"x.png\" alt=\"Next page\"></a>\n",
     "Text\n\n---\n\nA rule, not a heading.\n",
 ])
 def test_content_the_rules_allow_gives_no_problem(body):
@@ -88,6 +94,16 @@ def test_hand_written_references_heading_in_an_article_is_named():
 def test_description_outside_the_limits_says_them(description, expected):
     source = f"---\ntitle: A page\ndescription: {description}\n---\n\n# A page\n\nText.\n"
     assert [str(p) for p in content_problems([PageSource(PAGE, source)], articles=set())] == [f"{PAGE}:3: {expected}"]
+
+
+# An article's missing description is read_article's to name (with the article's other
+# fields), so content_problems names it on other pages only, and never twice.
+def test_page_without_a_description_is_named_with_the_limits_and_an_article_is_left_to_read_article():
+    source = "---\ntitle: A page\n---\n\n# A page\n\nText.\n"
+    assert [str(p) for p in content_problems([PageSource(PAGE, source)], articles=set())] == [
+        f"{PAGE}:1: the page has no description; add 'description: ...' to its front matter, 50 to 160 characters saying what the page offers, which search results show"
+    ]
+    assert content_problems([PageSource(ARTICLE, source)], articles={ARTICLE}) == []
 
 
 def test_same_title_or_description_on_two_pages_names_the_first():

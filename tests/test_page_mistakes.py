@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import ROOT, build_site, copy_project
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 DESCRIPTION = "A page of the practice that says in a sentence or two what it offers to its readers."
@@ -61,6 +61,10 @@ MISTAKES = [
 ]
 
 
+# The footer link mkdocs.yml gives the privacy page, whose '.md' the mistake leaves out.
+FOOTER_PRIVACY = "      page: privacy.md"
+
+
 def make_page_mistakes(project: Path) -> None:
     """Every mistake of MISTAKES in `project`, and a footer link to a page without '.md'."""
     for path, text, _ in MISTAKES:
@@ -68,7 +72,7 @@ def make_page_mistakes(project: Path) -> None:
             (project / path).write_text(text, encoding="utf-8")
     (project / "docs/word.md").write_bytes(page(titled("Word"), "Text.\n\nBreathe in \u2013 and out.\n").encode("cp1252"))
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      page: privacy.md", "      page: privacy"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace(FOOTER_PRIVACY, "      page: privacy"), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +91,8 @@ def test_page_mistake_is_told_at_its_line_with_its_fix(mistakes_build: str, expe
 
 
 def test_footer_page_without_md_suggests_the_closest_page(mistakes_build: str) -> None:
-    assert "mkdocs.yml:105: extra.footer_links[2].page: 'privacy' is not a page's file; name the Markdown file relative to docs/, e.g. privacy.md" in mistakes_build
+    line = 1 + (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index(FOOTER_PRIVACY)
+    assert f"mkdocs.yml:{line}: extra.footer_links[2].page: 'privacy' is not a page's file; name the Markdown file relative to docs/, e.g. privacy.md" in mistakes_build
 
 
 def test_meant_citations_build_as_meant(tmp_path: Path) -> None:

@@ -1,10 +1,11 @@
-"""The project's files as the editor names them: a page that is not UTF-8, a missing style."""
+"""The project's files as the editor names them: a page that is not UTF-8, a missing style or bibliography."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from psychoed.project_files import missing_style, read_page
+from conftest import build_site
+from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, bibtex_options, csl_file, missing_style, read_page
 
 
 def test_a_page_saved_from_word_is_named_at_the_line_of_its_first_foreign_byte(tmp_path: Path):
@@ -37,3 +38,21 @@ def test_a_csl_file_that_names_no_file_is_named_at_its_line(tmp_path: Path):
     (tmp_path / "styles/apa.csl").write_text("<style/>", encoding="utf-8")
     assert missing_style(config, {"bib_file": "references.bib", "csl_file": "styles/apa.csl"}) is None
     assert missing_style(config, {"bib_file": "references.bib"}) is None
+
+
+def test_bibliography_and_style_are_found_from_the_bibtex_plugins_options(tmp_path: Path):
+    config = tmp_path / "mkdocs.yml"
+    options = bibtex_options(["search", {"bibtex": {"bib_file": "references.bib", "csl_file": "styles/apa.csl"}}])
+    assert (bib_file(config, options), csl_file(config, options)) == (tmp_path / "references.bib", tmp_path / "styles/apa.csl")
+    assert csl_file(config, {"bib_file": "references.bib"}) is None  # the APA 7 style of the virtualenv
+    # The plugin without options, or no plugin: no bibliography, which the build stops on (below).
+    assert (bibtex_options(["search", "bibtex"]), bibtex_options(["search"])) == ({}, None)
+    assert bib_file(config, {}) is None and bib_file(config, None) is None
+
+
+def test_a_build_without_a_bibliography_stops_saying_what_to_add(site_copy):
+    config = site_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      bib_file: references.bib\n", ""), encoding="utf-8")
+    build = build_site(site_copy)
+    assert build.returncode == 1
+    assert NO_BIBLIOGRAPHY in build.stderr and "Traceback" not in build.stderr

@@ -1,4 +1,5 @@
-"""Read and check the front matter of article pages (everything under docs/articles/)."""
+"""Read the front matter of every page, telling at its line what YAML would read otherwise;
+and check that of articles (everything under docs/articles/) for the fields they need."""
 
 from __future__ import annotations
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from psychoed.articles.front_matter import read_front_matter
+from psychoed.pages.content_security import tag_attributes
+from psychoed.pages.remote_content import INLINE_IMAGE, START_TAG
 from psychoed.problems import Problem, counted
 from psychoed.references.citation_check import PageSource
 from psychoed.references.citation_syntax import blank_code, find_citation_blocks, strip_front_matter
@@ -26,8 +28,6 @@ _ATX = re.compile(r"^(?P<marks>#{1,6})(?P<text>.*?)#*[ \t]*$")
 _SETEXT = re.compile(r"^(?P<rule>=+|-+)[ \t]*$")
 _NOT_SETEXT_TEXT = re.compile(r"^\s*(?:[-*+>|]|\d+[.)]|#|$)")
 _ATTRIBUTES = re.compile(r"\{[^}]*\}\s*$")
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
-_IMG_TAG = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
 _EMPTY_LINK = re.compile(r"(?<![!\]\\])\[\s*\]\((?P<url>[^)\s]*)")
 # A line Python-Markdown makes a paragraph of: not a heading, list item, quote, table,
 # HTML, note box or footnote, and not code (code is blanked before this is read).
@@ -35,11 +35,10 @@ _TEXT_LINE = re.compile(r"^\s*(?![-*+]\s|\d+[.)]\s|#|>|\||<|!!!|\?\?\?|\[\^|=+\s
 _ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kind>\w+)")
 # A heading typed as HTML, which joins the page's outline as a Markdown one does.
 _HTML_HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)</h(?P=level)\s*>", re.IGNORECASE | re.DOTALL)
-_HTML_LINK = re.compile(r"<a\b(?P<attributes>[^>]*)>(?P<text>.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_LINK = re.compile(r"""<a\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>(?P<text>.*?)</a\s*>""", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-# HTML attributes that give a screen reader a name: a picture's alt, a link's aria-label or title.
-_ALT = re.compile(r"\balt\s*=\s*(['\"])\s*\S", re.IGNORECASE)
-_LINK_NAME = re.compile(r"\b(?:aria-label|title)\s*=\s*(['\"])\s*\S", re.IGNORECASE)
+# HTML attributes that give a screen reader a name: a link's aria-label or title.
+_LINK_NAMES = ("aria-label", "title")
 # A table's second line: cells of dashes (colons for alignment) between pipes.
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
@@ -172,21 +171,29 @@ def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list
     def line_of(offset: int) -> int:
         return first_line + masked.count("\n", 0, offset)
 
-    for image in _IMAGE.finditer(masked):
+    for image in INLINE_IMAGE.finditer(masked):
         if not image.group("alt").strip():
-            problems.append(Problem(path, line_of(image.start()), f"the image '{image.group('src')}' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows]({image.group('src')})"))
-    for tag in _IMG_TAG.finditer(masked):
-        if not _ALT.search(tag.group("attributes")):
+            problems.append(Problem(path, line_of(image.start()), f"the image '{image.group('url')}' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows]({image.group('url')})"))
+    for tag, alt in _html_images(masked):
+        if alt is None:  # alt="" is right for a picture that only decorates
             problems.append(Problem(path, line_of(tag.start()), "an <img> without alt text, which screen readers read out; add alt=\"what it shows\""))
     for link in _EMPTY_LINK.finditer(masked):
         problems.append(Problem(path, line_of(link.start()), f"the link to '{link.group('url')}' has no text, so a screen reader cannot name it; write where it leads inside the brackets: [text]({link.group('url')})"))
     for link in _HTML_LINK.finditer(masked):
-        named = _LINK_NAME.search(link.group("attributes"))
-        pictured = _ALT.search(link.group("text"))
+        attributes = tag_attributes(link.group("attributes"))
+        named = any(attributes.get(name, "").strip() for name in _LINK_NAMES)
+        pictured = any(alt and alt.strip() for _, alt in _html_images(link.group("text")))
         if not named and not pictured and not _TAG.sub("", link.group("text")).strip():
             opening = " ".join(f"<a{link.group('attributes')}>".split())
             problems.append(Problem(path, line_of(link.start()), f"the link {opening} has no text, so a screen reader cannot name it; write where it leads between {opening} and </a>"))
     return problems
+
+
+# Each <img> of HTML with its alt text (None without), its attributes read as a browser
+# reads them: a `>` inside a quoted value ends no tag, and `data-alt` is no alt.
+def _html_images(html: str) -> list[tuple[re.Match[str], str | None]]:
+    images = [tag for tag in START_TAG.finditer(html) if tag.group("tag").lower() == "img"]
+    return [(tag, tag_attributes(tag.group("attributes")).get("alt")) for tag in images]
 
 
 # A table whose header row has an empty cell: a screen reader names that column by nothing.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from psychoed.pages.content_security import tag_attributes
 from psychoed.problems import Problem
 from psychoed.references.citation_check import PageSource
 from psychoed.references.citation_syntax import blank_code, strip_front_matter
@@ -18,21 +19,21 @@ from psychoed.references.citation_syntax import blank_code, strip_front_matter
 FIX = "the site loads nothing from other sites; link to it instead: [title]({url})"
 
 # Elements that always frame or run another document: the policy allows none of them.
-_EMBED = re.compile(r"<(?P<tag>iframe|frame|embed|object|portal)\b(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE)
+_EMBED_TAGS = ("iframe", "frame", "embed", "object", "portal")
+_EMBED = re.compile(rf"<(?P<tag>{'|'.join(_EMBED_TAGS)})\b(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE)
 # Any start tag, with quoted attribute values that may hold `>`: here, those whose
 # attribute loads a file (img, video, audio, source, script, link, input).
 START_TAG = re.compile(r"<(?P<tag>[a-z][a-z0-9-]*)(?=[\s/>])(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE)
-_LOADING_ATTRIBUTE = re.compile(
-    r"""\b(?P<name>src|srcset|poster|data|href)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))""",
-    re.IGNORECASE,
-)
-# An HTML comment, which the browser neither shows nor loads from (an embed "hidden for now").
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# The attributes whose address the browser loads (read by tag_attributes, so an address
+# quoted in alt or title, or a lazy loader's data-src, is no load).
+_LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "href")
 # An address on another host: http(s):// or protocol-relative //host.
 _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
 # Markdown images: inline ![alt](url "title"), and by reference ![alt][ref], ![ref][], ![ref].
-_INLINE_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(\s*<?(?P<url>[^)\s>]+)")
-_REFERENCE_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\](?:\[(?P<ref>[^\]\n]*)\])?(?!\()")
+# The alt text may wrap lines, as a paragraph does, but never crosses a blank line.
+_ALT_TEXT = r"(?P<alt>(?:[^\]\n]|\n(?![ \t]*\n))*)"
+INLINE_IMAGE = re.compile(rf"!\[{_ALT_TEXT}\]\(\s*<?(?P<url>[^)\s>]*)")
+_REFERENCE_IMAGE = re.compile(rf"!\[{_ALT_TEXT}\](?:\[(?P<ref>[^\]\n]*)\])?(?!\()")
 _DEFINITION = re.compile(r"^ {0,3}\[(?P<ref>[^\]\n]+)\]:\s*<?(?P<url>[^\s>]+)", re.MULTILINE)
 
 
@@ -43,11 +44,11 @@ def remote_content_problems(pages: list[PageSource]) -> list[Problem]:
 
 def located_findings(pages: list[PageSource], *, find: Callable[[str], list[tuple[int, str]]]) -> list[Problem]:
     """A problem at its line for each (offset, message) `find` gives in a page's Markdown
-    with its code and HTML comments blanked, on every page."""
+    with its code and HTML comments blanked (blank_code), on every page."""
     problems = []
     for page in pages:
         body, first_line = strip_front_matter(page.source)
-        masked = _COMMENT.sub(lambda comment: re.sub(r"[^\n]", " ", comment.group()), blank_code(body))
+        masked = blank_code(body)
         for offset, message in find(masked):
             problems.append(Problem(page.path, first_line + masked.count("\n", 0, offset), message))
     return sorted(problems, key=lambda problem: (problem.path, problem.line))
@@ -62,13 +63,13 @@ def _findings(masked: str) -> list[tuple[int, str]]:
         found.append((embed.start(), what + FIX.format(url=url or "url")))
     for tag in START_TAG.finditer(masked):
         # A link (<a href>) only leads elsewhere when followed, which is what we ask for.
-        if tag.group("tag").lower() in ("a", "iframe", "frame", "embed", "object", "portal"):
+        if tag.group("tag").lower() in ("a", *_EMBED_TAGS):
             continue
         url = _loaded_url(tag.group("attributes"), remote_only=True)
         if url:
             found.append((tag.start(), f"<{tag.group('tag').lower()}> loads '{url}' from another site: " + FIX.format(url=url)))
     definitions = {_label(d.group("ref")): d.group("url") for d in _DEFINITION.finditer(masked)}
-    for image in _INLINE_IMAGE.finditer(masked):
+    for image in INLINE_IMAGE.finditer(masked):
         if _REMOTE.match(image.group("url")):
             found.append((image.start(), _image_message(image.group("url"))))
     for image in _REFERENCE_IMAGE.finditer(masked):
@@ -84,10 +85,11 @@ def _image_message(url: str) -> str:
 
 # The address a tag would load: its first remote one, or (remote_only=False) its first at all.
 def _loaded_url(attributes: str, *, remote_only: bool) -> str | None:
-    for attribute in _LOADING_ATTRIBUTE.finditer(attributes):
-        value = next(v for v in attribute.group("double", "single", "bare") if v is not None)
+    for name, value in tag_attributes(attributes).items():
+        if name not in _LOADING_ATTRIBUTES:
+            continue
         # srcset lists "url width, url width": any remote candidate loads from elsewhere.
-        candidates = [part.split()[0] for part in value.split(",") if part.split()] if attribute.group("name").lower() == "srcset" else [value]
+        candidates = [part.split()[0] for part in value.split(",") if part.split()] if name == "srcset" else [value]
         for candidate in candidates:
             if not remote_only or _REMOTE.match(candidate):
                 return candidate.strip()
