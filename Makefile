@@ -117,6 +117,8 @@ check: $(STAMP)
 .PHONY: lighthouse
 LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
 
+# PYTHONPATH: benchmarks/lighthouse.py serves the site with tools/site_server.py, and no
+# module edits sys.path (ARCHITECTURE.md).
 lighthouse: $(STAMP) $(LIGHTHOUSE)
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} PYTHONPATH=tools $(BIN)/python benchmarks/lighthouse.py --lighthouse $(LIGHTHOUSE)
 

@@ -48,7 +48,8 @@ def copy_project(destination: Path, *, tooling: bool = False) -> Path:
     for name in PROJECT_FILES + (TOOLING if tooling else ()):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+            # Not Lighthouse's npm install (tools/lighthouse/node_modules, 100 MB): no check runs it.
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
         else:
             shutil.copy2(source, destination / name)  # keeps the lock older than .venv's stamp
     return destination

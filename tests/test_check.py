@@ -13,9 +13,17 @@ from prose import main as prose_main
 from readability import prose_text, readability
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
+
+
 @pytest.fixture
 def checkable_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", tooling=True)
+
+
+def test_a_checkable_copy_leaves_out_lighthouses_npm_install(checkable_copy):
+    # 100 MB after `make lighthouse`, copied for every test of a check, and read by none.
+    assert (checkable_copy / "tools/lighthouse/package.json").is_file()
+    assert not (checkable_copy / "tools/lighthouse/node_modules").exists()
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess[str]:
@@ -76,6 +84,18 @@ def test_skeleton_text_left_from_new_article_is_a_problem(checkable_copy, capsys
     out = capsys.readouterr().out
     assert "docs/articles/sleep-well.md:3: the description is still the skeleton from make new-article" in out
     assert "docs/articles/sleep-well.md:12: this text is still the skeleton" in out
+
+
+def test_skeleton_text_in_an_article_in_a_subfolder_is_a_problem_too(checkable_copy, capsys):
+    subprocess.run([sys.executable, str(checkable_copy / "tools/new_article.py"), "Sleep Well"], check=True, capture_output=True)
+    (checkable_copy / "docs/articles/sleep").mkdir()
+    (checkable_copy / "docs/articles/sleep-well.md").rename(checkable_copy / "docs/articles/sleep/sleep-well.md")
+
+    assert prose_main(["--project", str(checkable_copy)]) == 1
+
+    out = capsys.readouterr().out
+    assert "docs/articles/sleep/sleep-well.md:12: this text is still the skeleton" in out
+    assert "  docs/articles/sleep/sleep-well.md: " in out  # in the readability report too
 
 
 def test_an_article_saved_from_word_is_a_problem_at_its_line_not_a_traceback(checkable_copy, capsys):

@@ -91,9 +91,12 @@ def test_link_warnings_broken_links_and_prose_problems_each_at_their_markdown_li
 
 def test_every_located_line_is_annotated_and_nothing_else(failing_build, checked_site):
     output = failing_build[1] + "".join(checked_site[1].values())
+    patterns = matchers(MATCHER)
     located = [line for line in output.splitlines() if LOCATED.search(line)]
-    found = annotations(output, matchers(MATCHER))
-    assert len(found) == len(located) == 8, located
+    annotated = [line for line in output.splitlines() if any(regexp.match(line) for regexp, _ in patterns)]
+    # The same lines, not only as many: a stray annotation cannot make up for a missed one.
+    assert annotated == located and len(located) == 8, located
+    found = annotations(output, patterns)
     # The readability report names articles without a line: advice, never an annotation.
     assert "grade" in checked_site[1]["prose"] and not any("grade" in a.message for a in found)
 
@@ -111,6 +114,17 @@ def test_run_summary_lists_every_problem_errors_first(failing_build, checked_sit
     assert len(rows) == 8
     assert [row.split(" | ")[1] for row in rows] == ["error"] * 6 + ["warning"] * 2
     assert f"| `{ARTICLE}:" in rows[0] and "not a date" in table
+
+
+def test_summary_reads_each_log_whole_when_one_ends_without_a_newline(tmp_path, capsys):
+    logs = [tmp_path / "build.log", tmp_path / "prose.log"]
+    logs[0].write_text("  docs/a.md:3: first problem", encoding="utf-8")
+    logs[1].write_text("docs/b.md:5: second problem\n", encoding="utf-8")
+
+    assert main([str(log) for log in logs]) == 0
+
+    table = capsys.readouterr().out
+    assert "| `docs/a.md:3` | error | first problem |" in table and "| `docs/b.md:5` | error | second problem |" in table
 
 
 def test_summary_escapes_what_would_break_the_table():

@@ -43,3 +43,10 @@ def test_compare_builds_names_each_differing_file(tmp_path: Path, capsys):
 
     assert main([str(first), str(second)]) == 1
     assert capsys.readouterr().out.splitlines() == ["extra.js: only in " + str(second), "page.html: different content"]
+
+
+def test_compare_builds_without_a_built_site_says_to_build_it(tmp_path: Path, capsys):
+    (tmp_path / "built").mkdir()
+
+    assert main([str(tmp_path / "built"), str(tmp_path / "never-built")]) == 2
+    assert capsys.readouterr().err == f"compare_builds: {tmp_path / 'never-built'} is not a built site; build it first\n"

@@ -116,7 +116,7 @@ def test_ci_tests_builds_checks_links_and_prose_with_problems_at_their_lines():
     build = load(GITHUB / "workflows" / "ci.yml")["jobs"]["build"]
     runs = [step.get("run", "") for step in build["steps"]]
     # The editor's problems first, annotated; the tests after, not annotated.
-    order = ("::add-matcher::", "make build", "make links", "make prose", "problem_summary.py", "::remove-matcher", "make test")
+    order = ("::add-matcher::", "make build", "make links", "make prose", "problem_summary.py", "::remove-matcher", "make properdocs", "make test")
     commands = [command for run_ in runs for command in order if command in run_]
     assert commands == list(order)
     # The matcher the workflow registers is the one tests/test_problem_matcher.py tests.

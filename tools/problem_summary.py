@@ -3,7 +3,9 @@ as one Markdown table for $GITHUB_STEP_SUMMARY.
 
 GitHub shows at most 10 error annotations a step and 50 a job; this lists them all. It
 reads the lines with the patterns of .github/problem-matcher.json, the same ones that turn
-them into annotations, so the table and the annotations never disagree.
+them into annotations, so the table and the annotations never disagree. CI runs it with
+the runner's own Python, outside .venv, after a build that may have failed: it imports
+nothing but the standard library.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("logs", type=Path, nargs="*", help="the output of the build, links and prose steps")
     args = parser.parse_args(argv)
-    text = "".join(log.read_text(encoding="utf-8", errors="replace") for log in args.logs if log.is_file())
+    # One log's last line, unended, must not run into the next log's first.
+    text = "\n".join(log.read_text(encoding="utf-8", errors="replace") for log in args.logs if log.is_file())
     print(summary(annotations(text, matchers(MATCHER))))
     return 0
 

@@ -94,7 +94,8 @@ def article_texts(project: Path) -> tuple[dict[str, str], list[str]]:
     """Each article's text by its path from the project (docs/articles/x.md), and the
     problem of each that is not UTF-8 (saved from Word), which is read no further."""
     texts, problems = {}, []
-    for path in sorted((project / DOCS / ARTICLES_DIR).glob("*.md")):
+    # Every Markdown file under articles/, in subfolders too, as the build reads articles.
+    for path in sorted((project / DOCS / ARTICLES_DIR).rglob("*.md")):
         where = path.relative_to(project).as_posix()
         text, problem = read_page(path, display_path=where)
         if problem:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from psychoed.articles.front_matter import ARTICLES_DIR, field_line, read_article
+from psychoed.problems import counted
 from psychoed.project_files import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,8 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
     for review in due:
         print(review)
-    count = f"{len(due)} article" + ("" if len(due) == 1 else "s")
-    print(f"review-due: {count} due for review by {args.today + dt.timedelta(days=NOTICE_DAYS)} ({NOTICE_DAYS} days from {args.today})")
+    print(f"review-due: {counted(len(due), 'article')} due for review by {args.today + dt.timedelta(days=NOTICE_DAYS)} ({NOTICE_DAYS} days from {args.today})")
     if args.report:
         args.report.unlink(missing_ok=True)
         if due:
@@ -78,7 +78,7 @@ def when(days: int) -> str:
         return "overdue"
     if days == 0:
         return "due today"
-    return f"in {days} day" + ("" if days == 1 else "s")
+    return f"in {counted(days, 'day')}"
 
 
 def markdown(due: list[DueReview], *, today: dt.date) -> str:

@@ -36,7 +36,6 @@ def build_and_keep_serving(config: MkDocsConfig, **options: object) -> None:
         log.error("The site was not rebuilt: fix the problems above and save; serve rebuilds on every save.")
 
 
-
 # An Abort is what serve's rebuild loop reports as a message, not a traceback; the first
 # load, with nothing yet to serve, still ends serve with that message.
 def load_config_or_stop_this_build(**options: object) -> MkDocsConfig:

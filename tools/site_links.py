@@ -167,9 +167,10 @@ def markdown_source(docs: Path, page: Path) -> Path | None:
 
 
 # The first line of the Markdown holding the link as the page wrote it; a link MkDocs
-# rewrote (page.md -> page/) came from the theme or was checked by the build already.
+# rewrote (page.md -> page/) came from the theme or was checked by the build already. A
+# page saved from Word since the build is the next build's to name: no traceback here.
 def written_line(source: Path, written: str) -> int | None:
-    for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, text in enumerate(source.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
         if written in text:
             return number
     return None
