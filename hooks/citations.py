@@ -111,7 +111,7 @@ def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfi
         page.content = fill(page.content, {number: html[text] for number, text in later.items()})
         # The table of contents was made from the Markdown: a citation in a heading
         # needed_now() did not recognise would show its placeholder there.
-        if message := unformatted_heading(_titles(page.toc), path=_source(page, config)):
+        if message := unformatted_heading(_titles(page.toc), later, path=_source(page, config)):
             raise PluginError(message)
     return context
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from psychoed.problems import report
-from psychoed.references.bibliography import load_bibliography, uncited_problems
+from psychoed.references.bibliography import check_bibliography, load_bibliography, uncited_problems
+from psychoed.references.reference_rules import _HOW_TO_ADD
 
 
 def load(tmp_path: Path, text: str):
@@ -68,6 +71,14 @@ def test_uncited_entries_are_warnings_and_case_variants_count_as_cited(tmp_path)
     assert [(p.line, p.warning) for p in problems] == [(17, True)]
     assert "entry 'yela2022' is not cited by any page" in problems[0].message
 
+
+
+def test_a_key_that_cannot_be_cited_is_asked_to_be_renamed_not_to_be_cited(tmp_path):
+    bibliography = load(tmp_path, "@book{obrien.2020,\n  author = {O'Brien, Ann},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n}\n")
+    assert [str(p) for p in bibliography.problems] == [
+        "references.bib:1: key 'obrien.2020' can only hold letters, digits, '_' and '-'; rename it, e.g. 'obrien2020'"
+    ]
+    assert uncited_problems(bibliography, set()) == []
 
 def test_report_lists_errors_first_then_warnings_that_fail_strict(tmp_path):
     bibliography = load(tmp_path, "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {20},\n  volume = {1},\n  pages = {1--2},\n}\n")
@@ -138,6 +149,13 @@ def test_field_given_twice_stops_the_file_at_the_second_line_and_other_entries_a
     ]
 
 
+def test_a_file_that_cannot_build_lists_its_mistakes_without_the_notices(tmp_path):
+    old = "@article{kabatzinn1982,\n  author = {Kabat-Zinn, Jon},\n  title = {T},\n  journal = {J},\n  year = {1982},\n  volume = {4},\n  pages = {33--47},\n}\n"
+    assert [p.notice for p in load(tmp_path, old).problems] == [True]  # no doi: a notice
+    bibliography = load(tmp_path, old + "\n@book{smith2020,\n  author = {Smith, Jane},\n  title = {T},\n  year = {2020},\n  year = {2020},\n}\n")
+    assert [str(p) for p in bibliography.problems] == ["references.bib:14: entry 'smith2020' has two year fields; keep one"]
+
+
 def test_unbraced_value_and_spaced_key_get_one_message_each_naming_the_fix(tmp_path):
     bibliography = load(tmp_path, (
         "@book{guilford2019,\n  author = {Smith, Jane},\n  title = {T},\n  publisher = Guilford Press,\n  year = {2019},\n}\n\n"
@@ -190,3 +208,67 @@ def test_copy_for_pandoc_reads_parentheses_labelled_numbers_article_numbers_and_
     assert "  pubstate = {Advance online publication},\n" in early.pandoc
     assert "howpublished" not in mayo.pandoc
     assert "journal" not in nhs.pandoc and "  publisher = {nhs.uk},\n" in nhs.pandoc
+
+
+
+
+def test_copy_for_pandoc_dates_a_day_not_a_time_a_preprint_by_its_year_and_names_a_site_once(tmp_path):
+    zotero, preprint, nhs = load(tmp_path, (
+        "@online{ruder2016,\n  author = {Ruder, Sebastian},\n  title = {T},\n  date = {2016-01-19T14:20:00},\n  url = {https://ruder.io/},\n"
+        "  urldate = {2024-03-05T09:00:00Z},\n}\n\n"
+        "@online{lee2021,\n  author = {Lee, Ann},\n  title = {T},\n  date = {2021-03-02},\n  eprinttype = {psyarxiv},\n  doi = {10.31234/osf.io/abcde},\n}\n\n"
+        "@misc{nhs2021,\n  author = {{NHS}},\n  title = {T},\n  journal = {NHS},\n  year = {2021},\n  url = {https://www.nhs.uk/},\n}\n"
+    )).entries.values()
+    assert "  date = {2016-01-19},\n" in zotero.pandoc and "  urldate = {2024-03-05},\n" in zotero.pandoc and "T14" not in zotero.pandoc
+    assert "  year = {2021},\n" in preprint.pandoc and "date" not in preprint.pandoc
+    assert "  publisher = {PsyArXiv},\n" in preprint.pandoc and "  type = {Preprint},\n" in preprint.pandoc
+    assert "journal" not in nhs.pandoc and "publisher" not in nhs.pandoc  # the site is its author: named once
+
+@pytest.mark.parametrize(("authors", "stray"), [
+    ("Smith, Jane and Jones, Bob and", "Jones, Bob and"),
+    ("and Smith, Jane", "and Smith, Jane"),
+    ("Smith, Jane and and Jones, Bob", "and Jones, Bob"),
+    ("Smith, Jane and Jones, Bob and and", "and"),
+    ("and and Smith, Jane", "and"),
+])
+def test_an_and_with_no_name_on_one_side_is_refused(authors, stray):
+    bibtex = f"@book{{smith2020,\n  author = {{{authors}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2020}},\n}}\n"
+    assert [str(p) for p in check_bibliography(bibtex, display_path="references.bib").problems] == [
+        f"references.bib:2: entry 'smith2020': the 'author' field has an 'and' with no name on one side ('{stray}'); delete the extra 'and'"
+    ]
+
+
+def test_a_groups_name_with_and_in_it_is_no_stray_and():
+    bibtex = "@book{jj2020,\n  author = {{Johnson and Johnson}},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n}\n"
+    assert check_bibliography(bibtex, display_path="references.bib").problems == []
+
+# An entry lacking one field, for each fix the rules hold beyond `add name = {...}`
+# ("type:names" where the type's own words differ).
+LACKING = {
+    "journal|journaltitle": "@article{a2020,\n  author = {A, B},\n  title = {T},\n  year = {2020},\n  volume = {1},\n  pages = {1--2},\n  doi = {10.1000/x},\n}\n",
+    "year|date": "@book{a2020,\n  author = {A, B},\n  title = {T},\n  publisher = {P},\n}\n",
+    "year|date|pubstate": "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  volume = {1},\n  pages = {1--2},\n  doi = {10.1000/x},\n}\n",
+    "volume|pubstate": "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {2020},\n  pages = {1--2},\n  doi = {10.1000/x},\n}\n",
+    "pages|eid|pubstate": "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {2020},\n  volume = {1},\n  doi = {10.1000/x},\n}\n",
+    "year|date|urldate": "@online{a2020,\n  author = {A, B},\n  title = {T},\n  url = {https://x.org/},\n}\n",
+    "school|institution": "@phdthesis{a2020,\n  author = {A, B},\n  title = {T},\n  year = {2020},\n}\n",
+    "institution|publisher": "@techreport{a2020,\n  author = {A, B},\n  title = {T},\n  year = {2020},\n}\n",
+    "type": "@thesis{a2020,\n  author = {A, B},\n  title = {T},\n  institution = {U},\n  year = {2020},\n}\n",
+    "author|editor|organization": "@online{a2020,\n  title = {T},\n  date = {2020-01-02},\n  url = {https://x.org/},\n}\n",
+    "book:author|editor": "@book{a2020,\n  title = {T},\n  publisher = {P},\n  year = {2020},\n}\n",
+    "report:author": "@report{a2020,\n  title = {T},\n  institution = {I},\n  year = {2020},\n}\n",
+    "techreport:author": "@techreport{a2020,\n  title = {T},\n  institution = {I},\n  year = {2020},\n}\n",
+    "unpublished:type": "@unpublished{a2020,\n  author = {A, B},\n  title = {T},\n  year = {2020},\n}\n",
+    "presentation:type": "@inproceedings{a2020,\n  author = {A, B},\n  title = {T},\n  year = {2020},\n  eventtitle = {C},\n  venue = {Oslo},\n}\n",
+    "presentation:year|date|eventdate": "@inproceedings{a2020,\n  author = {A, B},\n  title = {T},\n  type = {Paper presentation},\n  eventtitle = {C},\n}\n",
+}
+
+
+def test_every_fix_for_a_missing_field_is_one_an_entry_can_get():
+    assert set(LACKING) == set(_HOW_TO_ADD)
+
+
+@pytest.mark.parametrize("needs", LACKING)
+def test_an_entry_lacking_a_field_is_told_the_fix_for_its_type(needs):
+    problems = [p for p in check_bibliography(LACKING[needs], display_path="references.bib").problems if not p.notice]
+    assert [p.message.split(" needs; ", 1)[1] for p in problems] == [_HOW_TO_ADD[needs]]

@@ -85,7 +85,7 @@ def test_keys_in_link_texts_and_urls_are_not_bare_but_a_bracket_with_stray_words
         "Follow https://mastodon.social/@growtrue2024 or <https://example.org/@yela2022>\n"
         "[see @yip2021 for more]"
     )
-    assert find_bare_keys(markdown) == [BareKey("yip2021", 3, "[see @yip2021 for more]")]
+    assert find_bare_keys(markdown) == [BareKey("yip2021", 3, "[see @yip2021 for more]", 3)]
 
 
 
@@ -93,6 +93,7 @@ def test_keys_in_link_texts_and_urls_are_not_bare_but_a_bracket_with_stray_words
     ("Two works [@inwood2018][@yela2022] side by side.", [("inwood2018",), ("yela2022",)]),
     ("As found [@yip2021]: kindness helps.", [("yip2021",)]),
     ("[@yip2021]: kindness helps", [("yip2021",)]),
+    ("As found [@yip2021]: always.", [("yip2021",)]),  # one word after the colon, mid-line: no link definition
 ])
 def test_a_citation_before_another_or_a_colon_is_a_citation(markdown, keys):
     assert [block.keys for block in find_citation_blocks(markdown)] == keys

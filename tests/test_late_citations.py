@@ -82,12 +82,16 @@ def test_heading_citation_left_as_placeholder_fails_the_build_naming_the_page(si
     with pytest.raises(Abort):
         build(config)
 
-    assert f"{ARTICLE}: a citation in a heading was not formatted in time for the table of contents; move the citation out of the heading" in caplog.text
+    assert (
+        f"{ARTICLE}: the heading 'Quoted heading [@inwood2018]' holds a citation that was not formatted in time for the "
+        "table of contents; move the citation out of the heading"
+    ) in caplog.text
 
 
-def test_a_placeholder_in_a_heading_title_names_the_page_and_the_fix():
-    titles = ["Why it helps", f"Quoted heading {placeholder(0)}"]
-    assert unformatted_heading(titles, path="docs/a.md") == (
-        "docs/a.md: a citation in a heading was not formatted in time for the table of contents; move the citation out of the heading"
+def test_a_placeholder_in_a_heading_title_names_the_page_the_heading_and_the_fix():
+    titles = ["Why it helps", f"Quoted heading {placeholder(1)}"]
+    assert unformatted_heading(titles, {0: "[@yip2021]", 1: "[@inwood2018]"}, path="docs/a.md") == (
+        "docs/a.md: the heading 'Quoted heading [@inwood2018]' holds a citation that was not formatted in time for the "
+        "table of contents; move the citation out of the heading"
     )
-    assert unformatted_heading(["Why it helps (Yip & Tong, 2021)"], path="docs/a.md") is None
+    assert unformatted_heading(["Why it helps (Yip & Tong, 2021)"], {}, path="docs/a.md") is None

@@ -17,7 +17,7 @@ from pybtex.database import parse_string
 
 import new_reference as new_reference_tool
 from conftest import ROOT, build_site
-from new_reference import clean_field, main, new_reference, offline_stub, suggest_key
+from new_reference import clean_field, main, new_reference, normalised_entry, offline_stub, suggest_key
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.doi import doi_url
 from site_reader import normalize, page
@@ -313,6 +313,16 @@ def test_unreachable_resolver_suggests_the_offline_stub(bib, capsys):
 ])
 def test_agency_markup_becomes_plain_bibtex(raw, clean):
     assert clean_field(raw) == clean
+
+
+
+def test_a_group_among_names_with_tex_accents_is_still_braced():
+    # Braces inside the author field (M{\"u}ller) keep the raw-text pass from reading it;
+    # the group is braced when the parsed names are written back.
+    bibtex = '@techreport{X_2017, title={Depression}, DOI={10.1596/x}, author={World Health Organization and M{\\"u}ller, Hans}, year={2017} }'
+    key, entry = normalised_entry(bibtex, doi="10.1596/x", existing_keys=set())
+    assert key == "worldhealthorganization2017"
+    assert '  author = {{World Health Organization} and M{\\"u}ller, Hans},\n' in entry
 
 
 # What Crossref's content negotiation (`Accept: application/x-bibtex`) really sent, copied

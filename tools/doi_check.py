@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 
 from link_report import BrokenLink, OnlineCheck, report
-
-# The bibliography reader and the DOI form check live beside the MkDocs hooks.
 from psychoed.references.bibliography import Bibliography, load_bibliography
 from psychoed.references.doi import DOI_RESOLVER, doi_problem, doi_url
 from url_check import UrlChecker, add_online_arguments, with_cached_checker

@@ -97,7 +97,7 @@ class Style:
     csl_path: str
 
     def bibtex_for(self, keys: set[str]) -> str:
-        """The entries of `keys` as pandoc should read them (bibliography.py): pandoc reads a
+        """The entries of `keys` as pandoc should read them (pandoc_entries.py): pandoc reads a
         few works faster than all."""
         if not self._self_contained:
             return self._whole_file
@@ -107,6 +107,7 @@ class Style:
     def _self_contained(self) -> bool:
         return not _NOT_SELF_CONTAINED.search(self.bibtex)
 
+    # The file with each entry as pandoc should read it, for entries that lean on others.
     @cached_property
     def _whole_file(self) -> str:
         text = self.bibtex

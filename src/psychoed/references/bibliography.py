@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pybtex.errors
-from pybtex.database import BibliographyData, BibliographyDataError
+from pybtex.database import BibliographyData
 from pybtex.database import Entry as PybtexEntry
 from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
 from pybtex.scanner import PybtexSyntaxError
@@ -37,8 +37,8 @@ class Entry:
     fields: dict[str, str]
     field_lines: dict[str, int] = field(default_factory=dict)
     persons: dict[str, list[str]] = field(default_factory=dict)
-    text: str = ""  # the entry as written, to hand pandoc only the entries a page cites
-    pandoc: str = ""  # the entry as pandoc reads it: the site's APA defaults written in
+    text: str = ""  # the entry as written, up to the next one
+    pandoc: str = ""  # the entry as pandoc reads it (the site's APA defaults written in), for the pages that cite it
 
 
 @dataclass
@@ -135,7 +135,7 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
             found.append((first, first, _uncitable_key(spaced.group("key"))))
             continue
         for error in parse_bibtex(chunk)[0]:
-            if isinstance(error, BibliographyDataError):
+            if isinstance(error, DuplicateField):
                 found.append((first, *_duplicate_field(error, chunk, first)))
                 continue
             message = str(error).split(": ", 1)[-1]
@@ -155,7 +155,7 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
 
 # pybtex's "entry with key smith2020 has a duplicate year field" (its only words for it),
 # at the second field's line.
-def _duplicate_field(error: BibliographyDataError, chunk: str, first: int) -> tuple[int, str]:
+def _duplicate_field(error: DuplicateField, chunk: str, first: int) -> tuple[int, str]:
     key, name = re.fullmatch(r"entry with key (.+) has a duplicate (\S+) field", str(error)).groups()  # type: ignore[union-attr]
     starts = [found for found in _FIELD_START.finditer(chunk) if found.group("name").lower() == name.lower()]
     line = first + chunk.count("\n", 0, starts[-1].start()) if starts else first

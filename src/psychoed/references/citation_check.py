@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Bibliography
-from psychoed.references.citation_syntax import BareKey, CitationBlock, find_bare_keys, find_citation_blocks, find_plain_brackets, strip_front_matter
+from psychoed.references.citation_syntax import BARE_KEY, KEY, BareKey, CitationBlock, find_bare_keys, find_citation_blocks, find_plain_brackets, strip_front_matter
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,13 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             for key in block.keys:
                 if key not in bibliography.entries:
                     problems.append(Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography.path)))
-        told: set[str] = set()
+        told: set[tuple[str, int | None]] = set()
         for bare in find_bare_keys(body, first_line=first_line):
             message = _bare_key_message(bare, by_casefold, bibliography.path)
-            # A bracket holding two keys is told once, at its first.
-            if message and not (bare.bracket and message in told):
-                told.add(message)
+            # A bracket holding two keys is told once, at its first (the same bracket
+            # written again on another line is told there too).
+            if message and (bare.bracket_line is None or (message, bare.bracket_line) not in told):
+                told.add((message, bare.bracket_line))
                 problems.append(Problem(page.path, bare.line, message))
         for text, line in find_plain_brackets(body, first_line=first_line):
             message = _missing_at_message(text, by_casefold, bibliography.path)
@@ -53,7 +54,7 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bib_path: str)
     own = by_casefold.get(bare.key.casefold())
     if own is None and not _HOUSE_KEY.fullmatch(bare.key):
         return None
-    if bare.bracket is not None and len(re.findall(r"(?<![\w.+@/-])@[\w-]+", bare.bracket)) > 1:
+    if bare.bracket is not None and len(BARE_KEY.findall(bare.bracket)) > 1:
         # The comma before each further key becomes the `;` that separates works.
         fixed = re.sub(r",(?=[^,;@]*@)", ";", " ".join(bare.bracket.split()))
         return f"'{' '.join(bare.bracket.split())}' is not read as a citation: works in one citation are separated by ';', not ','; write {fixed}"
@@ -73,10 +74,10 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bib_path: str)
 # `[yip2021]` or `[see yip2021, p. 3]`: a bracket naming a bibliography key without its `@`,
 # which mkdocs-bibtex prints as it stands.
 def _missing_at_message(text: str, by_casefold: dict[str, str], bib_path: str) -> str | None:
-    keys = [by_casefold[word.casefold()] for word in re.findall(r"[\w-]+", text) if word.casefold() in by_casefold]
+    keys = [by_casefold[word.casefold()] for word in re.findall(KEY, text) if word.casefold() in by_casefold]
     if not keys:
         return None
-    fixed = re.sub(r"[\w-]+", lambda word: f"@{by_casefold[word.group(0).casefold()]}" if word.group(0).casefold() in by_casefold else word.group(0), text)
+    fixed = re.sub(KEY, lambda word: f"@{by_casefold[word.group(0).casefold()]}" if word.group(0).casefold() in by_casefold else word.group(0), text)
     shown = " ".join(text.split())
     return f"'[{shown}]' is shown as plain text, not a citation: '{keys[0]}' is a key of {bib_path}, and a citation writes it after '@'; write [{' '.join(fixed.split())}]"
 

@@ -35,8 +35,8 @@ _DEFINITION_INDENT = re.compile(r"(?:^|\n) {0,3}$")
 # The `>` a quoted line starts with, which a citation wrapped in a quote must not keep.
 _QUOTE_MARKS = re.compile(r"\n[ \t]*>[ \t>]*")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-# Not after a word character (e-mail addresses) or `/` (URLs such as a profile's).
-_BARE = re.compile(rf"(?<![\w.+@/-])@(?P<key>{KEY})")
+# `@key` not after a word character (e-mail addresses) or `/` (URLs such as a profile's).
+BARE_KEY = re.compile(rf"(?<![\w.+@/-])@(?P<key>{KEY})")
 # Links and images with their destinations, and any other bracket on one line.
 _LINK_OR_BRACKET = re.compile(r"!?\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|<[a-z]+:[^>\s]*>")
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
@@ -54,6 +54,7 @@ class BareKey:
     key: str
     line: int
     bracket: str | None  # the bracket it stands in, when that is not a citation; None in text
+    bracket_line: int | None = None  # the line that bracket starts on
 
 
 @dataclass(frozen=True)
@@ -81,15 +82,16 @@ def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
     found = []
     for match in _brackets(masked):
         if not _citation_keys(match.group("body")):
+            bracket_line = first_line + masked.count("\n", 0, match.start())
             found += [
-                BareKey(bare.group("key"), first_line + masked.count("\n", 0, match.start("body") + bare.start()), match.group(0))
-                for bare in _BARE.finditer(match.group("body"))
+                BareKey(bare.group("key"), first_line + masked.count("\n", 0, match.start("body") + bare.start()), match.group(0), bracket_line)
+                for bare in BARE_KEY.finditer(match.group("body"))
             ]
     # What no bracket, link or URL holds is running text.
     prose = _LINK_OR_BRACKET.sub(_blank, _BLOCK.sub(_blank, masked))
     found += [
         BareKey(bare.group("key"), first_line + prose.count("\n", 0, bare.start()), None)
-        for bare in _BARE.finditer(prose)
+        for bare in BARE_KEY.finditer(prose)
     ]
     return sorted(found, key=lambda bare: bare.line)
 

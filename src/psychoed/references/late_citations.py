@@ -44,12 +44,17 @@ def has_placeholder(text: str) -> bool:
     return _PLACEHOLDER.search(text) is not None
 
 
-def unformatted_heading(titles: Iterable[str], *, path: str) -> str | None:
+def unformatted_heading(titles: Iterable[str], citations: dict[int, str], *, path: str) -> str | None:
     """The message for a page whose table of contents (its heading `titles`) still holds a
-    placeholder: a citation in a heading that needed_now() did not recognise."""
-    if any(has_placeholder(title) for title in titles):
-        return f"{path}: a citation in a heading was not formatted in time for the table of contents; move the citation out of the heading"
-    return None
+    placeholder: a citation in a heading that needed_now() did not recognise. The heading
+    is named with its citations as written (`citations`: placeholder number -> citation)."""
+    title = next((title for title in titles if has_placeholder(title)), None)
+    if title is None:
+        return None
+    return (
+        f"{path}: the heading '{' '.join(fill(title, citations).split())}' holds a citation that was not formatted in time "
+        "for the table of contents; move the citation out of the heading"
+    )
 
 
 def fill(html: str, citations: dict[int, str]) -> str:

@@ -19,6 +19,9 @@ _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 # `$` opens TeX math (pandoc prints what lies between two as math, or drops it); `^` is
 # a superscript in math and prints as "\^" in text.
 _UNESCAPED_MATH = re.compile(r"(?<!\\)[$^]")
+# A name pybtex read with an `and` of the list in it: "Jones, Bob and" (a trailing `and`),
+# "and" alone (two in a row).
+_STRAY_AND = re.compile(r"^and(?:\s|$)|\sand$")
 # A group author's name: BibTeX reads "World Health Organization" as a person
 # (Organization, W. H.) unless it is in double braces.
 GROUP_NAME = re.compile(
@@ -71,7 +74,8 @@ KINDS = {
     "misc": Kind("web page, preprint or other work", ("author|editor|organization", "title", "url|doi", "year|date|urldate")),
     "unpublished": Kind("manuscript or unpublished work", ("author", "title", "year|date", "type")),
     # Read from the fields, not the type: what reference managers export them as.
-    "presentation": Kind("conference presentation", ("author", "title", "year|date|eventdate", "type", "eventtitle|venue")),
+    # (eventtitle or venue is what makes an entry a presentation, so it never lacks one.)
+    "presentation": Kind("conference presentation", ("author", "title", "year|date|eventdate", "type")),
     "preprint": Kind("preprint", ("author", "title", "year|date", "url|doi")),
 }
 _ONLINE_FIRST = "pubstate = {Advance online publication}"
@@ -95,7 +99,6 @@ _HOW_TO_ADD = {
     "techreport:author": "add author = {...}; for a report by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
     "unpublished:type": "add type = {Unpublished manuscript} (or Manuscript submitted for publication); for a talk, also eventtitle and venue",
     "presentation:type": "add type = {Paper presentation} (or Poster presentation, Conference session, Keynote address): APA prints it in brackets after the title",
-    "presentation:eventtitle|venue": "add eventtitle = {...}, the conference's name, and venue = {City, State, Country}",
     "presentation:year|date|eventdate": "add eventdate = {2019-05-23/2019-05-26}, the days of the conference",
 }
 
@@ -115,7 +118,7 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
             fix = "write \\$ instead (\\$50)" if sign == "$" else "write the character itself instead (R², not R^2)"
             problem(name, f": the '{name}' field has a {sign} that BibTeX reads as math, which prints garbled or not at all; {fix}")
     for role, people in persons.items():
-        if stray := next((person for person in people if person.endswith(" and") or person.startswith("and ")), None):
+        if stray := next((person for person in people if _STRAY_AND.search(person)), None):
             problem(role, f": the '{role}' field has an 'and' with no name on one side ('{stray}'); delete the extra 'and'")
         for person in people:
             if group := _group_read_as_person(person, fields):
