@@ -210,8 +210,6 @@ def test_copy_for_pandoc_reads_parentheses_labelled_numbers_article_numbers_and_
     assert "journal" not in nhs.pandoc and "  publisher = {nhs.uk},\n" in nhs.pandoc
 
 
-
-
 def test_copy_for_pandoc_dates_a_day_not_a_time_a_preprint_by_its_year_and_names_a_site_once(tmp_path):
     zotero, preprint, nhs = load(tmp_path, (
         "@online{ruder2016,\n  author = {Ruder, Sebastian},\n  title = {T},\n  date = {2016-01-19T14:20:00},\n  url = {https://ruder.io/},\n"
@@ -223,6 +221,17 @@ def test_copy_for_pandoc_dates_a_day_not_a_time_a_preprint_by_its_year_and_names
     assert "  year = {2021},\n" in preprint.pandoc and "date" not in preprint.pandoc
     assert "  publisher = {PsyArXiv},\n" in preprint.pandoc and "  type = {Preprint},\n" in preprint.pandoc
     assert "journal" not in nhs.pandoc and "publisher" not in nhs.pandoc  # the site is its author: named once
+
+
+def test_a_site_named_with_its_abbreviation_is_still_its_author(tmp_path):
+    # As Zotero exports a web page of the NIMH: the site's name carries "(NIMH)".
+    [nimh] = load(tmp_path, (
+        "@misc{nimh,\n  title = {Anxiety {Disorders}},\n  url = {https://www.nimh.nih.gov/health/topics/anxiety-disorders},\n"
+        "  urldate = {2024-03-05},\n  journal = {National Institute of Mental Health (NIMH)},\n"
+        "  author = {{National Institute of Mental Health}},\n}\n"
+    )).entries.values()
+    assert "(NIMH)" not in nimh.pandoc
+
 
 @pytest.mark.parametrize(("authors", "stray"), [
     ("Smith, Jane and Jones, Bob and", "Jones, Bob and"),

@@ -186,11 +186,18 @@ def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str)
 
 
 def same_name(value: str, other: str | None) -> bool:
-    """Whether two fields name the same person or group, braces, spaces and case aside."""
+    """Whether two fields name the same person or group, braces, spaces, case and a
+    trailing abbreviation aside (Zotero's site name "National Institute of Mental Health
+    (NIMH)" for the author National Institute of Mental Health)."""
     def plain(name: str) -> str:
-        return " ".join(name.replace("{", "").replace("}", "").split()).casefold()
+        name = _ABBREVIATION.sub("", name.replace("{", "").replace("}", ""))
+        return " ".join(name.split()).casefold()
 
     return other is not None and plain(value) == plain(other)
+
+
+# "(NIMH)", "(WHO)" after a name.
+_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z]\)\s*$")
 
 
 def name_as_written(person: str) -> str:
