@@ -10,7 +10,7 @@ from problem_summary import MATCHER, Annotation, annotations, matchers
 from psychoed.stray_files import file_problem, stray_file_problems
 from test_contributing import GUIDE, shape
 
-NOT_MD = "the file's name does not end in .md, so the site would publish it as raw text, not as a page; rename it to '{}'"
+NOT_MD = "the file is named without .md at the end, so the site would publish it as raw text, not as a page; rename it to '{}'"
 IN_NO_MENU = (
     "the file is a page in no menu: the site would publish it, but nothing would lead a reader to it; "
     "if it is an article, move it into docs/articles/, else add it to nav in mkdocs.yml"
@@ -19,7 +19,7 @@ IN_NO_MENU = (
 
 def copy_or_backup(marker: str) -> str:
     return (
-        f"the file's name marks a copy or a backup ('{marker}'), which the site would publish as well; "
+        f"the file is named as a copy or a backup ('{marker}'), which the site would publish as well; "
         f"delete the file, or, if it is no copy, give it a name of its own without '{marker}'"
     )
 
@@ -30,7 +30,7 @@ def copy_or_backup(marker: str) -> str:
     ("articles/how-can-i-sleep-better.md.txt", NOT_MD.format("how-can-i-sleep-better.md")),
     ("articles/how-can-i-sleep-better.txt", NOT_MD.format("how-can-i-sleep-better.md")),
     ("articles/how-can-i-sleep-better.MD", NOT_MD.format("how-can-i-sleep-better.md")),
-    ("articles/sleep.markdown", "the file's name ends in '.markdown', but the site's pages end in .md; rename it to 'sleep.md'"),
+    ("articles/sleep.markdown", "the file ends in '.markdown', but pages of the site end in .md; rename it to 'sleep.md'"),
     # Copies a file manager, a download or an editor made.
     ("articles/how-can-i-sleep-better copy.md", copy_or_backup(" copy")),
     ("articles/how-can-i-sleep-better copy 2.md", copy_or_backup(" copy 2")),
@@ -48,7 +48,7 @@ def copy_or_backup(marker: str) -> str:
         "copy its text into a page whose name ends in .md, then delete this file"
     )),
     ("extra/tracker.js", (
-        "the file's type ('.js') is not one the site publishes; docs/ holds pages (.md) and "
+        "the file is of a type ('.js') the site does not publish; docs/ holds pages (.md) and "
         ".css, .png, .jpg, .jpeg, .gif, .webp, .avif, .svg, .ico, .pdf: delete the file, or ask a maintainer to allow its type"
     )),
     # What the site does hold.
@@ -105,6 +105,10 @@ def test_stray_files_stop_the_build_each_at_its_path_annotated_and_explained(sit
     article = (site_copy / "docs/articles/how-can-self-compassion-help-me.md").read_text(encoding="utf-8")
     for path in STRAY:
         (site_copy / path).write_text(article, encoding="utf-8")
+    # An article saved in docs/, sound but for its place.
+    (site_copy / "docs/how-can-i-rest.md").write_text(
+        "---\ntitle: How Can I Rest?\ndescription: Why rest helps with stress, and three ways to rest a little every day.\n---\n\n"
+        "# How Can I Rest?\n\nRest helps.\n", encoding="utf-8")
     # What the site does publish: a picture and a handout beside the pages.
     (site_copy / "docs/images").mkdir()
     (site_copy / "docs/images/calm-lake.png").write_bytes(b"\x89PNG\r\n\x1a\n")

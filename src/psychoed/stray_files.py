@@ -50,9 +50,9 @@ def file_problem(src_uri: str, *, listed: bool) -> str | None:
     """Why the site must not publish this file of docs/, or None. `listed`: the page has
     its place in the menu (nav, the articles' folder) or in not_in_nav."""
     path = PurePosixPath(src_uri)
-    if marker := _copy_marker(path.name):
+    if marker := copy_marker(path.name):
         return (
-            f"the file's name marks a copy or a backup ('{marker}'), which the site would publish as well; "
+            f"the file is named as a copy or a backup ('{marker}'), which the site would publish as well; "
             f"delete the file, or, if it is no copy, give it a name of its own without '{marker}'"
         )
     suffix = path.suffix
@@ -64,9 +64,9 @@ def file_problem(src_uri: str, *, listed: bool) -> str | None:
             "if it is an article, move it into docs/articles/, else add it to nav in mkdocs.yml"
         )
     if suffix.lower() in TEXT_TYPES:
-        return f"the file's name does not end in .md, so the site would publish it as raw text, not as a page; rename it to '{_page_name(path)}'"
+        return f"the file is named without .md at the end, so the site would publish it as raw text, not as a page; rename it to '{_page_name(path)}'"
     if suffix.lower() in OTHER_MARKDOWN_TYPES:
-        return f"the file's name ends in '{suffix}', but the site's pages end in .md; rename it to '{_page_name(path)}'"
+        return f"the file ends in '{suffix}', but pages of the site end in .md; rename it to '{_page_name(path)}'"
     if suffix.lower() in WORD_TYPES:
         return (
             "the file is a word-processor document, which the site would offer as a download, not show as a page; "
@@ -75,7 +75,7 @@ def file_problem(src_uri: str, *, listed: bool) -> str | None:
     if suffix.lower() in ASSET_TYPES:
         return None
     return (
-        f"the file's type ('{suffix}') is not one the site publishes; docs/ holds pages (.md) and {_ALLOWED}: "
+        f"the file is of a type ('{suffix}') the site does not publish; docs/ holds pages (.md) and {_ALLOWED}: "
         "delete the file, or ask a maintainer to allow its type"
     )
 
@@ -96,12 +96,7 @@ def in_nav(src_uri: str, targets: set[str]) -> bool:
     return src_uri in targets or any(target.endswith("/") and src_uri.startswith(target) for target in targets)
 
 
-# ---------------------------------------------------------------------------------------
-# Helper functions
-# ---------------------------------------------------------------------------------------
-
-
-def _copy_marker(name: str) -> str | None:
+def copy_marker(name: str) -> str | None:
     """' copy', ' (1)', 'Copy of ', '~', '.bak'...: what marks `name` as a copy or backup."""
     if backup := _BACKUP_ENDING.search(name):
         return backup.group(1)
@@ -111,6 +106,11 @@ def _copy_marker(name: str) -> str | None:
     if copy := _COPY_MARK.search(stem):
         return copy.group(1) or copy.group(2)
     return None
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
 
 
 # The name the page should have: `how-to-sleep.md.txt` and `how-to-sleep` both `how-to-sleep.md`.
