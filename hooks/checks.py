@@ -29,6 +29,7 @@ from psychoed.references.bibliography import Bibliography, load_bibliography, un
 from psychoed.references.citation_check import PageSource, check_citations
 from psychoed.settings.setting_problems import located, setting_lines
 from psychoed.settings.site_settings import setting_problems
+from psychoed.stray_files import copy_marker, stray_file_problems
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
@@ -63,9 +64,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _bibliography is not None
     problems: list[Problem] = list(_bibliography.problems)
+    # Every file of docs/ (not the theme's), before the pages: one saved without .md is no page.
+    docs_dir = Path(config.docs_dir)
+    published = [file for file in files if file.inclusion.is_included() and file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs_dir)]
+    problems += stray_file_problems(
+        [file.src_uri for file in published],
+        nav=config.nav,
+        not_in_nav={file.src_uri for file in published if not file.inclusion.is_in_nav()},
+        docs_path=display_path(docs_dir, config.config_file_path),
+    )
     # Each page once, as text; a page that is not UTF-8 is reported, and checked no further.
+    # Nor is a copy (reported above): its title would be told as the original's duplicate.
     read = {}
     for file in files.documentation_pages():
+        if copy_marker(Path(file.src_uri).name):
+            continue
         path = display_path(Path(file.abs_src_path), config.config_file_path)
         source, problem = read_page(file.abs_src_path, display_path=path)
         if problem:

@@ -119,8 +119,7 @@ def test_every_build_message_is_explained_in_contributing(site_copy, break_site,
 
 
 def test_citation_example_in_contributing_is_shown_as_written_on_a_page(site_copy):
-    example = re.search(r"^```markdown\n.*?^```\n", GUIDE, re.MULTILINE | re.DOTALL).group(0)
-    assert "[@inwood2018]" in example
+    [example] = [block for block in re.findall(r"^```markdown\n.*?^```\n", GUIDE, re.MULTILINE | re.DOTALL) if "[@inwood2018]" in block]
     edit(site_copy / "docs/disclaimer.md", append=f"\n## How to cite\n\n{example}")
 
     build = build_site(site_copy)
@@ -130,3 +129,44 @@ def test_citation_example_in_contributing_is_shown_as_written_on_a_page(site_cop
     code = page.xpath('//h2[@id="how-to-cite"]/following-sibling::*//code')[0].text_content()
     assert "One systematic review [@inwood2018] found" in code
     assert "[see @yip2021, p. 3]" in code
+
+
+def template(fence: str) -> str:
+    """The template to copy from CONTRIBUTING.md's "Templates to copy" (the block that cites
+    or names the key familyYYYY)."""
+    [block] = [block for block in re.findall(rf"^```{fence}\n(.*?)^```\n", GUIDE, re.MULTILINE | re.DOTALL) if "familyYYYY" in block]
+    return block
+
+
+# The templates as the guide says to fill them in: dates, the key, the fields in CAPITALS.
+FILLED = (
+    ("published: YYYY-MM-DD", "published: 2026-11-25"), ("last_reviewed: YYYY-MM-DD", "last_reviewed: 2026-11-25"),
+    ("review_due: YYYY-MM-DD", "review_due: 2029-11-25"), ("familyYYYY", "walker2017"),
+    ("FAMILY, GIVEN NAMES and FAMILY, GIVEN NAMES", "Walker, Matthew P."), ("TITLE OF THE ARTICLE", "Why We Sleep"),
+    ("NAME OF THE JOURNAL", "Sleep Health"), ("{YYYY}", "{2017}"), ("{VOLUME}", "{3}"), ("{ISSUE}", "{2}"),
+    ("FIRST--LAST", "104--110"), ("10.xxxx/xxxxx", "10.1016/j.sleh.2017.01.004"),
+)
+
+
+@pytest.mark.parametrize("filled", [False, True], ids=["as copied", "filled in"])
+def test_templates_to_copy_build_only_once_filled_in(site_copy, filled):
+    article, entry = template("markdown"), template("bibtex")
+    for placeholder, value in FILLED if filled else ():
+        article, entry = article.replace(placeholder, value), entry.replace(placeholder, value)
+    (site_copy / "docs/articles/how-can-i-sleep-better.md").write_text(article, encoding="utf-8")
+    edit(site_copy / "references.bib", append="\n" + entry)
+
+    build = build_site(site_copy)
+
+    if filled:
+        assert build.returncode == 0, build.stderr
+        return
+    # Each blank of the templates told at its line, with what to write.
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    told = [line.split(": ", 1)[0].strip() for line in build.stderr.splitlines() if line.startswith("  ")]
+    bib_lines = (site_copy / "references.bib").read_text(encoding="utf-8").splitlines()
+    entry_line = 1 + bib_lines.index("@article{familyYYYY,")
+    fields = range(entry_line + 1, len(bib_lines))  # every field: author to doi
+    assert told == [f"docs/articles/how-can-i-sleep-better.md:{line}" for line in (5, 6, 7)] + [f"references.bib:{line}" for line in fields]
+    for message in (m.group("message") for m in _LOCATED.finditer(build.stderr)):
+        assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"

@@ -136,3 +136,9 @@ def test_summary_escapes_what_would_break_the_table():
 def test_summary_without_problems_says_so(tmp_path, capsys):
     assert main([str(tmp_path / "never-written.log")]) == 0
     assert capsys.readouterr().out == "### Problems\n\nThe build, `make links` and `make prose` printed no problem at a file and line. A failed step's log says why it failed.\n\n"
+
+
+def test_summary_names_a_file_without_a_line_when_the_file_itself_is_the_problem():
+    found = annotations("  docs/articles/how-can-i-sleep-better: the file is named without .md at the end, so ...\n", matchers(MATCHER))
+    assert found == [Annotation("docs/articles/how-can-i-sleep-better", None, "error", "the file is named without .md at the end, so ...")]
+    assert summary(found).splitlines()[-1] == "| `docs/articles/how-can-i-sleep-better` | error | the file is named without .md at the end, so ... |"

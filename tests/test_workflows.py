@@ -18,6 +18,7 @@ from packaging.utils import canonicalize_name
 from conftest import ROOT
 
 GITHUB = ROOT / ".github"
+CI = GITHUB / "workflows" / "ci.yml"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
 PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$")
@@ -31,6 +32,10 @@ def load(path: Path) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
     return data
+
+
+def needs(job: dict) -> set[str]:
+    return {job["needs"]} if isinstance(job.get("needs"), str) else set(job.get("needs", []))
 
 
 # ---------------------------------------------------------------------------------------
@@ -101,10 +106,8 @@ def test_least_privilege_timeouts_and_concurrency(workflow):
 
 
 def test_ci_runs_for_pull_requests_and_for_pushes_to_main_only():
-    data = load(GITHUB / "workflows" / "ci.yml")
+    data = load(CI)
     assert data["on"] == {"push": {"branches": ["main"]}, "pull_request": {"types": ["opened", "synchronize", "reopened", "closed"]}}
-    # A closed pull request only has its preview removed.
-    assert data["jobs"]["build"]["if"] == "github.event.action != 'closed'"
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
@@ -112,34 +115,30 @@ def test_no_workflow_runs_with_a_privileged_trigger(workflow):
     assert not {"pull_request_target", "workflow_run"} & set(load(workflow)["on"])
 
 
-def test_ci_tests_builds_checks_links_and_prose_with_problems_at_their_lines():
-    build = load(GITHUB / "workflows" / "ci.yml")["jobs"]["build"]
-    runs = [step.get("run", "") for step in build["steps"]]
-    # The editor's problems first, annotated; the tests after, not annotated.
-    order = ("::add-matcher::", "make build", "make links", "make prose", "problem_summary.py", "::remove-matcher", "make properdocs", "make test")
-    commands = [command for run_ in runs for command in order if command in run_]
-    assert commands == list(order)
-    # The matcher the workflow registers is the one tests/test_problem_matcher.py tests.
-    [matcher] = re.findall(r"::add-matcher::(\S+?)\"", "\n".join(runs))
-    assert (ROOT / matcher).is_file()
-    # Each check's output is kept for the summary, and a failing make still fails its step.
-    for command in ("make build", "make links", "make prose"):
-        [run_] = [run_ for run_ in runs if command in run_]
-        assert run_.rstrip().endswith(f'{command} 2>&1 | tee -a "$RUNNER_TEMP/problems.log"')
-    # After a failed build, prose and the summary still run, so one run shows every problem.
-    steps = {step["name"]: step for step in build["steps"]}
-    assert steps["Spelling and skeleton text"]["if"] == "${{ !cancelled() }}"
-    assert steps["Every problem in the run summary"]["if"] == "${{ !cancelled() }}"
-    assert steps["Tests"]["if"] == "${{ !cancelled() }}"
-    # Every owner the matcher file registers is removed before the tests.
-    owners = {m["owner"] for m in json.loads((ROOT / matcher).read_text(encoding="utf-8"))["problemMatcher"]}
-    assert set(re.findall(r"\b[a-z]+-[a-z]+\b", steps["Stop annotating"]["run"])) - {"remove-matcher"} == owners
-    assert steps["Strict build"]["env"]["PREVIEW_PR"] == "${{ github.event.pull_request.number }}"
-    setup = next(step for step in build["steps"] if "actions/setup-python@" in step.get("uses", ""))
-    assert setup["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements.lock"}
-    upload = next(step for step in build["steps"] if "actions/upload-artifact@" in step.get("uses", ""))
-    assert upload["with"]["name"] == "site" and upload["with"]["path"] == "site"
-    assert "permissions" not in build
+def test_preview_waits_for_the_site_and_deploy_for_every_check():
+    jobs = load(CI)["jobs"]
+    checks = {name for name, job in jobs.items() if "needs" not in job}
+    assert {"build", "test"} <= checks
+    # The preview needs the site the build job uploads, not the tests (what it waits for
+    # within the build job: test_preview_needs_the_site_and_deploy_needs_every_check).
+    assert needs(jobs["preview"]) == {"build"}
+    # Every check job, a check added later as a job of its own too.
+    assert needs(jobs["deploy"]) == checks
+
+
+def test_only_the_build_job_annotates_and_the_checks_install_from_the_lock():
+    jobs = load(CI)["jobs"]
+    runs = {name: "\n".join(step.get("run", "") for step in job["steps"]) for name, job in jobs.items()}
+    # The editor's problems are annotated; the tests' own file:line traces are not.
+    [matcher] = re.findall(r"::add-matcher::(\S+?)\"", runs["build"])
+    assert (ROOT / matcher).is_file()  # the one tests/test_problem_matcher.py tests
+    assert [name for name, run_ in runs.items() if "::add-matcher::" in run_] == ["build"]
+    for name in ("build", "test"):
+        setup = next(step for step in jobs[name]["steps"] if "actions/setup-python@" in step.get("uses", ""))
+        assert setup["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements.lock"}
+        assert "permissions" not in jobs[name]
+    strict_build = next(step for step in jobs["build"]["steps"] if step["name"] == "Strict build")
+    assert strict_build["env"]["PREVIEW_PR"] == "${{ github.event.pull_request.number }}"  # the preview's banner
 
 
 # The jobs that may write run no code of the pull request: they take the uploaded site.
@@ -147,15 +146,8 @@ PUBLISHING_ACTIONS = {"actions/checkout", "actions/download-artifact", "rossjrw/
 
 
 def test_preview_job_deploys_branch_pull_requests_only_with_write_rights_and_no_pr_code():
-    preview = load(GITHUB / "workflows" / "ci.yml")["jobs"]["preview"]
-    assert preview["needs"] == "build"
+    preview = load(CI)["jobs"]["preview"]
     assert preview["permissions"] == {"contents": "write", "pull-requests": "write"}
-    assert " ".join(preview["if"].split()) == (
-        "${{ !cancelled() && github.event_name == 'pull_request' "
-        "&& github.event.pull_request.head.repo.full_name == github.repository "
-        "&& github.event.pull_request.user.login != 'dependabot[bot]' "
-        "&& (github.event.action == 'closed' || needs.build.result == 'success') }}"
-    )
     # One run per pull request (the workflow's group); no job group that one pending
     # deploy could cancel it from.
     assert "concurrency" not in preview
@@ -173,9 +165,7 @@ def test_preview_job_deploys_branch_pull_requests_only_with_write_rights_and_no_
 
 
 def test_deploy_job_publishes_main_to_gh_pages_keeping_the_previews():
-    deploy = load(GITHUB / "workflows" / "ci.yml")["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
-    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    deploy = load(CI)["jobs"]["deploy"]
     assert deploy["permissions"] == {"contents": "write"}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert {step["uses"].split("@")[0] for step in deploy["steps"] if "uses" in step} == PUBLISHING_ACTIONS - {"rossjrw/pr-preview-action"}
@@ -257,6 +247,139 @@ def run_step(script: str, tmp_path: Path, env: dict[str, str]) -> subprocess.Com
         env={**os.environ, "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}", **env},
         capture_output=True, text=True, timeout=60,
     )
+
+
+# ---------------------------------------------------------------------------------------
+# CI's jobs, run as GitHub runs them: each `if:` evaluated, the checks' `run:` blocks run
+# for real with a stand-in make, the preview and deploy only decided, never run
+# ---------------------------------------------------------------------------------------
+
+STATUS_FUNCTIONS = ("success()", "failure()", "cancelled()", "always()")
+EXPRESSION_TOKEN = re.compile(r"'[^']*'|&&|\|\||==|!=|!|[()]|[A-Za-z_][\w.\-\[\]]*(?:\(\))?|\s+")
+
+
+def evaluate(expression: str, context: dict[str, object]) -> object:
+    """An `if:` or an output as GitHub evaluates it, for what the workflows write: && || !
+    == != ( ), 'strings', context names (unset: null) and the status functions, with the
+    implicit `success() &&` of a condition that calls none."""
+    body = expression.strip().removeprefix("${{").removesuffix("}}")
+    if not any(function in body for function in STATUS_FUNCTIONS):
+        body = f"success() && ({body})"
+    tokens = EXPRESSION_TOKEN.findall(body)
+    assert "".join(tokens) == body, f"syntax this reader does not know: {body}"
+    words = {"&&": " and ", "||": " or ", "!": " not "}
+    python = "".join(
+        token if token.isspace() or token in ("(", ")", "==", "!=") or token.startswith("'")
+        else words.get(token) or repr(context.get(token))
+        for token in tokens
+    )
+    return eval(python, {"__builtins__": {}})  # Python made of the tokens above, each translated
+
+
+EVENTS = {
+    "pull request": {"github.event_name": "pull_request", "github.event.action": "synchronize", "github.ref": "refs/pull/7/merge"},
+    "pull request closed": {"github.event_name": "pull_request", "github.event.action": "closed", "github.ref": "refs/pull/7/merge"},
+    "fork's pull request": {"github.event_name": "pull_request", "github.event.action": "opened", "github.ref": "refs/pull/7/merge",
+                            "github.event.pull_request.head.repo.full_name": "someone/psychoeducation"},
+    "Dependabot's pull request": {"github.event_name": "pull_request", "github.event.action": "opened", "github.ref": "refs/pull/7/merge",
+                                  "github.event.pull_request.user.login": "dependabot[bot]"},
+    "push to main": {"github.event_name": "push", "github.ref": "refs/heads/main"},
+}
+
+
+def run_check_job(job: dict, tmp_path: Path, failing: set[str]) -> tuple[str, dict[str, str]]:
+    """A job of checks, step by step: `uses:` steps succeed, `run:` blocks run with a make
+    that fails the targets in `failing` (printing a problem at a line, as the tools do)."""
+    failed, steps = False, {}
+    for step in job["steps"]:
+        status = {"success()": not failed, "failure()": failed, "cancelled()": False, "always()": True}
+        if not evaluate(step.get("if", "success()"), status):
+            outcome = "skipped"
+        elif "run" in step:
+            completed = run_step(step["run"], tmp_path, {"RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+                                                         "GITHUB_REPOSITORY": "GrowTrue/psychoeducation", "GITHUB_REPOSITORY_OWNER": "GrowTrue"})
+            outcome = "success" if completed.returncode == 0 else "failure"
+        else:
+            outcome = "success"
+        failed |= outcome == "failure"
+        steps[f"steps.{step.get('id')}.outcome"] = outcome
+    outputs = {name: str(evaluate(value, {**steps, "success()": True})).lower() for name, value in job.get("outputs", {}).items()}
+    return ("failure" if failed else "success"), outputs
+
+
+def run_ci(event: str, tmp_path: Path, failing: set[str]) -> dict[str, str]:
+    """Each job of ci.yml: 'success', 'failure' or 'skipped'; a publishing job that would run: 'runs'."""
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "tools").symlink_to(ROOT / "tools")
+    (tmp_path / ".github").symlink_to(GITHUB)
+    stand_in(tmp_path / "bin", "chromium", "true\n")
+    stand_in(tmp_path / "bin", "make", f"""
+echo "$1" >> made.txt
+case " {' '.join(failing)} " in *" $1 "*) echo "docs/articles/x.md:3: make $1 found this"; exit 2;; esac
+""")
+    context: dict[str, object] = {
+        "github.repository": "GrowTrue/psychoeducation", "github.event.pull_request.head.repo.full_name": "GrowTrue/psychoeducation",
+        "github.event.pull_request.user.login": "an-editor", **EVENTS[event],
+    }
+    results: dict[str, str] = {}
+    for name, job in load(CI)["jobs"].items():  # each job's needs come before it in the file
+        status = {"success()": all(results[need] == "success" for need in needs(job)), "failure()": False, "cancelled()": False, "always()": True}
+        if "if" in job and not evaluate(job["if"], {**context, **status}):
+            results[name] = "skipped"
+        elif needs(job):
+            results[name] = "runs"
+        else:
+            results[name], outputs = run_check_job(job, tmp_path, failing)
+            context |= {f"needs.{name}.outputs.{output}": value for output, value in outputs.items()}
+        context[f"needs.{name}.result"] = results[name]
+    return results
+
+
+@pytest.mark.parametrize(
+    ("event", "failing", "expected"),
+    [
+        ("pull request", set(), {"build": "success", "test": "success", "preview": "runs", "deploy": "skipped"}),
+        # An ordinary content edit that breaks a test: the run is red, the page can be previewed.
+        ("pull request", {"test"}, {"build": "success", "test": "failure", "preview": "runs", "deploy": "skipped"}),
+        ("pull request", {"properdocs"}, {"build": "success", "test": "failure", "preview": "runs", "deploy": "skipped"}),
+        # A broken link or a misspelling is annotated at its line, and its page previewed.
+        ("pull request", {"links"}, {"build": "failure", "test": "success", "preview": "runs", "deploy": "skipped"}),
+        ("pull request", {"prose"}, {"build": "failure", "test": "success", "preview": "runs", "deploy": "skipped"}),
+        # No site, no preview.
+        ("pull request", {"build"}, {"build": "failure", "test": "success", "preview": "skipped", "deploy": "skipped"}),
+        # Closing a pull request only removes its preview.
+        ("pull request closed", set(), {"build": "skipped", "test": "skipped", "preview": "runs", "deploy": "skipped"}),
+        # Read-only tokens: annotations, no preview.
+        ("fork's pull request", set(), {"build": "success", "test": "success", "preview": "skipped", "deploy": "skipped"}),
+        ("Dependabot's pull request", set(), {"build": "success", "test": "success", "preview": "skipped", "deploy": "skipped"}),
+        # main is published only when every check passed.
+        ("push to main", set(), {"build": "success", "test": "success", "preview": "skipped", "deploy": "runs"}),
+        ("push to main", {"test"}, {"build": "success", "test": "failure", "preview": "skipped", "deploy": "skipped"}),
+        ("push to main", {"properdocs"}, {"build": "success", "test": "failure", "preview": "skipped", "deploy": "skipped"}),
+        ("push to main", {"links"}, {"build": "failure", "test": "success", "preview": "skipped", "deploy": "skipped"}),
+        ("push to main", {"prose"}, {"build": "failure", "test": "success", "preview": "skipped", "deploy": "skipped"}),
+    ],
+)
+def test_preview_needs_the_site_and_deploy_needs_every_check(tmp_path, event, failing, expected):
+    assert run_ci(event, tmp_path, failing) == expected
+
+
+@pytest.mark.parametrize(
+    ("failing", "made"),
+    [
+        (set(), ["build", "links", "prose", "test", "properdocs"]),
+        # After a failed build: no links to check, but the prose check and the summary still
+        # run, so one run shows every problem; failed tests do not stop ProperDocs' build.
+        ({"build", "test"}, ["build", "prose", "test", "properdocs"]),
+    ],
+)
+def test_each_check_job_runs_every_make_target_it_can_and_the_summary_lists_their_problems(tmp_path, failing, made):
+    run_ci("pull request", tmp_path, failing)
+    assert (tmp_path / "made.txt").read_text().split() == made
+    summary = (tmp_path / "summary.md").read_text()
+    # The editor's checks reach the summary; the tests' output is not the editor's to fix.
+    assert ("`docs/articles/x.md:3` | error | make build found this" in summary) == ("build" in failing)
+    assert "make test found this" not in summary
 
 
 @pytest.mark.parametrize(

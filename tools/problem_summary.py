@@ -24,7 +24,7 @@ MATCHER = ROOT / ".github" / "problem-matcher.json"
 @dataclass(frozen=True)
 class Annotation:
     file: str
-    line: int
+    line: int | None  # None: the file itself (its name, its type) is the problem
     severity: str  # "error" or "warning"
     message: str
 
@@ -59,7 +59,8 @@ def annotations(text: str, patterns: list[tuple[re.Pattern[str], dict]]) -> list
         for regexp, pattern in patterns:
             match = regexp.match(line)
             if match:
-                found.append(Annotation(match.group(pattern["file"]), int(match.group(pattern["line"])), pattern["severity"], match.group(pattern["message"])))
+                line = int(match.group(pattern["line"])) if "line" in pattern else None
+                found.append(Annotation(match.group(pattern["file"]), line, pattern["severity"], match.group(pattern["message"])))
                 break
     return found
 
@@ -70,10 +71,10 @@ def summary(found: list[Annotation]) -> str:
         # Only of the build, links and prose: a failed test is in the Tests step's log, and
         # a step that failed without naming a line (or did not run) says why in its own.
         return "### Problems\n\nThe build, `make links` and `make prose` printed no problem at a file and line. A failed step's log says why it failed.\n"
-    ordered = sorted(dict.fromkeys(found), key=lambda a: (a.severity != "error", a.file, a.line))
+    ordered = sorted(dict.fromkeys(found), key=lambda a: (a.severity != "error", a.file, a.line or 0))
     errors = sum(a.severity == "error" for a in ordered)
     warnings = len(ordered) - errors
-    rows = [f"| `{a.file}:{a.line}` | {a.severity} | {_cell(a.message)} |" for a in ordered]
+    rows = [f"| `{a.file}{'' if a.line is None else f':{a.line}'}` | {a.severity} | {_cell(a.message)} |" for a in ordered]
     return "\n".join([
         f"### Problems: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
         "",

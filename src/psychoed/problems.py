@@ -1,4 +1,5 @@
-"""Problems found in an editor's files, reported together as `path:line: message`."""
+"""Problems found in an editor's files, reported together as `path:line: message` (or
+`path: message`, when the file itself is the problem)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import dataclass
 @dataclass
 class Problem:
     path: str
-    line: int
+    # None when the file itself is the problem (its name, its type): `path: message`.
+    line: int | None
     message: str
     # A warning is logged (so `--strict` still fails); an error stops every build.
     warning: bool = False
@@ -18,12 +20,12 @@ class Problem:
     fatal: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}: {self.message}" if self.line is None else f"{self.path}:{self.line}: {self.message}"
 
 
 def report(problems: list[Problem]) -> str:
     """One message listing every problem of the build, errors first, in file and line order."""
-    ordered = sorted(problems, key=lambda p: (p.warning, p.path, p.line))
+    ordered = sorted(problems, key=lambda p: (p.warning, p.path, p.line or 0))
     errors = sum(not p.warning for p in problems)
     lines = [f"  {p}" + (" (warning; fails the strict build)" if p.warning else "") for p in ordered]
     return f"{counted(len(problems), 'problem')} to fix before the site can build ({counted(errors, 'error')}):\n" + "\n".join(lines)

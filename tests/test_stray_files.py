@@ -1,0 +1,129 @@
+"""Files in docs/ that MkDocs would publish but the site does not mean to: each refused at
+its path, with what to do, and the build stops."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import build_site
+from problem_summary import MATCHER, Annotation, annotations, matchers
+from psychoed.stray_files import file_problem, stray_file_problems
+from test_contributing import GUIDE, shape
+
+NOT_MD = "the file is named without .md at the end, so the site would publish it as raw text, not as a page; rename it to '{}'"
+IN_NO_MENU = (
+    "the file is a page in no menu: the site would publish it, but nothing would lead a reader to it; "
+    "if it is an article, move it into docs/articles/, else add it to nav in mkdocs.yml"
+)
+
+
+def copy_or_backup(marker: str) -> str:
+    return (
+        f"the file is named as a copy or a backup ('{marker}'), which the site would publish as well; "
+        f"delete the file, or, if it is no copy, give it a name of its own without '{marker}'"
+    )
+
+
+@pytest.mark.parametrize(("src_uri", "message"), [
+    # Saved in the web editor without .md, or by a text editor that added .txt.
+    ("articles/how-can-i-sleep-better", NOT_MD.format("how-can-i-sleep-better.md")),
+    ("articles/how-can-i-sleep-better.md.txt", NOT_MD.format("how-can-i-sleep-better.md")),
+    ("articles/how-can-i-sleep-better.txt", NOT_MD.format("how-can-i-sleep-better.md")),
+    ("articles/how-can-i-sleep-better.MD", NOT_MD.format("how-can-i-sleep-better.md")),
+    ("articles/sleep.markdown", "the file ends in '.markdown', but pages of the site end in .md; rename it to 'sleep.md'"),
+    # Copies a file manager, a download or an editor made.
+    ("articles/how-can-i-sleep-better copy.md", copy_or_backup(" copy")),
+    ("articles/how-can-i-sleep-better copy 2.md", copy_or_backup(" copy 2")),
+    ("articles/how-can-i-sleep-better (1).md", copy_or_backup(" (1)")),
+    ("articles/how-can-i-sleep-better - Copy.md", copy_or_backup(" - Copy")),
+    ("articles/Copy of how-can-i-sleep-better.md", copy_or_backup("Copy of ")),
+    ("handouts/worksheet (2).pdf", copy_or_backup(" (2)")),
+    ("articles/how-can-i-sleep-better.md~", copy_or_backup("~")),
+    ("articles/how-can-i-sleep-better.md.bak", copy_or_backup(".bak")),
+    ("articles/how-can-i-sleep-better.md.orig", copy_or_backup(".orig")),
+    ("articles/how-can-i-sleep-better.md.swp", copy_or_backup(".swp")),
+    # Types the site does not serve.
+    ("articles/sleep-notes.docx", (
+        "the file is a word-processor document, which the site would offer as a download, not show as a page; "
+        "copy its text into a page whose name ends in .md, then delete this file"
+    )),
+    ("extra/tracker.js", (
+        "the file is of a type ('.js') the site does not publish; docs/ holds pages (.md) and "
+        ".css, .png, .jpg, .jpeg, .gif, .webp, .avif, .svg, .ico, .pdf: delete the file, or ask a maintainer to allow its type"
+    )),
+    # What the site does hold.
+    ("stylesheets/extra.css", None),
+    ("images/calm-lake.JPG", None),
+    ("handouts/self-compassion-worksheet.pdf", None),
+    ("articles/how-can-i-sleep-better.md", None),
+])
+def test_each_file_the_site_would_publish_by_mistake_is_told_what_to_do(src_uri, message):
+    assert file_problem(src_uri, listed=True) == message
+
+
+def test_a_page_in_no_menu_is_told_to_move_into_articles_or_join_the_nav():
+    assert file_problem("how-can-i-sleep-better.md", listed=False) == IN_NO_MENU
+    # Anything but a page is linked from a page, never from the menu.
+    assert file_problem("images/calm-lake.png", listed=False) is None
+
+
+NAV = [{"Home": "index.md"}, {"Articles": "articles/"}, {"Practices": [{"Breathing": "practices/breathing.md"}, "https://example.org/"]}]
+
+
+@pytest.mark.parametrize(("src_uri", "listed"), [
+    ("index.md", True),
+    ("practices/breathing.md", True),  # in a section of the nav
+    ("articles/how-can-i-sleep-better.md", True),  # the folder hooks/article_index.py fills
+    ("articles/sleep/how-can-i-sleep-better.md", True),
+    ("privacy.md", True),  # not_in_nav
+    ("how-can-i-sleep-better.md", False),  # an article saved in docs/, not docs/articles/
+    ("practices/how-can-i-sleep-better.md", False),
+])
+def test_a_page_is_in_a_menu_when_the_nav_names_it_or_its_folder_or_not_in_nav_keeps_it_out(src_uri, listed):
+    problems = stray_file_problems([src_uri], nav=NAV, not_in_nav={"privacy.md"}, docs_path="docs")
+    assert [(problem.path, problem.line, problem.message) for problem in problems] == ([] if listed else [(f"docs/{src_uri}", None, IN_NO_MENU)])
+
+
+def test_without_a_nav_mkdocs_lists_every_page():
+    assert stray_file_problems(["how-can-i-sleep-better.md"], nav=None, not_in_nav=set(), docs_path="docs") == []
+
+
+def test_a_file_problem_is_shown_at_its_path_without_a_line():
+    [problem] = stray_file_problems(["articles/how-can-i-sleep-better"], nav=NAV, not_in_nav=set(), docs_path="docs")
+    assert str(problem) == "docs/articles/how-can-i-sleep-better: " + NOT_MD.format("how-can-i-sleep-better.md")
+
+
+STRAY = {
+    "docs/articles/how-can-i-sleep-better": NOT_MD.format("how-can-i-sleep-better.md"),
+    "docs/articles/how-can-self-compassion-help-me copy.md": copy_or_backup(" copy"),
+    "docs/how-can-i-rest.md": IN_NO_MENU,
+    "docs/privacy.md~": copy_or_backup("~"),
+}
+
+
+def test_stray_files_stop_the_build_each_at_its_path_annotated_and_explained(site_copy):
+    article = (site_copy / "docs/articles/how-can-self-compassion-help-me.md").read_text(encoding="utf-8")
+    for path in STRAY:
+        (site_copy / path).write_text(article, encoding="utf-8")
+    # An article saved in docs/, sound but for its place.
+    (site_copy / "docs/how-can-i-rest.md").write_text(
+        "---\ntitle: How Can I Rest?\ndescription: Why rest helps with stress, and three ways to rest a little every day.\n---\n\n"
+        "# How Can I Rest?\n\nRest helps.\n", encoding="utf-8")
+    # What the site does publish: a picture and a handout beside the pages.
+    (site_copy / "docs/images").mkdir()
+    (site_copy / "docs/images/calm-lake.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (site_copy / "docs/handouts").mkdir()
+    (site_copy / "docs/handouts/worksheet.pdf").write_bytes(b"%PDF-1.7\n")
+
+    build = build_site(site_copy)
+
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    assert f"{len(STRAY)} problems to fix before the site can build ({len(STRAY)} errors):" in build.stderr
+    for path, message in STRAY.items():
+        assert f"\n  {path}: {message}\n" in build.stderr
+    # Only the file's own problem: a copy's title is not told as the original's duplicate.
+    assert "is also the title of" not in build.stderr
+    # On the pull request, each at its file; and CONTRIBUTING.md says what each means.
+    assert annotations(build.stderr, matchers(MATCHER)) == [Annotation(path, None, "error", message) for path, message in sorted(STRAY.items())]
+    for message in set(STRAY.values()):
+        assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"
