@@ -51,6 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     bib_path = bib_file(config.config_file_path, bibtex and bibtex.config)
     if bib_path is None:
         raise PluginError(NO_BIBLIOGRAPHY)
+    assert bibtex is not None  # bib_file found the plugin's bib_file setting
     # Read before citations.py sets csl_file to the APA style when it is not set.
     _inputs = [path for path in (bib_path, csl_file(config.config_file_path, bibtex.config)) if path is not None]
     _bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
@@ -66,11 +67,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Each page once, as text; a page that is not UTF-8 is reported, and checked no further.
     read = {}
     for file in files.documentation_pages():
+        if file.abs_src_path is None:  # a page a plugin generates: no file for an editor to fix
+            continue
         path = display_path(Path(file.abs_src_path), config.config_file_path)
         source, problem = read_page(file.abs_src_path, display_path=path)
         if problem:
             problems.append(problem)
         else:
+            assert source is not None  # read_page gives the text or its problem
             read[file] = PageSource(path, source)
     pages = list(read.values())
     citation_problems, blocks = check_citations(pages, _bibliography)
