@@ -197,7 +197,7 @@ _PIECE = st.sampled_from([
 def test_any_markdown_around_citations_gives_problems_never_an_exception(pieces):
     body = "".join(pieces)
     source = FRONT_MATTER + body
-    problems, blocks = check_citations([PageSource(PAGE, source)], BIBLIOGRAPHY)
+    problems, _ = check_citations([PageSource(PAGE, source)], BIBLIOGRAPHY)
     problems += content_problems([PageSource(PAGE, source)], articles=set())
     last_line = source.count("\n") + 1
     assert all(isinstance(p, Problem) and 1 <= p.line <= last_line for p in problems)

@@ -119,7 +119,9 @@ def test_every_build_message_is_explained_in_contributing(site_copy, break_site,
 
 
 def test_citation_example_in_contributing_is_shown_as_written_on_a_page(site_copy):
-    example = re.search(r"^```markdown\n.*?^```\n", GUIDE, re.MULTILINE | re.DOTALL).group(0)
+    found = re.search(r"^```markdown\n.*?^```\n", GUIDE, re.MULTILINE | re.DOTALL)
+    assert found, "CONTRIBUTING.md shows no Markdown example"
+    example = found.group(0)
     assert "[@inwood2018]" in example
     edit(site_copy / "docs/disclaimer.md", append=f"\n## How to cite\n\n{example}")
 

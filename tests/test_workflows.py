@@ -342,7 +342,7 @@ if [ "$1 $2" = "issue list" ]; then echo "{open_issue}"; fi
     made = (tmp_path / "gh.txt").read_text().splitlines()
     expected = [call.format(label=label, title=environ["TITLE"]) for call in calls]
     assert len(made) == len(expected)
-    assert all(line.startswith(call) for line, call in zip(made, expected)), made
+    assert all(line.startswith(call) for line, call in zip(made, expected, strict=True)), made
     assert f"--label {label}" in made[0]
     if found == "true":
         body = (tmp_path / "body.md").read_text()
