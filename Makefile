@@ -96,8 +96,8 @@ review-due: $(STAMP)
 
 .PHONY: lint prose check
 
-# The code's own checks, for maintainers: ruff's lint and format, and mypy, as configured
-# in pyproject.toml (MAINTAINING.md, "Lint and types"). CI runs it; so does make check.
+# The code's own checks, for maintainers (editors never need them): ruff's lint and format,
+# and mypy, as configured in pyproject.toml (MAINTAINING.md, "Lint and types").
 lint: $(STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
