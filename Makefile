@@ -94,7 +94,15 @@ new-reference: $(STAMP)
 review-due: $(STAMP)
 	@$(BIN)/python tools/review_due.py $(if $(TODAY),--today $(TODAY)) $(if $(REPORT),--report $(REPORT))
 
-.PHONY: prose check
+.PHONY: lint prose check
+
+# The code's own checks, for maintainers (editors never need them): ruff's lint and format,
+# and mypy, as configured in pyproject.toml (MAINTAINING.md, "Lint and types").
+lint: $(STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
+	$(BIN)/mypy
+
 
 # Spelling of docs/ (word list: .codespell-words) and skeleton text: problems. The
 # readability report per article: advice, never a failure.

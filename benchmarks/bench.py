@@ -29,6 +29,7 @@ import time
 import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 from synthetic_site import SyntheticSite, generate_site, write_config
 
@@ -96,8 +97,8 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
 
     ratios = _ratios(results)
-    report = {
-        "measured": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    report: dict[str, Any] = {  # the JSON document written below
+        "measured": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": _machine(),
         "commit": _commit(args.project),
         "results": [
@@ -247,11 +248,14 @@ def _serve_rebuilds(site: SyntheticSite, config: Path, *, variant: str, trials: 
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"]
     process = subprocess.Popen(command, cwd=site.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue[tuple[float, str]] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put((time.perf_counter(), line.rstrip())) for line in process.stderr], daemon=True).start()
+    assert process.stderr is not None  # stderr=PIPE above
+    threading.Thread(target=_queue_lines, args=(process.stderr, lines), daemon=True).start()
     src_uri = site.articles[len(site.articles) // 2]
     page = site.root / "docs" / src_uri
     url = f"http://127.0.0.1:{port}/{src_uri.removesuffix('.md')}/"
-    key = re.search(r"@([\w-]+)", page.read_text(encoding="utf-8")).group(1)
+    cited = re.search(r"@([\w-]+)", page.read_text(encoding="utf-8"))
+    assert cited is not None  # synthetic_site gives every article two to five citation blocks
+    key = cited.group(1)
     measurements = []
     try:
         _wait_for(lines, "Serving on", timeout=600)
@@ -289,6 +293,12 @@ def _serve_rebuilds(site: SyntheticSite, config: Path, *, variant: str, trials: 
         except subprocess.TimeoutExpired:
             process.kill()
     return measurements
+
+
+def _queue_lines(stream: IO[str], lines: queue.Queue[tuple[float, str]]) -> None:
+    """Each line `stream` prints, with the time it arrived, for _wait_for."""
+    for line in stream:
+        lines.put((time.perf_counter(), line.rstrip()))
 
 
 def _wait_for(lines: queue.Queue, text: str, *, timeout: float, keep: bool = False):
@@ -347,10 +357,10 @@ def _rebuild_table(rebuilds: list[dict]) -> str:
     ]
     for variant, kind in dict.fromkeys((m["variant"], m["kind"]) for m in rebuilds):
         of_kind = [m for m in rebuilds if (m["variant"], m["kind"]) == (variant, kind)]
-        median = lambda name: statistics.median(m[name] for m in of_kind)  # noqa: E731
+        median = {name: statistics.median(m[name] for m in of_kind) for name in ("rebuild_s", "edit_to_served_s", "watcher_s")}
         rows.append(
-            f"| {of_kind[0]['articles']} | {variant} | {kind} | {len(of_kind)} | {median('rebuild_s'):.2f} | "
-            f"{median('edit_to_served_s'):.2f} | {median('watcher_s'):.2f} |"
+            f"| {of_kind[0]['articles']} | {variant} | {kind} | {len(of_kind)} | {median['rebuild_s']:.2f} | "
+            f"{median['edit_to_served_s']:.2f} | {median['watcher_s']:.2f} |"
         )
     return "\n".join(rows)
 

@@ -75,7 +75,7 @@ def build(site: Path, *, site_url: str) -> None:
 
 def sitemap_paths(site: Path) -> list[str]:
     locations = ElementTree.parse(site / "sitemap.xml").iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
-    return [location.text.split("/", 3)[3] for location in locations]
+    return [location.text.split("/", 3)[3] for location in locations if location.text]  # a <loc> without text names no page
 
 
 def lighthouse(executable: Path, url: str, *, form_factor: str, chromium: str) -> dict:

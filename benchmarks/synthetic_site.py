@@ -44,12 +44,13 @@ GIVEN = (
     "Kira", "Luis", "Maya", "Nils", "Olga", "Pablo", "Rosa", "Sami", "Tess", "Viktor",
 )
 WORDS = (
-    "self-compassion emotion regulation anxiety depression shame stress attention "
-    "mindfulness avoidance well-being kindness rumination worry sleep resilience "
-    "clinical adults adolescents therapy trial outcomes effects review study mechanisms "
-    "processing negative positive affect coping support practice daily brief online "
-    "intervention predictors longitudinal evidence mood criticism warmth awareness"
-).split()
+    "self-compassion", "emotion", "regulation", "anxiety", "depression", "shame", "stress",
+    "attention", "mindfulness", "avoidance", "well-being", "kindness", "rumination", "worry",
+    "sleep", "resilience", "clinical", "adults", "adolescents", "therapy", "trial", "outcomes",
+    "effects", "review", "study", "mechanisms", "processing", "negative", "positive", "affect",
+    "coping", "support", "practice", "daily", "brief", "online", "intervention", "predictors",
+    "longitudinal", "evidence", "mood", "criticism", "warmth", "awareness",
+)
 JOURNALS = (
     "Journal of Clinical Psychology", "Mindfulness", "Emotion", "Behaviour Research and Therapy",
     "Clinical Psychology Review", "Journal of Anxiety Disorders", "Cognitive Therapy and Research",
@@ -131,7 +132,8 @@ def _copy_project(source: Path, destination: Path) -> None:
 
 
 def _bibliography(rng: random.Random, count: int, taken: set[str]) -> tuple[list[str], str]:
-    keys, chunks = [], []
+    keys: list[str] = []
+    chunks: list[str] = []
     while len(keys) < count:
         authors = [(_surname(rng), rng.choice(GIVEN)) for _ in range(rng.choice((1, 1, 2, 2, 3, 4)))]
         if rng.random() < 0.1:

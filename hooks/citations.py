@@ -25,11 +25,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
+from mkdocs_bibtex.plugin import BibTexPlugin
 
 from psychoed.project_files import bib_file, csl_file, display_path, missing_style
 from psychoed.references.apa import CitationFormatter, Formatted, PandocError, Style, apa_style_path
 from psychoed.references.bibliography import load_bibliography
-from psychoed.references.citation_syntax import CitationBlock, find_citation_blocks, join_wrapped_citations, protect, strip_front_matter
+from psychoed.references.citation_syntax import (
+    CitationBlock,
+    find_citation_blocks,
+    join_wrapped_citations,
+    protect,
+    strip_front_matter,
+)
 from psychoed.references.late_citations import fill, needed_now, placeholder, render_inline, unformatted_heading
 
 # This build's state; `serve` keeps this module, so on_config starts it afresh each build.
@@ -93,7 +100,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         inline.update({text: placeholder(number) for number, text in later.items()})
         if later:
             _waiting[uri] = (blocks, later)
-        registry = config.plugins["bibtex"].registry
+        bibtex = config.plugins["bibtex"]
+        assert isinstance(bibtex, BibTexPlugin)  # mkdocs.yml's bibtex plugin is mkdocs-bibtex's
+        registry = bibtex.registry
         registry._inline_cache.update(inline)
         registry._reference_cache.update(early.references)
     return protect(markdown)

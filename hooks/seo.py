@@ -60,6 +60,7 @@ def structured_data(page: Page, config: MkDocsConfig) -> dict:
     source = page.file.content_string
     article, problems = read_article(page.file.src_uri, source, path=page.file.src_uri)
     assert article is not None, problems  # checks.py has stopped the build, listing them
+    assert page.canonical_url  # on_page_context asks only for pages that have one
     keys = [key for block in find_citation_blocks(strip_front_matter(source)[0]) for key in block.keys]
     cited = [_bibliography.entries[key] for key in dict.fromkeys(keys) if key in _bibliography.entries]
     return article_json_ld(

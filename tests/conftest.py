@@ -90,6 +90,12 @@ def site_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def checkable_copy(tmp_path: Path) -> Path:
+    """A copy of the project with what the Makefile's checks need, for `make check` to run in."""
+    return copy_project(tmp_path / "project", tooling=True)
+
+
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
     """The strict build of the real site, once per session, as CI builds the published site:

@@ -122,8 +122,9 @@ def sys_path_lines(source: str) -> list[int]:
     """The lines of `source` that reach `sys.path`, the way to edit it."""
     lines = set()
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Attribute) and node.attr == "path" and isinstance(node.value, ast.Name) and node.value.id == "sys":
-            lines.add(node.lineno)
-        elif isinstance(node, ast.ImportFrom) and node.module == "sys" and any(alias.name == "path" for alias in node.names):
+        # `sys.path`, or `from sys import path`
+        if (isinstance(node, ast.Attribute) and node.attr == "path" and isinstance(node.value, ast.Name) and node.value.id == "sys") or (
+            isinstance(node, ast.ImportFrom) and node.module == "sys" and any(alias.name == "path" for alias in node.names)
+        ):
             lines.add(node.lineno)
     return sorted(lines)

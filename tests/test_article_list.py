@@ -89,7 +89,8 @@ def test_links_are_relative_to_the_page_that_shows_the_list():
 ])
 def test_front_matter_text_shows_as_written_never_as_markup(text):
     listing = render_article_list([article(text, slug="x", description=text)], page_uri="index.md")
-    tree = html.fromstring(markdown.markdown(listing))
+    # lxml-stubs types fromstring as an XML element; lxml.html gives an HtmlElement.
+    tree: html.HtmlElement = html.fromstring(markdown.markdown(listing))
     link = tree.find(".//a")
     assert link.text_content() == text
     assert link.get("href") == "articles/x.md"

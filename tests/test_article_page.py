@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from lxml import html as lxml_html
@@ -70,7 +71,7 @@ def test_article_reads_crisis_help_text_call_to_action_references_review_disclai
         "review line": elements.index(one(body, "gt-review")),
         "disclaimer note": elements.index(one(body, "gt-disclaimer-note")),
     }
-    assert sorted(position, key=position.get) == list(position)
+    assert sorted(position, key=position.__getitem__) == list(position)
     assert body[-1].get("class") == "gt-disclaimer-note", "the disclaimer note is the article's last element"
 
 
@@ -277,7 +278,7 @@ def test_two_builds_in_one_process_give_the_same_html(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
 
-    def build_once(command: str | None = None) -> dict[str, str]:
+    def build_once(command: Literal["serve"] | None = None) -> dict[str, str]:
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
         if command:
             config.plugins.on_startup(command=command, dirty=False)

@@ -107,7 +107,9 @@ def test_policy_of_a_built_page_blocks_what_is_reported(built_site, row):
     page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*><meta name="referrer"[^>]*>', "",
                   (built_site / "disclaimer" / "index.html").read_text(encoding="utf-8"))
     page = page.replace("</article>", rendered + "</article>", 1)
-    directives = directives_of(with_privacy_meta(page, page_content=rendered))
+    protected = with_privacy_meta(page, page_content=rendered)
+    assert protected is not None
+    directives = directives_of(protected)
     assert blocks_in_browser(row.blocked_by, directives, rendered)
 
 
@@ -135,7 +137,9 @@ def render(text: str) -> str:
 
 
 def directives_of(page_html: str) -> dict[str, list[str]]:
-    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page_html).group(1)
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page_html)
+    assert meta, "the page has no policy"
+    policy = meta.group(1)
     return {d.split()[0]: d.split()[1:] for d in policy.split("; ")}
 
 
@@ -153,7 +157,9 @@ def blocks_in_browser(blocked_by: str, directives: dict[str, list[str]], rendere
         present = re.search(r"\son[a-z]+=|=\"javascript:", rendered, re.IGNORECASE)
         return bool(present) and not {"'unsafe-inline'", "'unsafe-hashes'"} & set(governing("script-src"))
     if blocked_by == "inline script":
-        script = re.search(r"<script>(.*?)</script>", rendered, re.DOTALL).group(1)
+        found = re.search(r"<script>(.*?)</script>", rendered, re.DOTALL)
+        assert found, rendered
+        script = found.group(1)
         return "'unsafe-inline'" not in governing("script-src") and sha256(script) not in governing("script-src")
     if blocked_by == "media":
         return "<audio" in rendered and governing("media-src") == ["'none'"]

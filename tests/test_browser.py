@@ -15,12 +15,22 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Route,
+    ViewportSize,
+    expect,
+    sync_playwright,
+)
 from pypdf import PdfReader
 
 from conftest import EDIT_REPOSITORY, ROOT, build_site, copy_project
@@ -36,10 +46,10 @@ INSTALL_HINT = (
     "no Chromium found for the browser tests: install Debian's with "
     "`apt-get update && apt-get install -y chromium` (or set CHROMIUM=/path/to/chromium)"
 )
-PHONE = {"width": 375, "height": 812}
+PHONE: ViewportSize = {"width": 375, "height": 812}
 # The phone the issue of reading on a phone was measured on (iPhone 12 to 15).
-PHONE_390 = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
+PHONE_390: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 # axe-core rule sets: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CTA = "aside.gt-cta a.gt-cta__button"
@@ -107,10 +117,14 @@ class Reader:
         # switchable so axe can audit the page a reader without JavaScript gets.
         self._devtools = self.page.context.new_cdp_session(self.page)
         self._scripts(enabled=self.javascript)
-        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("console", self._console_error)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
 
-    def open(self, path: str, *, wait_until: str = "load") -> Page:
+    def _console_error(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def open(self, path: str, *, wait_until: Literal["commit", "domcontentloaded", "load", "networkidle"] = "load") -> Page:
         self.requests.clear()
         self.errors.clear()
         response = self.page.goto(self.origin + path, wait_until=wait_until)
@@ -167,7 +181,7 @@ def reader(browser: Browser, origin: str) -> Iterator:
     readers: dict[tuple, Reader] = {}
     contexts: list[BrowserContext] = []
 
-    def get(*, scheme: str = "light", viewport: dict = DESKTOP, javascript: bool = True, site: str = origin) -> Reader:
+    def get(*, scheme: Literal["light", "dark"] = "light", viewport: ViewportSize = DESKTOP, javascript: bool = True, site: str = origin) -> Reader:
         key = (scheme, viewport["width"], javascript, site)
         if key not in readers:
             context = browser.new_context(color_scheme=scheme, viewport=viewport)
@@ -225,7 +239,7 @@ class Visit:
 
 
 @pytest.fixture(scope="session")
-def visit(reader, axe) -> Callable[[str, str, dict], Visit]:
+def visit(reader, axe) -> Callable[[str, str, ViewportSize], Visit]:
     """`visit(path, scheme, viewport)`: what the load of the page in that reader's tab
     recorded. A page is loaded once (per worker) in every way at the same time, each in
     its own tab: the tabs' waits for an idle network overlap the others' work."""
@@ -234,7 +248,7 @@ def visit(reader, axe) -> Callable[[str, str, dict], Visit]:
     settled = [(scheme, viewport["width"]) for scheme, _, viewport in PRIVACY + POLICY]
     ways = {(scheme, viewport["width"]): (scheme, viewport) for scheme, _, viewport in AUDITED + PRIVACY + POLICY}
 
-    def get(path: str, scheme: str, viewport: dict) -> Visit:
+    def get(path: str, scheme: str, viewport: ViewportSize) -> Visit:
         if (path, scheme, viewport["width"]) not in visits:
             tabs = {way: reader(scheme=way_scheme, viewport=way_viewport) for way, (way_scheme, way_viewport) in ways.items()}
             for tab in tabs.values():
@@ -262,7 +276,7 @@ def shares_a_load(path: str) -> pytest.MarkDecorator:
     return pytest.mark.xdist_group(f"visits-{path or 'home/'}")
 
 
-def load_cases(ways: list[tuple[str, str, dict]], *, scheme_in_id: bool) -> list:
+def load_cases(ways: list[tuple[str, str, ViewportSize]], *, scheme_in_id: bool) -> list:
     """Every page read in each way, with ids as `path[-scheme]-viewport`."""
     return [
         pytest.param(path, scheme, viewport, marks=shares_a_load(path),
@@ -562,7 +576,7 @@ def test_tables_note_boxes_and_footnotes_read_at_body_size_on_a_phone(reader, ax
     tab = reader(scheme=scheme, viewport=PHONE_390, site=sample_site)
     page = tab.open(SAMPLE_PAGE)
     sizes = font_sizes(page)
-    assert sizes == {name: "16px" for name in sizes}, sizes
+    assert sizes == dict.fromkeys(sizes, "16px"), sizes
     results = tab.audit(axe)
     assert results.violations_count == 0, results.generate_report()
     assert tab.violations() == [] and tab.errors == []

@@ -87,7 +87,7 @@ CASES = [
          [("docs/disclaimer.md", "@smith1999", "'@smith1999' looks like a citation without brackets")]),
     Case("errors-on-two-pages-and-the-bib",
          [(ARTICLE, "[@inwood2018]", "[@inwood2019]"), (ARTICLE, "[@yip2021]", "[@yip2012]"),
-          ("docs/disclaimer.md", "", "\nSee [@yela2023].\n")] + doi("10.11 11/aphw.12127"),
+          ("docs/disclaimer.md", "", "\nSee [@yela2023].\n"), *doi("10.11 11/aphw.12127")],
          [(ARTICLE, "[@inwood2019]", "'inwood2019'; did you mean 'inwood2018'?"),
           (ARTICLE, "[@yip2012]", "'yip2012'; did you mean 'yip2021'?"),
           ("docs/disclaimer.md", "[@yela2023]", "'yela2023'; did you mean 'yela2022'?"),

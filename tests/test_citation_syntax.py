@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from psychoed.references.citation_syntax import AT_SENTINEL, BareKey, find_bare_keys, find_citation_blocks, join_wrapped_citations, protect, restore, strip_front_matter
+from psychoed.references.citation_syntax import (
+    AT_SENTINEL,
+    BareKey,
+    find_bare_keys,
+    find_citation_blocks,
+    join_wrapped_citations,
+    protect,
+    restore,
+    strip_front_matter,
+)
 
 
 @pytest.mark.parametrize(

@@ -179,7 +179,7 @@ def test_any_front_matter_gives_problems_never_an_exception(lines, closed, body)
     source = "---\n" + "\n".join(lines) + ("\n---\n" if closed else "\n") + body
     article, problems = read_article("articles/a.md", source, path=ARTICLE)
     assert (article is None) == bool(problems)
-    assert all(isinstance(p, Problem) and 1 <= p.line <= source.count("\n") + 1 for p in problems)
+    assert all(isinstance(p, Problem) and p.line is not None and 1 <= p.line <= source.count("\n") + 1 for p in problems)
     assert all(isinstance(p, Problem) for p in content_problems([PageSource(PAGE, source)], articles=set()))
 
 
@@ -197,10 +197,10 @@ _PIECE = st.sampled_from([
 def test_any_markdown_around_citations_gives_problems_never_an_exception(pieces):
     body = "".join(pieces)
     source = FRONT_MATTER + body
-    problems, blocks = check_citations([PageSource(PAGE, source)], BIBLIOGRAPHY)
+    problems, _ = check_citations([PageSource(PAGE, source)], BIBLIOGRAPHY)
     problems += content_problems([PageSource(PAGE, source)], articles=set())
     last_line = source.count("\n") + 1
-    assert all(isinstance(p, Problem) and 1 <= p.line <= last_line for p in problems)
+    assert all(isinstance(p, Problem) and p.line is not None and 1 <= p.line <= last_line for p in problems)
     # Joining wrapped citations keeps every citation and its keys.
     assert [b.keys for b in find_citation_blocks(join_wrapped_citations(body))] == [b.keys for b in find_citation_blocks(body)]
 

@@ -106,6 +106,7 @@ def test_script_written_in_a_page_gets_no_hash_while_the_themes_keep_theirs():
 
     protected = with_privacy_meta(page, page_content=written)
 
+    assert protected is not None
     assert f"script-src 'self' {sha256(theme_script)}; style-src" in protected
 
 
@@ -119,6 +120,7 @@ def test_policy_allows_no_inline_code_and_no_other_host():
 def test_meta_goes_right_after_the_head_tag_and_a_page_without_head_is_refused():
     page = f'<!doctype html><html><head lang="en"><meta charset="utf-8"><script>{SPEC_SCRIPT}</script></head></html>'
     protected = with_privacy_meta(page)
+    assert protected is not None
     assert protected.startswith('<!doctype html><html><head lang="en"><meta http-equiv="Content-Security-Policy" content="default-src')
     assert f"{SPEC_HASH}; style-src" in protected
     assert protected.index('<meta name="referrer" content="no-referrer">') < protected.index("<meta charset")

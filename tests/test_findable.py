@@ -20,7 +20,11 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 @pytest.fixture(scope="session")
 def sitemap_urls(built_site: Path) -> list[str]:
     tree = etree.parse(str(built_site / "sitemap.xml"))
-    return [loc.text for loc in tree.iter(f"{SITEMAP}loc")]
+    urls = []
+    for loc in tree.iter(f"{SITEMAP}loc"):
+        assert loc.text, "a <loc> without its address"
+        urls.append(loc.text)
+    return urls
 
 
 @pytest.fixture(scope="session")

@@ -47,7 +47,7 @@ def test_citation_rendered_alone_reads_as_in_its_paragraph():
         "(see [Yela et al., 2022, pp. 402–403](#ref-yela2022); *Self-compassion*, n.d.)",
     ]
     page = f"Research {placeholder(1)} and more {placeholder(2)}."
-    html = fill(convert(page), dict(zip([1, 2], render_inline(citations, convert))))
+    html = fill(convert(page), dict(zip([1, 2], render_inline(citations, convert), strict=True)))
 
     assert html == convert(f"Research {citations[0]} and more {citations[1]}.")
 
@@ -77,7 +77,8 @@ def test_heading_citation_left_as_placeholder_fails_the_build_naming_the_page(si
     with (site_copy / ARTICLE).open("a", encoding="utf-8") as article:
         article.write(QUOTED_HEADING)
     config = load_config(config_file=str(site_copy / "mkdocs.yml"), site_dir=str(site_copy / "site"))
-    monkeypatch.setattr(config.hooks["hooks/citations.py"], "needed_now", lambda markdown, blocks: False)
+    # MkDocs types `hooks` as a list of modules; its Hooks option gives a dict of them by name.
+    monkeypatch.setattr(config.hooks["hooks/citations.py"], "needed_now", lambda markdown, blocks: False)  # type: ignore[call-overload]
 
     with pytest.raises(Abort):
         build(config)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import http.server
 import socket
 import threading
+from collections.abc import Mapping
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -49,9 +51,9 @@ class FakeResolver(http.server.BaseHTTPRequestHandler):
     """doi.org redirecting to the agency, which answers only a request for BibTeX; a record
     that is a number is the agency's error status."""
 
-    records: dict[str, str | int] = {NEFF_DOI: CROSSREF_BIBTEX}
-    asked: list[str] = []  # every path requested, in order
-    seen: list[dict[str, str]] = []
+    records: ClassVar[Mapping[str, str | int]] = {NEFF_DOI: CROSSREF_BIBTEX}
+    asked: ClassVar[list[str]] = []  # every path requested, in order
+    seen: ClassVar[list[dict[str, str]]] = []
 
     def do_GET(self) -> None:
         FakeResolver.asked.append(self.path)
@@ -60,9 +62,10 @@ class FakeResolver(http.server.BaseHTTPRequestHandler):
             FakeResolver.seen.append({"path": self.path, **self.headers})
             if "application/x-bibtex" not in self.headers.get("Accept", ""):
                 return self.send_error(406)
-            if isinstance(self.records[doi], int):
-                return self.send_error(self.records[doi])
-            body = self.records[doi].encode()
+            record = self.records[doi]
+            if isinstance(record, int):
+                return self.send_error(record)
+            body = record.encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/x-bibtex; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
@@ -417,7 +420,7 @@ def test_online_entries_for_each_kind_of_work_build_strictly_and_print_as_apa(si
     FakeResolver.records = {**REAL_CROSSREF, **CROSSREF_FORM}
     bib = site_copy / "references.bib"
     for doi in BUILT:
-        entry, advice = new_reference(doi, bib=bib, online=True, resolver=resolver)
+        entry, _ = new_reference(doi, bib=bib, online=True, resolver=resolver)
         with bib.open("a", encoding="utf-8") as file:
             file.write("\n" + entry)
     article = site_copy / "docs/articles/how-can-self-compassion-help-me.md"

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT, build_site, copy_project, run_make
 from new_article import PLACEHOLDER
-from problem_summary import MATCHER, Annotation, annotations, main, matchers, summary
+from problem_summary import MATCHER, Annotation, annotations_in, main, matchers, summary
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 # Any line naming a file of the project with a line number: what must not go unannotated.
@@ -60,7 +60,7 @@ def checked_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
 
 def test_failing_build_gives_each_problem_at_its_file_and_line(failing_build):
     project, output = failing_build
-    found = annotations(output, matchers(MATCHER))
+    found = annotations_in(output, matchers(MATCHER))
     assert [(a.file, a.line, a.severity) for a in found] == [
         (ARTICLE, line_of(project / ARTICLE, "last_reviewed:"), "error"),
         (ARTICLE, line_of(project / ARTICLE, "[@inwod2018]"), "error"),
@@ -78,12 +78,12 @@ def test_link_warnings_broken_links_and_prose_problems_each_at_their_markdown_li
     article = project / ARTICLE
     link_line = line_of(article, "what-i-need.md")
     missing = "Doc file 'articles/how-can-self-compassion-help-me.md' contains a link '../practices/what-i-need.md', but the target 'practices/what-i-need.md' is not found among documentation files."
-    assert annotations(outputs["build"], patterns) == [Annotation(ARTICLE, link_line, "warning", missing)]
-    assert sorted(annotations(outputs["links"], patterns), key=lambda a: a.line) == [
+    assert annotations_in(outputs["build"], patterns) == [Annotation(ARTICLE, link_line, "warning", missing)]
+    assert sorted(annotations_in(outputs["links"], patterns), key=lambda a: a.line or 0) == [
         Annotation(ARTICLE, link_line, "error", "../practices/what-i-need.md (no file articles/practices/what-i-need.md in the site)"),
         Annotation(ARTICLE, line_of(article, "handouts"), "error", "../../handouts/self-compassion.pdf (no file handouts/self-compassion.pdf in the site)"),
     ]
-    assert sorted(annotations(outputs["prose"], patterns), key=lambda a: a.file) == [
+    assert sorted(annotations_in(outputs["prose"], patterns), key=lambda a: a.file) == [
         Annotation(ARTICLE, line_of(article, PLACEHOLDER), "error", f"this text is still the skeleton from make new-article; write your own and remove '{PLACEHOLDER}'"),
         Annotation("docs/privacy.md", line_of(project / "docs/privacy.md", "teh"), "error", "spelling: 'teh' should probably be 'the' (if 'teh' is right, add it to .codespell-words)"),
     ]
@@ -96,7 +96,7 @@ def test_every_located_line_is_annotated_and_nothing_else(failing_build, checked
     annotated = [line for line in output.splitlines() if any(regexp.match(line) for regexp, _ in patterns)]
     # The same lines, not only as many: a stray annotation cannot make up for a missed one.
     assert annotated == located and len(located) == 8, located
-    found = annotations(output, patterns)
+    found = annotations_in(output, patterns)
     # The readability report names articles without a line: advice, never an annotation.
     assert "grade" in checked_site[1]["prose"] and not any("grade" in a.message for a in found)
 
@@ -139,6 +139,6 @@ def test_summary_without_problems_says_so(tmp_path, capsys):
 
 
 def test_summary_names_a_file_without_a_line_when_the_file_itself_is_the_problem():
-    found = annotations("  docs/articles/how-can-i-sleep-better: the file is named without .md at the end, so ...\n", matchers(MATCHER))
+    found = annotations_in("  docs/articles/how-can-i-sleep-better: the file is named without .md at the end, so ...\n", matchers(MATCHER))
     assert found == [Annotation("docs/articles/how-can-i-sleep-better", None, "error", "the file is named without .md at the end, so ...")]
     assert summary(found).splitlines()[-1] == "| `docs/articles/how-can-i-sleep-better` | error | the file is named without .md at the end, so ... |"

@@ -82,7 +82,9 @@ class Served:
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         self.log: list[str] = []
-        threading.Thread(target=lambda: self.log.extend(iter(self.process.stdout.readline, "")), daemon=True).start()
+        output = self.process.stdout
+        assert output is not None  # stdout=PIPE
+        threading.Thread(target=lambda: self.log.extend(iter(output.readline, "")), daemon=True).start()
 
     def wait_for(self, text: str, *, after: int = 0, timeout: float = 60) -> int:
         """The index of the first log line from `after` on that holds `text`."""

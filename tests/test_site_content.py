@@ -33,12 +33,12 @@ def source_sections() -> dict[str, list[str]]:
             current = "consultation"
         elif paragraph.startswith("Disclaimer:"):
             current = "disclaimer"
-            # The label became the page's heading: the only structural change of wording.
-            paragraph = paragraph.removeprefix("Disclaimer: ")
         elif re.match(r"[A-Z][a-z]+, [A-Z]\.", paragraph):
             break  # the reference list: the site holds the corrected records instead
-        paragraph = re.sub(r"^\d+\.\s+", "", paragraph)  # list numbers became list markup
-        sections[current] += [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z“])", paragraph) if s]
+        # The disclaimer's label became the page's heading (the only structural change of
+        # wording); list numbers became list markup.
+        text = re.sub(r"^\d+\.\s+", "", paragraph.removeprefix("Disclaimer: "))
+        sections[current] += [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z“])", text) if s]
     return sections
 
 
@@ -69,7 +69,7 @@ def test_source_sections_cover_the_whole_text():
 )
 def test_in_text_citation_links_to_its_reference_entry(built_site, key, citation):
     article = page(built_site, ARTICLE)
-    links = [a for a in article.cssselect(f'article a[href="#ref-{key}"]')]
+    links = article.cssselect(f'article a[href="#ref-{key}"]')
     assert [a.text_content() for a in links] == [citation]
     assert f"({citation})" in main_text(article)
     assert article.cssselect(f".references #ref-{key}")

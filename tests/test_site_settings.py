@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from psychoed.settings.site_settings import number_pattern, read_article_setting
 
 DOCUMENTS = {"index.md", "consultation.md", "disclaimer.md", "about-our-content.md", "privacy.md", "articles/self-compassion.md"}
 
-EXTRA = {
+EXTRA: dict[str, Any] = {  # mkdocs.yml's extra: as YAML gives it
     "practice": {"name": "A Practice", "phone": "+1 555-0142", "email": "hello@example.org", "booking_url": "https://booking.example.org/a-practice"},
     "footer_links": [
         {"title": "Disclaimer", "page": "disclaimer.md"},
@@ -30,7 +31,7 @@ def with_setting(path: str, value: object) -> dict:
     """EXTRA with one setting replaced (or removed, for value=...), as an editor would."""
     extra = copy.deepcopy(EXTRA)
     *blocks, key = [int(part) if part.isdigit() else part for part in path.split(".")]
-    target = extra
+    target: Any = extra  # a block or a list, by name or index
     for block in blocks:
         target = target[block]
     if value is ...:
@@ -173,6 +174,7 @@ def test_unreadable_yaml_still_reports_problems_at_line_one():
 ])
 def test_a_mkdocs_yml_that_is_not_yaml_is_named_at_its_line(message, line, what):
     problem = yaml_problem(message, project_dir=Path("/p"))
+    assert problem is not None
     assert (problem.path, problem.line) == ("mkdocs.yml", line)
     assert problem.message.startswith(f"not valid YAML ({what}); check this line")
 

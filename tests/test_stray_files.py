@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import build_site
-from problem_summary import MATCHER, Annotation, annotations, matchers
+from problem_summary import MATCHER, Annotation, annotations_in, matchers
 from psychoed.stray_files import file_problem, stray_file_problems
 from test_contributing import GUIDE, shape
 
@@ -124,6 +124,6 @@ def test_stray_files_stop_the_build_each_at_its_path_annotated_and_explained(sit
     # Only the file's own problem: a copy's title is not told as the original's duplicate.
     assert "is also the title of" not in build.stderr
     # On the pull request, each at its file; and CONTRIBUTING.md says what each means.
-    assert annotations(build.stderr, matchers(MATCHER)) == [Annotation(path, None, "error", message) for path, message in sorted(STRAY.items())]
+    assert annotations_in(build.stderr, matchers(MATCHER)) == [Annotation(path, None, "error", message) for path, message in sorted(STRAY.items())]
     for message in set(STRAY.values()):
         assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from conftest import ROOT
 
-MATERIAL_TEMPLATES = Path(find_spec("material").origin).parent / "templates"
+_MATERIAL = find_spec("material")
+assert _MATERIAL is not None and _MATERIAL.origin is not None  # the site's theme, installed
+MATERIAL_TEMPLATES = Path(_MATERIAL.origin).parent / "templates"
 _HEADER = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
 
 

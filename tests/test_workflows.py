@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -292,7 +291,7 @@ def run_check_job(job: dict, tmp_path: Path, failing: set[str]) -> tuple[str, di
     that fails the targets in `failing` (printing a problem at a line, as the tools do)."""
     failed, steps = False, {}
     for step in job["steps"]:
-        status = {"success()": not failed, "failure()": failed, "cancelled()": False, "always()": True}
+        status: dict[str, object] = {"success()": not failed, "failure()": failed, "cancelled()": False, "always()": True}
         if not evaluate(step.get("if", "success()"), status):
             outcome = "skipped"
         elif "run" in step:
@@ -465,7 +464,7 @@ if [ "$1 $2" = "issue list" ]; then echo "{open_issue}"; fi
     made = (tmp_path / "gh.txt").read_text().splitlines()
     expected = [call.format(label=label, title=environ["TITLE"]) for call in calls]
     assert len(made) == len(expected)
-    assert all(line.startswith(call) for line, call in zip(made, expected)), made
+    assert all(line.startswith(call) for line, call in zip(made, expected, strict=True)), made
     assert f"--label {label}" in made[0]
     if found == "true":
         body = (tmp_path / "body.md").read_text()

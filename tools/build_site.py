@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import IO, Any
 
 import mkdocs.config
 from mkdocs.__main__ import cli
@@ -28,10 +29,10 @@ def main(argv: list[str]) -> None:
     cli(["build", *argv])
 
 
-def load_config_located(**options: object) -> MkDocsConfig:
+def load_config_located(config_file: str | IO[Any] | None = None, *, config_file_path: str | None = None, **options: Any) -> MkDocsConfig:
     """MkDocs' load_config; a YAML mistake in the file stops with its `path:line`."""
     try:
-        return load_config(**options)
+        return load_config(config_file, config_file_path=config_file_path, **options)
     except ConfigurationError as error:
         problem = yaml_problem(str(error), project_dir=Path.cwd())
         if problem is None:

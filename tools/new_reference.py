@@ -96,9 +96,9 @@ def new_reference(doi: str, *, bib: Path, online: bool, author: str = "", year: 
             f"article has no issue), paste the entry into {bib.name}, and cite it as [@{key}].\n"
             f"With ONLINE=1 the fields are filled in from doi.org."
         )
-    key, entry = normalised_entry(fetch_bibtex(doi, resolver=resolver), doi=doi, existing_keys=keys)
-    notes = "".join(f"note: {problem.message}\n" for problem in entry_problems(entry))
-    return entry, (
+    key, bibtex = normalised_entry(fetch_bibtex(doi, resolver=resolver), doi=doi, existing_keys=keys)
+    notes = "".join(f"note: {problem.message}\n" for problem in entry_problems(bibtex))
+    return bibtex, (
         f"{notes}Check the entry against the publisher's page, paste it into {bib.name}, and cite it\n"
         f"as [@{key}]."
     )
@@ -118,7 +118,8 @@ def suggest_key(family_name: str, year: str, existing_keys: set[str]) -> str:
 
 def key_stem(family_name: str) -> str:
     """A family name as a key starts: lower-case ASCII letters only (Müller -> muller)."""
-    text = unicodedata.normalize("NFKD", codecs.decode(family_name, "ulatex"))
+    # typeshed knows only the standard library's str-to-str codecs, not latexcodec's "ulatex".
+    text = unicodedata.normalize("NFKD", codecs.decode(family_name, "ulatex"))  # type: ignore[call-overload]
     return re.sub(r"[^a-z]", "", text.encode("ascii", "ignore").decode().lower()) or "anonymous"
 
 

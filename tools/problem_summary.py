@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # One log's last line, unended, must not run into the next log's first.
     text = "\n".join(log.read_text(encoding="utf-8", errors="replace") for log in args.logs if log.is_file())
-    print(summary(annotations(text, matchers(MATCHER))))
+    print(summary(annotations_in(text, matchers(MATCHER))))
     return 0
 
 
@@ -52,15 +52,15 @@ def matchers(path: Path) -> list[tuple[re.Pattern[str], dict]]:
     return found
 
 
-def annotations(text: str, patterns: list[tuple[re.Pattern[str], dict]]) -> list[Annotation]:
+def annotations_in(text: str, patterns: list[tuple[re.Pattern[str], dict]]) -> list[Annotation]:
     """The annotations GitHub makes of `text`: for each line, the first matcher that matches."""
     found = []
     for line in text.splitlines():
         for regexp, pattern in patterns:
             match = regexp.match(line)
             if match:
-                line = int(match.group(pattern["line"])) if "line" in pattern else None
-                found.append(Annotation(match.group(pattern["file"]), line, pattern["severity"], match.group(pattern["message"])))
+                number = int(match.group(pattern["line"])) if "line" in pattern else None
+                found.append(Annotation(match.group(pattern["file"]), number, pattern["severity"], match.group(pattern["message"])))
                 break
     return found
 

@@ -98,7 +98,7 @@ def article_texts(project: Path) -> tuple[dict[str, str], list[str]]:
     for path in sorted((project / DOCS / ARTICLES_DIR).rglob("*.md")):
         where = path.relative_to(project).as_posix()
         text, problem = read_page(path, display_path=where)
-        if problem:
+        if text is None:  # read_page gives the text or its problem
             problems.append(str(problem))
         else:
             texts[where] = text

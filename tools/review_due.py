@@ -67,6 +67,7 @@ def due_reviews(project: Path, *, today: dt.date) -> tuple[list[DueReview], list
         if article is None:
             problems += [f"{problem} (its review date is not read until this is fixed)" for problem in found]
             continue
+        assert source is not None  # the article was read from it
         days = (article.review_due - today).days
         if days <= NOTICE_DAYS:
             due.append(DueReview(shown, field_line(source, "review_due"), article.review_due, days))

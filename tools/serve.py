@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import IO, Any
 
 import mkdocs.commands.serve as serve_command
 from mkdocs.__main__ import cli
@@ -29,18 +30,18 @@ def main(argv: list[str]) -> None:
     cli(["serve", *argv])
 
 
-def build_and_keep_serving(config: MkDocsConfig, **options: object) -> None:
+def build_and_keep_serving(config: MkDocsConfig, *, serve_url: str | None = None, dirty: bool = False) -> None:
     try:
-        build(config, **options)
+        build(config, serve_url=serve_url, dirty=dirty)
     except Abort:
         log.error("The site was not rebuilt: fix the problems above and save; serve rebuilds on every save.")
 
 
 # An Abort is what serve's rebuild loop reports as a message, not a traceback; the first
 # load, with nothing yet to serve, still ends serve with that message.
-def load_config_or_stop_this_build(**options: object) -> MkDocsConfig:
+def load_config_or_stop_this_build(config_file: str | IO[Any] | None = None, *, config_file_path: str | None = None, **options: Any) -> MkDocsConfig:
     try:
-        return load_config_located(**options)
+        return load_config_located(config_file, config_file_path=config_file_path, **options)
     except (ConfigurationError, Abort) as error:
         raise Abort(f"{error}\nFix mkdocs.yml and save it; serve rebuilds on every save.") from error
 

@@ -149,7 +149,7 @@ def broken_link(site: Path, page: Path, entry: dict, *, docs: Path | None) -> Br
     where = f"{page.as_posix().removeprefix('./')}:{line}"
     source = markdown_source(docs, page) if docs else None
     source_line = written_line(source, written) if source else None
-    if source_line:
+    if source and source_line:
         where = f"{source.as_posix()}:{source_line}"
     return BrokenLink(where, written, reason(site, entry))
 

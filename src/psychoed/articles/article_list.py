@@ -42,9 +42,9 @@ def fill_nav(nav: Any, articles: list[Article]) -> Any:
             if item == NAV_PLACEHOLDER:
                 filled.extend(entries)
             else:
-                item = fill_nav(item, articles)
-                if item != {}:
-                    filled.append(item)
+                kept = fill_nav(item, articles)
+                if kept != {}:
+                    filled.append(kept)
         return filled
     if isinstance(nav, dict):
         return {

@@ -7,6 +7,7 @@ build checks each first, at its line, so CI confirms them and never discovers th
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -94,12 +95,12 @@ def find_headings(masked: str, *, first_line: int) -> list[Heading]:
     headings = []
     lines = []
     boxes: list[int] = []  # the indent of the text of each note box the line is in
-    for number, line in enumerate(masked.split("\n")):
-        expanded = line.expandtabs(4)
+    for number, raw in enumerate(masked.split("\n")):
+        expanded = raw.expandtabs(4)
         if expanded.strip():
             while boxes and len(expanded) - len(expanded.lstrip()) < boxes[-1]:
                 boxes.pop()
-        line = expanded[boxes[-1]:] if boxes else line
+        line = expanded[boxes[-1]:] if boxes else raw
         lines.append(line)
         if box := _ADMONITION.match(line):
             boxes.append((boxes[-1] if boxes else 0) + len(box.group("indent").expandtabs(4)) + 4)
@@ -200,7 +201,7 @@ def _html_images(html: str) -> list[tuple[re.Match[str], str | None]]:
 def _table_header_problems(masked: str, *, path: str, first_line: int) -> list[Problem]:
     problems = []
     lines = masked.split("\n")
-    for number, (header, rule) in enumerate(zip(lines, lines[1:])):
+    for number, (header, rule) in enumerate(itertools.pairwise(lines)):
         if "|" not in header or "|" not in rule or not _TABLE_RULE.match(rule):
             continue
         cells = header.strip().removeprefix("|").removesuffix("|").split("|")

@@ -163,8 +163,8 @@ def plan_runs(pages: dict[str, list[CitationBlock]], entries: dict[str, Entry], 
         if tangled:
             cited = {key for block in pages[uri] for key in block.keys}
             names = {name(key) for block in tangled for key in block.keys}
-            signature = {n: frozenset(key for key in cited if name(key) == n) for n in names}
-            early[uri].append(_place(exact_runs, signature, tangled, sizes=exact_sizes))
+            namesakes = {n: frozenset(key for key in cited if name(key) == n) for n in names}
+            early[uri].append(_place(exact_runs, namesakes, tangled, sizes=exact_sizes))
 
     # Runs in the order pages need them: what pages need to render first, in page order.
     order = {id(b): b for needs in (early, late) for batches in needs.values() for b in batches}
@@ -239,7 +239,7 @@ class CitationFormatter:
         for index in self._plan.late.get(src_uri, []) if self._planned(src_uri, blocks) else []:
             if index not in self._html:
                 inline = self._futures[index].result().inline
-                self._html[index] = dict(zip(inline, self._render(list(inline.values()))))
+                self._html[index] = dict(zip(inline, self._render(list(inline.values())), strict=True))
             html.update((block.text, self._html[index][block.text]) for block in blocks if block.text in self._html[index])
         return html
 

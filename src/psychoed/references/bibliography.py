@@ -214,9 +214,10 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         starts = list(_FIELD_START.finditer(chunk))
         field_lines = {found.group("name").lower(): line + chunk.count("\n", 0, found.start()) for found in starts}
         # Each field's text runs to the next field, the last one to the entry's closing brace.
+        # (An entry with no field has the brace alone, so the two lists may differ in length.)
         closing = ")" if re.match(r"\s*@\w+\s*\(", chunk) else "}"  # @book(key, ...) is BibTeX too
         ends = [found.start() for found in starts[1:]] + [chunk.rfind(closing)]
-        spans = {found.group("name").lower(): (found.start(), end) for found, end in zip(starts, ends)}
+        spans = {found.group("name").lower(): (found.start(), end) for found, end in zip(starts, ends, strict=False)}
         persons = {role: [str(person) for person in people] for role, people in parsed.persons.items()}
         fields = {name.lower(): value for name, value in parsed.fields.items()}
         kind = parsed.type.lower()
@@ -232,7 +233,9 @@ def _parse_entry(chunk: str) -> tuple[str, PybtexEntry] | None:
 
 def _whole_file_entry(chunk: str, data: BibliographyData) -> tuple[str, PybtexEntry] | None:
     match = _ENTRY_START.match(chunk)
-    parsed = data.entries.get(match.group("key")) if match else None
+    if match is None:
+        return None
+    parsed = data.entries.get(match.group("key"))
     return (match.group("key"), parsed) if parsed is not None else None
 
 

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Bibliography
-from psychoed.references.citation_syntax import BARE_KEY, KEY, BareKey, CitationBlock, find_bare_keys, find_citation_blocks, find_plain_brackets, strip_front_matter
+from psychoed.references.citation_syntax import (
+    BARE_KEY,
+    KEY,
+    BareKey,
+    CitationBlock,
+    find_bare_keys,
+    find_citation_blocks,
+    find_plain_brackets,
+    strip_front_matter,
+)
 
 
 @dataclass(frozen=True)

@@ -165,9 +165,8 @@ def _blank(match: re.Match[str]) -> str:
 
 def _citation_keys(body: str) -> tuple[str, ...]:
     items = [_ITEM.match(item) for item in body.split(";")]
-    if not items or not all(items):
-        return ()
-    return tuple(item.group("key") for item in items)
+    keys = tuple(item.group("key") for item in items if item)
+    return keys if len(keys) == len(items) else ()
 
 
 # Each page is read for citations, bare keys, keys without `@` and the content rules:

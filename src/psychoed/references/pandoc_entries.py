@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from psychoed.references.reference_rules import PUBLISHER_FIELDS, THESIS_KINDS, apa_kind, name_as_written, same_name, thesis_genre
+from psychoed.references.reference_rules import (
+    PUBLISHER_FIELDS,
+    THESIS_KINDS,
+    apa_kind,
+    name_as_written,
+    same_name,
+    thesis_genre,
+)
 
 # APA 7 (9.47 and its style blog) keeps a particle with the surname when the person uses it
 # so (van der Kolk, de Jong): "(van der Kolk, 2014)", listed under V. BibLaTeX's default

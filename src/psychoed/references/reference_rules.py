@@ -144,8 +144,8 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
         problem("year", f" has year '{year.strip()}' and date '{fields['date'].strip()}', which disagree; keep the one the source gives and delete the other line")
     if kind == "misc" and fields.get("type", "").strip().casefold() == "preprint" and "publisher" not in fields:
         problems.append(Problem(path, line, f"entry '{key}' (a preprint) lacks the publisher field; add publisher = {{PsyArXiv}}, the server that holds it"))
-    if kind in THESIS_KINDS and "publisher" in fields and "number" in fields and (found := next((n for n in ("url", "doi") if n in fields), None)):
-        problem(found, f": a dissertation from a database (its publisher and publication number) is cited without its {found} in APA 7; delete the {found} line, or for one in a university repository, delete the number line")
+    if kind in THESIS_KINDS and "publisher" in fields and "number" in fields and (link := next((n for n in ("url", "doi") if n in fields), None)):
+        problem(link, f": a dissertation from a database (its publisher and publication number) is cited without its {link} in APA 7; delete the {link} line, or for one in a university repository, delete the number line")
     if kind == "inbook" and "editor" not in persons:
         problems.append(Problem(path, line, f"entry '{key}' (@inbook) has no editor; if the book has editors, add editor = {{Family, Given and ...}}: APA names them ('In A. Editor (Ed.), Title')", notice=True))
     if kind == "article" and "doi" not in fields:

@@ -92,7 +92,7 @@ def _call_to_action(extra: Mapping[str, Any], documents: Collection[str], proble
     if fields is None:
         return None
     fields["url"] = fields["url"] and _url(fields["url"], documents, problems)
-    return CallToAction(**fields) if all(fields.values()) else None
+    return CallToAction(**complete) if (complete := _complete(fields)) else None
 
 
 def _url(url: str, documents: Collection[str], problems: list[SettingProblem]) -> str | None:
@@ -151,7 +151,7 @@ def _disclaimer_note(extra: Mapping[str, Any], documents: Collection[str], probl
         return None
     if fields["page"] and not _page_exists(fields["page"], "extra.disclaimer_note.page", documents, problems):
         fields["page"] = None
-    return DisclaimerNote(**fields) if all(fields.values()) else None
+    return DisclaimerNote(**complete) if (complete := _complete(fields)) else None
 
 
 def _footer_link_problems(extra: Mapping[str, Any], documents: Collection[str]) -> list[SettingProblem]:
@@ -183,8 +183,7 @@ def _practice_problems(extra: Mapping[str, Any]) -> list[SettingProblem]:
     if not (isinstance(phone, str) and _PHONE.fullmatch(phone.strip())):
         state = "is missing" if phone is None else f"'{phone}' is not a phone number"
         problems.append(SettingProblem("extra.practice.phone", f"{state}; write the practice's number in quotes with digits, spaces and hyphens, + first for an international number, e.g. \"+1 555-0142\""))
-    parts = urlsplit(booking) if isinstance(booking, str) else None
-    if not (parts and parts.scheme == "https" and parts.hostname and not any(char.isspace() for char in booking)):
+    if not (isinstance(booking, str) and (parts := urlsplit(booking)).scheme == "https" and parts.hostname and not any(char.isspace() for char in booking)):
         state = "is missing" if booking is None else f"'{booking}' is not a complete https:// address"
         problems.append(SettingProblem("extra.practice.booking_url", f"{state}; write the booking page's address, e.g. https://booking.example.org/grow-true-psychology"))
     return problems
@@ -198,6 +197,12 @@ def _text_block(extra: Mapping[str, Any], name: str, fields: str, hints: dict[st
         problems.append(SettingProblem(f"extra.{name}", f"{state}; add it under extra: with {fields} (see MAINTAINING.md, 'The article page')"))
         return None
     return {field: _text(block, f"extra.{name}.{field}", hint, problems) for field, hint in hints.items()}
+
+
+# A block's fields when every one has its value, or None.
+def _complete(fields: dict[str, str | None]) -> dict[str, str] | None:
+    given = {field: value for field, value in fields.items() if value}
+    return given if len(given) == len(fields) else None
 
 
 def _text(block: Mapping[str, Any], setting: str, what: str, problems: list[SettingProblem]) -> str | None:
