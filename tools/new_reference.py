@@ -28,6 +28,7 @@ from psychoed.problems import Problem
 from psychoed.references.bibliography import check_bibliography, load_bibliography, parse_bibtex
 from psychoed.references.doi import DOI_RESOLVER, doi_problem, doi_url
 from psychoed.references.reference_rules import GROUP_NAME
+from registries import registry_addresses
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--online", action="store_true", help="fill the fields from doi.org")
     parser.add_argument("--author", default="", help="offline: the first author's family name, for the key")
     parser.add_argument("--year", default="", help="offline: the year of publication, for the key")
-    parser.add_argument("--resolver", default=DOI_RESOLVER, help="where DOIs resolve (tests use a local server)")
+    parser.add_argument("--resolver", default=registry_addresses()[0], help="where DOIs resolve (default: $DOI_RESOLVER, else https://doi.org/)")
     parser.add_argument("--bib", type=Path, default=bib_path(ROOT), help="the bibliography to check keys and DOIs against (default: bib_file in mkdocs.yml)")
     args = parser.parse_args(argv)
     try:
