@@ -27,6 +27,8 @@ from psychoed.problems import Problem, counted, report
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path, read_page
 from psychoed.references.bibliography import Bibliography, load_bibliography, uncited_problems
 from psychoed.references.citation_check import PageSource, check_citations
+from psychoed.references.citation_syntax import strip_front_matter
+from psychoed.references.doi_citations import doi_keys, resolve_doi_citations, unresolved_dois, unresolved_problem
 from psychoed.settings.setting_problems import located, setting_lines
 from psychoed.settings.site_settings import setting_problems
 
@@ -64,14 +66,21 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _bibliography is not None
     problems: list[Problem] = list(_bibliography.problems)
     # Each page once, as text; a page that is not UTF-8 is reported, and checked no further.
+    # Citations by DOI are checked as the keys they stand for (citations.py rewrites them so).
     read = {}
+    keys = doi_keys(_bibliography.entries.values())
     for file in files.documentation_pages():
         path = display_path(Path(file.abs_src_path), config.config_file_path)
         source, problem = read_page(file.abs_src_path, display_path=path)
         if problem:
             problems.append(problem)
         else:
-            read[file] = PageSource(path, source)
+            body, first_line = strip_front_matter(source)
+            problems += [
+                unresolved_problem(doi, path=path, line=line, bib_path=_bibliography.path)
+                for doi, line in unresolved_dois(body, keys, first_line=first_line)
+            ]
+            read[file] = PageSource(path, resolve_doi_citations(source, keys, blank_unknown=True))
     pages = list(read.values())
     citation_problems, blocks = check_citations(pages, _bibliography)
     problems += citation_problems
