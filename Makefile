@@ -87,6 +87,12 @@ new-article: $(STAMP)
 new-reference: $(STAMP)
 	@$(BIN)/python tools/new_reference.py "$$DOI" --author "$$AUTHOR" --year "$$YEAR" $(if $(filter 1 yes true,$(ONLINE)),--online)
 
+.PHONY: add-references
+
+# Online: an entry in references.bib for every [@doi:...] a page cites with none yet.
+add-references: $(STAMP)
+	@$(BIN)/python tools/add_references.py
+
 .PHONY: review-due
 
 # Articles whose review_due has passed or comes within 60 days, each as path:line; never
