@@ -149,3 +149,29 @@ def test_titles_compare_without_markup_case_punctuation_or_quotes(ours, theirs):
 )
 def test_family_names_compare_without_accents_particles_or_case(ours, theirs):
     assert normalised_family(ours) == normalised_family(theirs)
+
+
+@pytest.mark.parametrize(
+    ("entry_title", "same"),
+    [
+        ("Mindful Self-Compassion for Caregivers: A Pilot Study", True),
+        ("Mindful Self-Compassion for Caregivers", True),  # the entry left the subtitle out
+        ("Mindful Self-Compassion for Caregivers: A Pilot Study in Three Clinics", True),  # the registry did
+        ("Mindful", False),  # one word is no title
+        ("Mindful Self-Compassion for Teachers", False),
+    ],
+)
+def test_a_subtitle_left_out_on_either_side_is_no_difference(entry_title, same):
+    entry = BIBLIOGRAPHY.entries["hwang2021"]
+    changed = type(entry)(entry.key, entry.type, entry.line, {**entry.fields, "title": entry_title}, entry.field_lines, entry.persons)
+    # Author and year are the registered ones: any finding is of the title.
+    assert (registry_findings(changed, crossref("online-first-year"), doi="x", path="references.bib") == []) is same
+
+
+def test_family_name_the_registry_put_among_the_given_names_is_no_difference():
+    reversed_names = crossref_work({
+        "title": ["Self-compassion and attention: self-compassion facilitates disengagement from negative stimuli"],
+        "author": [{"given": "Yip", "family": "Vania T.", "sequence": "first"}], "issued": {"date-parts": [[2021]]},
+    })
+    assert reversed_names.first_author == ("Vania T.", "Yip")
+    assert findings("yip2021", reversed_names) == []

@@ -28,11 +28,10 @@ from psychoed.problems import Problem
 from psychoed.references.bibliography import check_bibliography, load_bibliography, parse_bibtex
 from psychoed.references.doi import DOI_RESOLVER, doi_problem, doi_url
 from psychoed.references.reference_rules import GROUP_NAME
-from registries import registry_addresses
+from registries import registry_addresses, user_agent
 
 ROOT = Path(__file__).resolve().parent.parent
 
-USER_AGENT = "grow-true-psychoeducation new-reference (Python urllib)"
 # The fields the site's APA references use, in the order references.bib writes them.
 FIELD_ORDER = (
     "author", "editor", "title", "booktitle", "journal", "year", "volume", "number",
@@ -153,7 +152,7 @@ def fetch_bibtex(doi: str, *, resolver: str = DOI_RESOLVER, timeout: float = 30)
     """The BibTeX that the DOI's registration agency gives through doi.org."""
     url = doi_url(doi, resolver=resolver)
     host = urllib.parse.urlsplit(resolver).netloc or resolver
-    request = urllib.request.Request(url, headers={"Accept": "application/x-bibtex; charset=utf-8", "User-Agent": USER_AGENT})
+    request = urllib.request.Request(url, headers={"Accept": "application/x-bibtex; charset=utf-8", "User-Agent": user_agent()})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read().decode(response.headers.get_content_charset() or "utf-8", errors="replace")

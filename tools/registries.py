@@ -55,8 +55,9 @@ def registry_addresses() -> tuple[str, str]:
 
 
 def user_agent() -> str:
+    """The project and, when set, its contact (`CROSSREF_MAILTO`), as registries ask."""
     mailto = os.environ.get("CROSSREF_MAILTO", "").strip()
-    return f"{PROJECT}; doi checks" + (f"; mailto:{mailto}" if mailto else "")
+    return PROJECT + (f"; mailto:{mailto}" if mailto else "")
 
 
 class Registries:

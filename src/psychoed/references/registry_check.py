@@ -179,9 +179,16 @@ def normalised_family(text: str) -> str:
 def _same_title(entry_title: str, work: Work) -> bool:
     ours = normalised_title(entry_title)
     main = normalised_title(work.title)
-    # The registry may keep the subtitle apart, or the entry leave it out.
+    # The registry may keep the subtitle apart or leave it out; the entry may leave it out.
     accepted = {main} | {normalised_title(f"{work.title}: {subtitle}") for subtitle in work.subtitles}
-    return ours in accepted
+    return ours in accepted or any(_subtitle_left_out(ours, whole) for whole in accepted)
+
+
+# One title is the other with its subtitle left out: "Self-compassion" against
+# "Self-compassion: an alternative ...", never a single word that merely starts both.
+def _subtitle_left_out(ours: str, theirs: str) -> bool:
+    shorter, longer = sorted((ours, theirs), key=len)
+    return len(shorter.split()) >= 3 and longer.startswith(shorter + " ")
 
 
 def _similar_titles(ours: str, theirs: str) -> bool:
