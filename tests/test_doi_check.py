@@ -5,6 +5,7 @@ test_registry_check.py."""
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -124,8 +125,11 @@ def test_timeout_leaves_the_doi_not_checked(registry, project):
 
 
 def test_unreachable_registries_are_a_network_failure_weekly_but_never_fail_a_pull_request(project, monkeypatch, capsys):
-    monkeypatch.setenv("CROSSREF_API", "http://127.0.0.1:9/")  # the discard port: nothing listens
-    monkeypatch.setenv("DOI_RESOLVER", "http://127.0.0.1:9/")
+    with socket.socket() as probe:  # a port that was free a moment ago and has no server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("CROSSREF_API", f"http://127.0.0.1:{port}/")
+    monkeypatch.setenv("DOI_RESOLVER", f"http://127.0.0.1:{port}/")
     bib = load_bibliography(project / "references.bib", display_path="references.bib")
     (project / "references.bib").write_text(bib.entries["allen2014"].text, encoding="utf-8")
     monkeypatch.setattr(doi_check, "Registries", lambda **options: Registries(sleep=lambda _: None, retries=0, **options))
@@ -134,7 +138,7 @@ def test_unreachable_registries_are_a_network_failure_weekly_but_never_fail_a_pu
     subprocess.run(["git", "init", "-q"], check=True)
     assert run("--changed-since", "HEAD") == 0
     out = capsys.readouterr().out
-    assert out.startswith("WARNING -  references.bib:9: entry 'allen2014': DOI 10.1037/a0035173 not checked: 127.0.0.1:9: connection refused")
+    assert out.startswith(f"WARNING -  references.bib:9: entry 'allen2014': DOI 10.1037/a0035173 not checked: 127.0.0.1:{port}: connection refused")
 
 
 def test_a_pull_request_checks_only_the_entries_it_adds_or_changes(registry, project, capsys):

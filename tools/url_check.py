@@ -69,11 +69,9 @@ class ResultCache:
             pass  # no cache yet, or a damaged one: start afresh
 
     def get(self, key: str) -> Outcome | None:
-        entry = self.entries.get(key)
-        if not entry or self.clock() - entry.get("checked_at", 0) > self.max_age.total_seconds():
-            return None
+        entry = self._fresh(key)
         try:
-            return Outcome(**entry["outcome"])
+            return Outcome(**entry["outcome"]) if entry else None
         except (KeyError, TypeError):
             return None
 
@@ -83,14 +81,17 @@ class ResultCache:
 
     # A registry's answer (its status and body), kept as the outcomes are.
     def get_answer(self, key: str) -> dict | None:
-        entry = self.entries.get(key)
-        if not entry or self.clock() - entry.get("checked_at", 0) > self.max_age.total_seconds():
-            return None
-        answer = entry.get("answer")
+        answer = (self._fresh(key) or {}).get("answer")
         return answer if isinstance(answer, dict) else None
 
     def put_answer(self, key: str, answer: dict) -> None:
         self.entries[key] = {"checked_at": self.clock(), "answer": answer}
+
+    def _fresh(self, key: str) -> dict | None:
+        entry = self.entries.get(key)
+        if not isinstance(entry, dict) or self.clock() - entry.get("checked_at", 0) > self.max_age.total_seconds():
+            return None
+        return entry
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
