@@ -71,8 +71,9 @@ links: $(STAMP)
 links-external: $(STAMP)
 	$(BIN)/python tools/external_links.py site $(if $(REPORT),--report $(REPORT))
 
+# CHANGED_SINCE=<git ref>: only the entries added or changed since then (a pull request's).
 check-dois: $(STAMP)
-	$(BIN)/python tools/doi_check.py references.bib $(if $(REPORT),--report $(REPORT))
+	$(BIN)/python tools/doi_check.py references.bib $(if $(REPORT),--report $(REPORT)) $(if $(CHANGED_SINCE),--changed-since $(CHANGED_SINCE))
 
 # Editors' verbs. Values given on the command line (TITLE="...") reach the recipes as
 # environment variables, so quotes and spaces in a title need no escaping here.
@@ -86,6 +87,14 @@ new-article: $(STAMP)
 # DOI=10.xxxx/yyyy [ONLINE=1] [AUTHOR=family name YEAR=2018, for the key of an offline stub]
 new-reference: $(STAMP)
 	@$(BIN)/python tools/new_reference.py "$$DOI" --author "$$AUTHOR" --year "$$YEAR" $(if $(filter 1 yes true,$(ONLINE)),--online)
+
+.PHONY: add-references
+
+# Online: an entry in references.bib for every [@doi:...] a page cites with none yet.
+# PRINT=1 (CI): print the entries, as annotations too, and write nothing; SUMMARY=file.md
+# appends them as Markdown.
+add-references: $(STAMP)
+	@$(BIN)/python tools/add_references.py $(if $(filter 1,$(PRINT)),--print --github) $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 .PHONY: review-due
 

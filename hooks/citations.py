@@ -37,6 +37,7 @@ from psychoed.references.citation_syntax import (
     protect,
     strip_front_matter,
 )
+from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 from psychoed.references.late_citations import fill, needed_now, placeholder, render_inline, unformatted_heading
 
 # This build's state; `serve` keeps this module, so on_config starts it afresh each build.
@@ -46,6 +47,8 @@ _waiting: dict[str, tuple[list[CitationBlock], dict[int, str]]] = {}  # page -> 
 # Pandoc's output for the runs of the last build: on a `serve` rebuild after a prose edit
 # no run has changed, and none starts pandoc again.
 _runs_of_last_build: dict[str, Formatted] = {}
+# Each entry's DOI to its key, for citations by DOI (`[@doi:10.1111/aphw.12127]`).
+_doi_keys: dict[str, str] = {}
 
 # ---------------------------------------------------------------------------------------
 # Hooks
@@ -56,7 +59,7 @@ _runs_of_last_build: dict[str, Formatted] = {}
 # set; after checks.py's, which fails the build on a bibliography pandoc could not read.
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _formatter, _renderer
+    global _formatter, _renderer, _doi_keys
     _close()
     bibtex = config.plugins["bibtex"]
     if problem := missing_style(config.config_file_path, bibtex.config):
@@ -68,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     assert bib_path is not None  # checks.py's on_config has stopped a build without one
     bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
     style = Style(bibliography.entries, bib_path.read_text(encoding="utf-8"), str(csl_path))
+    _doi_keys = doi_keys(bibliography.entries.values())
     # Pandoc runs in parallel on every core (up to 4) while MkDocs itself uses one.
     workers = min(os.cpu_count() or 1, 4)
     # Late citations render with the site's own Markdown extensions, as in their page.
@@ -81,11 +85,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 # Before mkdocs-bibtex rewrites the page: into its caches (so it starts no pandoc) this
 # page's reference list and citations, or placeholders for those that come later; and
-# `@` in code or e-mail addresses hidden from it, and a citation wrapped over lines put
-# on one, which is all it reads.
+# `@` in code or e-mail addresses hidden from it, a citation by DOI made one by key, and a
+# citation wrapped over lines put on one, which is all it reads.
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    markdown = join_wrapped_citations(markdown)
+    markdown = join_wrapped_citations(resolve_doi_citations(markdown, _doi_keys))
     blocks = find_citation_blocks(markdown)
     if blocks:
         assert _formatter is not None  # started by on_config
@@ -160,7 +164,7 @@ def _pages_in(config: MkDocsConfig) -> dict[str, list[CitationBlock]]:
             body, _ = strip_front_matter(file.content_string)
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports it when it reads the page
-        pages[file.src_uri] = find_citation_blocks(join_wrapped_citations(body))
+        pages[file.src_uri] = find_citation_blocks(join_wrapped_citations(resolve_doi_citations(body, _doi_keys)))
     return pages
 
 

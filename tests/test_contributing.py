@@ -59,7 +59,7 @@ def front_matter_and_citation_mistakes(project: Path) -> None:
 
 
 def review_cycle_and_bare_citation(project: Path) -> None:
-    edit(project / ARTICLE, ("review_due: 2029-11-25", "review_due: 2030-11-25"), append="\nAs @inwood2018 showed, it helps.\n")
+    edit(project / ARTICLE, ("review_due: 2029-11-25", "review_due: 2030-11-25"), append="\nAs @inwood2018 showed, it helps [@doi:10.1037/a0035173].\n")
 
 
 def bibliography_syntax_mistakes(project: Path) -> None:
@@ -97,7 +97,7 @@ def blocked_markup(project: Path) -> None:
 # The number of errors each scenario makes at least (warnings come on top).
 @pytest.mark.parametrize("break_site, count", [
     (front_matter_and_citation_mistakes, 11),
-    (review_cycle_and_bare_citation, 2),
+    (review_cycle_and_bare_citation, 3),
     (bibliography_syntax_mistakes, 2),
     (missing_closing_brace, 1),
     (broken_links, 2),
@@ -127,7 +127,7 @@ def test_citation_example_in_contributing_is_shown_as_written_on_a_page(site_cop
     assert build.returncode == 0, build.stderr
     page = html.parse(str(site_copy / "site/disclaimer/index.html"))
     code = page.xpath('//h2[@id="how-to-cite"]/following-sibling::*//code')[0].text_content()
-    assert "One systematic review [@inwood2018] found" in code
+    assert "One systematic review [@doi:10.1111/aphw.12127] found" in code and "by its key: [@inwood2018]" in code
     assert "[see @yip2021, p. 3]" in code
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import socket
 import threading
 import time
@@ -17,11 +16,8 @@ import pytest
 
 import doi_check
 import external_links as external_links_module
-from doi_check import check_dois, dois_of
 from external_links import check_external_links, external_links, main, skip_rule
 from link_report import report
-from psychoed.references.bibliography import load_bibliography
-from psychoed.references.doi import doi_url
 from url_check import ResultCache, UrlChecker
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -245,95 +241,6 @@ def test_damaged_cache_file_is_ignored(tmp_path, server):
     path.write_text("{not json", encoding="utf-8")
     server.script.routes["/page"] = [(200, {})]
     assert checker(cache=ResultCache(path)).check(server.url + "/page").verdict == "ok"
-
-
-# ---------------------------------------------------------------------------------------
-# DOIs: asked of the resolver, whose redirect is the answer
-# ---------------------------------------------------------------------------------------
-
-
-BIB = """\
-@article{good2020,
-  author  = {Good, Ann},
-  title   = {Registered},
-  journal = {J},
-  year    = {2020},
-  volume  = {1},
-  pages   = {1--2},
-  doi     = {10.1111/good.1},
-}
-
-@article{gone2021,
-  author  = {Gone, Bob},
-  title   = {Never Registered},
-  journal = {J},
-  year    = {2021},
-  volume  = {2},
-  pages   = {3--4},
-  doi     = {10.1111/gone.2},
-}
-
-@article{busy2022,
-  author  = {Busy, Cy},
-  title   = {Rate Limited Once},
-  journal = {J},
-  year    = {2022},
-  volume  = {3},
-  pages   = {5--6},
-  doi     = {10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0},
-}
-"""
-
-
-def test_dois_from_references_bib_are_asked_of_the_resolver_without_following(server, tmp_path):
-    bib = tmp_path / "references.bib"
-    bib.write_text(BIB, encoding="utf-8")
-    resolver = server.url + "/"
-    sici = "/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO%3B2-0"
-    server.script.routes["/10.1111/good.1"] = [(302, {"Location": server.url + "/publisher/good"})]
-    server.script.routes["/publisher/good"] = [(403, {})]  # publishers refuse robots
-    server.script.routes[sici] = [(429, {"Retry-After": "1"}), (302, {"Location": "https://publisher.example/sici"})]
-
-    sleeps = Sleeps()
-    result = check_dois(dois_of(load_bibliography(bib, display_path="references.bib")), checker(sleeps), resolver=resolver)
-
-    assert [str(link) for link in result.broken] == [
-        f"references.bib:18 (gone2021) -> {resolver}10.1111/gone.2 (404: not a registered DOI; copy it again from the publisher's page)"
-    ]
-    assert result.checked == 3 and not result.unverified
-    assert server.script.methods("/publisher/good") == []  # the redirect was the answer
-    assert server.script.methods(sici) == ["HEAD", "HEAD"] and sleeps.delays == [2.0]
-
-
-def test_doi_org_refusing_the_robot_is_not_blamed_on_the_doi(server):
-    server.script.routes["/10.1111/good.1"] = [(403, {})]
-    result = check_dois([("references.bib:9 (good2020)", "10.1111/good.1")], checker(), resolver=server.url + "/")
-    assert [link.reason for link in result.broken] == [
-        "403: doi.org refused the robot, which says nothing of the DOI; open the link in a browser, and run `make check-dois` again later"
-    ]
-
-
-def test_malformed_doi_is_skipped_and_left_to_the_build(server):
-    result = check_dois([("references.bib:9 (good2020)", "doi:10.1111/good.1")], checker(), resolver=server.url + "/")
-    assert result.checked == 0 and server.script.requests == []
-    assert result.skipped == [
-        "references.bib:9 (good2020): malformed DOI 'doi:10.1111/good.1': a 'doi:' prefix or doi.org URL "
-        "(write the bare DOI); write it as 10.1111/good.1 (the build reports it)"
-    ]
-
-
-def test_real_bibliography_dois_are_the_ones_the_site_links(built_site):
-    bibliography = load_bibliography(ROOT / "references.bib", display_path="references.bib")
-    lines = (ROOT / "references.bib").read_text(encoding="utf-8").split("\n")
-    dois = dois_of(bibliography)
-    assert len(dois) == sum(1 for entry in bibliography.entries.values() if "doi" in entry.fields) > 0
-    for where, doi in dois:
-        located = re.fullmatch(r"references\.bib:(\d+) \((.+)\)", where)
-        assert located, where
-        line, key = located.groups()
-        assert bibliography.entries[key].fields["doi"] == doi
-        assert f"{{{doi}}}" in lines[int(line) - 1]  # the line named is the doi field's
-    assert {doi_url(doi) for _, doi in dois} <= set(external_links(built_site))
 
 
 # ---------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tomllib
@@ -539,3 +540,56 @@ def test_run_blocks_fail_on_a_failed_command_in_a_pipe(workflow):
     # Without `shell: bash` GitHub runs `bash -e {0}`: `make build | tee log` would pass.
     assert load(GITHUB / "workflows" / workflow)["defaults"] == {"run": {"shell": "bash"}}
 
+
+
+FINDING = "references.bib:9: entry 'a2020': DOI 10.1111/a.1 was retracted: retraction notice 10.1111/r.1 of 2024-01-02 (reported by publisher); cited by docs/a.md:3; remove or rewrite each claim it supports, then remove the entry"
+NOT_CHECKED = "WARNING -  references.bib:9: entry 'a2020': DOI 10.1111/a.1 not checked: api.crossref.org: timed out, 5 attempts; `make check-dois` asks again"
+
+
+@pytest.mark.parametrize(
+    ("bib_changed", "dois_output", "dois_status", "status", "row"),
+    [
+        (False, "", 0, 0, None),
+        (True, FINDING, 1, 1, "| `references.bib:9` | error | entry 'a2020': DOI 10.1111/a.1 was retracted"),
+        # A registry out of reach: a warning at the line, and the pull request does not fail.
+        (True, NOT_CHECKED, 0, 0, "| `references.bib:9` | warning | entry 'a2020': DOI 10.1111/a.1 not checked"),
+    ],
+    ids=["bib-unchanged", "finding-fails", "unreachable-registry-warns"],
+)
+def test_pull_request_references_step_checks_changed_entries_and_fails_only_on_a_finding(tmp_path, bib_changed, dois_output, dois_status, status, row):
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "tools").symlink_to(ROOT / "tools")
+    (tmp_path / ".github").symlink_to(GITHUB)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    (tmp_path / "references.bib").write_text("@article{a2020,\n}\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "references.bib"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=tmp_path, check=True)
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
+    if bib_changed:
+        (tmp_path / "references.bib").write_text("@article{a2020,\n  note = {x},\n}\n", encoding="utf-8")
+        subprocess.run([*git, "commit", "-qam", "change"], cwd=tmp_path, check=True)
+    # make check-dois prints its findings as the tool does; make add-references PRINT=1
+    # appends its entries to the summary it is given.
+    stand_in(tmp_path / "bin", "make", f"""
+echo "$*" >> made.txt
+case "$1" in
+  check-dois) printf '%s\\n' {shlex.quote(dois_output)}; exit {dois_status};;
+  add-references) echo "## Entries for the DOIs cited with none" >> "${{3#SUMMARY=}}";;
+esac
+""")
+    summary = tmp_path / "summary.md"
+    job = load(GITHUB / "workflows" / "ci.yml")["jobs"]["references"]
+    assert job["if"] == "github.event_name == 'pull_request' && github.event.action != 'closed'" and "permissions" not in job
+    assert job["steps"][0]["with"]["fetch-depth"] == 0  # the base commit, to compare references.bib with
+    script = step_script("references", "Changed entries and DOIs cited without one", "ci.yml")
+    completed = run_step(script, tmp_path, {"BASE_SHA": base, "RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(summary)})
+
+    assert completed.returncode == status, completed.stderr
+    made = (tmp_path / "made.txt").read_text().splitlines()
+    expected = [f"check-dois CHANGED_SINCE={base}"] if bib_changed else []
+    assert made == [*expected, f"add-references PRINT=1 SUMMARY={summary}"]
+    assert completed.stdout.startswith("::add-matcher::.github/problem-matcher.json\n")
+    text = summary.read_text()
+    assert "## Entries for the DOIs cited with none" in text
+    assert (row in text) if row else "| `" not in text

@@ -1,34 +1,41 @@
-"""`make check-dois`: every DOI in references.bib is registered, asked of doi.org.
+"""`make check-dois`: every entry of references.bib with a DOI is the work its registry
+names, and no notice (retraction, correction, expression of concern) stands against it.
 
-For the weekly workflow, never for `make test` or the build (no network there). The build
-already checks each DOI's form; this asks https://doi.org/<doi> (HEAD, then GET) without
-following the redirect: a registered DOI redirects to its publisher, an unknown one is 404.
+For the weekly workflow and for pull requests that change references.bib, never for
+`make test` or the build (no network there). The build checks each DOI's form; this asks
+Crossref, then doi.org (tools/registries.py), and compares (psychoed.references.registry_check).
+Each finding is one line `references.bib:LINE: entry 'key': ...`, and any finding fails
+the run. A DOI no registry answered for is reported and fails nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
+from collections import defaultdict
+from datetime import timedelta
 from pathlib import Path
 
-from link_report import BrokenLink, OnlineCheck, report
-from psychoed.references.bibliography import Bibliography, load_bibliography
-from psychoed.references.doi import DOI_RESOLVER, doi_problem, doi_url
-from url_check import UrlChecker, add_online_arguments, with_cached_checker
-
-# What doi.org's answer means for the DOI where the generic advice would mislead: only
-# doi.org is asked, never the publisher, so its refusal is of the robot, not of the DOI.
-_REFUSED = "doi.org refused the robot, which says nothing of the DOI; open the link in a browser, and run `make check-dois` again later"
-ADVICE = {
-    401: _REFUSED,
-    403: _REFUSED,
-    404: "not a registered DOI; copy it again from the publisher's page",
-}
+from psychoed.problems import Problem
+from psychoed.project_files import read_page
+from psychoed.references.bibliography import Bibliography, Entry, check_bibliography, load_bibliography
+from psychoed.references.citation_syntax import find_citation_blocks, strip_front_matter
+from psychoed.references.doi import doi_problem
+from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
+from psychoed.references.registry_check import not_registered, registry_findings
+from registries import Registries
+from url_check import ResultCache, add_online_arguments
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bib", type=Path, nargs="?", default=Path("references.bib"))
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages, to name those citing an entry under a notice")
+    parser.add_argument(
+        "--changed-since", metavar="REF",
+        help="only the entries added or changed since git REF (a pull request's base); a registry that cannot be reached then fails nothing",
+    )
     add_online_arguments(parser)
     args = parser.parse_args(argv)
     bibliography = load_bibliography(args.bib, display_path=str(args.bib))
@@ -36,22 +43,59 @@ def main(argv: list[str] | None = None) -> int:
         for problem in bibliography.problems:
             print(problem, file=sys.stderr)
         return 2
-    result = with_cached_checker(args, lambda checker: check_dois(dois_of(bibliography), checker))
-    return report(result, title="DOIs", markdown=args.report)
+    entries = list(bibliography.entries.values())
+    if args.changed_since:
+        entries = changed_entries(bibliography, before=git_text(args.changed_since, args.bib))
+    cache = ResultCache(args.cache, max_age=timedelta(hours=args.max_age_hours))
+    try:
+        findings, unchecked, asked = check_entries(entries, Registries(cache=cache), path=str(args.bib), cited_at=citing_pages(args.docs, bibliography))
+    finally:
+        cache.save()
+    return report(findings, unchecked, asked=asked, markdown=args.report, network_may_fail=bool(args.changed_since))
 
 
-def check_dois(dois: list[tuple[str, str]], checker: UrlChecker, *, resolver: str = DOI_RESOLVER) -> OnlineCheck:
-    """Ask doi.org about each `(where, doi)`; `where` names the file, line and entry."""
-    result = OnlineCheck("DOIs")
-    for where, doi in dois:
-        if problem := doi_problem(doi):
-            result.skipped.append(f"{where}: {problem} (the build reports it)")
-            continue
-        url = doi_url(doi, resolver=resolver)
-        outcome = checker.check(url, follow_redirects=False)
-        detail = f"{outcome.status}: {ADVICE[outcome.status]}" if outcome.status in ADVICE else outcome.detail
-        result.add(outcome.verdict, outcome.status, [BrokenLink(where, url, detail)])
-    return result
+def check_entries(entries: list[Entry], registries: Registries, *, path: str, cited_at: dict[str, list[str]]) -> tuple[list[Problem], list[Problem], int]:
+    """The findings, the entries no registry answered for, and how many DOIs were asked."""
+    findings: list[Problem] = []
+    unchecked: list[Problem] = []
+    asked = 0
+    for entry in entries:
+        doi = entry.fields.get("doi", "").strip()
+        if not doi or doi_problem(doi):
+            continue  # no DOI, or a malformed one, which the build reports
+        asked += 1
+        lookup = registries.lookup(doi)
+        if lookup.registered is None:
+            line = entry.field_lines.get("doi", entry.line)
+            unchecked.append(Problem(path, line, f"entry '{entry.key}': DOI {doi} not checked: {lookup.detail}; `make check-dois` asks again"))
+        elif not lookup.registered:
+            findings.append(not_registered(entry, doi=doi, path=path))
+        elif lookup.work is not None:
+            findings += registry_findings(entry, lookup.work, doi=doi, path=path, cited_at=cited_at.get(entry.key, []))
+    return findings, unchecked, asked
+
+
+def report(findings: list[Problem], unchecked: list[Problem], *, asked: int, markdown: Path | None, network_may_fail: bool = False) -> int:
+    """Print every finding as `path:line: message` (and each DOI not checked, as a warning);
+    write the Markdown for the weekly issue when there is a finding; the exit status."""
+    if markdown:
+        markdown.unlink(missing_ok=True)
+    for finding in sorted(findings, key=lambda problem: problem.line or 0):
+        print(finding)
+    for problem in unchecked:
+        print(f"WARNING -  {problem}")
+    summary = f"DOIs: {asked} asked: {len(findings)} {'finding' if len(findings) == 1 else 'findings'}, {len(unchecked)} not checked (no registry answered)"
+    print(summary)
+    if asked and len(unchecked) == asked and not network_may_fail:
+        print(f"DOIs: not one of {asked} DOIs got an answer: the network is down here, not the DOIs", file=sys.stderr)
+        return 1
+    if markdown and findings:
+        markdown.parent.mkdir(parents=True, exist_ok=True)
+        lines = ["## DOIs", "", summary + ".", "", *(f"- `{f.path}:{f.line}`: {f.message}" for f in sorted(findings, key=lambda p: p.line or 0))]
+        if unchecked:
+            lines += ["", "<details><summary>Not checked</summary>", "", *(f"- `{u.path}:{u.line}`: {u.message}" for u in unchecked), "", "</details>"]
+        markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 1 if findings else 0
 
 
 # ---------------------------------------------------------------------------------------
@@ -59,13 +103,34 @@ def check_dois(dois: list[tuple[str, str]], checker: UrlChecker, *, resolver: st
 # ---------------------------------------------------------------------------------------
 
 
-def dois_of(bibliography: Bibliography) -> list[tuple[str, str]]:
-    """Each entry's DOI with where it is written: `references.bib:13 (inwood2018)`."""
+def changed_entries(bibliography: Bibliography, *, before: str) -> list[Entry]:
+    """The entries that are new, or whose text differs from `before` (the file at the base)."""
+    old = check_bibliography(before, display_path=bibliography.path).entries
     return [
-        (f"{bibliography.path}:{entry.field_lines.get('doi', entry.line)} ({entry.key})", entry.fields["doi"].strip())
-        for entry in bibliography.entries.values()
-        if "doi" in entry.fields
+        entry for key, entry in bibliography.entries.items()
+        if key not in old or " ".join(old[key].text.split()) != " ".join(entry.text.split())
     ]
+
+
+def git_text(ref: str, path: Path) -> str:
+    """`path` as it was at git `ref`; empty when it did not exist there."""
+    shown = subprocess.run(["git", "show", f"{ref}:./{path.name}"], capture_output=True, text=True, cwd=path.parent)
+    return shown.stdout if shown.returncode == 0 else ""
+
+
+def citing_pages(docs: Path, bibliography: Bibliography) -> dict[str, list[str]]:
+    """Each cited key's citations as `docs/page.md:LINE`, citations by DOI included."""
+    keys = doi_keys(bibliography.entries.values())
+    found: dict[str, list[str]] = defaultdict(list)
+    for page in sorted(docs.rglob("*.md")):
+        source, problem = read_page(page, display_path=str(page))
+        if problem or source is None:
+            continue
+        body, first_line = strip_front_matter(resolve_doi_citations(source, keys))
+        for block in find_citation_blocks(body, first_line=first_line):
+            for key in dict.fromkeys(block.keys):
+                found[key].append(f"{page}:{block.line}")
+    return found
 
 
 if __name__ == "__main__":

@@ -28,10 +28,10 @@ from psychoed.problems import Problem
 from psychoed.references.bibliography import check_bibliography, load_bibliography, parse_bibtex
 from psychoed.references.doi import DOI_RESOLVER, doi_problem, doi_url
 from psychoed.references.reference_rules import GROUP_NAME
+from registries import registry_addresses, user_agent
 
 ROOT = Path(__file__).resolve().parent.parent
 
-USER_AGENT = "grow-true-psychoeducation new-reference (Python urllib)"
 # The fields the site's APA references use, in the order references.bib writes them.
 FIELD_ORDER = (
     "author", "editor", "title", "booktitle", "journal", "year", "volume", "number",
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--online", action="store_true", help="fill the fields from doi.org")
     parser.add_argument("--author", default="", help="offline: the first author's family name, for the key")
     parser.add_argument("--year", default="", help="offline: the year of publication, for the key")
-    parser.add_argument("--resolver", default=DOI_RESOLVER, help="where DOIs resolve (tests use a local server)")
+    parser.add_argument("--resolver", default=registry_addresses()[0], help="where DOIs resolve (default: $DOI_RESOLVER, else https://doi.org/)")
     parser.add_argument("--bib", type=Path, default=bib_path(ROOT), help="the bibliography to check keys and DOIs against (default: bib_file in mkdocs.yml)")
     args = parser.parse_args(argv)
     try:
@@ -153,7 +153,7 @@ def fetch_bibtex(doi: str, *, resolver: str = DOI_RESOLVER, timeout: float = 30)
     """The BibTeX that the DOI's registration agency gives through doi.org."""
     url = doi_url(doi, resolver=resolver)
     host = urllib.parse.urlsplit(resolver).netloc or resolver
-    request = urllib.request.Request(url, headers={"Accept": "application/x-bibtex; charset=utf-8", "User-Agent": USER_AGENT})
+    request = urllib.request.Request(url, headers={"Accept": "application/x-bibtex; charset=utf-8", "User-Agent": user_agent()})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read().decode(response.headers.get_content_charset() or "utf-8", errors="replace")

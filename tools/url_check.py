@@ -1,6 +1,7 @@
 """Ask a web server whether a URL works, patiently and politely, and remember good answers.
 
-Used by the scheduled online checks (`make links-external`, `make check-dois`), never by
+Used by the scheduled online checks (`make links-external`, `make check-dois`, whose
+registries share its retries and cache), never by
 `make test` or the build. Each URL gets a HEAD, then a GET when the HEAD was not answered
 with success (many servers refuse HEAD); 429 and 5xx answers, time-outs and dropped
 connections are retried with exponential backoff, honouring `Retry-After`.
@@ -52,7 +53,8 @@ class Outcome:
 class ResultCache:
     """Good answers from earlier runs, trusted for `max_age`, so reruns spare the servers.
 
-    Only `ok` outcomes are kept: a broken or unverified link is asked again every run.
+    Only `ok` outcomes, and registries' definite answers (a record, or "no such DOI"), are
+    kept: a broken or unverified link is asked again every run.
     """
 
     def __init__(self, path: Path, *, max_age: timedelta = DEFAULT_MAX_AGE, clock: Callable[[], float] = time.time):
@@ -67,17 +69,29 @@ class ResultCache:
             pass  # no cache yet, or a damaged one: start afresh
 
     def get(self, key: str) -> Outcome | None:
-        entry = self.entries.get(key)
-        if not entry or self.clock() - entry.get("checked_at", 0) > self.max_age.total_seconds():
-            return None
+        entry = self._fresh(key)
         try:
-            return Outcome(**entry["outcome"])
+            return Outcome(**entry["outcome"]) if entry else None
         except (KeyError, TypeError):
             return None
 
     def put(self, key: str, outcome: Outcome) -> None:
         if outcome.verdict == "ok":
             self.entries[key] = {"checked_at": self.clock(), "outcome": asdict(outcome)}
+
+    # A registry's answer (its status and body), kept as the outcomes are.
+    def get_answer(self, key: str) -> dict | None:
+        answer = (self._fresh(key) or {}).get("answer")
+        return answer if isinstance(answer, dict) else None
+
+    def put_answer(self, key: str, answer: dict) -> None:
+        self.entries[key] = {"checked_at": self.clock(), "answer": answer}
+
+    def _fresh(self, key: str) -> dict | None:
+        entry = self.entries.get(key)
+        if not isinstance(entry, dict) or self.clock() - entry.get("checked_at", 0) > self.max_age.total_seconds():
+            return None
+        return entry
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -153,10 +167,7 @@ class UrlChecker:
         return failure
 
     def delay(self, attempt: int, retry_after: str | None) -> float:
-        """Exponential backoff, or longer if the server asked for it, capped at max_delay."""
-        wanted = self.backoff * 2**attempt
-        asked = retry_after_seconds(retry_after, now=time.time())
-        return min(self.max_delay, max(wanted, asked or 0.0))
+        return backoff_delay(attempt, retry_after, backoff=self.backoff, max_delay=self.max_delay)
 
 
 def add_online_arguments(parser: argparse.ArgumentParser) -> None:
@@ -196,6 +207,13 @@ def verdict(url: str, status: int, reason: str, location: str | None, *, follow_
     if status in (401, 403):
         return Outcome(url, "broken", f"{answer}: refused; if this host refuses robots, add it to ROBOT_REFUSING_HOSTS in tools/external_links.py with a reason", status)
     return Outcome(url, "broken", answer, status)
+
+
+def backoff_delay(attempt: int, retry_after: str | None, *, backoff: float, max_delay: float) -> float:
+    """Exponential backoff, or longer if the server asked for it, capped at max_delay."""
+    wanted = backoff * 2**attempt
+    asked = retry_after_seconds(retry_after, now=time.time())
+    return min(max_delay, max(wanted, asked or 0.0))
 
 
 def tries(attempts: int) -> str:

@@ -1,0 +1,103 @@
+"""Citations by DOI: `[@doi:X]` is the entry with DOI X, printed exactly as citing its key."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+from psychoed.references.bibliography import load_bibliography
+from psychoed.references.doi_citations import doi_keys, resolve_doi_citations, unresolved_dois, unresolved_problem
+
+FIXTURES = Path(__file__).parent / "fixtures" / "registry"
+KEYS = {"10.1037/a0035173": "allen2014", "10.1177/0956797614531021": "parker2014"}
+
+
+@pytest.mark.parametrize(
+    ("written", "resolved"),
+    [
+        ("[@doi:10.1037/a0035173]", "[@allen2014]"),
+        ("[@doi:10.1037/A0035173].", "[@allen2014]."),  # DOIs are case-insensitive; the full stop is the sentence's
+        ("[see @doi:10.1037/a0035173, p. 3]", "[see @allen2014, p. 3]"),
+        ("[-@doi:10.1037/a0035173]", "[-@allen2014]"),
+        ("[@doi:10.1037/a0035173; @doi:10.1177/0956797614531021]", "[@allen2014; @parker2014]"),
+        ("[@doi:10.1037/a0035173; @parker2014]", "[@allen2014; @parker2014]"),
+        ("`[@doi:10.1037/a0035173]`", "`[@doi:10.1037/a0035173]`"),  # code shows how to cite
+        ("me@doi:10.1037/a0035173", "me@doi:10.1037/a0035173"),  # not after a word character
+        ("[@doi:10.9999/none]", "[@doi:10.9999/none]"),  # no entry: left for the check to tell
+    ],
+)
+def test_doi_citation_becomes_the_key_of_the_entry_with_that_doi(written, resolved):
+    assert resolve_doi_citations(written, KEYS) == resolved
+
+
+def test_unknown_doi_is_told_at_its_line_and_blanked_for_the_other_checks():
+    text = "# T\n\nOne [@allen2014].\n\nTwo [see @doi:10.9999/None, p. 2].\n"
+    assert unresolved_dois(text, KEYS, first_line=5) == [("10.9999/None", 9)]
+    assert resolve_doi_citations(text, KEYS, blank_unknown=True).endswith("Two [see " + " " * len("@doi:10.9999/None") + ", p. 2].\n")
+    assert str(unresolved_problem("10.9999/None", path="docs/a.md", line=9, bib_path="references.bib")) == (
+        "docs/a.md:9: no entry of references.bib has DOI 10.9999/None; run `make add-references` to add its entry "
+        "from doi.org (online), or write it by hand (make new-reference DOI=10.9999/None)"
+    )
+
+
+def test_lookup_table_holds_each_entrys_doi_lower_cased():
+    bibliography = load_bibliography(FIXTURES / "references.bib", display_path="references.bib")
+    keys = doi_keys(bibliography.entries.values())
+    assert keys["10.5281/zenodo.7654321"] == "simic2023" and keys["10.1037/a0035173"] == "allen2014"
+
+
+# ---------------------------------------------------------------------------------------
+# The site built for real
+# ---------------------------------------------------------------------------------------
+
+ARTICLE = "docs/articles/cited-by-doi.md"
+FRONT_MATTER = """---
+title: Cited by DOI
+description: A page that cites the same works by DOI and by key, to compare how each prints.
+author: Grow True Psychology
+published: 2026-11-25
+last_reviewed: 2026-11-25
+review_due: 2029-11-25
+---
+
+# Cited by DOI
+
+"""
+
+
+def add_article(project: Path, body: str) -> None:
+    bibliography = load_bibliography(FIXTURES / "references.bib", display_path="references.bib")
+    with (project / "references.bib").open("a", encoding="utf-8") as bib:
+        bib.write("\n" + bibliography.entries["allen2014"].text + bibliography.entries["parker2014"].text)
+    (project / ARTICLE).write_text(FRONT_MATTER + body, encoding="utf-8")
+
+
+def test_doi_citation_prints_exactly_as_its_key_and_is_one_reference(site_copy):
+    add_article(site_copy, (
+        "Alpha [@doi:10.1037/A0035173].\n\nAlpha [@allen2014].\n\n"
+        "Beta [see @doi:10.1177/0956797614531021, p. 3; -@doi:10.1037/a0035173].\n\n"
+        "Beta [see @parker2014, p. 3; -@allen2014].\n"
+    ))
+    result = build_site(site_copy)
+    assert result.returncode == 0, result.stderr
+    html = (site_copy / "site" / "articles" / "cited-by-doi" / "index.html").read_text(encoding="utf-8")
+    alpha = re.findall(r"<p>Alpha (.*?)</p>", html)
+    beta = re.findall(r"<p>Beta (.*?)</p>", html)
+    assert len(alpha) == len(beta) == 2
+    assert alpha[0] == alpha[1] and "Allen &amp; Leary, 2014" in alpha[0]
+    assert beta[0] == beta[1] and "p. 3" in beta[0]
+    assert html.count('id="ref-allen2014"') <= 1 and html.count("Self-compassion and well-being in older adults") == 1
+
+
+def test_doi_with_no_entry_stops_the_build_at_its_line_naming_make_add_references(site_copy):
+    add_article(site_copy, "Alpha [@allen2014; @parker2014].\n\nA claim [see @doi:10.9999/NONE, p. 2].\n")
+    result = build_site(site_copy)
+    assert result.returncode != 0
+    assert (
+        f"  {ARTICLE}:14: no entry of references.bib has DOI 10.9999/NONE; run `make add-references` to add its entry "
+        "from doi.org (online), or write it by hand (make new-reference DOI=10.9999/NONE)\n"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
