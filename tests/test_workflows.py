@@ -128,7 +128,7 @@ def test_ci_tests_builds_checks_links_and_prose_with_problems_at_their_lines():
         assert run_.rstrip().endswith(f'{command} 2>&1 | tee -a "$RUNNER_TEMP/problems.log"')
     # After a failed build, prose and the summary still run, so one run shows every problem.
     steps = {step["name"]: step for step in build["steps"]}
-    assert steps["Spelling and skeleton text"]["if"] == "${{ !cancelled() }}"
+    assert steps["Spelling"]["if"] == "${{ !cancelled() }}"
     assert steps["Every problem in the run summary"]["if"] == "${{ !cancelled() }}"
     assert steps["Tests"]["if"] == "${{ !cancelled() }}"
     # Every owner the matcher file registers is removed before the tests.
@@ -377,7 +377,7 @@ def test_a_failing_check_fails_its_step_and_its_output_reaches_the_summary(tmp_p
     stand_in(tmp_path / "bin", "make", f'echo "{line}"; exit 1\n')
     environ = {"RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
 
-    prose = run_step(step_script("build", "Spelling and skeleton text", "ci.yml"), tmp_path, environ)
+    prose = run_step(step_script("build", "Spelling", "ci.yml"), tmp_path, environ)
     summary = run_step(step_script("build", "Every problem in the run summary", "ci.yml"), tmp_path, environ)
 
     assert prose.returncode == 1 and prose.stdout == line + "\n"  # shown in the log, for the matcher

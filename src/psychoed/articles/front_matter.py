@@ -46,6 +46,7 @@ class Article:
     last_reviewed: dt.date
     review_due: dt.date
     consultation_cta: bool
+    consultation_text: str | None  # the call-to-action's sentence for this article; None: the site's
     weight: int
 
 
@@ -116,8 +117,7 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     for key in REQUIRED_TEXT:
         value = meta.get(key)
         if value is not None and not isinstance(value, str):
-            typed = front_matter.typed.get(key, str(value)).strip()
-            problems.append(Problem(path, where(key), f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {_quoted(typed)}"))
+            problems.append(_not_text(key, value, front_matter, path=path))
         elif not isinstance(value, str) or not value.strip():
             problems.append(Problem(path, where(key), f"front matter field '{key}' is missing or empty; add {key}: ..."))
     reviewed_by = meta.get("reviewed_by")
@@ -147,6 +147,14 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     cta = meta.get("consultation_cta", True)
     if not isinstance(cta, bool):
         problems.append(Problem(path, where("consultation_cta"), f"consultation_cta is '{cta}'; write true or false"))
+    cta_text = meta.get("consultation_text")
+    if "consultation_text" in meta:
+        if cta_text is not None and not isinstance(cta_text, str):
+            problems.append(_not_text("consultation_text", cta_text, front_matter, path=path))
+        elif not cta_text or not cta_text.strip():
+            problems.append(Problem(path, where("consultation_text"), "front matter field 'consultation_text' is empty; write this article's sentence inviting readers to a consultation, or remove the line to show the site's (extra.consultation.text in mkdocs.yml)"))
+        elif cta is False:
+            problems.append(Problem(path, where("consultation_text"), "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines"))
     weight = meta.get("weight", 0)
     if not isinstance(weight, int) or isinstance(weight, bool):
         problems.append(Problem(path, where("weight"), f"weight is '{weight}'; write a whole number (lower comes first)"))
@@ -162,8 +170,33 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
         last_reviewed=dates["last_reviewed"],
         review_due=dates["review_due"],
         consultation_cta=cta,
+        consultation_text=cta_text.strip() if cta_text else None,
         weight=weight,
     ), []
+
+
+def review_date_problems(article: Article, *, source: str, path: str, today: dt.date) -> list[Problem]:
+    """Dates that cannot be true yet, each at its line, and an overdue review as a notice.
+
+    `today` is the calendar day of the build (the tests give their own): a review is
+    marked once it is done, and the site has no scheduled publishing, since every build
+    publishes every page at once.
+    """
+    problems = []
+    for key, what in (("published", "the page is published by this build, not on a later day: write the day it is first published, usually today"), ("last_reviewed", "a review is marked once it is done: write the day the review was done")):
+        date = getattr(article, key)
+        if date > today:
+            problems.append(Problem(path, field_line(source, key), f"{key} {date} is after today, {today}: {what} (YYYY-MM-DD)"))
+    if article.review_due < today:
+        # A notice, not an error: an overdue review must not block an urgent correction.
+        problems.append(Problem(path, field_line(source, "review_due"), f"review was due on {article.review_due}; review the page, then update last_reviewed and review_due", notice=True))
+    return problems
+
+
+# A field meant as text that YAML read as something else, with the quotes that fix it.
+def _not_text(key: str, value: object, front_matter: FrontMatter, *, path: str) -> Problem:
+    typed = front_matter.typed.get(key, str(value)).strip()
+    return Problem(path, front_matter.lines.get(key, 1), f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {_quoted(typed)}")
 
 
 # What YAML made of a value the editor meant as text, in the editor's words.
@@ -181,11 +214,6 @@ def field_line(source: str, key: str) -> int:
     """The line of `key` in the file's front matter (1 when it has none, as problems say)."""
     match = FRONT_MATTER.match(source)
     return _key_lines(match.group("yaml") or "").get(key, 1) if match else 1
-
-
-def overdue_reviews(articles: list[Article], *, today: dt.date) -> list[Article]:
-    """Articles whose review_due date has passed: a notice, never a failed build."""
-    return [article for article in articles if article.review_due < today]
 
 
 def years_later(date: dt.date, years: int) -> dt.date:
