@@ -78,8 +78,9 @@ check-dois: $(STAMP)
 # environment variables, so quotes and spaces in a title need no escaping here.
 .PHONY: new-article
 
+# TODAY=YYYY-MM-DD dates the article another day (as review-due counts from one).
 new-article: $(STAMP)
-	@$(BIN)/python tools/new_article.py "$$TITLE"
+	@$(BIN)/python tools/new_article.py "$$TITLE" $(if $(TODAY),--today $(TODAY))
 
 .PHONY: new-reference
 

@@ -68,7 +68,7 @@ def placeholder_problems(pages: list[PageSource]) -> list[Problem]:
 def placeholder_in(line: str) -> Placeholder | None:
     """The first placeholder the line holds, the skeleton's sentences before the bare mark."""
     words = _words(line)
-    return next((placeholder for placeholder in PLACEHOLDERS if _words(placeholder.text) in words), None)
+    return next((placeholder for placeholder in PLACEHOLDERS if _PATTERNS[placeholder].search(words)), None)
 
 
 # ---------------------------------------------------------------------------------------
@@ -79,3 +79,10 @@ def placeholder_in(line: str) -> Placeholder | None:
 # An editor's text editor may rewrap or re-case a sentence; neither makes it their own.
 def _words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+# Each placeholder as whole words ('Jane Doe', not 'Jane Does'), its closing stop optional.
+_PATTERNS = {
+    placeholder: re.compile(r"(?<!\w)" + re.escape(_words(placeholder.text).rstrip(".?")) + r"(?!\w)")
+    for placeholder in PLACEHOLDERS
+}

@@ -75,9 +75,7 @@ def read_date_format(extra: Mapping[str, Any]) -> tuple[str | None, list[Setting
     value = extra.get("date_format", DEFAULT_DATE_FORMAT)
     if isinstance(value, str) and value in DATE_FORMATS:
         return value, []
-    close = difflib.get_close_matches(str(value).strip().lower(), DATE_FORMATS, n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]}? The forms are" if close else "write one of"
-    return None, [SettingProblem("extra.date_format", f"'{value}' is not a form of date the site writes; {hint} {date_format_examples()}")]
+    return None, [SettingProblem("extra.date_format", f"'{value}' is not a form of date the site writes; write one of {date_format_examples()}")]
 
 
 def setting_problems(extra: Mapping[str, Any], *, documents: Collection[str]) -> list[SettingProblem]:
