@@ -43,7 +43,7 @@ PLACEHOLDERS = (
     Placeholder(INTRODUCTION, _SKELETON),
     Placeholder(RESEARCH, _SKELETON),
     Placeholder(TRY, _SKELETON),
-    Placeholder(EXAMPLE_REVIEWER, f"'{EXAMPLE_REVIEWER}' is the example name from CONTRIBUTING.md, not a real person's; write the name of the clinician who reviewed the page, or remove the reviewed_by line"),
+    Placeholder(EXAMPLE_REVIEWER, f"'{EXAMPLE_REVIEWER}' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line"),
     Placeholder(MARK, f"'{MARK}' is still on this line, left from make new-article; remove it once the text around it is your own"),
 )
 
