@@ -194,3 +194,12 @@ def test_front_matter_that_is_not_yaml_is_named_at_the_broken_line(broken, line,
 def test_three_years_after_a_leap_day_is_the_last_day_of_february():
     assert years_later(dt.date(2028, 2, 29), 3) == dt.date(2031, 2, 28)
     assert years_later(dt.date(2028, 2, 29), 4) == dt.date(2032, 2, 29)
+
+
+def test_a_tag_after_a_lone_carriage_return_is_named_at_its_line_of_the_file():
+    # YAML ends a line at a lone '\r' too; the editor's file and MkDocs do not.
+    found, problems = read_article("articles/a.md", "---\ntitle: \r|\ntitle: !0\n---\n", path="docs/articles/a.md")
+    assert found is None
+    assert [str(problem) for problem in problems] == [
+        "docs/articles/a.md:3: front matter field 'title' has the YAML tag '!0', which does not fit its value; remove '!0' and write the value plainly"
+    ]

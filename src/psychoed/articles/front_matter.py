@@ -290,9 +290,10 @@ def _tag_problem(text: str, path: str) -> Problem | None:
     if tag is None:
         return None
     typed = text[tag.start_mark.index:tag.end_mark.index]
-    key = _KEY_LINE.match(text.split("\n")[tag.start_mark.line])
+    row = _row(text, tag.start_mark.index)
+    key = _KEY_LINE.match(text.split("\n")[row])
     field = f"field '{key.group('key')}'" if key else "value"
-    return Problem(path, 2 + tag.start_mark.line, f"front matter {field} has the YAML tag '{typed}', which does not fit its value; remove '{typed}' and write the value plainly")
+    return Problem(path, 2 + row, f"front matter {field} has the YAML tag '{typed}', which does not fit its value; remove '{typed}' and write the value plainly")
 
 
 # The editor's mistake behind a YAML error, at its line: a tab, an indented field, else
@@ -301,11 +302,12 @@ def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
     mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
     if mark is None:
         return Problem(path, 1, f"front matter is not valid YAML ({error})")
-    line = 2 + mark.line
+    row = _row(text, mark.index)
+    line = 2 + row
     typed_lines = text.split("\n")
-    typed = typed_lines[mark.line] if mark.line < len(typed_lines) else ""
+    typed = typed_lines[row] if row < len(typed_lines) else ""
     # Closed only by a '---' further down (a rule in the text): the page's text was read as YAML.
-    if not _KEY_LINE.match(typed) and any(not earlier.strip() for earlier in typed_lines[: mark.line]):
+    if not _KEY_LINE.match(typed) and any(not earlier.strip() for earlier in typed_lines[:row]):
         return Problem(path, 1, _UNCLOSED)
     if "\t" in typed:
         return Problem(path, line, "front matter line holds a tab; YAML takes spaces only: replace the tab with a space (or with nothing at the start of the line)")
@@ -314,3 +316,9 @@ def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
         return Problem(path, line, f"front matter field '{indented.group('key')}' is indented by {len(indented.group('indent'))} spaces; every field starts at the beginning of its line: remove the spaces before '{indented.group('key')}:'")
     what = "; ".join(part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part) or str(error)
     return Problem(path, line, f"front matter is not valid YAML ({what}); check the colons and quotes on this line: a value holding ': ' must be in quotes, and a quote closed on its line")
+
+
+# The row of the file's text at YAML's mark: YAML also ends a line at a lone '\r', which
+# MkDocs and the editor do not, so its own line count can run past the file's.
+def _row(text: str, index: int) -> int:
+    return text.count("\n", 0, index)
