@@ -139,8 +139,8 @@ REVIEW_DATES = [
     (dt.date(2026, 11, 25), []),
     (dt.date(2027, 6, 1), []),
     (dt.date(2026, 11, 24), [
-        "docs/articles/a.md:5: published 2026-11-25 is after today, 2026-11-24: the page is published by this build, not on a later day: write the day it is first published, usually today (YYYY-MM-DD)",
-        "docs/articles/a.md:6: last_reviewed 2026-11-25 is after today, 2026-11-24: a review is marked once it is done: write the day the review was done (YYYY-MM-DD)",
+        "docs/articles/a.md:5: published 2026-11-25 is after today (2026-11-24); the site publishes a page with the build that holds it, never on a later day, so write the day it is first published, usually today",
+        "docs/articles/a.md:6: last_reviewed 2026-11-25 is after today (2026-11-24); a review is marked once it is done, so write the day it was done",
     ]),
     (dt.date(2029, 11, 26), ["docs/articles/a.md:7: review was due on 2029-11-25; review the page, then update last_reviewed and review_due"]),
 ]

@@ -183,10 +183,13 @@ def review_date_problems(article: Article, *, source: str, path: str, today: dt.
     publishes every page at once.
     """
     problems = []
-    for key, what in (("published", "the page is published by this build, not on a later day: write the day it is first published, usually today"), ("last_reviewed", "a review is marked once it is done: write the day the review was done")):
+    for key, why in (
+        ("published", "the site publishes a page with the build that holds it, never on a later day, so write the day it is first published, usually today"),
+        ("last_reviewed", "a review is marked once it is done, so write the day it was done"),
+    ):
         date = getattr(article, key)
         if date > today:
-            problems.append(Problem(path, field_line(source, key), f"{key} {date} is after today, {today}: {what} (YYYY-MM-DD)"))
+            problems.append(Problem(path, field_line(source, key), f"{key} {date} is after today ({today}); {why}"))
     if article.review_due < today:
         # A notice, not an error: an overdue review must not block an urgent correction.
         problems.append(Problem(path, field_line(source, "review_due"), f"review was due on {article.review_due}; review the page, then update last_reviewed and review_due", notice=True))
