@@ -42,12 +42,13 @@ LEFT_OVER = [
     ("Give the reader one or two things to try, in short steps. My own idea.\n", SKELETON),
     ("Say what a study found, in plain words, and cite it as [@key] with its key from references.bib.\n", SKELETON),
     ("Sleep helps us remember what we learned during the day. (Replace this.)\n", MARK_LEFT),
+    ("Sleep helps us remember what we learned during the day(Replace this.)\n", MARK_LEFT),
     ("- Reviewed with Dr Jane Doe, PsyD\n", REVIEWER),
     ("One sentence for the Home page and search results.\n", DESCRIPTION),
 ]
 
 
-@pytest.mark.parametrize("text, message", LEFT_OVER, ids=["introduction", "recased-and-respaced", "try-with-own-words", "research-uncited", "mark-only", "example-reviewer", "example-description"])
+@pytest.mark.parametrize("text, message", LEFT_OVER, ids=["introduction", "recased-and-respaced", "try-with-own-words", "research-uncited", "mark-only", "mark-without-space", "example-reviewer", "example-description"])
 def test_text_left_from_the_skeleton_or_the_guides_is_named_at_its_line(text, message):
     assert problems_of(FRONT_MATTER + text) == [f"{PATH}:9: {message}"]
 
