@@ -29,7 +29,7 @@ TRY = "Give the reader one or two things to try, in short steps."
 
 @dataclass(frozen=True)
 class Placeholder:
-    text: str  # found in a line ignoring case and spacing; its start is enough
+    text: str  # found as whole words, in any case and spacing (a sentence's start is enough)
     message: str  # what the line still holds, and the fix
 
 
