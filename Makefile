@@ -79,8 +79,9 @@ check-dois: $(STAMP)
 # environment variables, so quotes and spaces in a title need no escaping here.
 .PHONY: new-article
 
+# TODAY=YYYY-MM-DD dates the article another day (as review-due counts from one).
 new-article: $(STAMP)
-	@$(BIN)/python tools/new_article.py "$$TITLE"
+	@$(BIN)/python tools/new_article.py "$$TITLE" $(if $(TODAY),--today $(TODAY))
 
 .PHONY: new-reference
 
@@ -113,8 +114,8 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 
-# Spelling of docs/ (word list: .codespell-words) and skeleton text: problems. The
-# readability report per article: advice, never a failure.
+# Spelling of docs/ (word list: .codespell-words): problems. The readability report per
+# article: advice, never a failure. (Skeleton text from new-article fails every build.)
 prose: $(STAMP)
 	@$(BIN)/python tools/prose.py
 

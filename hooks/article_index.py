@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from psychoed.articles.article_list import fill_nav, insert_article_list
 from psychoed.articles.front_matter import Article, is_article, read_article
+from psychoed.settings.site_settings import read_date_format
 
 # The nav as mkdocs.yml wrote it, and the articles of this build. Reset on every build:
 # `serve` keeps this module between rebuilds.
@@ -50,7 +51,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 # same protection as the rest of the page.
 @event_priority(110)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return insert_article_list(markdown, _articles, page_uri=page.file.src_uri)
+    date_format, _ = read_date_format(config.extra)  # checks.py has stopped the build on a wrong one
+    assert date_format is not None
+    return insert_article_list(markdown, _articles, page_uri=page.file.src_uri, date_format=date_format)
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """MkDocs hook: dress every article (docs/articles/) with crisis help, the consultation
-call-to-action, its authorship and review line and the disclaimer note.
+call-to-action (the article's own sentence when its front matter gives one), its
+authorship and review line (dates in the form of extra.date_format) and the disclaimer note.
 
 The notes come from `extra:` in mkdocs.yml and the article's front matter, both checked
 by checks.py before any page renders. The hook keeps no state between builds: each build
@@ -30,13 +31,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     assert settings is not None and article is not None, (setting_problems, article_problems)
 
     cta = settings.cta
-    call_to_action = cta_html(cta, href=page_url(cta.page, page, files) if cta.page else cta.url) if article.consultation_cta else ""
+    call_to_action = cta_html(cta, article=article, href=page_url(cta.page, page, files) if cta.page else cta.url) if article.consultation_cta else ""
     note = settings.disclaimer_note
     return dress_article(
         html,
         top=crisis_html(settings.crisis),
         after_body=call_to_action,
-        end=review_html(article) + "\n" + disclaimer_html(note, href=page_url(note.page, page, files)),
+        end=review_html(article, date_format=settings.date_format) + "\n" + disclaimer_html(note, href=page_url(note.page, page, files)),
     )
 
 

@@ -18,12 +18,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.utils import CountHandler
 
-from psychoed.articles.front_matter import field_line, is_article, overdue_reviews, read_article
+from psychoed.articles.front_matter import is_article, read_article, review_date_problems
+from psychoed.articles.placeholders import placeholder_problems
 from psychoed.pages.blocked_markup import blocked_markup_problems
 from psychoed.pages.content_rules import content_problems
 from psychoed.pages.edit_link import edit_repository_problems
 from psychoed.pages.remote_content import remote_content_problems
-from psychoed.problems import Problem, counted, report
+from psychoed.problems import Problem, as_errors, counted, report
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path, read_page
 from psychoed.references.bibliography import Bibliography, load_bibliography, uncited_problems
 from psychoed.references.citation_check import PageSource, check_citations
@@ -112,27 +113,29 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
     article_paths = {page.path for file, page in read.items() if is_article(file.src_uri)}
     problems += content_problems(pages, articles=article_paths)
+    problems += placeholder_problems(pages)
 
-    articles = {}
+    # Review dates compare with the calendar day of the build, not SOURCE_DATE_EPOCH.
+    today = dt.date.today()
     for file, page in read.items():
         if is_article(file.src_uri):
             article, article_problems = read_article(file.src_uri, page.source, path=page.path)
             problems += article_problems
             if article:
-                articles[article] = page
-    for article in overdue_reviews(list(articles), today=dt.date.today()):
-        page = articles[article]
-        # A notice, not a warning: an overdue review must not block an urgent correction.
-        message = f"review was due on {article.review_due}; review the page, then update last_reviewed and review_due"
-        problems.append(Problem(page.path, field_line(page.source, "review_due"), message, notice=True))
+                problems += review_date_problems(article, source=page.source, path=page.path, today=today)
 
     for notice in [problem for problem in problems if problem.notice]:
         log.info(str(notice))
     problems = [problem for problem in problems if not problem.notice]
-    if any(not problem.warning for problem in problems):
+    stop_now = any(not problem.warning for problem in problems)
+    if config.strict:
+        problems = as_errors(problems)
+    if stop_now:
         raise PluginError(report(problems))
+    # Warnings alone let the pages render, so MkDocs' own link checks are listed in the same
+    # run; a strict build stops after them, in on_post_build.
     for problem in problems:
-        log.warning(str(problem))
+        (log.warning if problem.warning else log.error)(str(problem))
     return files
 
 
@@ -146,12 +149,13 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
 
 
 # Last of every hook: MkDocs' own strict-mode stop says "1 warnings"; stop with the count
-# read right instead (the warnings themselves are above, each with its file and line).
+# read right instead (the problems themselves are above, each with its file and line).
+# Everything counted fails a strict build, so each is counted as an error.
 @event_priority(-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
     counters = [handler for handler in logging.getLogger("mkdocs").handlers if isinstance(handler, CountHandler)]
     counts = counters[-1].get_counts() if config.strict and counters else []
     if counts:
         counters[-1].counts.clear()
-        found = ", ".join(counted(number, level.lower()) for level, number in counts)
-        raise PluginError(f"Aborted with {found} in strict mode: fix each one listed above at its file and line, then build again")
+        found = counted(sum(number for _, number in counts), "error")
+        raise PluginError(f"Aborted with {found}: fix each one listed above at its file and line, then build again")

@@ -2,7 +2,8 @@
 
 `Doc file 'index.md' contains a link 'x.md', but the target is not found ...` becomes
 `docs/index.md:14: Doc file 'index.md' contains a link 'x.md', ...`, in `build`,
-`serve` and `make check` alike. Only the text changes: the level, and so `--strict`, stay.
+`serve` and `make check` alike. In a strict build, which fails on each of them, each is
+shown as the error it is (`ERROR - docs/index.md:14: ...`), and still counted by `--strict`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ LOGGERS = (pages.__name__, nav.__name__)
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `serve` keeps this module and the loggers between builds: one filter, this build's.
-    located = _Located(docs_dir=Path(config.docs_dir), config_file=Path(config.config_file_path).resolve())
+    located = _Located(docs_dir=Path(config.docs_dir), config_file=Path(config.config_file_path).resolve(), strict=bool(config.strict))
     for name in LOGGERS:
         logger = logging.getLogger(name)
         for old in [f for f in logger.filters if isinstance(f, _Located)]:
@@ -42,15 +43,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 class _Located(logging.Filter):
-    """Rewrites each warning's text to start with `path:line: `."""
+    """Rewrites each warning's text to start with `path:line: `; in a strict build, makes
+    it an error."""
 
-    def __init__(self, *, docs_dir: Path, config_file: Path) -> None:
+    def __init__(self, *, docs_dir: Path, config_file: Path, strict: bool) -> None:
         super().__init__()
         self.docs_dir = docs_dir
         self.config_file = config_file
+        self.strict = strict
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.WARNING:
             record.msg = with_location(record.getMessage(), docs_dir=self.docs_dir, config_file=self.config_file)
             record.args = ()
+            if self.strict:
+                record.levelno, record.levelname = logging.ERROR, logging.getLevelName(logging.ERROR)
         return True

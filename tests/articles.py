@@ -12,6 +12,6 @@ def make_article(**changes) -> Article:
     values = dict(
         src_uri="articles/a.md", title="A", description="A.", author="Grow True Psychology",
         reviewed_by=None, published=dt.date(2026, 11, 25), last_reviewed=dt.date(2026, 11, 25),
-        review_due=dt.date(2029, 11, 25), consultation_cta=True, weight=0,
+        review_due=dt.date(2029, 11, 25), consultation_cta=True, consultation_text=None, weight=0,
     )
     return Article(**{**values, **changes})

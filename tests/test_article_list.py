@@ -12,6 +12,9 @@ from articles import make_article
 from psychoed.articles.article_list import LIST_MARKER, fill_nav, insert_article_list, ordered, render_article_list
 from psychoed.articles.front_matter import Article
 
+# The dates' form (extra.date_format): the default, the US "March 4, 2027".
+DATES = "month-day-year"
+
 
 def article(title: str, *, slug: str | None = None, weight: int = 0, description: str = "About it.", reviewed: dt.date = dt.date(2026, 11, 25)) -> Article:
     return make_article(
@@ -68,15 +71,15 @@ def test_fill_nav_leaves_the_template_unchanged_for_the_next_rebuild():
 
 
 def test_list_links_each_title_with_description_and_review_date():
-    listing = render_article_list([article("Sleep", description="How sleep helps.", reviewed=dt.date(2027, 3, 4))], page_uri="index.md")
+    listing = render_article_list([article("Sleep", description="How sleep helps.", reviewed=dt.date(2027, 3, 4))], page_uri="index.md", date_format=DATES)
     assert listing == (
         "- [Sleep](articles/sleep.md)<br>How sleep helps\\.<br>"
-        '<small>Last reviewed <time datetime="2027-03-04">4 March 2027</time></small>'
+        '<small>Last reviewed <time datetime="2027-03-04">March 4, 2027</time></small>'
     )
 
 
 def test_links_are_relative_to_the_page_that_shows_the_list():
-    listing = render_article_list([article("Sleep")], page_uri="practices/index.md")
+    listing = render_article_list([article("Sleep")], page_uri="practices/index.md", date_format=DATES)
     assert "](../articles/sleep.md)" in listing
 
 
@@ -88,7 +91,7 @@ def test_links_are_relative_to_the_page_that_shows_the_list():
     "Back\\slash_and_underscores",
 ])
 def test_front_matter_text_shows_as_written_never_as_markup(text):
-    listing = render_article_list([article(text, slug="x", description=text)], page_uri="index.md")
+    listing = render_article_list([article(text, slug="x", description=text)], page_uri="index.md", date_format=DATES)
     # lxml-stubs types fromstring as an XML element; lxml.html gives an HtmlElement.
     tree: html.HtmlElement = html.fromstring(markdown.markdown(listing))
     link = tree.find(".//a")
@@ -99,11 +102,11 @@ def test_front_matter_text_shows_as_written_never_as_markup(text):
 
 def test_marker_line_is_replaced_and_the_rest_of_the_page_kept():
     page = f"# Home\n\n## Articles\n\n{LIST_MARKER}\n\n## Practices\n"
-    result = insert_article_list(page, [article("Sleep")], page_uri="index.md")
+    result = insert_article_list(page, [article("Sleep")], page_uri="index.md", date_format=DATES)
     assert result.startswith("# Home\n\n## Articles\n\n- [Sleep](articles/sleep.md)")
     assert result.endswith("</small>\n\n## Practices\n")
 
 
 def test_page_without_marker_is_unchanged():
     page = "# Disclaimer\n\nText about <!-- article-list --> inside a line.\n"
-    assert insert_article_list(page, [article("Sleep")], page_uri="disclaimer.md") == page
+    assert insert_article_list(page, [article("Sleep")], page_uri="disclaimer.md", date_format=DATES) == page

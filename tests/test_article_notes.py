@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 
 from articles import make_article
 from psychoed.articles.article_notes import crisis_html, cta_html, disclaimer_html, dress_article, review_html
-from psychoed.articles.front_matter import read_article, years_later
+from psychoed.articles.front_matter import read_article, review_date_problems, years_later
 from psychoed.settings.site_settings import CallToAction, CrisisHelp, DisclaimerNote
 
 TITLE = '<h1 id="t">Title<a class="headerlink" href="#t">&para;</a></h1>'
@@ -51,9 +51,11 @@ def test_crisis_help_links_each_number_for_tapping_and_escapes_the_text():
     assert [(a.get("href"), a.text) for a in aside.iter("a")] == [("tel:988", "988"), ("tel:+15550100", "+1 555-0100")]
 
 
+CTA = CallToAction("Talk <with> us", "We & you.", "Request A Consultation", "consultation.md")
+
+
 def test_call_to_action_is_a_labelled_aside_with_a_real_link():
-    cta = CallToAction("Talk <with> us", "We & you.", "Request A Consultation", "consultation.md")
-    aside = lxml_html.fragment_fromstring(cta_html(cta, href="../../consultation/"))
+    aside = lxml_html.fragment_fromstring(cta_html(CTA, article=make_article(), href="../../consultation/"))
     heading = aside.find("h2")
     assert aside.get("class") == "gt-cta" and aside.get("aria-labelledby") == heading.get("id")
     assert heading.text == "Talk <with> us"
@@ -63,15 +65,22 @@ def test_call_to_action_is_a_labelled_aside_with_a_real_link():
     assert button.get("href") == "../../consultation/" and button.text == "Request A Consultation"
 
 
+def test_call_to_action_says_the_articles_own_sentence_when_it_gives_one():
+    article = make_article(consultation_text="Talk with us about sleep & rest.")
+    aside = lxml_html.fragment_fromstring(cta_html(CTA, article=article, href="../../consultation/"))
+    assert aside.find("p").text == "Talk with us about sleep & rest."
+    assert aside.find("h2").text == "Talk <with> us" and aside.find(".//a").text == "Request A Consultation"
+
+
 def test_review_line_names_writer_reviewer_and_both_dates():
-    line = lxml_html.fragment_fromstring(review_html(make_article(reviewed_by="A Clinician, PsyD")))
+    line = lxml_html.fragment_fromstring(review_html(make_article(reviewed_by="A Clinician, PsyD"), date_format="month-day-year"))
     assert line.get("class") == "gt-review"
-    assert line.text_content() == "Written by Grow True Psychology · Reviewed by A Clinician, PsyD · Page last reviewed: 25 November 2026 · Next review due: 25 November 2029"
+    assert line.text_content() == "Written by Grow True Psychology · Reviewed by A Clinician, PsyD · Page last reviewed: November 25, 2026 · Next review due: November 25, 2029"
     assert [time.get("datetime") for time in line.iter("time")] == ["2026-11-25", "2029-11-25"]
 
 
 def test_review_line_leaves_out_the_reviewer_when_none_is_named():
-    line = lxml_html.fragment_fromstring(review_html(make_article(author="A & B")))
+    line = lxml_html.fragment_fromstring(review_html(make_article(author="A & B"), date_format="day-month-year"))
     assert line.text_content() == "Written by A & B · Page last reviewed: 25 November 2026 · Next review due: 25 November 2029"
 
 
@@ -92,6 +101,67 @@ review_due: {review_due}
 ---
 # A
 """
+
+
+# ---------------------------------------------------------------------------------------
+# Front matter: the call-to-action's own sentence, and dates that cannot be true yet
+# ---------------------------------------------------------------------------------------
+
+CTA_TEXT_MISTAKES = [
+    # (the consultation lines typed, the exact problem)
+    ("consultation_text: 42\n", "docs/articles/a.md:8: front matter field 'consultation_text' is 42, which YAML reads as a number, not text; put it in quotes: consultation_text: '42'"),
+    ("consultation_text: [a, b]\n", "docs/articles/a.md:8: front matter field 'consultation_text' is [a, b], which YAML reads as a list, not text; put it in quotes: consultation_text: '[a, b]'"),
+    ("consultation_text:\n", "docs/articles/a.md:8: front matter field 'consultation_text' is empty; write this article's sentence inviting readers to a consultation, or remove the line to show the site's (extra.consultation.text in mkdocs.yml)"),
+    ("consultation_text: '  '\n", "docs/articles/a.md:8: front matter field 'consultation_text' is empty; write this article's sentence inviting readers to a consultation, or remove the line to show the site's (extra.consultation.text in mkdocs.yml)"),
+    ("consultation_cta: false\nconsultation_text: Talk with us about sleep.\n", "docs/articles/a.md:9: front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines"),
+]
+
+
+@pytest.mark.parametrize("lines, expected", CTA_TEXT_MISTAKES, ids=["number", "list", "empty", "blank", "opted-out"])
+def test_consultation_text_that_is_not_a_sentence_shown_is_named_at_its_line(lines, expected):
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace("---\n# A", lines + "---\n# A")
+    found, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert found is None
+    assert [str(problem) for problem in problems] == [expected]
+
+
+def test_consultation_text_is_read_as_the_articles_own_sentence():
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace("---\n# A", "consultation_text: >-\n  Talk with us\n  about sleep.\n---\n# A")
+    found, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert problems == [] and found is not None and found.consultation_text == "Talk with us about sleep."
+    found, _ = read_article("articles/a.md", FRONT_MATTER.format(review_due="2029-11-25"), path="docs/articles/a.md")
+    assert found is not None and found.consultation_text is None
+
+
+# The articles' dates are 2026-11-25 (published, last_reviewed) and 2029-11-25 (review_due).
+REVIEW_DATES = [
+    # (the day of the build, the exact problems)
+    (dt.date(2026, 11, 25), []),
+    (dt.date(2027, 6, 1), []),
+    (dt.date(2026, 11, 24), [
+        "docs/articles/a.md:5: published 2026-11-25 is after today (2026-11-24); the site publishes a page with the build that holds it, never on a later day, so write the day it is first published, usually today",
+        "docs/articles/a.md:6: last_reviewed 2026-11-25 is after today (2026-11-24); a review is marked once it is done, so write the day it was done",
+    ]),
+    (dt.date(2029, 11, 26), ["docs/articles/a.md:7: review was due on 2029-11-25; review the page, then update last_reviewed and review_due"]),
+]
+
+
+@pytest.mark.parametrize("today, expected", REVIEW_DATES, ids=["published-today", "between", "day-before", "overdue"])
+def test_dates_after_today_are_named_at_their_line_and_an_overdue_review_is_a_notice(today, expected):
+    source = FRONT_MATTER.format(review_due="2029-11-25")
+    article, _ = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert article is not None
+    problems = review_date_problems(article, source=source, path="docs/articles/a.md", today=today)
+    assert [str(problem) for problem in problems] == expected
+    assert all(problem.notice == ("review was due" in problem.message) for problem in problems)
+
+
+def test_a_date_after_today_is_named_only_for_the_field_that_holds_it():
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace("last_reviewed: 2026-11-25", "last_reviewed: 2027-03-01")
+    article, _ = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert article is not None
+    problems = review_date_problems(article, source=source, path="docs/articles/a.md", today=dt.date(2027, 2, 28))
+    assert [(problem.line, problem.message.split(" ")[0]) for problem in problems] == [(6, "last_reviewed")]
 
 
 @pytest.mark.parametrize("review_due", ["2029-11-25", "2027-05-01"])
@@ -126,3 +196,12 @@ def test_front_matter_that_is_not_yaml_is_named_at_the_broken_line(broken, line,
 def test_three_years_after_a_leap_day_is_the_last_day_of_february():
     assert years_later(dt.date(2028, 2, 29), 3) == dt.date(2031, 2, 28)
     assert years_later(dt.date(2028, 2, 29), 4) == dt.date(2032, 2, 29)
+
+
+def test_a_tag_after_a_lone_carriage_return_is_named_at_its_line_of_the_file():
+    # YAML ends a line at a lone '\r' too; the editor's file and MkDocs do not.
+    found, problems = read_article("articles/a.md", "---\ntitle: \r|\ntitle: !0\n---\n", path="docs/articles/a.md")
+    assert found is None
+    assert [str(problem) for problem in problems] == [
+        "docs/articles/a.md:3: front matter field 'title' has the YAML tag '!0', which does not fit its value; remove '!0' and write the value plainly"
+    ]

@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, build_site, copy_project
-from psychoed.articles.front_matter import REVIEW_CYCLE_YEARS
+from psychoed.articles.front_matter import REVIEW_CYCLE_YEARS, read_article
 
 ARTICLE_SOURCE = "docs/articles/how-can-self-compassion-help-me.md"
 ARTICLE = "articles/how-can-self-compassion-help-me/index.html"
@@ -79,7 +79,11 @@ def test_call_to_action_appears_once_with_the_configured_words_and_url(built_sit
     cta = one(page(built_site, ARTICLE), "gt-cta")
     heading = cta.xpath(f".//*[@id='{cta.get('aria-labelledby')}']")
     assert [h.tag for h in heading] == ["h2"] and heading[0].text_content() == EXTRA["consultation"]["heading"]
-    assert " ".join(EXTRA["consultation"]["text"].split()) in " ".join(cta.text_content().split())
+    source = ROOT / ARTICLE_SOURCE
+    front_matter, _ = read_article(ARTICLE_SOURCE.removeprefix("docs/"), source.read_text(encoding="utf-8"), path=str(source))
+    assert front_matter is not None
+    sentence = front_matter.consultation_text or EXTRA["consultation"]["text"]
+    assert " ".join(sentence.split()) in " ".join(cta.text_content().split())
     button = one(page(built_site, ARTICLE), "gt-cta__button")
     assert button.tag == "a" and button.get("class").split() == ["md-button", "md-button--primary", "gt-cta__button"]
     assert button.text_content() == EXTRA["consultation"]["button"]
@@ -111,7 +115,9 @@ def test_disclaimer_note_links_to_the_disclaimer_page(built_site):
 
 def test_review_line_shows_the_front_matter_dates_in_words(built_site):
     line = one(article(built_site), "gt-review").text_content()
-    assert re.fullmatch(r"Written by .+ · Page last reviewed: \d{1,2} [A-Z][a-z]+ \d{4} · Next review due: \d{1,2} [A-Z][a-z]+ \d{4}", line), line
+    # The form of extra.date_format; the US form when it is not set.
+    form = {"month-day-year": r"[A-Z][a-z]+ \d{1,2}, \d{4}", "day-month-year": r"\d{1,2} [A-Z][a-z]+ \d{4}", "year-month-day": r"\d{4}-\d\d-\d\d"}[EXTRA.get("date_format", "month-day-year")]
+    assert re.fullmatch(rf"Written by .+ · Page last reviewed: {form} · Next review due: {form}", line), line
 
 
 def test_every_page_footer_links_disclaimer_about_our_content_and_privacy(built_site):
@@ -197,6 +203,20 @@ consultation_cta: false
 
 Text.
 """,
+    "own-sentence.md": """---
+title: Own sentence
+description: An article that gives the call-to-action a sentence of its own, about sleep.
+author: Grow True Psychology
+published: 2026-01-15
+last_reviewed: 2026-01-15
+review_due: 2029-01-15
+consultation_text: If sleep is hard for you, talk with us in a free 15-minute call.
+---
+
+# Own sentence
+
+Text.
+""",
     "overdue.md": """---
 title: Overdue
 description: An article whose review date has passed, so a notice is shown.
@@ -218,6 +238,10 @@ def more_articles(tmp_path_factory: pytest.TempPathFactory):
     project = copy_project(tmp_path_factory.mktemp("more-articles"))
     for name, source in MORE_ARTICLES.items():
         (project / "docs/articles" / name).write_text(source, encoding="utf-8")
+    # Dates in another form than the site's: the setting reaches every date readers see.
+    config = project / "mkdocs.yml"
+    lines = [line for line in config.read_text(encoding="utf-8").split("\n") if not line.startswith("  date_format:")]
+    config.write_text("\n".join(lines).replace("\nextra:\n", "\nextra:\n  date_format: day-month-year\n", 1), encoding="utf-8")
     # No nav edit: hooks/article_index.py lists every file in docs/articles/.
     result = build_site(project)
     assert result.returncode == 0, result.stderr
@@ -244,6 +268,21 @@ def test_review_line_names_the_reviewer_and_writes_dates_in_words(more_articles)
     line = one(article(site, "articles/without-references/index.html"), "gt-review")
     assert line.text_content() == "Written by Grow True Psychology · Reviewed by A Clinician, PsyD · Page last reviewed: 2 March 2026 · Next review due: 1 March 2029"
     assert [time.get("datetime") for time in line.iter("time")] == ["2026-03-02", "2029-03-01"]
+
+
+def test_dates_readers_see_are_in_the_form_of_the_setting_on_home_too(more_articles):
+    site, _ = more_articles
+    home = page(site, "index.html")
+    (time,) = home.xpath('//a[@href="articles/without-references/"]/following-sibling::small/time')
+    assert (time.get("datetime"), time.text) == ("2026-03-02", "2 March 2026")
+
+
+def test_an_articles_own_sentence_replaces_the_sites_in_its_call_to_action_only(more_articles):
+    site, _ = more_articles
+    own = one(article(site, "articles/own-sentence/index.html"), "gt-cta")
+    assert own.xpath(".//p")[0].text_content() == "If sleep is hard for you, talk with us in a free 15-minute call."
+    other = one(article(site, "articles/without-references/index.html"), "gt-cta")
+    assert other.xpath(".//p")[0].text_content() == " ".join(EXTRA["consultation"]["text"].split())
 
 
 def test_opted_out_article_has_no_call_to_action_but_keeps_its_other_notes(more_articles):
@@ -325,6 +364,10 @@ BAD_EDITS = [
     ("c", ARTICLE_SOURCE, "review_due: 2029-11-25\n", "", "front matter field 'review_due' is missing; add review_due: YYYY-MM-DD"),
     ("d", ARTICLE_SOURCE, "review_due: 2029-11-25\n", "review_due: 2030-11-25\n", "review_due 2030-11-25 is more than 3 years after last_reviewed 2026-11-25"),
     ("e", ARTICLE_SOURCE, "review_due: 2029-11-25\n", "review_due: 2029-11-25\nconsultation_cta: maybe\n", "consultation_cta is 'maybe'; write true or false"),
+    ("f", ARTICLE_SOURCE, "review_due: 2029-11-25\n", "review_due: 2029-11-25\nconsultation_cta: false\n", "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines"),
+    ("e", "mkdocs.yml", "  date_format: month-day-year\n", "  date_format: dd/mm/yyyy\n", "extra.date_format: 'dd/mm/yyyy' is not a form of date the site writes; write one of month-day-year (December 1, 2026), day-month-year (1 December 2026), year-month-day (2026-12-01)"),
+    ("a", ARTICLE_SOURCE, "## What the research says\n", "## What the research says\n\nReviewed by Dr Jane Doe, PsyD.\n", "'Jane Doe' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line"),
+    ("b", ARTICLE_SOURCE, "## What the research says\n", "## What the research says\n\nGive the reader one or two things to try, in short steps. (Replace this.)\n", "this text is still the skeleton from make new-article; write your own in its place"),
 ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from psychoed.problems import report
+from psychoed.problems import as_errors, report
 from psychoed.references.bibliography import check_bibliography, load_bibliography, uncited_problems
 from psychoed.references.reference_rules import _HOW_TO_ADD
 
@@ -83,9 +83,19 @@ def test_a_key_that_cannot_be_cited_is_asked_to_be_renamed_not_to_be_cited(tmp_p
 def test_report_lists_errors_first_then_warnings_that_fail_strict(tmp_path):
     bibliography = load(tmp_path, "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {20},\n  volume = {1},\n  pages = {1--2},\n}\n")
     text = report([p for p in bibliography.problems if not p.notice] + uncited_problems(bibliography, set()))
-    assert text.splitlines()[0] == "2 problems to fix before the site can build (1 error):"
+    assert text.splitlines()[0] == "2 problems to fix before the site can build (1 error, 1 warning):"
     assert text.splitlines()[1].startswith("  references.bib:5: entry 'a2020' has year '20'")
-    assert text.splitlines()[2].endswith("(warning; fails the strict build)")
+    assert text.splitlines()[2] == "  references.bib:1: entry 'a2020' is not cited by any page; cite it as [@a2020] in the article on this branch, or remove it (warning; fails the strict build)"
+
+
+def test_a_strict_build_counts_and_shows_its_warnings_as_errors(tmp_path):
+    bibliography = load(tmp_path, "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {20},\n  volume = {1},\n  pages = {1--2},\n}\n")
+    text = report(as_errors([p for p in bibliography.problems if not p.notice] + uncited_problems(bibliography, set())))
+    assert text.splitlines() == [
+        "2 problems to fix before the site can build (2 errors):",
+        "  references.bib:1: entry 'a2020' is not cited by any page; cite it as [@a2020] in the article on this branch, or remove it",
+        "  references.bib:5: entry 'a2020' has year '20'; write four digits, e.g. year = {2018}",
+    ]
 
 
 def test_copy_for_pandoc_keeps_particles_unless_an_entry_says_otherwise(tmp_path):

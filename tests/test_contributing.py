@@ -13,7 +13,10 @@ import pytest
 from lxml import html
 
 from conftest import ROOT, build_site
+from test_article_notes import CTA_TEXT_MISTAKES, REVIEW_DATES
 from test_page_mistakes import make_page_mistakes
+from test_placeholders import LEFT_OVER
+from test_site_settings import BAD_SETTINGS
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -25,7 +28,7 @@ def shape(text: str) -> str:
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 # `path:line: message` lines of the checks hook and of MkDocs' located warnings.
-_LOCATED = re.compile(r"^(?:\s+|WARNING\s+-\s+)[\w./-]+:\d+: (?P<message>.+)$", re.MULTILINE)
+_LOCATED = re.compile(r"^(?:\s+|(?:ERROR|WARNING)\s+-\s+)[\w./-]+:\d+: (?P<message>.+)$", re.MULTILINE)
 
 
 def edit(path: Path, *replacements: tuple[str, str], append: str = "") -> None:
@@ -116,6 +119,22 @@ def test_every_build_message_is_explained_in_contributing(site_copy, break_site,
     for message in messages:
         quoted = message[message.index("contains a link"):] if message.startswith("Doc file") else message
         assert shape(quoted) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"
+
+
+# The messages of the checks of placeholders, review dates, consultation_text and
+# date_format, exact in their own tests' tables: explained here too (a build of each
+# would add nothing, and dates after today could not be planted without the real date).
+PLAIN_MESSAGES = [
+    *(message for _, message in LEFT_OVER),
+    *(message.split(": ", 1)[1] for _, expected in REVIEW_DATES for message in expected),
+    *(message.split(": ", 1)[1] for _, message in CTA_TEXT_MISTAKES if "YAML reads" not in message),
+    *(f"{setting}: {message}" for path, value, setting, message in BAD_SETTINGS if path == "date_format" and isinstance(value, str)),
+]
+
+
+@pytest.mark.parametrize("message", PLAIN_MESSAGES)
+def test_every_message_of_the_newer_checks_is_explained_in_contributing(message):
+    assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"
 
 
 def test_citation_example_in_contributing_is_shown_as_written_on_a_page(site_copy):

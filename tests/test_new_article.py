@@ -1,28 +1,55 @@
-"""`make new-article TITLE=...`: one command from a title to an article that builds and is listed."""
+"""`make new-article TITLE=...`: one command from a title to an article whose every
+skeleton line stops the build until it is written over; then it builds and is listed.
+
+Every test works on a copy of the project and finds the articles it holds there, so
+none depends on which articles the site has today."""
 
 from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from lxml import html
 
-from conftest import ROOT, build_site
-from new_article import PLACEHOLDER, article_source, slugify
-from psychoed.articles.front_matter import years_later
+from articles import make_article
+from conftest import build_site, copy_project, run_make
+from new_article import article_source, slugify
+from psychoed.articles.front_matter import Article, read_article, years_later
+from psychoed.articles.placeholders import MARK
+from psychoed.references.bibliography import load_bibliography
 
-EXISTING = "docs/articles/how-can-self-compassion-help-me.md"
+# The day the tests date a new article: a fixed day, so no test depends on the calendar
+# (the build only refuses dates after the real today).
+TODAY = dt.date(2026, 6, 1)
+WORRY = "docs/articles/managing-worry-what-helps.md"
+SKELETON = "this text is still the skeleton from make new-article; write your own in its place"
+DESCRIPTION = "the description is still the example from make new-article; write one sentence of your own saying what the reader will learn"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project", tooling=True)
 
 
 def new_article(project: Path, title: str) -> subprocess.CompletedProcess[str]:
-    """The tool as `make new-article` runs it."""
-    return subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "new_article.py"), "--project", str(project), title],
-        capture_output=True, text=True, timeout=60,
-    )
+    """The tool as an editor types it: make new-article TITLE=..."""
+    return run_make(project, "new-article", f"TITLE={title}", f"TODAY={TODAY}")
+
+
+def articles_in(project: Path) -> dict[str, Article]:
+    """The articles of the copy, by their path from the project."""
+    found = {}
+    for path in sorted((project / "docs/articles").rglob("*.md")):
+        article, problems = read_article(path.relative_to(project / "docs").as_posix(), path.read_text(encoding="utf-8"), path=str(path))
+        assert article is not None, problems
+        found[path.relative_to(project).as_posix()] = article
+    return found
+
+
+def listing(project: Path) -> list[str]:
+    return sorted(path.relative_to(project).as_posix() for path in (project / "docs/articles").rglob("*"))
 
 
 @pytest.mark.parametrize("title, slug", [
@@ -53,75 +80,112 @@ def nav_titles(page: Path) -> list[str]:
     return [" ".join(a.text_content().split()) for a in section.xpath('./ul/li/a[contains(@class, "md-nav__link")]')]
 
 
-def test_new_article_builds_strictly_and_is_listed_in_nav_and_on_home(site_copy):
+def write_over_the_skeleton(path: Path) -> None:
+    """What an editor does next: each line marked (Replace this.) becomes their own text."""
+    own = {
+        "description:": "description: What helps when worry will not stop, and one thing to try tonight.",
+        "Tell readers": "Worry is common, and it can be eased.",
+        "Say what a study found": "One review found that kindness toward ourselves eases worry [@{key}].",
+        "Give the reader": "Write the worry down, then set it aside until tomorrow.",
+    }
+    lines = path.read_text(encoding="utf-8").split("\n")
+    key = next(line for line in lines if "[@" in line).split("[@")[1].split("]")[0]
+    for number, line in enumerate(lines):
+        for start, text in own.items():
+            if line.startswith(start):
+                lines[number] = text.format(key=key)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_new_article_stops_the_build_at_each_skeleton_line_then_builds_and_is_listed(project):
     # A hand-written article with a weight goes first, before the titles in order.
-    (site_copy / "docs/articles/sleep.md").write_text(
+    (project / "docs/articles/sleep.md").write_text(
         "---\ntitle: Why Sleep Matters\ndescription: What a night's rest does for mood, and how to sleep better tonight.\n"
         "author: Grow True Psychology\npublished: 2026-01-05\nlast_reviewed: 2026-02-03\n"
         "review_due: 2029-02-03\nweight: -1\n---\n\n# Why Sleep Matters\n\nText.\n",
         encoding="utf-8",
     )
+    existing = articles_in(project)
+    first_key = next(iter(load_bibliography(project / "references.bib", display_path="references.bib").entries))
 
-    created = new_article(site_copy, "Managing Worry: What Helps?")
+    created = new_article(project, "Managing Worry: What Helps?")
 
     assert created.returncode == 0, created.stderr
-    assert created.stdout.startswith("Created docs/articles/managing-worry-what-helps.md\n")
-    assert "make serve" in created.stdout and "make check" in created.stdout
-    source = (site_copy / "docs/articles/managing-worry-what-helps.md").read_text(encoding="utf-8")
-    today = dt.date.today()
-    assert f"published: {today}\nlast_reviewed: {today}\nreview_due: {years_later(today, 3)}\n" in source
+    assert created.stdout.startswith(f"Created {WORRY}\n")
+    assert "make serve lists them and keeps serving" in created.stdout and "make check" in created.stdout
+    source = (project / WORRY).read_text(encoding="utf-8")
+    assert f"published: {TODAY}\nlast_reviewed: {TODAY}\nreview_due: {years_later(TODAY, 3)}\n" in source
     assert "author: Grow True Psychology\n" in source
-    assert "[@inwood2018]" in source
+    assert f"[@{first_key}]" in source
 
-    build = build_site(site_copy)
+    # Until written over, each skeleton line stops the build, at its line.
+    marked = [number for number, line in enumerate(source.split("\n"), start=1) if MARK in line]
+    stopped = build_site(project)
+    assert stopped.returncode == 1
+    assert f"ERROR   -  {len(marked)} problems to fix before the site can build ({len(marked)} errors):\n" in stopped.stderr
+    assert [line.strip() for line in stopped.stderr.splitlines() if line.startswith(f"  {WORRY}:")] == [
+        f"{WORRY}:{marked[0]}: {DESCRIPTION}", *(f"{WORRY}:{number}: {SKELETON}" for number in marked[1:])
+    ]
+
+    write_over_the_skeleton(project / WORRY)
+    build = build_site(project)
     assert build.returncode == 0, build.stderr
     assert "WARNING" not in build.stderr
 
-    site = site_copy / "site"
-    expected = ["Why Sleep Matters", "How Can Self-Compassion Help Me?", "Managing Worry: What Helps?"]
+    site = project / "site"
+    others = sorted(existing.values(), key=lambda article: (article.weight, article.title.casefold()))
+    new = make_article(title="Managing Worry: What Helps?")
+    expected = [article.title for article in sorted([*others, new], key=lambda article: (article.weight, article.title.casefold()))]
+    assert expected[0] == "Why Sleep Matters"
     assert nav_titles(site / "index.html") == expected
     assert nav_titles(site / "articles/managing-worry-what-helps/index.html") == expected
 
     home = html.parse(str(site / "index.html"))
     items = home.xpath('//h2[@id="articles"]/following-sibling::ul[1]/li')
     assert [item.xpath("a")[0].text_content() for item in items] == expected
-    worry = items[2]
+    worry = items[expected.index("Managing Worry: What Helps?")]
     assert worry.xpath("a/@href") == ["articles/managing-worry-what-helps/"]
-    assert "what will the reader learn?" in worry.text_content()
-    assert worry.xpath(".//time/@datetime") == [today.isoformat()]
-    assert items[0].xpath(".//time")[0].text == "3 February 2026"
+    assert "one thing to try tonight" in worry.text_content()
+    assert [(time.get("datetime"), time.text) for time in worry.xpath(".//time")] == [("2026-06-01", "June 1, 2026")]
+    assert items[0].xpath(".//time")[0].text == "February 3, 2026"
 
     page = html.parse(str(site / "articles/managing-worry-what-helps/index.html"))
-    assert page.xpath('//a[@href="#ref-inwood2018"]'), "the example citation links to its reference"
-    assert page.xpath('//*[@id="ref-inwood2018"]')
+    assert page.xpath(f'//a[@href="#ref-{first_key}"]'), "the example citation links to its reference"
+    assert page.xpath(f'//*[@id="ref-{first_key}"]')
 
 
-@pytest.mark.parametrize("title", [
-    "How Can Self-Compassion Help Me?",
-    "how can self compassion help me",  # the same file name
-])
-def test_title_of_an_existing_article_is_refused_and_the_file_untouched(site_copy, title):
-    before = (site_copy / EXISTING).read_bytes()
-
-    refused = new_article(site_copy, title)
-
-    assert refused.returncode == 1
-    assert f"new-article: {EXISTING} already exists" in refused.stderr
-    assert "nothing was written" in refused.stderr
-    assert (site_copy / EXISTING).read_bytes() == before
-    assert sorted(p.name for p in (site_copy / "docs/articles").iterdir()) == ["how-can-self-compassion-help-me.md"]
+def title_variants(title: str) -> list[str]:
+    """The title as typed, and another whose file name is the same."""
+    return [title, " ".join(title.lower().replace("-", " ").split()).rstrip("?!.")]
 
 
-def test_same_title_under_another_file_name_is_refused(site_copy):
-    original = (site_copy / EXISTING).read_text(encoding="utf-8")
-    (site_copy / EXISTING).rename(site_copy / "docs/articles/self-compassion.md")
+@pytest.mark.parametrize("variant", [0, 1], ids=["same-title", "same-file-name"])
+def test_title_of_an_existing_article_is_refused_and_the_file_untouched(project, variant):
+    # An article of the copy named after its title, as make new-article names them.
+    path, article = next((path, article) for path, article in articles_in(project).items() if slugify(article.title) == Path(path).stem)
+    title = title_variants(article.title)[variant]
+    assert slugify(title) == Path(path).stem
+    before, files = (project / path).read_bytes(), listing(project)
 
-    refused = new_article(site_copy, "HOW CAN SELF-COMPASSION HELP ME?")
+    refused = new_article(project, title)
 
-    assert refused.returncode == 1
-    assert "docs/articles/self-compassion.md already exists" in refused.stderr
-    assert (site_copy / "docs/articles/self-compassion.md").read_text(encoding="utf-8") == original
-    assert not (site_copy / EXISTING).exists()
+    assert refused.returncode != 0
+    assert f"new-article: {path} already exists with this title or file name; nothing was written" in refused.stderr
+    assert (project / path).read_bytes() == before
+    assert listing(project) == files
+
+
+def test_same_title_under_another_file_name_is_refused(project):
+    path, article = next(iter(articles_in(project).items()))
+    renamed = project / "docs/articles/renamed.md"
+    (project / path).rename(renamed)
+    files = listing(project)
+
+    refused = new_article(project, article.title.upper())
+
+    assert refused.returncode != 0
+    assert "docs/articles/renamed.md already exists" in refused.stderr
+    assert listing(project) == files
 
 
 @pytest.mark.parametrize("title, message", [
@@ -129,26 +193,29 @@ def test_same_title_under_another_file_name_is_refused(site_copy):
     ("   ", "give the article's title"),
     ("?!", "the title '?!' has no letters or digits to name the file with"),
 ])
-def test_title_without_a_slug_is_refused(site_copy, title, message):
-    refused = new_article(site_copy, title)
-    assert refused.returncode == 1
+def test_title_without_a_slug_is_refused(project, title, message):
+    files = listing(project)
+    refused = new_article(project, title)
+    assert refused.returncode != 0
     assert message in refused.stderr
     assert "Traceback" not in refused.stderr
-    assert [p.name for p in (site_copy / "docs/articles").iterdir()] == ["how-can-self-compassion-help-me.md"]
+    assert listing(project) == files
 
 
-def test_missing_default_author_setting_is_named(site_copy):
-    config = site_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  default_author: Grow True Psychology\n", ""), encoding="utf-8")
-    refused = new_article(site_copy, "Managing Worry")
-    assert refused.returncode == 1
+def test_missing_default_author_setting_is_named(project):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    author = next(line for line in text.split("\n") if line.strip().startswith("default_author:"))
+    config.write_text(text.replace(author + "\n", ""), encoding="utf-8")
+    refused = new_article(project, "Managing Worry")
+    assert refused.returncode != 0
     assert "mkdocs.yml: extra.default_author is not set" in refused.stderr
 
 
-def test_every_skeleton_paragraph_and_the_description_carry_the_placeholder():
+def test_every_skeleton_paragraph_and_the_description_carry_the_mark():
     source = article_source("Sleep", author="A", today=dt.date(2026, 11, 25), cite_key="inwood2018")
     body = source.split("---\n", 2)[2]
     paragraphs = [block for block in body.split("\n\n") if block.strip() and not block.lstrip().startswith("#")]
     assert len(paragraphs) == 3
-    assert all(PLACEHOLDER in paragraph for paragraph in paragraphs)
-    assert f"what will the reader learn? {PLACEHOLDER}'\n" in source
+    assert all(paragraph.rstrip().endswith(MARK) for paragraph in paragraphs)
+    assert f"what will the reader learn? {MARK}'\n" in source

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site, copy_project, run_make
-from new_article import PLACEHOLDER
 from problem_summary import MATCHER, Annotation, annotations_in, main, matchers, summary
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
+# A line of make new-article's skeleton, left in an article.
+SKELETON_LINE = "Give the reader one or two things to try, in short steps. (Replace this.)"
 # Any line naming a file of the project with a line number: what must not go unannotated.
 LOCATED = re.compile(r"(?:docs/\S+\.md|references\.bib|mkdocs\.yml):\d+")
 
@@ -33,11 +34,12 @@ def line_of(path: Path, text: str) -> int:
 
 @pytest.fixture(scope="module")
 def failing_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """A build stopped by mistakes in an article's front matter and citations."""
+    """A build stopped by mistakes in an article's front matter and citations, and by
+    skeleton text left from make new-article."""
     project = copy_project(tmp_path_factory.mktemp("errors"))
     article = project / ARTICLE
     text = article.read_text(encoding="utf-8")
-    article.write_text(text.replace("[@inwood2018]", "[@inwod2018]", 1).replace("last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026", 1), encoding="utf-8")
+    article.write_text(text.replace("[@inwood2018]", "[@inwod2018]", 1).replace("last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026", 1) + f"\n{SKELETON_LINE}\n", encoding="utf-8")
     build = build_site(project)
     assert build.returncode == 1
     return project, build.stdout + build.stderr
@@ -45,12 +47,10 @@ def failing_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 @pytest.fixture(scope="module")
 def checked_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A site with broken links, a typo and skeleton text: the build's, `make links`' and
-    `make prose`'s output."""
+    """A site with broken links and a typo: the build's, `make links`' and `make prose`'s output."""
     project = copy_project(tmp_path_factory.mktemp("links"), tooling=True)
     append(project / ARTICLE, "\nSee [the practice](../practices/what-i-need.md).\n\n"
-           'A handout: <a href="../../handouts/self-compassion.pdf">the worksheet</a>.\n\n'
-           f"{PLACEHOLDER}\n")
+           'A handout: <a href="../../handouts/self-compassion.pdf">the worksheet</a>.\n')
     append(project / "docs/privacy.md", "\nWe keep teh notes private.\n")
     outputs = {"build": build_site(project)}
     outputs |= {target: run_make(project, target) for target in ("links", "prose")}
@@ -61,14 +61,17 @@ def checked_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
 def test_failing_build_gives_each_problem_at_its_file_and_line(failing_build):
     project, output = failing_build
     found = annotations_in(output, matchers(MATCHER))
+    # The uncited entry fails the strict build as the others do: an error too.
     assert [(a.file, a.line, a.severity) for a in found] == [
         (ARTICLE, line_of(project / ARTICLE, "last_reviewed:"), "error"),
         (ARTICLE, line_of(project / ARTICLE, "[@inwod2018]"), "error"),
-        ("references.bib", line_of(project / "references.bib", "{inwood2018,"), "warning"),
+        (ARTICLE, line_of(project / ARTICLE, SKELETON_LINE), "error"),
+        ("references.bib", line_of(project / "references.bib", "{inwood2018,"), "error"),
     ]
     assert found[0].message == "front matter field 'last_reviewed' is '25/11/2026', not a date; write it as YYYY-MM-DD, e.g. last_reviewed: 2026-11-25"
     assert found[1].message == "unknown citation key 'inwod2018'; did you mean 'inwood2018'?"
-    assert found[2].message == "entry 'inwood2018' is not cited by any page; cite it with [@inwood2018] or remove it (warning; fails the strict build)"
+    assert found[2].message == "this text is still the skeleton from make new-article; write your own in its place"
+    assert found[3].message == "entry 'inwood2018' is not cited by any page; cite it as [@inwood2018] in the article on this branch, or remove it"
     assert all((ROOT / a.file).is_file() for a in found)
 
 
@@ -78,13 +81,13 @@ def test_link_warnings_broken_links_and_prose_problems_each_at_their_markdown_li
     article = project / ARTICLE
     link_line = line_of(article, "what-i-need.md")
     missing = "Doc file 'articles/how-can-self-compassion-help-me.md' contains a link '../practices/what-i-need.md', but the target 'practices/what-i-need.md' is not found among documentation files."
-    assert annotations_in(outputs["build"], patterns) == [Annotation(ARTICLE, link_line, "warning", missing)]
+    # It fails the strict build: an error, at its line.
+    assert annotations_in(outputs["build"], patterns) == [Annotation(ARTICLE, link_line, "error", missing)]
     assert sorted(annotations_in(outputs["links"], patterns), key=lambda a: a.line or 0) == [
         Annotation(ARTICLE, link_line, "error", "../practices/what-i-need.md (no file articles/practices/what-i-need.md in the site)"),
         Annotation(ARTICLE, line_of(article, "handouts"), "error", "../../handouts/self-compassion.pdf (no file handouts/self-compassion.pdf in the site)"),
     ]
-    assert sorted(annotations_in(outputs["prose"], patterns), key=lambda a: a.file) == [
-        Annotation(ARTICLE, line_of(article, PLACEHOLDER), "error", f"this text is still the skeleton from make new-article; write your own and remove '{PLACEHOLDER}'"),
+    assert annotations_in(outputs["prose"], patterns) == [
         Annotation("docs/privacy.md", line_of(project / "docs/privacy.md", "teh"), "error", "spelling: 'teh' should probably be 'the' (if 'teh' is right, add it to .codespell-words)"),
     ]
 
@@ -109,10 +112,10 @@ def test_run_summary_lists_every_problem_errors_first(failing_build, checked_sit
     assert main([str(log) for log in logs]) == 0
 
     table = capsys.readouterr().out
-    assert table.startswith("### Problems: 6 errors, 2 warnings\n")
+    assert table.startswith("### Problems: 8 errors, 0 warnings\n")
     rows = [line for line in table.splitlines() if line.startswith("| `")]
     assert len(rows) == 8
-    assert [row.split(" | ")[1] for row in rows] == ["error"] * 6 + ["warning"] * 2
+    assert [row.split(" | ")[1] for row in rows] == ["error"] * 8
     assert f"| `{ARTICLE}:" in rows[0] and "not a date" in table
 
 

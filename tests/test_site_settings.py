@@ -99,6 +99,10 @@ BAD_SETTINGS = [
     ("practice.phone", 5550142, "extra.practice.phone", "'5550142' is not a phone number"),
     ("practice.booking_url", "http://booking.example.org/x", "extra.practice.booking_url", "'http://booking.example.org/x' is not a complete https:// address"),
     ("practice.booking_url", ..., "extra.practice.booking_url", "is missing; write the booking page's address"),
+    ("date_format", "dd/mm/yyyy", "extra.date_format", "'dd/mm/yyyy' is not a form of date the site writes; write one of month-day-year (December 1, 2026), day-month-year (1 December 2026), year-month-day (2026-12-01)"),
+    ("date_format", "Day-Month-Year", "extra.date_format", "'Day-Month-Year' is not a form of date the site writes; write one of"),
+    ("date_format", ["month-day-year"], "extra.date_format", "'['month-day-year']' is not a form of date the site writes"),
+    ("date_format", None, "extra.date_format", "'None' is not a form of date the site writes"),
 ]
 
 
@@ -116,6 +120,14 @@ def test_every_bad_setting_is_reported_at_once():
     problems = setting_problems(extra, documents=DOCUMENTS)
     assert [problem.setting for problem in problems] == ["extra.consultation.url", "extra.crisis.numbers", "extra.disclaimer_note.page"]
     assert read_article_settings(extra, documents=DOCUMENTS)[0] is None
+
+
+def test_dates_are_written_in_the_us_form_unless_the_setting_names_another():
+    settings, problems = read_article_settings(EXTRA, documents=DOCUMENTS)
+    assert problems == [] and settings is not None and settings.date_format == "month-day-year"
+    for form in ("month-day-year", "day-month-year", "year-month-day"):
+        settings, problems = read_article_settings(with_setting("date_format", form), documents=DOCUMENTS)
+        assert problems == [] and settings is not None and settings.date_format == form
 
 
 def test_numbers_are_found_only_as_whole_numbers():

@@ -508,7 +508,7 @@ def test_a_failing_check_fails_its_step_and_its_output_reaches_the_summary(tmp_p
     stand_in(tmp_path / "bin", "make", f'echo "{line}"; exit 1\n')
     environ = {"RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
 
-    prose = run_step(step_script("build", "Spelling and skeleton text", "ci.yml"), tmp_path, environ)
+    prose = run_step(step_script("build", "Spelling", "ci.yml"), tmp_path, environ)
     summary = run_step(step_script("build", "Every problem in the run summary", "ci.yml"), tmp_path, environ)
 
     assert prose.returncode == 1 and prose.stdout == line + "\n"  # shown in the log, for the matcher

@@ -1,7 +1,8 @@
 """Create a new article: `make new-article TITLE="How Can Self-Compassion Help Me?"`.
 
-Writes docs/articles/<slug>.md with complete front matter and a skeleton that builds
-strictly as it is, then prints what to do next. Never overwrites a file.
+Writes docs/articles/<slug>.md with complete front matter and a skeleton to write over,
+then prints what to do next. Never overwrites a file. Every build stops at each skeleton
+line until it is written over (psychoed.articles.placeholders), so none is published.
 """
 
 from __future__ import annotations
@@ -16,14 +17,21 @@ from pathlib import Path
 import yaml
 
 from psychoed.articles.front_matter import ARTICLES_DIR, REVIEW_CYCLE_YEARS, read_article, years_later
+from psychoed.articles.placeholders import (
+    DESCRIPTION,
+    INTRODUCTION,
+    MARK,
+    RESEARCH_CITED,
+    RESEARCH_UNCITED,
+    TRY,
+    skeleton,
+)
 from psychoed.project_files import bib_file, bibtex_options, read_page
 from psychoed.references.bibliography import load_bibliography
 from psychoed.settings.config_file import read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Skeleton text carries this mark; `make check` reports every line still holding it.
-PLACEHOLDER = "(Replace this.)"
 MAX_SLUG_LENGTH = 60
 
 
@@ -41,9 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("title", nargs="?", default="", help="the article's title, as readers will see it")
     parser.add_argument("--project", type=Path, default=ROOT, help="the project folder (holding mkdocs.yml)")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help="the date published, YYYY-MM-DD (default: today)")
     args = parser.parse_args(argv)
     try:
-        path = create_article(args.project, args.title, today=dt.date.today())
+        path = create_article(args.project, args.title, today=args.today)
     except ArticleError as error:
         print(f"new-article: {error}", file=sys.stderr)
         return 1
@@ -92,11 +101,11 @@ def slugify(title: str) -> str:
 
 
 def article_source(title: str, *, author: str, today: dt.date, cite_key: str | None) -> str:
-    """The new file: front matter, then a skeleton that builds strictly as it stands."""
+    """The new file: front matter, then a skeleton whose every sentence is to be written over."""
     front_matter = yaml.dump(
         {
             "title": title,
-            "description": f"One sentence for the Home page and search results: what will the reader learn? {PLACEHOLDER}",
+            "description": skeleton(DESCRIPTION),
             "author": author,
             "published": today,
             "last_reviewed": today,
@@ -107,25 +116,21 @@ def article_source(title: str, *, author: str, today: dt.date, cite_key: str | N
         allow_unicode=True,
         width=10**6,
     )
-    example = (
-        f"Say what a study found, in plain words, and cite it with its key from references.bib in square brackets, as this sentence does [@{cite_key}]. {PLACEHOLDER}"
-        if cite_key
-        else f"Say what a study found, in plain words, and cite it as [@key] with its key from references.bib. {PLACEHOLDER}"
-    )
+    research = RESEARCH_CITED.format(key=cite_key) if cite_key else RESEARCH_UNCITED
     return f"""---
 {front_matter}---
 
 # {title}
 
-Tell readers in two or three sentences what this page is about and how it may help them. {PLACEHOLDER}
+{skeleton(INTRODUCTION)}
 
 ## What the research says
 
-{example}
+{skeleton(research)}
 
 ## What you can try
 
-Give the reader one or two things to try, in short steps. {PLACEHOLDER}
+{skeleton(TRY)}
 """
 
 
@@ -134,10 +139,13 @@ def next_steps(path: str, *, slug: str) -> str:
 
 Next:
   1. Open {path} and write the article: replace each text marked
-     "{PLACEHOLDER}", the description at the top too (it shows on the Home page).
+     "{MARK}", the description at the top too (it shows on the Home page).
+     Until then the build stops at each of those lines, so none is ever published:
+     make serve lists them and keeps serving the site as it last built.
   2. Cite research as [@key], with a key from references.bib. To add a work:
        make new-reference DOI=10.xxxx/yyyy ONLINE=1
   3. Preview: make serve, then open http://127.0.0.1:8000/{ARTICLES_DIR}{slug}/
+     once the build stops naming lines of it.
   4. Before you open a pull request: make check"""
 
 

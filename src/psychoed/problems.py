@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass
@@ -12,7 +12,9 @@ class Problem:
     # None when the file itself is the problem (its name, its type): `path: message`.
     line: int | None
     message: str
-    # A warning is logged (so `--strict` still fails); an error stops every build.
+    # A warning lets the pages render (so MkDocs' own link checks are listed too); in a
+    # strict build, as every build of the site is, it is an error (`as_errors`). An error
+    # stops every build before the pages render.
     warning: bool = False
     # A notice is logged for the editor and never fails a build, strict or not.
     notice: bool = False
@@ -27,8 +29,16 @@ def report(problems: list[Problem]) -> str:
     """One message listing every problem of the build, errors first, in file and line order."""
     ordered = sorted(problems, key=lambda p: (p.warning, p.path, p.line or 0))
     errors = sum(not p.warning for p in problems)
+    warnings = len(problems) - errors
+    counts = counted(errors, "error") + (f", {counted(warnings, 'warning')}" if warnings else "")
     lines = [f"  {p}" + (" (warning; fails the strict build)" if p.warning else "") for p in ordered]
-    return f"{counted(len(problems), 'problem')} to fix before the site can build ({counted(errors, 'error')}):\n" + "\n".join(lines)
+    return f"{counted(len(problems), 'problem')} to fix before the site can build ({counts}):\n" + "\n".join(lines)
+
+
+def as_errors(problems: list[Problem]) -> list[Problem]:
+    """The problems of a strict build: it fails on a warning too, so each is an error,
+    counted and shown as one."""
+    return [replace(problem, warning=False) for problem in problems]
 
 
 def counted(number: int, noun: str) -> str:

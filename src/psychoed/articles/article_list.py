@@ -11,8 +11,8 @@ import posixpath
 import re
 from typing import Any
 
-from psychoed.articles.article_notes import time_html
 from psychoed.articles.front_matter import ARTICLES_DIR, Article
+from psychoed.articles.reader_dates import time_html
 
 # The nav entry in mkdocs.yml that stands for "every article": `- Articles: articles/`.
 # Left unfilled (the hook missing), MkDocs reports it as a nav entry it cannot find.
@@ -55,15 +55,15 @@ def fill_nav(nav: Any, articles: list[Article]) -> Any:
     return nav
 
 
-def insert_article_list(markdown: str, articles: list[Article], *, page_uri: str) -> str:
+def insert_article_list(markdown: str, articles: list[Article], *, page_uri: str, date_format: str) -> str:
     """The page with its `<!-- article-list -->` line replaced by the list of articles."""
     if not _MARKER_LINE.search(markdown):
         return markdown
-    listing = render_article_list(articles, page_uri=page_uri)
+    listing = render_article_list(articles, page_uri=page_uri, date_format=date_format)
     return _MARKER_LINE.sub(lambda _: listing, markdown)
 
 
-def render_article_list(articles: list[Article], *, page_uri: str) -> str:
+def render_article_list(articles: list[Article], *, page_uri: str, date_format: str) -> str:
     """A Markdown list: each title linked, its description, the date it was last reviewed.
 
     Links are relative Markdown links to the source files, so MkDocs resolves and checks
@@ -73,7 +73,7 @@ def render_article_list(articles: list[Article], *, page_uri: str) -> str:
     items = [
         f"- [{markdown_text(article.title)}]({posixpath.relpath(article.src_uri, base)})<br>"
         f"{markdown_text(article.description)}<br>"
-        f"<small>Last reviewed {time_html(article.last_reviewed)}</small>"
+        f"<small>Last reviewed {time_html(article.last_reviewed, date_format=date_format)}</small>"
         for article in ordered(articles)
     ]
     return "\n".join(items) if items else "No articles yet."

@@ -8,14 +8,13 @@ table of contents and no editor's Markdown can break them.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from html import escape
 
 from psychoed.articles.front_matter import Article
+from psychoed.articles.reader_dates import time_html
 from psychoed.settings.site_settings import CallToAction, CrisisHelp, DisclaimerNote, number_pattern
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _H1_END = "</h1>"
 # Where the body ends: the References section (written by reference_list.py) or the
 # Markdown footnotes extension's list, whichever comes first.
@@ -40,39 +39,30 @@ def crisis_html(crisis: CrisisHelp) -> str:
     return f'<aside class="gt-crisis" role="note" aria-label="Crisis help">\n<p>{text}</p>\n</aside>'
 
 
-def cta_html(cta: CallToAction, *, href: str) -> str:
-    """The call-to-action: a heading, the practice's sentence and a link styled as a button."""
+def cta_html(cta: CallToAction, *, article: Article, href: str) -> str:
+    """The call-to-action: a heading, the practice's sentence (the article's own, when its
+    front matter gives one in consultation_text) and a link styled as a button."""
     return (
         '<aside class="gt-cta" aria-labelledby="gt-cta-heading">\n'
         f'<h2 id="gt-cta-heading">{escape(cta.heading)}</h2>\n'
-        f"<p>{escape(cta.text)}</p>\n"
+        f"<p>{escape(article.consultation_text or cta.text)}</p>\n"
         f'<p><a class="md-button md-button--primary gt-cta__button" href="{escape(href)}">{escape(cta.button)}</a></p>\n'
         "</aside>"
     )
 
 
-def review_html(article: Article) -> str:
+def review_html(article: Article, *, date_format: str) -> str:
     """Who wrote and reviewed the article, when it was last reviewed and when it is due."""
     parts = [f"Written by {escape(article.author)}"]
     if article.reviewed_by:
         parts.append(f"Reviewed by {escape(article.reviewed_by)}")
-    parts.append(f"Page last reviewed: {time_html(article.last_reviewed)}")
-    parts.append(f"Next review due: {time_html(article.review_due)}")
+    parts.append(f"Page last reviewed: {time_html(article.last_reviewed, date_format=date_format)}")
+    parts.append(f"Next review due: {time_html(article.review_due, date_format=date_format)}")
     return f'<p class="gt-review">{" · ".join(parts)}</p>'
 
 
 def disclaimer_html(note: DisclaimerNote, *, href: str) -> str:
     return f'<p class="gt-disclaimer-note">{escape(note.text)} <a href="{escape(href)}">{escape(note.link)}</a></p>'
-
-
-def long_date(date: dt.date) -> str:
-    """25 November 2026, whatever the machine's locale."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
-def time_html(date: dt.date) -> str:
-    """The date as readers read it, with the machine-readable date beside it."""
-    return f'<time datetime="{date.isoformat()}">{long_date(date)}</time>'
 
 
 # ---------------------------------------------------------------------------------------

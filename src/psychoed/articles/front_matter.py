@@ -46,6 +46,7 @@ class Article:
     last_reviewed: dt.date
     review_due: dt.date
     consultation_cta: bool
+    consultation_text: str | None  # the call-to-action's sentence for this article; None: the site's
     weight: int
 
 
@@ -116,8 +117,7 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     for key in REQUIRED_TEXT:
         value = meta.get(key)
         if value is not None and not isinstance(value, str):
-            typed = front_matter.typed.get(key, str(value)).strip()
-            problems.append(Problem(path, where(key), f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {_quoted(typed)}"))
+            problems.append(_not_text(key, value, front_matter, path=path))
         elif not isinstance(value, str) or not value.strip():
             problems.append(Problem(path, where(key), f"front matter field '{key}' is missing or empty; add {key}: ..."))
     reviewed_by = meta.get("reviewed_by")
@@ -147,6 +147,14 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     cta = meta.get("consultation_cta", True)
     if not isinstance(cta, bool):
         problems.append(Problem(path, where("consultation_cta"), f"consultation_cta is '{cta}'; write true or false"))
+    cta_text = meta.get("consultation_text")
+    if "consultation_text" in meta:
+        if cta_text is not None and not isinstance(cta_text, str):
+            problems.append(_not_text("consultation_text", cta_text, front_matter, path=path))
+        elif not cta_text or not cta_text.strip():
+            problems.append(Problem(path, where("consultation_text"), "front matter field 'consultation_text' is empty; write this article's sentence inviting readers to a consultation, or remove the line to show the site's (extra.consultation.text in mkdocs.yml)"))
+        elif cta is False:
+            problems.append(Problem(path, where("consultation_text"), "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines"))
     weight = meta.get("weight", 0)
     if not isinstance(weight, int) or isinstance(weight, bool):
         problems.append(Problem(path, where("weight"), f"weight is '{weight}'; write a whole number (lower comes first)"))
@@ -162,8 +170,36 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
         last_reviewed=dates["last_reviewed"],
         review_due=dates["review_due"],
         consultation_cta=cta,
+        consultation_text=cta_text.strip() if cta_text else None,
         weight=weight,
     ), []
+
+
+def review_date_problems(article: Article, *, source: str, path: str, today: dt.date) -> list[Problem]:
+    """Dates that cannot be true yet, each at its line, and an overdue review as a notice.
+
+    `today` is the calendar day of the build (the tests give their own): a review is
+    marked once it is done, and the site has no scheduled publishing, since every build
+    publishes every page at once.
+    """
+    problems = []
+    for key, why in (
+        ("published", "the site publishes a page with the build that holds it, never on a later day, so write the day it is first published, usually today"),
+        ("last_reviewed", "a review is marked once it is done, so write the day it was done"),
+    ):
+        date = getattr(article, key)
+        if date > today:
+            problems.append(Problem(path, field_line(source, key), f"{key} {date} is after today ({today}); {why}"))
+    if article.review_due < today:
+        # A notice, not an error: an overdue review must not block an urgent correction.
+        problems.append(Problem(path, field_line(source, "review_due"), f"review was due on {article.review_due}; review the page, then update last_reviewed and review_due", notice=True))
+    return problems
+
+
+# A field meant as text that YAML read as something else, with the quotes that fix it.
+def _not_text(key: str, value: object, front_matter: FrontMatter, *, path: str) -> Problem:
+    typed = front_matter.typed.get(key, str(value)).strip()
+    return Problem(path, front_matter.lines.get(key, 1), f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {_quoted(typed)}")
 
 
 # What YAML made of a value the editor meant as text, in the editor's words.
@@ -181,11 +217,6 @@ def field_line(source: str, key: str) -> int:
     """The line of `key` in the file's front matter (1 when it has none, as problems say)."""
     match = FRONT_MATTER.match(source)
     return _key_lines(match.group("yaml") or "").get(key, 1) if match else 1
-
-
-def overdue_reviews(articles: list[Article], *, today: dt.date) -> list[Article]:
-    """Articles whose review_due date has passed: a notice, never a failed build."""
-    return [article for article in articles if article.review_due < today]
 
 
 def years_later(date: dt.date, years: int) -> dt.date:
@@ -262,9 +293,10 @@ def _tag_problem(text: str, path: str) -> Problem | None:
     if tag is None:
         return None
     typed = text[tag.start_mark.index:tag.end_mark.index]
-    key = _KEY_LINE.match(text.split("\n")[tag.start_mark.line])
+    row = _row(text, tag.start_mark.index)
+    key = _KEY_LINE.match(text.split("\n")[row])
     field = f"field '{key.group('key')}'" if key else "value"
-    return Problem(path, 2 + tag.start_mark.line, f"front matter {field} has the YAML tag '{typed}', which does not fit its value; remove '{typed}' and write the value plainly")
+    return Problem(path, 2 + row, f"front matter {field} has the YAML tag '{typed}', which does not fit its value; remove '{typed}' and write the value plainly")
 
 
 # The editor's mistake behind a YAML error, at its line: a tab, an indented field, else
@@ -273,11 +305,12 @@ def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
     mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
     if mark is None:
         return Problem(path, 1, f"front matter is not valid YAML ({error})")
-    line = 2 + mark.line
+    row = _row(text, mark.index)
+    line = 2 + row
     typed_lines = text.split("\n")
-    typed = typed_lines[mark.line] if mark.line < len(typed_lines) else ""
+    typed = typed_lines[row] if row < len(typed_lines) else ""
     # Closed only by a '---' further down (a rule in the text): the page's text was read as YAML.
-    if not _KEY_LINE.match(typed) and any(not earlier.strip() for earlier in typed_lines[: mark.line]):
+    if not _KEY_LINE.match(typed) and any(not earlier.strip() for earlier in typed_lines[:row]):
         return Problem(path, 1, _UNCLOSED)
     if "\t" in typed:
         return Problem(path, line, "front matter line holds a tab; YAML takes spaces only: replace the tab with a space (or with nothing at the start of the line)")
@@ -286,3 +319,9 @@ def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
         return Problem(path, line, f"front matter field '{indented.group('key')}' is indented by {len(indented.group('indent'))} spaces; every field starts at the beginning of its line: remove the spaces before '{indented.group('key')}:'")
     what = "; ".join(part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part) or str(error)
     return Problem(path, line, f"front matter is not valid YAML ({what}); check the colons and quotes on this line: a value holding ': ' must be in quotes, and a quote closed on its line")
+
+
+# The row of the file's text at YAML's mark: YAML also ends a line at a lone '\r', which
+# MkDocs and the editor do not, so its own line count can run past the file's.
+def _row(text: str, index: int) -> int:
+    return text.count("\n", 0, index)

@@ -83,14 +83,15 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
 
 
 def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Problem]:
-    """A warning for every entry no page cites: strict builds keep the file tidy."""
+    """A warning for every entry no page cites (an error in a strict build, as every build
+    of the site is): the file lists only works the site cites."""
     # A citation that differs in case is reported as such; the entry is not unused.
     cited_casefolded = {key.casefold() for key in cited}
     return [
         Problem(
             bibliography.path,
             entry.line,
-            f"entry '{key}' is not cited by any page; cite it with [@{key}] or remove it",
+            f"entry '{key}' is not cited by any page; cite it as [@{key}] in the article on this branch, or remove it",
             warning=True,
         )
         for key, entry in bibliography.entries.items()

@@ -1,6 +1,6 @@
 """Read and check the `extra:` settings in mkdocs.yml for what readers see around the
-Markdown: the articles' call-to-action, crisis help and disclaimer note, the footer links
-and the practice's e-mail address."""
+Markdown: the articles' call-to-action, crisis help and disclaimer note, the form of the
+dates readers see, the footer links and the practice's e-mail address."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from psychoed.articles.reader_dates import DATE_FORMATS, DEFAULT_DATE_FORMAT, date_format_examples
 from psychoed.settings.setting_problems import SettingProblem
 
 # Digits with spaces or hyphens between them, optionally after a leading +.
@@ -49,6 +50,7 @@ class ArticleSettings:
     cta: CallToAction
     crisis: CrisisHelp
     disclaimer_note: DisclaimerNote
+    date_format: str  # a name of reader_dates.DATE_FORMATS
 
 
 def read_article_settings(extra: Mapping[str, Any], *, documents: Collection[str]) -> tuple[ArticleSettings | None, list[SettingProblem]]:
@@ -60,9 +62,20 @@ def read_article_settings(extra: Mapping[str, Any], *, documents: Collection[str
     cta = _call_to_action(extra, documents, problems)
     crisis = _crisis_help(extra, problems)
     note = _disclaimer_note(extra, documents, problems)
-    if cta is None or crisis is None or note is None:
+    dates, date_problems = read_date_format(extra)
+    problems += date_problems
+    if cta is None or crisis is None or note is None or dates is None:
         return None, problems
-    return ArticleSettings(cta, crisis, note), problems
+    return ArticleSettings(cta, crisis, note, dates), problems
+
+
+def read_date_format(extra: Mapping[str, Any]) -> tuple[str | None, list[SettingProblem]]:
+    """The form of every date readers see (extra.date_format; the US form when unset),
+    or None with its problem."""
+    value = extra.get("date_format", DEFAULT_DATE_FORMAT)
+    if isinstance(value, str) and value in DATE_FORMATS:
+        return value, []
+    return None, [SettingProblem("extra.date_format", f"'{value}' is not a form of date the site writes; write one of {date_format_examples()}")]
 
 
 def setting_problems(extra: Mapping[str, Any], *, documents: Collection[str]) -> list[SettingProblem]:
