@@ -13,6 +13,7 @@ import pytest
 from lxml import html
 
 from conftest import ROOT, build_site
+from psychoed.articles.placeholders import MARK
 from test_article_notes import CTA_TEXT_MISTAKES, REVIEW_DATES
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
@@ -167,11 +168,24 @@ FILLED = (
 )
 
 
+# The editor's own words, in the order of the template's marked texts: the description,
+# the introduction, the research (citing the entry), what to try.
+OWN_WORDS = (
+    "description: What research says about sleeping better, and small changes that help.",
+    "Many people sleep badly in times of worry. Small, regular habits can help.",
+    "One review found that regular times to get up help people sleep better [@walker2017].",
+    "Get up at the same time every day, even after a poor night.",
+)
+
+
 @pytest.mark.parametrize("filled", [False, True], ids=["as copied", "filled in"])
 def test_templates_to_copy_build_only_once_filled_in(site_copy, filled):
     article, entry = template("markdown"), template("bibtex")
     for placeholder, value in FILLED if filled else ():
         article, entry = article.replace(placeholder, value), entry.replace(placeholder, value)
+    if filled:  # and every text marked (Replace this.) written over with the editor's own
+        own = iter(OWN_WORDS)
+        article = "\n".join(next(own) if MARK in line else line for line in article.split("\n"))
     (site_copy / "docs/articles/how-can-i-sleep-better.md").write_text(article, encoding="utf-8")
     edit(site_copy / "references.bib", append="\n" + entry)
 
@@ -186,6 +200,7 @@ def test_templates_to_copy_build_only_once_filled_in(site_copy, filled):
     bib_lines = (site_copy / "references.bib").read_text(encoding="utf-8").splitlines()
     entry_line = 1 + bib_lines.index("@article{familyYYYY,")
     fields = range(entry_line + 1, len(bib_lines))  # every field: author to doi
-    assert told == [f"docs/articles/how-can-i-sleep-better.md:{line}" for line in (5, 6, 7)] + [f"references.bib:{line}" for line in fields]
+    blanks = [number for number, line in enumerate(article.split("\n"), 1) if MARK in line or "YYYY-MM-DD" in line]
+    assert told == [f"docs/articles/how-can-i-sleep-better.md:{line}" for line in blanks] + [f"references.bib:{line}" for line in fields]
     for message in (m.group("message") for m in _LOCATED.finditer(build.stderr)):
         assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"
