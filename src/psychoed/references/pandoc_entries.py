@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from psychoed.references.bibtex_characters import printable
 from psychoed.references.reference_rules import PUBLISHER_FIELDS, THESIS_KINDS, apa_kind, name_as_written, same_name, thesis_genre
 
 # APA 7 (9.47 and its style blog) keeps a particle with the surname when the person uses it
@@ -28,6 +29,10 @@ _ONLINE_FIRST = {"online first", "onlinefirst", "published online first", "epub 
 _EDITION_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _EDITION = re.compile(rf"(?i)(?:(?P<word>{'|'.join(_EDITION_WORDS)})|(?P<number>\d+)(?:st|nd|rd|th)?)\.?(?:\s+(?:edition|ed\.?))?")
 _OPENING = re.compile(r"@\w+[ \t]*([{(])")
+# An address pasted as Markdown (<https://…>), LaTeX (\url{https://…}) or from a sentence
+# (a trailing full stop): the style would print the wrapping and the punctuation.
+_WRAPPED_URL = re.compile(r"\\url\{(?P<braced>.*)\}|<(?P<angled>.*)>")
+_URL_END_PUNCTUATION = ".,;:"
 # The servers a preprint's eprinttype names, as APA names them.
 _SERVERS = {"arxiv": "arXiv", "psyarxiv": "PsyArXiv", "biorxiv": "bioRxiv", "medrxiv": "medRxiv", "ssrn": "SSRN"}
 
@@ -46,7 +51,7 @@ def pandoc_text(text: str, *, kind: str, fields: Mapping[str, str], persons: Map
     at = text.index("@") + 1
     head = text.index(",") + 1  # after `@type{key,`
     added = "".join(f"\n  {name} = {{{value}}}," for name, value in changed.items() if value is not None)
-    return text[:at] + pandoc_kind + text[text.index("{", at): head] + added + text[head:]
+    return printable(text[:at] + pandoc_kind + text[text.index("{", at): head] + added + text[head:])
 
 
 # BibTeX's other form, `@book(key, ...)`, which pandoc cannot read, as `@book{key, ...}`:
@@ -57,6 +62,14 @@ def _braced(text: str) -> str:
         return text
     close = text.rindex(")")
     return text[: opening.start(1)] + "{" + text[opening.end(1): close] + "}" + text[close + 1:]
+
+
+def bare_url(url: str) -> str:
+    """The address in `url` without <>, \\url{} or punctuation after it."""
+    url = url.strip()
+    if wrapped := _WRAPPED_URL.fullmatch(url):
+        url = (wrapped.group("braced") or wrapped.group("angled") or "").strip()
+    return url.rstrip(_URL_END_PUNCTUATION)
 
 
 # ---------------------------------------------------------------------------------------
@@ -72,6 +85,8 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
     for name in PUBLISHER_FIELDS:
         if name in fields and same_name(fields[name], _sole_author(persons)):
             changed[name] = None
+    if "url" in fields and (url := bare_url(fields["url"])) != fields["url"]:
+        changed["url"] = url
     for name in ("date", "urldate"):
         if "T" in fields.get(name, ""):  # pandoc reads a day, not a time of day
             changed[name] = fields[name].split("T")[0]
