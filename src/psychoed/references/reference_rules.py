@@ -44,7 +44,7 @@ _ARCHIVES = {"pubmed", "pmcid", "pmid", "jstor", "hdl", "googlebooks", "doi", "m
 THESIS_KINDS = ("phdthesis", "mastersthesis", "thesis")
 # APA 7 names a thesis "Doctoral dissertation"; pandoc's default genre is "PhD thesis", and
 # reference managers write BibTeX's type names into `type` (Better BibTeX: type = {phdthesis}).
-_THESIS_GENRES = {"phdthesis": "Doctoral dissertation", "mastersthesis": "Master's thesis", "mathesis": "Master's thesis"}
+_THESIS_GENRES = {"phdthesis": "Doctoral dissertation", "mastersthesis": "Master’s thesis", "mathesis": "Master’s thesis"}
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,12 @@ KINDS = {
     # prints no volume or pages online, a magazine often none.
     "newspaper": Kind("newspaper article", ("author", "title", "journal|journaltitle", "year|date")),
     "magazine": Kind("magazine article", ("author", "title", "journal|journaltitle", "year|date")),
+    # BibLaTeX's types, as Zotero exports a data set and a program or app.
+    "dataset": Kind("data set", ("author", "title", "year|date", "url|doi|publisher")),
+    "software": Kind("software or app", ("author", "title", "year|date")),
 }
 # Types whose work may have no author: APA 7 (9.12) moves the title to the author's place.
-_AUTHORLESS = {"article", "newspaper", "magazine", "book", "online", "misc"}
+_AUTHORLESS = {"article", "newspaper", "magazine", "book", "online", "misc", "dataset"}
 # A title whose every word is braced keeps the capitals as typed; a few words may be one
 # name ({{Heiligenstadt Testament}}), a longer title is a reference manager's export.
 _BRACED_WHOLE = re.compile(r"\{(?P<inner>[^{}]*(?:\S+\s+){2,}[^{}]*)\}")
