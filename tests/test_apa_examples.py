@@ -96,6 +96,41 @@ EXAMPLES = [
             }
         """),
     ),
+    # The manual prints the article's shortDOI as a URL (http://doi.org/fg6rf9): written as url,
+    # since doi holds a DOI.
+    Example(
+        "10.1-4-twenty-one-or-more-authors", "(Kalnay et al., 1996)",
+        "Kalnay, E., Kanamitsu, M., Kistler, R., Collins, W., Deaven, D., Gandin, L., Iredell, M., Saha, S., White, G., Woollen, J., Zhu, Y., Chelliah, M., Ebisuzaki, W., "
+        "Higgins, W., Janowiak, J., Mo, K. C., Ropelewski, C., Wang, J., Leetmaa, A., . . . Joseph, D. (1996). The NCEP/NCAR 40-year reanalysis project. "
+        "Bulletin of the American Meteorological Society, 77(3), 437–471. http://doi.org/fg6rf9",
+        bib("""
+            @article{kalnayNCEPNCAR40Year1996,
+              title = {The {{NCEP}}/{{NCAR}} 40-Year Reanalysis Project},
+              author = {Kalnay, Eugenia and Kanamitsu, Masao and Kistler, Robert and Collins, William and Deaven, Dennis and Gandin, Lev and Iredell, Mark and Saha, Suranjana and White, Glenn and Woollen, John and Zhu, Yuejian and Chelliah, Muthuvel and Ebisuzaki, Wesley and Higgins, Wayne and Janowiak, John and Mo, Kingtse C. and Ropelewski, Chester and Wang, Julian and Leetmaa, Ants and Reynolds, Richard and Jenne, Roy and Joseph, Dennis},
+              date = {1996-03-01},
+              journaltitle = {Bulletin of the American Meteorological Society},
+              volume = {77},
+              number = {3},
+              pages = {437--471},
+              url = {http://doi.org/fg6rf9},
+              langid = {english}
+            }
+        """),
+        bib("""
+            @article{kalnay1996,
+              author  = {Kalnay, E. and Kanamitsu, M. and Kistler, R. and Collins, W. and Deaven, D. and Gandin, L. and Iredell, M. and Saha, S. and White, G. and Woollen, J. and Zhu, Y. and Chelliah, M. and Ebisuzaki, W. and Higgins, W. and Janowiak, J. and Mo, K. C. and Ropelewski, C. and Wang, J. and Leetmaa, A. and Reynolds, R. and Jenne, Roy and Joseph, Dennis},
+              title   = {The {NCEP/NCAR} 40-Year Reanalysis Project},
+              journal = {Bulletin of the American Meteorological Society},
+              year    = {1996},
+              volume  = {77},
+              number  = {3},
+              pages   = {437--471},
+              url     = {http://doi.org/fg6rf9},
+            }
+        """),
+        xfail={"zotero": "citeproc prints the ellipsis before the last author as '…' where the manual prints '. . .'",
+               "typed": "citeproc prints the ellipsis before the last author as '…' where the manual prints '. . .'"},
+    ),
     Example(
         "10.1-6-article-number", "(Burin et al., 2019)",
         "Burin, D., Kilteni, K., Rabuffetti, M., Slater, M., & Pia, L. (2019). Body ownership increases the interference between observed and executed movements. "

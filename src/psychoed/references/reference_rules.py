@@ -85,6 +85,22 @@ KINDS = {
     "dataset": Kind("data set", ("author", "title", "year|date", "url|doi|publisher")),
     "software": Kind("software or app", ("author", "title", "year|date")),
 }
+# BibLaTeX's types the site does not print, and what to write instead. Films, recordings
+# and images need APA's role after a name ("Forman, M. (Director)"), which BibTeX cannot
+# hold: their web page, as @online, is the nearest APA form.
+_AS_WEB_PAGE = (
+    "write it as @online with type = {{{0}}} (APA's bracketed description) and the site or distributor as organization; "
+    "APA's role after a name, such as (Director) or (Host), cannot be written in BibTeX"
+)
+_INSTEAD = {
+    "video": _AS_WEB_PAGE.format("Video"), "movie": _AS_WEB_PAGE.format("Film"),
+    "audio": _AS_WEB_PAGE.format("Audio podcast episode"), "music": _AS_WEB_PAGE.format("Song"),
+    "image": _AS_WEB_PAGE.format("Photograph"), "artwork": _AS_WEB_PAGE.format("Painting"),
+    "manual": "write it as @book", "reference": "write it as @book", "mvbook": "write it as @book", "bookinbook": "write it as @book",
+    "inreference": "write it as @incollection, the reference work's title as booktitle",
+    "proceedings": "write it as @book, its editors as editor",
+    "periodical": "write it as @article, the issue's title as title and its editors as author",
+}
 # Types whose work may have no author: APA 7 (9.12) moves the title to the author's place.
 _AUTHORLESS = {"article", "newspaper", "magazine", "book", "online", "misc", "dataset"}
 # A title whose every word is braced keeps the capitals as typed; a few words may be one
@@ -164,7 +180,7 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
     for name in _SENTENCE_CASED_FIELDS:
         value = fields.get(name, "").strip()
         if whole := _BRACED_WHOLE.fullmatch(value):
-            problem(name, f": the {name} is braced whole ({{{value}}}), which keeps its capitals, so it prints as typed, not in APA's sentence case; write {name} = {{{whole.group('inner')}}}, with braces only around names: {{United States}}")
+            problem(name, f": the {name} is braced whole ({{{value}}}), which keeps its capitals, so it prints as typed, not in the sentence case APA asks for; write {name} = {{{whole.group('inner')}}}, with braces only around names: {{United States}}")
         elif not _PLACEHOLDER.search(value) and sum(char.isalpha() for char in value) > 3 and value.upper() == value and len(value.split()) > 1:
             problem(name, f": the {name} is in capitals ('{value}'), which the site prints as typed; write it as the work prints it in small letters, e.g. {name} = {{{_sentence(value)}}}, with names in braces: {{United States}}")
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
@@ -237,8 +253,9 @@ def _missing(key: str, kind: str, fields: Mapping[str, str], persons: Mapping[st
     read_as = apa_kind(kind, fields)
     spec = KINDS.get(read_as, KINDS.get(kind))
     if spec is None:
-        known = ", ".join(f"@{name}" for name in KINDS if name not in {"presentation", "preprint"})
-        return [Problem(path, line, f"entry '{key}' has type @{kind}, which the site does not render; use one of {known}")]
+        known = ", ".join(f"@{name}" for name in KINDS if name not in {"presentation", "preprint", "newspaper", "magazine"})
+        instead = _INSTEAD.get(kind, f"use one of {known}")
+        return [Problem(path, line, f"entry '{key}' has type @{kind}, which the site does not render; {instead}")]
     present = set(fields) | set(persons)
     lacking = [names for names in spec.needs if not present & set(names.split("|"))]
     if "crossref" in fields and lacking:
@@ -249,6 +266,14 @@ def _missing(key: str, kind: str, fields: Mapping[str, str], persons: Mapping[st
         names = lacking.pop(0)
         how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, "add author = {...}")
         message = f"entry '{key}' (@{kind}) has no author, so APA puts its title in the author's place; if the work names its author, {how}"
+        site = next((fields[name] for name in ("publisher", "howpublished", "journal") if name in fields), None)
+        if read_as in {"online", "misc"} and site:
+            # The APA style names a page's site as its author when no one else is (APA 7,
+            # 10.16: a page by the organisation that runs the site).
+            message = (
+                f"entry '{key}' (@{kind}) has no author, so its site, '{site}', prints as the author, as APA prints a page by the organisation "
+                f"that runs the site; if the page names an author, {how}"
+            )
         problems.append(Problem(path, line, message, notice=True))
     for names in lacking:
         wanted = names.split("|")[0]
