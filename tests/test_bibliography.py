@@ -371,3 +371,9 @@ def test_a_newspaper_article_needs_no_volume_or_pages_and_an_unsigned_one_no_aut
         "entry 'nyt2019' (@article) has no author, so APA puts its title in the author's place; if the work names its author, add author = {...}",
     ]
     assert problems[0].notice
+
+
+def test_a_name_list_on_a_line_with_other_fields_is_read_to_its_closing_brace():
+    source = "@book{neff2011,\n  author = {Neff K, Germer C}, title = {Self-Compassion and Warmth}, publisher = {Guilford}, year = {2011},\n}\n"
+    [message] = _messages(source)
+    assert message.endswith("; write author = {Neff, K. and Germer, C.}")

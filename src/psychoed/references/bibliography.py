@@ -233,10 +233,18 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
     return entries
 
 
-# `author = {Grady JS, Her M},` -> "Grady JS, Her M".
+# `author = {Grady JS, Her M}, title = ...` -> "Grady JS, Her M": the first value, braces balanced.
 def _value_as_written(text: str) -> str:
-    value = text.split("=", 1)[1].strip().rstrip(",").strip()
-    return value[1:-1] if value[:1] + value[-1:] in {"{}", '""'} else value
+    value = text.split("=", 1)[1].lstrip()
+    closing = {"{": "}", '"': '"'}.get(value[:1])
+    if closing is None:
+        return value.split(",", 1)[0].strip()
+    depth = 0
+    for index, char in enumerate(value[1:], start=1):
+        if char == closing and depth == 0:
+            return value[1:index]
+        depth += {"{": 1, "}": -1}.get(char, 0)
+    return value[1:]
 
 
 def _parse_entry(chunk: str) -> tuple[str, PybtexEntry] | None:
