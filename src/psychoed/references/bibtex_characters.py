@@ -12,13 +12,13 @@ import unicodedata
 from psychoed.problems import Problem
 
 # Fields whose value is copied as a link or a path: one invisible character breaks it.
-ADDRESS_FIELDS = {"url", "doi", "eprint", "file"}
-_ENTRY_HEAD = re.compile(r"^[^\S\n]*@\w+[ \t]*[{(](?P<key>[^,\n]*)")
+_ADDRESS_FIELDS = {"url", "doi", "eprint", "file"}
+_ENTRY_HEAD = re.compile(r"^[^\S\n]*@\w+[ \t]*[{(]")
 _FIELD_HEAD = re.compile(r"^[^\S\n]*(?P<name>[^\s=]+)[^\S\n]*=")
 _ENTRY_END = re.compile(r"^[ \t]*[})][ \t,]*$")
 # Quotes a word processor or a web page puts where BibTeX needs " or braces.
-TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
-_QUOTED_VALUE = re.compile(rf"^[ \t]*(?P<name>[\w-]+)[ \t]*=[ \t]*(?P<quote>[{TYPOGRAPHIC_QUOTES}])(?P<value>.*?)[{TYPOGRAPHIC_QUOTES}]?[ \t]*,?[ \t]*$")
+_TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
+_QUOTED_VALUE = re.compile(rf"^[ \t]*(?P<name>[\w-]+)[ \t]*=[ \t]*(?P<quote>[{_TYPOGRAPHIC_QUOTES}])(?P<value>.*?)[{_TYPOGRAPHIC_QUOTES}]?[ \t]*,?[ \t]*$")
 
 
 def invisible(char: str) -> bool:
@@ -52,7 +52,7 @@ def invisible_character_problems(source: str, *, path: str) -> list[Problem]:
                 where = "before the entry's '@', where it hides the entry from the site's checks" if index < line.index("@") else "in the entry's type or key"
             elif named and index < line.index("="):
                 where = "in the field's name"
-            elif field in ADDRESS_FIELDS:
+            elif field in _ADDRESS_FIELDS:
                 where = f"in the {field}, where it breaks the link"
             else:
                 continue  # in printed text: left out of the copy pandoc reads
