@@ -441,6 +441,47 @@ MISTAKES = [
             "@incollection{chapter2019,\n  author   = {Doe, Jane},\n  title    = {A Chapter},\n  crossref = {handbook2019},\n  pages    = {1--20},\n}\n",
             "@incollection{chapter2019,", "entry 'chapter2019' has crossref = {handbook2019}, which the site does not follow; copy the fields it needs (booktitle, editor, publisher, year) from 'handbook2019' into this entry and delete the crossref line"),
     Mistake("date-not-iso", "", "date   = {15/03/2021}", "entry 'zotero2021' has date '15/03/2021'; write it as YYYY-MM-DD, e.g. date = {2021-03-15}"),
+    # Issue 21: names pasted as PubMed lists them printed mangled without a word; as an APA
+    # reference lists them, pybtex stopped the build with a traceback ("Too many commas").
+    Mistake("names-as-pubmed-lists-them",
+            "@article{grady2019pubmed,\n  author  = {Grady JS, Her M, Moreno G, Perez C, Yelinek J},\n  title   = {Emotions in Storybooks},\n"
+            "  journal = {Psychology of Popular Media Culture},\n  year    = {2019},\n  volume  = {8},\n  number  = {3},\n  pages   = {207--217},\n}\n",
+            "{Grady JS, Her M", "entry 'grady2019pubmed': the author field has a name in PubMed's form ('Grady JS'), which BibTeX reads as the given name 'Grady' "
+            "and the family name 'JS'; write author = {Grady, J. S. and Her, M. and Moreno, G. and Perez, C. and Yelinek, J.}"),
+    Mistake("names-as-an-apa-reference-lists-them",
+            "@article{craske2014,\n  author  = {Craske, M. G., Treanor, M., Conway, C. C., Zbozinek, T., & Vervliet, B.},\n  title   = {Maximizing Exposure Therapy},\n"
+            "  journal = {Behaviour Research and Therapy},\n  year    = {2014},\n  volume  = {58},\n  pages   = {10--23},\n  doi     = {10.1016/j.brat.2014.04.006},\n}\n",
+            "{Craske, M. G., Treanor", "entry 'craske2014': the author field has people separated by commas ('Craske, M. G., Treanor, M.'), where BibTeX separates people "
+            "only with 'and'; write author = {Craske, M. G. and Treanor, M. and Conway, C. C. and Zbozinek, T. and Vervliet, B.}"),
+    Mistake("et-al-in-authors",
+            "@book{gilbert2014etal,\n  author    = {Gilbert, Paul and Choden, et al.},\n  title     = {Mindful Compassion},\n  publisher = {Robinson},\n  year      = {2014},\n}\n",
+            "Choden, et al.", "entry 'gilbert2014etal': the author field has 'et al.', which BibTeX reads as a person named 'al.'; write author = {Gilbert, Paul and Choden}; "
+            "then add the authors it leaves out: APA lists up to 20 (the site shortens citations itself)"),
+    Mistake("typographic-quotes-around-a-value",
+            "@book{quoted2019,\n  author    = “Neff, Kristin”,\n  title     = {Self-Compassion},\n  publisher = {William Morrow},\n  year      = {2011},\n}\n",
+            "“Neff, Kristin”", "the value of author opens with a typographic quote (U+201C LEFT DOUBLE QUOTATION MARK), which BibTeX does not read as a quote; "
+            "write author = {Neff, Kristin}"),
+    Mistake("invisible-character-in-key",
+            "@book{neff\u200b2011,\n  author    = {Neff, Kristin},\n  title     = {Self-Compassion: The Proven Power of Being Kind to Yourself},\n  publisher = {William Morrow},\n"
+            "  year      = {2011},\n}\n",
+            "@book{neff\u200b2011,", "an invisible character, U+200B ZERO WIDTH SPACE, stands in the entry's type or key; delete it (retype the text around it)"),
+    Mistake("no-break-space-in-url",
+            "@online{mind-panic,\n  author = {{Mind}},\n  title  = {Panic Attacks},\n  date   = {2021-02-01},\n  url    = {https://www.mind.org.uk/panic\u00a0attacks/},\n}\n",
+            "panic\u00a0attacks", "an invisible character, U+00A0 NO-BREAK SPACE, stands in the url, where it breaks the link; delete it (retype the text around it)"),
+    Mistake("title-braced-whole",
+            "@article{mendeley2019,\n  author  = {Doe, Jane},\n  title   = {{Emotions in Storybooks: A Comparison}},\n  journal = {Psychology of Popular Media Culture},\n"
+            "  year    = {2019},\n  volume  = {8},\n  pages   = {1--9},\n  doi     = {10.1037/ppm0000999},\n}\n",
+            "{{Emotions in Storybooks", "entry 'mendeley2019': the title is braced whole ({{Emotions in Storybooks: A Comparison}}), which keeps its capitals, "
+            "so it prints as typed, not in the sentence case APA asks for; write title = {Emotions in Storybooks: A Comparison}, with braces only around names: {United States}"),
+    Mistake("title-in-capitals",
+            "@article{capitals2019,\n  author  = {Doe, John},\n  title   = {EMOTIONS IN STORYBOOKS},\n  journal = {Psychology of Popular Media Culture},\n"
+            "  year    = {2019},\n  volume  = {8},\n  pages   = {1--9},\n  doi     = {10.1037/ppm0000998},\n}\n",
+            "{EMOTIONS IN STORYBOOKS}", "entry 'capitals2019': the title is in capitals ('EMOTIONS IN STORYBOOKS'), which the site prints as typed; write it as the work "
+            "prints it in small letters, e.g. title = {Emotions in storybooks}, with names in braces: {United States}"),
+    Mistake("film-as-biblatex-video",
+            "@video{forman1975,\n  author    = {Forman, Milos},\n  title     = {One Flew Over the Cuckoo's Nest},\n  publisher = {United Artists},\n  year      = {1975},\n}\n",
+            "@video{forman1975,", "entry 'forman1975' has type @video, which the site does not render; write it as @online with type = {Video} (APA's bracketed description) "
+            "and the site or distributor as organization; APA's role after a name, such as (Director) or (Host), cannot be written in BibTeX"),
 ]
 
 

@@ -287,7 +287,103 @@ def test_every_fix_for_a_missing_field_is_one_an_entry_can_get():
     assert set(LACKING) == set(_HOW_TO_ADD)
 
 
+# APA 7 (9.12) prints a work with no author under its title: a notice, in case one was left out.
+AUTHORLESS = {"author|editor|organization", "book:author|editor"}
+
+
 @pytest.mark.parametrize("needs", LACKING)
 def test_an_entry_lacking_a_field_is_told_the_fix_for_its_type(needs):
-    problems = [p for p in check_bibliography(LACKING[needs], display_path="references.bib").problems if not p.notice]
-    assert [p.message.split(" needs; ", 1)[1] for p in problems] == [_HOW_TO_ADD[needs]]
+    problems = [p for p in check_bibliography(LACKING[needs], display_path="references.bib").problems if p.notice == (needs in AUTHORLESS)]
+    if needs in AUTHORLESS:
+        assert [p.message.split("; if the work names its author, ", 1)[1] for p in problems] == [_HOW_TO_ADD[needs]]
+    else:
+        assert [p.message.split(" needs; ", 1)[1] for p in problems] == [_HOW_TO_ADD[needs]]
+
+
+def _messages(source: str) -> list[str]:
+    return [str(problem) for problem in check_bibliography(source, display_path="references.bib").problems if not problem.notice]
+
+
+BOOK = "@book{neff2011,\n  author    = {AUTHORS},\n  title     = {Self-Compassion},\n  publisher = {William Morrow},\n  year      = {2011},\n}\n"
+
+
+@pytest.mark.parametrize(("written", "cause", "rewritten"), [
+    ("Grady JS, Her M, Moreno G", "a name in PubMed's form ('Grady JS')", "Grady, J. S. and Her, M. and Moreno, G."),
+    ("Grady JS", "a name in PubMed's form ('Grady JS')", "Grady, J. S."),
+    ("Craske, M. G., Treanor, M., & Vervliet, B.", "people separated by commas ('Craske, M. G., Treanor, M.')", "Craske, M. G. and Treanor, M. and Vervliet, B."),
+    ("Doe, Jane; Roe, Richard", "people separated by semicolons ('Doe, Jane; Roe, Richard')", "Doe, Jane and Roe, Richard"),
+    ("Smith, J. & Jones, K.", "'&' between names", "Smith, J. and Jones, K."),
+    ("Grady, Jessica and others", "'and others', which the site cannot print", "Grady, Jessica"),
+    ("Grady JS, Her M, et al.", "a name in PubMed's form ('Grady JS'), which BibTeX reads as the given name 'Grady' and the family name 'JS'; and 'et al.'", "Grady, J. S. and Her, M."),
+])
+def test_names_pasted_in_another_form_are_told_with_the_field_rewritten(written, cause, rewritten):
+    [message] = _messages(BOOK.replace("AUTHORS", written))
+    assert message.startswith(f"references.bib:2: entry 'neff2011': the author field has {cause}")
+    assert f"; write author = {{{rewritten}}}" in message
+
+
+@pytest.mark.parametrize("written", ["King, Jr., Martin Luther", "{{Johnson & Johnson}}", "van der Kolk, Bessel A.", "Neff, Kristin and Germer, Christopher K.", "Plato"])
+def test_names_in_bibtex_form_pass(written):
+    assert _messages(BOOK.replace("AUTHORS", written)) == []
+
+
+def test_a_name_list_pybtex_cannot_read_stops_the_build_before_mkdocs_bibtex_reads_it():
+    bibliography = check_bibliography(BOOK.replace("AUTHORS", "Craske, M. G., Treanor, M., Conway, C. C., & Vervliet, B."), display_path="references.bib")
+    assert not bibliography.readable  # "Too many commas": mkdocs-bibtex's pybtex would stop with a traceback
+
+
+def test_invisible_characters_are_named_where_they_break_what_bibtex_reads():
+    source = (
+        "@book{neff2011,\n  author    = {Neff, Kristin},\n  title     = {Self-Compassion},\n  publisher = {William Morrow},\n  year      = {2011},\n"
+        "  url\u00a0= {https://self-compassion.org/\u200b},\n}\n\ufeff@book{germer2009,\n  author    = {Germer, Christopher K.},\n  title     = {The Mindful Path},\n"
+        "  publisher = {Guilford Press},\n  year      = {2009},\n}\n"
+    )
+    assert _messages(source) == [
+        "references.bib:6: an invisible character, U+00A0 NO-BREAK SPACE, stands in the field's name; delete it (retype the text around it)",
+        "references.bib:8: an invisible character, U+FEFF ZERO WIDTH NO-BREAK SPACE, stands before the entry's '@', where it hides the entry from the site's checks; "
+        "delete it (retype the text around it)",
+    ]
+
+
+def test_invisible_characters_in_printed_text_are_left_out_of_what_pandoc_reads():
+    source = BOOK.replace("AUTHORS", "Neff,\u00a0Kristin").replace("Self-Compassion", "Self-\u00adCom\u200bpassion\u200e")
+    bibliography = check_bibliography(source, display_path="references.bib")
+    assert _messages(source) == []
+    assert "title     = {Self-Compassion}" in bibliography.entries["neff2011"].pandoc
+    assert "author    = {Neff, Kristin}" in bibliography.entries["neff2011"].pandoc
+
+
+def test_a_byte_order_mark_at_the_start_of_the_file_is_harmless(tmp_path):
+    path = tmp_path / "references.bib"
+    path.write_text("\ufeff" + BOOK.replace("AUTHORS", "Neff, Kristin"), encoding="utf-8")
+    assert load_bibliography(path, display_path="references.bib").problems == []
+
+
+@pytest.mark.parametrize("written", ["<https://self-compassion.org/>", "\\url{https://self-compassion.org/}", "https://self-compassion.org/."])
+def test_a_url_pasted_with_its_wrapping_is_given_to_pandoc_bare(written):
+    source = BOOK.replace("AUTHORS", "Neff, Kristin").replace("  year", f"  url       = {{{written}}},\n  year")
+    entry = check_bibliography(source, display_path="references.bib").entries["neff2011"]
+    assert "url = {https://self-compassion.org/}" in entry.pandoc
+    assert written not in entry.pandoc
+
+
+@pytest.mark.parametrize("title", ["{Heiligenstadt Testament}", "Emotions in Storybooks: A Comparison of {{ADHD}} Research", "R2 in {SPSS}"])
+def test_titles_braced_in_part_or_short_are_left_alone(title):
+    assert _messages(BOOK.replace("AUTHORS", "Neff, Kristin").replace("{Self-Compassion}", f"{{{title}}}")) == []
+
+
+def test_a_newspaper_article_needs_no_volume_or_pages_and_an_unsigned_one_no_author():
+    source = (
+        "@article{nyt2019,\n  title = {Cats Who Take Direction},\n  journaltitle = {The New York Times},\n  date = {2019-01-03},\n  entrysubtype = {newspaper},\n}\n"
+    )
+    problems = check_bibliography(source, display_path="references.bib").problems
+    assert [problem.message for problem in problems] == [
+        "entry 'nyt2019' (@article) has no author, so APA puts its title in the author's place; if the work names its author, add author = {...}",
+    ]
+    assert problems[0].notice
+
+
+def test_a_name_list_on_a_line_with_other_fields_is_read_to_its_closing_brace():
+    source = "@book{neff2011,\n  author = {Neff K, Germer C}, title = {Self-Compassion and Warmth}, publisher = {Guilford}, year = {2011},\n}\n"
+    [message] = _messages(source)
+    assert message.endswith("; write author = {Neff, K. and Germer, C.}")

@@ -407,7 +407,7 @@ def test_what_crossref_leaves_out_is_named_in_the_notes(bib, resolver):
     FakeResolver.records = REAL_CROSSREF
     book, advice = new_reference("10.1515/9783110272017", bib=bib, online=True, resolver=resolver)
     assert book.startswith("@book{homeric2012,\n")
-    assert "note: entry 'homeric2012' (@book) lacks the author field, which a book or edited book needs; add author = {...}, or editor = {...} for an edited book" in advice
+    assert "note: entry 'homeric2012' (@book) has no author, so APA puts its title in the author's place; if the work names its author, add author = {...}, or editor = {...} for an edited book" in advice
     chapter, advice = new_reference("10.1017/cbo9780511803161.003", bib=bib, online=True, resolver=resolver)
     assert chapter == (
         "@misc{anonymous2009,\n  journal   = {Causality},\n  year      = {2009},\n  pages     = {1--40},\n"

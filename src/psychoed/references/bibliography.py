@@ -14,8 +14,10 @@ from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
 from pybtex.scanner import PybtexSyntaxError
 
 from psychoed.problems import Problem
+from psychoed.references.bibtex_characters import invisible, invisible_character_problems, typographic_quote_message
 from psychoed.references.doi import doi_problem
 from psychoed.references.pandoc_entries import pandoc_text
+from psychoed.references.person_names import name_list_problem
 from psychoed.references.reference_rules import duplicate_doi_problems, entry_problems
 
 _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
@@ -39,6 +41,7 @@ class Entry:
     persons: dict[str, list[str]] = field(default_factory=dict)
     text: str = ""  # the entry as written, up to the next one
     pandoc: str = ""  # the entry as pandoc reads it (the site's APA defaults written in), for the pages that cite it
+    names: dict[str, str] = field(default_factory=dict)  # each person field's value as written
 
 
 @dataclass
@@ -56,7 +59,7 @@ class Bibliography:
 def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
     """Read and check `path`; problems carry `display_path` and a line."""
     try:
-        source = path.read_text(encoding="utf-8")
+        source = path.read_text(encoding="utf-8-sig")  # a byte-order mark at the start is harmless
     except FileNotFoundError:
         problem = Problem(display_path, 1, "file not found; bib_file in mkdocs.yml must name it", fatal=True)
         return Bibliography(display_path, {}, [problem])
@@ -79,6 +82,7 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     problems = [problem for entry in sound.values() for problem in _entry_problems(entry, display_path) if not (fatal and problem.notice)]
     dois = {key: (entry.fields["doi"], entry.field_lines.get("doi", entry.line)) for key, entry in sound.items() if "doi" in entry.fields}
     problems += duplicate_doi_problems(dois, path=display_path)
+    problems += invisible_character_problems(source, path=display_path)
     return Bibliography(display_path, entries, fatal + problems)
 
 
@@ -145,6 +149,9 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
                 name, value = bare.group("name"), bare.group("value")
                 # pybtex goes on to complain of the words after the first: one message says it.
                 found.append((first, line, f"{name} = {value} has no braces, so BibTeX reads {message} as the name of an @string; write {name} = {{{value}}}"))
+                break
+            if quoted := typographic_quote_message(chunk.split("\n")[(error.lineno or 1) - 1]):
+                found.append((first, line, quoted))
                 break
             suspect = _unbalanced_field_line(chunk.split("\n"), line - first + 1)
             if suspect:
@@ -223,8 +230,23 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         fields = {name.lower(): value for name, value in parsed.fields.items()}
         kind = parsed.type.lower()
         derived = pandoc_text(chunk, kind=kind, fields=fields, persons=persons, spans=spans)
-        entries.setdefault(key, Entry(key, kind, line, fields, field_lines, persons, chunk, derived))
+        names = {role: _value_as_written(chunk[slice(*spans[role])]) for role in persons if role in spans}
+        entries.setdefault(key, Entry(key, kind, line, fields, field_lines, persons, chunk, derived, names))
     return entries
+
+
+# `author = {Grady JS, Her M}, title = ...` -> "Grady JS, Her M": the first value, braces balanced.
+def _value_as_written(text: str) -> str:
+    value = text.split("=", 1)[1].lstrip()
+    closing = {"{": "}", '"': '"'}.get(value[:1])
+    if closing is None:
+        return value.split(",", 1)[0].strip()
+    depth = 0
+    for index, char in enumerate(value[1:], start=1):
+        if char == closing and depth == 0:
+            return value[1:index]
+        depth += {"{": 1, "}": -1}.get(char, 0)
+    return value[1:]
 
 
 def _parse_entry(chunk: str) -> tuple[str, PybtexEntry] | None:
@@ -242,13 +264,16 @@ def _whole_file_entry(chunk: str, data: BibliographyData) -> tuple[str, PybtexEn
 
 def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
     problems = []
-    if not _CITABLE_KEY.fullmatch(entry.key):
+    # A key that is citable but for an invisible character has that character's message.
+    if not _CITABLE_KEY.fullmatch(entry.key) and not _CITABLE_KEY.fullmatch("".join(char for char in entry.key if not invisible(char))):
         problems.append(Problem(display_path, entry.line, _uncitable_key(entry.key)))
+    for role, written in entry.names.items():
+        if wrong := name_list_problem(written):
+            message = f"entry '{entry.key}': the {role} field has {wrong.cause}; write {role} = {{{wrong.rewritten}}}{wrong.more}"
+            problems.append(Problem(display_path, entry.field_lines.get(role, entry.line), message, fatal=wrong.fatal))
     problems += entry_problems(entry.key, entry.type, entry.fields, entry.persons, line=entry.line, field_lines=entry.field_lines, path=display_path)
-    if "doi" in entry.fields:
-        message = doi_problem(entry.fields["doi"])
-        if message:
-            problems.append(Problem(display_path, entry.field_lines.get("doi", entry.line), f"entry '{entry.key}': {message}"))
+    if "doi" in entry.fields and (doi_message := doi_problem(entry.fields["doi"])):
+        problems.append(Problem(display_path, entry.field_lines.get("doi", entry.line), f"entry '{entry.key}': {doi_message}"))
     return problems
 
 

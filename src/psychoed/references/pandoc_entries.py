@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from psychoed.references.bibtex_characters import printable
 from psychoed.references.reference_rules import (
     PUBLISHER_FIELDS,
     THESIS_KINDS,
@@ -28,13 +29,18 @@ _NUMBERED = {"techreport", "report", *THESIS_KINDS}
 # cover ("NIH Publication No. 18-2059"): the series is APA's type, the rest the number.
 _LABELLED_NUMBER = re.compile(r"(?i)(?P<series>.*?)\s*(?P<number>\bNos?\.\s*\S.*)")
 # An article number as Crossref and Zotero export it, in pages (pages = {e0149794}).
-_ARTICLE_NUMBER = re.compile(r"[eE]\d+")
+# (e0149794; a Cochrane review's CD006876)
+_ARTICLE_NUMBER = re.compile(r"[A-Za-z]{1,2}\d{4,}")
 # What a publisher's page calls an article published online first, in APA's words.
 _ONLINE_FIRST = {"online first", "onlinefirst", "published online first", "epub ahead of print", "ahead of print", "advance online"}
 # An edition in words (edition = {Second}, {2nd edition}): the style prints "2nd ed." from a number.
 _EDITION_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _EDITION = re.compile(rf"(?i)(?:(?P<word>{'|'.join(_EDITION_WORDS)})|(?P<number>\d+)(?:st|nd|rd|th)?)\.?(?:\s+(?:edition|ed\.?))?")
 _OPENING = re.compile(r"@\w+[ \t]*([{(])")
+# An address pasted as Markdown (<https://…>), LaTeX (\url{https://…}) or from a sentence
+# (a trailing full stop): the style would print the wrapping and the punctuation.
+_WRAPPED_URL = re.compile(r"\\url\{(?P<braced>.*)\}|<(?P<angled>.*)>")
+_URL_END_PUNCTUATION = ".,;:"
 # The servers a preprint's eprinttype names, as APA names them.
 _SERVERS = {"arxiv": "arXiv", "psyarxiv": "PsyArXiv", "biorxiv": "bioRxiv", "medrxiv": "medRxiv", "ssrn": "SSRN"}
 
@@ -53,7 +59,7 @@ def pandoc_text(text: str, *, kind: str, fields: Mapping[str, str], persons: Map
     at = text.index("@") + 1
     head = text.index(",") + 1  # after `@type{key,`
     added = "".join(f"\n  {name} = {{{value}}}," for name, value in changed.items() if value is not None)
-    return text[:at] + pandoc_kind + text[text.index("{", at): head] + added + text[head:]
+    return printable(text[:at] + pandoc_kind + text[text.index("{", at): head] + added + text[head:])
 
 
 # BibTeX's other form, `@book(key, ...)`, which pandoc cannot read, as `@book{key, ...}`:
@@ -64,6 +70,14 @@ def _braced(text: str) -> str:
         return text
     close = text.rindex(")")
     return text[: opening.start(1)] + "{" + text[opening.end(1): close] + "}" + text[close + 1:]
+
+
+def bare_url(url: str) -> str:
+    """The address in `url` without <>, \\url{} or punctuation after it."""
+    url = url.strip()
+    if wrapped := _WRAPPED_URL.fullmatch(url):
+        url = (wrapped.group("braced") or wrapped.group("angled") or "").strip()
+    return url.rstrip(_URL_END_PUNCTUATION)
 
 
 # ---------------------------------------------------------------------------------------
@@ -79,6 +93,8 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
     for name in PUBLISHER_FIELDS:
         if name in fields and same_name(fields[name], _sole_author(persons)):
             changed[name] = None
+    if "url" in fields and (url := bare_url(fields["url"])) != fields["url"]:
+        changed["url"] = url
     for name in ("date", "urldate"):
         if "T" in fields.get(name, ""):  # pandoc reads a day, not a time of day
             changed[name] = fields[name].split("T")[0]
@@ -92,6 +108,10 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
         changed["edition"] = str(_EDITION_WORDS.index(edition.group("word").casefold()) + 1) if edition.group("word") else edition.group("number")
     # Zotero exports a web page's site as journal (@misc{..., journal = {nhs.uk}}), which
     # would print "In nhs.uk."; APA prints the site's name where a publisher stands.
+    # Zotero exports a page with no author with its site as organization, which pandoc
+    # would print as the author: APA puts the title first and the site after the date.
+    if kind == "online" and "author" not in persons and "editor" not in persons and "organization" in fields and "publisher" not in fields:
+        changed.update(organization=None, publisher=fields["organization"])
     if kind in {"misc", "online"} and "journal" in fields:
         changed["journal"] = None
         if not any(name in fields for name in PUBLISHER_FIELDS) and not same_name(fields["journal"], _sole_author(persons)):
@@ -121,6 +141,15 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
             if "eventdate" in fields:
                 changed.update(date=fields["eventdate"], year=None, eventdate=None)
             return "inproceedings", changed
+        case "misc" | "online" | "dataset" if kind == "dataset" or fields.get("type", "").strip().casefold() in {"data set", "dataset"}:
+            # APA's "[Data set]"; the style would print "[Dataset]", or with a number the type
+            # before it ("Data Set ICPSR 37080"): then its "[Dataset]" is the lesser harm.
+            changed["type"] = None if "number" in fields else "Data set"
+            return "dataset", changed
+        case "misc" if "url" in fields and len(fields.get("date", "")) > 4:
+            # A page written as @misc, as Zotero and many editors write one: the style prints
+            # the day of a web page only.
+            return "online", changed
         case "preprint":
             server = fields.get("eprinttype", "").strip()
             if "publisher" not in fields:
@@ -143,7 +172,9 @@ def _dissertation(kind: str, fields: Mapping[str, str], changed: dict[str, str |
         if genre and genre != fields.get("type"):
             changed["type"] = genre
         return kind, changed
-    changed.update(type=f"{genre}, {university}", school=None, institution=None)
+    # The genre is printed as written: a university's `\&` as "&".
+    printed = university.replace("\\&", "&")
+    changed.update(type=f"{genre}, {printed}", school=None, institution=None)
     if "url" in fields or "doi" in fields:
         return "misc", changed  # "[Preprint]. PsyArXiv. https://…" has the same shape
     changed.update(school=fields["publisher"], publisher=None)

@@ -44,7 +44,7 @@ _ARCHIVES = {"pubmed", "pmcid", "pmid", "jstor", "hdl", "googlebooks", "doi", "m
 THESIS_KINDS = ("phdthesis", "mastersthesis", "thesis")
 # APA 7 names a thesis "Doctoral dissertation"; pandoc's default genre is "PhD thesis", and
 # reference managers write BibTeX's type names into `type` (Better BibTeX: type = {phdthesis}).
-_THESIS_GENRES = {"phdthesis": "Doctoral dissertation", "mastersthesis": "Master's thesis", "mathesis": "Master's thesis"}
+_THESIS_GENRES = {"phdthesis": "Doctoral dissertation", "mastersthesis": "Master’s thesis", "mathesis": "Master’s thesis"}
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,36 @@ KINDS = {
     # (eventtitle or venue is what makes an entry a presentation, so it never lacks one.)
     "presentation": Kind("conference presentation", ("author", "title", "year|date|eventdate", "type")),
     "preprint": Kind("preprint", ("author", "title", "year|date", "url|doi")),
+    # BibLaTeX's @article with entrysubtype, as reference managers export them: a newspaper
+    # prints no volume or pages online, a magazine often none.
+    "newspaper": Kind("newspaper article", ("author", "title", "journal|journaltitle", "year|date")),
+    "magazine": Kind("magazine article", ("author", "title", "journal|journaltitle", "year|date")),
+    # BibLaTeX's types, as Zotero exports a data set and a program or app.
+    "dataset": Kind("data set", ("author", "title", "year|date", "url|doi|publisher")),
+    "software": Kind("software or app", ("author", "title", "year|date")),
 }
+# BibLaTeX's types the site does not print, and what to write instead. Films, recordings
+# and images need APA's role after a name ("Forman, M. (Director)"), which BibTeX cannot
+# hold: their web page, as @online, is the nearest APA form.
+_AS_WEB_PAGE = (
+    "write it as @online with type = {{{0}}} (APA's bracketed description) and the site or distributor as organization; "
+    "APA's role after a name, such as (Director) or (Host), cannot be written in BibTeX"
+)
+_INSTEAD = {
+    "video": _AS_WEB_PAGE.format("Video"), "movie": _AS_WEB_PAGE.format("Film"),
+    "audio": _AS_WEB_PAGE.format("Audio podcast episode"), "music": _AS_WEB_PAGE.format("Song"),
+    "image": _AS_WEB_PAGE.format("Photograph"), "artwork": _AS_WEB_PAGE.format("Painting"),
+    "manual": "write it as @book", "reference": "write it as @book", "mvbook": "write it as @book", "bookinbook": "write it as @book",
+    "inreference": "write it as @incollection, the reference work's title as booktitle",
+    "proceedings": "write it as @book, its editors as editor",
+    "periodical": "write it as @article, the issue's title as title and its editors as author",
+}
+# Types whose work may have no author: APA 7 (9.12) moves the title to the author's place.
+_AUTHORLESS = {"article", "newspaper", "magazine", "book", "online", "misc", "dataset"}
+# A title whose every word is braced keeps the capitals as typed; a few words may be one
+# name ({{Heiligenstadt Testament}}), a longer title is a reference manager's export.
+_BRACED_WHOLE = re.compile(r"\{(?P<inner>[^{}]*(?:\S+\s+){2,}[^{}]*)\}")
+_SENTENCE_CASED_FIELDS = ("title", "booktitle")
 _ONLINE_FIRST = "pubstate = {Advance online publication}"
 # How to add what a type lacks, where `name = {...}` is not enough said.
 _HOW_TO_ADD = {
@@ -148,7 +177,13 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
         problem(link, f": a dissertation from a database (its publisher and publication number) is cited without its {link} in APA 7; delete the {link} line, or for one in a university repository, delete the number line")
     if kind == "inbook" and "editor" not in persons:
         problems.append(Problem(path, line, f"entry '{key}' (@inbook) has no editor; if the book has editors, add editor = {{Family, Given and ...}}: APA names them ('In A. Editor (Ed.), Title')", notice=True))
-    if kind == "article" and "doi" not in fields:
+    for name in _SENTENCE_CASED_FIELDS:
+        value = fields.get(name, "").strip()
+        if whole := _BRACED_WHOLE.fullmatch(value):
+            problem(name, f": the {name} is braced whole ({{{value}}}), which keeps its capitals, so it prints as typed, not in the sentence case APA asks for; write {name} = {{{whole.group('inner')}}}, with braces only around names: {{United States}}")
+        elif not _PLACEHOLDER.search(value) and sum(char.isalpha() for char in value) > 3 and value.upper() == value and len(value.split()) > 1:
+            problem(name, f": the {name} is in capitals ('{value}'), which the site prints as typed; write it as the work prints it in small letters, e.g. {name} = {{{_sentence(value)}}}, with names in braces: {{United States}}")
+    if apa_kind(kind, fields) == "article" and "doi" not in fields:
         problems.append(Problem(path, line, f"entry '{key}' (@article) has no doi; add doi = {{10.xxxx/...}} if the work has one (older articles often have none)", notice=True))
     return problems
 
@@ -164,6 +199,8 @@ def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
         return "preprint"
     if kind in THESIS_KINDS:
         return "dissertation"
+    if kind == "article" and (subtype := fields.get("entrysubtype", "").strip().casefold()) in {"newspaper", "magazine"}:
+        return subtype
     return kind
 
 
@@ -216,14 +253,28 @@ def _missing(key: str, kind: str, fields: Mapping[str, str], persons: Mapping[st
     read_as = apa_kind(kind, fields)
     spec = KINDS.get(read_as, KINDS.get(kind))
     if spec is None:
-        known = ", ".join(f"@{name}" for name in KINDS if name not in {"presentation", "preprint"})
-        return [Problem(path, line, f"entry '{key}' has type @{kind}, which the site does not render; use one of {known}")]
+        known = ", ".join(f"@{name}" for name in KINDS if name not in {"presentation", "preprint", "newspaper", "magazine"})
+        instead = _INSTEAD.get(kind, f"use one of {known}")
+        return [Problem(path, line, f"entry '{key}' has type @{kind}, which the site does not render; {instead}")]
     present = set(fields) | set(persons)
     lacking = [names for names in spec.needs if not present & set(names.split("|"))]
     if "crossref" in fields and lacking:
         parent, copy = fields["crossref"], ", ".join(names.split("|")[0] for names in lacking)
         return [Problem(path, line, f"entry '{key}' has crossref = {{{parent}}}, which the site does not follow; copy the fields it needs ({copy}) from '{parent}' into this entry and delete the crossref line")]
     problems = []
+    if read_as in _AUTHORLESS and lacking and lacking[0].startswith("author"):
+        names = lacking.pop(0)
+        how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, "add author = {...}")
+        message = f"entry '{key}' (@{kind}) has no author, so APA puts its title in the author's place; if the work names its author, {how}"
+        site = next((fields[name] for name in ("publisher", "howpublished", "journal") if name in fields), None)
+        if read_as in {"online", "misc"} and site:
+            # The APA style names a page's site as its author when no one else is (APA 7,
+            # 10.16: a page by the organisation that runs the site).
+            message = (
+                f"entry '{key}' (@{kind}) has no author, so its site, '{site}', prints as the author, as APA prints a page by the organisation "
+                f"that runs the site; if the page names an author, {how}"
+            )
+        problems.append(Problem(path, line, message, notice=True))
     for names in lacking:
         wanted = names.split("|")[0]
         how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, f"add {wanted} = {{...}}")
@@ -240,6 +291,11 @@ def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
     whole = name_as_written(person)
     named = any(same_name(fields[name], whole) for name in ("publisher", "institution") if name in fields)
     return whole if named or GROUP_NAME.search(whole) else None
+
+
+# "EMOTIONS IN STORYBOOKS: A COMPARISON" -> "Emotions in storybooks: A comparison".
+def _sentence(text: str) -> str:
+    return re.sub(r"(^|:\s+)(\w)", lambda found: found.group(1) + found.group(2).upper(), text.lower())
 
 
 def _impossible_day(text: str) -> str | None:

@@ -1,0 +1,75 @@
+"""Characters in references.bib that an editor cannot see or tell apart from others
+(zero-width and no-break spaces, soft hyphens, bidi marks, a byte-order mark where two files
+were joined, typographic quotes): named at their line where they break a key, a field's
+name, an address or BibTeX's syntax; removed from the copy pandoc reads where they only
+sit in printed text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from psychoed.problems import Problem
+
+# Fields whose value is copied as a link or a path: one invisible character breaks it.
+_ADDRESS_FIELDS = {"url", "doi", "eprint", "file"}
+_ENTRY_HEAD = re.compile(r"^[^\S\n]*@\w+[ \t]*[{(]")
+_FIELD_HEAD = re.compile(r"^[^\S\n]*(?P<name>[^\s=]+)[^\S\n]*=")
+_ENTRY_END = re.compile(r"^[ \t]*[})][ \t,]*$")
+# Quotes a word processor or a web page puts where BibTeX needs " or braces.
+_TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
+_QUOTED_VALUE = re.compile(rf"^[ \t]*(?P<name>[\w-]+)[ \t]*=[ \t]*(?P<quote>[{_TYPOGRAPHIC_QUOTES}])(?P<value>.*?)[{_TYPOGRAPHIC_QUOTES}]?[ \t]*,?[ \t]*$")
+
+
+def invisible(char: str) -> bool:
+    """A character that shows as nothing or as a plain space: format characters (zero-width
+    space, soft hyphen, bidi marks, byte-order mark) and every space but the plain one."""
+    return unicodedata.category(char) in {"Cf", "Zl", "Zp"} or (unicodedata.category(char) == "Zs" and char != " ")
+
+
+def character_name(char: str) -> str:
+    """'U+200B ZERO WIDTH SPACE'."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
+
+
+def invisible_character_problems(source: str, *, path: str) -> list[Problem]:
+    """Each invisible character where it changes what BibTeX reads: in an entry's first
+    line (its key; a byte-order mark before the `@` hides the entry from the site's
+    checks), a field's name, or an address."""
+    problems = []
+    field = None  # the field whose value the line continues
+    for number, line in enumerate(source.split("\n"), start=1):
+        visible = "".join(char for char in line if not invisible(char))
+        head, named = _ENTRY_HEAD.match(visible), _FIELD_HEAD.match(visible)
+        if head or _ENTRY_END.match(visible):
+            field = None
+        elif named:
+            field = named.group("name").lower()
+        for index, char in enumerate(line):
+            if not invisible(char):
+                continue
+            if head:
+                where = "before the entry's '@', where it hides the entry from the site's checks" if index < line.index("@") else "in the entry's type or key"
+            elif named and index < line.index("="):
+                where = "in the field's name"
+            elif field in _ADDRESS_FIELDS:
+                where = f"in the {field}, where it breaks the link"
+            else:
+                continue  # in printed text: left out of the copy pandoc reads
+            problems.append(Problem(path, number, f"an invisible character, {character_name(char)}, stands {where}; delete it (retype the text around it)"))
+            break
+    return problems
+
+
+def printable(text: str) -> str:
+    """`text` with invisible characters as pandoc should print them: spaces as plain spaces,
+    the rest (zero-width, soft hyphen, bidi marks) left out."""
+    return "".join(" " if unicodedata.category(char) in {"Zs", "Zl", "Zp"} else "" if invisible(char) else char for char in text)
+
+
+def typographic_quote_message(line: str) -> str | None:
+    """The fix for a value opened with a typographic quote, which BibTeX cannot read."""
+    if not (found := _QUOTED_VALUE.match(line)):
+        return None
+    name, quote, value = found.group("name", "quote", "value")
+    return f"the value of {name} opens with a typographic quote ({character_name(quote)}), which BibTeX does not read as a quote; write {name} = {{{value}}}"

@@ -1,0 +1,103 @@
+"""People's names pasted as a database or a reference list writes them, which BibTeX reads
+as other people (PubMed's `Grady JS, Her M`) or cannot read at all (an APA reference's
+`Craske, M. G., Treanor, M., & Vervliet, B.`): the cause, and the field in BibTeX's form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# PubMed's and Vancouver's initials after the family name, without dots ("JS").
+_BARE_INITIALS = re.compile(r"[A-Z]{1,3}")
+# A generation suffix that BibTeX writes between two commas ("King, Jr., Martin Luther").
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Initials as an APA reference writes them ("M. G.", "J.-P.").
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.[\s-]*)+")
+_ET_AL = re.compile(r"(?i)\bet\.?\s+al\b\.?")
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+_AMPERSAND = re.compile(r"(?<!\\)&")
+_AND_OTHERS = re.compile(r"(?i)\s+and\s+others\s*$")
+_AND = re.compile(r"(?i)\s+and\s+")
+
+
+@dataclass(frozen=True)
+class NameListProblem:
+    cause: str  # what in the field BibTeX misreads, quoted
+    rewritten: str  # the field's value in BibTeX's form
+    more: str  # what the editor must add that the field leaves out ("" if nothing)
+    fatal: bool  # pybtex (and mkdocs-bibtex with it) stops on the field: "Too many commas"
+
+
+def name_list_problem(value: str) -> NameListProblem | None:
+    """What is wrong with a person field (author, editor, ...) as written, if anything."""
+    # A group's name in braces ({{Substance Abuse and Mental Health Services Administration}})
+    # is one name whatever it holds.
+    plain = " ".join(re.sub(r"\{[^{}]*\}", "G", value).split())
+    names = _AND.split(plain)
+    most_commas = max(name.count(",") for name in names)
+    pubmed = next((part.strip() for name in names for part in name.split(",") if _pubmed_name(part.strip())), None)
+    people = [person for name in names for person in _AMPERSAND.split(name)]
+    # What makes BibTeX read other people than the field names: one cause, the likeliest.
+    if pubmed:
+        family, initials = pubmed.rsplit(" ", 1)
+        form = f"a name in PubMed's form ('{pubmed}'), which BibTeX reads as the given name '{family}' and the family name '{initials}'"
+    elif ";" in plain or any(_commas_between_people(person) for person in people):
+        example = ", ".join(plain.split(", ")[:4])
+        form = f"people separated by {'semicolons' if ';' in plain else 'commas'} ('{example}'), where BibTeX separates people only with 'and'"
+    elif _AMPERSAND.search(plain):
+        form = "'&' between names, where BibTeX needs 'and'"
+    else:
+        form = ""
+    # What stands for people the field leaves out.
+    if et_al := _ET_AL.search(plain):
+        left_out = f"'{et_al.group()}', which BibTeX reads as a person named '{et_al.group().split()[-1]}'"
+    elif _AND_OTHERS.search(plain):
+        left_out = "'and others', which the site cannot print: APA names every author up to 20"
+    elif _ELLIPSIS.search(plain):
+        left_out = "'…', which APA prints for 21 or more authors but BibTeX reads as a name"
+    else:
+        left_out = ""
+    causes = [cause for cause in (form, left_out) if cause]
+    if not causes:
+        return None
+    more = ""
+    if _ET_AL.search(plain) or _AND_OTHERS.search(plain):
+        more = "; then add the authors it leaves out: APA lists up to 20 (the site shortens citations itself)"
+    elif _ELLIPSIS.search(plain):
+        more = "; then add the authors the '…' leaves out, before the last one: the site prints APA's '…' itself"
+    return NameListProblem("; and ".join(causes), _rewritten(value), more, fatal=most_commas > 2)
+
+
+def _pubmed_name(name: str) -> bool:
+    """'Grady JS': a family name, then initials without dots, no comma."""
+    words = name.split()
+    return "," not in name and len(words) >= 2 and words[0][:1].isupper() and bool(_BARE_INITIALS.fullmatch(words[-1])) and words[-1].casefold() not in _SUFFIXES
+
+
+def _commas_between_people(name: str) -> bool:
+    """More than one comma in one name, unless it is a suffix's ('Last, Jr., First' is BibTeX)."""
+    parts = [part.strip() for part in name.split(",")]
+    return len(parts) > 3 or (len(parts) == 3 and parts[1].casefold() not in _SUFFIXES)
+
+
+# The people of a field pasted in another form, each "Family, Given" joined by "and".
+def _rewritten(value: str) -> str:
+    text = _ELLIPSIS.sub(",", _ET_AL.sub("", _AND_OTHERS.sub("", value)))
+    people: list[str] = []
+    for group in re.split(r"\s*;\s*|(?i:\s+and\s+)|\s*(?<!\\)&\s*", text):
+        parts = [part.strip() for part in group.split(",") if part.strip()]
+        index = 0
+        while index < len(parts):
+            words = parts[index].split()
+            if _pubmed_name(parts[index]):
+                people.append(f"{' '.join(words[:-1])}, {'. '.join(words[-1])}.")
+                index += 1
+            elif index + 1 < len(parts) and not _pubmed_name(parts[index + 1]) and (
+                _DOTTED_INITIALS.fullmatch(parts[index + 1]) or len(parts) % 2 == 0
+            ):
+                people.append(f"{parts[index]}, {parts[index + 1]}")
+                index += 2
+            else:
+                people.append(parts[index])
+                index += 1
+    return " and ".join(people)
