@@ -1087,13 +1087,13 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.12-90-youtube-video", "(University of Oxford, 2016)",
-        "University of Oxford. (2016, December 6). How do geckos walk on water? [Video]. YouTube. https://www.youtube.com/watch?v=qm1xGfOZJc8",
+        "10.12-90-youtube-video", "(University of Oxford, 2018)",
+        "University of Oxford. (2018, December 6). How do geckos walk on water? [Video]. YouTube. https://www.youtube.com/watch?v=qm1xGfOZJc8",
         bib("""
-            @online{universityofoxfordHowGeckosWalk2016,
+            @online{universityofoxfordHowGeckosWalk2018,
               title = {How Do Geckos Walk on Water?},
               author = {{University of Oxford}},
-              date = {2016-12-06},
+              date = {2018-12-06},
               type = {Video},
               organization = {YouTube},
               url = {https://www.youtube.com/watch?v=qm1xGfOZJc8},
@@ -1101,12 +1101,12 @@ EXAMPLES = [
             }
         """),
         bib("""
-            @misc{oxford2016,
+            @misc{oxford2018,
               author    = {{University of Oxford}},
               title     = {How Do Geckos Walk on Water?},
               type      = {Video},
               publisher = {YouTube},
-              date      = {2016-12-06},
+              date      = {2018-12-06},
               url       = {https://www.youtube.com/watch?v=qm1xGfOZJc8},
             }
         """),
@@ -1184,7 +1184,7 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.16-112-web-page-without-author", "(Tuscan White Bean Pasta, 2018)",
+        "10.16-112-web-page-without-author", "(\"Tuscan White Bean Pasta,\" 2018)",
         "Tuscan white bean pasta. (2018, February 25). Budget Bytes. https://www.budgetbytes.com/tuscan-white-bean-pasta/",
         bib("""
             @online{TuscanWhiteBean2018,
