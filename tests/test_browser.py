@@ -155,8 +155,8 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def origin(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
+def origin(fixture_site: Path) -> Iterator[str]:
+    with serve(fixture_site) as url:
         yield url
 
 
@@ -391,9 +391,9 @@ def test_phone_navigation_drawer_opens_under_the_policy(reader):
     assert tab.violations() == [] and tab.errors == []
 
 
-def test_policy_blocks_a_third_party_image_and_script_injected_into_a_page(reader, built_site, origin):
+def test_policy_blocks_a_third_party_image_and_script_injected_into_a_page(reader, fixture_site, origin):
     tab = reader()
-    copy = (built_site / ARTICLES[0] / "index.html").read_text(encoding="utf-8").replace("</body>", INJECTED + "</body>")
+    copy = (fixture_site / ARTICLES[0] / "index.html").read_text(encoding="utf-8").replace("</body>", INJECTED + "</body>")
     tab.page.route(origin + ARTICLES[0], lambda route: route.fulfill(body=copy, content_type="text/html; charset=utf-8"))
     try:
         page = tab.open(ARTICLES[0], wait_until="networkidle")

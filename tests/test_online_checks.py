@@ -17,14 +17,13 @@ import pytest
 
 import doi_check
 import external_links as external_links_module
+from conftest import FIXTURE_SITE
 from doi_check import check_dois, dois_of
 from external_links import check_external_links, external_links, main, skip_rule
 from link_report import report
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.doi import doi_url
 from url_check import ResultCache, UrlChecker
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # ---------------------------------------------------------------------------------------
 # A scripted server: each path answers from its list of (status, headers), one per
@@ -322,16 +321,16 @@ def test_malformed_doi_is_skipped_and_left_to_the_build(server):
     ]
 
 
-def test_real_bibliography_dois_are_the_ones_the_site_links(built_site):
-    bibliography = load_bibliography(ROOT / "references.bib", display_path="references.bib")
-    lines = (ROOT / "references.bib").read_text(encoding="utf-8").split("\n")
+def test_fixture_bibliography_dois_are_the_ones_the_site_links(fixture_site):
+    bibliography = load_bibliography(FIXTURE_SITE / "references.bib", display_path="references.bib")
+    lines = (FIXTURE_SITE / "references.bib").read_text(encoding="utf-8").split("\n")
     dois = dois_of(bibliography)
     assert len(dois) == sum(1 for entry in bibliography.entries.values() if "doi" in entry.fields) > 0
     for where, doi in dois:
         line, key = re.fullmatch(r"references\.bib:(\d+) \((.+)\)", where).groups()
         assert bibliography.entries[key].fields["doi"] == doi
         assert f"{{{doi}}}" in lines[int(line) - 1]  # the line named is the doi field's
-    assert {doi_url(doi) for _, doi in dois} <= set(external_links(built_site))
+    assert {doi_url(doi) for _, doi in dois} <= set(external_links(fixture_site))
 
 
 # ---------------------------------------------------------------------------------------
@@ -339,8 +338,8 @@ def test_real_bibliography_dois_are_the_ones_the_site_links(built_site):
 # ---------------------------------------------------------------------------------------
 
 
-def test_real_site_external_links_leave_out_its_own_address(built_site):
-    links = external_links(built_site)
+def test_real_site_external_links_leave_out_its_own_address(fixture_site):
+    links = external_links(fixture_site)
     assert "https://doi.org/10.1111/aphw.12127" in links
     assert links["https://doi.org/10.1111/aphw.12127"] == ["articles/how-can-self-compassion-help-me/index.html"]
     assert not [url for url in links if url.startswith("https://psychoeducation.example.org/")]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project, run_make
+from conftest import build_site, copy_project, run_make
 from new_article import PLACEHOLDER
 from problem_summary import MATCHER, Annotation, annotations, main, matchers, summary
 
@@ -69,7 +69,7 @@ def test_failing_build_gives_each_problem_at_its_file_and_line(failing_build):
     assert found[0].message == "front matter field 'last_reviewed' is '25/11/2026', not a date; write it as YYYY-MM-DD, e.g. last_reviewed: 2026-11-25"
     assert found[1].message == "unknown citation key 'inwod2018'; did you mean 'inwood2018'?"
     assert found[2].message == "entry 'inwood2018' is not cited by any page; cite it with [@inwood2018] or remove it (warning; fails the strict build)"
-    assert all((ROOT / a.file).is_file() for a in found)
+    assert all((project / a.file).is_file() for a in found)
 
 
 def test_link_warnings_broken_links_and_prose_problems_each_at_their_markdown_line(checked_site):

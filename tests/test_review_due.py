@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_make
+from conftest import FIXTURE_SITE, copy_project, run_make
 from review_due import DueReview, due_reviews, main, when
 
 TODAY = dt.date(2027, 1, 11)
 # The real article's front matter, with its dates changed: review_due stands on line 7.
-REAL_ARTICLE = (ROOT / "docs/articles/how-can-self-compassion-help-me.md").read_text(encoding="utf-8")
+REAL_ARTICLE = (FIXTURE_SITE / "docs/articles/how-can-self-compassion-help-me.md").read_text(encoding="utf-8")
 
 
 def article(project: Path, name: str, *, reviewed: str, due: str) -> None:
