@@ -1,4 +1,4 @@
-"""The article page as readers get it, from the real build: crisis help, the article, the
+"""The article page as readers get it, from the fixture site's build: crisis help, the article, the
 call-to-action, the references, the authorship and review line, the disclaimer note; the
 trust pages in every footer; every bad setting or front matter stops the build."""
 
@@ -53,7 +53,7 @@ def one(element: lxml_html.HtmlElement, css_class: str) -> lxml_html.HtmlElement
 
 
 # ---------------------------------------------------------------------------------------
-# The real article
+# The fixture's article
 # ---------------------------------------------------------------------------------------
 
 

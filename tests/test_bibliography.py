@@ -18,7 +18,7 @@ def load(tmp_path: Path, text: str):
     return load_bibliography(path, display_path="references.bib")
 
 
-def test_real_bibliography_is_clean_and_has_the_three_corrected_records():
+def test_fixture_bibliography_is_clean_and_has_the_three_corrected_records():
     bibliography = load_bibliography(FIXTURE_SITE / "references.bib", display_path="references.bib")
     assert bibliography.problems == []
     assert {key: entry.fields["doi"] for key, entry in bibliography.entries.items()} == {

@@ -58,7 +58,7 @@ def broken_copy(site: Path, destination: Path, *names: str) -> Path:
     return copy
 
 
-def test_real_site_has_no_broken_link(fixture_site):
+def test_fixture_site_has_no_broken_link(fixture_site):
     result = check_site(fixture_site)
     assert result.broken == []
     assert result.pages == len(list(fixture_site.rglob("*.html")))

@@ -19,6 +19,7 @@ from lxml import html
 
 from conftest import ROOT
 from psychoed.articles.front_matter import is_article, read_article
+from psychoed.pages.content_rules import DESCRIPTION_MAX, DESCRIPTION_MIN
 from psychoed.references.bibliography import load_bibliography, uncited_problems
 from psychoed.references.citation_check import PageSource, check_citations
 from psychoed.settings.config_file import read_config
@@ -58,6 +59,19 @@ def test_live_site_builds_strictly_without_a_warning(live_build: subprocess.Comp
     assert live_build.returncode == 0, live_build.stdout + live_build.stderr
     assert "WARNING" not in live_build.stderr, live_build.stderr
     assert "Traceback" not in live_build.stderr
+
+
+@pytest.mark.parametrize("src_uri", PAGES)
+def test_page_has_a_title_and_a_description_of_its_own_that_search_results_show_whole(live_site, src_uri):
+    def title_and_description(other: str) -> tuple[str, str]:
+        page = built(live_site, other)
+        return page.findtext("head/title").strip(), "".join(page.xpath("/html/head/meta[@name='description']/@content"))
+
+    title, description = title_and_description(src_uri)
+    others = [title_and_description(other) for other in PAGES if other != src_uri]
+    assert title and title not in [other_title for other_title, _ in others]
+    assert DESCRIPTION_MIN <= len(description) <= DESCRIPTION_MAX, description
+    assert description not in [other_description for _, other_description in others]
 
 
 @pytest.mark.parametrize("src_uri", ARTICLES)

@@ -338,7 +338,7 @@ def test_fixture_bibliography_dois_are_the_ones_the_site_links(fixture_site):
 # ---------------------------------------------------------------------------------------
 
 
-def test_real_site_external_links_leave_out_its_own_address(fixture_site):
+def test_fixture_site_external_links_leave_out_its_own_address(fixture_site):
     links = external_links(fixture_site)
     assert "https://doi.org/10.1111/aphw.12127" in links
     assert links["https://doi.org/10.1111/aphw.12127"] == ["articles/how-can-self-compassion-help-me/index.html"]
