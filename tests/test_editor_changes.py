@@ -61,13 +61,16 @@ def add_article_citing_two_new_references(project: Path) -> str:
         for key, (surname, given, year, title) in zip(keys, NEW_WORKS)
     )
     bib.write_text(bib.read_text(encoding="utf-8") + entries, encoding="utf-8")
-    slug = new_slug(project, "how-can-i-sleep-better")
+    # A file name, title and description no page has yet: each page keeps its own.
+    pages = "\n".join(page_texts(project).values())
+    n = next(n for n in range(1, 100) if f"Sleep Better? {n}" not in pages and not (project / f"docs/articles/sleep-better-{n}.md").exists())
+    slug = f"sleep-better-{n}"
     (project / f"docs/articles/{slug}.md").write_text(
-        "---\ntitle: How Can I Sleep Better?\n"
-        "description: What research says about sleeping better, and habits that help with falling and staying asleep.\n"
+        f"---\ntitle: How Can I Sleep Better? {n}\n"
+        f"description: What research says about sleeping better, and habits that help with falling and staying asleep ({n}).\n"
         f"author: Grow True Psychology\npublished: {TODAY}\nlast_reviewed: {TODAY}\n"
         f"review_due: {years_later(TODAY, REVIEW_CYCLE_YEARS)}\n---\n\n"
-        "# How Can I Sleep Better?\n\n"
+        f"# How Can I Sleep Better? {n}\n\n"
         "Many people find it hard to fall asleep or to stay asleep, and poor sleep makes the day harder.\n\n"
         "## What the research says\n\n"
         f"A review found that regular habits help people fall asleep sooner [@{keys[0]}].\n\n"
