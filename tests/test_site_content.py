@@ -1,5 +1,7 @@
-"""The site carries the practice's article, practice and disclaimer word for word,
-with APA 7 citations linked to a reference list of the corrected records."""
+"""The port of the practice's article, practice and disclaimer (the fixture site's copy of
+the pages as first ported) carries them word for word, with APA 7 citations linked to a
+reference list of the corrected records. Editors reword the live pages since; the
+machinery must still carry every word of the original."""
 
 from __future__ import annotations
 
