@@ -88,7 +88,7 @@ def mark_an_article_reviewed(project: Path) -> str:
     reviewed = max(TODAY, published)
     front = re.sub(r"^reviewed_by:.*\n", "", front, flags=re.MULTILINE)
     front = re.sub(r"^last_reviewed:.*$", f"last_reviewed: {reviewed}\nreviewed_by: Dr Maria Lopez, PhD", front, count=1, flags=re.MULTILINE)
-    front = re.sub(r"^review_due:.*$", f"review_due: {years_later(reviewed, 2)}", front, count=1, flags=re.MULTILINE)
+    front = re.sub(r"^review_due:.*$", f"review_due: {years_later(reviewed, min(2, REVIEW_CYCLE_YEARS))}", front, count=1, flags=re.MULTILINE)
     page.write_text(front + body, encoding="utf-8")
     return src_uri
 
