@@ -1,4 +1,12 @@
-"""Shared fixtures: the real site built once per session, and mutable copies of it."""
+"""Shared fixtures: the tests' own site (tests/fixtures/site) built once per session, and
+mutable copies of it; the live site built once, for the `live` tests only.
+
+The tests of the machinery (hooks, overrides, src/, tools/) own their content: the
+fixture site, a frozen copy of the pages, bibliography and settings run by the
+repository's machinery. The live `docs/`, `references.bib` and `mkdocs.yml`, which
+editors change every week, are read only by the tests marked `live`: invariants that
+every valid content keeps, over whatever pages and entries exist.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +19,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# What a build needs; a copy of these is a complete project.
-PROJECT_FILES = ("mkdocs.yml", "references.bib", "docs", "hooks", "overrides")
+# The tests' own content: pages, bibliography and settings, as editors would write them.
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+# What editors write; a copy of these from FIXTURE_SITE ...
+CONTENT = ("mkdocs.yml", "references.bib", "docs")
+# ... with these from the repository is a complete project.
+MACHINERY = ("hooks", "overrides", "docs/stylesheets")
 # What the Makefile's checks (`make check`, `links`, `prose`, `review-due`) need beside it.
 TOOLING = ("Makefile", "tools", ".codespellrc", ".codespell-words", "requirements.lock")
 # The repository the session's build links its edit buttons to, as GitHub Actions names it.
@@ -20,7 +32,7 @@ EDIT_REPOSITORY = "GrowTrue/psychoeducation"
 
 # What `make build` exports as SOURCE_DATE_EPOCH: the time of the last commit.
 EPOCH = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip() or "1764028800"
-# The environment of the session's build of the real site (`built_site`).
+# The environment of the session's builds (`fixture_site`, `live_site`).
 REAL_BUILD_ENV = {"GITHUB_REPOSITORY": EDIT_REPOSITORY, "PREVIEW_PR": "", "SOURCE_DATE_EPOCH": EPOCH}
 
 
@@ -43,15 +55,16 @@ def build_site(
 
 
 def copy_project(destination: Path, *, tooling: bool = False) -> Path:
-    """A copy of what a build needs; `tooling` adds what the Makefile's checks need."""
+    """A project of the fixture site's content and the repository's machinery (hooks,
+    overrides, stylesheets); `tooling` adds what the Makefile's checks need."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES + (TOOLING if tooling else ()):
-        source = ROOT / name
-        if source.is_dir():
-            # Not Lighthouse's npm install (tools/lighthouse/node_modules, 100 MB): no check runs it.
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-        else:
-            shutil.copy2(source, destination / name)  # keeps the lock older than .venv's stamp
+    for source, names in ((FIXTURE_SITE, CONTENT), (ROOT, MACHINERY + (TOOLING if tooling else ()))):
+        for name in names:
+            if (source / name).is_dir():
+                # Not Lighthouse's npm install (tools/lighthouse/node_modules, 100 MB): no check runs it.
+                shutil.copytree(source / name, destination / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
+            else:
+                shutil.copy2(source / name, destination / name)  # keeps the lock older than .venv's stamp
     return destination
 
 
@@ -67,6 +80,9 @@ def run_make(project: Path, target: str, *variables: str) -> subprocess.Complete
 def pytest_configure(config: pytest.Config) -> None:
     # pytest-xdist declares the mark too; this keeps a run without it (-p no:xdist) valid.
     config.addinivalue_line("markers", "xdist_group(name): tests sharing what a fixture made once per worker")
+    config.addinivalue_line(
+        "markers", "live: an invariant of the live docs/, references.bib and mkdocs.yml that every valid content keeps (`pytest -m live`)",
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -86,7 +102,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Path:
-    """A fresh copy of the real project, for a test to break and build."""
+    """A fresh copy of the fixture project, for a test to break and build."""
     return copy_project(tmp_path / "project")
 
 
@@ -97,15 +113,38 @@ def checkable_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    """The strict build of the real site, once per session, as CI builds the published site:
-    GitHub's repository named (so every page has its edit link), no preview, the sitemap's
-    dates from the last commit as `make build` sets them."""
-    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("site"), env=REAL_BUILD_ENV)
+def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project, once per session, for tests that build it again; never changed."""
+    return copy_project(tmp_path_factory.mktemp("fixture") / "project")
 
 
 @pytest.fixture(scope="session")
-def built_site(real_build: subprocess.CompletedProcess[str]) -> Path:
-    """The real site's output folder; tests only read it."""
-    assert real_build.returncode == 0, real_build.stdout + real_build.stderr
-    return Path(real_build.args[real_build.args.index("--site-dir") + 1])
+def fixture_build(fixture_project: Path) -> subprocess.CompletedProcess[str]:
+    """The strict build of the fixture site, once per session, as CI builds the published
+    site: GitHub's repository named (so every page has its edit link), no preview, the
+    sitemap's dates from the last commit as `make build` sets them."""
+    return build_site(fixture_project, env=REAL_BUILD_ENV)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(fixture_build: subprocess.CompletedProcess[str]) -> Path:
+    """The fixture site's output folder, for the tests of the machinery; they only read it."""
+    return site_dir(fixture_build)
+
+
+@pytest.fixture(scope="session")
+def live_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """The strict build of the live site (this checkout's docs/, references.bib and
+    mkdocs.yml), once per session, as CI builds it; only `live` tests use it."""
+    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("live") / "site", env=REAL_BUILD_ENV)
+
+
+@pytest.fixture(scope="session")
+def live_site(live_build: subprocess.CompletedProcess[str]) -> Path:
+    """The live site's output folder, for the `live` tests; they only read it."""
+    return site_dir(live_build)
+
+
+def site_dir(build: subprocess.CompletedProcess[str]) -> Path:
+    assert build.returncode == 0, build.stdout + build.stderr
+    return Path(build.args[build.args.index("--site-dir") + 1])

@@ -1,4 +1,4 @@
-"""The article page as readers get it, from the real build: crisis help, the article, the
+"""The article page as readers get it, from the fixture site's build: crisis help, the article, the
 call-to-action, the references, the authorship and review line, the disclaimer note; the
 trust pages in every footer; every bad setting or front matter stops the build."""
 
@@ -13,7 +13,7 @@ import pytest
 from lxml import html as lxml_html
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import ROOT, build_site, copy_project
+from conftest import FIXTURE_SITE, ROOT, build_site, copy_project
 from psychoed.articles.front_matter import REVIEW_CYCLE_YEARS, read_article
 
 ARTICLE_SOURCE = "docs/articles/how-can-self-compassion-help-me.md"
@@ -27,7 +27,7 @@ NOT_ARTICLES = [
     "privacy/index.html",
     "404.html",
 ]
-EXTRA = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
+EXTRA = yaml_load((FIXTURE_SITE / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
 
 
 def page(site: Path, path: str) -> lxml_html.HtmlElement:
@@ -54,12 +54,12 @@ def one(element: lxml_html.HtmlElement, css_class: str) -> lxml_html.HtmlElement
 
 
 # ---------------------------------------------------------------------------------------
-# The real article
+# The fixture's article
 # ---------------------------------------------------------------------------------------
 
 
-def test_article_reads_crisis_help_text_call_to_action_references_review_disclaimer(built_site):
-    body = article(built_site)
+def test_article_reads_crisis_help_text_call_to_action_references_review_disclaimer(fixture_site):
+    body = article(fixture_site)
     elements = list(body.iter())
     position = {
         "title": elements.index(body.xpath(".//h1")[0]),
@@ -75,58 +75,58 @@ def test_article_reads_crisis_help_text_call_to_action_references_review_disclai
     assert body[-1].get("class") == "gt-disclaimer-note", "the disclaimer note is the article's last element"
 
 
-def test_call_to_action_appears_once_with_the_configured_words_and_url(built_site):
-    cta = one(page(built_site, ARTICLE), "gt-cta")
+def test_call_to_action_appears_once_with_the_configured_words_and_url(fixture_site):
+    cta = one(page(fixture_site, ARTICLE), "gt-cta")
     heading = cta.xpath(f".//*[@id='{cta.get('aria-labelledby')}']")
     assert [h.tag for h in heading] == ["h2"] and heading[0].text_content() == EXTRA["consultation"]["heading"]
-    source = ROOT / ARTICLE_SOURCE
+    source = FIXTURE_SITE / ARTICLE_SOURCE
     front_matter, _ = read_article(ARTICLE_SOURCE.removeprefix("docs/"), source.read_text(encoding="utf-8"), path=str(source))
     assert front_matter is not None
     sentence = front_matter.consultation_text or EXTRA["consultation"]["text"]
     assert " ".join(sentence.split()) in " ".join(cta.text_content().split())
-    button = one(page(built_site, ARTICLE), "gt-cta__button")
+    button = one(page(fixture_site, ARTICLE), "gt-cta__button")
     assert button.tag == "a" and button.get("class").split() == ["md-button", "md-button--primary", "gt-cta__button"]
     assert button.text_content() == EXTRA["consultation"]["button"]
     assert EXTRA["consultation"]["url"] == "consultation.md"
-    assert button.get("href") == "../../consultation/" and resolves(built_site, ARTICLE, button.get("href"))
+    assert button.get("href") == "../../consultation/" and resolves(fixture_site, ARTICLE, button.get("href"))
 
 
 @pytest.mark.parametrize("path", NOT_ARTICLES)
-def test_pages_other_than_articles_carry_no_call_to_action_and_no_article_notes(built_site, path):
-    html = (built_site / path).read_text(encoding="utf-8")
+def test_pages_other_than_articles_carry_no_call_to_action_and_no_article_notes(fixture_site, path):
+    html = (fixture_site / path).read_text(encoding="utf-8")
     for marker in ("gt-cta", "gt-crisis", "gt-review", "gt-disclaimer-note"):
         assert marker not in html
 
 
-def test_crisis_help_gives_the_configured_text_with_tap_to_call_numbers(built_site):
-    crisis = one(article(built_site), "gt-crisis")
+def test_crisis_help_gives_the_configured_text_with_tap_to_call_numbers(fixture_site):
+    crisis = one(article(fixture_site), "gt-crisis")
     assert crisis.get("role") == "note" and crisis.get("aria-label") == "Crisis help"
     assert " ".join(crisis.text_content().split()) == " ".join(EXTRA["crisis"]["text"].split())
     assert [(a.get("href"), a.text) for a in crisis.iter("a")] == [(f"tel:{n}", n) for n in EXTRA["crisis"]["numbers"]]
 
 
-def test_disclaimer_note_links_to_the_disclaimer_page(built_site):
-    note = one(article(built_site), "gt-disclaimer-note")
+def test_disclaimer_note_links_to_the_disclaimer_page(fixture_site):
+    note = one(article(fixture_site), "gt-disclaimer-note")
     (link,) = note.iter("a")
     assert link.text == EXTRA["disclaimer_note"]["link"]
-    assert link.get("href") == "../../disclaimer/" and resolves(built_site, ARTICLE, link.get("href"))
+    assert link.get("href") == "../../disclaimer/" and resolves(fixture_site, ARTICLE, link.get("href"))
     assert " ".join(EXTRA["disclaimer_note"]["text"].split()) in note.text_content()
 
 
-def test_review_line_shows_the_front_matter_dates_in_words(built_site):
-    line = one(article(built_site), "gt-review").text_content()
+def test_review_line_shows_the_front_matter_dates_in_words(fixture_site):
+    line = one(article(fixture_site), "gt-review").text_content()
     # The form of extra.date_format; the US form when it is not set.
     form = {"month-day-year": r"[A-Z][a-z]+ \d{1,2}, \d{4}", "day-month-year": r"\d{1,2} [A-Z][a-z]+ \d{4}", "year-month-day": r"\d{4}-\d\d-\d\d"}[EXTRA.get("date_format", "month-day-year")]
     assert re.fullmatch(rf"Written by .+ · Page last reviewed: {form} · Next review due: {form}", line), line
 
 
-def test_every_page_footer_links_disclaimer_about_our_content_and_privacy(built_site):
-    pages = sorted(str(p.relative_to(built_site)) for p in built_site.rglob("*.html"))
+def test_every_page_footer_links_disclaimer_about_our_content_and_privacy(fixture_site):
+    pages = sorted(str(p.relative_to(fixture_site)) for p in fixture_site.rglob("*.html"))
     assert {"index.html", "404.html", ARTICLE, *NOT_ARTICLES} <= set(pages)
     for path in pages:
-        links = page(built_site, path).xpath("//footer//nav[contains(@class, 'gt-footer-links')]//a")
+        links = page(fixture_site, path).xpath("//footer//nav[contains(@class, 'gt-footer-links')]//a")
         assert [a.text_content().strip() for a in links] == ["Disclaimer", "About our content", "Privacy"], path
-        assert all(resolves(built_site, path, a.get("href")) for a in links), path
+        assert all(resolves(fixture_site, path, a.get("href")) for a in links), path
 
 
 def test_a_footer_link_to_home_or_a_page_in_a_folder_resolves_from_every_page(site_copy):
@@ -142,11 +142,11 @@ def test_a_footer_link_to_home_or_a_page_in_a_folder_resolves_from_every_page(si
         assert all(resolves(site, path, a.get("href")) for a in links), path
 
 
-def test_about_our_content_states_the_review_cycle_the_build_enforces_and_where_to_write(built_site):
-    text = " ".join(article(built_site, "about-our-content/index.html").text_content().split())
+def test_about_our_content_states_the_review_cycle_the_build_enforces_and_where_to_write(fixture_site):
+    text = " ".join(article(fixture_site, "about-our-content/index.html").text_content().split())
     assert f"at least every {['zero', 'one', 'two', 'three', 'four', 'five'][REVIEW_CYCLE_YEARS]} years" in text
     for path in ("about-our-content/index.html", "privacy/index.html"):
-        (email,) = article(built_site, path).xpath(".//p[@class='gt-email']/a")
+        (email,) = article(fixture_site, path).xpath(".//p[@class='gt-email']/a")
         assert email.get("href") == f"mailto:{EXTRA['practice']['email']}" and email.text == EXTRA["practice"]["email"]
 
 
@@ -154,17 +154,17 @@ def test_about_our_content_states_the_review_cycle_the_build_enforces_and_where_
 LOADED = "//*[@src] | //link[not(@rel='canonical')][@href] | //object[@data]"
 
 
-def test_pages_load_nothing_from_other_sites_and_set_no_cookies(built_site):
+def test_pages_load_nothing_from_other_sites_and_set_no_cookies(fixture_site):
     """What the Privacy page promises, as far as the built files can show it; the
     browser tests watch the requests themselves."""
-    for path in built_site.rglob("*.html"):
-        for element in page(built_site, str(path.relative_to(built_site))).xpath(LOADED):
+    for path in fixture_site.rglob("*.html"):
+        for element in page(fixture_site, str(path.relative_to(fixture_site))).xpath(LOADED):
             address = element.get("src") or element.get("href") or element.get("data")
             assert not re.match(r"^([a-z][a-z0-9+.-]*:|//)", address, re.IGNORECASE) or address.startswith("data:"), f"{path}: {address}"
-    for path in built_site.rglob("*.css"):
+    for path in fixture_site.rglob("*.css"):
         css = path.read_text(encoding="utf-8")
         assert "@import" not in css and not re.search(r"url\(\s*['\"]?(https?:)?//", css), path
-    for path in [*built_site.rglob("*.js"), *built_site.rglob("*.html")]:
+    for path in [*fixture_site.rglob("*.js"), *fixture_site.rglob("*.html")]:
         assert "document.cookie" not in path.read_text(encoding="utf-8"), path
 
 

@@ -4,15 +4,20 @@ the benchmark itself is never part of `make test`)."""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import build_site, copy_project
 from synthetic_site import SyntheticSite, generate_site, write_config
 
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> SyntheticSite:
-    return generate_site(ROOT, tmp_path_factory.mktemp("synthetic") / "site", articles=4, entries=30)
+    # The fixture project as a checkout (the generator copies what git lists, untracked too).
+    source = copy_project(tmp_path_factory.mktemp("source") / "project")
+    subprocess.run(["git", "init", "--quiet"], cwd=source, check=True)
+    return generate_site(source, tmp_path_factory.mktemp("synthetic") / "site", articles=4, entries=30)
 
 
 @pytest.mark.parametrize("variant", ["full", "bare", "bibtex-only"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import FIXTURE_SITE
 from psychoed.problems import as_errors, report
 from psychoed.references.bibliography import check_bibliography, load_bibliography, uncited_problems
 from psychoed.references.reference_rules import _HOW_TO_ADD
@@ -18,8 +18,8 @@ def load(tmp_path: Path, text: str):
     return load_bibliography(path, display_path="references.bib")
 
 
-def test_real_bibliography_is_clean_and_has_the_three_corrected_records():
-    bibliography = load_bibliography(ROOT / "references.bib", display_path="references.bib")
+def test_fixture_bibliography_is_clean_and_has_the_three_corrected_records():
+    bibliography = load_bibliography(FIXTURE_SITE / "references.bib", display_path="references.bib")
     assert bibliography.problems == []
     assert {key: entry.fields["doi"] for key, entry in bibliography.entries.items()} == {
         "inwood2018": "10.1111/aphw.12127",
@@ -66,7 +66,7 @@ def test_required_fields_depend_on_the_entry_type(tmp_path):
 
 
 def test_uncited_entries_are_warnings_and_case_variants_count_as_cited(tmp_path):
-    bibliography = load_bibliography(ROOT / "references.bib", display_path="references.bib")
+    bibliography = load_bibliography(FIXTURE_SITE / "references.bib", display_path="references.bib")
     problems = uncited_problems(bibliography, {"inwood2018", "YIP2021"})
     assert [(p.line, p.warning) for p in problems] == [(17, True)]
     assert "entry 'yela2022' is not cited by any page" in problems[0].message

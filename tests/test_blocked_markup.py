@@ -101,11 +101,11 @@ def test_each_blocked_markup_fails_one_real_build_at_its_line_with_its_fix(site_
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
-def test_policy_of_a_built_page_blocks_what_is_reported(built_site, row):
+def test_policy_of_a_built_page_blocks_what_is_reported(fixture_site, row):
     # The page as the build writes it with the row's Markdown in it, without the check.
     rendered = render(row.markdown)
     page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*><meta name="referrer"[^>]*>', "",
-                  (built_site / "disclaimer" / "index.html").read_text(encoding="utf-8"))
+                  (fixture_site / "disclaimer" / "index.html").read_text(encoding="utf-8"))
     page = page.replace("</article>", rendered + "</article>", 1)
     protected = with_privacy_meta(page, page_content=rendered)
     assert protected is not None

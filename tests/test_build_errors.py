@@ -1,7 +1,7 @@
 """An editor's mistake stops the build with `path:line: message` and a fix, never a
 traceback, and every problem of the build is listed in one run.
 
-Each case edits a copy of the real project, builds it strictly for real (cases that do
+Each case edits a copy of the fixture project, builds it strictly for real (cases that do
 not interfere in one build, SHARED_BUILDS), and names where each expected message must
 point: the file and a text on the line it must name.
 """

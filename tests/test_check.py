@@ -30,7 +30,7 @@ def add_lines(path: Path, *lines: str) -> int:
     return text.count("\n") + 2
 
 
-def test_check_passes_on_the_real_site(checkable_copy):
+def test_check_passes_on_the_fixture_site(checkable_copy):
     result = make_check(checkable_copy)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "make check: no problems found" in result.stdout

@@ -21,7 +21,7 @@ GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 @dataclass(frozen=True)
 class Rule:
     name: str  # as CONTRIBUTING.md's "Content rules" table names it
-    enforced_by: tuple[str, ...]  # CI tests that fail on the built site: "tests/file.py::test_name"
+    enforced_by: tuple[str, ...]  # CI tests that fail on the live site: "tests/file.py::test_name"
     # The planted mistake (file, old text, new text; old "" appends) and where make check
     # must name it (file, text on the line, message part). None: `shown_by` plants it.
     edit: tuple[str, str, str] | None = None
@@ -29,7 +29,8 @@ class Rule:
     shown_by: str | None = None  # the test that shows make check or the build failing on it
 
 
-FINDABLE = "tests/test_findable.py::test_every_page_has_its_own_title_and_description"
+FINDABLE = "tests/test_live_site.py::test_page_has_a_title_and_a_description_of_its_own_that_search_results_show_whole"
+LIVE_BUILD = "tests/test_live_site.py::test_live_site_builds_strictly_without_a_warning"
 AXE = "tests/test_browser.py::test_axe_finds_no_violation"
 TEXT_WITHOUT_JS = "tests/test_browser.py::test_every_page_shows_its_text_without_javascript"
 
@@ -62,21 +63,22 @@ RULES = [
          ("docs/contact-card.md", "", "---\ntitle: Contact card\ndescription: The practice's telephone, e-mail and booking address, to print or keep on a phone.\n---\n\n# Contact card\n\n- Telephone\n- E-mail\n"),
          ("docs/contact-card.md", "# Contact card", "the page has no paragraph of text, only headings, lists or HTML")),
     Rule("no hand-written References heading in an article",
-         ("tests/test_site_content.py::test_references_heading_precedes_the_list_and_uses_hanging_indent",),
+         (LIVE_BUILD,),
          (ARTICLE, "", "\n## References\n\n- Inwood, E., & Ferrari, M. (2018).\n"),
          (ARTICLE, "## References", "a 'References' heading: the build writes the article's reference list from its citations")),
     Rule("links lead to a page or address that exists",
-         ("tests/test_links.py::test_real_site_has_no_broken_link",),
+         (LIVE_BUILD,),
          shown_by="tests/test_check.py::test_check_fails_on_a_misspelling_and_a_broken_link_and_names_both"),
-    Rule("spelling", ("tests/test_check.py::test_check_passes_on_the_real_site",),
+    Rule("spelling", ("tests/test_check.py::test_check_passes_on_the_fixture_site",),
          shown_by="tests/test_check.py::test_check_fails_on_a_misspelling_and_a_broken_link_and_names_both"),
-    Rule("citations and references.bib", ("tests/test_site_content.py::test_strict_build_prints_no_warning",),
+    Rule("citations and references.bib",
+         ("tests/test_live_site.py::test_every_citation_of_the_page_names_a_reference",
+          "tests/test_live_site.py::test_reference_is_apa_complete_keeps_the_reference_rules_and_is_cited"),
          shown_by="tests/test_build_errors.py::test_bad_input_fails_build_naming_file_line_and_fix"),
-    Rule("article front matter", ("tests/test_findable.py::test_article_json_ld_describes_the_page_and_its_reviewers",),
+    Rule("article front matter", ("tests/test_live_site.py::test_article_carries_crisis_help_call_to_action_review_line_and_disclaimer_note",),
          shown_by="tests/test_build_errors.py::test_editor_mistakes_are_each_named_at_their_line_in_one_build"),
     Rule("nothing loaded from other sites",
-         ("tests/test_article_page.py::test_pages_load_nothing_from_other_sites_and_set_no_cookies",
-          "tests/test_browser.py::test_page_asks_nothing_of_any_other_host"),
+         ("tests/test_browser.py::test_page_asks_nothing_of_any_other_host",),
          ("docs/privacy.md", "", "\n![A chart of the results](https://example.org/chart.png)\n"),
          ("docs/privacy.md", "![A chart of the results]", "image 'https://example.org/chart.png' is on another site")),
 ]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import FIXTURE_SITE
 from psychoed.articles.front_matter import impossible_date, read_article
 from psychoed.pages.content_rules import content_problems
 from psychoed.problems import Problem
@@ -25,7 +25,7 @@ ARTICLE_FRONT_MATTER = (
     f"---\ntitle: An article\ndescription: {DESCRIPTION}\nauthor: Grow True Psychology\n"
     "published: 2026-11-25\nlast_reviewed: 2026-11-25\nreview_due: 2029-11-25\n---\n\n"
 )
-BIBLIOGRAPHY = load_bibliography(ROOT / "references.bib", display_path="references.bib")
+BIBLIOGRAPHY = load_bibliography(FIXTURE_SITE / "references.bib", display_path="references.bib")
 
 
 def problems_of(body: str, *, article: bool = False) -> list[str]:

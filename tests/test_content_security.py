@@ -57,9 +57,9 @@ def sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def test_every_page_carries_a_policy_with_exactly_its_inline_scripts_first_in_head(built_site):
-    pages = sorted(built_site.rglob("*.html"))
-    assert built_site / "404.html" in pages and len(pages) >= 8
+def test_every_page_carries_a_policy_with_exactly_its_inline_scripts_first_in_head(fixture_site):
+    pages = sorted(fixture_site.rglob("*.html"))
+    assert fixture_site / "404.html" in pages and len(pages) >= 8
     script_sources = set()
     for path in pages:
         page = read_head(path)
@@ -127,7 +127,7 @@ def test_meta_goes_right_after_the_head_tag_and_a_page_without_head_is_refused()
     assert with_privacy_meta("<p>no head</p>") is None
 
 
-def test_privacy_page_tells_readers_of_both_rules(built_site):
-    text = (built_site / "privacy" / "index.html").read_text(encoding="utf-8")
+def test_privacy_page_tells_readers_of_both_rules(fixture_site):
+    text = (fixture_site / "privacy" / "index.html").read_text(encoding="utf-8")
     body = text[text.index("<article"):]
     assert "Content-Security-Policy" in body and "no-referrer" in body

@@ -8,20 +8,20 @@ import gzip
 from pathlib import Path
 
 from compare_builds import differing_files
-from conftest import REAL_BUILD_ENV, ROOT, build_site
+from conftest import REAL_BUILD_ENV, build_site
 
 
-def test_two_builds_with_the_same_source_date_are_byte_identical(built_site: Path, tmp_path: Path):
+def test_two_builds_with_the_same_source_date_are_byte_identical(fixture_project: Path, fixture_site: Path, tmp_path: Path):
     # A second process, so set iteration order (hash seeds) differs between the builds too.
-    result = build_site(ROOT, site_dir=tmp_path / "second", env=REAL_BUILD_ENV)
+    result = build_site(fixture_project, site_dir=tmp_path / "second", env=REAL_BUILD_ENV)
 
     assert result.returncode == 0, result.stderr
-    assert differing_files(built_site, tmp_path / "second") == []
-    assert len(list(built_site.rglob("*.html"))) > 1
+    assert differing_files(fixture_site, tmp_path / "second") == []
+    assert len(list(fixture_site.rglob("*.html"))) > 1
 
 
-def test_sitemap_dates_come_from_source_date_epoch_not_the_clock(tmp_path: Path):
-    result = build_site(ROOT, site_dir=tmp_path / "site", env={"SOURCE_DATE_EPOCH": "1700000000"})
+def test_sitemap_dates_come_from_source_date_epoch_not_the_clock(fixture_project: Path, tmp_path: Path):
+    result = build_site(fixture_project, site_dir=tmp_path / "site", env={"SOURCE_DATE_EPOCH": "1700000000"})
 
     assert result.returncode == 0, result.stderr
     sitemap = (tmp_path / "site/sitemap.xml").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import etree, html
 
-from conftest import ROOT
+from conftest import FIXTURE_SITE
 from psychoed.pages.content_rules import DESCRIPTION_MAX, DESCRIPTION_MIN
 from psychoed.references.bibliography import load_bibliography
 
@@ -18,8 +18,8 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture(scope="session")
-def sitemap_urls(built_site: Path) -> list[str]:
-    tree = etree.parse(str(built_site / "sitemap.xml"))
+def sitemap_urls(fixture_site: Path) -> list[str]:
+    tree = etree.parse(str(fixture_site / "sitemap.xml"))
     urls = []
     for loc in tree.iter(f"{SITEMAP}loc"):
         assert loc.text, "a <loc> without its address"
@@ -28,10 +28,10 @@ def sitemap_urls(built_site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def pages(built_site: Path, sitemap_urls: list[str]) -> dict[str, html.HtmlElement]:
+def pages(fixture_site: Path, sitemap_urls: list[str]) -> dict[str, html.HtmlElement]:
     """Each page of the sitemap, parsed, by its address."""
     return {
-        url: html.parse(str(built_site / urlsplit(url).path.lstrip("/") / "index.html")).getroot()
+        url: html.parse(str(fixture_site / urlsplit(url).path.lstrip("/") / "index.html")).getroot()
         for url in sitemap_urls
     }
 
@@ -40,18 +40,18 @@ def head(page: html.HtmlElement, xpath: str) -> list[str]:
     return page.xpath(f"/html/head/{xpath}")
 
 
-def test_sitemap_lists_every_page_once(built_site, sitemap_urls):
+def test_sitemap_lists_every_page_once(fixture_site, sitemap_urls):
     built = sorted(
-        SITE_URL + str(path.parent.relative_to(built_site).as_posix() + "/").removeprefix("./")
-        for path in built_site.rglob("index.html")
+        SITE_URL + str(path.parent.relative_to(fixture_site).as_posix() + "/").removeprefix("./")
+        for path in fixture_site.rglob("index.html")
     )
     assert sorted(sitemap_urls) == built
     assert len(set(sitemap_urls)) == len(sitemap_urls)
-    assert len(built) == len(list((ROOT / "docs").rglob("*.md")))
+    assert len(built) == len(list((FIXTURE_SITE / "docs").rglob("*.md")))
 
 
-def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_previews(built_site):
-    robots = (built_site / "robots.txt").read_text()
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_previews(fixture_site):
+    robots = (fixture_site / "robots.txt").read_text()
     assert robots == f"User-agent: *\nDisallow: /pr-preview/\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"
 
 
@@ -82,8 +82,8 @@ def test_every_page_has_open_graph_tags(pages, property_):
             assert values == head(page, "meta[@name='description']/@content")
 
 
-def test_404_page_is_kept_out_of_search_results(built_site):
-    page = html.parse(str(built_site / "404.html")).getroot()
+def test_404_page_is_kept_out_of_search_results(fixture_site):
+    page = html.parse(str(fixture_site / "404.html")).getroot()
     assert head(page, "meta[@name='robots']/@content") == ["noindex"]
 
 
@@ -110,7 +110,7 @@ def test_article_json_ld_describes_the_page_and_its_reviewers(pages):
 
 def test_article_json_ld_cites_the_three_works_by_doi(pages):
     data = article_json_ld(pages[SITE_URL + "articles/how-can-self-compassion-help-me/"])
-    bibliography = load_bibliography(ROOT / "references.bib", display_path="references.bib")
+    bibliography = load_bibliography(FIXTURE_SITE / "references.bib", display_path="references.bib")
     citations = data["citation"]
     assert {work["@type"] for work in citations} == {"ScholarlyArticle"}
     assert [work["identifier"] for work in citations] == ["10.1111/aphw.12127", "10.1111/papt.12375", "10.1080/17439760.2020.1778060"]

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
+from conftest import FIXTURE_SITE, ROOT, build_site, copy_project
 from site_links import check_site, main, markdown_source, served_path, written_line
-
-ROOT = Path(__file__).resolve().parent.parent
 
 ARTICLE = "articles/how-can-self-compassion-help-me/index.html"
 
@@ -60,16 +58,16 @@ def broken_copy(site: Path, destination: Path, *names: str) -> Path:
     return copy
 
 
-def test_real_site_has_no_broken_link(built_site):
-    result = check_site(built_site)
+def test_fixture_site_has_no_broken_link(fixture_site):
+    result = check_site(fixture_site)
     assert result.broken == []
-    assert result.pages == len(list(built_site.rglob("*.html")))
+    assert result.pages == len(list(fixture_site.rglob("*.html")))
     # Citations link to #ref-..., the nav and table of contents to #fragments.
     assert result.fragment_links >= 3 and result.links > result.fragment_links
 
 
-def test_four_breakages_fail_make_links_and_are_all_named(built_site, tmp_path):
-    copy = broken_copy(built_site, tmp_path / "site", "missing page", "missing fragment", "missing image", "missing stylesheet")
+def test_four_breakages_fail_make_links_and_are_all_named(fixture_site, tmp_path):
+    copy = broken_copy(fixture_site, tmp_path / "site", "missing page", "missing fragment", "missing image", "missing stylesheet")
     completed = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "site_links.py"), str(copy)],
         capture_output=True, text=True, timeout=120,
@@ -84,15 +82,15 @@ def test_four_breakages_fail_make_links_and_are_all_named(built_site, tmp_path):
 
 
 @pytest.mark.parametrize("name", BREAKAGES)
-def test_each_breakage_is_reported_as_page_link_reason(built_site, tmp_path, name):
-    copy = broken_copy(built_site, tmp_path / "site", name)
+def test_each_breakage_is_reported_as_page_link_reason(fixture_site, tmp_path, name):
+    copy = broken_copy(fixture_site, tmp_path / "site", name)
     [broken] = check_site(copy).broken
     assert broken.where.startswith(ARTICLE + ":")
     assert str(broken).endswith(BREAKAGES[name][1])
 
 
-def test_cli_passes_the_real_site_and_prints_what_it_checked(built_site, capsys):
-    assert main([str(built_site)]) == 0
+def test_cli_passes_the_fixture_site_and_prints_what_it_checked(fixture_site, capsys):
+    assert main([str(fixture_site)]) == 0
     summary = capsys.readouterr().out.strip()
     assert summary.startswith("lychee checked ") and "0 broken" in summary
 
@@ -115,7 +113,7 @@ def test_missing_lychee_says_how_to_install_it(tmp_path, monkeypatch, capsys):
 # /<repo>/assets/..., which must resolve to site/assets/... .
 def test_project_site_under_a_subpath_passes(tmp_path):
     site = tmp_path / "project-site"
-    completed = build_site(ROOT, site_dir=site, env={"SITE_URL": "https://owner.github.io/grow-true/"})
+    completed = build_site(copy_project(tmp_path / "project"), site_dir=site, env={"SITE_URL": "https://owner.github.io/grow-true/"})
     assert completed.returncode == 0, completed.stderr
     assert served_path(site) == "/grow-true/"
     assert 'href="/grow-true/assets/' in (site / "404.html").read_text(encoding="utf-8")
@@ -132,7 +130,7 @@ def test_project_site_under_a_subpath_passes(tmp_path):
     ("articles/no-such-article/index.html", None),
 ])
 def test_each_built_page_is_traced_to_its_markdown(page, source):
-    docs = ROOT / "docs"
+    docs = FIXTURE_SITE / "docs"
     assert markdown_source(docs, Path(page)) == (docs / source if source else None)
 
 

@@ -18,7 +18,7 @@ import pytest
 from pybtex.database import parse_string
 
 import new_reference as new_reference_tool
-from conftest import ROOT, build_site
+from conftest import FIXTURE_SITE, build_site
 from new_reference import clean_field, main, new_reference, normalised_entry, offline_stub, suggest_key
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.doi import doi_url
@@ -98,7 +98,7 @@ def resolver():
 @pytest.fixture
 def bib(tmp_path) -> Path:
     path = tmp_path / "references.bib"
-    path.write_text((ROOT / "references.bib").read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text((FIXTURE_SITE / "references.bib").read_text(encoding="utf-8"), encoding="utf-8")
     return path
 
 

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,6 @@ import external_links as external_links_module
 from external_links import check_external_links, external_links, main, skip_rule
 from link_report import report
 from url_check import ResultCache, UrlChecker
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # ---------------------------------------------------------------------------------------
 # A scripted server: each path answers from its list of (status, headers), one per
@@ -248,8 +245,8 @@ def test_damaged_cache_file_is_ignored(tmp_path, server):
 # ---------------------------------------------------------------------------------------
 
 
-def test_real_site_external_links_leave_out_its_own_address(built_site):
-    links = external_links(built_site)
+def test_fixture_site_external_links_leave_out_its_own_address(fixture_site):
+    links = external_links(fixture_site)
     assert "https://doi.org/10.1111/aphw.12127" in links
     assert links["https://doi.org/10.1111/aphw.12127"] == ["articles/how-can-self-compassion-help-me/index.html"]
     assert not [url for url in links if url.startswith("https://psychoeducation.example.org/")]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import FIXTURE_SITE, build_site, copy_project
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 DESCRIPTION = "A page of the practice that says in a sentence or two what it offers to its readers."
@@ -91,7 +91,7 @@ def test_page_mistake_is_told_at_its_line_with_its_fix(mistakes_build: str, expe
 
 
 def test_footer_page_without_md_suggests_the_closest_page(mistakes_build: str) -> None:
-    line = 1 + (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index(FOOTER_PRIVACY)
+    line = 1 + (FIXTURE_SITE / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index(FOOTER_PRIVACY)
     assert f"mkdocs.yml:{line}: extra.footer_links[2].page: 'privacy' is not a page's file; name the Markdown file relative to docs/, e.g. privacy.md" in mistakes_build
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project, run_make
+from conftest import build_site, copy_project, run_make
 from problem_summary import MATCHER, Annotation, annotations_in, main, matchers, summary
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
@@ -72,7 +72,7 @@ def test_failing_build_gives_each_problem_at_its_file_and_line(failing_build):
     assert found[1].message == "unknown citation key 'inwod2018'; did you mean 'inwood2018'?"
     assert found[2].message == "this text is still the skeleton from make new-article; write your own in its place"
     assert found[3].message == "entry 'inwood2018' is not cited by any page; cite it as [@inwood2018] in the article on this branch, or remove it"
-    assert all((ROOT / a.file).is_file() for a in found)
+    assert all((project / a.file).is_file() for a in found)
 
 
 def test_link_warnings_broken_links_and_prose_problems_each_at_their_markdown_line(checked_site):

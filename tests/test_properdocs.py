@@ -6,18 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from compare_builds import GENERATOR, differing_files, main
-from conftest import REAL_BUILD_ENV, ROOT, build_site
+from conftest import REAL_BUILD_ENV, build_site
 
 
-def test_properdocs_builds_the_same_pages_as_mkdocs(built_site: Path, tmp_path: Path):
-    result = build_site(ROOT, site_dir=tmp_path / "properdocs", env=REAL_BUILD_ENV, program="properdocs")
+def test_properdocs_builds_the_same_pages_as_mkdocs(fixture_project: Path, fixture_site: Path, tmp_path: Path):
+    result = build_site(fixture_project, site_dir=tmp_path / "properdocs", env=REAL_BUILD_ENV, program="properdocs")
 
     assert result.returncode == 0, result.stderr
-    assert differing_files(built_site, tmp_path / "properdocs", ignore=GENERATOR) == []
+    assert differing_files(fixture_site, tmp_path / "properdocs", ignore=GENERATOR) == []
     # Only the generator tag tells the two apart.
     page = "articles/how-can-self-compassion-help-me/index.html"
     assert b"ProperDocs 1.6.7" in (tmp_path / "properdocs" / page).read_bytes()
-    assert b"ProperDocs" not in (built_site / page).read_bytes()
+    assert b"ProperDocs" not in (fixture_site / page).read_bytes()
 
 
 def test_a_broken_link_built_by_properdocs_keeps_its_file_and_line(site_copy: Path):

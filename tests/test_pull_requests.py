@@ -9,12 +9,12 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import html
 
-from conftest import EDIT_REPOSITORY, ROOT, build_site
+from conftest import EDIT_REPOSITORY, FIXTURE_SITE, build_site
 from psychoed.pages.edit_link import edit_repository, edit_repository_problems, edit_url
 from psychoed.pages.previews import preview_number, robots_txt
 
 SITE_URL = "https://psychoeducation.example.org/"
-MARKDOWN = sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md"))
+MARKDOWN = sorted(path.relative_to(FIXTURE_SITE / "docs").as_posix() for path in (FIXTURE_SITE / "docs").rglob("*.md"))
 BANNER = "Preview of pull request #12 — not the published site"
 
 
@@ -34,8 +34,8 @@ def edit_links(page: html.HtmlElement) -> list[str]:
 
 
 @pytest.mark.parametrize("src_uri", MARKDOWN)
-def test_every_markdown_page_links_to_its_file_in_githubs_web_editor(built_site, src_uri):
-    page = built_page(built_site, src_uri)
+def test_every_markdown_page_links_to_its_file_in_githubs_web_editor(fixture_site, src_uri):
+    page = built_page(fixture_site, src_uri)
     assert edit_links(page) == [f"https://github.com/{EDIT_REPOSITORY}/edit/main/docs/{src_uri}"]
     # Material's repository widget (repo_url) would make the reader's browser ask GitHub's API.
     assert page.xpath("//*[contains(@class, 'md-source')]") == []
@@ -90,10 +90,10 @@ def test_a_pasted_address_as_edit_repository_fails_the_build_at_its_line(site_co
 
 
 @pytest.fixture(scope="module")
-def preview_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site built as CI builds pull request #12's preview."""
+def preview_site(fixture_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site built as CI builds pull request #12's preview."""
     site = tmp_path_factory.mktemp("preview")
-    build = build_site(ROOT, site_dir=site, env={"PREVIEW_PR": "12", "GITHUB_REPOSITORY": EDIT_REPOSITORY})
+    build = build_site(fixture_project, site_dir=site, env={"PREVIEW_PR": "12", "GITHUB_REPOSITORY": EDIT_REPOSITORY})
     assert build.returncode == 0, build.stderr
     return site
 
@@ -123,8 +123,8 @@ def test_the_preview_404_page_has_the_banner_and_one_noindex(preview_site):
 
 
 @pytest.mark.parametrize("src_uri", MARKDOWN)
-def test_the_published_site_has_no_banner_and_may_be_indexed(built_site, src_uri):
-    page = built_page(built_site, src_uri)
+def test_the_published_site_has_no_banner_and_may_be_indexed(fixture_site, src_uri):
+    page = built_page(fixture_site, src_uri)
     assert robots_meta(page) == []
     assert page.xpath("//aside[contains(@class, 'md-banner')]") == []
 

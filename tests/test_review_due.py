@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_make
+from conftest import FIXTURE_SITE, copy_project, run_make
 from review_due import DueReview, due_reviews, main, when
 
 TODAY = dt.date(2027, 1, 11)
-# The real article's front matter, with its dates changed: review_due stands on line 7.
-REAL_ARTICLE = (ROOT / "docs/articles/how-can-self-compassion-help-me.md").read_text(encoding="utf-8")
+# The fixture article's front matter, with its dates changed: review_due stands on line 7.
+ARTICLE_SOURCE = (FIXTURE_SITE / "docs/articles/how-can-self-compassion-help-me.md").read_text(encoding="utf-8")
 
 
 def article(project: Path, name: str, *, reviewed: str, due: str) -> None:
-    text = REAL_ARTICLE.replace("last_reviewed: 2026-11-25", f"last_reviewed: {reviewed}").replace("review_due: 2029-11-25", f"review_due: {due}")
+    text = ARTICLE_SOURCE.replace("last_reviewed: 2026-11-25", f"last_reviewed: {reviewed}").replace("review_due: 2029-11-25", f"review_due: {due}")
     text = text.replace("published: 2026-11-25", f"published: {reviewed}")
     (project / "docs/articles" / name).write_text(text, encoding="utf-8")
 
@@ -94,7 +94,7 @@ def test_report_for_the_weekly_issue_is_written_only_when_an_article_is_due(proj
     assert not report.exists()  # the workflow closes the issue then
 
 
-def test_make_review_due_lists_the_real_article_and_exits_0(tmp_path):
+def test_make_review_due_lists_the_fixture_article_and_exits_0(tmp_path):
     project = copy_project(tmp_path / "project", tooling=True)
     completed = run_make(project, "review-due", "TODAY=2029-10-15")
     assert completed.returncode == 0, completed.stderr
