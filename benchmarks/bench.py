@@ -75,7 +75,10 @@ def main() -> None:
         for size in args.sizes:
             site = generate_site(args.project, work / f"site-{size}", articles=size, entries=args.entries)
             pages = sum(1 for _ in (site.root / "docs").rglob("*.md"))
-            print(f"N = {size}: {pages} pages, {site.citation_blocks} citation blocks in the generated articles, {site.entries} generated entries", flush=True)
+            print(
+                f"N = {size}: {pages} pages, {site.citation_blocks} citation blocks in the generated articles, {site.entries} generated entries",
+                flush=True,
+            )
             configs = {v: write_config(site, f"bench-{v}.yml", variant=v) for v in VARIANTS}
             by_variant = {v: Result(size, pages, site.citation_blocks, v) for v in args.variants}
             runs = args.runs or DEFAULT_RUNS.get(size, 3)
@@ -86,8 +89,11 @@ def main() -> None:
                         continue
                     run = _timed_build(site, configs[variant], wrapper, work / "pandoc-calls.log")
                     by_variant[variant].runs.append(run)
-                    print(f"  {variant:<12} run {number}: {run.wall_s:6.2f} s wall, {run.cpu_s:6.2f} s CPU, {run.peak_rss_mib:5.0f} MiB, "
-                          f"{run.pandoc_runs} pandoc runs (load average {os.getloadavg()[0]:.1f})", flush=True)
+                    print(
+                        f"  {variant:<12} run {number}: {run.wall_s:6.2f} s wall, {run.cpu_s:6.2f} s CPU, {run.peak_rss_mib:5.0f} MiB, "
+                        f"{run.pandoc_runs} pandoc runs (load average {os.getloadavg()[0]:.1f})",
+                        flush=True,
+                    )
             results += by_variant.values()
             if size == args.serve_size:
                 for variant in args.serve_variants:
@@ -102,10 +108,14 @@ def main() -> None:
         "machine": _machine(),
         "commit": _commit(args.project),
         "results": [
-            {**{k: v for k, v in asdict(r).items() if k != "runs"},
-             "median_wall_s": r.median("wall_s"), "median_cpu_s": r.median("cpu_s"),
-             "peak_rss_mib": r.peak("peak_rss_mib"), "peak_mkdocs_rss_mib": r.peak("mkdocs_rss_mib"),
-             "runs": [asdict(run) for run in r.runs]}
+            {
+                **{k: v for k, v in asdict(r).items() if k != "runs"},
+                "median_wall_s": r.median("wall_s"),
+                "median_cpu_s": r.median("cpu_s"),
+                "peak_rss_mib": r.peak("peak_rss_mib"),
+                "peak_mkdocs_rss_mib": r.peak("mkdocs_rss_mib"),
+                "runs": [asdict(run) for run in r.runs],
+            }
             for r in results
         ],
         "ratios": ratios,
@@ -128,13 +138,27 @@ def main() -> None:
 
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=lambda s: [int(n) for n in s.split(",")], default=[10, 200, 1000], help="article counts, e.g. 10,200,1000")
+    parser.add_argument(
+        "--sizes",
+        type=lambda s: [int(n) for n in s.split(",")],
+        default=[10, 200, 1000],
+        help="article counts, e.g. 10,200,1000",
+    )
     parser.add_argument("--runs", type=int, help="runs per variant and size (default: 5, 5, 3 for N = 10, 200, 1000)")
-    parser.add_argument("--variants", type=lambda s: s.split(","), default=["full", "bare"], help=f"from {', '.join(VARIANTS)}")
-    parser.add_argument("--baseline-runs", type=int, default=1, help="runs of bibtex-only, which starts pandoc per page (default 1)")
+    parser.add_argument(
+        "--variants", type=lambda s: s.split(","), default=["full", "bare"], help=f"from {', '.join(VARIANTS)}"
+    )
+    parser.add_argument(
+        "--baseline-runs", type=int, default=1, help="runs of bibtex-only, which starts pandoc per page (default 1)"
+    )
     parser.add_argument("--entries", type=int, default=500, help="generated bibliography entries")
     parser.add_argument("--serve-size", type=int, default=200, help="N at which a serve rebuild is timed (0: none)")
-    parser.add_argument("--serve-variants", type=lambda s: s.split(","), default=["full", "bare"], help="configurations whose serve rebuild is timed")
+    parser.add_argument(
+        "--serve-variants",
+        type=lambda s: s.split(","),
+        default=["full", "bare"],
+        help="configurations whose serve rebuild is timed",
+    )
     parser.add_argument("--serve-trials", type=int, default=3, help="edits of each kind at that N")
     parser.add_argument("--project", type=Path, default=ROOT, help="project to measure (default: this checkout)")
     parser.add_argument("--workdir", type=Path, help="where the synthetic sites go (default: the system temp dir)")
@@ -165,7 +189,19 @@ def _environment(wrapper: Path, log: Path) -> dict[str, str]:
 def _timed_build(site: SyntheticSite, config: Path, wrapper: Path, log: Path) -> Run:
     log.write_text("")
     site_dir = site.root / f"out-{config.stem}"
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet", "-f", str(config), "--site-dir", str(site_dir)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "--quiet",
+        "-f",
+        str(config),
+        "--site-dir",
+        str(site_dir),
+    ]
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=site.root, env=_environment(wrapper, log), stdout=output, stderr=output)
@@ -179,7 +215,9 @@ def _timed_build(site: SyntheticSite, config: Path, wrapper: Path, log: Path) ->
         sampler.stop()
         if process.returncode != 0:
             output.seek(0)
-            raise SystemExit(f"{config.name} failed to build ({process.returncode}):\n{output.read().decode(errors='replace')}")
+            raise SystemExit(
+                f"{config.name} failed to build ({process.returncode}):\n{output.read().decode(errors='replace')}"
+            )
     runs = [line for line in log.read_text().splitlines() if "--citeproc" in line]
     mib = 2**20
     return Run(
@@ -246,7 +284,9 @@ def _serve_rebuilds(site: SyntheticSite, config: Path, *, variant: str, trials: 
         port = probe.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"]
-    process = subprocess.Popen(command, cwd=site.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=site.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     lines: queue.Queue[tuple[float, str]] = queue.Queue()
     assert process.stderr is not None  # stderr=PIPE above
     threading.Thread(target=_queue_lines, args=(process.stderr, lines), daemon=True).start()
@@ -274,18 +314,28 @@ def _serve_rebuilds(site: SyntheticSite, config: Path, *, variant: str, trials: 
                 # MkDocs drops a log line equal to the one before, so "Documentation built
                 # in 0.23 seconds" may be missing: the livereload line is always there.
                 reloaded, _, between = _wait_for(lines, "Reloading browsers", timeout=120, keep=True)
-                built = next((re.search(r"built in ([\d.]+) seconds", line) for line in between if "built in" in line), None)
+                built = next(
+                    (re.search(r"built in ([\d.]+) seconds", line) for line in between if "built in" in line), None
+                )
                 served = urllib.request.urlopen(url, timeout=30).read().decode()
                 if marker not in served:
                     raise SystemExit(f"serve rebuilt, but {url} does not show the edit {marker!r}")
-                measurements.append({
-                    "variant": variant, "kind": kind, "trial": trial, "articles": len(site.articles),
-                    "edit_to_served_s": round(reloaded - edited, 3),
-                    "watcher_s": round(detected - edited, 3),
-                    "rebuild_s": round(reloaded - building, 3),
-                    "mkdocs_build_s": float(built.group(1)) if built else None,
-                })
-                print(f"  serve {variant}, {kind} {trial}: rebuilt in {reloaded - building:.2f} s, {reloaded - edited:.2f} s from save to served", flush=True)
+                measurements.append(
+                    {
+                        "variant": variant,
+                        "kind": kind,
+                        "trial": trial,
+                        "articles": len(site.articles),
+                        "edit_to_served_s": round(reloaded - edited, 3),
+                        "watcher_s": round(detected - edited, 3),
+                        "rebuild_s": round(reloaded - building, 3),
+                        "mkdocs_build_s": float(built.group(1)) if built else None,
+                    }
+                )
+                print(
+                    f"  serve {variant}, {kind} {trial}: rebuilt in {reloaded - building:.2f} s, {reloaded - edited:.2f} s from save to served",
+                    flush=True,
+                )
     finally:
         process.terminate()
         try:
@@ -310,7 +360,9 @@ def _wait_for(lines: queue.Queue, text: str, *, timeout: float, keep: bool = Fal
         try:
             stamp, line = lines.get(timeout=max(0.0, deadline - time.perf_counter()))
         except queue.Empty:
-            raise SystemExit(f"mkdocs serve: no {text!r} within {timeout} s; it printed:\n" + "\n".join(seen[-20:])) from None
+            raise SystemExit(
+                f"mkdocs serve: no {text!r} within {timeout} s; it printed:\n" + "\n".join(seen[-20:])
+            ) from None
         if "ERROR" in line or "Aborted" in line:
             raise SystemExit(f"mkdocs serve: {line}")
         if text in line:
@@ -324,13 +376,16 @@ def _ratios(results: list[Result]) -> list[dict]:
     for (size, variant), result in by_key.items():
         bare = by_key.get((size, "bare"))
         if bare and variant != "bare":
-            ratios.append({
-                "articles": size, "variant": variant,
-                "wall": round(result.median("wall_s") / bare.median("wall_s"), 2),
-                "cpu": round(result.median("cpu_s") / bare.median("cpu_s"), 2),
-                "memory": round(result.peak("peak_rss_mib") / bare.peak("peak_rss_mib"), 2),
-                "mkdocs_memory": round(result.peak("mkdocs_rss_mib") / bare.peak("mkdocs_rss_mib"), 2),
-            })
+            ratios.append(
+                {
+                    "articles": size,
+                    "variant": variant,
+                    "wall": round(result.median("wall_s") / bare.median("wall_s"), 2),
+                    "cpu": round(result.median("cpu_s") / bare.median("cpu_s"), 2),
+                    "memory": round(result.peak("peak_rss_mib") / bare.peak("peak_rss_mib"), 2),
+                    "mkdocs_memory": round(result.peak("mkdocs_rss_mib") / bare.peak("mkdocs_rss_mib"), 2),
+                }
+            )
     return ratios
 
 
@@ -345,7 +400,9 @@ def _table(results: list[Result], ratios: list[dict]) -> str:
         columns = [ratio[name] if ratio else "–" for name in ("wall", "cpu", "memory", "mkdocs_memory")]
         rows.append(
             f"| {r.articles} | {r.pages} | {r.citation_blocks} | {r.variant} | {len(r.runs)} | {r.median('wall_s'):.2f} | {r.median('cpu_s'):.2f} | "
-            f"{r.peak('peak_rss_mib'):.0f} | {r.peak('mkdocs_rss_mib'):.0f} | {r.runs[0].pandoc_runs} | " + " | ".join(map(str, columns)) + " |"
+            f"{r.peak('peak_rss_mib'):.0f} | {r.peak('mkdocs_rss_mib'):.0f} | {r.runs[0].pandoc_runs} | "
+            + " | ".join(map(str, columns))
+            + " |"
         )
     return "\n".join(rows)
 
@@ -357,7 +414,9 @@ def _rebuild_table(rebuilds: list[dict]) -> str:
     ]
     for variant, kind in dict.fromkeys((m["variant"], m["kind"]) for m in rebuilds):
         of_kind = [m for m in rebuilds if (m["variant"], m["kind"]) == (variant, kind)]
-        median = {name: statistics.median(m[name] for m in of_kind) for name in ("rebuild_s", "edit_to_served_s", "watcher_s")}
+        median = {
+            name: statistics.median(m[name] for m in of_kind) for name in ("rebuild_s", "edit_to_served_s", "watcher_s")
+        }
         rows.append(
             f"| {of_kind[0]['articles']} | {variant} | {kind} | {len(of_kind)} | {median['rebuild_s']:.2f} | "
             f"{median['edit_to_served_s']:.2f} | {median['watcher_s']:.2f} |"
@@ -366,11 +425,31 @@ def _rebuild_table(rebuilds: list[dict]) -> str:
 
 
 def _machine() -> dict:
-    memory = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    memory = next(
+        (
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     cores = os.cpu_count()
     summary = f"{cores} cores ({cpu}), {memory / 2**20:.0f} GiB, Python {platform.python_version()}, {platform.system()} {platform.release()}"
-    return {"cores": cores, "cpu": cpu, "memory_gib": round(memory / 2**20, 1), "python": platform.python_version(), "summary": summary}
+    return {
+        "cores": cores,
+        "cpu": cpu,
+        "memory_gib": round(memory / 2**20, 1),
+        "python": platform.python_version(),
+        "summary": summary,
+    }
 
 
 def _commit(project: Path) -> str | None:

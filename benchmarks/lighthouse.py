@@ -55,38 +55,59 @@ def main() -> int:
                     print(f"  /{path} {form_factor}: done", file=sys.stderr)
 
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps({
-        "lighthouse": results[0]["lighthouse_version"] if results else None,
-        "chromium": results[0]["user_agent"] if results else None,
-        "measured": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "pages": results,
-    }, indent=2) + "\n")
+    args.output.write_text(
+        json.dumps(
+            {
+                "lighthouse": results[0]["lighthouse_version"] if results else None,
+                "chromium": results[0]["user_agent"] if results else None,
+                "measured": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "pages": results,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
     print(table(results))
-    print(f"\nFull results, with every audit that costs points: {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
+    print(
+        f"\nFull results, with every audit that costs points: {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}"
+    )
     return 0
 
 
 def build(site: Path, *, site_url: str) -> None:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet", "--site-dir", str(site)],
-        cwd=ROOT, env={**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}, check=True,
+        cwd=ROOT,
+        env={**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
     )
 
 
 def sitemap_paths(site: Path) -> list[str]:
     locations = ElementTree.parse(site / "sitemap.xml").iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
-    return [location.text.split("/", 3)[3] for location in locations if location.text]  # a <loc> without text names no page
+    return [
+        location.text.split("/", 3)[3] for location in locations if location.text
+    ]  # a <loc> without text names no page
 
 
 def lighthouse(executable: Path, url: str, *, form_factor: str, chromium: str) -> dict:
     command = [
-        str(executable), url, "--output=json", "--output-path=stdout", "--quiet",
-        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROMIUM_FLAGS}",
+        str(executable),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROMIUM_FLAGS}",
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")  # else Lighthouse's default: a throttled mid-range phone
     completed = subprocess.run(
-        command, capture_output=True, text=True, timeout=300, env={**os.environ, "CHROME_PATH": chromium},
+        command,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "CHROME_PATH": chromium},
     )
     if completed.returncode != 0:
         raise SystemExit(f"lighthouse failed on {url} ({form_factor}):\n{completed.stderr[-2000:]}")
@@ -101,10 +122,16 @@ def summary(report: dict, *, path: str, form_factor: str) -> dict:
         for ref in report["categories"][category]["auditRefs"]:
             audit = audits[ref["id"]]
             if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
-                losses.append({
-                    "category": category, "id": ref["id"], "title": audit["title"],
-                    "score": audit["score"], "weight": ref["weight"], "value": audit.get("displayValue", ""),
-                })
+                losses.append(
+                    {
+                        "category": category,
+                        "id": ref["id"],
+                        "title": audit["title"],
+                        "score": audit["score"],
+                        "weight": ref["weight"],
+                        "value": audit.get("displayValue", ""),
+                    }
+                )
     runtime_error = report.get("runtimeError")
     return {
         "page": "/" + path,
@@ -115,7 +142,8 @@ def summary(report: dict, *, path: str, form_factor: str) -> dict:
         "metrics": {
             name: round(audits[name]["numericValue"])
             for name in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index")
-        } | {"cumulative-layout-shift": audits["cumulative-layout-shift"]["numericValue"]},
+        }
+        | {"cumulative-layout-shift": audits["cumulative-layout-shift"]["numericValue"]},
         "losses": losses,
         "runtime_error": runtime_error["message"] if runtime_error else None,
         "lighthouse_version": report["lighthouseVersion"],
@@ -128,7 +156,9 @@ def table(results: list[dict]) -> str:
     lines = [header, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for result in results:
         scores = result["scores"]
-        budget = " (over 100 KB)" if "/articles/" in result["page"] and result["bytes_transferred"] > ARTICLE_BUDGET else ""
+        budget = (
+            " (over 100 KB)" if "/articles/" in result["page"] and result["bytes_transferred"] > ARTICLE_BUDGET else ""
+        )
         lines.append(
             f"| {result['page']} | {result['form_factor']} | {scores['performance']} | {scores['accessibility']} "
             f"| {scores['best-practices']} | {scores['seo']} | {result['bytes_transferred'] / 1024:.1f} KB{budget} | {result['requests']} |"

@@ -38,23 +38,105 @@ SKIPPED_DIRS = {".git", ".venv", "site", "benchmarks", "tests", "node_modules"}
 # ten from a few common names, so that APA's disambiguation (initials, 2020a/2020b) is
 # exercised as often as it is on a real site.
 COMMON_SURNAMES = ("Kim", "Lee", "Smith", "Wang", "Zhang", "Chen", "Nguyen", "Garcia", "Müller", "Neff")
-SYLLABLES = ("ba", "ko", "ri", "den", "mal", "sor", "tu", "vin", "lo", "fe", "ga", "har", "is", "jo", "ne", "pe", "sta", "win")
+SYLLABLES = (
+    "ba",
+    "ko",
+    "ri",
+    "den",
+    "mal",
+    "sor",
+    "tu",
+    "vin",
+    "lo",
+    "fe",
+    "ga",
+    "har",
+    "is",
+    "jo",
+    "ne",
+    "pe",
+    "sta",
+    "win",
+)
 GIVEN = (
-    "Anna", "Ben", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",
-    "Kira", "Luis", "Maya", "Nils", "Olga", "Pablo", "Rosa", "Sami", "Tess", "Viktor",
+    "Anna",
+    "Ben",
+    "Carla",
+    "David",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hugo",
+    "Ines",
+    "Jonas",
+    "Kira",
+    "Luis",
+    "Maya",
+    "Nils",
+    "Olga",
+    "Pablo",
+    "Rosa",
+    "Sami",
+    "Tess",
+    "Viktor",
 )
 WORDS = (
-    "self-compassion", "emotion", "regulation", "anxiety", "depression", "shame", "stress",
-    "attention", "mindfulness", "avoidance", "well-being", "kindness", "rumination", "worry",
-    "sleep", "resilience", "clinical", "adults", "adolescents", "therapy", "trial", "outcomes",
-    "effects", "review", "study", "mechanisms", "processing", "negative", "positive", "affect",
-    "coping", "support", "practice", "daily", "brief", "online", "intervention", "predictors",
-    "longitudinal", "evidence", "mood", "criticism", "warmth", "awareness",
+    "self-compassion",
+    "emotion",
+    "regulation",
+    "anxiety",
+    "depression",
+    "shame",
+    "stress",
+    "attention",
+    "mindfulness",
+    "avoidance",
+    "well-being",
+    "kindness",
+    "rumination",
+    "worry",
+    "sleep",
+    "resilience",
+    "clinical",
+    "adults",
+    "adolescents",
+    "therapy",
+    "trial",
+    "outcomes",
+    "effects",
+    "review",
+    "study",
+    "mechanisms",
+    "processing",
+    "negative",
+    "positive",
+    "affect",
+    "coping",
+    "support",
+    "practice",
+    "daily",
+    "brief",
+    "online",
+    "intervention",
+    "predictors",
+    "longitudinal",
+    "evidence",
+    "mood",
+    "criticism",
+    "warmth",
+    "awareness",
 )
 JOURNALS = (
-    "Journal of Clinical Psychology", "Mindfulness", "Emotion", "Behaviour Research and Therapy",
-    "Clinical Psychology Review", "Journal of Anxiety Disorders", "Cognitive Therapy and Research",
-    "Psychological Medicine", "Self and Identity", "Journal of Happiness Studies",
+    "Journal of Clinical Psychology",
+    "Mindfulness",
+    "Emotion",
+    "Behaviour Research and Therapy",
+    "Clinical Psychology Review",
+    "Journal of Anxiety Disorders",
+    "Cognitive Therapy and Research",
+    "Psychological Medicine",
+    "Self and Identity",
+    "Journal of Happiness Studies",
 )
 PUBLISHERS = ("Guilford Press", "Routledge", "American Psychological Association", "Oxford University Press")
 
@@ -67,13 +149,18 @@ class SyntheticSite:
     citation_blocks: int  # citation blocks in the generated articles
 
 
-def generate_site(source: Path, destination: Path, *, articles: int, entries: int = 500, seed: int = 7) -> SyntheticSite:
+def generate_site(
+    source: Path, destination: Path, *, articles: int, entries: int = 500, seed: int = 7
+) -> SyntheticSite:
     """Copy the project at `source` to `destination` and add the synthetic content."""
     rng = random.Random(seed)
     _copy_project(source, destination)
     docs = destination / "docs"
     bib = destination / "references.bib"
-    taken = {key.casefold() for key in re.findall(r"^\s*@\w+\s*[{(]\s*([^,\s]+)", bib.read_text(encoding="utf-8"), re.MULTILINE)}
+    taken = {
+        key.casefold()
+        for key in re.findall(r"^\s*@\w+\s*[{(]\s*([^,\s]+)", bib.read_text(encoding="utf-8"), re.MULTILINE)
+    }
     keys, bibtex = _bibliography(rng, entries, taken)
     with bib.open("a", encoding="utf-8") as file:
         file.write("\n% Generated for the benchmark.\n\n" + bibtex)
@@ -103,7 +190,10 @@ def write_config(site: SyntheticSite, name: str, *, variant: str) -> Path:
         if variant == "bare":
             plugins = [p for p in plugins if _plugin_name(p) != "bibtex"]
         else:
-            plugins = [{"bibtex": {**_plugin_options(p), "csl_file": apa_style_path()}} if _plugin_name(p) == "bibtex" else p for p in plugins]
+            plugins = [
+                {"bibtex": {**_plugin_options(p), "csl_file": apa_style_path()}} if _plugin_name(p) == "bibtex" else p
+                for p in plugins
+            ]
         overrides["plugins"] = plugins
     elif variant != "full":
         raise ValueError(f"unknown variant {variant!r}")
@@ -120,10 +210,15 @@ def write_config(site: SyntheticSite, name: str, *, variant: str) -> Path:
 # Tracked and untracked-but-not-ignored files, so uncommitted work is measured too.
 def _copy_project(source: Path, destination: Path) -> None:
     listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=source, capture_output=True, text=True,
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=source,
+        capture_output=True,
+        text=True,
     )
     if listed.returncode != 0:
-        raise SystemExit(f"{source} is not a git checkout ({listed.stderr.strip()}); give --project a clone of the project")
+        raise SystemExit(
+            f"{source} is not a git checkout ({listed.stderr.strip()}); give --project a clone of the project"
+        )
     for relative in listed.stdout.split("\0"):
         if relative and relative.split("/")[0] not in SKIPPED_DIRS and (source / relative).is_file():
             target = destination / relative
@@ -140,7 +235,9 @@ def _bibliography(rng: random.Random, count: int, taken: set[str]) -> tuple[list
             authors[0] = (rng.choice(COMMON_SURNAMES), rng.choice(GIVEN[:4]))
         year = rng.randint(1995, 2025)
         base = re.sub(r"\W", "", authors[0][0].lower().replace("ü", "u")) + str(year)
-        key = next(f"{base}{suffix}" for suffix in ("", *"abcdefghijklmnopqrstuvwxyz") if f"{base}{suffix}" not in taken)
+        key = next(
+            f"{base}{suffix}" for suffix in ("", *"abcdefghijklmnopqrstuvwxyz") if f"{base}{suffix}" not in taken
+        )
         taken.add(key)
         keys.append(key)
         author = " and ".join(f"{surname}, {given}" for surname, given in authors)
@@ -151,16 +248,20 @@ def _bibliography(rng: random.Random, count: int, taken: set[str]) -> tuple[list
         fields = {"author": author, "title": title, "year": str(year)}
         if kind == "article":
             fields |= {
-                "journal": rng.choice(JOURNALS), "volume": str(rng.randint(1, 80)),
-                "number": str(rng.randint(1, 12)), "pages": pages,
+                "journal": rng.choice(JOURNALS),
+                "volume": str(rng.randint(1, 80)),
+                "number": str(rng.randint(1, 12)),
+                "pages": pages,
                 "doi": f"10.{rng.randint(1000, 99999)}/{key}.{rng.randint(100, 9999)}",
             }
         elif kind == "book":
             fields |= {"publisher": rng.choice(PUBLISHERS)}
         else:
             fields |= {
-                "booktitle": _sentence(rng, 3, 6).rstrip("."), "editor": f"{_surname(rng)}, {rng.choice(GIVEN)}",
-                "publisher": rng.choice(PUBLISHERS), "pages": pages,
+                "booktitle": _sentence(rng, 3, 6).rstrip("."),
+                "editor": f"{_surname(rng)}, {rng.choice(GIVEN)}",
+                "publisher": rng.choice(PUBLISHERS),
+                "pages": pages,
             }
         body = "".join(f"  {name:<9} = {{{value}}},\n" for name, value in fields.items())
         chunks.append(f"@{kind}{{{key},\n{body}}}\n")
@@ -194,7 +295,9 @@ def _citation_blocks(rng: random.Random, keys: list[str], per_article: list[int]
 def _citation_item(rng: random.Random, key: str) -> str:
     prefix = rng.choice(("", "", "", "", "see ", "e.g., "))
     page = rng.randint(1, 400)
-    locator = rng.choice(("", "", "", f", p. {page}", f", pp. {page}-{page + rng.randint(1, 9)}", f", chapter {rng.randint(1, 12)}"))
+    locator = rng.choice(
+        ("", "", "", f", p. {page}", f", pp. {page}-{page + rng.randint(1, 9)}", f", chapter {rng.randint(1, 12)}")
+    )
     return f"{prefix}@{key}{locator}"
 
 
@@ -213,8 +316,17 @@ def _article(rng: random.Random, index: int, front_matter: dict, blocks: list[st
     for number, block in enumerate(blocks):
         target = 1 + number * (len(paragraphs) - 1) // len(blocks)
         paragraphs[target] = paragraphs[target].rstrip(".") + f" {block}. " + _sentence(rng, 8, 16)
-    sections = [f"# {title}", paragraphs[0], "## What the research says", *paragraphs[1:-1], "## In short", paragraphs[-1]]
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n" + "\n\n".join(sections) + "\n"
+    sections = [
+        f"# {title}",
+        paragraphs[0],
+        "## What the research says",
+        *paragraphs[1:-1],
+        "## In short",
+        paragraphs[-1],
+    ]
+    return (
+        "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n" + "\n\n".join(sections) + "\n"
+    )
 
 
 # Cut to the length the build allows, at a word; cutting, not drawing fewer words, keeps

@@ -31,13 +31,19 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     assert settings is not None and article is not None, (setting_problems, article_problems)
 
     cta = settings.cta
-    call_to_action = cta_html(cta, article=article, href=page_url(cta.page, page, files) if cta.page else cta.url) if article.consultation_cta else ""
+    call_to_action = (
+        cta_html(cta, article=article, href=page_url(cta.page, page, files) if cta.page else cta.url)
+        if article.consultation_cta
+        else ""
+    )
     note = settings.disclaimer_note
     return dress_article(
         html,
         top=crisis_html(settings.crisis),
         after_body=call_to_action,
-        end=review_html(article, date_format=settings.date_format) + "\n" + disclaimer_html(note, href=page_url(note.page, page, files)),
+        end=review_html(article, date_format=settings.date_format)
+        + "\n"
+        + disclaimer_html(note, href=page_url(note.page, page, files)),
     )
 
 

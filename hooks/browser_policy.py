@@ -39,5 +39,7 @@ def protected(output: str, *, name: str, page_content: str = "") -> str:
     page_html = with_privacy_meta(output, page_content=page_content)
     if page_html is None:
         # A template without <head> would publish a page the policy does not cover.
-        raise PluginError(f"{name}: the theme wrote no <head>, so the page cannot carry its Content-Security-Policy; check the templates in overrides/")
+        raise PluginError(
+            f"{name}: the theme wrote no <head>, so the page cannot carry its Content-Security-Policy; check the templates in overrides/"
+        )
     return page_html

@@ -77,7 +77,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Late citations render with the site's own Markdown extensions, as in their page.
     _renderer = python_markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     _formatter = CitationFormatter(
-        _pages_in(config), style, cache=_runs_of_last_build, workers=workers,
+        _pages_in(config),
+        style,
+        cache=_runs_of_last_build,
+        workers=workers,
         render=lambda citations: render_inline(citations, _convert),
     )
     return config

@@ -31,13 +31,20 @@ TOOLING = ("Makefile", "tools", ".codespellrc", ".codespell-words", "requirement
 EDIT_REPOSITORY = "GrowTrue/psychoeducation"
 
 # What `make build` exports as SOURCE_DATE_EPOCH: the time of the last commit.
-EPOCH = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip() or "1764028800"
+EPOCH = (
+    subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    or "1764028800"
+)
 # The environment of the session's builds (`fixture_site`, `live_site`).
 REAL_BUILD_ENV = {"GITHUB_REPOSITORY": EDIT_REPOSITORY, "PREVIEW_PR": "", "SOURCE_DATE_EPOCH": EPOCH}
 
 
 def build_site(
-    project: Path, *, site_dir: Path | None = None, env: dict[str, str] | None = None, config_file: Path | None = None,
+    project: Path,
+    *,
+    site_dir: Path | None = None,
+    env: dict[str, str] | None = None,
+    config_file: Path | None = None,
     program: str = "mkdocs",
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` (with its mkdocs.yml, or `config_file`), as an
@@ -62,7 +69,9 @@ def copy_project(destination: Path, *, tooling: bool = False) -> Path:
         for name in names:
             if (source / name).is_dir():
                 # Not Lighthouse's npm install (tools/lighthouse/node_modules, 100 MB): no check runs it.
-                shutil.copytree(source / name, destination / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
+                shutil.copytree(
+                    source / name, destination / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules")
+                )
             else:
                 shutil.copy2(source / name, destination / name)  # keeps the lock older than .venv's stamp
     return destination
@@ -73,7 +82,11 @@ def run_make(project: Path, target: str, *variables: str) -> subprocess.Complete
     env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS"}}
     return subprocess.run(
         ["make", "--no-print-directory", target, f"VENV={sys.prefix}", *variables],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -81,7 +94,8 @@ def pytest_configure(config: pytest.Config) -> None:
     # pytest-xdist declares the mark too; this keeps a run without it (-p no:xdist) valid.
     config.addinivalue_line("markers", "xdist_group(name): tests sharing what a fixture made once per worker")
     config.addinivalue_line(
-        "markers", "live: an invariant of the live docs/, references.bib and mkdocs.yml that every valid content keeps (`pytest -m live`)",
+        "markers",
+        "live: an invariant of the live docs/, references.bib and mkdocs.yml that every valid content keeps (`pytest -m live`)",
     )
 
 

@@ -70,7 +70,11 @@ class RegistryServer:
         if "x-bibtex" in accept and doi.lower() in BIBTEX:
             return 200, {"Content-Type": "application/x-bibtex; charset=utf-8"}, BIBTEX[doi.lower()]
         if doi.lower() in CROSSREF and "csl+json" in accept:  # doi.org hands Crossref's DOIs to Crossref
-            return 200, {"Content-Type": "application/vnd.citationstyles.csl+json"}, json.dumps(json.loads(CROSSREF[doi.lower()])["message"])
+            return (
+                200,
+                {"Content-Type": "application/vnd.citationstyles.csl+json"},
+                json.dumps(json.loads(CROSSREF[doi.lower()])["message"]),
+            )
         return 404, {"Content-Type": "text/html"}, "<html><title>DOI Not Found</title></html>"
 
     def paths(self) -> list[str]:

@@ -30,7 +30,8 @@ def project(tmp_path) -> Path:
     (tmp_path / "references.bib").write_text(entries["allen2014"].text, encoding="utf-8")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text(
-        f"# A\n\nOne [@doi:{NEFF}].\n\nAgain [see @doi:{NEFF.upper()}, p. 2; @doi:10.1037/a0035173].\n", encoding="utf-8"
+        f"# A\n\nOne [@doi:{NEFF}].\n\nAgain [see @doi:{NEFF.upper()}, p. 2; @doi:10.1037/a0035173].\n",
+        encoding="utf-8",
     )
     return tmp_path
 
@@ -55,7 +56,9 @@ def test_each_doi_without_an_entry_is_added_once_in_the_house_style_and_a_rerun_
     assert [path for path, _ in registry.requests] == [f"/resolver/{NEFF}"]
 
     assert run(project) == 0
-    assert capsys.readouterr().out == "add-references: every DOI cited has its entry in references.bib; nothing to add\n"
+    assert (
+        capsys.readouterr().out == "add-references: every DOI cited has its entry in references.bib; nothing to add\n"
+    )
     assert (project / "references.bib").read_text(encoding="utf-8") == bib
 
 
@@ -75,7 +78,9 @@ def test_print_mode_writes_nothing_and_gives_ci_the_entry_to_paste(registry, pro
     assert (project / "references.bib").read_text(encoding="utf-8") == before
     out = capsys.readouterr().out
     notice = next(line for line in out.splitlines() if line.startswith("::notice "))
-    assert notice.startswith(f"::notice file={project}/docs/a.md,line=3,title=Entry for neff2003::Paste this entry at the end of references.bib")
+    assert notice.startswith(
+        f"::notice file={project}/docs/a.md,line=3,title=Entry for neff2003::Paste this entry at the end of references.bib"
+    )
     assert "%0A%0A@article{neff2003,%0A  author  = {Neff, Kristin D.},%0A" in notice
     text = summary.read_text(encoding="utf-8")
     assert f"`{project}/docs/a.md:3` cites DOI {NEFF}: `neff2003`" in text
@@ -84,10 +89,14 @@ def test_print_mode_writes_nothing_and_gives_ci_the_entry_to_paste(registry, pro
 
 def test_added_entry_lets_the_site_build_and_print_the_citation(registry, site_copy):
     article = site_copy / "docs" / "articles" / "how-can-self-compassion-help-me.md"
-    article.write_text(article.read_text(encoding="utf-8") + f"\nA scale measures it [@doi:{NEFF}].\n", encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8") + f"\nA scale measures it [@doi:{NEFF}].\n", encoding="utf-8"
+    )
     assert build_site(site_copy).returncode == 1
     assert run(site_copy) == 0
     result = build_site(site_copy)
     assert result.returncode == 0, result.stderr
-    html = (site_copy / "site" / "articles" / "how-can-self-compassion-help-me" / "index.html").read_text(encoding="utf-8")
+    html = (site_copy / "site" / "articles" / "how-can-self-compassion-help-me" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "A scale measures it (" in html and "Neff, 2003" in html

@@ -39,7 +39,8 @@ class Example:
 
 EXAMPLES = [
     Example(
-        "10.1-2-journal-article-without-doi", "(Ahmann et al., 2018)",
+        "10.1-2-journal-article-without-doi",
+        "(Ahmann et al., 2018)",
         "Ahmann, E., Tuttle, L. J., Saviet, M., & Wright, S. D. (2018). A descriptive review of ADHD coaching research: Implications for college students. "
         "Journal of Postsecondary Education and Disability, 31(1), 17–39. https://www.ahead.org/professional-resources/publications/jped/archived-jped/jped-volume-31",
         bib("""
@@ -70,7 +71,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.1-3-journal-article-from-database", "(Anderson, 2018)",
+        "10.1-3-journal-article-from-database",
+        "(Anderson, 2018)",
         "Anderson, M. (2018). Getting consistent with consequences. Educational Leadership, 76(1), 26–33.",
         bib("""
             @article{andersonGettingConsistentConsequences2018,
@@ -99,7 +101,8 @@ EXAMPLES = [
     # The manual prints the article's shortDOI as a URL (http://doi.org/fg6rf9): written as url,
     # since doi holds a DOI.
     Example(
-        "10.1-4-twenty-one-or-more-authors", "(Kalnay et al., 1996)",
+        "10.1-4-twenty-one-or-more-authors",
+        "(Kalnay et al., 1996)",
         "Kalnay, E., Kanamitsu, M., Kistler, R., Collins, W., Deaven, D., Gandin, L., Iredell, M., Saha, S., White, G., Woollen, J., Zhu, Y., Chelliah, M., Ebisuzaki, W., "
         "Higgins, W., Janowiak, J., Mo, K. C., Ropelewski, C., Wang, J., Leetmaa, A., . . . Joseph, D. (1996). The NCEP/NCAR 40-year reanalysis project. "
         "Bulletin of the American Meteorological Society, 77(3), 437–471. http://doi.org/fg6rf9",
@@ -128,11 +131,14 @@ EXAMPLES = [
               url     = {http://doi.org/fg6rf9},
             }
         """),
-        xfail={"zotero": "citeproc prints the ellipsis before the last author as '…' where the manual prints '. . .'",
-               "typed": "citeproc prints the ellipsis before the last author as '…' where the manual prints '. . .'"},
+        xfail={
+            "zotero": "citeproc prints the ellipsis before the last author as '…' where the manual prints '. . .'",
+            "typed": "citeproc prints the ellipsis before the last author as '…' where the manual prints '. . .'",
+        },
     ),
     Example(
-        "10.1-6-article-number", "(Burin et al., 2019)",
+        "10.1-6-article-number",
+        "(Burin et al., 2019)",
         "Burin, D., Kilteni, K., Rabuffetti, M., Slater, M., & Pia, L. (2019). Body ownership increases the interference between observed and executed movements. "
         "PLOS ONE, 14(1), Article e0209899. https://doi.org/10.1371/journal.pone.0209899",
         bib("""
@@ -163,7 +169,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.1-7-advance-online-publication", "(Huestegge et al., 2019)",
+        "10.1-7-advance-online-publication",
+        "(Huestegge et al., 2019)",
         "Huestegge, S. M., Raettig, T., & Huestegge, L. (2019). Are face-incongruent voices harder to process? Effects of face–voice gender incongruency on basic cognitive information processing. "
         "Experimental Psychology. Advance online publication. https://doi.org/10.1027/1618-3169/a000440",
         bib("""
@@ -189,7 +196,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.1-8-in-press", "(Pachur & Scheibehenne, in press)",
+        "10.1-8-in-press",
+        "(Pachur & Scheibehenne, in press)",
         "Pachur, T., & Scheibehenne, B. (in press). Unpacking buyer-seller differences in valuation from experience: A cognitive modeling approach. Psychonomic Bulletin & Review.",
         bib("""
             @article{pachurUnpackingBuyersellerDifferences,
@@ -210,7 +218,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.1-10-translated-article", "(Piaget, 1970/1972)",
+        "10.1-10-translated-article",
+        "(Piaget, 1970/1972)",
         "Piaget, J. (1972). Intellectual evolution from adolescence to adulthood (J. Bliss & H. Furth, Trans.). Human Development, 15(1), 1–12. "
         "https://doi.org/10.1159/000271225 (Original work published 1970)",
         bib("""
@@ -244,7 +253,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.1-13-database-record-with-article-number", "(Mehrholz et al., 2018)",
+        "10.1-13-database-record-with-article-number",
+        "(Mehrholz et al., 2018)",
         "Mehrholz, J., Pohl, M., Platz, T., Kugler, J., & Elsner, B. (2018). Electromechanical and robot-assisted arm training for improving activities of daily living, arm function, "
         "and arm muscle strength after stroke. Cochrane Database of Systematic Reviews, 2018(9), Article CD006876. https://doi.org/10.1002/14651858.CD006876.pub5",
         bib("""
@@ -275,7 +285,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.1-15-magazine-article", "(Weir, 2017)",
+        "10.1-15-magazine-article",
+        "(Weir, 2017)",
         "Weir, K. (2017, January). Forgiveness can improve mental and physical health. Monitor on Psychology, 48(1), 30.",
         bib("""
             @article{weirForgivenessCanImprove2017,
@@ -304,7 +315,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.1-15-online-magazine-article", "(Bustillos, 2013)",
+        "10.1-15-online-magazine-article",
+        "(Bustillos, 2013)",
         "Bustillos, M. (2013, March 19). On video games and storytelling: An interview with Tom Bissell. The New Yorker. "
         "https://www.newyorker.com/books/page-turner/on-video-games-and-storytelling-an-interview-with-tom-bissell",
         bib("""
@@ -331,7 +343,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.1-16-online-newspaper-article", "(Guarino, 2017)",
+        "10.1-16-online-newspaper-article",
+        "(Guarino, 2017)",
         "Guarino, B. (2017, December 4). How will humanity react to alien life? Psychologists have some predictions. The Washington Post. "
         "https://www.washingtonpost.com/news/speaking-of-science/wp/2017/12/04/how-will-humanity-react-to-alien-life-psychologists-have-some-predictions",
         bib("""
@@ -358,7 +371,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.1-16-print-newspaper-article", "(Hess, 2019)",
+        "10.1-16-print-newspaper-article",
+        "(Hess, 2019)",
         "Hess, A. (2019, January 3). Cats who take direction. The New York Times, C1.",
         bib("""
             @article{hessCatsWhoTake2019,
@@ -383,7 +397,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.1-17-blog-post", "(Klymkowsky, 2018)",
+        "10.1-17-blog-post",
+        "(Klymkowsky, 2018)",
         "Klymkowsky, M. (2018, September 15). Can we talk scientifically about free will? Sci-Ed. https://blogs.plos.org/scied/2018/09/15/can-we-talk-scientifically-about-free-will/",
         bib("""
             @online{klymkowskyCanWeTalk2018,
@@ -407,7 +422,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.2-20-book-with-doi-and-edition", "(Brown, 2018)",
+        "10.2-20-book-with-doi-and-edition",
+        "(Brown, 2018)",
         "Brown, L. S. (2018). Feminist therapy (2nd ed.). American Psychological Association. https://doi.org/10.1037/0000092-000",
         bib("""
             @book{brownFeministTherapy2018,
@@ -434,7 +450,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.2-21-book", "(Burgess, 2019)",
+        "10.2-21-book",
+        "(Burgess, 2019)",
         "Burgess, R. (2019). Rethinking global health: Frameworks of power. Routledge.",
         bib("""
             @book{burgessRethinkingGlobalHealth2019,
@@ -458,7 +475,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.2-22-ebook-with-url", "(Christian & Griffiths, 2016)",
+        "10.2-22-ebook-with-url",
+        "(Christian & Griffiths, 2016)",
         "Christian, B., & Griffiths, T. (2016). Algorithms to live by: The computer science of human decisions. Henry Holt and Co. http://a.co/7qGBZAk",
         bib("""
             @book{christianAlgorithmsLiveComputer2016,
@@ -481,7 +499,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.2-23-authored-book-with-editor", "(Meadows, 2008)",
+        "10.2-23-authored-book-with-editor",
+        "(Meadows, 2008)",
         "Meadows, D. H. (2008). Thinking in systems: A primer (D. Wright, Ed.). Chelsea Green Publishing.",
         bib("""
             @book{meadowsThinkingSystemsPrimer2008,
@@ -505,7 +524,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.2-24-edited-book-two-publishers", "(Schmid, 2017)",
+        "10.2-24-edited-book-two-publishers",
+        "(Schmid, 2017)",
         "Schmid, H.-J. (Ed.). (2017). Entrenchment and the psychology of language learning: How we reorganize and adapt linguistic knowledge. "
         "American Psychological Association; De Gruyter Mouton. https://doi.org/10.1037/15969-000",
         bib("""
@@ -529,7 +549,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.2-25-edited-book-two-part-surname", "(Hacker Hughes, 2017)",
+        "10.2-25-edited-book-two-part-surname",
+        "(Hacker Hughes, 2017)",
         "Hacker Hughes, J. (Ed.). (2017). Military veteran psychological health and social care: Contemporary approaches. Routledge.",
         bib("""
             @collection{hackerhughesMilitaryVeteranPsychological2017,
@@ -550,7 +571,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.2-28-translated-book", "(Piaget & Inhelder, 1966/1969)",
+        "10.2-28-translated-book",
+        "(Piaget & Inhelder, 1966/1969)",
         "Piaget, J., & Inhelder, B. (1969). The psychology of the child (H. Weaver, Trans.; 2nd ed.). Basic Books. (Original work published 1966)",
         bib("""
             @book{piagetPsychologyChild1969,
@@ -577,7 +599,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.2-29-republished-book", "(Freud, 1900/2010)",
+        "10.2-29-republished-book",
+        "(Freud, 1900/2010)",
         "Freud, S. (2010). The interpretation of dreams: The complete and definitive text (J. Strachey, Ed. & Trans.). Basic Books. (Original work published 1900)",
         bib("""
             @book{freudInterpretationDreamsComplete2010,
@@ -604,7 +627,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.2-30-one-volume-of-a-multivolume-work", "(Fiske et al., 2010)",
+        "10.2-30-one-volume-of-a-multivolume-work",
+        "(Fiske et al., 2010)",
         "Fiske, S. T., Gilbert, D. T., & Lindzey, G. (2010). Handbook of social psychology (5th ed., Vol. 1). John Wiley & Sons. https://doi.org/10.1002/9780470561119",
         bib("""
             @book{fiskeHandbookSocialPsychology2010,
@@ -631,7 +655,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.2-32-group-author-is-publisher", "(American Psychiatric Association, 2013)",
+        "10.2-32-group-author-is-publisher",
+        "(American Psychiatric Association, 2013)",
         "American Psychiatric Association. (2013). Diagnostic and statistical manual of mental disorders (5th ed.). https://doi.org/10.1176/appi.books.9780890425596",
         bib("""
             @book{americanpsychiatricassociationDiagnosticStatisticalManual2013,
@@ -656,7 +681,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.3-38-chapter-with-doi", "(Balsam et al., 2019)",
+        "10.3-38-chapter-with-doi",
+        "(Balsam et al., 2019)",
         "Balsam, K. F., Martell, C. R., Jones, K. P., & Safren, S. A. (2019). Affirmative cognitive behavior therapy with sexual and gender minority people. "
         "In G. Y. Iwamasa & P. A. Hays (Eds.), Culturally responsive cognitive behavior therapy: Practice and supervision (2nd ed., pp. 287–314). "
         "American Psychological Association. https://doi.org/10.1037/0000119-012",
@@ -689,7 +715,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.3-39-chapter-without-doi", "(Weinstock et al., 2003)",
+        "10.3-39-chapter-without-doi",
+        "(Weinstock et al., 2003)",
         "Weinstock, R., Leong, G. B., & Silva, J. A. (2003). Defining forensic psychiatry: Roles and responsibilities. In R. Rosner (Ed.), "
         "Principles and practice of forensic psychiatry (2nd ed., pp. 7–13). CRC Press.",
         bib("""
@@ -720,7 +747,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.3-46-republished-chapter", "(Lewin, 1948/1999)",
+        "10.3-46-republished-chapter",
+        "(Lewin, 1948/1999)",
         "Lewin, K. (1999). Group decision and social change. In M. Gold (Ed.), The complete social scientist: A Kurt Lewin reader (pp. 265–284). "
         "American Psychological Association. https://doi.org/10.1037/10319-010 (Original work published 1948)",
         bib("""
@@ -752,7 +780,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.4-50-report-by-two-agencies", "(Australian Government Productivity Commission & New Zealand Productivity Commission, 2012)",
+        "10.4-50-report-by-two-agencies",
+        "(Australian Government Productivity Commission & New Zealand Productivity Commission, 2012)",
         "Australian Government Productivity Commission & New Zealand Productivity Commission. (2012). Strengthening trans-Tasman economic relations. "
         "https://www.pc.gov.au/inquiries/completed/australia-new-zealand/report/trans-tasman.pdf",
         bib("""
@@ -774,13 +803,16 @@ EXAMPLES = [
               url         = {https://www.pc.gov.au/inquiries/completed/australia-new-zealand/report/trans-tasman.pdf},
             }
         """),
-        xfail={"zotero": "the style puts a comma before '&' between two group authors ('Commission, & New Zealand'), and the site leaves the institution, which names the "
-                         "first author again, printed ('relations. Australian Government Productivity Commission. https'): it drops a publisher only when it repeats a sole author",
-               "typed": "the style puts a comma before '&' between two group authors ('Commission, & New Zealand'), and the site leaves the institution, which names both "
-                        "authors, printed ('relations. Australian Government Productivity Commission and New Zealand Productivity Commission. https')"},
+        xfail={
+            "zotero": "the style puts a comma before '&' between two group authors ('Commission, & New Zealand'), and the site leaves the institution, which names the "
+            "first author again, printed ('relations. Australian Government Productivity Commission. https'): it drops a publisher only when it repeats a sole author",
+            "typed": "the style puts a comma before '&' between two group authors ('Commission, & New Zealand'), and the site leaves the institution, which names both "
+            "authors, printed ('relations. Australian Government Productivity Commission and New Zealand Productivity Commission. https')",
+        },
     ),
     Example(
-        "10.4-51-report-by-individual-authors", "(Fried & Polyakova, 2018)",
+        "10.4-51-report-by-individual-authors",
+        "(Fried & Polyakova, 2018)",
         "Fried, D., & Polyakova, A. (2018). Democratic defense against disinformation. Atlantic Council. "
         "https://www.atlanticcouncil.org/images/publications/Democratic_Defense_Against_Disinformation_FINAL.pdf",
         bib("""
@@ -804,7 +836,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.4-54-annual-report", "(U.S. Securities and Exchange Commission, 2017)",
+        "10.4-54-annual-report",
+        "(U.S. Securities and Exchange Commission, 2017)",
         "U.S. Securities and Exchange Commission. (2017). Agency financial report: Fiscal year 2017. https://www.sec.gov/files/sec-2017-agency-financial-report.pdf",
         bib("""
             @report{ussecuritiesandexchangecommissionAgencyFinancialReport2017,
@@ -827,7 +860,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.4-57-report-with-number", "(Lichtenstein, 2013)",
+        "10.4-57-report-with-number",
+        "(Lichtenstein, 2013)",
         "Lichtenstein, J. (2013). Profile of veteran business owners: More young veterans appear to be starting businesses (Issue Brief No. 1). "
         "U.S. Small Business Administration, Office of Advocacy. https://www.sba.gov/sites/default/files/Issue%20Brief%201,%20Veteran%20Business%20Owners.pdf",
         bib("""
@@ -855,7 +889,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.5-60-conference-session", "(Fistek et al., 2017)",
+        "10.5-60-conference-session",
+        "(Fistek et al., 2017)",
         "Fistek, A., Jester, E., & Sonnenberg, K. (2017, July 12–15). Everybody’s got a little music in them: Using music therapy to connect, engage, and motivate [Conference session]. "
         "Autism Society National Conference, Milwaukee, WI, United States. https://asa.confex.com/asa/2017/webprogramarchives/Session9517.html",
         bib("""
@@ -883,7 +918,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.6-66-masters-thesis-in-repository", "(Hutcheson, 2012)",
+        "10.6-66-masters-thesis-in-repository",
+        "(Hutcheson, 2012)",
         "Hutcheson, V. H. (2012). Dealing with dual differences: Social coping strategies of gifted and lesbian, gay, bisexual, transgender, and queer adolescents "
         "[Master’s thesis, The College of William & Mary]. William & Mary Digital Archive. https://digitalarchive.wm.edu/bitstream/handle/10288/16594/HutchesonVirginia2012.pdf",
         bib("""
@@ -910,7 +946,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.8-70-unpublished-manuscript", "(Yoo et al., 2016)",
+        "10.8-70-unpublished-manuscript",
+        "(Yoo et al., 2016)",
         "Yoo, J., Miyamoto, Y., Rigotti, A., & Ryff, C. (2016). Linking positive affect to blood lipids: A cultural perspective [Unpublished manuscript]. "
         "Department of Psychology, University of Wisconsin–Madison.",
         bib("""
@@ -934,7 +971,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.8-72-manuscript-submitted", "(Lippincott & Poindexter, 2019)",
+        "10.8-72-manuscript-submitted",
+        "(Lippincott & Poindexter, 2019)",
         "Lippincott, T., & Poindexter, E. K. (2019). Emotion recognition as a function of facial cues: Implications for practice [Manuscript submitted for publication]. "
         "Department of Psychology, University of Washington.",
         bib("""
@@ -958,7 +996,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.8-73-informally-published-work", "(Stults-Kolehmainen & Sinha, 2015)",
+        "10.8-73-informally-published-work",
+        "(Stults-Kolehmainen & Sinha, 2015)",
         "Stults-Kolehmainen, M. A., & Sinha, R. (2015). The effects of stress on physical activity and exercise. PubMed Central. https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3894304",
         bib("""
             @misc{stults-kolehmainenEffectsStressPhysical2015,
@@ -981,7 +1020,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.9-75-data-set", "(D’Souza & Wiseheart, 2018)",
+        "10.9-75-data-set",
+        "(D’Souza & Wiseheart, 2018)",
         "D’Souza, A., & Wiseheart, M. (2018). Cognitive effects of music and dance training in children (ICPSR 37080; Version V1) [Data set]. ICPSR. https://doi.org/10.3886/ICPSR37080.v1",
         bib("""
             @dataset{dsouzaCognitiveEffectsMusic2018,
@@ -1007,11 +1047,14 @@ EXAMPLES = [
               doi       = {10.3886/ICPSR37080.v1},
             }
         """),
-        xfail={"zotero": "the style's term for a data set with a number prints '[Dataset]' where the manual prints '[Data set]'",
-               "typed": "the style's term for a data set with a number prints '[Dataset]' where the manual prints '[Data set]'"},
+        xfail={
+            "zotero": "the style's term for a data set with a number prints '[Dataset]' where the manual prints '[Data set]'",
+            "typed": "the style's term for a data set with a number prints '[Dataset]' where the manual prints '[Data set]'",
+        },
     ),
     Example(
-        "10.10-77-software", "(Borenstein et al., 2014)",
+        "10.10-77-software",
+        "(Borenstein et al., 2014)",
         "Borenstein, M., Hedges, L., Higgins, J., & Rothstein, H. (2014). Comprehensive meta-analysis (Version 3.3.070) [Computer software]. Biostat. https://www.meta-analysis.com/",
         bib("""
             @software{borensteinComprehensiveMetaanalysis2014,
@@ -1036,7 +1079,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.10-79-mobile-app", "(Epocrates, 2019)",
+        "10.10-79-mobile-app",
+        "(Epocrates, 2019)",
         "Epocrates. (2019). Epocrates medical references (Version 18.12) [Mobile app]. App Store. https://itunes.apple.com/us/app/epocrates/id281935788?mt=8",
         bib("""
             @software{epocratesEpocratesMedicalReferences2019,
@@ -1062,7 +1106,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.12-88-ted-talk", "(Giertz, 2018)",
+        "10.12-88-ted-talk",
+        "(Giertz, 2018)",
         "Giertz, S. (2018, April). Why you should make useless things [Video]. TED Conferences. https://www.ted.com/talks/simone_giertz_why_you_should_make_useless_things",
         bib("""
             @online{giertzWhyYouShould2018,
@@ -1087,7 +1132,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.12-90-youtube-video", "(University of Oxford, 2018)",
+        "10.12-90-youtube-video",
+        "(University of Oxford, 2018)",
         "University of Oxford. (2018, December 6). How do geckos walk on water? [Video]. YouTube. https://www.youtube.com/watch?v=qm1xGfOZJc8",
         bib("""
             @online{universityofoxfordHowGeckosWalk2018,
@@ -1112,7 +1158,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.12-89-webinar", "(Goldberg, 2018)",
+        "10.12-89-webinar",
+        "(Goldberg, 2018)",
         "Goldberg, J. F. (2018). Evaluating adverse drug effects [Webinar]. American Psychiatric Association. https://education.psychiatry.org/Users/ProductDetails.aspx?ActivityID=6172",
         bib("""
             @online{goldbergEvaluatingAdverseDrug2018,
@@ -1136,7 +1183,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.16-110-web-page-on-news-site", "(Avramova, 2019)",
+        "10.16-110-web-page-on-news-site",
+        "(Avramova, 2019)",
         "Avramova, N. (2019, January 3). The secret to a long, happy, healthy life? Think age-positive. CNN. "
         "https://www.cnn.com/2019/01/03/health/respect-towards-elderly-leads-to-long-life-intl/index.html",
         bib("""
@@ -1161,7 +1209,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.16-111-web-page-by-group-author", "(Centers for Disease Control and Prevention, 2018)",
+        "10.16-111-web-page-by-group-author",
+        "(Centers for Disease Control and Prevention, 2018)",
         "Centers for Disease Control and Prevention. (2018, January 23). People at high risk of developing flu–related complications. https://www.cdc.gov/flu/about/disease/high_risk.htm",
         bib("""
             @online{centersfordiseasecontrolandpreventionPeopleHighRisk2018,
@@ -1184,7 +1233,8 @@ EXAMPLES = [
         """),
     ),
     Example(
-        "10.16-112-web-page-without-author", "(\"Tuscan White Bean Pasta,\" 2018)",
+        "10.16-112-web-page-without-author",
+        '("Tuscan White Bean Pasta," 2018)',
         "Tuscan white bean pasta. (2018, February 25). Budget Bytes. https://www.budgetbytes.com/tuscan-white-bean-pasta/",
         bib("""
             @online{TuscanWhiteBean2018,
@@ -1204,11 +1254,14 @@ EXAMPLES = [
               url       = {https://www.budgetbytes.com/tuscan-white-bean-pasta/},
             }
         """),
-        xfail={"zotero": "the APA style puts the site in the author's place ('Budget Bytes. (2018, February 25). Tuscan white bean pasta.', cited as (Budget Bytes, 2018)) where the manual puts the title first and the site after the date",
-               "typed": "the APA style puts the site in the author's place ('Budget Bytes. (2018, February 25). Tuscan white bean pasta.', cited as (Budget Bytes, 2018)) where the manual puts the title first and the site after the date"},
+        xfail={
+            "zotero": "the APA style puts the site in the author's place ('Budget Bytes. (2018, February 25). Tuscan white bean pasta.', cited as (Budget Bytes, 2018)) where the manual puts the title first and the site after the date",
+            "typed": "the APA style puts the site in the author's place ('Budget Bytes. (2018, February 25). Tuscan white bean pasta.', cited as (Budget Bytes, 2018)) where the manual puts the title first and the site after the date",
+        },
     ),
     Example(
-        "10.16-113-web-page-without-date", "(U.S. Census Bureau, n.d.)",
+        "10.16-113-web-page-without-date",
+        "(U.S. Census Bureau, n.d.)",
         "U.S. Census Bureau. (n.d.). U.S. and world population clock. U.S. Department of Commerce. Retrieved July 3, 2019, from https://www.census.gov/popclock/",
         bib("""
             @online{uscensusbureauWorldPopulationClock,
@@ -1229,18 +1282,26 @@ EXAMPLES = [
               url       = {https://www.census.gov/popclock/},
             }
         """),
-        xfail={"zotero": "citeproc's sentence case prints 'U.s. And World Population Clock' for the title as Zotero exports it, where the manual prints 'U.S. and world population clock'",
-               "typed": "citeproc's sentence case capitalizes the word after the braced '{U.S.}' ('U.S. And world population clock') where the manual prints 'U.S. and world population clock'"},
+        xfail={
+            "zotero": "citeproc's sentence case prints 'U.s. And World Population Clock' for the title as Zotero exports it, where the manual prints 'U.S. and world population clock'",
+            "typed": "citeproc's sentence case capitalizes the word after the braced '{U.S.}' ('U.S. And world population clock') where the manual prints 'U.S. and world population clock'",
+        },
     ),
 ]
 FORMS = ("zotero", "typed")
 # Each form's rows on one worker, one after another: one build per form.
 ROWS = [
-    pytest.param(example, form, id=f"{example.id}-{form}", marks=[
-        pytest.mark.xdist_group(f"apa-examples-{form}"),
-        *([pytest.mark.xfail(strict=True, reason=example.xfail[form])] if form in example.xfail else []),
-    ])
-    for form in FORMS for example in EXAMPLES
+    pytest.param(
+        example,
+        form,
+        id=f"{example.id}-{form}",
+        marks=[
+            pytest.mark.xdist_group(f"apa-examples-{form}"),
+            *([pytest.mark.xfail(strict=True, reason=example.xfail[form])] if form in example.xfail else []),
+        ],
+    )
+    for form in FORMS
+    for example in EXAMPLES
 ]
 PAGE = "apa-manual-examples.md"
 
@@ -1260,12 +1321,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
         entries = [getattr(example, form) for example in EXAMPLES]
         with (project / "references.bib").open("a", encoding="utf-8") as file:
             file.write("".join("\n" + entry for entry in entries))
-        body = "".join(f"{example.id}: [@{key_of(entry)}].\n\n" for example, entry in zip(EXAMPLES, entries, strict=True))
+        body = "".join(
+            f"{example.id}: [@{key_of(entry)}].\n\n" for example, entry in zip(EXAMPLES, entries, strict=True)
+        )
         (project / "docs" / PAGE).write_text(
-            f"---\ndescription: The APA manual's reference examples, as a test of the formatting.\n---\n\n# APA manual examples\n\n{body}", encoding="utf-8",
+            f"---\ndescription: The APA manual's reference examples, as a test of the formatting.\n---\n\n# APA manual examples\n\n{body}",
+            encoding="utf-8",
         )
         config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("  /privacy.md\n", f"  /privacy.md\n  /{PAGE}\n"), encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("  /privacy.md\n", f"  /privacy.md\n  /{PAGE}\n"),
+            encoding="utf-8",
+        )
         build = build_site(project)
         assert build.returncode == 0, build.stderr
         return project / "site"
@@ -1276,6 +1343,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
 @pytest.mark.parametrize(("example", "form"), ROWS)
 def test_each_manual_example_prints_as_the_manual_shows_it(site, example, form):
     document = page(site(form), PAGE.removesuffix(".md"))
-    paragraphs = {normalize(p.text_content()).split(": ", 1)[0]: normalize(p.text_content()) for p in document.cssselect("article p")}
+    paragraphs = {
+        normalize(p.text_content()).split(": ", 1)[0]: normalize(p.text_content())
+        for p in document.cssselect("article p")
+    }
     [entry] = document.cssselect(f'div[id="ref-{key_of(getattr(example, form))}"]')
-    assert (paragraphs[example.id], normalize(entry.text_content())) == (f"{example.id}: {example.in_text}.", example.reference)
+    assert (paragraphs[example.id], normalize(entry.text_content())) == (
+        f"{example.id}: {example.in_text}.",
+        example.reference,
+    )

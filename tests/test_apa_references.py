@@ -29,261 +29,380 @@ class Row:
 
 
 ROWS = [
-    Row("journal-article",
+    Row(
+        "journal-article",
         "@article{grady2019,\n  author  = {Grady, Jessica S. and Her, Malina and Moreno, Geena and Perez, Catherine and Yelinek, Jillian},\n"
         "  title   = {Emotions in Storybooks: A Comparison of Storybooks That Represent Ethnic and Racial Groups in the {United States}},\n"
         "  journal = {Psychology of Popular Media Culture},\n  year    = {2019},\n  volume  = {8},\n  number  = {3},\n  pages   = {207--217},\n  doi     = {10.1037/ppm0000185},\n}\n",
-        "[@grady2019]", "(Grady et al., 2019)",
-        "Grady, J. S., Her, M., Moreno, G., Perez, C., & Yelinek, J. (2019). Emotions in storybooks: A comparison of storybooks that represent ethnic and racial groups in the United States. Psychology of Popular Media Culture, 8(3), 207–217. https://doi.org/10.1037/ppm0000185"),
+        "[@grady2019]",
+        "(Grady et al., 2019)",
+        "Grady, J. S., Her, M., Moreno, G., Perez, C., & Yelinek, J. (2019). Emotions in storybooks: A comparison of storybooks that represent ethnic and racial groups in the United States. Psychology of Popular Media Culture, 8(3), 207–217. https://doi.org/10.1037/ppm0000185",
+    ),
     # An older article with no DOI: a notice for the editor, never a failed strict build.
-    Row("journal-article-without-doi",
+    Row(
+        "journal-article-without-doi",
         "@article{kabatzinn1982,\n  author  = {Kabat-Zinn, Jon},\n  title   = {An Outpatient Program in Behavioral Medicine for Chronic Pain Patients Based on the Practice of Mindfulness Meditation},\n"
         "  journal = {General Hospital Psychiatry},\n  year    = {1982},\n  volume  = {4},\n  number  = {1},\n  pages   = {33--47},\n}\n",
-        "[@kabatzinn1982]", "(Kabat-Zinn, 1982)",
-        "Kabat-Zinn, J. (1982). An outpatient program in behavioral medicine for chronic pain patients based on the practice of mindfulness meditation. General Hospital Psychiatry, 4(1), 33–47."),
+        "[@kabatzinn1982]",
+        "(Kabat-Zinn, 1982)",
+        "Kabat-Zinn, J. (1982). An outpatient program in behavioral medicine for chronic pain patients based on the practice of mindfulness meditation. General Hospital Psychiatry, 4(1), 33–47.",
+    ),
     # As Zotero's Better BibLaTeX exports it.
-    Row("biblatex-export",
+    Row(
+        "biblatex-export",
         "@article{mccauley2019,\n  title = {Language Learning as Language Use: {{A}} Cross-Linguistic Model of Child Language Development},\n"
         "  author = {McCauley, Stewart M. and Christiansen, Morten H.},\n  date = {2019-01},\n  journaltitle = {Psychological Review},\n"
         "  volume = {126},\n  number = {1},\n  pages = {1--51},\n  doi = {10.1037/rev0000126},\n  langid = {english},\n"
         "  abstract = {Children learn language by using it.},\n  keywords = {language,learning},\n  file = {/home/me/Zotero/storage/ABCD/McCauley.pdf},\n}\n",
-        "[@mccauley2019]", "(McCauley & Christiansen, 2019)",
-        "McCauley, S. M., & Christiansen, M. H. (2019). Language learning as language use: A cross-linguistic model of child language development. Psychological Review, 126(1), 1–51. https://doi.org/10.1037/rev0000126"),
-    Row("online-first-article",
+        "[@mccauley2019]",
+        "(McCauley & Christiansen, 2019)",
+        "McCauley, S. M., & Christiansen, M. H. (2019). Language learning as language use: A cross-linguistic model of child language development. Psychological Review, 126(1), 1–51. https://doi.org/10.1037/rev0000126",
+    ),
+    Row(
+        "online-first-article",
         "@article{huestegge2019,\n  author   = {Huestegge, Sujata M. and Raettig, Tim and Huestegge, Lynn},\n"
         "  title    = {Are Face-Incongruent Voices Harder to Process? Effects of Face--Voice Gender Incongruency on Basic Cognitive Information Processing},\n"
         "  journal  = {Experimental Psychology},\n  year     = {2019},\n  pubstate = {Advance online publication},\n  doi      = {10.1027/1618-3169/a000440},\n}\n",
-        "[@huestegge2019]", "(Huestegge et al., 2019)",
-        "Huestegge, S. M., Raettig, T., & Huestegge, L. (2019). Are face-incongruent voices harder to process? Effects of face–voice gender incongruency on basic cognitive information processing. Experimental Psychology. Advance online publication. https://doi.org/10.1027/1618-3169/a000440"),
-    Row("article-number",
+        "[@huestegge2019]",
+        "(Huestegge et al., 2019)",
+        "Huestegge, S. M., Raettig, T., & Huestegge, L. (2019). Are face-incongruent voices harder to process? Effects of face–voice gender incongruency on basic cognitive information processing. Experimental Psychology. Advance online publication. https://doi.org/10.1027/1618-3169/a000440",
+    ),
+    Row(
+        "article-number",
         "@article{jerrentrup2018,\n  author  = {Jerrentrup, Andreas and Mueller, Tobias and Glowalla, Ulrich and Herder, Meike and Henrichs, Nadine and Neubauer, Andreas and Schaefer, Juergen R.},\n"
         "  title   = {Teaching Medicine with the Help of {Dr. House}},\n  journal = {PLoS ONE},\n  year    = {2018},\n  volume  = {13},\n  number  = {3},\n"
         "  eid     = {e0193972},\n  doi     = {10.1371/journal.pone.0193972},\n}\n",
-        "[@jerrentrup2018]", "(Jerrentrup et al., 2018)",
-        "Jerrentrup, A., Mueller, T., Glowalla, U., Herder, M., Henrichs, N., Neubauer, A., & Schaefer, J. R. (2018). Teaching medicine with the help of Dr. House. PLoS ONE, 13(3), Article e0193972. https://doi.org/10.1371/journal.pone.0193972"),
+        "[@jerrentrup2018]",
+        "(Jerrentrup et al., 2018)",
+        "Jerrentrup, A., Mueller, T., Glowalla, U., Herder, M., Henrichs, N., Neubauer, A., & Schaefer, J. R. (2018). Teaching medicine with the help of Dr. House. PLoS ONE, 13(3), Article e0193972. https://doi.org/10.1371/journal.pone.0193972",
+    ),
     # A particle stays with the surname, as APA prints van der Kolk.
-    Row("author-with-particle",
+    Row(
+        "author-with-particle",
         "@book{vanderkolk2014,\n  author    = {van der Kolk, Bessel A.},\n  title     = {The Body Keeps the Score: Brain, Mind, and Body in the Healing of Trauma},\n"
         "  publisher = {Viking},\n  year      = {2014},\n}\n",
-        "[@vanderkolk2014]", "(van der Kolk, 2014)",
-        "van der Kolk, B. A. (2014). The body keeps the score: Brain, mind, and body in the healing of trauma. Viking."),
+        "[@vanderkolk2014]",
+        "(van der Kolk, 2014)",
+        "van der Kolk, B. A. (2014). The body keeps the score: Brain, mind, and body in the healing of trauma. Viking.",
+    ),
     # ... unless the entry says otherwise for its names.
-    Row("particle-dropped-by-choice",
+    Row(
+        "particle-dropped-by-choice",
         "@book{beethoven1802,\n  author    = {van Beethoven, Ludwig},\n  title     = {{Heiligenstadt Testament}},\n  publisher = {Self-published},\n  year      = {1802},\n"
         "  options   = {useprefix=false},\n}\n",
-        "[@beethoven1802]", "(Beethoven, 1802)",
-        "Beethoven, L. van. (1802). Heiligenstadt Testament. Self-published."),
-    Row("book",
+        "[@beethoven1802]",
+        "(Beethoven, 1802)",
+        "Beethoven, L. van. (1802). Heiligenstadt Testament. Self-published.",
+    ),
+    Row(
+        "book",
         "@book{jackson2019,\n  author    = {Jackson, Lynne M.},\n  title     = {The Psychology of Prejudice: From Attitudes to Social Action},\n  edition   = {2},\n"
         "  publisher = {American Psychological Association},\n  year      = {2019},\n  doi       = {10.1037/0000168-000},\n}\n",
-        "[@jackson2019]", "(Jackson, 2019)",
-        "Jackson, L. M. (2019). The psychology of prejudice: From attitudes to social action (2nd ed.). American Psychological Association. https://doi.org/10.1037/0000168-000"),
+        "[@jackson2019]",
+        "(Jackson, 2019)",
+        "Jackson, L. M. (2019). The psychology of prejudice: From attitudes to social action (2nd ed.). American Psychological Association. https://doi.org/10.1037/0000168-000",
+    ),
     # "and" inside a publisher is part of its name, not a list.
-    Row("publisher-with-and",
+    Row(
+        "publisher-with-and",
         "@book{gilbert2010,\n  author    = {Gilbert, Paul},\n  title     = {Compassion Focused Therapy: Distinctive Features},\n"
         "  publisher = {Routledge and Taylor and Francis Group},\n  year      = {2010},\n}\n",
-        "[@gilbert2010]", "(Gilbert, 2010)",
-        "Gilbert, P. (2010). Compassion focused therapy: Distinctive features. Routledge and Taylor and Francis Group."),
-    Row("edited-book",
+        "[@gilbert2010]",
+        "(Gilbert, 2010)",
+        "Gilbert, P. (2010). Compassion focused therapy: Distinctive features. Routledge and Taylor and Francis Group.",
+    ),
+    Row(
+        "edited-book",
         "@book{kesharwani2020,\n  editor    = {Kesharwani, Prashant},\n  title     = {Nanotechnology Based Approaches for Tuberculosis Treatment},\n"
         "  publisher = {Academic Press},\n  year      = {2020},\n}\n",
-        "[@kesharwani2020]", "(Kesharwani, 2020)",
-        "Kesharwani, P. (Ed.). (2020). Nanotechnology based approaches for tuberculosis treatment. Academic Press."),
-    Row("chapter-in-edited-book",
+        "[@kesharwani2020]",
+        "(Kesharwani, 2020)",
+        "Kesharwani, P. (Ed.). (2020). Nanotechnology based approaches for tuberculosis treatment. Academic Press.",
+    ),
+    Row(
+        "chapter-in-edited-book",
         "@incollection{dillard2020,\n  author    = {Dillard, James Price},\n  title     = {Currents in the Study of Persuasion},\n"
         "  booktitle = {Media Effects: Advances in Theory and Research},\n  editor    = {Oliver, Mary Beth and Raney, Arthur A. and Bryant, Jennings},\n"
         "  edition   = {4},\n  publisher = {Routledge},\n  year      = {2020},\n  pages     = {115--129},\n}\n",
-        "[@dillard2020]", "(Dillard, 2020)",
-        "Dillard, J. P. (2020). Currents in the study of persuasion. In M. B. Oliver, A. A. Raney, & J. Bryant (Eds.), Media effects: Advances in theory and research (4th ed., pp. 115–129). Routledge."),
+        "[@dillard2020]",
+        "(Dillard, 2020)",
+        "Dillard, J. P. (2020). Currents in the study of persuasion. In M. B. Oliver, A. A. Raney, & J. Bryant (Eds.), Media effects: Advances in theory and research (4th ed., pp. 115–129). Routledge.",
+    ),
     # A group author in double braces, "and" in its name and in its parent agency's.
-    Row("report-by-agency",
+    Row(
+        "report-by-agency",
         "@techreport{samhsa2019,\n  author      = {{Substance Abuse and Mental Health Services Administration}},\n"
         "  title       = {Key Substance Use and Mental Health Indicators in the {United States}},\n"
         "  institution = {U.S. Department of Health and Human Services},\n  year        = {2019},\n"
         "  url         = {https://www.samhsa.gov/data/},\n}\n",
-        "[@samhsa2019]", "(Substance Abuse and Mental Health Services Administration, 2019)",
-        "Substance Abuse and Mental Health Services Administration. (2019). Key substance use and mental health indicators in the United States. U.S. Department of Health and Human Services. https://www.samhsa.gov/data/"),
+        "[@samhsa2019]",
+        "(Substance Abuse and Mental Health Services Administration, 2019)",
+        "Substance Abuse and Mental Health Services Administration. (2019). Key substance use and mental health indicators in the United States. U.S. Department of Health and Human Services. https://www.samhsa.gov/data/",
+    ),
     # The group that wrote the report published it: APA names it once.
-    Row("report-author-is-publisher",
+    Row(
+        "report-author-is-publisher",
         "@techreport{who2014,\n  author      = {{World Health Organization}},\n"
         "  title       = {Comprehensive Implementation Plan on Maternal, Infant, and Young Child Nutrition},\n"
         "  institution = {World Health Organization},\n  year        = {2014},\n"
         "  url         = {https://apps.who.int/iris/handle/10665/113048},\n}\n",
-        "[@who2014]", "(World Health Organization, 2014)",
-        "World Health Organization. (2014). Comprehensive implementation plan on maternal, infant, and young child nutrition. https://apps.who.int/iris/handle/10665/113048"),
-    Row("web-page",
+        "[@who2014]",
+        "(World Health Organization, 2014)",
+        "World Health Organization. (2014). Comprehensive implementation plan on maternal, infant, and young child nutrition. https://apps.who.int/iris/handle/10665/113048",
+    ),
+    Row(
+        "web-page",
         "@online{bologna2019,\n  author       = {Bologna, Caroline},\n  title        = {Why Some People with Anxiety Love Watching Horror Movies},\n"
         "  date         = {2019-10-31},\n  organization = {HuffPost},\n"
         "  url          = {https://www.huffpost.com/entry/anxiety-love-watching-horror-movies_l_5d277587e4b02a5a5d57b59e},\n}\n",
-        "[@bologna2019]", "(Bologna, 2019)",
-        "Bologna, C. (2019, October 31). Why some people with anxiety love watching horror movies. HuffPost. https://www.huffpost.com/entry/anxiety-love-watching-horror-movies_l_5d277587e4b02a5a5d57b59e"),
-    Row("web-page-without-date",
+        "[@bologna2019]",
+        "(Bologna, 2019)",
+        "Bologna, C. (2019, October 31). Why some people with anxiety love watching horror movies. HuffPost. https://www.huffpost.com/entry/anxiety-love-watching-horror-movies_l_5d277587e4b02a5a5d57b59e",
+    ),
+    Row(
+        "web-page-without-date",
         "@online{nimh-anxiety,\n  author  = {{National Institute of Mental Health}},\n  title   = {Anxiety Disorders},\n"
         "  urldate = {2024-03-05},\n  url     = {https://www.nimh.nih.gov/health/topics/anxiety-disorders},\n}\n",
-        "[@nimh-anxiety]", "(National Institute of Mental Health, n.d.)",
-        "National Institute of Mental Health. (n.d.). Anxiety disorders. Retrieved March 5, 2024, from https://www.nimh.nih.gov/health/topics/anxiety-disorders"),
-    Row("dissertation",
+        "[@nimh-anxiety]",
+        "(National Institute of Mental Health, n.d.)",
+        "National Institute of Mental Health. (n.d.). Anxiety disorders. Retrieved March 5, 2024, from https://www.nimh.nih.gov/health/topics/anxiety-disorders",
+    ),
+    Row(
+        "dissertation",
         "@phdthesis{hollander2017,\n  author = {Hollander, Matthew M.},\n"
         "  title  = {Resistance to Authority: Methodological Innovations and New Lessons from the {Milgram} Experiment},\n"
         "  school = {University of Wisconsin--Madison},\n  year   = {2017},\n  url    = {https://search.proquest.com/docview/1949319578},\n}\n",
-        "[@hollander2017]", "(Hollander, 2017)",
-        "Hollander, M. M. (2017). Resistance to authority: Methodological innovations and new lessons from the Milgram experiment [Doctoral dissertation, University of Wisconsin–Madison]. https://search.proquest.com/docview/1949319578"),
-    Row("conference-paper",
+        "[@hollander2017]",
+        "(Hollander, 2017)",
+        "Hollander, M. M. (2017). Resistance to authority: Methodological innovations and new lessons from the Milgram experiment [Doctoral dissertation, University of Wisconsin–Madison]. https://search.proquest.com/docview/1949319578",
+    ),
+    Row(
+        "conference-paper",
         "@inproceedings{evans2019,\n  author    = {Evans, Arthur C. and Garbarino, James},\n  title     = {Gun Violence: An Event on the Power of Community},\n"
         "  booktitle = {Proceedings of the APA 2019 Convention},\n  editor    = {Smith, Ann},\n  publisher = {American Psychological Association},\n"
         "  pages     = {12--19},\n  year      = {2019},\n}\n",
-        "[@evans2019]", "(Evans & Garbarino, 2019)",
-        "Evans, A. C., & Garbarino, J. (2019). Gun violence: An event on the power of community. In A. Smith (Ed.), Proceedings of the APA 2019 convention (pp. 12–19). American Psychological Association."),
-    Row("preprint",
+        "[@evans2019]",
+        "(Evans & Garbarino, 2019)",
+        "Evans, A. C., & Garbarino, J. (2019). Gun violence: An event on the power of community. In A. Smith (Ed.), Proceedings of the APA 2019 convention (pp. 12–19). American Psychological Association.",
+    ),
+    Row(
+        "preprint",
         "@misc{leuker2020,\n  author    = {Leuker, Christina and Samartzidis, Lasare and Hertwig, Ralph and Pleskac, Timothy J.},\n"
         "  title     = {When Money Talks: Judging Risk and Coercion in High-Paying Clinical Trials},\n  type      = {Preprint},\n"
         "  publisher = {PsyArXiv},\n  year      = {2020},\n  doi       = {10.31234/osf.io/9p7s8},\n}\n",
-        "[@leuker2020]", "(Leuker et al., 2020)",
-        "Leuker, C., Samartzidis, L., Hertwig, R., & Pleskac, T. J. (2020). When money talks: Judging risk and coercion in high-paying clinical trials [Preprint]. PsyArXiv. https://doi.org/10.31234/osf.io/9p7s8"),
+        "[@leuker2020]",
+        "(Leuker et al., 2020)",
+        "Leuker, C., Samartzidis, L., Hertwig, R., & Pleskac, T. J. (2020). When money talks: Judging risk and coercion in high-paying clinical trials [Preprint]. PsyArXiv. https://doi.org/10.31234/osf.io/9p7s8",
+    ),
     # A report number with a hyphen is one number, not a range: "No.", never "Nos.".
-    Row("report-number-with-hyphen",
+    Row(
+        "report-number-with-hyphen",
         "@techreport{nci2019,\n  author      = {{National Cancer Institute}},\n  title       = {Taking Time: Support for People with Cancer},\n"
         "  type        = {NIH Publication},\n  number      = {18-2059},\n"
         "  institution = {U.S. Department of Health and Human Services, National Institutes of Health},\n  year        = {2019},\n"
         "  url         = {https://www.cancer.gov/publications/patient-education/takingtime.pdf},\n}\n",
-        "[@nci2019]", "(National Cancer Institute, 2019)",
-        "National Cancer Institute. (2019). Taking time: Support for people with cancer (NIH Publication No. 18-2059). U.S. Department of Health and Human Services, National Institutes of Health. https://www.cancer.gov/publications/patient-education/takingtime.pdf"),
+        "[@nci2019]",
+        "(National Cancer Institute, 2019)",
+        "National Cancer Institute. (2019). Taking time: Support for people with cancer (NIH Publication No. 18-2059). U.S. Department of Health and Human Services, National Institutes of Health. https://www.cancer.gov/publications/patient-education/takingtime.pdf",
+    ),
     # From a database: its name as publisher, its publication number as number.
-    Row("dissertation-from-database",
+    Row(
+        "dissertation-from-database",
         "@phdthesis{kabir2017,\n  author    = {Kabir, Jahanara M.},\n"
         "  title     = {Factors Influencing Customer Satisfaction at a Fast Food Hamburger Chain: The Relationship Between Customer Satisfaction and Customer Loyalty},\n"
         "  school    = {Wilmington University},\n  number    = {10617765},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year      = {2017},\n}\n",
-        "[@kabir2017]", "(Kabir, 2017)",
-        "Kabir, J. M. (2017). Factors influencing customer satisfaction at a fast food hamburger chain: The relationship between customer satisfaction and customer loyalty (Publication No. 10617765) [Doctoral dissertation, Wilmington University]. ProQuest Dissertations and Theses Global."),
-    Row("dissertation-in-repository",
+        "[@kabir2017]",
+        "(Kabir, 2017)",
+        "Kabir, J. M. (2017). Factors influencing customer satisfaction at a fast food hamburger chain: The relationship between customer satisfaction and customer loyalty (Publication No. 10617765) [Doctoral dissertation, Wilmington University]. ProQuest Dissertations and Theses Global.",
+    ),
+    Row(
+        "dissertation-in-repository",
         "@phdthesis{zambrano2016,\n  author    = {Zambrano-Vazquez, Laura},\n"
         "  title     = {The Interaction of State and Trait Worry on Response Monitoring in Those with Worry and Obsessive-Compulsive Symptoms},\n"
         "  school    = {University of Arizona},\n  publisher = {UA Campus Repository},\n  year      = {2016},\n"
         "  url       = {https://repository.arizona.edu/handle/10150/620615},\n}\n",
-        "[@zambrano2016]", "(Zambrano-Vazquez, 2016)",
-        "Zambrano-Vazquez, L. (2016). The interaction of state and trait worry on response monitoring in those with worry and obsessive-compulsive symptoms [Doctoral dissertation, University of Arizona]. UA Campus Repository. https://repository.arizona.edu/handle/10150/620615"),
+        "[@zambrano2016]",
+        "(Zambrano-Vazquez, 2016)",
+        "Zambrano-Vazquez, L. (2016). The interaction of state and trait worry on response monitoring in those with worry and obsessive-compulsive symptoms [Doctoral dissertation, University of Arizona]. UA Campus Repository. https://repository.arizona.edu/handle/10150/620615",
+    ),
     # Presentations not in proceedings, as a reference manager writes them (BibLaTeX's
     # eventtitle, venue, eventdate; a date range).
-    Row("poster-presentation",
+    Row(
+        "poster-presentation",
         "@inproceedings{pearson2018,\n  author     = {Pearson, Joanne},\n  title      = {Fat Talk and Its Effects on State-Based Body Image in Women},\n"
         "  type       = {Poster presentation},\n  eventtitle = {Australian Psychological Society Congress},\n  venue      = {Sydney, NSW, Australia},\n"
         "  eventdate  = {2018-09-27/2018-09-30},\n  url        = {http://bit.ly/2XGSThP},\n}\n",
-        "[@pearson2018]", "(Pearson, 2018)",
-        "Pearson, J. (2018, September 27–30). Fat talk and its effects on state-based body image in women [Poster presentation]. Australian Psychological Society Congress, Sydney, NSW, Australia. http://bit.ly/2XGSThP"),
-    Row("paper-presentation",
+        "[@pearson2018]",
+        "(Pearson, 2018)",
+        "Pearson, J. (2018, September 27–30). Fat talk and its effects on state-based body image in women [Poster presentation]. Australian Psychological Society Congress, Sydney, NSW, Australia. http://bit.ly/2XGSThP",
+    ),
+    Row(
+        "paper-presentation",
         "@misc{maddox2016,\n  author     = {Maddox, Sarah and Hurling, Jessica and Stewart, Erin and Edwards, Amy},\n"
         "  title      = {If Mama Ain't Happy, Nobody's Happy: The Effect of Parental Depression on Mood Dysregulation in Children},\n"
         "  type       = {Paper presentation},\n  date       = {2016-03-30/2016-04-02},\n"
         "  eventtitle = {Southeastern Psychological Association 62nd Annual Meeting},\n  venue      = {New Orleans, LA, United States},\n}\n",
-        "[@maddox2016]", "(Maddox et al., 2016)",
-        "Maddox, S., Hurling, J., Stewart, E., & Edwards, A. (2016, March 30–April 2). If mama ain’t happy, nobody’s happy: The effect of parental depression on mood dysregulation in children [Paper presentation]. Southeastern Psychological Association 62nd Annual Meeting, New Orleans, LA, United States."),
+        "[@maddox2016]",
+        "(Maddox et al., 2016)",
+        "Maddox, S., Hurling, J., Stewart, E., & Edwards, A. (2016, March 30–April 2). If mama ain’t happy, nobody’s happy: The effect of parental depression on mood dysregulation in children [Paper presentation]. Southeastern Psychological Association 62nd Annual Meeting, New Orleans, LA, United States.",
+    ),
     # Verbatim Better BibLaTeX exports: retorquere/zotero-better-bibtex test/fixtures/export/
     # "biblatex export of Presentation; Use type and venue fields #644.biblatex" (a lecture),
-    Row("zotero-presentation",
+    Row(
+        "zotero-presentation",
         "\n@unpublished{derasmo2000,\n  title = {The Craft and Career of Writing},\n  author = {D’Erasmo, Stacy},\n  date = {2000-04-26},\n  langid = {american},\n"
         "  type = {lecture},\n  venue = {{Northwestern University, Evanston, IL}}\n}\n",
-        "[@derasmo2000]", "(D’Erasmo, 2000)",
-        "D’Erasmo, S. (2000, April 26). The craft and career of writing [Lecture]. Northwestern University, Evanston, IL."),
+        "[@derasmo2000]",
+        "(D’Erasmo, 2000)",
+        "D’Erasmo, S. (2000, April 26). The craft and career of writing [Lecture]. Northwestern University, Evanston, IL.",
+    ),
     # "Better BibTeX does not use biblatex fields eprint and eprinttype #170.biblatex" (an arXiv preprint),
-    Row("zotero-arxiv-preprint",
+    Row(
+        "zotero-arxiv-preprint",
         "\n@unpublished{BachmannDybalskiNaaijkens14,\n  title = {Lieb-{{Robinson}} Bounds, {{Arveson}} Spectrum and {{Haag-Ruelle}} Scattering Theory for Gapped Quantum Spin Systems},\n"
         "  author = {Bachmann, Sven and Dybalski, Wojciech and Naaijkens, Pieter},\n  date = {2014-12-09},\n  eprint = {1412.2970},\n  eprinttype = {arxiv},\n"
         "  primaryclass = {math-ph, physics:quant-ph},\n  url = {http://arxiv.org/abs/1412.2970},\n  urldate = {2015-02-07},\n  archiveprefix = {arXiv},\n"
         "  keywords = {Lieb-Robinson bounds,Mathematical Physics,Quantum Physics}\n}\n",
-        "[@BachmannDybalskiNaaijkens14]", "(Bachmann et al., 2014)",
-        "Bachmann, S., Dybalski, W., & Naaijkens, P. (2014). Lieb-Robinson bounds, Arveson spectrum and Haag-Ruelle scattering theory for gapped quantum spin systems [Preprint]. arXiv. http://arxiv.org/abs/1412.2970"),
+        "[@BachmannDybalskiNaaijkens14]",
+        "(Bachmann et al., 2014)",
+        "Bachmann, S., Dybalski, W., & Naaijkens, P. (2014). Lieb-Robinson bounds, Arveson spectrum and Haag-Ruelle scattering theory for gapped quantum spin systems [Preprint]. arXiv. http://arxiv.org/abs/1412.2970",
+    ),
     # and "Add PhD diss. to Zotero Type field conversion to phdthesis #3296.biblatex" (abstract shortened).
-    Row("zotero-thesis",
+    Row(
+        "zotero-thesis",
         "@thesis{Savoldi_2024,\n  type = {phdthesis},\n  title = {Dos peixes à língua: implicações da concepção de língua em um registro ontológico tukano para a análise linguística},\n"
         "  shorttitle = {Dos peixes à língua},\n  author = {Savoldi da Rocha Azevedo, Dora},\n  date = {2024-04-24},\n  institution = {Universidade de São Paulo},\n"
         "  location = {São Paulo},\n  doi = {10.11606/D.8.2024.tde-15102024-121507},\n"
         "  abstract = {This study explores alternative paths for understanding linguistic phenomena in Tukano.},\n  langid = {brazilian},\n  shortauthor = {Savoldi}\n}\n",
-        "[@Savoldi_2024]", "(Savoldi da Rocha Azevedo, 2024)",
-        "Savoldi da Rocha Azevedo, D. (2024). Dos peixes à língua: implicações da concepção de língua em um registro ontológico tukano para a análise linguística [Doctoral dissertation, Universidade de São Paulo]. https://doi.org/10.11606/D.8.2024.tde-15102024-121507"),
+        "[@Savoldi_2024]",
+        "(Savoldi da Rocha Azevedo, 2024)",
+        "Savoldi da Rocha Azevedo, D. (2024). Dos peixes à língua: implicações da concepção de língua em um registro ontológico tukano para a análise linguística [Doctoral dissertation, Universidade de São Paulo]. https://doi.org/10.11606/D.8.2024.tde-15102024-121507",
+    ),
     # "urldate exported to .bib does not match Zoteros date anymore #3330.biblatex": a report
     # with its number again as pages (APA prints no pages for a report), urldate, langid, annotation.
-    Row("zotero-report",
+    Row(
+        "zotero-report",
         "@report{alesina2001WhyDoesntUS,\n  title = {Why doesn’t the {{US}} have a {{European-style}} welfare system?},\n"
         "  author = {Alesina, Alberto and Glaeser, Edward and Sacerdote, Bruce},\n  date = {2001-10},\n  number = {w8524},\n  pages = {w8524},\n"
         "  institution = {National Bureau of Economic Research},\n  location = {Cambridge, MA},\n  doi = {10.3386/w8524},\n"
         "  url = {http://www.nber.org/papers/w8524.pdf},\n  urldate = {2023-11-30},\n  langid = {english},\n"
         "  annotation = {MAG: 2106676663\\\\\nOpenAlex: W2106676663\\\\\nCorpusID: 227225830}\n}\n",
-        "[@alesina2001WhyDoesntUS]", "(Alesina et al., 2001)",
-        "Alesina, A., Glaeser, E., & Sacerdote, B. (2001). Why doesn’t the US have a European-style welfare system? (No. w8524). National Bureau of Economic Research. https://doi.org/10.3386/w8524"),
+        "[@alesina2001WhyDoesntUS]",
+        "(Alesina et al., 2001)",
+        "Alesina, A., Glaeser, E., & Sacerdote, B. (2001). Why doesn’t the US have a European-style welfare system? (No. w8524). National Bureau of Economic Research. https://doi.org/10.3386/w8524",
+    ),
     # "Preprint with status in extra fails to export #2881.biblatex", its key (which the site
     # refuses: see MISTAKES) renamed: @online with eprinttype, pubstate, note.
-    Row("zotero-online-preprint",
+    Row(
+        "zotero-online-preprint",
         "@online{katsumata2020,\n  title = {Dynamics of the {{Holloway Current}}, the long-shore current on the {{Australian North West Shelf}}},\n"
         "  author = {Katsumata, Katsuro and Ridgway, Ken R.},\n  date = {2020-08-03},\n  eprinttype = {ESS Open Archive},\n  eprintclass = {Oceanography},\n"
         "  doi = {10.1002/essoar.10503873.1},\n  url = {http://www.essoar.org/doi/10.1002/essoar.10503873.1},\n  urldate = {2021-09-26},\n"
         "  langid = {english},\n  pubstate = {submitted},\n  annotation = {submitted},\n  note = {submitted}\n}\n",
-        "[@katsumata2020]", "(Katsumata & Ridgway, 2020)",
-        "Katsumata, K., & Ridgway, K. R. (2020). Dynamics of the Holloway Current, the long-shore current on the Australian North West Shelf [Preprint]. ESS Open Archive. https://doi.org/10.1002/essoar.10503873.1"),
+        "[@katsumata2020]",
+        "(Katsumata & Ridgway, 2020)",
+        "Katsumata, K., & Ridgway, K. R. (2020). Dynamics of the Holloway Current, the long-shore current on the Australian North West Shelf [Preprint]. ESS Open Archive. https://doi.org/10.1002/essoar.10503873.1",
+    ),
     # Web pages: "biber 2.14 rejects the date field generated from Better BibLaTex #1695"
     # (a date with its time; the site named as organization is the author: APA names it once)
-    Row("zotero-web-page",
+    Row(
+        "zotero-web-page",
         "@online{ruderOverviewGradientDescent2016,\n  title = {An Overview of Gradient Descent Optimization Algorithms},\n  author = {Ruder, Sebastian},\n"
         "  date = {2016-01-19T14:20:00},\n  url = {https://ruder.io/optimizing-gradient-descent/},\n  urldate = {2020-11-24},\n"
         "  abstract = {Gradient descent is the preferred way to optimize neural networks and many other machine learning algorithms but is often used as a black box. "
         "This post explores how many of the most popular gradient-based optimization algorithms such as Momentum, Adagrad, and Adam actually work.},\n"
         "  langid = {english},\n  organization = {Sebastian Ruder}\n}\n",
-        "[@ruderOverviewGradientDescent2016]", "(Ruder, 2016)",
-        "Ruder, S. (2016, January 19). An overview of gradient descent optimization algorithms. https://ruder.io/optimizing-gradient-descent/"),
+        "[@ruderOverviewGradientDescent2016]",
+        "(Ruder, 2016)",
+        "Ruder, S. (2016, January 19). An overview of gradient descent optimization algorithms. https://ruder.io/optimizing-gradient-descent/",
+    ),
     # and "Read-only group #3430" (no date: n.d. and the day it was read).
-    Row("zotero-web-page-without-date",
+    Row(
+        "zotero-web-page-without-date",
         "@online{birnbaum,\n  title = {What Is {{XML}} and Why Should Humanists Care? {{An}} Even Gentler Introduction to {{XML}}},\n"
         "  author = {Birnbaum, David},\n  url = {http://dh.obdurodon.org/what-is-xml.xhtml},\n  urldate = {2016-10-19}\n}\n",
-        "[@birnbaum]", "(Birnbaum, n.d.)",
-        "Birnbaum, D. (n.d.). What is XML and why should humanists care? An even gentler introduction to XML. Retrieved October 19, 2016, from http://dh.obdurodon.org/what-is-xml.xhtml"),
+        "[@birnbaum]",
+        "(Birnbaum, n.d.)",
+        "Birnbaum, D. (n.d.). What is XML and why should humanists care? An even gentler introduction to XML. Retrieved October 19, 2016, from http://dh.obdurodon.org/what-is-xml.xhtml",
+    ),
     # Same author, same year, keys typed in the other order: APA's "2003a, 2003b".
-    Row("same-author-same-year",
+    Row(
+        "same-author-same-year",
         "@book{hollis2003b,\n  author    = {Hollis, James},\n  title     = {On This Journey We Call Our Life},\n  publisher = {Inner City Books},\n  year      = {2003},\n}\n"
         "@book{hollis2003a,\n  author    = {Hollis, James},\n  title     = {Mythologems: Incarnations of the Invisible World},\n  publisher = {Inner City Books},\n  year      = {2003},\n}\n",
-        "[@hollis2003b; @hollis2003a]", "(Hollis, 2003a, 2003b)",
-        "Hollis, J. (2003a). Mythologems: Incarnations of the invisible world. Inner City Books."),
+        "[@hollis2003b; @hollis2003a]",
+        "(Hollis, 2003a, 2003b)",
+        "Hollis, J. (2003a). Mythologems: Incarnations of the invisible world. Inner City Books.",
+    ),
     # BibTeX's other form, @type(...), and an edition in words.
-    Row("entry-in-parentheses",
+    Row(
+        "entry-in-parentheses",
         "@book(beck2011,\n  author    = {Beck, Judith S.},\n  title     = {Cognitive Behavior Therapy: Basics and Beyond},\n  edition   = {Second},\n"
         "  publisher = {Guilford Press},\n  year      = {2011},\n)\n",
-        "[@beck2011]", "(Beck, 2011)",
-        "Beck, J. S. (2011). Cognitive behavior therapy: Basics and beyond (2nd ed.). Guilford Press."),
-    Row("edition-as-ordinal",
+        "[@beck2011]",
+        "(Beck, 2011)",
+        "Beck, J. S. (2011). Cognitive behavior therapy: Basics and beyond (2nd ed.). Guilford Press.",
+    ),
+    Row(
+        "edition-as-ordinal",
         "@book{barlow2014,\n  editor    = {Barlow, David H.},\n  title     = {Clinical Handbook of Psychological Disorders: A Step-by-Step Treatment Manual},\n"
         "  edition   = {5th edition},\n  publisher = {Guilford Press},\n  year      = {2014},\n}\n",
-        "[@barlow2014]", "(Barlow, 2014)",
-        "Barlow, D. H. (Ed.). (2014). Clinical handbook of psychological disorders: A step-by-step treatment manual (5th ed.). Guilford Press."),
+        "[@barlow2014]",
+        "(Barlow, 2014)",
+        "Barlow, D. H. (Ed.). (2014). Clinical handbook of psychological disorders: A step-by-step treatment manual (5th ed.). Guilford Press.",
+    ),
     # The number as the cover prints it, series and label included.
-    Row("report-number-with-its-label",
+    Row(
+        "report-number-with-its-label",
         "@techreport{nimh2021,\n  author      = {{National Institute of Mental Health}},\n  title       = {Depression},\n"
         "  number      = {NIH Publication No. 21-MH-8079},\n  institution = {U.S. Department of Health and Human Services, National Institutes of Health},\n"
         "  year        = {2021},\n  url         = {https://www.nimh.nih.gov/health/publications/depression},\n}\n",
-        "[@nimh2021]", "(National Institute of Mental Health, 2021)",
-        "National Institute of Mental Health. (2021). Depression (NIH Publication No. 21-MH-8079). U.S. Department of Health and Human Services, National Institutes of Health. https://www.nimh.nih.gov/health/publications/depression"),
+        "[@nimh2021]",
+        "(National Institute of Mental Health, 2021)",
+        "National Institute of Mental Health. (2021). Depression (NIH Publication No. 21-MH-8079). U.S. Department of Health and Human Services, National Institutes of Health. https://www.nimh.nih.gov/health/publications/depression",
+    ),
     # A site named as the author is not named again (APA 7, 10.16).
-    Row("site-repeats-author",
+    Row(
+        "site-repeats-author",
         "@misc{mayo-insomnia,\n  author       = {{Mayo Clinic}},\n  title        = {Insomnia},\n  howpublished = {Mayo Clinic},\n  year         = {2016},\n"
         "  url          = {https://www.mayoclinic.org/diseases-conditions/insomnia/symptoms-causes/syc-20355167},\n}\n",
-        "[@mayo-insomnia]", "(Mayo Clinic, 2016)",
-        "Mayo Clinic. (2016). Insomnia. https://www.mayoclinic.org/diseases-conditions/insomnia/symptoms-causes/syc-20355167"),
+        "[@mayo-insomnia]",
+        "(Mayo Clinic, 2016)",
+        "Mayo Clinic. (2016). Insomnia. https://www.mayoclinic.org/diseases-conditions/insomnia/symptoms-causes/syc-20355167",
+    ),
     # Zotero's usual @misc for a web page: the site as journal.
-    Row("zotero-site-as-journal",
+    Row(
+        "zotero-site-as-journal",
         "@misc{nhs-insomnia,\n  author  = {{National Health Service}},\n  title   = {Insomnia},\n  url     = {https://www.nhs.uk/conditions/insomnia/},\n"
         "  journal = {nhs.uk},\n  year    = {2021},\n  urldate = {2024-03-05},\n}\n",
-        "[@nhs-insomnia]", "(National Health Service, 2021)",
-        "National Health Service. (2021). Insomnia. nhs.uk. https://www.nhs.uk/conditions/insomnia/"),
+        "[@nhs-insomnia]",
+        "(National Health Service, 2021)",
+        "National Health Service. (2021). Insomnia. nhs.uk. https://www.nhs.uk/conditions/insomnia/",
+    ),
     # An article number in pages, as Crossref and Zotero export it; online first in a publisher's words.
-    Row("article-number-in-pages",
+    Row(
+        "article-number-in-pages",
         "@article{lin2016,\n  author  = {Lin, Li-yu and Sidani, Jaime E. and Shensa, Ariel},\n  title   = {Association Between Social Media Use and Depression},\n"
         "  journal = {PLoS ONE},\n  year    = {2016},\n  volume  = {11},\n  number  = {2},\n  pages   = {e0149794},\n  doi     = {10.1371/journal.pone.0149794},\n}\n",
-        "[@lin2016]", "(Lin et al., 2016)",
-        "Lin, L., Sidani, J. E., & Shensa, A. (2016). Association between social media use and depression. PLoS ONE, 11(2), Article e0149794. https://doi.org/10.1371/journal.pone.0149794"),
-    Row("online-first-in-other-words",
+        "[@lin2016]",
+        "(Lin et al., 2016)",
+        "Lin, L., Sidani, J. E., & Shensa, A. (2016). Association between social media use and depression. PLoS ONE, 11(2), Article e0149794. https://doi.org/10.1371/journal.pone.0149794",
+    ),
+    Row(
+        "online-first-in-other-words",
         "@article{early2023,\n  author   = {Early, Ann and Later, Ben},\n  title    = {Sleep After Loss},\n  journal  = {Mindfulness},\n  year     = {2023},\n"
         "  pubstate = {online first},\n  doi      = {10.1007/s12671-023-00001-1},\n}\n",
-        "[@early2023]", "(Early & Later, 2023)",
-        "Early, A., & Later, B. (2023). Sleep after loss. Mindfulness. Advance online publication. https://doi.org/10.1007/s12671-023-00001-1"),
-    Row("narrative-citation", "", "Inwood and Ferrari [-@inwood2018]", "Inwood and Ferrari (2018)",
-        "Inwood, E., & Ferrari, M. (2018). Mechanisms of change in the relationship between self-compassion, emotion regulation, and mental health: A systematic review. Applied Psychology: Health and Well-Being, 10(2), 215–235. https://doi.org/10.1111/aphw.12127"),
+        "[@early2023]",
+        "(Early & Later, 2023)",
+        "Early, A., & Later, B. (2023). Sleep after loss. Mindfulness. Advance online publication. https://doi.org/10.1007/s12671-023-00001-1",
+    ),
+    Row(
+        "narrative-citation",
+        "",
+        "Inwood and Ferrari [-@inwood2018]",
+        "Inwood and Ferrari (2018)",
+        "Inwood, E., & Ferrari, M. (2018). Mechanisms of change in the relationship between self-compassion, emotion regulation, and mental health: A systematic review. Applied Psychology: Health and Well-Being, 10(2), 215–235. https://doi.org/10.1111/aphw.12127",
+    ),
 ]
 PAGE = "apa-examples.md"
 
@@ -300,7 +419,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         encoding="utf-8",
     )
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  /privacy.md\n", f"  /privacy.md\n  /{PAGE}\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  /privacy.md\n", f"  /privacy.md\n  /{PAGE}\n"), encoding="utf-8"
+    )
     build = build_site(project)
     assert build.returncode == 0, build.stderr
     return project / "site", build.stderr
@@ -310,7 +431,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 def test_each_apa_type_prints_as_the_manual_shows_it(built, row):
     site, _ = built
     document = page(site, "apa-examples")
-    paragraphs = {normalize(p.text_content()).split(": ", 1)[0]: normalize(p.text_content()) for p in document.cssselect("article p")}
+    paragraphs = {
+        normalize(p.text_content()).split(": ", 1)[0]: normalize(p.text_content())
+        for p in document.cssselect("article p")
+    }
     assert paragraphs[row.id] == f"{row.id}: {row.in_text}."
     key = min(k.strip("[]@-; ") for k in row.cite.split("@")[1:])
     [entry] = document.cssselect(f'div[id="ref-{key}"]')
@@ -331,157 +455,267 @@ class Mistake:
     message: str
 
 
-STUB = offline_stub("10.1037/a0012345", author="Smith", year="2008", existing_keys=set())[1].replace(
-    "{Smith, GIVEN NAMES", "{Smith, John").replace("smith2008", "stub2008")
+STUB = (
+    offline_stub("10.1037/a0012345", author="Smith", year="2008", existing_keys=set())[1]
+    .replace("{Smith, GIVEN NAMES", "{Smith, John")
+    .replace("smith2008", "stub2008")
+)
 MISTAKES = [
-    Mistake("howpublished-repeats-url",
-            "@misc{cdc-sleep,\n  author       = {{Centers for Disease Control and Prevention}},\n  title        = {Sleep and Sleep Disorders},\n"
-            "  year         = {2022},\n  howpublished = {\\url{https://www.cdc.gov/sleep/}},\n  url          = {https://www.cdc.gov/sleep/},\n}\n",
-            "howpublished = {\\url", "entry 'cdc-sleep': howpublished holds a web address, which would print beside the url; delete the howpublished line"),
-    Mistake("unescaped-percent",
-            "@online{sleep-survey,\n  author = {{Sleep Foundation}},\n  title  = {Only 45% of Adults Sleep Enough},\n  date   = {2023-03-10},\n"
-            "  url    = {https://www.sleepfoundation.org/survey?utm=a%20b},\n}\n",
-            "Only 45%", "entry 'sleep-survey': the 'title' field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead"),
-    Mistake("form-left-half-filled", STUB, "and FAMILY, GIVEN NAMES",
-            "entry 'stub2008': the 'author' field still holds 'FAMILY' from the make new-reference form"),
-    Mistake("form-title-left", "", "TITLE OF THE ARTICLE", "entry 'stub2008': the 'title' field still holds 'TITLE OF THE ARTICLE'"),
+    Mistake(
+        "howpublished-repeats-url",
+        "@misc{cdc-sleep,\n  author       = {{Centers for Disease Control and Prevention}},\n  title        = {Sleep and Sleep Disorders},\n"
+        "  year         = {2022},\n  howpublished = {\\url{https://www.cdc.gov/sleep/}},\n  url          = {https://www.cdc.gov/sleep/},\n}\n",
+        "howpublished = {\\url",
+        "entry 'cdc-sleep': howpublished holds a web address, which would print beside the url; delete the howpublished line",
+    ),
+    Mistake(
+        "unescaped-percent",
+        "@online{sleep-survey,\n  author = {{Sleep Foundation}},\n  title  = {Only 45% of Adults Sleep Enough},\n  date   = {2023-03-10},\n"
+        "  url    = {https://www.sleepfoundation.org/survey?utm=a%20b},\n}\n",
+        "Only 45%",
+        "entry 'sleep-survey': the 'title' field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead",
+    ),
+    Mistake(
+        "form-left-half-filled",
+        STUB,
+        "and FAMILY, GIVEN NAMES",
+        "entry 'stub2008': the 'author' field still holds 'FAMILY' from the make new-reference form",
+    ),
+    Mistake(
+        "form-title-left",
+        "",
+        "TITLE OF THE ARTICLE",
+        "entry 'stub2008': the 'title' field still holds 'TITLE OF THE ARTICLE'",
+    ),
     Mistake("form-pages-left", "", "FIRST--LAST", "entry 'stub2008': the 'pages' field still holds 'FIRST--LAST'"),
-    Mistake("one-doi-two-keys",
-            "@article{inwood2018b,\n  author  = {Inwood, Elisa and Ferrari, Madeleine},\n  title   = {Mechanisms of Change},\n"
-            "  journal = {Applied Psychology: Health and Well-Being},\n  year    = {2018},\n  volume  = {10},\n  pages   = {215--235},\n"
-            "  doi     = {10.1111/APHW.12127},\n}\n",
-            "10.1111/APHW.12127", "entry 'inwood2018b' has the DOI of entry 'inwood2018' (10.1111/APHW.12127): one work under two keys prints twice"),
-    Mistake("undated-web-page-without-urldate",
-            "@online{nimh-depression,\n  author = {{National Institute of Mental Health}},\n  title  = {Depression},\n"
-            "  url    = {https://www.nimh.nih.gov/health/topics/depression},\n}\n",
-            "@online{nimh-depression,", "entry 'nimh-depression' (@online) lacks the year field, which a web page needs; add date = {2020-04-03} as the page shows it; "
-            "for a page with no date, add urldate = {2024-03-05}"),
-    Mistake("online-first-without-pubstate",
-            "@article{early2024,\n  author  = {Early, Ann},\n  title   = {Published Online First},\n  journal = {Mindfulness},\n  year    = {2024},\n"
-            "  doi     = {10.1007/s12671-024-00001-1},\n}\n",
-            "@article{early2024,", "entry 'early2024' (@article) lacks the volume field, which a journal article needs; add volume = {12}; "
-            "for an article published online first (a DOI, no volume yet), add pubstate = {Advance online publication} instead"),
-    Mistake("year-typed-nd",
-            "@online{nd-typed,\n  author  = {{Mind}},\n  title   = {Anxiety},\n  year    = {n.d.},\n  urldate = {2024-03-05},\n  url     = {https://www.mind.org.uk/anxiety/},\n}\n",
-            "year    = {n.d.}", "entry 'nd-typed' has year 'n.d.'; delete the year line for a work with no date: APA then prints (n.d.)"),
-    Mistake("biblatex-without-journaltitle",
-            "@article{zotero2021,\n  author = {Doe, Jane},\n  title  = {Exported},\n  date   = {15/03/2021},\n  volume = {3},\n  pages  = {1--9},\n}\n",
-            "@article{zotero2021,", "entry 'zotero2021' (@article) lacks the journal field, which a journal article needs; add journal = {...} (journaltitle, as reference managers write it, is the same)"),
+    Mistake(
+        "one-doi-two-keys",
+        "@article{inwood2018b,\n  author  = {Inwood, Elisa and Ferrari, Madeleine},\n  title   = {Mechanisms of Change},\n"
+        "  journal = {Applied Psychology: Health and Well-Being},\n  year    = {2018},\n  volume  = {10},\n  pages   = {215--235},\n"
+        "  doi     = {10.1111/APHW.12127},\n}\n",
+        "10.1111/APHW.12127",
+        "entry 'inwood2018b' has the DOI of entry 'inwood2018' (10.1111/APHW.12127): one work under two keys prints twice",
+    ),
+    Mistake(
+        "undated-web-page-without-urldate",
+        "@online{nimh-depression,\n  author = {{National Institute of Mental Health}},\n  title  = {Depression},\n"
+        "  url    = {https://www.nimh.nih.gov/health/topics/depression},\n}\n",
+        "@online{nimh-depression,",
+        "entry 'nimh-depression' (@online) lacks the year field, which a web page needs; add date = {2020-04-03} as the page shows it; "
+        "for a page with no date, add urldate = {2024-03-05}",
+    ),
+    Mistake(
+        "online-first-without-pubstate",
+        "@article{early2024,\n  author  = {Early, Ann},\n  title   = {Published Online First},\n  journal = {Mindfulness},\n  year    = {2024},\n"
+        "  doi     = {10.1007/s12671-024-00001-1},\n}\n",
+        "@article{early2024,",
+        "entry 'early2024' (@article) lacks the volume field, which a journal article needs; add volume = {12}; "
+        "for an article published online first (a DOI, no volume yet), add pubstate = {Advance online publication} instead",
+    ),
+    Mistake(
+        "year-typed-nd",
+        "@online{nd-typed,\n  author  = {{Mind}},\n  title   = {Anxiety},\n  year    = {n.d.},\n  urldate = {2024-03-05},\n  url     = {https://www.mind.org.uk/anxiety/},\n}\n",
+        "year    = {n.d.}",
+        "entry 'nd-typed' has year 'n.d.'; delete the year line for a work with no date: APA then prints (n.d.)",
+    ),
+    Mistake(
+        "biblatex-without-journaltitle",
+        "@article{zotero2021,\n  author = {Doe, Jane},\n  title  = {Exported},\n  date   = {15/03/2021},\n  volume = {3},\n  pages  = {1--9},\n}\n",
+        "@article{zotero2021,",
+        "entry 'zotero2021' (@article) lacks the journal field, which a journal article needs; add journal = {...} (journaltitle, as reference managers write it, is the same)",
+    ),
     # Verbatim from retorquere/zotero-better-bibtex test/fixtures/export/"Citation key add
     # `_preprint` if URL contains `arxiv.org` #2163.biblatex": a talk, but of what kind?
-    Mistake("zotero-presentation-without-type",
-            "@inproceedings{chaudhari_stochastic_gradient_2018,\n  title = {Stochastic Gradient Descent Performs Variational Inference, Converges to Limit Cycles for Deep Networks},\n"
-            "  author = {Chaudhari, Pratik and Soatto, Stefano},\n  date = {2018-02-15},\n  url = {https://openreview.net/forum?id=HyWrIgW0W},\n"
-            "  urldate = {2022-02-06},\n  abstract = {SGD implicitly performs variational inference; gradient noise is highly non-isotropic, so SGD does not even converge to critical points of the original loss},\n"
-            "  eventtitle = {International {{Conference}} on {{Learning Representations}}},\n  langid = {english},\n  annotation = {00000}\n}\n",
-            "@inproceedings{chaudhari_stochastic_gradient_2018,",
-            "entry 'chaudhari_stochastic_gradient_2018' (@inproceedings) lacks the type field, which a conference presentation needs; add type = {Paper presentation}"),
+    Mistake(
+        "zotero-presentation-without-type",
+        "@inproceedings{chaudhari_stochastic_gradient_2018,\n  title = {Stochastic Gradient Descent Performs Variational Inference, Converges to Limit Cycles for Deep Networks},\n"
+        "  author = {Chaudhari, Pratik and Soatto, Stefano},\n  date = {2018-02-15},\n  url = {https://openreview.net/forum?id=HyWrIgW0W},\n"
+        "  urldate = {2022-02-06},\n  abstract = {SGD implicitly performs variational inference; gradient noise is highly non-isotropic, so SGD does not even converge to critical points of the original loss},\n"
+        "  eventtitle = {International {{Conference}} on {{Learning Representations}}},\n  langid = {english},\n  annotation = {00000}\n}\n",
+        "@inproceedings{chaudhari_stochastic_gradient_2018,",
+        "entry 'chaudhari_stochastic_gradient_2018' (@inproceedings) lacks the type field, which a conference presentation needs; add type = {Paper presentation}",
+    ),
     # Verbatim from the same fixtures: "Preprint with status in extra fails to export #2881"
     # (a key with '.' and ':') and "Field Institution not available anymore in key pattern
     # for Zotero #1568" (a report whose organisation Zotero holds only as institution).
-    Mistake("zotero-key-with-colon",
-            "@online{KatsumataK.RidgwayKR:2020,\n  title = {Dynamics of the {{Holloway Current}}, the long-shore current on the {{Australian North West Shelf}}},\n"
-            "  author = {Katsumata, Katsuro and Ridgway, Ken R.},\n  date = {2020-08-03},\n  eprinttype = {ESS Open Archive},\n  eprintclass = {Oceanography},\n"
-            "  doi = {10.1002/essoar.10503873.1},\n  url = {http://www.essoar.org/doi/10.1002/essoar.10503873.1},\n  urldate = {2021-09-26},\n"
-            "  langid = {english},\n  pubstate = {submitted},\n  annotation = {submitted},\n  note = {submitted}\n}\n",
-            "@online{KatsumataK.RidgwayKR:2020,", "key 'KatsumataK.RidgwayKR:2020' can only hold letters, digits, '_' and '-'; rename it, e.g. 'KatsumataKRidgwayKR2020'"),
-    Mistake("zotero-report-without-author",
-            "\n@report{CiscoSystemsInc_CiscoAnnualInternet_2020,\n  type = {White paper},\n"
-            "  title = {Cisco {{Annual Internet Report}} - {{Cisco Annual Internet Report}} (2018–2023) {{White Paper}}},\n  date = {2020-03-09},\n  pages = {35},\n"
-            "  institution = {Cisco Systems, Inc.},\n"
-            "  url = {https://www.cisco.com/c/en/us/solutions/collateral/executive-perspectives/annual-internet-report/white-paper-c11-741490.html},\n"
-            "  urldate = {2020-07-08},\n  langid = {english}\n}\n\n\n",
-            "@report{CiscoSystemsInc_CiscoAnnualInternet_2020,",
-            "entry 'CiscoSystemsInc_CiscoAnnualInternet_2020' (@report) lacks the author field, which a report needs; add author = {...}; for a report by an organisation, its name in double braces"),
+    Mistake(
+        "zotero-key-with-colon",
+        "@online{KatsumataK.RidgwayKR:2020,\n  title = {Dynamics of the {{Holloway Current}}, the long-shore current on the {{Australian North West Shelf}}},\n"
+        "  author = {Katsumata, Katsuro and Ridgway, Ken R.},\n  date = {2020-08-03},\n  eprinttype = {ESS Open Archive},\n  eprintclass = {Oceanography},\n"
+        "  doi = {10.1002/essoar.10503873.1},\n  url = {http://www.essoar.org/doi/10.1002/essoar.10503873.1},\n  urldate = {2021-09-26},\n"
+        "  langid = {english},\n  pubstate = {submitted},\n  annotation = {submitted},\n  note = {submitted}\n}\n",
+        "@online{KatsumataK.RidgwayKR:2020,",
+        "key 'KatsumataK.RidgwayKR:2020' can only hold letters, digits, '_' and '-'; rename it, e.g. 'KatsumataKRidgwayKR2020'",
+    ),
+    Mistake(
+        "zotero-report-without-author",
+        "\n@report{CiscoSystemsInc_CiscoAnnualInternet_2020,\n  type = {White paper},\n"
+        "  title = {Cisco {{Annual Internet Report}} - {{Cisco Annual Internet Report}} (2018–2023) {{White Paper}}},\n  date = {2020-03-09},\n  pages = {35},\n"
+        "  institution = {Cisco Systems, Inc.},\n"
+        "  url = {https://www.cisco.com/c/en/us/solutions/collateral/executive-perspectives/annual-internet-report/white-paper-c11-741490.html},\n"
+        "  urldate = {2020-07-08},\n  langid = {english}\n}\n\n\n",
+        "@report{CiscoSystemsInc_CiscoAnnualInternet_2020,",
+        "entry 'CiscoSystemsInc_CiscoAnnualInternet_2020' (@report) lacks the author field, which a report needs; add author = {...}; for a report by an organisation, its name in double braces",
+    ),
     # "BBT yields error with quality report #1387": a year Zotero could not read.
-    Mistake("zotero-year-not-a-year",
-            "@online{HopfieldTank85,\n  title = {{`Neural'} computation of decisions in optimization problems.},\n  author = {Hopfield, J. J. and Tank, D. W.},\n"
-            "  year = {xx 1985},\n  eprint = {4027280},\n  eprinttype = {pubmed},\n  url = {http://www.ncbi.nlm.nih.gov/pubmed/4027280},\n"
-            "  organization = {Biological Cybernetics}\n}\n",
-            "year = {xx 1985}", "entry 'HopfieldTank85' has year 'xx 1985'; write four digits, e.g. year = {2018}"),
-    Mistake("database-dissertation-with-url",
-            "@phdthesis{hollander2017db,\n  author    = {Hollander, Matthew M.},\n  title     = {Resistance to Authority},\n  school    = {University of Wisconsin--Madison},\n"
-            "  number    = {10281471},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year      = {2017},\n"
-            "  url       = {https://search.proquest.com/docview/1949319578},\n}\n",
-            "url       = {https://search.proquest", "entry 'hollander2017db': a dissertation from a database (its publisher and publication number) is cited without its url in APA 7; delete the url line"),
-    Mistake("field-given-twice",
-            "@book{smith2020,\n  author    = {Smith, Jane},\n  title     = {Twice Dated},\n  publisher = {Guilford Press},\n  year      = {2019},\n  year      = {2020},\n}\n",
-            "year      = {2020}", "entry 'smith2020' has two year fields; keep one"),
-    Mistake("value-without-braces",
-            "@book{guilford2019,\n  author    = {Smith, Jane},\n  title     = {Unbraced},\n  publisher = Guilford Press,\n  year      = {2019},\n}\n",
-            "publisher = Guilford Press,", "publisher = Guilford Press has no braces, so BibTeX reads Guilford as the name of an @string; write publisher = {Guilford Press}"),
-    Mistake("key-with-space",
-            "@book{smith 2021,\n  author    = {Smith, Jane},\n  title     = {Spaced},\n  publisher = {Guilford Press},\n  year      = {2021},\n}\n",
-            "@book{smith 2021,", "key 'smith 2021' can only hold letters, digits, '_' and '-'; rename it, e.g. 'smith2021'"),
-    Mistake("dollar-in-title",
-            "@online{fees2023,\n  author = {{Psychology Today}},\n  title  = {Pay $50 or $100 Now},\n  date   = {2023-03-10},\n  url    = {https://www.psychologytoday.com/fees},\n}\n",
-            "Pay $50", "entry 'fees2023': the 'title' field has a $ that BibTeX reads as math, which prints garbled or not at all; write \\$ instead (\\$50)"),
-    Mistake("caret-in-title",
-            "@article{rsq2020,\n  author  = {Doe, Jane},\n  title   = {Why R^2 Misleads},\n  journal = {Psychological Methods},\n  year    = {2020},\n  volume  = {25},\n"
-            "  pages   = {1--9},\n  doi     = {10.1037/met0000001},\n}\n",
-            "Why R^2", "entry 'rsq2020': the 'title' field has a ^ that BibTeX reads as math, which prints garbled or not at all; write the character itself instead (R², not R^2)"),
-    Mistake("group-author-in-single-braces",
-            "@book{apa2020,\n  author    = {American Psychological Association},\n  title     = {Publication Manual of the American Psychological Association},\n"
-            "  edition   = {7},\n  publisher = {American Psychological Association},\n  year      = {2020},\n  doi       = {10.1037/0000165-000},\n}\n",
-            "author    = {American Psychological Association}",
-            "entry 'apa2020': the author 'American Psychological Association' reads as a person's name ('Association, American Psychological'); write a group's name in double braces: author = {{American Psychological Association}}"),
-    Mistake("impossible-urldate",
-            "@online{mind-sleep,\n  author  = {{Mind}},\n  title   = {Sleep Problems},\n  urldate = {2024-02-30},\n  url     = {https://www.mind.org.uk/sleep/},\n}\n",
-            "urldate = {2024-02-30}", "entry 'mind-sleep' has urldate '2024-02-30', a day that does not exist: February 2024 has 29 days; write the date the source gives"),
-    Mistake("impossible-month",
-            "@online{mind-stress,\n  author = {{Mind}},\n  title  = {Stress},\n  date   = {2023-13-01},\n  url    = {https://www.mind.org.uk/stress/},\n}\n",
-            "date   = {2023-13-01}", "entry 'mind-stress' has date '2023-13-01', a day that does not exist: there is no month 13 (months run from 01 to 12); write the date the source gives"),
-    Mistake("year-and-date-disagree",
-            "@online{mind-anger,\n  author = {{Mind}},\n  title  = {Anger},\n  year   = {2019},\n  date   = {2018-05-02},\n  url    = {https://www.mind.org.uk/anger/},\n}\n",
-            "year   = {2019}", "entry 'mind-anger' has year '2019' and date '2018-05-02', which disagree; keep the one the source gives and delete the other line"),
-    Mistake("trailing-and-in-authors",
-            "@book{smithjones2020,\n  author    = {Smith, Jane and Jones, Bob and},\n  title     = {Listed},\n  publisher = {Guilford Press},\n  year      = {2020},\n}\n",
-            "Jones, Bob and}", "entry 'smithjones2020': the 'author' field has an 'and' with no name on one side ('Jones, Bob and'); delete the extra 'and'"),
-    Mistake("crossref-to-the-book",
-            "@incollection{chapter2019,\n  author   = {Doe, Jane},\n  title    = {A Chapter},\n  crossref = {handbook2019},\n  pages    = {1--20},\n}\n",
-            "@incollection{chapter2019,", "entry 'chapter2019' has crossref = {handbook2019}, which the site does not follow; copy the fields it needs (booktitle, editor, publisher, year) from 'handbook2019' into this entry and delete the crossref line"),
-    Mistake("date-not-iso", "", "date   = {15/03/2021}", "entry 'zotero2021' has date '15/03/2021'; write it as YYYY-MM-DD, e.g. date = {2021-03-15}"),
+    Mistake(
+        "zotero-year-not-a-year",
+        "@online{HopfieldTank85,\n  title = {{`Neural'} computation of decisions in optimization problems.},\n  author = {Hopfield, J. J. and Tank, D. W.},\n"
+        "  year = {xx 1985},\n  eprint = {4027280},\n  eprinttype = {pubmed},\n  url = {http://www.ncbi.nlm.nih.gov/pubmed/4027280},\n"
+        "  organization = {Biological Cybernetics}\n}\n",
+        "year = {xx 1985}",
+        "entry 'HopfieldTank85' has year 'xx 1985'; write four digits, e.g. year = {2018}",
+    ),
+    Mistake(
+        "database-dissertation-with-url",
+        "@phdthesis{hollander2017db,\n  author    = {Hollander, Matthew M.},\n  title     = {Resistance to Authority},\n  school    = {University of Wisconsin--Madison},\n"
+        "  number    = {10281471},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year      = {2017},\n"
+        "  url       = {https://search.proquest.com/docview/1949319578},\n}\n",
+        "url       = {https://search.proquest",
+        "entry 'hollander2017db': a dissertation from a database (its publisher and publication number) is cited without its url in APA 7; delete the url line",
+    ),
+    Mistake(
+        "field-given-twice",
+        "@book{smith2020,\n  author    = {Smith, Jane},\n  title     = {Twice Dated},\n  publisher = {Guilford Press},\n  year      = {2019},\n  year      = {2020},\n}\n",
+        "year      = {2020}",
+        "entry 'smith2020' has two year fields; keep one",
+    ),
+    Mistake(
+        "value-without-braces",
+        "@book{guilford2019,\n  author    = {Smith, Jane},\n  title     = {Unbraced},\n  publisher = Guilford Press,\n  year      = {2019},\n}\n",
+        "publisher = Guilford Press,",
+        "publisher = Guilford Press has no braces, so BibTeX reads Guilford as the name of an @string; write publisher = {Guilford Press}",
+    ),
+    Mistake(
+        "key-with-space",
+        "@book{smith 2021,\n  author    = {Smith, Jane},\n  title     = {Spaced},\n  publisher = {Guilford Press},\n  year      = {2021},\n}\n",
+        "@book{smith 2021,",
+        "key 'smith 2021' can only hold letters, digits, '_' and '-'; rename it, e.g. 'smith2021'",
+    ),
+    Mistake(
+        "dollar-in-title",
+        "@online{fees2023,\n  author = {{Psychology Today}},\n  title  = {Pay $50 or $100 Now},\n  date   = {2023-03-10},\n  url    = {https://www.psychologytoday.com/fees},\n}\n",
+        "Pay $50",
+        "entry 'fees2023': the 'title' field has a $ that BibTeX reads as math, which prints garbled or not at all; write \\$ instead (\\$50)",
+    ),
+    Mistake(
+        "caret-in-title",
+        "@article{rsq2020,\n  author  = {Doe, Jane},\n  title   = {Why R^2 Misleads},\n  journal = {Psychological Methods},\n  year    = {2020},\n  volume  = {25},\n"
+        "  pages   = {1--9},\n  doi     = {10.1037/met0000001},\n}\n",
+        "Why R^2",
+        "entry 'rsq2020': the 'title' field has a ^ that BibTeX reads as math, which prints garbled or not at all; write the character itself instead (R², not R^2)",
+    ),
+    Mistake(
+        "group-author-in-single-braces",
+        "@book{apa2020,\n  author    = {American Psychological Association},\n  title     = {Publication Manual of the American Psychological Association},\n"
+        "  edition   = {7},\n  publisher = {American Psychological Association},\n  year      = {2020},\n  doi       = {10.1037/0000165-000},\n}\n",
+        "author    = {American Psychological Association}",
+        "entry 'apa2020': the author 'American Psychological Association' reads as a person's name ('Association, American Psychological'); write a group's name in double braces: author = {{American Psychological Association}}",
+    ),
+    Mistake(
+        "impossible-urldate",
+        "@online{mind-sleep,\n  author  = {{Mind}},\n  title   = {Sleep Problems},\n  urldate = {2024-02-30},\n  url     = {https://www.mind.org.uk/sleep/},\n}\n",
+        "urldate = {2024-02-30}",
+        "entry 'mind-sleep' has urldate '2024-02-30', a day that does not exist: February 2024 has 29 days; write the date the source gives",
+    ),
+    Mistake(
+        "impossible-month",
+        "@online{mind-stress,\n  author = {{Mind}},\n  title  = {Stress},\n  date   = {2023-13-01},\n  url    = {https://www.mind.org.uk/stress/},\n}\n",
+        "date   = {2023-13-01}",
+        "entry 'mind-stress' has date '2023-13-01', a day that does not exist: there is no month 13 (months run from 01 to 12); write the date the source gives",
+    ),
+    Mistake(
+        "year-and-date-disagree",
+        "@online{mind-anger,\n  author = {{Mind}},\n  title  = {Anger},\n  year   = {2019},\n  date   = {2018-05-02},\n  url    = {https://www.mind.org.uk/anger/},\n}\n",
+        "year   = {2019}",
+        "entry 'mind-anger' has year '2019' and date '2018-05-02', which disagree; keep the one the source gives and delete the other line",
+    ),
+    Mistake(
+        "trailing-and-in-authors",
+        "@book{smithjones2020,\n  author    = {Smith, Jane and Jones, Bob and},\n  title     = {Listed},\n  publisher = {Guilford Press},\n  year      = {2020},\n}\n",
+        "Jones, Bob and}",
+        "entry 'smithjones2020': the 'author' field has an 'and' with no name on one side ('Jones, Bob and'); delete the extra 'and'",
+    ),
+    Mistake(
+        "crossref-to-the-book",
+        "@incollection{chapter2019,\n  author   = {Doe, Jane},\n  title    = {A Chapter},\n  crossref = {handbook2019},\n  pages    = {1--20},\n}\n",
+        "@incollection{chapter2019,",
+        "entry 'chapter2019' has crossref = {handbook2019}, which the site does not follow; copy the fields it needs (booktitle, editor, publisher, year) from 'handbook2019' into this entry and delete the crossref line",
+    ),
+    Mistake(
+        "date-not-iso",
+        "",
+        "date   = {15/03/2021}",
+        "entry 'zotero2021' has date '15/03/2021'; write it as YYYY-MM-DD, e.g. date = {2021-03-15}",
+    ),
     # Issue 21: names pasted as PubMed lists them printed mangled without a word; as an APA
     # reference lists them, pybtex stopped the build with a traceback ("Too many commas").
-    Mistake("names-as-pubmed-lists-them",
-            "@article{grady2019pubmed,\n  author  = {Grady JS, Her M, Moreno G, Perez C, Yelinek J},\n  title   = {Emotions in Storybooks},\n"
-            "  journal = {Psychology of Popular Media Culture},\n  year    = {2019},\n  volume  = {8},\n  number  = {3},\n  pages   = {207--217},\n}\n",
-            "{Grady JS, Her M", "entry 'grady2019pubmed': the author field has a name in PubMed's form ('Grady JS'), which BibTeX reads as the given name 'Grady' "
-            "and the family name 'JS'; write author = {Grady, J. S. and Her, M. and Moreno, G. and Perez, C. and Yelinek, J.}"),
-    Mistake("names-as-an-apa-reference-lists-them",
-            "@article{craske2014,\n  author  = {Craske, M. G., Treanor, M., Conway, C. C., Zbozinek, T., & Vervliet, B.},\n  title   = {Maximizing Exposure Therapy},\n"
-            "  journal = {Behaviour Research and Therapy},\n  year    = {2014},\n  volume  = {58},\n  pages   = {10--23},\n  doi     = {10.1016/j.brat.2014.04.006},\n}\n",
-            "{Craske, M. G., Treanor", "entry 'craske2014': the author field has people separated by commas ('Craske, M. G., Treanor, M.'), where BibTeX separates people "
-            "only with 'and'; write author = {Craske, M. G. and Treanor, M. and Conway, C. C. and Zbozinek, T. and Vervliet, B.}"),
-    Mistake("et-al-in-authors",
-            "@book{gilbert2014etal,\n  author    = {Gilbert, Paul and Choden, et al.},\n  title     = {Mindful Compassion},\n  publisher = {Robinson},\n  year      = {2014},\n}\n",
-            "Choden, et al.", "entry 'gilbert2014etal': the author field has 'et al.', which BibTeX reads as a person named 'al.'; write author = {Gilbert, Paul and Choden}; "
-            "then add the authors it leaves out: APA lists up to 20 (the site shortens citations itself)"),
-    Mistake("typographic-quotes-around-a-value",
-            "@book{quoted2019,\n  author    = “Neff, Kristin”,\n  title     = {Self-Compassion},\n  publisher = {William Morrow},\n  year      = {2011},\n}\n",
-            "“Neff, Kristin”", "the value of author opens with a typographic quote (U+201C LEFT DOUBLE QUOTATION MARK), which BibTeX does not read as a quote; "
-            "write author = {Neff, Kristin}"),
-    Mistake("invisible-character-in-key",
-            "@book{neff\u200b2011,\n  author    = {Neff, Kristin},\n  title     = {Self-Compassion: The Proven Power of Being Kind to Yourself},\n  publisher = {William Morrow},\n"
-            "  year      = {2011},\n}\n",
-            "@book{neff\u200b2011,", "an invisible character, U+200B ZERO WIDTH SPACE, stands in the entry's type or key; delete it (retype the text around it)"),
-    Mistake("no-break-space-in-url",
-            "@online{mind-panic,\n  author = {{Mind}},\n  title  = {Panic Attacks},\n  date   = {2021-02-01},\n  url    = {https://www.mind.org.uk/panic\u00a0attacks/},\n}\n",
-            "panic\u00a0attacks", "an invisible character, U+00A0 NO-BREAK SPACE, stands in the url, where it breaks the link; delete it (retype the text around it)"),
-    Mistake("title-braced-whole",
-            "@article{mendeley2019,\n  author  = {Doe, Jane},\n  title   = {{Emotions in Storybooks: A Comparison}},\n  journal = {Psychology of Popular Media Culture},\n"
-            "  year    = {2019},\n  volume  = {8},\n  pages   = {1--9},\n  doi     = {10.1037/ppm0000999},\n}\n",
-            "{{Emotions in Storybooks", "entry 'mendeley2019': the title is braced whole ({{Emotions in Storybooks: A Comparison}}), which keeps its capitals, "
-            "so it prints as typed, not in the sentence case APA asks for; write title = {Emotions in Storybooks: A Comparison}, with braces only around names: {United States}"),
-    Mistake("title-in-capitals",
-            "@article{capitals2019,\n  author  = {Doe, John},\n  title   = {EMOTIONS IN STORYBOOKS},\n  journal = {Psychology of Popular Media Culture},\n"
-            "  year    = {2019},\n  volume  = {8},\n  pages   = {1--9},\n  doi     = {10.1037/ppm0000998},\n}\n",
-            "{EMOTIONS IN STORYBOOKS}", "entry 'capitals2019': the title is in capitals ('EMOTIONS IN STORYBOOKS'), which the site prints as typed; write it as the work "
-            "prints it in small letters, e.g. title = {Emotions in storybooks}, with names in braces: {United States}"),
-    Mistake("film-as-biblatex-video",
-            "@video{forman1975,\n  author    = {Forman, Milos},\n  title     = {One Flew Over the Cuckoo's Nest},\n  publisher = {United Artists},\n  year      = {1975},\n}\n",
-            "@video{forman1975,", "entry 'forman1975' has type @video, which the site does not render; write it as @online with type = {Video} (APA's bracketed description) "
-            "and the site or distributor as organization; APA's role after a name, such as (Director) or (Host), cannot be written in BibTeX"),
+    Mistake(
+        "names-as-pubmed-lists-them",
+        "@article{grady2019pubmed,\n  author  = {Grady JS, Her M, Moreno G, Perez C, Yelinek J},\n  title   = {Emotions in Storybooks},\n"
+        "  journal = {Psychology of Popular Media Culture},\n  year    = {2019},\n  volume  = {8},\n  number  = {3},\n  pages   = {207--217},\n}\n",
+        "{Grady JS, Her M",
+        "entry 'grady2019pubmed': the author field has a name in PubMed's form ('Grady JS'), which BibTeX reads as the given name 'Grady' "
+        "and the family name 'JS'; write author = {Grady, J. S. and Her, M. and Moreno, G. and Perez, C. and Yelinek, J.}",
+    ),
+    Mistake(
+        "names-as-an-apa-reference-lists-them",
+        "@article{craske2014,\n  author  = {Craske, M. G., Treanor, M., Conway, C. C., Zbozinek, T., & Vervliet, B.},\n  title   = {Maximizing Exposure Therapy},\n"
+        "  journal = {Behaviour Research and Therapy},\n  year    = {2014},\n  volume  = {58},\n  pages   = {10--23},\n  doi     = {10.1016/j.brat.2014.04.006},\n}\n",
+        "{Craske, M. G., Treanor",
+        "entry 'craske2014': the author field has people separated by commas ('Craske, M. G., Treanor, M.'), where BibTeX separates people "
+        "only with 'and'; write author = {Craske, M. G. and Treanor, M. and Conway, C. C. and Zbozinek, T. and Vervliet, B.}",
+    ),
+    Mistake(
+        "et-al-in-authors",
+        "@book{gilbert2014etal,\n  author    = {Gilbert, Paul and Choden, et al.},\n  title     = {Mindful Compassion},\n  publisher = {Robinson},\n  year      = {2014},\n}\n",
+        "Choden, et al.",
+        "entry 'gilbert2014etal': the author field has 'et al.', which BibTeX reads as a person named 'al.'; write author = {Gilbert, Paul and Choden}; "
+        "then add the authors it leaves out: APA lists up to 20 (the site shortens citations itself)",
+    ),
+    Mistake(
+        "typographic-quotes-around-a-value",
+        "@book{quoted2019,\n  author    = “Neff, Kristin”,\n  title     = {Self-Compassion},\n  publisher = {William Morrow},\n  year      = {2011},\n}\n",
+        "“Neff, Kristin”",
+        "the value of author opens with a typographic quote (U+201C LEFT DOUBLE QUOTATION MARK), which BibTeX does not read as a quote; "
+        "write author = {Neff, Kristin}",
+    ),
+    Mistake(
+        "invisible-character-in-key",
+        "@book{neff\u200b2011,\n  author    = {Neff, Kristin},\n  title     = {Self-Compassion: The Proven Power of Being Kind to Yourself},\n  publisher = {William Morrow},\n"
+        "  year      = {2011},\n}\n",
+        "@book{neff\u200b2011,",
+        "an invisible character, U+200B ZERO WIDTH SPACE, stands in the entry's type or key; delete it (retype the text around it)",
+    ),
+    Mistake(
+        "no-break-space-in-url",
+        "@online{mind-panic,\n  author = {{Mind}},\n  title  = {Panic Attacks},\n  date   = {2021-02-01},\n  url    = {https://www.mind.org.uk/panic\u00a0attacks/},\n}\n",
+        "panic\u00a0attacks",
+        "an invisible character, U+00A0 NO-BREAK SPACE, stands in the url, where it breaks the link; delete it (retype the text around it)",
+    ),
+    Mistake(
+        "title-braced-whole",
+        "@article{mendeley2019,\n  author  = {Doe, Jane},\n  title   = {{Emotions in Storybooks: A Comparison}},\n  journal = {Psychology of Popular Media Culture},\n"
+        "  year    = {2019},\n  volume  = {8},\n  pages   = {1--9},\n  doi     = {10.1037/ppm0000999},\n}\n",
+        "{{Emotions in Storybooks",
+        "entry 'mendeley2019': the title is braced whole ({{Emotions in Storybooks: A Comparison}}), which keeps its capitals, "
+        "so it prints as typed, not in the sentence case APA asks for; write title = {Emotions in Storybooks: A Comparison}, with braces only around names: {United States}",
+    ),
+    Mistake(
+        "title-in-capitals",
+        "@article{capitals2019,\n  author  = {Doe, John},\n  title   = {EMOTIONS IN STORYBOOKS},\n  journal = {Psychology of Popular Media Culture},\n"
+        "  year    = {2019},\n  volume  = {8},\n  pages   = {1--9},\n  doi     = {10.1037/ppm0000998},\n}\n",
+        "{EMOTIONS IN STORYBOOKS}",
+        "entry 'capitals2019': the title is in capitals ('EMOTIONS IN STORYBOOKS'), which the site prints as typed; write it as the work "
+        "prints it in small letters, e.g. title = {Emotions in storybooks}, with names in braces: {United States}",
+    ),
+    Mistake(
+        "film-as-biblatex-video",
+        "@video{forman1975,\n  author    = {Forman, Milos},\n  title     = {One Flew Over the Cuckoo's Nest},\n  publisher = {United Artists},\n  year      = {1975},\n}\n",
+        "@video{forman1975,",
+        "entry 'forman1975' has type @video, which the site does not render; write it as @online with type = {Video} (APA's bracketed description) "
+        "and the site or distributor as organization; APA's role after a name, such as (Director) or (Host), cannot be written in BibTeX",
+    ),
 ]
 
 
@@ -490,10 +724,14 @@ def refused(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     """One tmp copy of the site with every mistake in references.bib, each cited; built once."""
     project = copy_project(tmp_path_factory.mktemp("mistakes") / "project")
     bib = project / "references.bib"
-    bib.write_text(bib.read_text(encoding="utf-8") + "".join("\n" + m.bibtex for m in MISTAKES if m.bibtex), encoding="utf-8")
+    bib.write_text(
+        bib.read_text(encoding="utf-8") + "".join("\n" + m.bibtex for m in MISTAKES if m.bibtex), encoding="utf-8"
+    )
     keys = [m.bibtex.split("{", 1)[1].split(",", 1)[0] for m in MISTAKES if m.bibtex]
     article = project / "docs/articles/how-can-self-compassion-help-me.md"
-    article.write_text(article.read_text(encoding="utf-8") + "".join(f"\nSee [@{key}].\n" for key in keys), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8") + "".join(f"\nSee [@{key}].\n" for key in keys), encoding="utf-8"
+    )
     build = build_site(project)
     assert build.returncode != 0
     return bib.read_text(encoding="utf-8"), build.stderr
@@ -509,7 +747,13 @@ def test_each_mistake_that_printed_wrong_fails_the_build_at_its_line(refused, mi
 
 def test_every_message_and_notice_of_these_builds_is_explained_in_contributing(built, refused):
     logs = built[1] + refused[1]
-    messages = set(re.findall(r"^(?:\s+|INFO\s+-\s+)references\.bib:\d+: (.+?)(?: \(warning; fails the strict build\))?$", logs, re.MULTILINE))
+    messages = set(
+        re.findall(
+            r"^(?:\s+|INFO\s+-\s+)references\.bib:\d+: (.+?)(?: \(warning; fails the strict build\))?$",
+            logs,
+            re.MULTILINE,
+        )
+    )
     assert len(messages) >= len(MISTAKES) + 1
     for message in messages:
         assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"

@@ -100,6 +100,7 @@ def modules(root: Path) -> list[Path]:
 
 def unnamed(text: str, paths: list[Path]) -> list[Path]:
     """The modules `text` does not name in backticks; a package is named by its folder."""
+
     def named(path: Path) -> bool:
         names = [str(path)] + ([f"{path.parent}/"] if path.name == "__init__.py" else [])
         return any(f"`{name}`" in text for name in names)
@@ -123,8 +124,15 @@ def sys_path_lines(source: str) -> list[int]:
     lines = set()
     for node in ast.walk(ast.parse(source)):
         # `sys.path`, or `from sys import path`
-        if (isinstance(node, ast.Attribute) and node.attr == "path" and isinstance(node.value, ast.Name) and node.value.id == "sys") or (
-            isinstance(node, ast.ImportFrom) and node.module == "sys" and any(alias.name == "path" for alias in node.names)
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr == "path"
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "sys"
+        ) or (
+            isinstance(node, ast.ImportFrom)
+            and node.module == "sys"
+            and any(alias.name == "path" for alias in node.names)
         ):
             lines.add(node.lineno)
     return sorted(lines)

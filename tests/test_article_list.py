@@ -16,10 +16,22 @@ from psychoed.articles.front_matter import Article
 DATES = "month-day-year"
 
 
-def article(title: str, *, slug: str | None = None, weight: int = 0, description: str = "About it.", reviewed: dt.date = dt.date(2026, 11, 25)) -> Article:
+def article(
+    title: str,
+    *,
+    slug: str | None = None,
+    weight: int = 0,
+    description: str = "About it.",
+    reviewed: dt.date = dt.date(2026, 11, 25),
+) -> Article:
     return make_article(
-        src_uri=f"articles/{slug or title.lower().replace(' ', '-')}.md", title=title, description=description,
-        published=reviewed, last_reviewed=reviewed, review_due=reviewed.replace(year=reviewed.year + 3), weight=weight,
+        src_uri=f"articles/{slug or title.lower().replace(' ', '-')}.md",
+        title=title,
+        description=description,
+        published=reviewed,
+        last_reviewed=reviewed,
+        review_due=reviewed.replace(year=reviewed.year + 3),
+        weight=weight,
     )
 
 
@@ -71,7 +83,11 @@ def test_fill_nav_leaves_the_template_unchanged_for_the_next_rebuild():
 
 
 def test_list_links_each_title_with_description_and_review_date():
-    listing = render_article_list([article("Sleep", description="How sleep helps.", reviewed=dt.date(2027, 3, 4))], page_uri="index.md", date_format=DATES)
+    listing = render_article_list(
+        [article("Sleep", description="How sleep helps.", reviewed=dt.date(2027, 3, 4))],
+        page_uri="index.md",
+        date_format=DATES,
+    )
     assert listing == (
         "- [Sleep](articles/sleep.md)<br>How sleep helps\\.<br>"
         '<small>Last reviewed <time datetime="2027-03-04">March 4, 2027</time></small>'
@@ -83,13 +99,16 @@ def test_links_are_relative_to_the_page_that_shows_the_list():
     assert "](../articles/sleep.md)" in listing
 
 
-@pytest.mark.parametrize("text", [
-    "Anxiety *and* worry",
-    "Links [like this](x.md)",
-    "A <b>tag</b> & an ampersand",
-    "Cite [@inwood2018] here",
-    "Back\\slash_and_underscores",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anxiety *and* worry",
+        "Links [like this](x.md)",
+        "A <b>tag</b> & an ampersand",
+        "Cite [@inwood2018] here",
+        "Back\\slash_and_underscores",
+    ],
+)
 def test_front_matter_text_shows_as_written_never_as_markup(text):
     listing = render_article_list([article(text, slug="x", description=text)], page_uri="index.md", date_format=DATES)
     # lxml-stubs types fromstring as an XML element; lxml.html gives an HtmlElement.

@@ -28,7 +28,10 @@ def order(html: str) -> list[str]:
     ("content", "expected"),
     [
         (TITLE + BODY + REFERENCES, ["<h1", "TOP", "Body.", "AFTER", '<h2 id="references"', "END"]),
-        (TITLE + BODY + REFERENCES + FOOTNOTES, ["<h1", "TOP", "Body.", "AFTER", '<h2 id="references"', '<div class="footnote">', "END"]),
+        (
+            TITLE + BODY + REFERENCES + FOOTNOTES,
+            ["<h1", "TOP", "Body.", "AFTER", '<h2 id="references"', '<div class="footnote">', "END"],
+        ),
         (TITLE + BODY + FOOTNOTES, ["<h1", "TOP", "Body.", "AFTER", '<div class="footnote">', "END"]),
         (TITLE + BODY, ["<h1", "TOP", "Body.", "AFTER", "END"]),
         # No title in the Markdown: the theme writes the page title above the content.
@@ -73,19 +76,31 @@ def test_call_to_action_says_the_articles_own_sentence_when_it_gives_one():
 
 
 def test_review_line_names_writer_reviewer_and_both_dates():
-    line = lxml_html.fragment_fromstring(review_html(make_article(reviewed_by="A Clinician, PsyD"), date_format="month-day-year"))
+    line = lxml_html.fragment_fromstring(
+        review_html(make_article(reviewed_by="A Clinician, PsyD"), date_format="month-day-year")
+    )
     assert line.get("class") == "gt-review"
-    assert line.text_content() == "Written by Grow True Psychology · Reviewed by A Clinician, PsyD · Page last reviewed: November 25, 2026 · Next review due: November 25, 2029"
+    assert (
+        line.text_content()
+        == "Written by Grow True Psychology · Reviewed by A Clinician, PsyD · Page last reviewed: November 25, 2026 · Next review due: November 25, 2029"
+    )
     assert [time.get("datetime") for time in line.iter("time")] == ["2026-11-25", "2029-11-25"]
 
 
 def test_review_line_leaves_out_the_reviewer_when_none_is_named():
     line = lxml_html.fragment_fromstring(review_html(make_article(author="A & B"), date_format="day-month-year"))
-    assert line.text_content() == "Written by A & B · Page last reviewed: 25 November 2026 · Next review due: 25 November 2029"
+    assert (
+        line.text_content()
+        == "Written by A & B · Page last reviewed: 25 November 2026 · Next review due: 25 November 2029"
+    )
 
 
 def test_disclaimer_note_links_to_the_disclaimer():
-    note = lxml_html.fragment_fromstring(disclaimer_html(DisclaimerNote("For education only.", "Read the full disclaimer", "disclaimer.md"), href="../../disclaimer/"))
+    note = lxml_html.fragment_fromstring(
+        disclaimer_html(
+            DisclaimerNote("For education only.", "Read the full disclaimer", "disclaimer.md"), href="../../disclaimer/"
+        )
+    )
     assert note.get("class") == "gt-disclaimer-note"
     assert note.text_content() == "For education only. Read the full disclaimer"
     assert note.find("a").get("href") == "../../disclaimer/"
@@ -109,11 +124,26 @@ review_due: {review_due}
 
 CTA_TEXT_MISTAKES = [
     # (the consultation lines typed, the exact problem)
-    ("consultation_text: 42\n", "docs/articles/a.md:8: front matter field 'consultation_text' is 42, which YAML reads as a number, not text; put it in quotes: consultation_text: '42'"),
-    ("consultation_text: [a, b]\n", "docs/articles/a.md:8: front matter field 'consultation_text' is [a, b], which YAML reads as a list, not text; put it in quotes: consultation_text: '[a, b]'"),
-    ("consultation_text:\n", "docs/articles/a.md:8: front matter field 'consultation_text' is empty; write this article's sentence inviting readers to a consultation, or remove the line to show the site's (extra.consultation.text in mkdocs.yml)"),
-    ("consultation_text: '  '\n", "docs/articles/a.md:8: front matter field 'consultation_text' is empty; write this article's sentence inviting readers to a consultation, or remove the line to show the site's (extra.consultation.text in mkdocs.yml)"),
-    ("consultation_cta: false\nconsultation_text: Talk with us about sleep.\n", "docs/articles/a.md:9: front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines"),
+    (
+        "consultation_text: 42\n",
+        "docs/articles/a.md:8: front matter field 'consultation_text' is 42, which YAML reads as a number, not text; put it in quotes: consultation_text: '42'",
+    ),
+    (
+        "consultation_text: [a, b]\n",
+        "docs/articles/a.md:8: front matter field 'consultation_text' is [a, b], which YAML reads as a list, not text; put it in quotes: consultation_text: '[a, b]'",
+    ),
+    (
+        "consultation_text:\n",
+        "docs/articles/a.md:8: front matter field 'consultation_text' is empty; write this article's sentence inviting readers to a consultation, or remove the line to show the site's (extra.consultation.text in mkdocs.yml)",
+    ),
+    (
+        "consultation_text: '  '\n",
+        "docs/articles/a.md:8: front matter field 'consultation_text' is empty; write this article's sentence inviting readers to a consultation, or remove the line to show the site's (extra.consultation.text in mkdocs.yml)",
+    ),
+    (
+        "consultation_cta: false\nconsultation_text: Talk with us about sleep.\n",
+        "docs/articles/a.md:9: front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines",
+    ),
 ]
 
 
@@ -126,7 +156,9 @@ def test_consultation_text_that_is_not_a_sentence_shown_is_named_at_its_line(lin
 
 
 def test_consultation_text_is_read_as_the_articles_own_sentence():
-    source = FRONT_MATTER.format(review_due="2029-11-25").replace("---\n# A", "consultation_text: >-\n  Talk with us\n  about sleep.\n---\n# A")
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace(
+        "---\n# A", "consultation_text: >-\n  Talk with us\n  about sleep.\n---\n# A"
+    )
     found, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
     assert problems == [] and found is not None and found.consultation_text == "Talk with us about sleep."
     found, _ = read_article("articles/a.md", FRONT_MATTER.format(review_due="2029-11-25"), path="docs/articles/a.md")
@@ -138,11 +170,19 @@ REVIEW_DATES = [
     # (the day of the build, the exact problems)
     (dt.date(2026, 11, 25), []),
     (dt.date(2027, 6, 1), []),
-    (dt.date(2026, 11, 24), [
-        "docs/articles/a.md:5: published 2026-11-25 is after today (2026-11-24); the site publishes a page with the build that holds it, never on a later day, so write the day it is first published, usually today",
-        "docs/articles/a.md:6: last_reviewed 2026-11-25 is after today (2026-11-24); a review is marked once it is done, so write the day it was done",
-    ]),
-    (dt.date(2029, 11, 26), ["docs/articles/a.md:7: review was due on 2029-11-25; review the page, then update last_reviewed and review_due"]),
+    (
+        dt.date(2026, 11, 24),
+        [
+            "docs/articles/a.md:5: published 2026-11-25 is after today (2026-11-24); the site publishes a page with the build that holds it, never on a later day, so write the day it is first published, usually today",
+            "docs/articles/a.md:6: last_reviewed 2026-11-25 is after today (2026-11-24); a review is marked once it is done, so write the day it was done",
+        ],
+    ),
+    (
+        dt.date(2029, 11, 26),
+        [
+            "docs/articles/a.md:7: review was due on 2029-11-25; review the page, then update last_reviewed and review_due"
+        ],
+    ),
 ]
 
 
@@ -157,7 +197,9 @@ def test_dates_after_today_are_named_at_their_line_and_an_overdue_review_is_a_no
 
 
 def test_a_date_after_today_is_named_only_for_the_field_that_holds_it():
-    source = FRONT_MATTER.format(review_due="2029-11-25").replace("last_reviewed: 2026-11-25", "last_reviewed: 2027-03-01")
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace(
+        "last_reviewed: 2026-11-25", "last_reviewed: 2027-03-01"
+    )
     article, _ = read_article("articles/a.md", source, path="docs/articles/a.md")
     assert article is not None
     problems = review_date_problems(article, source=source, path="docs/articles/a.md", today=dt.date(2027, 2, 28))
@@ -166,26 +208,36 @@ def test_a_date_after_today_is_named_only_for_the_field_that_holds_it():
 
 @pytest.mark.parametrize("review_due", ["2029-11-25", "2027-05-01"])
 def test_a_review_due_within_three_years_is_accepted(review_due):
-    found, problems = read_article("articles/a.md", FRONT_MATTER.format(review_due=review_due), path="docs/articles/a.md")
+    found, problems = read_article(
+        "articles/a.md", FRONT_MATTER.format(review_due=review_due), path="docs/articles/a.md"
+    )
     assert problems == [] and found is not None
 
 
 def test_a_review_due_beyond_three_years_names_the_latest_allowed_date():
-    found, problems = read_article("articles/a.md", FRONT_MATTER.format(review_due="2029-11-26"), path="docs/articles/a.md")
+    found, problems = read_article(
+        "articles/a.md", FRONT_MATTER.format(review_due="2029-11-26"), path="docs/articles/a.md"
+    )
     assert found is None
     assert [str(problem) for problem in problems] == [
         "docs/articles/a.md:7: review_due 2029-11-26 is more than 3 years after last_reviewed 2026-11-25; articles are reviewed at least every 3 years (see 'About our content'), so set review_due: 2029-11-25 or earlier"
     ]
 
 
-@pytest.mark.parametrize("broken, line, cause", [
-    ('title: "An unclosed quote', 2, "while scanning a quoted scalar; found unexpected end of stream"),
-    ("title: Anxiety: what helps", 2, "mapping values are not allowed here"),
-    ("description: [a list never closed", 3, "while parsing a flow sequence"),
-])
+@pytest.mark.parametrize(
+    "broken, line, cause",
+    [
+        ('title: "An unclosed quote', 2, "while scanning a quoted scalar; found unexpected end of stream"),
+        ("title: Anxiety: what helps", 2, "mapping values are not allowed here"),
+        ("description: [a list never closed", 3, "while parsing a flow sequence"),
+    ],
+)
 def test_front_matter_that_is_not_yaml_is_named_at_the_broken_line(broken, line, cause):
     field = broken.split(":")[0]
-    source = "\n".join(broken if row.startswith(f"{field}:") else row for row in FRONT_MATTER.format(review_due="2029-11-25").split("\n"))
+    source = "\n".join(
+        broken if row.startswith(f"{field}:") else row
+        for row in FRONT_MATTER.format(review_due="2029-11-25").split("\n")
+    )
     found, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
     assert found is None
     (problem,) = problems

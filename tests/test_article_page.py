@@ -80,7 +80,9 @@ def test_call_to_action_appears_once_with_the_configured_words_and_url(fixture_s
     heading = cta.xpath(f".//*[@id='{cta.get('aria-labelledby')}']")
     assert [h.tag for h in heading] == ["h2"] and heading[0].text_content() == EXTRA["consultation"]["heading"]
     source = FIXTURE_SITE / ARTICLE_SOURCE
-    front_matter, _ = read_article(ARTICLE_SOURCE.removeprefix("docs/"), source.read_text(encoding="utf-8"), path=str(source))
+    front_matter, _ = read_article(
+        ARTICLE_SOURCE.removeprefix("docs/"), source.read_text(encoding="utf-8"), path=str(source)
+    )
     assert front_matter is not None
     sentence = front_matter.consultation_text or EXTRA["consultation"]["text"]
     assert " ".join(sentence.split()) in " ".join(cta.text_content().split())
@@ -116,7 +118,11 @@ def test_disclaimer_note_links_to_the_disclaimer_page(fixture_site):
 def test_review_line_shows_the_front_matter_dates_in_words(fixture_site):
     line = one(article(fixture_site), "gt-review").text_content()
     # The form of extra.date_format; the US form when it is not set.
-    form = {"month-day-year": r"[A-Z][a-z]+ \d{1,2}, \d{4}", "day-month-year": r"\d{1,2} [A-Z][a-z]+ \d{4}", "year-month-day": r"\d{4}-\d\d-\d\d"}[EXTRA.get("date_format", "month-day-year")]
+    form = {
+        "month-day-year": r"[A-Z][a-z]+ \d{1,2}, \d{4}",
+        "day-month-year": r"\d{1,2} [A-Z][a-z]+ \d{4}",
+        "year-month-day": r"\d{4}-\d\d-\d\d",
+    }[EXTRA.get("date_format", "month-day-year")]
     assert re.fullmatch(rf"Written by .+ · Page last reviewed: {form} · Next review due: {form}", line), line
 
 
@@ -130,9 +136,12 @@ def test_every_page_footer_links_disclaimer_about_our_content_and_privacy(fixtur
 
 
 def test_a_footer_link_to_home_or_a_page_in_a_folder_resolves_from_every_page(site_copy):
-    edit(site_copy / "mkdocs.yml", "    - title: Privacy\n      page: privacy.md\n",
-         "    - title: Privacy\n      page: privacy.md\n    - title: Home\n      page: index.md\n"
-         "    - title: A practice\n      page: practices/what-do-i-need.md\n")
+    edit(
+        site_copy / "mkdocs.yml",
+        "    - title: Privacy\n      page: privacy.md\n",
+        "    - title: Privacy\n      page: privacy.md\n    - title: Home\n      page: index.md\n"
+        "    - title: A practice\n      page: practices/what-do-i-need.md\n",
+    )
     result = build_site(site_copy)
     assert result.returncode == 0, result.stderr
     site = site_copy / "site"
@@ -160,7 +169,9 @@ def test_pages_load_nothing_from_other_sites_and_set_no_cookies(fixture_site):
     for path in fixture_site.rglob("*.html"):
         for element in page(fixture_site, str(path.relative_to(fixture_site))).xpath(LOADED):
             address = element.get("src") or element.get("href") or element.get("data")
-            assert not re.match(r"^([a-z][a-z0-9+.-]*:|//)", address, re.IGNORECASE) or address.startswith("data:"), f"{path}: {address}"
+            assert not re.match(r"^([a-z][a-z0-9+.-]*:|//)", address, re.IGNORECASE) or address.startswith("data:"), (
+                f"{path}: {address}"
+            )
     for path in fixture_site.rglob("*.css"):
         css = path.read_text(encoding="utf-8")
         assert "@import" not in css and not re.search(r"url\(\s*['\"]?(https?:)?//", css), path
@@ -241,7 +252,9 @@ def more_articles(tmp_path_factory: pytest.TempPathFactory):
     # Dates in another form than the site's: the setting reaches every date readers see.
     config = project / "mkdocs.yml"
     lines = [line for line in config.read_text(encoding="utf-8").split("\n") if not line.startswith("  date_format:")]
-    config.write_text("\n".join(lines).replace("\nextra:\n", "\nextra:\n  date_format: day-month-year\n", 1), encoding="utf-8")
+    config.write_text(
+        "\n".join(lines).replace("\nextra:\n", "\nextra:\n  date_format: day-month-year\n", 1), encoding="utf-8"
+    )
     # No nav edit: hooks/article_index.py lists every file in docs/articles/.
     result = build_site(project)
     assert result.returncode == 0, result.stderr
@@ -266,7 +279,10 @@ def test_article_without_references_ends_its_body_with_the_call_to_action_before
 def test_review_line_names_the_reviewer_and_writes_dates_in_words(more_articles):
     site, _ = more_articles
     line = one(article(site, "articles/without-references/index.html"), "gt-review")
-    assert line.text_content() == "Written by Grow True Psychology · Reviewed by A Clinician, PsyD · Page last reviewed: 2 March 2026 · Next review due: 1 March 2029"
+    assert (
+        line.text_content()
+        == "Written by Grow True Psychology · Reviewed by A Clinician, PsyD · Page last reviewed: 2 March 2026 · Next review due: 1 March 2029"
+    )
     assert [time.get("datetime") for time in line.iter("time")] == ["2026-03-02", "2029-03-01"]
 
 
@@ -295,13 +311,23 @@ def test_opted_out_article_has_no_call_to_action_but_keeps_its_other_notes(more_
 
 def test_overdue_review_is_a_notice_at_the_review_due_line_and_the_strict_build_passes(more_articles):
     site, result = more_articles
-    assert re.search(r"INFO\s+-\s+docs/articles/overdue\.md:7: review was due on 2023-01-02; review the page, then update last_reviewed and review_due", result.stderr), result.stderr
+    assert re.search(
+        r"INFO\s+-\s+docs/articles/overdue\.md:7: review was due on 2023-01-02; review the page, then update last_reviewed and review_due",
+        result.stderr,
+    ), result.stderr
     assert "WARNING" not in result.stderr
-    assert "Next review due: 2 January 2023" in one(article(site, "articles/overdue/index.html"), "gt-review").text_content()
+    assert (
+        "Next review due: 2 January 2023"
+        in one(article(site, "articles/overdue/index.html"), "gt-review").text_content()
+    )
 
 
 def test_an_https_booking_url_becomes_the_buttons_link(site_copy):
-    edit(site_copy / "mkdocs.yml", "    url: consultation.md\n", "    url: https://booking.example.org/grow-true-psychology\n")
+    edit(
+        site_copy / "mkdocs.yml",
+        "    url: consultation.md\n",
+        "    url: https://booking.example.org/grow-true-psychology\n",
+    )
     result = build_site(site_copy)
     assert result.returncode == 0, result.stderr
     (button,) = article(site_copy / "site").xpath(".//a[contains(@class, 'gt-cta__button')]")
@@ -340,34 +366,160 @@ BAD_EDITS = [
     # "file:line: "). The rows of one build edit different settings and fields, as an editor
     # may in one sitting: the build lists every problem, then fails once. Rows editing one
     # line, or the consultation block as a whole, are in different builds.
-    ("a", "mkdocs.yml", "    url: consultation.md\n", "    url: http://booking.example.org/grow-true\n", "extra.consultation.url: 'http://booking.example.org/grow-true' is not https"),
-    ("b", "mkdocs.yml", "    url: consultation.md\n", "    url: contact.md\n", "extra.consultation.url: 'contact.md' is not a page in docs/; did you mean 'consultation.md'?"),
+    (
+        "a",
+        "mkdocs.yml",
+        "    url: consultation.md\n",
+        "    url: http://booking.example.org/grow-true\n",
+        "extra.consultation.url: 'http://booking.example.org/grow-true' is not https",
+    ),
+    (
+        "b",
+        "mkdocs.yml",
+        "    url: consultation.md\n",
+        "    url: contact.md\n",
+        "extra.consultation.url: 'contact.md' is not a page in docs/; did you mean 'consultation.md'?",
+    ),
     ("c", "mkdocs.yml", "    url: consultation.md\n", '    url: ""\n', "extra.consultation.url: is missing or empty"),
     ("d", "mkdocs.yml", "    url: consultation.md\n", "", "extra.consultation.url: is missing or empty"),
-    ("e", "mkdocs.yml", "    url: consultation.md\n", "    url: mailto:hello@example.org\n", "extra.consultation.url: 'mailto:hello@example.org' is neither a page of this site"),
-    ("f", "mkdocs.yml", "    url: consultation.md\n", "    url: /consultation/\n", "extra.consultation.url: '/consultation/' is not a page's file"),
-    ("a", "mkdocs.yml", "    heading: Would you like to talk with us?\n", '    heading: ""\n', "extra.consultation.heading: is missing or empty"),
-    ("b", "mkdocs.yml", "    text: >-\n      Grow True", "    txt: >-\n      Grow True", "extra.consultation.text: is missing or empty"),
+    (
+        "e",
+        "mkdocs.yml",
+        "    url: consultation.md\n",
+        "    url: mailto:hello@example.org\n",
+        "extra.consultation.url: 'mailto:hello@example.org' is neither a page of this site",
+    ),
+    (
+        "f",
+        "mkdocs.yml",
+        "    url: consultation.md\n",
+        "    url: /consultation/\n",
+        "extra.consultation.url: '/consultation/' is not a page's file",
+    ),
+    (
+        "a",
+        "mkdocs.yml",
+        "    heading: Would you like to talk with us?\n",
+        '    heading: ""\n',
+        "extra.consultation.heading: is missing or empty",
+    ),
+    (
+        "b",
+        "mkdocs.yml",
+        "    text: >-\n      Grow True",
+        "    txt: >-\n      Grow True",
+        "extra.consultation.text: is missing or empty",
+    ),
     ("c", "mkdocs.yml", "    button: Request A Consultation\n", "", "extra.consultation.button: is missing or empty"),
     ("g", "mkdocs.yml", "  consultation:\n", "  consultaton:\n", "extra.consultation: is missing"),
     ("a", "mkdocs.yml", "  crisis:\n    text:", "  crisis:\n    txt:", "extra.crisis.text: is missing or empty"),
-    ("b", "mkdocs.yml", 'numbers: ["988"]', 'numbers: ["911"]', "extra.crisis.numbers: '911' does not appear in extra.crisis.text"),
-    ("c", "mkdocs.yml", 'numbers: ["988"]', "numbers: [988]", 'extra.crisis.numbers: 988 is not in quotes; write it as "988"'),
+    (
+        "b",
+        "mkdocs.yml",
+        'numbers: ["988"]',
+        'numbers: ["911"]',
+        "extra.crisis.numbers: '911' does not appear in extra.crisis.text",
+    ),
+    (
+        "c",
+        "mkdocs.yml",
+        'numbers: ["988"]',
+        "numbers: [988]",
+        'extra.crisis.numbers: 988 is not in quotes; write it as "988"',
+    ),
     ("d", "mkdocs.yml", 'numbers: ["988"]', "numbers: []", "extra.crisis.numbers: is missing or empty"),
-    ("a", "mkdocs.yml", "\n    page: disclaimer.md\n", "\n    page: disclaimers.md\n", "extra.disclaimer_note.page: 'disclaimers.md' is not a page in docs/; did you mean 'disclaimer.md'?"),
+    (
+        "a",
+        "mkdocs.yml",
+        "\n    page: disclaimer.md\n",
+        "\n    page: disclaimers.md\n",
+        "extra.disclaimer_note.page: 'disclaimers.md' is not a page in docs/; did you mean 'disclaimer.md'?",
+    ),
     ("b", "mkdocs.yml", "    link: Read the full disclaimer\n", "", "extra.disclaimer_note.link: is missing or empty"),
-    ("c", "mkdocs.yml", "      page: privacy.md\n", "      page: privcy.md\n", "extra.footer_links[2].page: 'privcy.md' is not a page in docs/; did you mean 'privacy.md'?"),
-    ("a", "mkdocs.yml", "    email: hello@example.org\n", "    email: hello at example.org\n", "extra.practice.email: 'hello at example.org' is not an e-mail address"),
-    ("b", "mkdocs.yml", '    phone: "+1 555-0142"\n', "    phone: call us\n", "extra.practice.phone: 'call us' is not a phone number"),
-    ("a", ARTICLE_SOURCE, "title: How Can Self-Compassion Help Me?\n", "", "front matter field 'title' is missing or empty"),
-    ("b", ARTICLE_SOURCE, "author: Grow True Psychology\n", 'author: Grow True Psychology\nreviewed_by: ""\n', "front matter field 'reviewed_by' must name the reviewer"),
-    ("c", ARTICLE_SOURCE, "review_due: 2029-11-25\n", "", "front matter field 'review_due' is missing; add review_due: YYYY-MM-DD"),
-    ("d", ARTICLE_SOURCE, "review_due: 2029-11-25\n", "review_due: 2030-11-25\n", "review_due 2030-11-25 is more than 3 years after last_reviewed 2026-11-25"),
-    ("e", ARTICLE_SOURCE, "review_due: 2029-11-25\n", "review_due: 2029-11-25\nconsultation_cta: maybe\n", "consultation_cta is 'maybe'; write true or false"),
-    ("f", ARTICLE_SOURCE, "review_due: 2029-11-25\n", "review_due: 2029-11-25\nconsultation_cta: false\n", "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines"),
-    ("e", "mkdocs.yml", "  date_format: month-day-year\n", "  date_format: dd/mm/yyyy\n", "extra.date_format: 'dd/mm/yyyy' is not a form of date the site writes; write one of month-day-year (December 1, 2026), day-month-year (1 December 2026), year-month-day (2026-12-01)"),
-    ("a", ARTICLE_SOURCE, "## What the research says\n", "## What the research says\n\nReviewed by Dr Jane Doe, PsyD.\n", "'Jane Doe' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line"),
-    ("b", ARTICLE_SOURCE, "## What the research says\n", "## What the research says\n\nGive the reader one or two things to try, in short steps. (Replace this.)\n", "this text is still the skeleton from make new-article; write your own in its place"),
+    (
+        "c",
+        "mkdocs.yml",
+        "      page: privacy.md\n",
+        "      page: privcy.md\n",
+        "extra.footer_links[2].page: 'privcy.md' is not a page in docs/; did you mean 'privacy.md'?",
+    ),
+    (
+        "a",
+        "mkdocs.yml",
+        "    email: hello@example.org\n",
+        "    email: hello at example.org\n",
+        "extra.practice.email: 'hello at example.org' is not an e-mail address",
+    ),
+    (
+        "b",
+        "mkdocs.yml",
+        '    phone: "+1 555-0142"\n',
+        "    phone: call us\n",
+        "extra.practice.phone: 'call us' is not a phone number",
+    ),
+    (
+        "a",
+        ARTICLE_SOURCE,
+        "title: How Can Self-Compassion Help Me?\n",
+        "",
+        "front matter field 'title' is missing or empty",
+    ),
+    (
+        "b",
+        ARTICLE_SOURCE,
+        "author: Grow True Psychology\n",
+        'author: Grow True Psychology\nreviewed_by: ""\n',
+        "front matter field 'reviewed_by' must name the reviewer",
+    ),
+    (
+        "c",
+        ARTICLE_SOURCE,
+        "review_due: 2029-11-25\n",
+        "",
+        "front matter field 'review_due' is missing; add review_due: YYYY-MM-DD",
+    ),
+    (
+        "d",
+        ARTICLE_SOURCE,
+        "review_due: 2029-11-25\n",
+        "review_due: 2030-11-25\n",
+        "review_due 2030-11-25 is more than 3 years after last_reviewed 2026-11-25",
+    ),
+    (
+        "e",
+        ARTICLE_SOURCE,
+        "review_due: 2029-11-25\n",
+        "review_due: 2029-11-25\nconsultation_cta: maybe\n",
+        "consultation_cta is 'maybe'; write true or false",
+    ),
+    (
+        "f",
+        ARTICLE_SOURCE,
+        "review_due: 2029-11-25\n",
+        "review_due: 2029-11-25\nconsultation_cta: false\n",
+        "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines",
+    ),
+    (
+        "e",
+        "mkdocs.yml",
+        "  date_format: month-day-year\n",
+        "  date_format: dd/mm/yyyy\n",
+        "extra.date_format: 'dd/mm/yyyy' is not a form of date the site writes; write one of month-day-year (December 1, 2026), day-month-year (1 December 2026), year-month-day (2026-12-01)",
+    ),
+    (
+        "a",
+        ARTICLE_SOURCE,
+        "## What the research says\n",
+        "## What the research says\n\nReviewed by Dr Jane Doe, PsyD.\n",
+        "'Jane Doe' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line",
+    ),
+    (
+        "b",
+        ARTICLE_SOURCE,
+        "## What the research says\n",
+        "## What the research says\n\nGive the reader one or two things to try, in short steps. (Replace this.)\n",
+        "this text is still the skeleton from make new-article; write your own in its place",
+    ),
 ]
 
 
@@ -397,8 +549,16 @@ def bad_build(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.mark.parametrize(
     ("build", "file", "message"),
-    [pytest.param(build, file, message, id=f"{Path(file).name}:{message[:50]}", marks=pytest.mark.xdist_group(f"bad-settings-{build}"))
-     for build, file, _, _, message in BAD_EDITS],
+    [
+        pytest.param(
+            build,
+            file,
+            message,
+            id=f"{Path(file).name}:{message[:50]}",
+            marks=pytest.mark.xdist_group(f"bad-settings-{build}"),
+        )
+        for build, file, _, _, message in BAD_EDITS
+    ],
 )
 def test_each_bad_setting_or_front_matter_fails_the_build_naming_it(bad_build, build, file, message):
     project, result = bad_build(build)
@@ -410,7 +570,9 @@ def test_each_bad_setting_or_front_matter_fails_the_build_naming_it(bad_build, b
 
 def test_a_bad_setting_is_reported_at_its_line_in_mkdocs_yml(site_copy):
     edit(site_copy / "mkdocs.yml", "    url: consultation.md\n", "    url: http://booking.example.org/grow-true\n")
-    line = (site_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("    url: http://booking.example.org/grow-true") + 1
+    line = (site_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index(
+        "    url: http://booking.example.org/grow-true"
+    ) + 1
     result = build_site(site_copy)
     assert f"mkdocs.yml:{line}: extra.consultation.url: " in result.stderr, result.stderr
 

@@ -31,10 +31,10 @@ def test_fixture_bibliography_is_clean_and_has_the_three_corrected_records():
 
 
 def test_every_syntax_error_of_the_file_is_reported_in_one_pass(tmp_path):
-    bibliography = load(tmp_path, (
-        "@article{a2020,\n  title = {Open,\n  year = {2020},\n}\n\n"
-        "@article{b2021,\n  title {No equals sign},\n}\n"
-    ))
+    bibliography = load(
+        tmp_path,
+        ("@article{a2020,\n  title = {Open,\n  year = {2020},\n}\n\n@article{b2021,\n  title {No equals sign},\n}\n"),
+    )
     assert not bibliography.readable
     assert [str(problem) for problem in bibliography.problems] == [
         "references.bib:2: unclosed brace in the entry starting at line 1; end this field's value with '}'",
@@ -56,10 +56,13 @@ def test_missing_file_is_named(tmp_path):
 
 
 def test_required_fields_depend_on_the_entry_type(tmp_path):
-    bibliography = load(tmp_path, (
-        "@book{neff2011,\n  editor = {Neff, Kristin},\n  title = {Self-Compassion},\n  year = {2011},\n}\n"
-        "@misc{who2022,\n  author = {{World Health Organization}},\n  title = {Mental health},\n  year = {2022},\n  url = {https://www.who.int/},\n}\n"
-    ))
+    bibliography = load(
+        tmp_path,
+        (
+            "@book{neff2011,\n  editor = {Neff, Kristin},\n  title = {Self-Compassion},\n  year = {2011},\n}\n"
+            "@misc{who2022,\n  author = {{World Health Organization}},\n  title = {Mental health},\n  year = {2022},\n  url = {https://www.who.int/},\n}\n"
+        ),
+    )
     assert [str(p) for p in bibliography.problems] == [
         "references.bib:1: entry 'neff2011' (@book) lacks the publisher field, which a book or edited book needs; add publisher = {...}",
     ]
@@ -72,24 +75,36 @@ def test_uncited_entries_are_warnings_and_case_variants_count_as_cited(tmp_path)
     assert "entry 'yela2022' is not cited by any page" in problems[0].message
 
 
-
 def test_a_key_that_cannot_be_cited_is_asked_to_be_renamed_not_to_be_cited(tmp_path):
-    bibliography = load(tmp_path, "@book{obrien.2020,\n  author = {O'Brien, Ann},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n}\n")
+    bibliography = load(
+        tmp_path,
+        "@book{obrien.2020,\n  author = {O'Brien, Ann},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n}\n",
+    )
     assert [str(p) for p in bibliography.problems] == [
         "references.bib:1: key 'obrien.2020' can only hold letters, digits, '_' and '-'; rename it, e.g. 'obrien2020'"
     ]
     assert uncited_problems(bibliography, set()) == []
 
+
 def test_report_lists_errors_first_then_warnings_that_fail_strict(tmp_path):
-    bibliography = load(tmp_path, "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {20},\n  volume = {1},\n  pages = {1--2},\n}\n")
+    bibliography = load(
+        tmp_path,
+        "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {20},\n  volume = {1},\n  pages = {1--2},\n}\n",
+    )
     text = report([p for p in bibliography.problems if not p.notice] + uncited_problems(bibliography, set()))
     assert text.splitlines()[0] == "2 problems to fix before the site can build (1 error, 1 warning):"
     assert text.splitlines()[1].startswith("  references.bib:5: entry 'a2020' has year '20'")
-    assert text.splitlines()[2] == "  references.bib:1: entry 'a2020' is not cited by any page; cite it as [@a2020] in the article on this branch, or remove it (warning; fails the strict build)"
+    assert (
+        text.splitlines()[2]
+        == "  references.bib:1: entry 'a2020' is not cited by any page; cite it as [@a2020] in the article on this branch, or remove it (warning; fails the strict build)"
+    )
 
 
 def test_a_strict_build_counts_and_shows_its_warnings_as_errors(tmp_path):
-    bibliography = load(tmp_path, "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {20},\n  volume = {1},\n  pages = {1--2},\n}\n")
+    bibliography = load(
+        tmp_path,
+        "@article{a2020,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {20},\n  volume = {1},\n  pages = {1--2},\n}\n",
+    )
     text = report(as_errors([p for p in bibliography.problems if not p.notice] + uncited_problems(bibliography, set())))
     assert text.splitlines() == [
         "2 problems to fix before the site can build (2 errors):",
@@ -99,58 +114,81 @@ def test_a_strict_build_counts_and_shows_its_warnings_as_errors(tmp_path):
 
 
 def test_copy_for_pandoc_keeps_particles_unless_an_entry_says_otherwise(tmp_path):
-    bibliography = load(tmp_path, (
-        "@book{kolk2014,\n  author = {van der Kolk, Bessel A.},\n  title = {T},\n  publisher = {Viking},\n  year = {2014},\n}\n\n"
-        "@book{bbt2020,\n  author = {de Jong, Anna},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n  options = {maxcitenames=2},\n}\n\n"
-        "@book{beethoven1802,\n  author = {van Beethoven, Ludwig},\n  title = {T},\n  publisher = {P},\n  year = {1802},\n  options = {useprefix=false},\n}\n"
-    ))
+    bibliography = load(
+        tmp_path,
+        (
+            "@book{kolk2014,\n  author = {van der Kolk, Bessel A.},\n  title = {T},\n  publisher = {Viking},\n  year = {2014},\n}\n\n"
+            "@book{bbt2020,\n  author = {de Jong, Anna},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n  options = {maxcitenames=2},\n}\n\n"
+            "@book{beethoven1802,\n  author = {van Beethoven, Ludwig},\n  title = {T},\n  publisher = {P},\n  year = {1802},\n  options = {useprefix=false},\n}\n"
+        ),
+    )
     kolk, bbt, beethoven = bibliography.entries.values()
-    assert kolk.pandoc.startswith("@book{kolk2014,\n  options = {useprefix=true},\n  author = {van der Kolk, Bessel A.},")
+    assert kolk.pandoc.startswith(
+        "@book{kolk2014,\n  options = {useprefix=true},\n  author = {van der Kolk, Bessel A.},"
+    )
     assert "  options = {useprefix=true,maxcitenames=2},\n" in bbt.pandoc
     assert beethoven.pandoc == beethoven.text
     assert "options" not in kolk.text  # the editor's file is never changed
 
 
 def test_copy_for_pandoc_names_a_group_once_and_prints_an_article_number(tmp_path):
-    who, plos = load(tmp_path, (
-        "@techreport{who2014,\n  author = {{World Health Organization}},\n  title = {T},\n"
-        "  institution = {World health organization},\n  year = {2014},\n}\n\n"
-        "@article{plos2018,\n  author = {Jerrentrup, A.},\n  title = {T},\n  journal = {PLoS ONE},\n  year = {2018},\n  volume = {13},\n  eid = {e0193972},\n}\n"
-    )).entries.values()
+    who, plos = load(
+        tmp_path,
+        (
+            "@techreport{who2014,\n  author = {{World Health Organization}},\n  title = {T},\n"
+            "  institution = {World health organization},\n  year = {2014},\n}\n\n"
+            "@article{plos2018,\n  author = {Jerrentrup, A.},\n  title = {T},\n  journal = {PLoS ONE},\n  year = {2018},\n  volume = {13},\n  eid = {e0193972},\n}\n"
+        ),
+    ).entries.values()
     assert "institution" not in who.pandoc and "World Health Organization" in who.pandoc
     assert "  pages = {Article e0193972},\n" in plos.pandoc
 
 
 def test_copy_for_pandoc_writes_no_for_a_hyphenated_report_number_and_leaves_the_file_as_written(tmp_path):
-    nci, issue = load(tmp_path, (
-        "@techreport{nci2019,\n  author = {{National Cancer Institute}},\n  title = {T},\n  type = {NIH Publication},\n"
-        "  number = {18-2059},\n  institution = {U.S. Department of Health and Human Services},\n  year = {2019},\n}\n\n"
-        "@article{double2019,\n  author = {Doe, Jane},\n  title = {T},\n  journal = {J},\n  year = {2019},\n  volume = {8},\n"
-        "  number = {3-4},\n  pages = {1--9},\n  doi = {10.1000/x},\n}\n"
-    )).entries.values()
+    nci, issue = load(
+        tmp_path,
+        (
+            "@techreport{nci2019,\n  author = {{National Cancer Institute}},\n  title = {T},\n  type = {NIH Publication},\n"
+            "  number = {18-2059},\n  institution = {U.S. Department of Health and Human Services},\n  year = {2019},\n}\n\n"
+            "@article{double2019,\n  author = {Doe, Jane},\n  title = {T},\n  journal = {J},\n  year = {2019},\n  volume = {8},\n"
+            "  number = {3-4},\n  pages = {1--9},\n  doi = {10.1000/x},\n}\n"
+        ),
+    ).entries.values()
     assert "  number = {No. 18-2059},\n" in nci.pandoc and "  number = {18-2059},\n" not in nci.pandoc
     assert "  number = {18-2059},\n" in nci.text
     assert issue.pandoc.count("3-4") == 1 and "No." not in issue.pandoc  # a double issue is a range
 
 
 def test_copy_for_pandoc_puts_a_dissertations_university_in_brackets_and_its_database_after(tmp_path):
-    database, repository = load(tmp_path, (
-        "@phdthesis{kabir2017,\n  author = {Kabir, Jahanara M.},\n  title = {T},\n  school = {Wilmington University},\n"
-        "  number = {10617765},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year = {2017},\n}\n\n"
-        "@thesis{zambrano2016,\n  author = {Zambrano-Vazquez, Laura},\n  title = {T},\n  type = {phdthesis},\n  institution = {University of Arizona},\n"
-        "  publisher = {UA Campus Repository},\n  year = {2016},\n  url = {https://repository.arizona.edu/handle/10150/620615},\n}\n"
-    )).entries.values()
+    database, repository = load(
+        tmp_path,
+        (
+            "@phdthesis{kabir2017,\n  author = {Kabir, Jahanara M.},\n  title = {T},\n  school = {Wilmington University},\n"
+            "  number = {10617765},\n  publisher = {ProQuest Dissertations and Theses Global},\n  year = {2017},\n}\n\n"
+            "@thesis{zambrano2016,\n  author = {Zambrano-Vazquez, Laura},\n  title = {T},\n  type = {phdthesis},\n  institution = {University of Arizona},\n"
+            "  publisher = {UA Campus Repository},\n  year = {2016},\n  url = {https://repository.arizona.edu/handle/10150/620615},\n}\n"
+        ),
+    ).entries.values()
     assert "  type = {Doctoral dissertation, Wilmington University},\n" in database.pandoc
-    assert "  school = {ProQuest Dissertations and Theses Global},\n" in database.pandoc and "publisher" not in database.pandoc
+    assert (
+        "  school = {ProQuest Dissertations and Theses Global},\n" in database.pandoc
+        and "publisher" not in database.pandoc
+    )
     assert repository.pandoc.startswith("@misc{zambrano2016,")
-    assert "  type = {Doctoral dissertation, University of Arizona},\n" in repository.pandoc and "institution" not in repository.pandoc
+    assert (
+        "  type = {Doctoral dissertation, University of Arizona},\n" in repository.pandoc
+        and "institution" not in repository.pandoc
+    )
 
 
 def test_field_given_twice_stops_the_file_at_the_second_line_and_other_entries_are_still_checked(tmp_path):
-    bibliography = load(tmp_path, (
-        "@book{smith2020,\n  author = {Smith, Jane},\n  author = {Smith, J.},\n  title = {T},\n  publisher = {P},\n  year = {2019},\n  year = {2020},\n}\n\n"
-        "@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion},\n  year = {2011},\n}\n"
-    ))
+    bibliography = load(
+        tmp_path,
+        (
+            "@book{smith2020,\n  author = {Smith, Jane},\n  author = {Smith, J.},\n  title = {T},\n  publisher = {P},\n  year = {2019},\n  year = {2020},\n}\n\n"
+            "@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion},\n  year = {2011},\n}\n"
+        ),
+    )
     assert not bibliography.readable  # mkdocs-bibtex's pybtex would stop on it with a traceback
     assert [str(p) for p in bibliography.problems] == [
         "references.bib:3: entry 'smith2020' has two author fields; keep one",
@@ -162,15 +200,23 @@ def test_field_given_twice_stops_the_file_at_the_second_line_and_other_entries_a
 def test_a_file_that_cannot_build_lists_its_mistakes_without_the_notices(tmp_path):
     old = "@article{kabatzinn1982,\n  author = {Kabat-Zinn, Jon},\n  title = {T},\n  journal = {J},\n  year = {1982},\n  volume = {4},\n  pages = {33--47},\n}\n"
     assert [p.notice for p in load(tmp_path, old).problems] == [True]  # no doi: a notice
-    bibliography = load(tmp_path, old + "\n@book{smith2020,\n  author = {Smith, Jane},\n  title = {T},\n  year = {2020},\n  year = {2020},\n}\n")
-    assert [str(p) for p in bibliography.problems] == ["references.bib:14: entry 'smith2020' has two year fields; keep one"]
+    bibliography = load(
+        tmp_path,
+        old + "\n@book{smith2020,\n  author = {Smith, Jane},\n  title = {T},\n  year = {2020},\n  year = {2020},\n}\n",
+    )
+    assert [str(p) for p in bibliography.problems] == [
+        "references.bib:14: entry 'smith2020' has two year fields; keep one"
+    ]
 
 
 def test_unbraced_value_and_spaced_key_get_one_message_each_naming_the_fix(tmp_path):
-    bibliography = load(tmp_path, (
-        "@book{guilford2019,\n  author = {Smith, Jane},\n  title = {T},\n  publisher = Guilford Press,\n  year = {2019},\n}\n\n"
-        "@book{smith 2020,\n  author = {Smith, Jane},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n}\n"
-    ))
+    bibliography = load(
+        tmp_path,
+        (
+            "@book{guilford2019,\n  author = {Smith, Jane},\n  title = {T},\n  publisher = Guilford Press,\n  year = {2019},\n}\n\n"
+            "@book{smith 2020,\n  author = {Smith, Jane},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n}\n"
+        ),
+    )
     assert [str(p) for p in bibliography.problems] == [
         "references.bib:4: publisher = Guilford Press has no braces, so BibTeX reads Guilford as the name of an @string; write publisher = {Guilford Press}",
         "references.bib:8: key 'smith 2020' can only hold letters, digits, '_' and '-'; rename it, e.g. 'smith2020'",
@@ -178,25 +224,37 @@ def test_unbraced_value_and_spaced_key_get_one_message_each_naming_the_fix(tmp_p
 
 
 def test_group_in_single_braces_is_refused_but_a_person_whose_site_bears_their_name_is_not(tmp_path):
-    bibliography = load(tmp_path, (
-        "@online{who2022,\n  author = {World Health Organization},\n  title = {T},\n  date = {2022-01-02},\n  url = {https://www.who.int/},\n}\n\n"
-        "@techreport{nhs2020,\n  author = {National Health Service},\n  title = {T},\n  institution = {National Health Service},\n  year = {2020},\n}\n\n"
-        "@book{beyondblue2020,\n  author = {Beyond Blue},\n  title = {T},\n  publisher = {Beyond Blue},\n  year = {2020},\n}\n\n"
-        "@online{ruder2016,\n  author = {Ruder, Sebastian},\n  title = {T},\n  date = {2016-01-19},\n  url = {https://ruder.io/},\n  organization = {Sebastian Ruder},\n}\n"
-    ))
+    bibliography = load(
+        tmp_path,
+        (
+            "@online{who2022,\n  author = {World Health Organization},\n  title = {T},\n  date = {2022-01-02},\n  url = {https://www.who.int/},\n}\n\n"
+            "@techreport{nhs2020,\n  author = {National Health Service},\n  title = {T},\n  institution = {National Health Service},\n  year = {2020},\n}\n\n"
+            "@book{beyondblue2020,\n  author = {Beyond Blue},\n  title = {T},\n  publisher = {Beyond Blue},\n  year = {2020},\n}\n\n"
+            "@online{ruder2016,\n  author = {Ruder, Sebastian},\n  title = {T},\n  date = {2016-01-19},\n  url = {https://ruder.io/},\n  organization = {Sebastian Ruder},\n}\n"
+        ),
+    )
     assert [(p.line, p.message.split(";")[0]) for p in bibliography.problems] == [
-        (2, "entry 'who2022': the author 'World Health Organization' reads as a person's name ('Organization, World Health')"),
-        (9, "entry 'nhs2020': the author 'National Health Service' reads as a person's name ('Service, National Health')"),
+        (
+            2,
+            "entry 'who2022': the author 'World Health Organization' reads as a person's name ('Organization, World Health')",
+        ),
+        (
+            9,
+            "entry 'nhs2020': the author 'National Health Service' reads as a person's name ('Service, National Health')",
+        ),
         (16, "entry 'beyondblue2020': the author 'Beyond Blue' reads as a person's name ('Blue, Beyond')"),
     ]
 
 
 def test_dates_that_name_no_day_or_disagree_are_refused_and_a_month_or_range_is_not(tmp_path):
-    bibliography = load(tmp_path, (
-        "@online{a2023,\n  author = {{Mind}},\n  title = {T},\n  date = {2023-02-30},\n  url = {https://x.org/},\n}\n\n"
-        "@online{b2019,\n  author = {{Mind}},\n  title = {T},\n  date = {2019-05},\n  url = {https://x.org/b},\n  urldate = {2024-02-29T10:00:00},\n}\n\n"
-        "@misc{c2019,\n  author = {{Mind}},\n  title = {T},\n  type = {Paper presentation},\n  eventtitle = {C},\n  eventdate = {2019-05-23/2019-05-32},\n  year = {2019},\n}\n"
-    ))
+    bibliography = load(
+        tmp_path,
+        (
+            "@online{a2023,\n  author = {{Mind}},\n  title = {T},\n  date = {2023-02-30},\n  url = {https://x.org/},\n}\n\n"
+            "@online{b2019,\n  author = {{Mind}},\n  title = {T},\n  date = {2019-05},\n  url = {https://x.org/b},\n  urldate = {2024-02-29T10:00:00},\n}\n\n"
+            "@misc{c2019,\n  author = {{Mind}},\n  title = {T},\n  type = {Paper presentation},\n  eventtitle = {C},\n  eventdate = {2019-05-23/2019-05-32},\n  year = {2019},\n}\n"
+        ),
+    )
     assert [str(p) for p in bibliography.problems] == [
         "references.bib:4: entry 'a2023' has date '2023-02-30', a day that does not exist: February 2023 has 28 days; write the date the source gives",
         "references.bib:21: entry 'c2019' has eventdate '2019-05-23/2019-05-32', a day that does not exist: May 2019 has 31 days; write the date the source gives",
@@ -204,15 +262,22 @@ def test_dates_that_name_no_day_or_disagree_are_refused_and_a_month_or_range_is_
 
 
 def test_copy_for_pandoc_reads_parentheses_labelled_numbers_article_numbers_and_apa_words(tmp_path):
-    beck, nimh, plos, early, mayo, nhs = load(tmp_path, (
-        "@book(beck2011,\n  author = {Beck, Judith S.},\n  title = {T},\n  edition = {Second},\n  publisher = {Guilford Press},\n  year = {2011},\n)\n\n"
-        "@techreport{nimh2021,\n  author = {{NIMH}},\n  title = {T},\n  number = {NIH Publication No. 21-MH-8079},\n  institution = {NIH},\n  year = {2021},\n}\n\n"
-        "@article{lin2016,\n  author = {Lin, Li-yu},\n  title = {T},\n  journal = {PLoS ONE},\n  year = {2016},\n  volume = {11},\n  pages = {e0149794},\n}\n\n"
-        "@article{early2023,\n  author = {Early, Ann},\n  title = {T},\n  journal = {J},\n  year = {2023},\n  pubstate = {Epub ahead of print},\n}\n\n"
-        "@misc{mayo2016,\n  author = {{Mayo Clinic}},\n  title = {T},\n  howpublished = {Mayo Clinic},\n  year = {2016},\n  url = {https://www.mayoclinic.org/},\n}\n\n"
-        "@misc{nhs2021,\n  author = {{NHS}},\n  title = {T},\n  journal = {nhs.uk},\n  year = {2021},\n  url = {https://www.nhs.uk/},\n}\n"
-    )).entries.values()
-    assert beck.pandoc.startswith("@book{beck2011,") and beck.pandoc.rstrip().endswith("}") and "  edition = {2},\n" in beck.pandoc
+    beck, nimh, plos, early, mayo, nhs = load(
+        tmp_path,
+        (
+            "@book(beck2011,\n  author = {Beck, Judith S.},\n  title = {T},\n  edition = {Second},\n  publisher = {Guilford Press},\n  year = {2011},\n)\n\n"
+            "@techreport{nimh2021,\n  author = {{NIMH}},\n  title = {T},\n  number = {NIH Publication No. 21-MH-8079},\n  institution = {NIH},\n  year = {2021},\n}\n\n"
+            "@article{lin2016,\n  author = {Lin, Li-yu},\n  title = {T},\n  journal = {PLoS ONE},\n  year = {2016},\n  volume = {11},\n  pages = {e0149794},\n}\n\n"
+            "@article{early2023,\n  author = {Early, Ann},\n  title = {T},\n  journal = {J},\n  year = {2023},\n  pubstate = {Epub ahead of print},\n}\n\n"
+            "@misc{mayo2016,\n  author = {{Mayo Clinic}},\n  title = {T},\n  howpublished = {Mayo Clinic},\n  year = {2016},\n  url = {https://www.mayoclinic.org/},\n}\n\n"
+            "@misc{nhs2021,\n  author = {{NHS}},\n  title = {T},\n  journal = {nhs.uk},\n  year = {2021},\n  url = {https://www.nhs.uk/},\n}\n"
+        ),
+    ).entries.values()
+    assert (
+        beck.pandoc.startswith("@book{beck2011,")
+        and beck.pandoc.rstrip().endswith("}")
+        and "  edition = {2},\n" in beck.pandoc
+    )
     assert "  type = {NIH Publication},\n  number = {No. 21-MH-8079},\n" in nimh.pandoc
     assert "  pages = {Article e0149794},\n" in plos.pandoc
     assert "  pubstate = {Advance online publication},\n" in early.pandoc
@@ -221,13 +286,20 @@ def test_copy_for_pandoc_reads_parentheses_labelled_numbers_article_numbers_and_
 
 
 def test_copy_for_pandoc_dates_a_day_not_a_time_a_preprint_by_its_year_and_names_a_site_once(tmp_path):
-    zotero, preprint, nhs = load(tmp_path, (
-        "@online{ruder2016,\n  author = {Ruder, Sebastian},\n  title = {T},\n  date = {2016-01-19T14:20:00},\n  url = {https://ruder.io/},\n"
-        "  urldate = {2024-03-05T09:00:00Z},\n}\n\n"
-        "@online{lee2021,\n  author = {Lee, Ann},\n  title = {T},\n  date = {2021-03-02},\n  eprinttype = {psyarxiv},\n  doi = {10.31234/osf.io/abcde},\n}\n\n"
-        "@misc{nhs2021,\n  author = {{NHS}},\n  title = {T},\n  journal = {NHS},\n  year = {2021},\n  url = {https://www.nhs.uk/},\n}\n"
-    )).entries.values()
-    assert "  date = {2016-01-19},\n" in zotero.pandoc and "  urldate = {2024-03-05},\n" in zotero.pandoc and "T14" not in zotero.pandoc
+    zotero, preprint, nhs = load(
+        tmp_path,
+        (
+            "@online{ruder2016,\n  author = {Ruder, Sebastian},\n  title = {T},\n  date = {2016-01-19T14:20:00},\n  url = {https://ruder.io/},\n"
+            "  urldate = {2024-03-05T09:00:00Z},\n}\n\n"
+            "@online{lee2021,\n  author = {Lee, Ann},\n  title = {T},\n  date = {2021-03-02},\n  eprinttype = {psyarxiv},\n  doi = {10.31234/osf.io/abcde},\n}\n\n"
+            "@misc{nhs2021,\n  author = {{NHS}},\n  title = {T},\n  journal = {NHS},\n  year = {2021},\n  url = {https://www.nhs.uk/},\n}\n"
+        ),
+    ).entries.values()
+    assert (
+        "  date = {2016-01-19},\n" in zotero.pandoc
+        and "  urldate = {2024-03-05},\n" in zotero.pandoc
+        and "T14" not in zotero.pandoc
+    )
     assert "  year = {2021},\n" in preprint.pandoc and "date" not in preprint.pandoc
     assert "  publisher = {PsyArXiv},\n" in preprint.pandoc and "  type = {Preprint},\n" in preprint.pandoc
     assert "journal" not in nhs.pandoc and "publisher" not in nhs.pandoc  # the site is its author: named once
@@ -235,21 +307,27 @@ def test_copy_for_pandoc_dates_a_day_not_a_time_a_preprint_by_its_year_and_names
 
 def test_a_site_named_with_its_abbreviation_is_still_its_author(tmp_path):
     # As Zotero exports a web page of the NIMH: the site's name carries "(NIMH)".
-    [nimh] = load(tmp_path, (
-        "@misc{nimh,\n  title = {Anxiety {Disorders}},\n  url = {https://www.nimh.nih.gov/health/topics/anxiety-disorders},\n"
-        "  urldate = {2024-03-05},\n  journal = {National Institute of Mental Health (NIMH)},\n"
-        "  author = {{National Institute of Mental Health}},\n}\n"
-    )).entries.values()
+    [nimh] = load(
+        tmp_path,
+        (
+            "@misc{nimh,\n  title = {Anxiety {Disorders}},\n  url = {https://www.nimh.nih.gov/health/topics/anxiety-disorders},\n"
+            "  urldate = {2024-03-05},\n  journal = {National Institute of Mental Health (NIMH)},\n"
+            "  author = {{National Institute of Mental Health}},\n}\n"
+        ),
+    ).entries.values()
     assert "(NIMH)" not in nimh.pandoc
 
 
-@pytest.mark.parametrize(("authors", "stray"), [
-    ("Smith, Jane and Jones, Bob and", "Jones, Bob and"),
-    ("and Smith, Jane", "and Smith, Jane"),
-    ("Smith, Jane and and Jones, Bob", "and Jones, Bob"),
-    ("Smith, Jane and Jones, Bob and and", "and"),
-    ("and and Smith, Jane", "and"),
-])
+@pytest.mark.parametrize(
+    ("authors", "stray"),
+    [
+        ("Smith, Jane and Jones, Bob and", "Jones, Bob and"),
+        ("and Smith, Jane", "and Smith, Jane"),
+        ("Smith, Jane and and Jones, Bob", "and Jones, Bob"),
+        ("Smith, Jane and Jones, Bob and and", "and"),
+        ("and and Smith, Jane", "and"),
+    ],
+)
 def test_an_and_with_no_name_on_one_side_is_refused(authors, stray):
     bibtex = f"@book{{smith2020,\n  author = {{{authors}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2020}},\n}}\n"
     assert [str(p) for p in check_bibliography(bibtex, display_path="references.bib").problems] == [
@@ -258,8 +336,11 @@ def test_an_and_with_no_name_on_one_side_is_refused(authors, stray):
 
 
 def test_a_groups_name_with_and_in_it_is_no_stray_and():
-    bibtex = "@book{jj2020,\n  author = {{Johnson and Johnson}},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n}\n"
+    bibtex = (
+        "@book{jj2020,\n  author = {{Johnson and Johnson}},\n  title = {T},\n  publisher = {P},\n  year = {2020},\n}\n"
+    )
     assert check_bibliography(bibtex, display_path="references.bib").problems == []
+
 
 # An entry lacking one field, for each fix the rules hold beyond `add name = {...}`
 # ("type:names" where the type's own words differ).
@@ -293,7 +374,11 @@ AUTHORLESS = {"author|editor|organization", "book:author|editor"}
 
 @pytest.mark.parametrize("needs", LACKING)
 def test_an_entry_lacking_a_field_is_told_the_fix_for_its_type(needs):
-    problems = [p for p in check_bibliography(LACKING[needs], display_path="references.bib").problems if p.notice == (needs in AUTHORLESS)]
+    problems = [
+        p
+        for p in check_bibliography(LACKING[needs], display_path="references.bib").problems
+        if p.notice == (needs in AUTHORLESS)
+    ]
     if needs in AUTHORLESS:
         assert [p.message.split("; if the work names its author, ", 1)[1] for p in problems] == [_HOW_TO_ADD[needs]]
     else:
@@ -301,34 +386,69 @@ def test_an_entry_lacking_a_field_is_told_the_fix_for_its_type(needs):
 
 
 def _messages(source: str) -> list[str]:
-    return [str(problem) for problem in check_bibliography(source, display_path="references.bib").problems if not problem.notice]
+    return [
+        str(problem)
+        for problem in check_bibliography(source, display_path="references.bib").problems
+        if not problem.notice
+    ]
 
 
 BOOK = "@book{neff2011,\n  author    = {AUTHORS},\n  title     = {Self-Compassion},\n  publisher = {William Morrow},\n  year      = {2011},\n}\n"
 
 
-@pytest.mark.parametrize(("written", "cause", "rewritten"), [
-    ("Grady JS, Her M, Moreno G", "a name in PubMed's form ('Grady JS')", "Grady, J. S. and Her, M. and Moreno, G."),
-    ("Grady JS", "a name in PubMed's form ('Grady JS')", "Grady, J. S."),
-    ("Craske, M. G., Treanor, M., & Vervliet, B.", "people separated by commas ('Craske, M. G., Treanor, M.')", "Craske, M. G. and Treanor, M. and Vervliet, B."),
-    ("Doe, Jane; Roe, Richard", "people separated by semicolons ('Doe, Jane; Roe, Richard')", "Doe, Jane and Roe, Richard"),
-    ("Smith, J. & Jones, K.", "'&' between names", "Smith, J. and Jones, K."),
-    ("Grady, Jessica and others", "'and others', which the site cannot print", "Grady, Jessica"),
-    ("Grady JS, Her M, et al.", "a name in PubMed's form ('Grady JS'), which BibTeX reads as the given name 'Grady' and the family name 'JS'; and 'et al.'", "Grady, J. S. and Her, M."),
-])
+@pytest.mark.parametrize(
+    ("written", "cause", "rewritten"),
+    [
+        (
+            "Grady JS, Her M, Moreno G",
+            "a name in PubMed's form ('Grady JS')",
+            "Grady, J. S. and Her, M. and Moreno, G.",
+        ),
+        ("Grady JS", "a name in PubMed's form ('Grady JS')", "Grady, J. S."),
+        (
+            "Craske, M. G., Treanor, M., & Vervliet, B.",
+            "people separated by commas ('Craske, M. G., Treanor, M.')",
+            "Craske, M. G. and Treanor, M. and Vervliet, B.",
+        ),
+        (
+            "Doe, Jane; Roe, Richard",
+            "people separated by semicolons ('Doe, Jane; Roe, Richard')",
+            "Doe, Jane and Roe, Richard",
+        ),
+        ("Smith, J. & Jones, K.", "'&' between names", "Smith, J. and Jones, K."),
+        ("Grady, Jessica and others", "'and others', which the site cannot print", "Grady, Jessica"),
+        (
+            "Grady JS, Her M, et al.",
+            "a name in PubMed's form ('Grady JS'), which BibTeX reads as the given name 'Grady' and the family name 'JS'; and 'et al.'",
+            "Grady, J. S. and Her, M.",
+        ),
+    ],
+)
 def test_names_pasted_in_another_form_are_told_with_the_field_rewritten(written, cause, rewritten):
     [message] = _messages(BOOK.replace("AUTHORS", written))
     assert message.startswith(f"references.bib:2: entry 'neff2011': the author field has {cause}")
     assert f"; write author = {{{rewritten}}}" in message
 
 
-@pytest.mark.parametrize("written", ["King, Jr., Martin Luther", "{{Johnson & Johnson}}", "van der Kolk, Bessel A.", "Neff, Kristin and Germer, Christopher K.", "Plato"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "King, Jr., Martin Luther",
+        "{{Johnson & Johnson}}",
+        "van der Kolk, Bessel A.",
+        "Neff, Kristin and Germer, Christopher K.",
+        "Plato",
+    ],
+)
 def test_names_in_bibtex_form_pass(written):
     assert _messages(BOOK.replace("AUTHORS", written)) == []
 
 
 def test_a_name_list_pybtex_cannot_read_stops_the_build_before_mkdocs_bibtex_reads_it():
-    bibliography = check_bibliography(BOOK.replace("AUTHORS", "Craske, M. G., Treanor, M., Conway, C. C., & Vervliet, B."), display_path="references.bib")
+    bibliography = check_bibliography(
+        BOOK.replace("AUTHORS", "Craske, M. G., Treanor, M., Conway, C. C., & Vervliet, B."),
+        display_path="references.bib",
+    )
     assert not bibliography.readable  # "Too many commas": mkdocs-bibtex's pybtex would stop with a traceback
 
 
@@ -346,7 +466,9 @@ def test_invisible_characters_are_named_where_they_break_what_bibtex_reads():
 
 
 def test_invisible_characters_in_printed_text_are_left_out_of_what_pandoc_reads():
-    source = BOOK.replace("AUTHORS", "Neff,\u00a0Kristin").replace("Self-Compassion", "Self-\u00adCom\u200bpassion\u200e")
+    source = BOOK.replace("AUTHORS", "Neff,\u00a0Kristin").replace(
+        "Self-Compassion", "Self-\u00adCom\u200bpassion\u200e"
+    )
     bibliography = check_bibliography(source, display_path="references.bib")
     assert _messages(source) == []
     assert "title     = {Self-Compassion}" in bibliography.entries["neff2011"].pandoc
@@ -359,7 +481,10 @@ def test_a_byte_order_mark_at_the_start_of_the_file_is_harmless(tmp_path):
     assert load_bibliography(path, display_path="references.bib").problems == []
 
 
-@pytest.mark.parametrize("written", ["<https://self-compassion.org/>", "\\url{https://self-compassion.org/}", "https://self-compassion.org/."])
+@pytest.mark.parametrize(
+    "written",
+    ["<https://self-compassion.org/>", "\\url{https://self-compassion.org/}", "https://self-compassion.org/."],
+)
 def test_a_url_pasted_with_its_wrapping_is_given_to_pandoc_bare(written):
     source = BOOK.replace("AUTHORS", "Neff, Kristin").replace("  year", f"  url       = {{{written}}},\n  year")
     entry = check_bibliography(source, display_path="references.bib").entries["neff2011"]
@@ -367,15 +492,15 @@ def test_a_url_pasted_with_its_wrapping_is_given_to_pandoc_bare(written):
     assert written not in entry.pandoc
 
 
-@pytest.mark.parametrize("title", ["{Heiligenstadt Testament}", "Emotions in Storybooks: A Comparison of {{ADHD}} Research", "R2 in {SPSS}"])
+@pytest.mark.parametrize(
+    "title", ["{Heiligenstadt Testament}", "Emotions in Storybooks: A Comparison of {{ADHD}} Research", "R2 in {SPSS}"]
+)
 def test_titles_braced_in_part_or_short_are_left_alone(title):
     assert _messages(BOOK.replace("AUTHORS", "Neff, Kristin").replace("{Self-Compassion}", f"{{{title}}}")) == []
 
 
 def test_a_newspaper_article_needs_no_volume_or_pages_and_an_unsigned_one_no_author():
-    source = (
-        "@article{nyt2019,\n  title = {Cats Who Take Direction},\n  journaltitle = {The New York Times},\n  date = {2019-01-03},\n  entrysubtype = {newspaper},\n}\n"
-    )
+    source = "@article{nyt2019,\n  title = {Cats Who Take Direction},\n  journaltitle = {The New York Times},\n  date = {2019-01-03},\n  entrysubtype = {newspaper},\n}\n"
     problems = check_bibliography(source, display_path="references.bib").problems
     assert [problem.message for problem in problems] == [
         "entry 'nyt2019' (@article) has no author, so APA puts its title in the author's place; if the work names its author, add author = {...}",

@@ -49,37 +49,99 @@ class Row:
 
 
 ROWS = [
-    Row("style-attribute-in-html", '<p style="color: red">Call us today.</p>',
-        [('<p style="color', f"style 'color: red' is blocked: {STYLE_FIX}")], "inline style"),
-    Row("style-through-attr-list", 'Call us today.\n{: style="color: #c00; font-weight: bold" }',
-        [("{: style", f"style 'color: #c00; font-weight: bold' is blocked: {STYLE_FIX}")], "inline style"),
-    Row("style-on-a-heading", '## Getting help now { style="text-align: center" }',
-        [("## Getting help now", f"style 'text-align: center' is blocked: {STYLE_FIX}")], "inline style"),
-    Row("style-element", "<style>\n.md-typeset h2 { color: teal; }\n</style>",
-        [("<style>", f"<style> is blocked: {STYLE_FIX}")], "inline style"),
-    Row("print-button", '<button onclick="window.print()">Print this worksheet</button>',
-        [("<button", f"onclick 'window.print()' is blocked: {SCRIPT_FIX}")], "event handler"),
-    Row("handler-through-attr-list", '[Back to top](#){: onclick="window.scrollTo(0, 0); return false;" }',
-        [("[Back to top]", f"onclick 'window.scrollTo(0, 0); return false;' is blocked: {SCRIPT_FIX}")], "event handler"),
-    Row("onload-on-an-image", '<img src="../stylesheets/calm.png" alt="" onload="this.classList.add(\'shown\')">',
-        [("<img src", f"onload 'this.classList.add('shown')' is blocked: {SCRIPT_FIX}")], "event handler"),
-    Row("javascript-link-in-markdown", "[Print this page](javascript:window.print())",
-        [("[Print this page]", f"'javascript:window.print()' is blocked: {SCRIPT_FIX}")], "javascript url"),
-    Row("javascript-link-in-html", '<a href="JavaScript:history.back()">Go back</a>',
-        [('<a href="JavaScript', f"'JavaScript:history.back()' is blocked: {SCRIPT_FIX}")], "javascript url"),
-    Row("inline-script", "<script>\ndocument.write(new Date().getFullYear());\n</script>",
-        [("<script>", f"<script> is blocked: {SCRIPT_FIX}")], "inline script"),
-    Row("audio-player", '<audio controls src="../assets/breathing-space.mp3"></audio>',
-        [("<audio", "<audio> is blocked: the site security policy plays no audio or video in a page; link to the file instead: [title](../assets/breathing-space.mp3)")],
-        "media"),
-    Row("mailchimp-signup-form", MAILCHIMP_FORM,
-        [("<link href", "<link> loads '//cdn-images.mailchimp.com/embedcode/classic-061523.css' from another site: the site loads nothing from other sites; link to it instead: [title](//cdn-images.mailchimp.com/embedcode/classic-061523.css)"),
-         ('<style type="text/css">', f"<style> is blocked: {STYLE_FIX}"),
-         ("<form action", f"<form> is blocked: the site security policy lets no page send a form; link to the form instead: [title]({FORM_ACTION})"),
-         ('style="position: absolute', f"style 'position: absolute; left: -5000px;' is blocked: {STYLE_FIX}"),
-         ("<script type", "<script> loads '//s3.amazonaws.com/downloads.mailchimp.com/js/mc-validate.js' from another site: the site loads nothing from other sites; link to it instead: [title](//s3.amazonaws.com/downloads.mailchimp.com/js/mc-validate.js)"),
-         ("<script type", f"<script> is blocked: {SCRIPT_FIX}")],
-        "form"),
+    Row(
+        "style-attribute-in-html",
+        '<p style="color: red">Call us today.</p>',
+        [('<p style="color', f"style 'color: red' is blocked: {STYLE_FIX}")],
+        "inline style",
+    ),
+    Row(
+        "style-through-attr-list",
+        'Call us today.\n{: style="color: #c00; font-weight: bold" }',
+        [("{: style", f"style 'color: #c00; font-weight: bold' is blocked: {STYLE_FIX}")],
+        "inline style",
+    ),
+    Row(
+        "style-on-a-heading",
+        '## Getting help now { style="text-align: center" }',
+        [("## Getting help now", f"style 'text-align: center' is blocked: {STYLE_FIX}")],
+        "inline style",
+    ),
+    Row(
+        "style-element",
+        "<style>\n.md-typeset h2 { color: teal; }\n</style>",
+        [("<style>", f"<style> is blocked: {STYLE_FIX}")],
+        "inline style",
+    ),
+    Row(
+        "print-button",
+        '<button onclick="window.print()">Print this worksheet</button>',
+        [("<button", f"onclick 'window.print()' is blocked: {SCRIPT_FIX}")],
+        "event handler",
+    ),
+    Row(
+        "handler-through-attr-list",
+        '[Back to top](#){: onclick="window.scrollTo(0, 0); return false;" }',
+        [("[Back to top]", f"onclick 'window.scrollTo(0, 0); return false;' is blocked: {SCRIPT_FIX}")],
+        "event handler",
+    ),
+    Row(
+        "onload-on-an-image",
+        '<img src="../stylesheets/calm.png" alt="" onload="this.classList.add(\'shown\')">',
+        [("<img src", f"onload 'this.classList.add('shown')' is blocked: {SCRIPT_FIX}")],
+        "event handler",
+    ),
+    Row(
+        "javascript-link-in-markdown",
+        "[Print this page](javascript:window.print())",
+        [("[Print this page]", f"'javascript:window.print()' is blocked: {SCRIPT_FIX}")],
+        "javascript url",
+    ),
+    Row(
+        "javascript-link-in-html",
+        '<a href="JavaScript:history.back()">Go back</a>',
+        [('<a href="JavaScript', f"'JavaScript:history.back()' is blocked: {SCRIPT_FIX}")],
+        "javascript url",
+    ),
+    Row(
+        "inline-script",
+        "<script>\ndocument.write(new Date().getFullYear());\n</script>",
+        [("<script>", f"<script> is blocked: {SCRIPT_FIX}")],
+        "inline script",
+    ),
+    Row(
+        "audio-player",
+        '<audio controls src="../assets/breathing-space.mp3"></audio>',
+        [
+            (
+                "<audio",
+                "<audio> is blocked: the site security policy plays no audio or video in a page; link to the file instead: [title](../assets/breathing-space.mp3)",
+            )
+        ],
+        "media",
+    ),
+    Row(
+        "mailchimp-signup-form",
+        MAILCHIMP_FORM,
+        [
+            (
+                "<link href",
+                "<link> loads '//cdn-images.mailchimp.com/embedcode/classic-061523.css' from another site: the site loads nothing from other sites; link to it instead: [title](//cdn-images.mailchimp.com/embedcode/classic-061523.css)",
+            ),
+            ('<style type="text/css">', f"<style> is blocked: {STYLE_FIX}"),
+            (
+                "<form action",
+                f"<form> is blocked: the site security policy lets no page send a form; link to the form instead: [title]({FORM_ACTION})",
+            ),
+            ('style="position: absolute', f"style 'position: absolute; left: -5000px;' is blocked: {STYLE_FIX}"),
+            (
+                "<script type",
+                "<script> loads '//s3.amazonaws.com/downloads.mailchimp.com/js/mc-validate.js' from another site: the site loads nothing from other sites; link to it instead: [title](//s3.amazonaws.com/downloads.mailchimp.com/js/mc-validate.js)",
+            ),
+            ("<script type", f"<script> is blocked: {SCRIPT_FIX}"),
+        ],
+        "form",
+    ),
 ]
 
 
@@ -89,7 +151,10 @@ def test_each_blocked_markup_fails_one_real_build_at_its_line_with_its_fix(site_
     for row in ROWS:
         source += "\n"
         first_line = source.count("\n") + 1
-        expected += [f"{PAGE}:{first_line + row.markdown[: row.markdown.index(anchor)].count(chr(10))}: {message}" for anchor, message in row.expected]
+        expected += [
+            f"{PAGE}:{first_line + row.markdown[: row.markdown.index(anchor)].count(chr(10))}: {message}"
+            for anchor, message in row.expected
+        ]
         source += row.markdown + "\n"
     (site_copy / PAGE).write_text(source, encoding="utf-8")
 
@@ -104,8 +169,11 @@ def test_each_blocked_markup_fails_one_real_build_at_its_line_with_its_fix(site_
 def test_policy_of_a_built_page_blocks_what_is_reported(fixture_site, row):
     # The page as the build writes it with the row's Markdown in it, without the check.
     rendered = render(row.markdown)
-    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*><meta name="referrer"[^>]*>', "",
-                  (fixture_site / "disclaimer" / "index.html").read_text(encoding="utf-8"))
+    page = re.sub(
+        r'<meta http-equiv="Content-Security-Policy"[^>]*><meta name="referrer"[^>]*>',
+        "",
+        (fixture_site / "disclaimer" / "index.html").read_text(encoding="utf-8"),
+    )
     page = page.replace("</article>", rendered + "</article>", 1)
     protected = with_privacy_meta(page, page_content=rendered)
     assert protected is not None
@@ -164,5 +232,9 @@ def blocks_in_browser(blocked_by: str, directives: dict[str, list[str]], rendere
     if blocked_by == "media":
         return "<audio" in rendered and governing("media-src") == ["'none'"]
     if blocked_by == "form":
-        return "<form" in rendered and directives["form-action"] == ["'none'"] and sha256(MAILCHIMP_SCRIPT) not in governing("script-src")
+        return (
+            "<form" in rendered
+            and directives["form-action"] == ["'none'"]
+            and sha256(MAILCHIMP_SCRIPT) not in governing("script-src")
+        )
     raise ValueError(blocked_by)

@@ -44,8 +44,14 @@ from site_server import serve
 
 # As DEVELOPERS.md asks for Chromium as root; Playwright adds a fresh --user-data-dir.
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 INSTALL_HINT = (
     "no Chromium found for the browser tests: install Debian's with "
@@ -132,7 +138,9 @@ class Reader:
         if message.type == "error":
             self.errors.append(message.text)
 
-    def open(self, path: str, *, wait_until: Literal["commit", "domcontentloaded", "load", "networkidle"] = "load") -> Page:
+    def open(
+        self, path: str, *, wait_until: Literal["commit", "domcontentloaded", "load", "networkidle"] = "load"
+    ) -> Page:
         self.requests.clear()
         self.errors.clear()
         response = self.page.goto(self.origin + path, wait_until=wait_until)
@@ -150,7 +158,9 @@ class Reader:
         # after the page has loaded without them.
         self._scripts(enabled=True)
         try:
-            return axe.run(self.page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+            return axe.run(
+                self.page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+            )
         finally:
             self._scripts(enabled=self.javascript)
 
@@ -197,7 +207,13 @@ def reader(browser: Browser, request: pytest.FixtureRequest) -> Iterator:
     readers: dict[tuple, Reader] = {}
     contexts: list[BrowserContext] = []
 
-    def get(*, scheme: Literal["light", "dark"] = "light", viewport: ViewportSize = DESKTOP, javascript: bool = True, site: str | None = None) -> Reader:
+    def get(
+        *,
+        scheme: Literal["light", "dark"] = "light",
+        viewport: ViewportSize = DESKTOP,
+        javascript: bool = True,
+        site: str | None = None,
+    ) -> Reader:
         # The fixture site is built only for a test that reads it (`-m live` never does).
         site = site or request.getfixturevalue("origin")
         key = (scheme, viewport["width"], javascript, site)
@@ -232,7 +248,12 @@ def axe() -> Axe:
 # The ways of reading (scheme, the viewport's name in test ids, viewport) each page is
 # loaded in for the tests that only read what a load recorded: axe audits the load, the
 # privacy and policy tests read what it asked for and reported until its network fell idle.
-AUDITED = [("light", "phone", PHONE), ("dark", "phone", PHONE), ("light", "desktop", DESKTOP), ("dark", "desktop", DESKTOP)]
+AUDITED = [
+    ("light", "phone", PHONE),
+    ("dark", "phone", PHONE),
+    ("light", "desktop", DESKTOP),
+    ("dark", "desktop", DESKTOP),
+]
 PRIVACY = [("light", "phone", PHONE), ("light", "desktop", DESKTOP)]
 POLICY = [("light", "phone", PHONE_390), ("light", "desktop", DESKTOP)]
 # The page as the policy and privacy tests read it once its network fell idle.
@@ -268,7 +289,10 @@ def visit(reader, axe, live_origin) -> Callable[[str, str, ViewportSize], Visit]
 
     def get(path: str, scheme: str, viewport: ViewportSize) -> Visit:
         if (path, scheme, viewport["width"]) not in visits:
-            tabs = {way: reader(scheme=way_scheme, viewport=way_viewport, site=live_origin) for way, (way_scheme, way_viewport) in ways.items()}
+            tabs = {
+                way: reader(scheme=way_scheme, viewport=way_viewport, site=live_origin)
+                for way, (way_scheme, way_viewport) in ways.items()
+            }
             for tab in tabs.values():
                 tab.open(path, wait_until="commit")
             findings = {}
@@ -281,8 +305,13 @@ def visit(reader, axe, live_origin) -> Callable[[str, str, ViewportSize], Visit]
                 if way in settled:
                     tab.page.wait_for_load_state("networkidle")
                 visits[(path, *way)] = Visit(
-                    tab.page.evaluate("document.body.dataset.mdColorScheme"), findings[way],
-                    *((list(tab.requests), list(tab.errors), tab.violations(), tab.page.evaluate(SETTLED_STATE)) if way in settled else (None,) * 4),
+                    tab.page.evaluate("document.body.dataset.mdColorScheme"),
+                    findings[way],
+                    *(
+                        (list(tab.requests), list(tab.errors), tab.violations(), tab.page.evaluate(SETTLED_STATE))
+                        if way in settled
+                        else (None,) * 4
+                    ),
                 )
         return visits[(path, scheme, viewport["width"])]
 
@@ -297,9 +326,15 @@ def shares_a_load(path: str) -> pytest.MarkDecorator:
 def load_cases(ways: list[tuple[str, str, ViewportSize]], *, scheme_in_id: bool) -> list:
     """Every page read in each way, with ids as `path[-scheme]-viewport`."""
     return [
-        pytest.param(path, scheme, viewport, marks=shares_a_load(path),
-                     id="-".join([path, *([scheme] if scheme_in_id else []), name]))
-        for path in EVERY_PAGE for scheme, name, viewport in ways
+        pytest.param(
+            path,
+            scheme,
+            viewport,
+            marks=shares_a_load(path),
+            id="-".join([path, *([scheme] if scheme_in_id else []), name]),
+        )
+        for path in EVERY_PAGE
+        for scheme, name, viewport in ways
     ]
 
 
@@ -397,7 +432,9 @@ def test_page_runs_under_its_policy_with_no_violation_or_error(visit, path, sche
     assert loaded.scheme == "default"
     assert loaded.violations == []
     # The 404 page's own status is the one error a browser logs there.
-    expected = ["Failed to load resource: the server responded with a status of 404 (Not Found)"] if path == MISSING else []
+    expected = (
+        ["Failed to load resource: the server responded with a status of 404 (Not Found)"] if path == MISSING else []
+    )
     assert loaded.errors == expected
 
 
@@ -501,7 +538,9 @@ def test_practice_prints_as_a_clean_worksheet(reader, scheme):
     page.emulate_media(media="print")
     try:
         # The practice has no CTA and the site no tabs; the article test covers the CTA.
-        assert_not_printed(page, ".md-header", ".md-sidebar", ".md-search", ".md-footer", ".md-skip", ".md-content__button")
+        assert_not_printed(
+            page, ".md-header", ".md-sidebar", ".md-search", ".md-footer", ".md-skip", ".md-content__button"
+        )
         style = page.evaluate("""() => {
             const text = document.querySelector('article p');
             // The links on paper: the edit button is screen furniture, not printed.
@@ -550,7 +589,9 @@ def test_printed_links_to_other_sites_show_their_address(reader):
             const link = Object.assign(document.createElement('a'), {href: 'https://example.org/x', textContent: 'a source'});
             document.querySelector('article p').append(link);
         }""")
-        after = page.evaluate("getComputedStyle(document.querySelector('article p a[href=\"https://example.org/x\"]'), '::after').content")
+        after = page.evaluate(
+            "getComputedStyle(document.querySelector('article p a[href=\"https://example.org/x\"]'), '::after').content"
+        )
         doi = page.evaluate("getComputedStyle(document.querySelector('.references a'), '::after').content")
     finally:
         page.emulate_media(media="screen")
@@ -668,7 +709,8 @@ def edge_shades(page: Page, selector: str) -> dict[str, str]:
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     decoder = page.context.new_page()
     try:
-        medians = decoder.evaluate("""async png => {
+        medians = decoder.evaluate(
+            """async png => {
             const image = new Image();
             image.src = 'data:image/png;base64,' + png;
             await image.decode();
@@ -683,7 +725,9 @@ def edge_shades(page: Page, selector: str) -> dict[str, str]:
             };
             // Three pixels in: past the no-JavaScript table's own border.
             return {left: median(3), right: median(image.width - 4)};
-        }""", png)
+        }""",
+            png,
+        )
     finally:
         decoder.close()
     plain = sum(float(part) for part in re.findall(r"[\d.]+", background)[:3]) / 3

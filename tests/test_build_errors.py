@@ -34,80 +34,236 @@ def doi(value: str) -> list[tuple[str, str, str]]:
 
 
 CASES = [
-    Case("source-doi-with-space", doi("10.11 11/aphw.12127"),
-         [(BIB, "{10.11 11/aphw.12127}", "entry 'inwood2018': malformed DOI '10.11 11/aphw.12127': white space inside; write it as 10.1111/aphw.12127")]),
-    Case("doi-prefix", doi("doi:10.1111/aphw.12127"),
-         [(BIB, "doi:10.1111", "'doi:' prefix or doi.org URL (write the bare DOI); write it as 10.1111/aphw.12127")]),
-    Case("doi-https-url", doi("https://doi.org/10.1111/aphw.12127"),
-         [(BIB, "https://doi.org/10.1111", "write it as 10.1111/aphw.12127")]),
-    Case("doi-dx-url", doi("http://dx.doi.org/10.1111/aphw.12127"),
-         [(BIB, "dx.doi.org", "write it as 10.1111/aphw.12127")]),
-    Case("doi-trailing-dot", doi("10.1111/aphw.12127."),
-         [(BIB, "aphw.12127.}", "trailing '.'; write it as 10.1111/aphw.12127")]),
-    Case("doi-trailing-semicolon", doi("10.1111/aphw.12127;"),
-         [(BIB, "aphw.12127;}", "trailing ';'; write it as 10.1111/aphw.12127")]),
-    Case("doi-en-dash", doi("10.1111/aphw\u201312127"),
-         [(BIB, "aphw\u201312127", "EN DASH (U+2013); write it as 10.1111/aphw-12127")]),
-    Case("doi-non-breaking-space", doi("10.1111/aphw.\u00a012127"),
-         [(BIB, "aphw.\u00a012127", "white space inside; write it as 10.1111/aphw.12127")]),
-    Case("doi-empty", doi(""),
-         [(BIB, "doi     = {}", "the doi field is empty")]),
-    Case("doi-not-a-doi", doi("aphw.12127"),
-         [(BIB, "{aphw.12127}", "not of the form 10.<registrant>/<suffix>; copy the DOI again")]),
-    Case("bib-unbalanced-brace", [(BIB, "number  = {2},", "number  = {2,")],
-         [(BIB, "number  = {2,", "unclosed brace in the entry starting at line 6; end this field's value with '}'")]),
+    Case(
+        "source-doi-with-space",
+        doi("10.11 11/aphw.12127"),
+        [
+            (
+                BIB,
+                "{10.11 11/aphw.12127}",
+                "entry 'inwood2018': malformed DOI '10.11 11/aphw.12127': white space inside; write it as 10.1111/aphw.12127",
+            )
+        ],
+    ),
+    Case(
+        "doi-prefix",
+        doi("doi:10.1111/aphw.12127"),
+        [(BIB, "doi:10.1111", "'doi:' prefix or doi.org URL (write the bare DOI); write it as 10.1111/aphw.12127")],
+    ),
+    Case(
+        "doi-https-url",
+        doi("https://doi.org/10.1111/aphw.12127"),
+        [(BIB, "https://doi.org/10.1111", "write it as 10.1111/aphw.12127")],
+    ),
+    Case(
+        "doi-dx-url",
+        doi("http://dx.doi.org/10.1111/aphw.12127"),
+        [(BIB, "dx.doi.org", "write it as 10.1111/aphw.12127")],
+    ),
+    Case(
+        "doi-trailing-dot",
+        doi("10.1111/aphw.12127."),
+        [(BIB, "aphw.12127.}", "trailing '.'; write it as 10.1111/aphw.12127")],
+    ),
+    Case(
+        "doi-trailing-semicolon",
+        doi("10.1111/aphw.12127;"),
+        [(BIB, "aphw.12127;}", "trailing ';'; write it as 10.1111/aphw.12127")],
+    ),
+    Case(
+        "doi-en-dash",
+        doi("10.1111/aphw\u201312127"),
+        [(BIB, "aphw\u201312127", "EN DASH (U+2013); write it as 10.1111/aphw-12127")],
+    ),
+    Case(
+        "doi-non-breaking-space",
+        doi("10.1111/aphw.\u00a012127"),
+        [(BIB, "aphw.\u00a012127", "white space inside; write it as 10.1111/aphw.12127")],
+    ),
+    Case("doi-empty", doi(""), [(BIB, "doi     = {}", "the doi field is empty")]),
+    Case(
+        "doi-not-a-doi",
+        doi("aphw.12127"),
+        [(BIB, "{aphw.12127}", "not of the form 10.<registrant>/<suffix>; copy the DOI again")],
+    ),
+    Case(
+        "bib-unbalanced-brace",
+        [(BIB, "number  = {2},", "number  = {2,")],
+        [(BIB, "number  = {2,", "unclosed brace in the entry starting at line 6; end this field's value with '}'")],
+    ),
     # The entry's own closing brace balances the last field's: still that field is named.
-    Case("bib-unbalanced-brace-in-last-field", [(BIB, INWOOD_DOI, "doi     = {10.1111/aphw.12127,")],
-         [(BIB, "doi     = {10.1111/aphw.12127,", "unclosed brace in the entry starting at line 6; end this field's value with '}'")]),
-    Case("bib-duplicate-key", [(BIB, "@article{yip2021,", "@article{inwood2018,")],
-         [(BIB, "@article{inwood2018,\n  author  = {Yip", "duplicate key 'inwood2018': line 6 has the same key")]),
-    Case("bib-duplicate-key-by-case", [(BIB, "@article{yip2021,", "@article{Inwood2018,")],
-         [(BIB, "@article{Inwood2018,", "'inwood2018', the same key but for case")]),
-    Case("bib-missing-journal", [(BIB, "  journal = {The Journal of Positive Psychology},\n", "")],
-         [(BIB, "@article{yip2021,", "entry 'yip2021' (@article) lacks the journal field")]),
-    Case("bib-two-digit-year", [(BIB, "year    = {2022}", "year    = {22}")],
-         [(BIB, "year    = {22}", "has year '22'; write four digits")]),
-    Case("bib-unknown-type", [(BIB, "@article{yip2021,", "@journalpaper{yip2021,")],
-         [(BIB, "@journalpaper{yip2021,", "has type @journalpaper, which the site does not render")]),
-    Case("bib-key-with-colon", [(BIB, "@article{yip2021,", "@article{yip:2021,"), (ARTICLE, "[@yip2021]", "[@yip2021x]")],
-         [(BIB, "@article{yip:2021,", "key 'yip:2021' can only hold letters, digits, '_' and '-'; rename it, e.g. 'yip2021'")]),
-    Case("bib-uncited-entry-is-a-warning",
-         [(BIB, "", "\n@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion},\n  publisher = {William Morrow},\n  year = {2011},\n}\n")],
-         [(BIB, "@book{neff2011,", "entry 'neff2011' is not cited by any page; cite it as [@neff2011] in the article on this branch, or remove it")],
-         warning_only=True),
-    Case("typo-key", [(ARTICLE, "[@inwood2018]", "[@inwod2018]")],
-         [(ARTICLE, "[@inwod2018]", "unknown citation key 'inwod2018'; did you mean 'inwood2018'?")]),
-    Case("key-differs-in-case", [(ARTICLE, "[@yip2021]", "[@Yip2021]")],
-         [(ARTICLE, "[@Yip2021]", "citation key 'Yip2021' differs in case from the entry 'yip2021'; write [@yip2021]")]),
-    Case("unknown-key-in-a-block-of-two", [(ARTICLE, "[@yela2022]", "[@yela2022; @smith1999]")],
-         [(ARTICLE, "@smith1999", "unknown citation key 'smith1999'; add its entry to references.bib")]),
-    Case("bare-key-without-brackets", [(ARTICLE, "[@yela2022]", "(@yela2022)")],
-         [(ARTICLE, "(@yela2022)", "'@yela2022' without brackets is shown as plain text, not a citation; write [@yela2022]")]),
-    Case("bare-unknown-key-without-brackets", [("docs/disclaimer.md", "", "\nAs @smith1999 wrote.\n")],
-         [("docs/disclaimer.md", "@smith1999", "'@smith1999' looks like a citation without brackets")]),
-    Case("errors-on-two-pages-and-the-bib",
-         [(ARTICLE, "[@inwood2018]", "[@inwood2019]"), (ARTICLE, "[@yip2021]", "[@yip2012]"),
-          ("docs/disclaimer.md", "", "\nSee [@yela2023].\n"), *doi("10.11 11/aphw.12127")],
-         [(ARTICLE, "[@inwood2019]", "'inwood2019'; did you mean 'inwood2018'?"),
-          (ARTICLE, "[@yip2012]", "'yip2012'; did you mean 'yip2021'?"),
-          ("docs/disclaimer.md", "[@yela2023]", "'yela2023'; did you mean 'yela2022'?"),
-          (BIB, "{10.11 11/aphw.12127}", "write it as 10.1111/aphw.12127")]),
-    Case("remote-image-in-markdown", [(ARTICLE, "", "\n![A chart of the results](https://example.org/chart.png)\n")],
-         [(ARTICLE, "![A chart", "image 'https://example.org/chart.png' is on another site: the site loads nothing from other sites; link to it instead: [title](https://example.org/chart.png)")]),
+    Case(
+        "bib-unbalanced-brace-in-last-field",
+        [(BIB, INWOOD_DOI, "doi     = {10.1111/aphw.12127,")],
+        [
+            (
+                BIB,
+                "doi     = {10.1111/aphw.12127,",
+                "unclosed brace in the entry starting at line 6; end this field's value with '}'",
+            )
+        ],
+    ),
+    Case(
+        "bib-duplicate-key",
+        [(BIB, "@article{yip2021,", "@article{inwood2018,")],
+        [(BIB, "@article{inwood2018,\n  author  = {Yip", "duplicate key 'inwood2018': line 6 has the same key")],
+    ),
+    Case(
+        "bib-duplicate-key-by-case",
+        [(BIB, "@article{yip2021,", "@article{Inwood2018,")],
+        [(BIB, "@article{Inwood2018,", "'inwood2018', the same key but for case")],
+    ),
+    Case(
+        "bib-missing-journal",
+        [(BIB, "  journal = {The Journal of Positive Psychology},\n", "")],
+        [(BIB, "@article{yip2021,", "entry 'yip2021' (@article) lacks the journal field")],
+    ),
+    Case(
+        "bib-two-digit-year",
+        [(BIB, "year    = {2022}", "year    = {22}")],
+        [(BIB, "year    = {22}", "has year '22'; write four digits")],
+    ),
+    Case(
+        "bib-unknown-type",
+        [(BIB, "@article{yip2021,", "@journalpaper{yip2021,")],
+        [(BIB, "@journalpaper{yip2021,", "has type @journalpaper, which the site does not render")],
+    ),
+    Case(
+        "bib-key-with-colon",
+        [(BIB, "@article{yip2021,", "@article{yip:2021,"), (ARTICLE, "[@yip2021]", "[@yip2021x]")],
+        [
+            (
+                BIB,
+                "@article{yip:2021,",
+                "key 'yip:2021' can only hold letters, digits, '_' and '-'; rename it, e.g. 'yip2021'",
+            )
+        ],
+    ),
+    Case(
+        "bib-uncited-entry-is-a-warning",
+        [
+            (
+                BIB,
+                "",
+                "\n@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion},\n  publisher = {William Morrow},\n  year = {2011},\n}\n",
+            )
+        ],
+        [
+            (
+                BIB,
+                "@book{neff2011,",
+                "entry 'neff2011' is not cited by any page; cite it as [@neff2011] in the article on this branch, or remove it",
+            )
+        ],
+        warning_only=True,
+    ),
+    Case(
+        "typo-key",
+        [(ARTICLE, "[@inwood2018]", "[@inwod2018]")],
+        [(ARTICLE, "[@inwod2018]", "unknown citation key 'inwod2018'; did you mean 'inwood2018'?")],
+    ),
+    Case(
+        "key-differs-in-case",
+        [(ARTICLE, "[@yip2021]", "[@Yip2021]")],
+        [(ARTICLE, "[@Yip2021]", "citation key 'Yip2021' differs in case from the entry 'yip2021'; write [@yip2021]")],
+    ),
+    Case(
+        "unknown-key-in-a-block-of-two",
+        [(ARTICLE, "[@yela2022]", "[@yela2022; @smith1999]")],
+        [(ARTICLE, "@smith1999", "unknown citation key 'smith1999'; add its entry to references.bib")],
+    ),
+    Case(
+        "bare-key-without-brackets",
+        [(ARTICLE, "[@yela2022]", "(@yela2022)")],
+        [
+            (
+                ARTICLE,
+                "(@yela2022)",
+                "'@yela2022' without brackets is shown as plain text, not a citation; write [@yela2022]",
+            )
+        ],
+    ),
+    Case(
+        "bare-unknown-key-without-brackets",
+        [("docs/disclaimer.md", "", "\nAs @smith1999 wrote.\n")],
+        [("docs/disclaimer.md", "@smith1999", "'@smith1999' looks like a citation without brackets")],
+    ),
+    Case(
+        "errors-on-two-pages-and-the-bib",
+        [
+            (ARTICLE, "[@inwood2018]", "[@inwood2019]"),
+            (ARTICLE, "[@yip2021]", "[@yip2012]"),
+            ("docs/disclaimer.md", "", "\nSee [@yela2023].\n"),
+            *doi("10.11 11/aphw.12127"),
+        ],
+        [
+            (ARTICLE, "[@inwood2019]", "'inwood2019'; did you mean 'inwood2018'?"),
+            (ARTICLE, "[@yip2012]", "'yip2012'; did you mean 'yip2021'?"),
+            ("docs/disclaimer.md", "[@yela2023]", "'yela2023'; did you mean 'yela2022'?"),
+            (BIB, "{10.11 11/aphw.12127}", "write it as 10.1111/aphw.12127"),
+        ],
+    ),
+    Case(
+        "remote-image-in-markdown",
+        [(ARTICLE, "", "\n![A chart of the results](https://example.org/chart.png)\n")],
+        [
+            (
+                ARTICLE,
+                "![A chart",
+                "image 'https://example.org/chart.png' is on another site: the site loads nothing from other sites; link to it instead: [title](https://example.org/chart.png)",
+            )
+        ],
+    ),
     # What YouTube's Share > Embed gives, and a raw image, on two pages: both listed in one run.
-    Case("embed-and-remote-html-image",
-         [("docs/disclaimer.md", "", '\n<iframe width="560" height="315" src="https://www.youtube.com/embed/inpok4MKVLM" title="YouTube video player" frameborder="0" allowfullscreen></iframe>\n'),
-          ("docs/privacy.md", "", '\n<img src="http://example.org/lake.jpg" alt="A calm lake">\n')],
-         [("docs/disclaimer.md", "<iframe", "<iframe> embeds 'https://www.youtube.com/embed/inpok4MKVLM': the site loads nothing from other sites; link to it instead: [title](https://www.youtube.com/embed/inpok4MKVLM)"),
-          ("docs/privacy.md", "<img", "<img> loads 'http://example.org/lake.jpg' from another site: the site loads nothing from other sites")]),
-    Case("article-without-front-matter", [(ARTICLE, "---\ntitle:", "<!-- -->\ntitle:")],
-         [(ARTICLE, "<!-- -->", "no front matter; start the file with a '---' block")]),
-    Case("article-date-not-iso", [(ARTICLE, "last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026")],
-         [(ARTICLE, "last_reviewed: 25/11/2026", "field 'last_reviewed' is '25/11/2026', not a date; write it as YYYY-MM-DD")]),
-    Case("article-missing-author", [(ARTICLE, "author: Grow True Psychology\n", "")],
-         [(ARTICLE, "---", "front matter field 'author' is missing or empty")]),
-    Case("article-review-due-before-last-review", [(ARTICLE, "review_due: 2029-11-25", "review_due: 2025-11-25")],
-         [(ARTICLE, "review_due: 2025-11-25", "is not after last_reviewed 2026-11-25")]),
+    Case(
+        "embed-and-remote-html-image",
+        [
+            (
+                "docs/disclaimer.md",
+                "",
+                '\n<iframe width="560" height="315" src="https://www.youtube.com/embed/inpok4MKVLM" title="YouTube video player" frameborder="0" allowfullscreen></iframe>\n',
+            ),
+            ("docs/privacy.md", "", '\n<img src="http://example.org/lake.jpg" alt="A calm lake">\n'),
+        ],
+        [
+            (
+                "docs/disclaimer.md",
+                "<iframe",
+                "<iframe> embeds 'https://www.youtube.com/embed/inpok4MKVLM': the site loads nothing from other sites; link to it instead: [title](https://www.youtube.com/embed/inpok4MKVLM)",
+            ),
+            (
+                "docs/privacy.md",
+                "<img",
+                "<img> loads 'http://example.org/lake.jpg' from another site: the site loads nothing from other sites",
+            ),
+        ],
+    ),
+    Case(
+        "article-without-front-matter",
+        [(ARTICLE, "---\ntitle:", "<!-- -->\ntitle:")],
+        [(ARTICLE, "<!-- -->", "no front matter; start the file with a '---' block")],
+    ),
+    Case(
+        "article-date-not-iso",
+        [(ARTICLE, "last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026")],
+        [
+            (
+                ARTICLE,
+                "last_reviewed: 25/11/2026",
+                "field 'last_reviewed' is '25/11/2026', not a date; write it as YYYY-MM-DD",
+            )
+        ],
+    ),
+    Case(
+        "article-missing-author",
+        [(ARTICLE, "author: Grow True Psychology\n", "")],
+        [(ARTICLE, "---", "front matter field 'author' is missing or empty")],
+    ),
+    Case(
+        "article-review-due-before-last-review",
+        [(ARTICLE, "review_due: 2029-11-25", "review_due: 2025-11-25")],
+        [(ARTICLE, "review_due: 2025-11-25", "is not after last_reviewed 2026-11-25")],
+    ),
 ]
 
 
@@ -116,9 +272,28 @@ CASES = [
 # rest build alone: the DOI line edited ten ways, the one warning, the several pages.
 # A bibliography that cannot be read is checked no further, so those cases pair up only.
 SHARED_BUILDS = {
-    "bib-and-pages-a": ["source-doi-with-space", "bib-missing-journal", "typo-key", "unknown-key-in-a-block-of-two", "remote-image-in-markdown", "article-date-not-iso"],
-    "bib-and-pages-b": ["doi-prefix", "bib-two-digit-year", "key-differs-in-case", "bare-unknown-key-without-brackets", "article-review-due-before-last-review"],
-    "bib-and-pages-c": ["doi-https-url", "bib-unknown-type", "bare-key-without-brackets", "embed-and-remote-html-image", "article-missing-author"],
+    "bib-and-pages-a": [
+        "source-doi-with-space",
+        "bib-missing-journal",
+        "typo-key",
+        "unknown-key-in-a-block-of-two",
+        "remote-image-in-markdown",
+        "article-date-not-iso",
+    ],
+    "bib-and-pages-b": [
+        "doi-prefix",
+        "bib-two-digit-year",
+        "key-differs-in-case",
+        "bare-unknown-key-without-brackets",
+        "article-review-due-before-last-review",
+    ],
+    "bib-and-pages-c": [
+        "doi-https-url",
+        "bib-unknown-type",
+        "bare-key-without-brackets",
+        "embed-and-remote-html-image",
+        "article-missing-author",
+    ],
     "bib-and-pages-d": ["doi-dx-url", "bib-key-with-colon", "article-without-front-matter"],
     "unreadable-bib-a": ["bib-unbalanced-brace", "bib-duplicate-key"],
     "unreadable-bib-b": ["bib-unbalanced-brace-in-last-field", "bib-duplicate-key-by-case"],
@@ -158,7 +333,13 @@ def built(tmp_path_factory: pytest.TempPathFactory):
     return get
 
 
-@pytest.mark.parametrize("case", [pytest.param(case, id=case.id, marks=pytest.mark.xdist_group(f"build-errors-{BUILD_OF.get(case.id, case.id)}")) for case in CASES])
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, id=case.id, marks=pytest.mark.xdist_group(f"build-errors-{BUILD_OF.get(case.id, case.id)}"))
+        for case in CASES
+    ],
+)
 def test_bad_input_fails_build_naming_file_line_and_fix(built, case):
     project, result = built(BUILD_OF.get(case.id, case.id))
     output = result.stdout + result.stderr
@@ -172,7 +353,10 @@ def test_bad_input_fails_build_naming_file_line_and_fix(built, case):
         assert "ERROR   -  references.bib:" in output and "WARNING" not in output
         assert "Aborted with 1 error: fix each one listed above at its file and line, then build again" in output
     else:
-        assert "problems to fix before the site can build" in output or "1 problem to fix before the site can build (1 error):" in output
+        assert (
+            "problems to fix before the site can build" in output
+            or "1 problem to fix before the site can build (1 error):" in output
+        )
 
 
 def article(name: str, front_matter: str) -> tuple[str, str, str]:
@@ -197,33 +381,100 @@ def fields(title: str, old: str = "", new: str = "") -> str:
 EDITOR_MISTAKES = Case(
     "editor-mistakes",
     [
-        article("dates", "---\n" + fields("dates", "published: 2026-11-25", "published: 2026-13-01").replace("last_reviewed: 2026-11-25", "last_reviewed: 2026-02-30") + "---\n"),
+        article(
+            "dates",
+            "---\n"
+            + fields("dates", "published: 2026-11-25", "published: 2026-13-01").replace(
+                "last_reviewed: 2026-11-25", "last_reviewed: 2026-02-30"
+            )
+            + "---\n",
+        ),
         article("unclosed", "---\n" + fields("unclosed")),
         article("tab", "---\n" + fields("tab", "author:", "\tauthor:") + "---\n"),
         article("indented", "---\n" + fields("indented", "author:", "  author:") + "---\n"),
         (ARTICLE, "[@yela2022]", "[yela2022]"),
         (ARTICLE, "## How Can We Practice", "#### How Can We Practice"),
-        (ARTICLE, "", "\n!!! note\n  Ask your therapist which practice suits you.\n\n## References\n\nInwood, E. (2018).\n"),
+        (
+            ARTICLE,
+            "",
+            "\n!!! note\n  Ask your therapist which practice suits you.\n\n## References\n\nInwood, E. (2018).\n",
+        ),
         ("docs/disclaimer.md", "description: The articles", "description: Too short.\nx: The articles"),
         ("docs/privacy.md", "# Privacy\n", "# Privacy\n\n![](images/lock.png)\n\n# Your rights\n"),
         ("docs/consultation.md", "title: Request a consultation", "title: Disclaimer"),
     ],
     [
-        ("docs/articles/dates.md", "published: 2026-13-01", "front matter field 'published' is 2026-13-01, which is no date: there is no month 13 (months run from 01 to 12); write a real date as YYYY-MM-DD"),
-        ("docs/articles/dates.md", "last_reviewed: 2026-02-30", "front matter field 'last_reviewed' is 2026-02-30, which is no date: February 2026 has 28 days; write a real date as YYYY-MM-DD"),
-        ("docs/articles/unclosed.md", "---", "the front matter opened by '---' on this line is never closed; add a line holding only '---' after its last field, before the page's text"),
-        ("docs/articles/tab.md", "\tauthor:", "front matter line holds a tab; YAML takes spaces only: replace the tab with a space (or with nothing at the start of the line)"),
-        ("docs/articles/indented.md", "  author:", "front matter field 'author' is indented by 2 spaces; every field starts at the beginning of its line: remove the spaces before 'author:'"),
-        (ARTICLE, "[yela2022]", "'[yela2022]' is shown as plain text, not a citation: 'yela2022' is a key of references.bib, and a citation writes it after '@'; write [@yela2022]"),
-        (ARTICLE, "#### How Can We Practice", "the heading 'How Can We Practice Self-Compassion?' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### How Can We Practice Self-Compassion?'"),
-        (ARTICLE, "!!! note", "the note box '!!! note' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces"),
-        (ARTICLE, "## References", "a 'References' heading: the build writes the article's reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]"),
-        ("docs/disclaimer.md", "description: Too short.", "the description is 10 characters; search results show 50 to 160: lengthen it to 50 or more"),
-        ("docs/privacy.md", "![](images/lock.png)", "the image 'images/lock.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/lock.png)"),
-        ("docs/privacy.md", "# Your rights", "a second '#' heading, 'Your rights'; a page has one '#' title (line 7): make this one '## Your rights'"),
-        ("docs/disclaimer.md", "title: Disclaimer", "the title 'Disclaimer' is also the title of docs/consultation.md; browser tabs and search results tell pages apart by it: give this page its own"),
+        (
+            "docs/articles/dates.md",
+            "published: 2026-13-01",
+            "front matter field 'published' is 2026-13-01, which is no date: there is no month 13 (months run from 01 to 12); write a real date as YYYY-MM-DD",
+        ),
+        (
+            "docs/articles/dates.md",
+            "last_reviewed: 2026-02-30",
+            "front matter field 'last_reviewed' is 2026-02-30, which is no date: February 2026 has 28 days; write a real date as YYYY-MM-DD",
+        ),
+        (
+            "docs/articles/unclosed.md",
+            "---",
+            "the front matter opened by '---' on this line is never closed; add a line holding only '---' after its last field, before the page's text",
+        ),
+        (
+            "docs/articles/tab.md",
+            "\tauthor:",
+            "front matter line holds a tab; YAML takes spaces only: replace the tab with a space (or with nothing at the start of the line)",
+        ),
+        (
+            "docs/articles/indented.md",
+            "  author:",
+            "front matter field 'author' is indented by 2 spaces; every field starts at the beginning of its line: remove the spaces before 'author:'",
+        ),
+        (
+            ARTICLE,
+            "[yela2022]",
+            "'[yela2022]' is shown as plain text, not a citation: 'yela2022' is a key of references.bib, and a citation writes it after '@'; write [@yela2022]",
+        ),
+        (
+            ARTICLE,
+            "#### How Can We Practice",
+            "the heading 'How Can We Practice Self-Compassion?' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### How Can We Practice Self-Compassion?'",
+        ),
+        (
+            ARTICLE,
+            "!!! note",
+            "the note box '!!! note' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces",
+        ),
+        (
+            ARTICLE,
+            "## References",
+            "a 'References' heading: the build writes the article's reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]",
+        ),
+        (
+            "docs/disclaimer.md",
+            "description: Too short.",
+            "the description is 10 characters; search results show 50 to 160: lengthen it to 50 or more",
+        ),
+        (
+            "docs/privacy.md",
+            "![](images/lock.png)",
+            "the image 'images/lock.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/lock.png)",
+        ),
+        (
+            "docs/privacy.md",
+            "# Your rights",
+            "a second '#' heading, 'Your rights'; a page has one '#' title (line 7): make this one '## Your rights'",
+        ),
+        (
+            "docs/disclaimer.md",
+            "title: Disclaimer",
+            "the title 'Disclaimer' is also the title of docs/consultation.md; browser tabs and search results tell pages apart by it: give this page its own",
+        ),
         # [yela2022] cites nothing, so the entry is left uncited.
-        (BIB, "@article{yela2022,", "entry 'yela2022' is not cited by any page; cite it as [@yela2022] in the article on this branch, or remove it"),
+        (
+            BIB,
+            "@article{yela2022,",
+            "entry 'yela2022' is not cited by any page; cite it as [@yela2022] in the article on this branch, or remove it",
+        ),
     ],
 )
 
@@ -264,11 +515,18 @@ def test_locator_prefix_and_citation_wrapped_over_lines_render_in_apa(site_copy)
     article = site_copy / ARTICLE
     text = article.read_text(encoding="utf-8")
     # As an editor's text editor wraps a long line: the citation is one, over two lines.
-    text = text.replace("[@yip2021]", "[see @yip2021, p. 3]").replace("avoid less [@yela2022]", "avoid less [@yela2022;\n@inwood2018]")
+    text = text.replace("[@yip2021]", "[see @yip2021, p. 3]").replace(
+        "avoid less [@yela2022]", "avoid less [@yela2022;\n@inwood2018]"
+    )
     article.write_text(text, encoding="utf-8")
     result = build_site(site_copy)
     assert result.returncode == 0, result.stderr
-    html = (site_copy / "site" / "articles" / "how-can-self-compassion-help-me" / "index.html").read_text(encoding="utf-8")
+    html = (site_copy / "site" / "articles" / "how-can-self-compassion-help-me" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert '(see <a href="#ref-yip2021">Yip &amp; Tong, 2021, p. 3</a>)' in html
-    assert '(<a href="#ref-inwood2018">Inwood &amp; Ferrari, 2018</a>; <a href="#ref-yela2022">Yela et al., 2022</a>)' in html
+    assert (
+        '(<a href="#ref-inwood2018">Inwood &amp; Ferrari, 2018</a>; <a href="#ref-yela2022">Yela et al., 2022</a>)'
+        in html
+    )
     assert "@inwood2018" not in html and "@yela2022" not in html

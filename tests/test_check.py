@@ -50,7 +50,10 @@ def test_check_fails_on_a_misspelling_and_a_broken_link_and_names_both(checkable
 
     assert result.returncode != 0
     assert f"{ARTICLE}:{line}: spelling: 'Teh' should probably be 'The'" in output
-    assert f"{ARTICLE}:{line + 2}: Doc file 'articles/how-can-self-compassion-help-me.md' contains a link 'missing-page.md'" in output
+    assert (
+        f"{ARTICLE}:{line + 2}: Doc file 'articles/how-can-self-compassion-help-me.md' contains a link 'missing-page.md'"
+        in output
+    )
     assert "make check: fix the problems above" in output
     # Both steps ran: the prose report follows the failed build.
     assert "Readability (Flesch–Kincaid grade" in output
@@ -70,7 +73,11 @@ def test_check_runs_the_link_check_on_what_the_build_wrote(checkable_copy):
 
 
 def test_skeleton_text_left_from_new_article_is_named_once_by_the_build(checkable_copy):
-    subprocess.run([sys.executable, str(checkable_copy / "tools/new_article.py"), "Sleep Well", "--today", "2026-06-01"], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(checkable_copy / "tools/new_article.py"), "Sleep Well", "--today", "2026-06-01"],
+        check=True,
+        capture_output=True,
+    )
 
     result = make_check(checkable_copy)
     output = result.stdout + result.stderr
@@ -78,13 +85,17 @@ def test_skeleton_text_left_from_new_article_is_named_once_by_the_build(checkabl
     assert result.returncode != 0
     # The build names it, at every build; `make prose` leaves it to the build, so it is
     # listed once.
-    assert output.count("docs/articles/sleep-well.md:3: the description is still the example from make new-article") == 1
+    assert (
+        output.count("docs/articles/sleep-well.md:3: the description is still the example from make new-article") == 1
+    )
     assert output.count("docs/articles/sleep-well.md:12: this text is still the skeleton from make new-article") == 1
     assert "make check: fix the problems above" in output
 
 
 def test_an_article_in_a_subfolder_is_in_the_readability_report(checkable_copy, capsys):
-    subprocess.run([sys.executable, str(checkable_copy / "tools/new_article.py"), "Sleep Well"], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(checkable_copy / "tools/new_article.py"), "Sleep Well"], check=True, capture_output=True
+    )
     (checkable_copy / "docs/articles/sleep").mkdir()
     (checkable_copy / "docs/articles/sleep-well.md").rename(checkable_copy / "docs/articles/sleep/sleep-well.md")
 
@@ -163,4 +174,6 @@ def test_make_build_names_a_mkdocs_yml_that_is_not_yaml_at_its_line(checkable_co
     assert result.returncode != 0
     # PyYAML stops at the line after the indented one, where the list goes on unindented.
     assert f"  mkdocs.yml:{line + 2}: not valid YAML (while parsing a block mapping; " in result.stdout
-    assert "Traceback" not in result.stdout + result.stderr and "MkDocs encountered" not in result.stdout + result.stderr
+    assert (
+        "Traceback" not in result.stdout + result.stderr and "MkDocs encountered" not in result.stdout + result.stderr
+    )

@@ -20,33 +20,63 @@ def messages(body: str) -> list[str]:
     return [str(problem) for problem in problems]
 
 
-@pytest.mark.parametrize("body, expected", [
-    ("As @inwood2018 showed.", "docs/a.md:4: '@inwood2018' without brackets is shown as plain text, not a citation; write [@inwood2018]"),
-    ("As @smith1999 showed.", "docs/a.md:4: '@smith1999' looks like a citation without brackets; write [@key] with a key from references.bib, or write &#64;smith1999 if it is not a citation"),
-    ("Text.\n[see @yip2021 for more]", "docs/a.md:5: '[see @yip2021 for more]' is not read as a citation: inside the brackets, words may only come before the key or after a comma, e.g. [see @yip2021, for a review]"),
-    ("One review [@inwod2018].", "docs/a.md:4: unknown citation key 'inwod2018'; did you mean 'inwood2018'?"),
-    ("One review [@Yip2021].", "docs/a.md:4: citation key 'Yip2021' differs in case from the entry 'yip2021'; write [@yip2021]"),
-    ("One review [yip2021].", "docs/a.md:4: '[yip2021]' is shown as plain text, not a citation: 'yip2021' is a key of references.bib, and a citation writes it after '@'; write [@yip2021]"),
-    ("One review [see Inwood2018,\np. 3].", "docs/a.md:4: '[see Inwood2018, p. 3]' is shown as plain text, not a citation: 'inwood2018' is a key of references.bib, and a citation writes it after '@'; write [see @inwood2018, p. 3]"),
-    ("Both [@inwood2018, @yip2021].", "docs/a.md:4: '[@inwood2018, @yip2021]' is not read as a citation: works in one citation are separated by ';', not ','; write [@inwood2018; @yip2021]"),
-    ("Both [see @inwood2018, p. 3,\nand also @yip2021].", "docs/a.md:4: '[see @inwood2018, p. 3, and also @yip2021]' is not read as a citation: works in one citation are separated by ';', not ','; write [see @inwood2018, p. 3; and also @yip2021]"),
-])
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "As @inwood2018 showed.",
+            "docs/a.md:4: '@inwood2018' without brackets is shown as plain text, not a citation; write [@inwood2018]",
+        ),
+        (
+            "As @smith1999 showed.",
+            "docs/a.md:4: '@smith1999' looks like a citation without brackets; write [@key] with a key from references.bib, or write &#64;smith1999 if it is not a citation",
+        ),
+        (
+            "Text.\n[see @yip2021 for more]",
+            "docs/a.md:5: '[see @yip2021 for more]' is not read as a citation: inside the brackets, words may only come before the key or after a comma, e.g. [see @yip2021, for a review]",
+        ),
+        ("One review [@inwod2018].", "docs/a.md:4: unknown citation key 'inwod2018'; did you mean 'inwood2018'?"),
+        (
+            "One review [@Yip2021].",
+            "docs/a.md:4: citation key 'Yip2021' differs in case from the entry 'yip2021'; write [@yip2021]",
+        ),
+        (
+            "One review [yip2021].",
+            "docs/a.md:4: '[yip2021]' is shown as plain text, not a citation: 'yip2021' is a key of references.bib, and a citation writes it after '@'; write [@yip2021]",
+        ),
+        (
+            "One review [see Inwood2018,\np. 3].",
+            "docs/a.md:4: '[see Inwood2018, p. 3]' is shown as plain text, not a citation: 'inwood2018' is a key of references.bib, and a citation writes it after '@'; write [see @inwood2018, p. 3]",
+        ),
+        (
+            "Both [@inwood2018, @yip2021].",
+            "docs/a.md:4: '[@inwood2018, @yip2021]' is not read as a citation: works in one citation are separated by ';', not ','; write [@inwood2018; @yip2021]",
+        ),
+        (
+            "Both [see @inwood2018, p. 3,\nand also @yip2021].",
+            "docs/a.md:4: '[see @inwood2018, p. 3, and also @yip2021]' is not read as a citation: works in one citation are separated by ';', not ','; write [see @inwood2018, p. 3; and also @yip2021]",
+        ),
+    ],
+)
 def test_each_mistake_is_named_at_its_line_with_its_fix(body: str, expected: str):
     assert messages(body) == [expected]
 
 
-@pytest.mark.parametrize("body", [
-    "Cite [@inwood2018; see @yip2021, p. 3].",
-    "Say hello to @growtrue on social media.",  # a handle, not shaped like a key
-    "Follow https://mastodon.social/@growtrue2024 and write to team@example.org.",
-    "The review [@inwood2018](https://doi.org/10.1111/aphw.12127) is open.",
-    "Write &#64;growtrue2024 for a handle shaped like a key.",
-    "Show how to cite: `[@smith1999]`.",
-    "<!-- Draft: add [@smith1999] and @smith1999 here -->",
-    "Two works [@inwood2018][@yip2021] and one [@yip2021]: kindness helps.",
-    "A note on kindness[^yip2021].\n\n[^yip2021]: Its own words.",
-    "The [yip2021 study](https://doi.org/10.1080/17439760.2020.1778060) is open.\n\n[yip2021]: https://example.org/",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Cite [@inwood2018; see @yip2021, p. 3].",
+        "Say hello to @growtrue on social media.",  # a handle, not shaped like a key
+        "Follow https://mastodon.social/@growtrue2024 and write to team@example.org.",
+        "The review [@inwood2018](https://doi.org/10.1111/aphw.12127) is open.",
+        "Write &#64;growtrue2024 for a handle shaped like a key.",
+        "Show how to cite: `[@smith1999]`.",
+        "<!-- Draft: add [@smith1999] and @smith1999 here -->",
+        "Two works [@inwood2018][@yip2021] and one [@yip2021]: kindness helps.",
+        "A note on kindness[^yip2021].\n\n[^yip2021]: Its own words.",
+        "The [yip2021 study](https://doi.org/10.1080/17439760.2020.1778060) is open.\n\n[yip2021]: https://example.org/",
+    ],
+)
 def test_what_is_not_a_citation_attempt_passes(body: str):
     assert messages(body) == []
 

@@ -210,7 +210,10 @@ def test_built_articles_disambiguate_within_their_own_reference_list(site_copy: 
         bib.write(BIBTEX.split("@article{smith2019")[0])
     real = (site_copy / "docs/articles/how-can-self-compassion-help-me.md").read_text(encoding="utf-8")
     front_matter = real[: real.index("\n---\n") + 5]
-    pages = (("both", "Both [@smith2020a] and [@smith2020b]."), ("one", "## Kindness [@smith2020a]\n\nOnly [@smith2020a]."))
+    pages = (
+        ("both", "Both [@smith2020a] and [@smith2020b]."),
+        ("one", "## Kindness [@smith2020a]\n\nOnly [@smith2020a]."),
+    )
     for slug, body in pages:
         page = front_matter.replace("How Can Self-Compassion Help Me?", f"Kindness {slug}", 1)
         page = page.replace("What research says", f"What research on {slug} says", 1)  # each page its own
@@ -227,7 +230,11 @@ def test_built_articles_disambiguate_within_their_own_reference_list(site_copy: 
     # A citation in a heading is in the page's table of contents too, and no placeholder
     # for a citation formatted late is left anywhere, the search index included.
     assert 'title="Permanent link">&para;</a></h2>' in one and "Kindness (Smith, 2020)" in one
-    assert not [p for p in (site_copy / "site").rglob("*.*") if p.suffix in {".html", ".json", ".xml"} and "\ue010" in p.read_text(encoding="utf-8")]
+    assert not [
+        p
+        for p in (site_copy / "site").rglob("*.*")
+        if p.suffix in {".html", ".json", ".xml"} and "\ue010" in p.read_text(encoding="utf-8")
+    ]
 
 
 def test_closing_mid_build_starts_no_more_pandoc(pages, style, monkeypatch):
@@ -261,17 +268,27 @@ def test_pandoc_failing_fails_the_build_naming_the_page(site_copy: Path, tmp_pat
     result = build_site(site_copy, env={"PYPANDOC_PANDOC": str(fake)})
 
     assert result.returncode != 0
-    assert re.search(r"docs/\S+\.md: citations could not be formatted: pandoc failed \(3\): pandoc: out of memory", result.stderr), result.stderr
+    assert re.search(
+        r"docs/\S+\.md: citations could not be formatted: pandoc failed \(3\): pandoc: out of memory", result.stderr
+    ), result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_missing_style_file_fails_the_build_naming_the_setting(site_copy: Path):
     config = site_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      bib_file: references.bib\n", "      bib_file: references.bib\n      csl_file: styles/apa.csl\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      bib_file: references.bib\n", "      bib_file: references.bib\n      csl_file: styles/apa.csl\n"
+        ),
+        encoding="utf-8",
+    )
 
     result = build_site(site_copy)
 
     assert result.returncode != 0
     line = config.read_text(encoding="utf-8").split("\n").index("      csl_file: styles/apa.csl") + 1
-    assert f"mkdocs.yml:{line}: csl_file 'styles/apa.csl' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7" in result.stderr
+    assert (
+        f"mkdocs.yml:{line}: csl_file 'styles/apa.csl' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr

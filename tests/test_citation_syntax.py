@@ -53,12 +53,15 @@ def test_code_links_and_email_addresses_are_not_citations(markdown):
     assert find_citation_blocks(markdown) == []
 
 
-@pytest.mark.parametrize("markdown", [
-    "- a point\n\n    still the point [@inwood2018]",
-    '!!! note "Research"\n\n    A review found this [@inwood2018].',
-    "??? tip\n    A review found this [@inwood2018].",
-    "Text.[^1]\n\n[^1]: A note.\n\n    Its second paragraph [@inwood2018].",
-])
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "- a point\n\n    still the point [@inwood2018]",
+        '!!! note "Research"\n\n    A review found this [@inwood2018].',
+        "??? tip\n    A review found this [@inwood2018].",
+        "Text.[^1]\n\n[^1]: A note.\n\n    Its second paragraph [@inwood2018].",
+    ],
+)
 def test_indented_content_of_lists_admonitions_and_footnotes_is_text_not_code(markdown):
     assert [block.keys for block in find_citation_blocks(markdown)] == [("inwood2018",)]
 
@@ -97,21 +100,26 @@ def test_keys_in_link_texts_and_urls_are_not_bare_but_a_bracket_with_stray_words
     assert find_bare_keys(markdown) == [BareKey("yip2021", 3, "[see @yip2021 for more]", 3)]
 
 
-
-@pytest.mark.parametrize(("markdown", "keys"), [
-    ("Two works [@inwood2018][@yela2022] side by side.", [("inwood2018",), ("yela2022",)]),
-    ("As found [@yip2021]: kindness helps.", [("yip2021",)]),
-    ("[@yip2021]: kindness helps", [("yip2021",)]),
-    ("As found [@yip2021]: always.", [("yip2021",)]),  # one word after the colon, mid-line: no link definition
-])
+@pytest.mark.parametrize(
+    ("markdown", "keys"),
+    [
+        ("Two works [@inwood2018][@yela2022] side by side.", [("inwood2018",), ("yela2022",)]),
+        ("As found [@yip2021]: kindness helps.", [("yip2021",)]),
+        ("[@yip2021]: kindness helps", [("yip2021",)]),
+        ("As found [@yip2021]: always.", [("yip2021",)]),  # one word after the colon, mid-line: no link definition
+    ],
+)
 def test_a_citation_before_another_or_a_colon_is_a_citation(markdown, keys):
     assert [block.keys for block in find_citation_blocks(markdown)] == keys
 
 
-@pytest.mark.parametrize("markdown", [
-    "[@label]: https://example.org/page",
-    '   [@label]: https://example.org/page "Its title"',
-])
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "[@label]: https://example.org/page",
+        '   [@label]: https://example.org/page "Its title"',
+    ],
+)
 def test_a_link_definition_at_a_lines_start_is_no_citation(markdown):
     assert find_citation_blocks(markdown) == []
 

@@ -32,41 +32,95 @@ def problems_of(body: str, *, article: bool = False) -> list[str]:
     """The problems of a page holding `body` (and, at its end, a paragraph of text)."""
     path = ARTICLE if article else PAGE
     source = (ARTICLE_FRONT_MATTER if article else FRONT_MATTER) + body + "\nA paragraph of text.\n"
-    return [str(problem) for problem in content_problems([PageSource(path, source)], articles={ARTICLE} if article else set())]
+    return [
+        str(problem)
+        for problem in content_problems([PageSource(path, source)], articles={ARTICLE} if article else set())
+    ]
 
 
 # Line 6 is the body's first line after FRONT_MATTER's five.
-@pytest.mark.parametrize("body, expected", [
-    ("# Title\n\n### Skipped\n", "docs/page.md:8: the heading 'Skipped' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Skipped'"),
-    ("# Title\n\n## A\n\n#### B\n", "docs/page.md:10: the heading 'B' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### B'"),
-    ("# Title\n\n# Another\n", "docs/page.md:8: a second '#' heading, 'Another'; a page has one '#' title (line 6): make this one '## Another'"),
-    ("## First\n\n# Title\n", "docs/page.md:8: the '#' title 'Title' comes after the heading on line 6; put the title first"),
-    ("Title\n=====\n\nText\n\n### Skipped\n", "docs/page.md:11: the heading 'Skipped' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Skipped'"),
-    ("# Title\n\n##\n", "docs/page.md:8: a '##' heading without text; write its text after '## ', or remove the line"),
-    ("# Title\n\n![](images/calm.png)\n", "docs/page.md:8: the image 'images/calm.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/calm.png)"),
-    ("# Title\n\n![ ](<images/calm.png>)\n", "docs/page.md:8: the image 'images/calm.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/calm.png)"),
-    ("# Title\n\n<img src=\"calm.png\">\n", "docs/page.md:8: an <img> without alt text, which screen readers read out; add alt=\"what it shows\""),
-    ("# Title\n\n<img data-alt=\"A lake\" src=\"calm.png\">\n", "docs/page.md:8: an <img> without alt text, which screen readers read out; add alt=\"what it shows\""),
-    ("# Title\n\n<a href=\"x.md\"><img src=\"x.png\" alt=\"\"></a>\n", "docs/page.md:8: the link <a href=\"x.md\"> has no text, so a screen reader cannot name it; write where it leads between <a href=\"x.md\"> and </a>"),
-    ("# Title\n\nSee <a href=\"x.md\" data-title=\"x\"></a>.\n", "docs/page.md:8: the link <a href=\"x.md\" data-title=\"x\"> has no text, so a screen reader cannot name it; write where it leads between <a href=\"x.md\" data-title=\"x\"> and </a>"),
-    ("# Title\n\nSee [](disclaimer.md).\n", "docs/page.md:8: the link to 'disclaimer.md' has no text, so a screen reader cannot name it; write where it leads inside the brackets: [text](disclaimer.md)"),
-    ("# Title\n\n!!! note\n  Indented two spaces.\n", "docs/page.md:8: the note box '!!! note' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces"),
-    ("# Title\n\n!!! tip\n\nNot indented.\n", "docs/page.md:8: the note box '!!! tip' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces"),
-])
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "# Title\n\n### Skipped\n",
+            "docs/page.md:8: the heading 'Skipped' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Skipped'",
+        ),
+        (
+            "# Title\n\n## A\n\n#### B\n",
+            "docs/page.md:10: the heading 'B' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### B'",
+        ),
+        (
+            "# Title\n\n# Another\n",
+            "docs/page.md:8: a second '#' heading, 'Another'; a page has one '#' title (line 6): make this one '## Another'",
+        ),
+        (
+            "## First\n\n# Title\n",
+            "docs/page.md:8: the '#' title 'Title' comes after the heading on line 6; put the title first",
+        ),
+        (
+            "Title\n=====\n\nText\n\n### Skipped\n",
+            "docs/page.md:11: the heading 'Skipped' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Skipped'",
+        ),
+        (
+            "# Title\n\n##\n",
+            "docs/page.md:8: a '##' heading without text; write its text after '## ', or remove the line",
+        ),
+        (
+            "# Title\n\n![](images/calm.png)\n",
+            "docs/page.md:8: the image 'images/calm.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/calm.png)",
+        ),
+        (
+            "# Title\n\n![ ](<images/calm.png>)\n",
+            "docs/page.md:8: the image 'images/calm.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/calm.png)",
+        ),
+        (
+            '# Title\n\n<img src="calm.png">\n',
+            'docs/page.md:8: an <img> without alt text, which screen readers read out; add alt="what it shows"',
+        ),
+        (
+            '# Title\n\n<img data-alt="A lake" src="calm.png">\n',
+            'docs/page.md:8: an <img> without alt text, which screen readers read out; add alt="what it shows"',
+        ),
+        (
+            '# Title\n\n<a href="x.md"><img src="x.png" alt=""></a>\n',
+            'docs/page.md:8: the link <a href="x.md"> has no text, so a screen reader cannot name it; write where it leads between <a href="x.md"> and </a>',
+        ),
+        (
+            '# Title\n\nSee <a href="x.md" data-title="x"></a>.\n',
+            'docs/page.md:8: the link <a href="x.md" data-title="x"> has no text, so a screen reader cannot name it; write where it leads between <a href="x.md" data-title="x"> and </a>',
+        ),
+        (
+            "# Title\n\nSee [](disclaimer.md).\n",
+            "docs/page.md:8: the link to 'disclaimer.md' has no text, so a screen reader cannot name it; write where it leads inside the brackets: [text](disclaimer.md)",
+        ),
+        (
+            "# Title\n\n!!! note\n  Indented two spaces.\n",
+            "docs/page.md:8: the note box '!!! note' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces",
+        ),
+        (
+            "# Title\n\n!!! tip\n\nNot indented.\n",
+            "docs/page.md:8: the note box '!!! tip' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces",
+        ),
+    ],
+)
 def test_content_mistake_is_named_at_its_line_with_the_fix(body, expected):
     assert problems_of(body) == [expected]
 
 
-@pytest.mark.parametrize("body", [
-    "# Title\n\n## A\n\n### B\n\n## C\n",
-    "# Title\n\n```markdown\n### A heading shown as code\n![](x.png)\n```\n",
-    "# Title\n\n!!! note\n    Indented four spaces.\n\n    A second paragraph.\n",
-    "# Title\n\n- item\n    !!! tip \"In a list\"\n        Indented under it.\n",
-    "# Title\n\n![A calm lake](calm.png) and <img src=\"x.png\" alt=\"A chart\">\n",
-    "# Title\n\n<img src=\"x.png\" title=\"Sales > costs\" alt=\"A chart\">\n",
-    "# Title\n\n<img src=\"divider.png\" alt=\"\"> and <a href=\"x.md\"><img src=\"x.png\" alt=\"Next page\"></a>\n",
-    "Text\n\n---\n\nA rule, not a heading.\n",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "# Title\n\n## A\n\n### B\n\n## C\n",
+        "# Title\n\n```markdown\n### A heading shown as code\n![](x.png)\n```\n",
+        "# Title\n\n!!! note\n    Indented four spaces.\n\n    A second paragraph.\n",
+        '# Title\n\n- item\n    !!! tip "In a list"\n        Indented under it.\n',
+        '# Title\n\n![A calm lake](calm.png) and <img src="x.png" alt="A chart">\n',
+        '# Title\n\n<img src="x.png" title="Sales > costs" alt="A chart">\n',
+        '# Title\n\n<img src="divider.png" alt=""> and <a href="x.md"><img src="x.png" alt="Next page"></a>\n',
+        "Text\n\n---\n\nA rule, not a heading.\n",
+    ],
+)
 def test_content_the_rules_allow_gives_no_problem(body):
     assert problems_of(body) == []
 
@@ -87,10 +141,13 @@ def test_hand_written_references_heading_in_an_article_is_named():
     ]
 
 
-@pytest.mark.parametrize("description, expected", [
-    ("Too short.", "the description is 10 characters; search results show 50 to 160: lengthen it to 50 or more"),
-    ("x" * 161, "the description is 161 characters; search results show 50 to 160: shorten it to 160 or fewer"),
-])
+@pytest.mark.parametrize(
+    "description, expected",
+    [
+        ("Too short.", "the description is 10 characters; search results show 50 to 160: lengthen it to 50 or more"),
+        ("x" * 161, "the description is 161 characters; search results show 50 to 160: shorten it to 160 or fewer"),
+    ],
+)
 def test_description_outside_the_limits_says_them(description, expected):
     source = f"---\ntitle: A page\ndescription: {description}\n---\n\n# A page\n\nText.\n"
     assert [str(p) for p in content_problems([PageSource(PAGE, source)], articles=set())] == [f"{PAGE}:3: {expected}"]
@@ -115,15 +172,18 @@ def test_same_title_or_description_on_two_pages_names_the_first():
     ]
 
 
-@pytest.mark.parametrize("typed, reason", [
-    ("2026-02-30", "February 2026 has 28 days"),
-    ("2028-02-30", "February 2028 has 29 days"),
-    ("2026-04-31", "April 2026 has 30 days"),
-    ("2026-13-01", "there is no month 13 (months run from 01 to 12)"),
-    ("2026-00-10", "there is no month 00 (months run from 01 to 12)"),
-    ("2026-01-00", "January 2026 has 31 days"),
-    ("2026-11-25", None),
-])
+@pytest.mark.parametrize(
+    "typed, reason",
+    [
+        ("2026-02-30", "February 2026 has 28 days"),
+        ("2028-02-30", "February 2028 has 29 days"),
+        ("2026-04-31", "April 2026 has 30 days"),
+        ("2026-13-01", "there is no month 13 (months run from 01 to 12)"),
+        ("2026-00-10", "there is no month 00 (months run from 01 to 12)"),
+        ("2026-01-00", "January 2026 has 31 days"),
+        ("2026-11-25", None),
+    ],
+)
 def test_impossible_date_says_why(typed, reason):
     assert impossible_date(typed) == reason
 
@@ -136,10 +196,13 @@ def test_wrapped_citation_is_one_block_put_on_one_line():
     assert check_citations([PageSource(PAGE, FRONT_MATTER + body)], BIBLIOGRAPHY)[0] == []
 
 
-@pytest.mark.parametrize("typed, fix", [
-    ("[yip2021]", "[@yip2021]"),
-    ("[see Yip2021, p. 3; inwood2018]", "[see @yip2021, p. 3; @inwood2018]"),
-])
+@pytest.mark.parametrize(
+    "typed, fix",
+    [
+        ("[yip2021]", "[@yip2021]"),
+        ("[see Yip2021, p. 3; inwood2018]", "[see @yip2021, p. 3; @inwood2018]"),
+    ],
+)
 def test_key_without_at_is_named_with_the_citation_to_write(typed, fix):
     (problem,) = check_citations([PageSource(PAGE, f"{FRONT_MATTER}As shown {typed}.\n")], BIBLIOGRAPHY)[0]
     assert (problem.line, problem.message.endswith(f"and a citation writes it after '@'; write {fix}")) == (6, True)
@@ -160,17 +223,73 @@ _VALUE = st.one_of(
     st.dates().map(str),
     st.builds(lambda y, m, d: f"{y:04d}-{m:02d}-{d:02d}", st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99)),
     st.text(alphabet=string.printable + "é’“”—\u00a0", max_size=40),
-    st.sampled_from(["", "'", '"', ": x", "[a", "{b", "- x", "true", "~", "&a", "*a", "!x", "|", ">", "\t", "  x", "%", " # x", "#1"]),
+    st.sampled_from(
+        [
+            "",
+            "'",
+            '"',
+            ": x",
+            "[a",
+            "{b",
+            "- x",
+            "true",
+            "~",
+            "&a",
+            "*a",
+            "!x",
+            "|",
+            ">",
+            "\t",
+            "  x",
+            "%",
+            " # x",
+            "#1",
+        ]
+    ),
 )
 # YAML tags typed before a value, fitting it or not: PyYAML's constructors fail on a misfit
 # with ValueError, KeyError, AttributeError or IndexError, not only YAMLError.
-_TAG = st.sampled_from([
-    "!!int", "!!float", "!!bool", "!!timestamp", "!!str", "!!null", "!!binary", "!!set", "!!map", "!!seq", "!!omap",
-    "!!pairs", "!!python/name:os.system", "!foo", "!<tag:yaml.org,2002:int>", "!",
-])
+_TAG = st.sampled_from(
+    [
+        "!!int",
+        "!!float",
+        "!!bool",
+        "!!timestamp",
+        "!!str",
+        "!!null",
+        "!!binary",
+        "!!set",
+        "!!map",
+        "!!seq",
+        "!!omap",
+        "!!pairs",
+        "!!python/name:os.system",
+        "!foo",
+        "!<tag:yaml.org,2002:int>",
+        "!",
+    ]
+)
 _VALUE = _VALUE | st.builds(lambda tag, value: f"{tag} {value}", _TAG, _VALUE) | _TAG
-_FIELD = st.sampled_from(["title", "description", "author", "published", "last_reviewed", "review_due", "reviewed_by", "weight", "consultation_cta", "x"])
-_LINE = st.builds(lambda indent, key, value: f"{indent}{key}:{value}", st.sampled_from(["", " ", "  ", "\t"]), _FIELD, _VALUE.map(lambda v: " " + v))
+_FIELD = st.sampled_from(
+    [
+        "title",
+        "description",
+        "author",
+        "published",
+        "last_reviewed",
+        "review_due",
+        "reviewed_by",
+        "weight",
+        "consultation_cta",
+        "x",
+    ]
+)
+_LINE = st.builds(
+    lambda indent, key, value: f"{indent}{key}:{value}",
+    st.sampled_from(["", " ", "  ", "\t"]),
+    _FIELD,
+    _VALUE.map(lambda v: " " + v),
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -179,17 +298,60 @@ def test_any_front_matter_gives_problems_never_an_exception(lines, closed, body)
     source = "---\n" + "\n".join(lines) + ("\n---\n" if closed else "\n") + body
     article, problems = read_article("articles/a.md", source, path=ARTICLE)
     assert (article is None) == bool(problems)
-    assert all(isinstance(p, Problem) and p.line is not None and 1 <= p.line <= source.count("\n") + 1 for p in problems)
+    assert all(
+        isinstance(p, Problem) and p.line is not None and 1 <= p.line <= source.count("\n") + 1 for p in problems
+    )
     assert all(isinstance(p, Problem) for p in content_problems([PageSource(PAGE, source)], articles=set()))
 
 
 # Markdown as typed around citations: brackets opened and closed anywhere, lines wrapped,
 # code, links, headings, note boxes, images, e-mail addresses and keys with and without `@`.
-_PIECE = st.sampled_from([
-    "[", "]", "[@", "@", ";", ", p. 3", "see ", "\n", "\n\n", "  ", "    ", "`", "```\n", "(", ")", "](x.md)", "![",
-    "inwood2018", "yip2021", "Yela2022", "smith1999", "# ", "### ", "!!! note\n", "  ", "-", "<img src=x>", "a@b.org", "^1", ":",
-    "> ", "<!--", "-->", "][", "]:", ", @", "<h3>", "</h3>", "<a href=x>", "</a>", "|", "|---|",
-]) | st.text(max_size=6)
+_PIECE = st.sampled_from(
+    [
+        "[",
+        "]",
+        "[@",
+        "@",
+        ";",
+        ", p. 3",
+        "see ",
+        "\n",
+        "\n\n",
+        "  ",
+        "    ",
+        "`",
+        "```\n",
+        "(",
+        ")",
+        "](x.md)",
+        "![",
+        "inwood2018",
+        "yip2021",
+        "Yela2022",
+        "smith1999",
+        "# ",
+        "### ",
+        "!!! note\n",
+        "  ",
+        "-",
+        "<img src=x>",
+        "a@b.org",
+        "^1",
+        ":",
+        "> ",
+        "<!--",
+        "-->",
+        "][",
+        "]:",
+        ", @",
+        "<h3>",
+        "</h3>",
+        "<a href=x>",
+        "</a>",
+        "|",
+        "|---|",
+    ]
+) | st.text(max_size=6)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -202,51 +364,92 @@ def test_any_markdown_around_citations_gives_problems_never_an_exception(pieces)
     last_line = source.count("\n") + 1
     assert all(isinstance(p, Problem) and p.line is not None and 1 <= p.line <= last_line for p in problems)
     # Joining wrapped citations keeps every citation and its keys.
-    assert [b.keys for b in find_citation_blocks(join_wrapped_citations(body))] == [b.keys for b in find_citation_blocks(body)]
+    assert [b.keys for b in find_citation_blocks(join_wrapped_citations(body))] == [
+        b.keys for b in find_citation_blocks(body)
+    ]
 
 
-@pytest.mark.parametrize("body, expected", [
-    ("# Title\n\n## A\n\n!!! note \"Tip\"\n    #### Try this\n",
-     "docs/page.md:11: the heading 'Try this' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### Try this'"),
-    ("# Title\n\n??? tip\n    !!! note\n        ### Nested\n",
-     "docs/page.md:10: the heading 'Nested' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Nested'"),
-    ("# Title\n\n<h3 class=\"x\">Raw <em>heading</em></h3>\n",
-     "docs/page.md:8: the heading 'Raw heading' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Raw heading'"),
-    ("# Title\n\n| | Monday |\n|:--|--:|\n| a | b |\n",
-     "docs/page.md:8: header cell 1 of the table is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time"),
-    ("# Title\n\nSee <a href=\"../privacy/\">\n  <span></span></a>.\n",
-     "docs/page.md:8: the link <a href=\"../privacy/\"> has no text, so a screen reader cannot name it; write where it leads between <a href=\"../privacy/\"> and </a>"),
-    ("# Title\n\nKindness helps [@yip2021].\n\n## Sources\n",
-     "docs/page.md:10: a 'Sources' heading: the build writes the page's reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]"),
-])
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            '# Title\n\n## A\n\n!!! note "Tip"\n    #### Try this\n',
+            "docs/page.md:11: the heading 'Try this' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### Try this'",
+        ),
+        (
+            "# Title\n\n??? tip\n    !!! note\n        ### Nested\n",
+            "docs/page.md:10: the heading 'Nested' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Nested'",
+        ),
+        (
+            '# Title\n\n<h3 class="x">Raw <em>heading</em></h3>\n',
+            "docs/page.md:8: the heading 'Raw heading' is '###' after a '#' heading, skipping level 2; screen readers list headings by level: write '## Raw heading'",
+        ),
+        (
+            "# Title\n\n| | Monday |\n|:--|--:|\n| a | b |\n",
+            "docs/page.md:8: header cell 1 of the table is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time",
+        ),
+        (
+            '# Title\n\nSee <a href="../privacy/">\n  <span></span></a>.\n',
+            'docs/page.md:8: the link <a href="../privacy/"> has no text, so a screen reader cannot name it; write where it leads between <a href="../privacy/"> and </a>',
+        ),
+        (
+            "# Title\n\nKindness helps [@yip2021].\n\n## Sources\n",
+            "docs/page.md:10: a 'Sources' heading: the build writes the page's reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]",
+        ),
+    ],
+)
 def test_headings_tables_and_links_a_browser_checker_would_fail_are_named_at_their_line(body, expected):
     assert expected in problems_of(body)
 
 
-@pytest.mark.parametrize("body", [
-    "# Title\n\n!!! note \"Tip\"\n    ## Try this\n\n## After the box\n",
-    "# Title\n\n| Time | Monday |\n|------|--------|\n|      | b      |\n",
-    "# Title\n\n<a href=\"x\" aria-label=\"Home\"></a> <a href=\"y\"><img src=\"y.png\" alt=\"Home\"></a>\n",
-    "# Title\n\n## Sources\n\nA page that cites nothing may list sources.\n",
-    "# Title\n\n<!-- ### a draft heading -->\n",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        '# Title\n\n!!! note "Tip"\n    ## Try this\n\n## After the box\n',
+        "# Title\n\n| Time | Monday |\n|------|--------|\n|      | b      |\n",
+        '# Title\n\n<a href="x" aria-label="Home"></a> <a href="y"><img src="y.png" alt="Home"></a>\n',
+        "# Title\n\n## Sources\n\nA page that cites nothing may list sources.\n",
+        "# Title\n\n<!-- ### a draft heading -->\n",
+    ],
+)
 def test_named_links_full_headers_and_boxed_headings_in_order_pass(body):
     assert problems_of(body) == []
 
 
-@pytest.mark.parametrize("front_matter, expected", [
-    ("updated: 2026-02-30\n", "docs/page.md:4: front matter field 'updated' is 2026-02-30, which is no date: February 2026 has 28 days; write a real date as YYYY-MM-DD"),
-    ("weight: !!int 1.5\n", "docs/page.md:4: front matter field 'weight' has the YAML tag '!!int', which does not fit its value; remove '!!int' and write the value plainly"),
-    ("updated: !!timestamp soon\n", "docs/page.md:4: front matter field 'updated' has the YAML tag '!!timestamp', which does not fit its value; remove '!!timestamp' and write the value plainly"),
-    ("hide: !!bool maybe\n", "docs/page.md:4: front matter field 'hide' has the YAML tag '!!bool', which does not fit its value; remove '!!bool' and write the value plainly"),
-    ("subtitle: Don't panic # really\n", "docs/page.md:4: front matter field 'subtitle' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Don't panic'; put the whole value in quotes: subtitle: 'Don''t panic # really'"),
-])
+@pytest.mark.parametrize(
+    "front_matter, expected",
+    [
+        (
+            "updated: 2026-02-30\n",
+            "docs/page.md:4: front matter field 'updated' is 2026-02-30, which is no date: February 2026 has 28 days; write a real date as YYYY-MM-DD",
+        ),
+        (
+            "weight: !!int 1.5\n",
+            "docs/page.md:4: front matter field 'weight' has the YAML tag '!!int', which does not fit its value; remove '!!int' and write the value plainly",
+        ),
+        (
+            "updated: !!timestamp soon\n",
+            "docs/page.md:4: front matter field 'updated' has the YAML tag '!!timestamp', which does not fit its value; remove '!!timestamp' and write the value plainly",
+        ),
+        (
+            "hide: !!bool maybe\n",
+            "docs/page.md:4: front matter field 'hide' has the YAML tag '!!bool', which does not fit its value; remove '!!bool' and write the value plainly",
+        ),
+        (
+            "subtitle: Don't panic # really\n",
+            "docs/page.md:4: front matter field 'subtitle' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Don't panic'; put the whole value in quotes: subtitle: 'Don''t panic # really'",
+        ),
+    ],
+)
 def test_front_matter_yaml_reads_otherwise_is_named_on_any_page(front_matter, expected):
     source = FRONT_MATTER.replace("---\n\n", front_matter + "---\n\n") + "# A page\n\nText.\n"
     assert expected in [str(p) for p in content_problems([PageSource(PAGE, source)], articles=set())]
 
 
-@pytest.mark.parametrize("front_matter", ["weight: 1 # lower first\n", 'subtitle: "Sleep # tips"\n', "subtitle: issue#3\n", "updated: 2026-02-28\n"])
+@pytest.mark.parametrize(
+    "front_matter",
+    ["weight: 1 # lower first\n", 'subtitle: "Sleep # tips"\n', "subtitle: issue#3\n", "updated: 2026-02-28\n"],
+)
 def test_front_matter_comments_after_numbers_and_quoted_hashes_pass(front_matter):
     source = FRONT_MATTER.replace("---\n\n", front_matter + "---\n\n") + "# A page\n\nText.\n"
     assert content_problems([PageSource(PAGE, source)], articles=set()) == []

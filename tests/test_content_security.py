@@ -32,7 +32,11 @@ class _Head(HTMLParser):
             self._in_head = True
         elif self._in_head:
             self.head.append({"tag": tag, **attributes})
-        if tag == "script" and "src" not in attributes and attributes.get("type") in (None, "", "module", "text/javascript"):
+        if (
+            tag == "script"
+            and "src" not in attributes
+            and attributes.get("type") in (None, "", "module", "text/javascript")
+        ):
             self._script = []
 
     def handle_data(self, data: str) -> None:
@@ -71,8 +75,13 @@ def test_every_page_carries_a_policy_with_exactly_its_inline_scripts_first_in_he
         assert page.scripts, f"{path}: Material's inline scripts are gone"
         assert directives["script-src"] == ["'self'", *dict.fromkeys(sha256(text) for text in page.scripts)], path
         assert {name: sources for name, sources in directives.items() if name != "script-src"} == {
-            "default-src": ["'none'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"],
-            "connect-src": ["'self'"], "worker-src": ["'self'"], "base-uri": ["'none'"], "form-action": ["'none'"],
+            "default-src": ["'none'"],
+            "style-src": ["'self'"],
+            "img-src": ["'self'", "data:"],
+            "connect-src": ["'self'"],
+            "worker-src": ["'self'"],
+            "base-uri": ["'none'"],
+            "form-action": ["'none'"],
         }
         script_sources.add(tuple(directives["script-src"]))
         # The character encoding is still declared within the first 1024 bytes, as HTML asks.
@@ -121,7 +130,9 @@ def test_meta_goes_right_after_the_head_tag_and_a_page_without_head_is_refused()
     page = f'<!doctype html><html><head lang="en"><meta charset="utf-8"><script>{SPEC_SCRIPT}</script></head></html>'
     protected = with_privacy_meta(page)
     assert protected is not None
-    assert protected.startswith('<!doctype html><html><head lang="en"><meta http-equiv="Content-Security-Policy" content="default-src')
+    assert protected.startswith(
+        '<!doctype html><html><head lang="en"><meta http-equiv="Content-Security-Policy" content="default-src'
+    )
     assert f"{SPEC_HASH}; style-src" in protected
     assert protected.index('<meta name="referrer" content="no-referrer">') < protected.index("<meta charset")
     assert with_privacy_meta("<p>no head</p>") is None
@@ -129,5 +140,5 @@ def test_meta_goes_right_after_the_head_tag_and_a_page_without_head_is_refused()
 
 def test_privacy_page_tells_readers_of_both_rules(fixture_site):
     text = (fixture_site / "privacy" / "index.html").read_text(encoding="utf-8")
-    body = text[text.index("<article"):]
+    body = text[text.index("<article") :]
     assert "Content-Security-Policy" in body and "no-referrer" in body

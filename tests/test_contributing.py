@@ -43,14 +43,19 @@ def edit(path: Path, *replacements: tuple[str, str], append: str = "") -> None:
 def front_matter_and_citation_mistakes(project: Path) -> None:
     edit(
         project / ARTICLE,
-        ("[@inwood2018]", "[@inwod2018]"), ("[@yela2022]", "[@Yela2022]"),
+        ("[@inwood2018]", "[@inwod2018]"),
+        ("[@yela2022]", "[@Yela2022]"),
         ("description: What research", "descripton: What research"),
         ("last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026"),
     )
-    (project / "docs/articles/worry.md").write_text("---\ntitle: Worry: What Helps?\n---\n\n# Worry\n", encoding="utf-8")
+    (project / "docs/articles/worry.md").write_text(
+        "---\ntitle: Worry: What Helps?\n---\n\n# Worry\n", encoding="utf-8"
+    )
     (project / "docs/articles/sleep.md").write_text(
         "---\ntitle: Sleep\ndescription: Sleep well.\nauthor: A\npublished: 2026-11-25\nlast_reviewed: 2026-11-20\n"
-        "review_due: 2026-11-20\n---\n\n# Sleep\n", encoding="utf-8")
+        "review_due: 2026-11-20\n---\n\n# Sleep\n",
+        encoding="utf-8",
+    )
     (project / "docs/articles/rest.md").write_text("# Rest\n\nNo front matter.\n", encoding="utf-8")
     edit(
         project / "references.bib",
@@ -58,16 +63,24 @@ def front_matter_and_citation_mistakes(project: Path) -> None:
         ("  pages   = {593--609},\n", ""),
         ("year    = {2018}", "year    = {2018a}"),
         append="\n@article{neff2003,\n  author  = {Neff, Kristin},\n  title   = {Self-Compassion},\n"
-               "  journal = {Self and Identity},\n  year    = {2003},\n  volume  = {2},\n  pages   = {85--101},\n}\n",
+        "  journal = {Self and Identity},\n  year    = {2003},\n  volume  = {2},\n  pages   = {85--101},\n}\n",
     )
 
 
 def review_cycle_and_bare_citation(project: Path) -> None:
-    edit(project / ARTICLE, ("review_due: 2029-11-25", "review_due: 2030-11-25"), append="\nAs @inwood2018 showed, it helps [@doi:10.1037/a0035173].\n")
+    edit(
+        project / ARTICLE,
+        ("review_due: 2029-11-25", "review_due: 2030-11-25"),
+        append="\nAs @inwood2018 showed, it helps [@doi:10.1037/a0035173].\n",
+    )
 
 
 def bibliography_syntax_mistakes(project: Path) -> None:
-    edit(project / "references.bib", ("  volume  = {10},\n", "  volume  = {10}\n"), ("@article{yip2021", "@article{Inwood2018"))
+    edit(
+        project / "references.bib",
+        ("  volume  = {10},\n", "  volume  = {10}\n"),
+        ("@article{yip2021", "@article{Inwood2018"),
+    )
 
 
 def missing_closing_brace(project: Path) -> None:
@@ -75,40 +88,52 @@ def missing_closing_brace(project: Path) -> None:
 
 
 def broken_links(project: Path) -> None:
-    edit(project / ARTICLE, append="\nSee [the practice](../practices/what-i-need.md) and [the disclaimer](../disclaimer.md#crisis).\n")
+    edit(
+        project / ARTICLE,
+        append="\nSee [the practice](../practices/what-i-need.md) and [the disclaimer](../disclaimer.md#crisis).\n",
+    )
 
 
 def remote_loads(project: Path) -> None:
     edit(project / ARTICLE, append="\n![A chart of the results](https://example.org/chart.png)\n")
-    edit(project / "docs/disclaimer.md", append=(
-        '\n<iframe width="560" height="315" src="https://www.youtube.com/embed/inpok4MKVLM" title="YouTube video player" allowfullscreen></iframe>\n'
-        '\n<img src="http://example.org/lake.jpg" alt="A calm lake">\n'
-    ))
+    edit(
+        project / "docs/disclaimer.md",
+        append=(
+            '\n<iframe width="560" height="315" src="https://www.youtube.com/embed/inpok4MKVLM" title="YouTube video player" allowfullscreen></iframe>\n'
+            '\n<img src="http://example.org/lake.jpg" alt="A calm lake">\n'
+        ),
+    )
 
 
 def blocked_markup(project: Path) -> None:
-    edit(project / ARTICLE, append=(
-        '\n<p style="color: red">We are closed from 24 December.</p>\n'
-        "\n<style>.md-typeset h2 { color: teal; }</style>\n"
-        '\n<button onclick="window.print()">Print this worksheet</button>\n'
-        "\n[Print this page](javascript:window.print())\n"
-        "\n<script>document.write(new Date().getFullYear());</script>\n"
-        '\n<form action="https://growtrue.us21.list-manage.com/subscribe/post"><input type="email" name="EMAIL"></form>\n'
-        '\n<audio controls src="../assets/breathing-space.mp3"></audio>\n'
-    ))
+    edit(
+        project / ARTICLE,
+        append=(
+            '\n<p style="color: red">We are closed from 24 December.</p>\n'
+            "\n<style>.md-typeset h2 { color: teal; }</style>\n"
+            '\n<button onclick="window.print()">Print this worksheet</button>\n'
+            "\n[Print this page](javascript:window.print())\n"
+            "\n<script>document.write(new Date().getFullYear());</script>\n"
+            '\n<form action="https://growtrue.us21.list-manage.com/subscribe/post"><input type="email" name="EMAIL"></form>\n'
+            '\n<audio controls src="../assets/breathing-space.mp3"></audio>\n'
+        ),
+    )
 
 
 # The number of errors each scenario makes at least (warnings come on top).
-@pytest.mark.parametrize("break_site, count", [
-    (front_matter_and_citation_mistakes, 11),
-    (review_cycle_and_bare_citation, 3),
-    (bibliography_syntax_mistakes, 2),
-    (missing_closing_brace, 1),
-    (broken_links, 2),
-    (remote_loads, 3),
-    (blocked_markup, 7),
-    (make_page_mistakes, 15),
-])
+@pytest.mark.parametrize(
+    "break_site, count",
+    [
+        (front_matter_and_citation_mistakes, 11),
+        (review_cycle_and_bare_citation, 3),
+        (bibliography_syntax_mistakes, 2),
+        (missing_closing_brace, 1),
+        (broken_links, 2),
+        (remote_loads, 3),
+        (blocked_markup, 7),
+        (make_page_mistakes, 15),
+    ],
+)
 def test_every_build_message_is_explained_in_contributing(site_copy, break_site, count):
     break_site(site_copy)
 
@@ -118,7 +143,7 @@ def test_every_build_message_is_explained_in_contributing(site_copy, break_site,
     messages = {m.group("message") for m in _LOCATED.finditer(build.stderr)}
     assert len(messages) >= count, build.stderr
     for message in messages:
-        quoted = message[message.index("contains a link"):] if message.startswith("Doc file") else message
+        quoted = message[message.index("contains a link") :] if message.startswith("Doc file") else message
         assert shape(quoted) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"
 
 
@@ -129,7 +154,11 @@ PLAIN_MESSAGES = [
     *(message for _, message in LEFT_OVER),
     *(message.split(": ", 1)[1] for _, expected in REVIEW_DATES for message in expected),
     *(message.split(": ", 1)[1] for _, message in CTA_TEXT_MISTAKES if "YAML reads" not in message),
-    *(f"{setting}: {message}" for path, value, setting, message in BAD_SETTINGS if path == "date_format" and isinstance(value, str)),
+    *(
+        f"{setting}: {message}"
+        for path, value, setting, message in BAD_SETTINGS
+        if path == "date_format" and isinstance(value, str)
+    ),
 ]
 
 
@@ -139,7 +168,11 @@ def test_every_message_of_the_newer_checks_is_explained_in_contributing(message)
 
 
 def test_citation_example_in_contributing_is_shown_as_written_on_a_page(site_copy):
-    [example] = [block for block in re.findall(r"^```markdown\n.*?^```\n", GUIDE, re.MULTILINE | re.DOTALL) if "[@inwood2018]" in block]
+    [example] = [
+        block
+        for block in re.findall(r"^```markdown\n.*?^```\n", GUIDE, re.MULTILINE | re.DOTALL)
+        if "[@inwood2018]" in block
+    ]
     edit(site_copy / "docs/disclaimer.md", append=f"\n## How to cite\n\n{example}")
 
     build = build_site(site_copy)
@@ -154,17 +187,28 @@ def test_citation_example_in_contributing_is_shown_as_written_on_a_page(site_cop
 def template(fence: str) -> str:
     """The template to copy from CONTRIBUTING.md's "Templates to copy" (the block that cites
     or names the key familyYYYY)."""
-    [block] = [block for block in re.findall(rf"^```{fence}\n(.*?)^```\n", GUIDE, re.MULTILINE | re.DOTALL) if "familyYYYY" in block]
+    [block] = [
+        block
+        for block in re.findall(rf"^```{fence}\n(.*?)^```\n", GUIDE, re.MULTILINE | re.DOTALL)
+        if "familyYYYY" in block
+    ]
     return block
 
 
 # The templates as the guide says to fill them in: dates, the key, the fields in CAPITALS.
 FILLED = (
-    ("published: YYYY-MM-DD", "published: 2026-11-25"), ("last_reviewed: YYYY-MM-DD", "last_reviewed: 2026-11-25"),
-    ("review_due: YYYY-MM-DD", "review_due: 2029-11-25"), ("familyYYYY", "walker2017"),
-    ("FAMILY, GIVEN NAMES and FAMILY, GIVEN NAMES", "Walker, Matthew P."), ("TITLE OF THE ARTICLE", "Why We Sleep"),
-    ("NAME OF THE JOURNAL", "Sleep Health"), ("{YYYY}", "{2017}"), ("{VOLUME}", "{3}"), ("{ISSUE}", "{2}"),
-    ("FIRST--LAST", "104--110"), ("10.xxxx/xxxxx", "10.1016/j.sleh.2017.01.004"),
+    ("published: YYYY-MM-DD", "published: 2026-11-25"),
+    ("last_reviewed: YYYY-MM-DD", "last_reviewed: 2026-11-25"),
+    ("review_due: YYYY-MM-DD", "review_due: 2029-11-25"),
+    ("familyYYYY", "walker2017"),
+    ("FAMILY, GIVEN NAMES and FAMILY, GIVEN NAMES", "Walker, Matthew P."),
+    ("TITLE OF THE ARTICLE", "Why We Sleep"),
+    ("NAME OF THE JOURNAL", "Sleep Health"),
+    ("{YYYY}", "{2017}"),
+    ("{VOLUME}", "{3}"),
+    ("{ISSUE}", "{2}"),
+    ("FIRST--LAST", "104--110"),
+    ("10.xxxx/xxxxx", "10.1016/j.sleh.2017.01.004"),
 )
 
 
@@ -201,6 +245,8 @@ def test_templates_to_copy_build_only_once_filled_in(site_copy, filled):
     entry_line = 1 + bib_lines.index("@article{familyYYYY,")
     fields = range(entry_line + 1, len(bib_lines))  # every field: author to doi
     blanks = [number for number, line in enumerate(article.split("\n"), 1) if MARK in line or "YYYY-MM-DD" in line]
-    assert told == [f"docs/articles/how-can-i-sleep-better.md:{line}" for line in blanks] + [f"references.bib:{line}" for line in fields]
+    assert told == [f"docs/articles/how-can-i-sleep-better.md:{line}" for line in blanks] + [
+        f"references.bib:{line}" for line in fields
+    ]
     for message in (m.group("message") for m in _LOCATED.finditer(build.stderr)):
         assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"

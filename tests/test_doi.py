@@ -63,8 +63,10 @@ def test_rejects_malformed_doi_with_reason_and_fix(value, message_part, fixed):
     ("value", "url"),
     [
         ("10.1111/aphw.12127", "https://doi.org/10.1111/aphw.12127"),
-        ("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0",
-         "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO%3B2-0"),
+        (
+            "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0",
+            "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO%3B2-0",
+        ),
         ("10.5555/[bracketed]suffix", "https://doi.org/10.5555/%5Bbracketed%5Dsuffix"),
     ],
 )
@@ -79,7 +81,9 @@ def test_empty_field_says_to_fill_or_remove_it():
 # The accepted grammar: 10., digits with dotted subdivisions, /, printable ASCII without
 # white space, not ending in . , or ;
 registrant = st.lists(st.text("0123456789", min_size=1, max_size=9), min_size=1, max_size=3).map(".".join)
-suffix = st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=40).filter(lambda s: s[-1] not in ".,;")
+suffix = st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=40).filter(
+    lambda s: s[-1] not in ".,;"
+)
 dois = st.builds(lambda r, s: f"10.{r}/{s}", registrant, suffix)
 
 

@@ -31,7 +31,8 @@ def project(tmp_path, monkeypatch) -> Path:
     shutil.copy(FIXTURES / "references.bib", tmp_path / "references.bib")
     (tmp_path / "docs" / "articles").mkdir(parents=True)
     (tmp_path / "docs" / "articles" / "stem-cells.md").write_text(
-        "# Stem cells\n\nA claim [@hwang2005].\n\nAnother [see @doi:10.1126/SCIENCE.1112286, p. 3; @allen2014].\n", encoding="utf-8"
+        "# Stem cells\n\nA claim [@hwang2005].\n\nAnother [see @doi:10.1126/SCIENCE.1112286, p. 3; @allen2014].\n",
+        encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -46,7 +47,15 @@ def test_every_finding_is_one_line_at_its_entry_and_fails_the_run(registry, proj
     out = capsys.readouterr().out.splitlines()
     findings = [line for line in out if line.startswith("references.bib:")]
     assert [line.split(":")[1] + " " + line.split("'")[1] for line in findings] == [
-        "61 neff2003", "65 smith2003", "79 neff2013", "94 hwang2005", "104 lindqvist2019", "115 allen2014", "126 parker2014", "137 hwang2006", "147 ghost2020",
+        "61 neff2003",
+        "65 smith2003",
+        "79 neff2013",
+        "94 hwang2005",
+        "104 lindqvist2019",
+        "115 allen2014",
+        "126 parker2014",
+        "137 hwang2006",
+        "147 ghost2020",
     ]
     assert "cited by docs/articles/stem-cells.md:3, docs/articles/stem-cells.md:5; remove or rewrite" in findings[3]
     assert "cited by docs/articles/stem-cells.md:5; read the notice" in findings[5]
@@ -83,7 +92,9 @@ def test_requests_name_the_project_and_its_contact_for_crossrefs_polite_pool(reg
     monkeypatch.setenv("CROSSREF_MAILTO", "editors@example.org")
     run()
     agent = registry.requests[0][1]["User-Agent"]
-    assert agent.startswith("grow-true-psychoeducation (https://github.com/") and agent.endswith("mailto:editors@example.org")
+    assert agent.startswith("grow-true-psychoeducation (https://github.com/") and agent.endswith(
+        "mailto:editors@example.org"
+    )
 
 
 def test_answers_are_cached_so_a_rerun_asks_no_registry(registry, project):
@@ -103,14 +114,18 @@ def entries(project: Path, key: str):
 def test_429_is_retried_after_retry_after_then_checked(registry, project):
     registry.script[ONE] = [(429, {"Retry-After": "7"})]
     sleeps: list[float] = []
-    findings, unchecked, _ = doi_check.check_entries(entries(project, "allen2014"), Registries(sleep=sleeps.append, backoff=1.0), path="references.bib", cited_at={})
+    findings, unchecked, _ = doi_check.check_entries(
+        entries(project, "allen2014"), Registries(sleep=sleeps.append, backoff=1.0), path="references.bib", cited_at={}
+    )
     assert sleeps == [7.0] and not unchecked
     assert "was corrected" in findings[0].message
 
 
 def test_server_errors_leave_the_doi_not_checked_never_failed(registry, project):
     registry.script[ONE] = [(503, {})] * 3
-    findings, unchecked, _ = doi_check.check_entries(entries(project, "allen2014"), Registries(sleep=lambda _: None, retries=2), path="references.bib", cited_at={})
+    findings, unchecked, _ = doi_check.check_entries(
+        entries(project, "allen2014"), Registries(sleep=lambda _: None, retries=2), path="references.bib", cited_at={}
+    )
     assert findings == []
     assert [str(p) for p in unchecked] == [
         "references.bib:115: entry 'allen2014': DOI 10.1037/a0035173 not checked: "
@@ -120,11 +135,18 @@ def test_server_errors_leave_the_doi_not_checked_never_failed(registry, project)
 
 def test_timeout_leaves_the_doi_not_checked(registry, project):
     registry.script[ONE] = [1.0, 1.0]
-    _, unchecked, _ = doi_check.check_entries(entries(project, "allen2014"), Registries(sleep=lambda _: None, retries=1, timeout=0.2), path="references.bib", cited_at={})
+    _, unchecked, _ = doi_check.check_entries(
+        entries(project, "allen2014"),
+        Registries(sleep=lambda _: None, retries=1, timeout=0.2),
+        path="references.bib",
+        cited_at={},
+    )
     assert unchecked[0].message.endswith("timed out, 2 attempts; `make check-dois` asks again")
 
 
-def test_unreachable_registries_are_a_network_failure_weekly_but_never_fail_a_pull_request(project, monkeypatch, capsys):
+def test_unreachable_registries_are_a_network_failure_weekly_but_never_fail_a_pull_request(
+    project, monkeypatch, capsys
+):
     with socket.socket() as probe:  # a port that was free a moment ago and has no server
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -132,13 +154,17 @@ def test_unreachable_registries_are_a_network_failure_weekly_but_never_fail_a_pu
     monkeypatch.setenv("DOI_RESOLVER", f"http://127.0.0.1:{port}/")
     bib = load_bibliography(project / "references.bib", display_path="references.bib")
     (project / "references.bib").write_text(bib.entries["allen2014"].text, encoding="utf-8")
-    monkeypatch.setattr(doi_check, "Registries", lambda **options: Registries(sleep=lambda _: None, retries=0, **options))
+    monkeypatch.setattr(
+        doi_check, "Registries", lambda **options: Registries(sleep=lambda _: None, retries=0, **options)
+    )
     assert run() == 1
     assert "the network is down here, not the DOIs" in capsys.readouterr().err
     subprocess.run(["git", "init", "-q"], check=True)
     assert run("--changed-since", "HEAD") == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"WARNING -  references.bib:9: entry 'allen2014': DOI 10.1037/a0035173 not checked: 127.0.0.1:{port}: connection refused")
+    assert out.startswith(
+        f"WARNING -  references.bib:9: entry 'allen2014': DOI 10.1037/a0035173 not checked: 127.0.0.1:{port}: connection refused"
+    )
 
 
 def test_a_pull_request_checks_only_the_entries_it_adds_or_changes(registry, project, capsys):
@@ -147,7 +173,9 @@ def test_a_pull_request_checks_only_the_entries_it_adds_or_changes(registry, pro
     subprocess.run([*git, "add", "references.bib"], check=True)
     subprocess.run([*git, "commit", "-qm", "base"], check=True)
     text = (project / "references.bib").read_text(encoding="utf-8")
-    text = text.replace("year    = {2014},\n  volume  = {106}", "year    = {2014},\n  volume  = {106},\n  note    = {changed}")
+    text = text.replace(
+        "year    = {2014},\n  volume  = {106}", "year    = {2014},\n  volume  = {106},\n  note    = {changed}"
+    )
     text += "\n@article{new2024,\n  author  = {Neff, Kristin D.},\n  title   = {New},\n  journal = {J},\n  year    = {2024},\n  volume  = {1},\n  pages   = {1--2},\n  doi     = {10.9999/new},\n}\n"
     (project / "references.bib").write_text(text, encoding="utf-8")
     assert run("--changed-since", "HEAD") == 1

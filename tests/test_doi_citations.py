@@ -36,7 +36,9 @@ def test_doi_citation_becomes_the_key_of_the_entry_with_that_doi(written, resolv
 def test_unknown_doi_is_told_at_its_line_and_blanked_for_the_other_checks():
     text = "# T\n\nOne [@allen2014].\n\nTwo [see @doi:10.9999/None, p. 2].\n"
     assert unresolved_dois(text, KEYS, first_line=5) == [("10.9999/None", 9)]
-    assert resolve_doi_citations(text, KEYS, blank_unknown=True).endswith("Two [see " + " " * len("@doi:10.9999/None") + ", p. 2].\n")
+    assert resolve_doi_citations(text, KEYS, blank_unknown=True).endswith(
+        "Two [see " + " " * len("@doi:10.9999/None") + ", p. 2].\n"
+    )
     assert str(unresolved_problem("10.9999/None", path="docs/a.md", line=9, bib_path="references.bib")) == (
         "docs/a.md:9: no entry of references.bib has DOI 10.9999/None; run `make add-references` to add its entry "
         "from doi.org (online), or write it by hand (make new-reference DOI=10.9999/None)"
@@ -76,11 +78,14 @@ def add_article(project: Path, body: str) -> None:
 
 
 def test_doi_citation_prints_exactly_as_its_key_and_is_one_reference(site_copy):
-    add_article(site_copy, (
-        "Alpha [@doi:10.1037/A0035173].\n\nAlpha [@allen2014].\n\n"
-        "Beta [see @doi:10.1177/0956797614531021, p. 3; -@doi:10.1037/a0035173].\n\n"
-        "Beta [see @parker2014, p. 3; -@allen2014].\n"
-    ))
+    add_article(
+        site_copy,
+        (
+            "Alpha [@doi:10.1037/A0035173].\n\nAlpha [@allen2014].\n\n"
+            "Beta [see @doi:10.1177/0956797614531021, p. 3; -@doi:10.1037/a0035173].\n\n"
+            "Beta [see @parker2014, p. 3; -@allen2014].\n"
+        ),
+    )
     result = build_site(site_copy)
     assert result.returncode == 0, result.stderr
     html = (site_copy / "site" / "articles" / "cited-by-doi" / "index.html").read_text(encoding="utf-8")

@@ -29,8 +29,10 @@ from psychoed.references.citation_check import PageSource, check_citations
 
 TODAY = dt.date.today()
 # The works a new article cites: made up, with DOIs under 10.5555, the prefix for examples.
-NEW_WORKS = (("Example", "Ann", 2015, "Sleep Habits and Well-Being: A Systematic Review"),
-             ("Sample", "Ben", 2021, "Cognitive Behavioral Therapy for Insomnia: A Randomized Trial"))
+NEW_WORKS = (
+    ("Example", "Ann", 2015, "Sleep Habits and Well-Being: A Systematic Review"),
+    ("Sample", "Ben", 2021, "Cognitive Behavioral Therapy for Insomnia: A Randomized Trial"),
+)
 
 
 # ---------------------------------------------------------------------------------------
@@ -42,8 +44,13 @@ NEW_WORKS = (("Example", "Ann", 2015, "Sleep Habits and Well-Being: A Systematic
 def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository as git would commit it now; each test edits a copy of it."""
     destination = tmp_path_factory.mktemp("repository") / "repository"
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     for relative in filter(None, listed.stdout.split("\0")):
         if (ROOT / relative).is_file():  # a file deleted in the working tree is left out
             (destination / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -63,7 +70,11 @@ def add_article_citing_two_new_references(project: Path) -> str:
     bib.write_text(bib.read_text(encoding="utf-8") + entries, encoding="utf-8")
     # A file name, title and description no page has yet: each page keeps its own.
     pages = "\n".join(page_texts(project).values())
-    n = next(n for n in range(1, 100) if f"Sleep Better? {n}" not in pages and not (project / f"docs/articles/sleep-better-{n}.md").exists())
+    n = next(
+        n
+        for n in range(1, 100)
+        if f"Sleep Better? {n}" not in pages and not (project / f"docs/articles/sleep-better-{n}.md").exists()
+    )
     slug = f"sleep-better-{n}"
     (project / f"docs/articles/{slug}.md").write_text(
         f"---\ntitle: How Can I Sleep Better? {n}\n"
@@ -88,8 +99,20 @@ def mark_an_article_reviewed(project: Path) -> str:
     published = dt.date.fromisoformat(published_on)
     reviewed = max(TODAY, published)
     front = re.sub(r"^reviewed_by:.*\n", "", front, flags=re.MULTILINE)
-    front = re.sub(r"^last_reviewed:.*$", f"last_reviewed: {reviewed}\nreviewed_by: Dr Maria Lopez, PhD", front, count=1, flags=re.MULTILINE)
-    front = re.sub(r"^review_due:.*$", f"review_due: {years_later(reviewed, min(2, REVIEW_CYCLE_YEARS))}", front, count=1, flags=re.MULTILINE)
+    front = re.sub(
+        r"^last_reviewed:.*$",
+        f"last_reviewed: {reviewed}\nreviewed_by: Dr Maria Lopez, PhD",
+        front,
+        count=1,
+        flags=re.MULTILINE,
+    )
+    front = re.sub(
+        r"^review_due:.*$",
+        f"review_due: {years_later(reviewed, min(2, REVIEW_CYCLE_YEARS))}",
+        front,
+        count=1,
+        flags=re.MULTILINE,
+    )
     page.write_text(front + body, encoding="utf-8")
     return src_uri
 
@@ -101,7 +124,7 @@ def reword_a_sentence(project: Path) -> str:
     # The first line of running text: a paragraph's first sentence, reworded.
     prose = re.search(r"^(?P<first>[A-Z])(?P<rest>[a-z].*)$", body, re.MULTILINE)
     assert prose, f"{src_uri}: no paragraph to reword"
-    body = body[: prose.start()] + "In short, " + prose["first"].lower() + prose["rest"] + body[prose.end():]
+    body = body[: prose.start()] + "In short, " + prose["first"].lower() + prose["rest"] + body[prose.end() :]
     page.write_text(front + body, encoding="utf-8")
     return src_uri
 
@@ -189,12 +212,32 @@ def test_a_week_of_pull_requests_keeps_every_live_page_passing_the_browsers_chec
 # The copy's own live tests, with this run's interpreter and the copy's own logic (src/):
 # only the files that mark tests `live` are collected (importing the others costs a second).
 def run_live_tests(project: Path, *arguments: str, browser: bool = True) -> subprocess.CompletedProcess[str]:
-    files = [path.relative_to(project).as_posix() for path in sorted((project / "tests").glob("test_*.py"))
-             if "pytest.mark.live" in path.read_text(encoding="utf-8") and (browser or path.name != "test_browser.py")]
+    files = [
+        path.relative_to(project).as_posix()
+        for path in sorted((project / "tests").glob("test_*.py"))
+        if "pytest.mark.live" in path.read_text(encoding="utf-8") and (browser or path.name != "test_browser.py")
+    ]
     env = {name: value for name, value in os.environ.items() if not name.startswith("PYTEST_")}
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-m", "live", "-p", "no:xdist", "-p", "no:cacheprovider", "-v", *arguments, *files],
-        cwd=project, env={**env, "PYTHONPATH": str(project / "src")}, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-m",
+            "live",
+            "-p",
+            "no:xdist",
+            "-p",
+            "no:cacheprovider",
+            "-v",
+            *arguments,
+            *files,
+        ],
+        cwd=project,
+        env={**env, "PYTHONPATH": str(project / "src")},
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -242,7 +285,9 @@ def new_slug(project: Path, slug: str) -> str:
 
 # A key in the house style (firstauthorYEAR) that references.bib does not hold yet.
 def new_key(project: Path, surname: str, year: int) -> str:
-    taken = {key.casefold() for key in load_bibliography(project / "references.bib", display_path="references.bib").entries}
+    taken = {
+        key.casefold() for key in load_bibliography(project / "references.bib", display_path="references.bib").entries
+    }
     return next(key for suffix in ["", *"abcdefgh"] if (key := f"{surname.lower()}{year}{suffix}") not in taken)
 
 
@@ -256,5 +301,5 @@ def remove_uncited_references(project: Path) -> None:
     lines = bib.read_text(encoding="utf-8").split("\n")
     for entry in sorted(bibliography.entries.values(), key=lambda entry: entry.line, reverse=True):
         if entry.key not in cited:
-            del lines[entry.line - 1: entry.line - 1 + entry.text.count("\n")]
+            del lines[entry.line - 1 : entry.line - 1 + entry.text.count("\n")]
     bib.write_text("\n".join(lines), encoding="utf-8")

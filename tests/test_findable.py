@@ -61,7 +61,9 @@ def test_every_page_has_its_own_title_and_description(pages):
     assert all(titles.values())
     assert len(set(titles.values())) == len(titles), titles
     # The limits the build holds every page to (psychoed/pages/content_rules.py), so this confirms them.
-    assert all(len(found) == 1 and DESCRIPTION_MIN <= len(found[0]) <= DESCRIPTION_MAX for found in descriptions.values()), descriptions
+    assert all(
+        len(found) == 1 and DESCRIPTION_MIN <= len(found[0]) <= DESCRIPTION_MAX for found in descriptions.values()
+    ), descriptions
     assert len({found[0] for found in descriptions.values()}) == len(descriptions), descriptions
 
 
@@ -113,11 +115,22 @@ def test_article_json_ld_cites_the_three_works_by_doi(pages):
     bibliography = load_bibliography(FIXTURE_SITE / "references.bib", display_path="references.bib")
     citations = data["citation"]
     assert {work["@type"] for work in citations} == {"ScholarlyArticle"}
-    assert [work["identifier"] for work in citations] == ["10.1111/aphw.12127", "10.1111/papt.12375", "10.1080/17439760.2020.1778060"]
+    assert [work["identifier"] for work in citations] == [
+        "10.1111/aphw.12127",
+        "10.1111/papt.12375",
+        "10.1080/17439760.2020.1778060",
+    ]
     assert [work["url"] for work in citations] == [f"https://doi.org/{work['identifier']}" for work in citations]
-    assert {work["identifier"] for work in citations} == {entry.fields["doi"] for entry in bibliography.entries.values()}
+    assert {work["identifier"] for work in citations} == {
+        entry.fields["doi"] for entry in bibliography.entries.values()
+    }
     assert citations[1]["name"].endswith("Self-Compassion (MSC) Training")  # BibTeX braces gone
-    assert citations[0]["author"][0] == {"@type": "Person", "name": "Elisa Inwood", "givenName": "Elisa", "familyName": "Inwood"}
+    assert citations[0]["author"][0] == {
+        "@type": "Person",
+        "name": "Elisa Inwood",
+        "givenName": "Elisa",
+        "familyName": "Inwood",
+    }
 
 
 def test_only_articles_carry_json_ld_and_type_article(pages):

@@ -12,8 +12,17 @@ from psychoed.settings.config_file import read_config
 # The settings of mkdocs.yml that are machinery, not content: the rest (site_name, nav,
 # extra: ...) is the editors', and the fixture keeps its own.
 MACHINERY_SETTINGS = (
-    "theme", "plugins", "markdown_extensions", "hooks", "extra_css", "extra_javascript", "validation", "strict",
-    "use_directory_urls", "docs_dir", "watch",
+    "theme",
+    "plugins",
+    "markdown_extensions",
+    "hooks",
+    "extra_css",
+    "extra_javascript",
+    "validation",
+    "strict",
+    "use_directory_urls",
+    "docs_dir",
+    "watch",
 )
 
 

@@ -67,10 +67,14 @@ def test_fixture_site_has_no_broken_link(fixture_site):
 
 
 def test_four_breakages_fail_make_links_and_are_all_named(fixture_site, tmp_path):
-    copy = broken_copy(fixture_site, tmp_path / "site", "missing page", "missing fragment", "missing image", "missing stylesheet")
+    copy = broken_copy(
+        fixture_site, tmp_path / "site", "missing page", "missing fragment", "missing image", "missing stylesheet"
+    )
     completed = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "site_links.py"), str(copy)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert completed.returncode == 1, completed.stdout + completed.stderr
     lines = completed.stdout.splitlines()
@@ -113,7 +117,9 @@ def test_missing_lychee_says_how_to_install_it(tmp_path, monkeypatch, capsys):
 # /<repo>/assets/..., which must resolve to site/assets/... .
 def test_project_site_under_a_subpath_passes(tmp_path):
     site = tmp_path / "project-site"
-    completed = build_site(copy_project(tmp_path / "project"), site_dir=site, env={"SITE_URL": "https://owner.github.io/grow-true/"})
+    completed = build_site(
+        copy_project(tmp_path / "project"), site_dir=site, env={"SITE_URL": "https://owner.github.io/grow-true/"}
+    )
     assert completed.returncode == 0, completed.stderr
     assert served_path(site) == "/grow-true/"
     assert 'href="/grow-true/assets/' in (site / "404.html").read_text(encoding="utf-8")
@@ -122,13 +128,16 @@ def test_project_site_under_a_subpath_passes(tmp_path):
 
 # A broken link written in a page's Markdown is reported at its line there: each built
 # page is traced to the file MkDocs built it from; the 404 page has none.
-@pytest.mark.parametrize(("page", "source"), [
-    ("index.html", "index.md"),
-    ("articles/how-can-self-compassion-help-me/index.html", "articles/how-can-self-compassion-help-me.md"),
-    ("practices/what-do-i-need/index.html", "practices/what-do-i-need.md"),
-    ("404.html", None),
-    ("articles/no-such-article/index.html", None),
-])
+@pytest.mark.parametrize(
+    ("page", "source"),
+    [
+        ("index.html", "index.md"),
+        ("articles/how-can-self-compassion-help-me/index.html", "articles/how-can-self-compassion-help-me.md"),
+        ("practices/what-do-i-need/index.html", "practices/what-do-i-need.md"),
+        ("404.html", None),
+        ("articles/no-such-article/index.html", None),
+    ],
+)
 def test_each_built_page_is_traced_to_its_markdown(page, source):
     docs = FIXTURE_SITE / "docs"
     assert markdown_source(docs, Path(page)) == (docs / source if source else None)
@@ -137,5 +146,5 @@ def test_each_built_page_is_traced_to_its_markdown(page, source):
 def test_a_page_saved_from_word_since_the_build_still_gives_the_links_line(tmp_path):
     # `make links` reads site/ as the last build left it; the page may have changed since.
     page = tmp_path / "page.md"
-    page.write_bytes("# Title\n\nBreathe in \u2013 and out.\n\n<a href=\"../nowhere/\">here</a>\n".encode("cp1252"))
+    page.write_bytes('# Title\n\nBreathe in \u2013 and out.\n\n<a href="../nowhere/">here</a>\n'.encode("cp1252"))
     assert written_line(page, "../nowhere/") == 5

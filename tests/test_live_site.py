@@ -85,7 +85,9 @@ def test_article_carries_crisis_help_call_to_action_review_line_and_disclaimer_n
 
     (crisis,) = notes("gt-crisis")
     assert text(crisis) == " ".join(EXTRA["crisis"]["text"].split())
-    assert len(notes("gt-cta")) == (1 if article.consultation_cta else 0), f"consultation_cta: {article.consultation_cta}"
+    assert len(notes("gt-cta")) == (1 if article.consultation_cta else 0), (
+        f"consultation_cta: {article.consultation_cta}"
+    )
     (review,) = notes("gt-review")
     assert text(review).startswith(f"Written by {article.author}")
     assert (f"Reviewed by {article.reviewed_by}" in text(review)) == bool(article.reviewed_by)

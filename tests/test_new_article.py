@@ -42,7 +42,9 @@ def articles_in(project: Path) -> dict[str, Article]:
     """The articles of the copy, by their path from the project."""
     found = {}
     for path in sorted((project / "docs/articles").rglob("*.md")):
-        article, problems = read_article(path.relative_to(project / "docs").as_posix(), path.read_text(encoding="utf-8"), path=str(path))
+        article, problems = read_article(
+            path.relative_to(project / "docs").as_posix(), path.read_text(encoding="utf-8"), path=str(path)
+        )
         assert article is not None, problems
         found[path.relative_to(project).as_posix()] = article
     return found
@@ -52,17 +54,20 @@ def listing(project: Path) -> list[str]:
     return sorted(path.relative_to(project).as_posix() for path in (project / "docs/articles").rglob("*"))
 
 
-@pytest.mark.parametrize("title, slug", [
-    ("How Can Self-Compassion Help Me?", "how-can-self-compassion-help-me"),
-    ("What's  Next — after   Therapy?", "whats-next-after-therapy"),
-    ("What\u2019s next", "whats-next"),
-    ("Anxiety & Sleep", "anxiety-and-sleep"),
-    ("Être présent: café, naïveté", "etre-present-cafe-naivete"),
-    ("10 Ways to Rest", "10-ways-to-rest"),
-    ("---Leading and trailing---", "leading-and-trailing"),
-    ("???", ""),
-    ("心理", ""),
-])
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("How Can Self-Compassion Help Me?", "how-can-self-compassion-help-me"),
+        ("What's  Next — after   Therapy?", "whats-next-after-therapy"),
+        ("What\u2019s next", "whats-next"),
+        ("Anxiety & Sleep", "anxiety-and-sleep"),
+        ("Être présent: café, naïveté", "etre-present-cafe-naivete"),
+        ("10 Ways to Rest", "10-ways-to-rest"),
+        ("---Leading and trailing---", "leading-and-trailing"),
+        ("???", ""),
+        ("心理", ""),
+    ],
+)
 def test_slug_is_lower_case_ascii_words_joined_by_hyphens(title, slug):
     assert slugify(title) == slug
 
@@ -122,9 +127,13 @@ def test_new_article_stops_the_build_at_each_skeleton_line_then_builds_and_is_li
     marked = [number for number, line in enumerate(source.split("\n"), start=1) if MARK in line]
     stopped = build_site(project)
     assert stopped.returncode == 1
-    assert f"ERROR   -  {len(marked)} problems to fix before the site can build ({len(marked)} errors):\n" in stopped.stderr
+    assert (
+        f"ERROR   -  {len(marked)} problems to fix before the site can build ({len(marked)} errors):\n"
+        in stopped.stderr
+    )
     assert [line.strip() for line in stopped.stderr.splitlines() if line.startswith(f"  {WORRY}:")] == [
-        f"{WORRY}:{marked[0]}: {DESCRIPTION}", *(f"{WORRY}:{number}: {SKELETON}" for number in marked[1:])
+        f"{WORRY}:{marked[0]}: {DESCRIPTION}",
+        *(f"{WORRY}:{number}: {SKELETON}" for number in marked[1:]),
     ]
 
     write_over_the_skeleton(project / WORRY)
@@ -135,7 +144,10 @@ def test_new_article_stops_the_build_at_each_skeleton_line_then_builds_and_is_li
     site = project / "site"
     others = sorted(existing.values(), key=lambda article: (article.weight, article.title.casefold()))
     new = make_article(title="Managing Worry: What Helps?")
-    expected = [article.title for article in sorted([*others, new], key=lambda article: (article.weight, article.title.casefold()))]
+    expected = [
+        article.title
+        for article in sorted([*others, new], key=lambda article: (article.weight, article.title.casefold()))
+    ]
     assert expected[0] == "Why Sleep Matters"
     assert nav_titles(site / "index.html") == expected
     assert nav_titles(site / "articles/managing-worry-what-helps/index.html") == expected
@@ -162,7 +174,9 @@ def title_variants(title: str) -> list[str]:
 @pytest.mark.parametrize("variant", [0, 1], ids=["same-title", "same-file-name"])
 def test_title_of_an_existing_article_is_refused_and_the_file_untouched(project, variant):
     # An article of the copy named after its title, as make new-article names them.
-    path, article = next((path, article) for path, article in articles_in(project).items() if slugify(article.title) == Path(path).stem)
+    path, article = next(
+        (path, article) for path, article in articles_in(project).items() if slugify(article.title) == Path(path).stem
+    )
     title = title_variants(article.title)[variant]
     assert slugify(title) == Path(path).stem
     before, files = (project / path).read_bytes(), listing(project)
@@ -188,11 +202,14 @@ def test_same_title_under_another_file_name_is_refused(project):
     assert listing(project) == files
 
 
-@pytest.mark.parametrize("title, message", [
-    ("", "give the article's title: make new-article TITLE="),
-    ("   ", "give the article's title"),
-    ("?!", "the title '?!' has no letters or digits to name the file with"),
-])
+@pytest.mark.parametrize(
+    "title, message",
+    [
+        ("", "give the article's title: make new-article TITLE="),
+        ("   ", "give the article's title"),
+        ("?!", "the title '?!' has no letters or digits to name the file with"),
+    ],
+)
 def test_title_without_a_slug_is_refused(project, title, message):
     files = listing(project)
     refused = new_article(project, title)

@@ -105,15 +105,18 @@ def bib(tmp_path) -> Path:
 # ---- keys ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("family, year, existing, key", [
-    ("Inwood", "2018", set(), "inwood2018"),
-    ("Inwood", "2018", {"inwood2018"}, "inwood2018b"),
-    ("Inwood", "2018", {"Inwood2018", "inwood2018b"}, "inwood2018c"),
-    ("Müller", "2020", set(), "muller2020"),
-    ('M{\\"u}ller', "2020", set(), "muller2020"),
-    ("Sánchez-Zaballos", "2022", set(), "sanchezzaballos2022"),
-    ("O'Brien", "2019", set(), "obrien2019"),
-])
+@pytest.mark.parametrize(
+    "family, year, existing, key",
+    [
+        ("Inwood", "2018", set(), "inwood2018"),
+        ("Inwood", "2018", {"inwood2018"}, "inwood2018b"),
+        ("Inwood", "2018", {"Inwood2018", "inwood2018b"}, "inwood2018c"),
+        ("Müller", "2020", set(), "muller2020"),
+        ('M{\\"u}ller', "2020", set(), "muller2020"),
+        ("Sánchez-Zaballos", "2022", set(), "sanchezzaballos2022"),
+        ("O'Brien", "2019", set(), "obrien2019"),
+    ],
+)
 def test_key_is_first_author_and_year_with_a_letter_when_taken(family, year, existing, key):
     assert suggest_key(family, year, existing) == key
 
@@ -140,12 +143,24 @@ def test_offline_stub_parses_and_passes_the_builds_checks(bib):
     problems = load_bibliography(bib, display_path="references.bib").problems
     assert [p.message.split(" from ")[0] for p in problems] == [
         f"entry 'inwood2018b': the '{name}' field still holds '{value}'"
-        for name, value in [("title", "TITLE OF THE ARTICLE"), ("journal", "NAME OF THE JOURNAL"), ("volume", "VOLUME"),
-                            ("number", "ISSUE"), ("pages", "FIRST--LAST"), ("author", "GIVEN NAMES")]
+        for name, value in [
+            ("title", "TITLE OF THE ARTICLE"),
+            ("journal", "NAME OF THE JOURNAL"),
+            ("volume", "VOLUME"),
+            ("number", "ISSUE"),
+            ("pages", "FIRST--LAST"),
+            ("author", "GIVEN NAMES"),
+        ]
     ]
     filled = stub
-    for placeholder, value in [("GIVEN NAMES and FAMILY, GIVEN NAMES", "Elisa"), ("TITLE OF THE ARTICLE", "A Title"),
-                               ("NAME OF THE JOURNAL", "Mindfulness"), ("VOLUME", "9"), ("ISSUE", "2"), ("FIRST--LAST", "1--9")]:
+    for placeholder, value in [
+        ("GIVEN NAMES and FAMILY, GIVEN NAMES", "Elisa"),
+        ("TITLE OF THE ARTICLE", "A Title"),
+        ("NAME OF THE JOURNAL", "Mindfulness"),
+        ("VOLUME", "9"),
+        ("ISSUE", "2"),
+        ("FIRST--LAST", "1--9"),
+    ]:
         filled = filled.replace(placeholder, value)
     bib.write_text(bib.read_text(encoding="utf-8").replace(stub, filled), encoding="utf-8")
     assert load_bibliography(bib, display_path="references.bib").problems == []
@@ -158,21 +173,29 @@ def test_unfilled_offline_stub_cannot_reach_readers(bib):
         file.write("\n" + stub)
     messages = [p.message for p in load_bibliography(bib, display_path="references.bib").problems]
     assert "entry 'familyYYYY' has year 'YYYY'; write four digits, e.g. year = {2018}" in messages
-    assert "entry 'familyYYYY': the 'author' field still holds 'FAMILY' from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none" in messages
+    assert (
+        "entry 'familyYYYY': the 'author' field still holds 'FAMILY' from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none"
+        in messages
+    )
 
 
-@pytest.mark.parametrize("doi", [
-    "10.11 11/aphw.12127",
-    "https://doi.org/10.1111/aphw.12127",
-    "doi:10.1111/aphw.12127",
-    "10.1111/aphw.12127.",
-    "10.1111\u2013aphw",
-    "aphw.12127",
-])
+@pytest.mark.parametrize(
+    "doi",
+    [
+        "10.11 11/aphw.12127",
+        "https://doi.org/10.1111/aphw.12127",
+        "doi:10.1111/aphw.12127",
+        "10.1111/aphw.12127.",
+        "10.1111\u2013aphw",
+        "aphw.12127",
+    ],
+)
 def test_malformed_doi_is_refused_with_the_builds_own_message(bib, tmp_path, capsys, doi):
     broken = tmp_path / "broken.bib"
     broken.write_text(bib.read_text(encoding="utf-8").replace("10.1111/aphw.12127", doi), encoding="utf-8")
-    build_message = next(p.message for p in load_bibliography(broken, display_path="references.bib").problems if "DOI" in p.message)
+    build_message = next(
+        p.message for p in load_bibliography(broken, display_path="references.bib").problems if "DOI" in p.message
+    )
     assert build_message.startswith("entry 'inwood2018': malformed DOI")
 
     assert main([doi, "--bib", str(bib)]) == 1
@@ -184,7 +207,10 @@ def test_malformed_doi_is_refused_with_the_builds_own_message(bib, tmp_path, cap
 @pytest.mark.parametrize("doi", ["10.1111/aphw.12127", "10.1111/APHW.12127"])
 def test_doi_already_in_the_bibliography_names_its_entry(bib, capsys, doi):
     assert main([doi, "--bib", str(bib)]) == 1
-    assert capsys.readouterr().err == f"new-reference: references.bib:6: entry 'inwood2018' already has DOI {doi}; cite it as [@inwood2018]\n"
+    assert (
+        capsys.readouterr().err
+        == f"new-reference: references.bib:6: entry 'inwood2018' already has DOI {doi}; cite it as [@inwood2018]\n"
+    )
 
 
 def test_missing_doi_says_how_to_give_one(bib, capsys):
@@ -202,7 +228,10 @@ def test_bibliography_is_the_one_mkdocs_yml_names(tmp_path, monkeypatch, capsys)
     (tmp_path / "sources.bib").write_text(NEFF_ENTRY, encoding="utf-8")
     monkeypatch.setattr(new_reference_tool, "ROOT", tmp_path)
     assert main([NEFF_DOI]) == 1
-    assert capsys.readouterr().err == f"new-reference: sources.bib:1: entry 'neff2003' already has DOI {NEFF_DOI}; cite it as [@neff2003]\n"
+    assert (
+        capsys.readouterr().err
+        == f"new-reference: sources.bib:1: entry 'neff2003' already has DOI {NEFF_DOI}; cite it as [@neff2003]\n"
+    )
 
 
 # ---- online -------------------------------------------------------------------------
@@ -242,7 +271,9 @@ def test_online_entry_builds_strictly_once_cited(site_copy, resolver):
     with (site_copy / "references.bib").open("a", encoding="utf-8") as file:
         file.write("\n" + entry)
     article = site_copy / "docs/articles/how-can-self-compassion-help-me.md"
-    article.write_text(article.read_text(encoding="utf-8") + "\nSelf-compassion can be measured [@neff2003].\n", encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nSelf-compassion can be measured [@neff2003].\n", encoding="utf-8"
+    )
 
     build = build_site(site_copy)
 
@@ -254,9 +285,12 @@ def test_online_entry_builds_strictly_once_cited(site_copy, resolver):
 
 
 def test_record_missing_fields_is_printed_with_the_builds_notes(bib, resolver):
-    FakeResolver.records = {**FakeResolver.records, "10.1000/early": (
-        "@article{X_2024, title={Online First}, journal={J}, author={Doe, Jane}, year={2024}, DOI={10.1000/early}}"
-    )}
+    FakeResolver.records = {
+        **FakeResolver.records,
+        "10.1000/early": (
+            "@article{X_2024, title={Online First}, journal={J}, author={Doe, Jane}, year={2024}, DOI={10.1000/early}}"
+        ),
+    }
     entry, advice = new_reference("10.1000/early", bib=bib, online=True, resolver=resolver)
     assert entry.startswith("@article{doe2024,\n")
     # No volume yet: published online first, as APA prints it.
@@ -265,11 +299,20 @@ def test_record_missing_fields_is_printed_with_the_builds_notes(bib, resolver):
 
 
 def test_record_missing_fields_is_printed_with_the_builds_notes_for_a_book(bib, resolver):
-    FakeResolver.records = {**FakeResolver.records, "10.1000/book": "@book{X_2024, title={A Book}, author={Doe, Jane}, DOI={10.1000/book}}"}
+    FakeResolver.records = {
+        **FakeResolver.records,
+        "10.1000/book": "@book{X_2024, title={A Book}, author={Doe, Jane}, DOI={10.1000/book}}",
+    }
     entry, advice = new_reference("10.1000/book", bib=bib, online=True, resolver=resolver)
     assert entry.startswith("@book{doend,\n")
-    assert "note: entry 'doend' (@book) lacks the publisher field, which a book or edited book needs; add publisher = {...}" in advice
-    assert "note: entry 'doend' (@book) lacks the year field, which a book or edited book needs; add year = {2018}" in advice
+    assert (
+        "note: entry 'doend' (@book) lacks the publisher field, which a book or edited book needs; add publisher = {...}"
+        in advice
+    )
+    assert (
+        "note: entry 'doend' (@book) lacks the year field, which a book or edited book needs; add year = {2018}"
+        in advice
+    )
 
 
 def test_unknown_doi_online_is_a_clear_error(bib, resolver, capsys):
@@ -283,11 +326,16 @@ def test_unknown_doi_online_is_a_clear_error(bib, resolver, capsys):
     ("record", "message"),
     [
         (503, "answered 503 Service Unavailable for DOI 10.1000/x; try again later, or leave out ONLINE=1 for a stub"),
-        ("<html><body>Choose a format</body></html>", "sent no BibTeX for DOI 10.1000/x; leave out ONLINE=1 for a stub"),
+        (
+            "<html><body>Choose a format</body></html>",
+            "sent no BibTeX for DOI 10.1000/x; leave out ONLINE=1 for a stub",
+        ),
         ("@comment{x, no entry here}", "the BibTeX from doi.org holds no entry; leave out ONLINE=1 for a stub"),
         # Read on, pybtex would keep the title and silently drop every field after it.
-        ("@article{X_2024, title={T} journal={J}, author={Doe, Jane}, year={2024}}",
-         "the BibTeX from doi.org cannot be read (syntax error in line 1: '}' expected); leave out ONLINE=1 for a stub"),
+        (
+            "@article{X_2024, title={T} journal={J}, author={Doe, Jane}, year={2024}}",
+            "the BibTeX from doi.org cannot be read (syntax error in line 1: '}' expected); leave out ONLINE=1 for a stub",
+        ),
     ],
     ids=["server-error", "not-bibtex", "no-entry", "missing-comma"],
 )
@@ -308,15 +356,17 @@ def test_unreachable_resolver_suggests_the_offline_stub(bib, capsys):
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("raw, clean", [
-    ("Anxiety {\\&}amp; Depression", "Anxiety \\& Depression"),
-    ("Effects of <i>MSC</i>   training", "Effects of MSC training"),
-    ("$\\less$i$\\greater$Self$\\less$/i$\\greater$\u2010care", "Self-care"),
-    ("Already \\& escaped", "Already \\& escaped"),
-])
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("Anxiety {\\&}amp; Depression", "Anxiety \\& Depression"),
+        ("Effects of <i>MSC</i>   training", "Effects of MSC training"),
+        ("$\\less$i$\\greater$Self$\\less$/i$\\greater$\u2010care", "Self-care"),
+        ("Already \\& escaped", "Already \\& escaped"),
+    ],
+)
 def test_agency_markup_becomes_plain_bibtex(raw, clean):
     assert clean_field(raw) == clean
-
 
 
 def test_a_group_among_names_with_tex_accents_is_still_braced():
@@ -393,13 +443,34 @@ CROSSREF_FORM = {
 BUILT = [doi for doi in REAL_CROSSREF if doi.startswith(("10.1126", "10.1037", "10.1007"))] + list(CROSSREF_FORM)
 # The key new-reference gives each, the citation and the reference the built page shows.
 PRINTED = {
-    "frank1970": ("(Frank, 1970)", "Frank, H. S. (1970). The structure of ordinary water: New data and interpretations are yielding new insights into this fascinating substance. Science, 169(3946), 635–641. https://doi.org/10.1126/science.169.3946.635"),
-    "salet2022": ("(Salet et al., 2022)", "Salet, J. M., Kruijne, W., van Rijn, H., Los, S. A., & Meeter, M. (2022). FMTP: A unifying computational framework of temporal preparation across time scales. Psychological Review, 129(5), 911–948. https://doi.org/10.1037/rev0000356"),
-    "daveiga2014": ("(da Veiga et al., 2014)", "da Veiga, L. B., Lipnikov, K., & Manzini, G. (2014). Foundations of mimetic finite difference method. In The mimetic finite difference method for elliptic problems (pp. 41–65). Springer International Publishing. https://doi.org/10.1007/978-3-319-02663-3_2"),
-    "gilbert2010": ("(Gilbert, 2010)", "Gilbert, P. (2010). Compassion focused therapy. Routledge. https://doi.org/10.4324/9780203851197"),
-    "tanielian2008": ("(Tanielian & Jaycox, 2008)", "Tanielian, T., & Jaycox, L. H. (2008). Invisible wounds of war: Psychological and cognitive injuries, their consequences, and services to assist recovery. RAND Corporation. https://doi.org/10.7249/mg720"),
-    "worldhealthorganization2017": ("(World Health Organization, 2017)", "World Health Organization. (2017). Depression and other common mental disorders: Global health estimates. https://doi.org/10.1596/978-1-4648-1234-5"),
-    "nationalacademiesofsciencesengineeringandmedicine2019": ("(National Academies of Sciences, Engineering, and Medicine, 2019)", "National Academies of Sciences, Engineering, and Medicine. (2019). Fostering healthy mental, emotional, and behavioral development in children and youth: A national agenda. National Academies Press. https://doi.org/10.17226/25201"),
+    "frank1970": (
+        "(Frank, 1970)",
+        "Frank, H. S. (1970). The structure of ordinary water: New data and interpretations are yielding new insights into this fascinating substance. Science, 169(3946), 635–641. https://doi.org/10.1126/science.169.3946.635",
+    ),
+    "salet2022": (
+        "(Salet et al., 2022)",
+        "Salet, J. M., Kruijne, W., van Rijn, H., Los, S. A., & Meeter, M. (2022). FMTP: A unifying computational framework of temporal preparation across time scales. Psychological Review, 129(5), 911–948. https://doi.org/10.1037/rev0000356",
+    ),
+    "daveiga2014": (
+        "(da Veiga et al., 2014)",
+        "da Veiga, L. B., Lipnikov, K., & Manzini, G. (2014). Foundations of mimetic finite difference method. In The mimetic finite difference method for elliptic problems (pp. 41–65). Springer International Publishing. https://doi.org/10.1007/978-3-319-02663-3_2",
+    ),
+    "gilbert2010": (
+        "(Gilbert, 2010)",
+        "Gilbert, P. (2010). Compassion focused therapy. Routledge. https://doi.org/10.4324/9780203851197",
+    ),
+    "tanielian2008": (
+        "(Tanielian & Jaycox, 2008)",
+        "Tanielian, T., & Jaycox, L. H. (2008). Invisible wounds of war: Psychological and cognitive injuries, their consequences, and services to assist recovery. RAND Corporation. https://doi.org/10.7249/mg720",
+    ),
+    "worldhealthorganization2017": (
+        "(World Health Organization, 2017)",
+        "World Health Organization. (2017). Depression and other common mental disorders: Global health estimates. https://doi.org/10.1596/978-1-4648-1234-5",
+    ),
+    "nationalacademiesofsciencesengineeringandmedicine2019": (
+        "(National Academies of Sciences, Engineering, and Medicine, 2019)",
+        "National Academies of Sciences, Engineering, and Medicine. (2019). Fostering healthy mental, emotional, and behavioral development in children and youth: A national agenda. National Academies Press. https://doi.org/10.17226/25201",
+    ),
 }
 
 
@@ -407,7 +478,10 @@ def test_what_crossref_leaves_out_is_named_in_the_notes(bib, resolver):
     FakeResolver.records = REAL_CROSSREF
     book, advice = new_reference("10.1515/9783110272017", bib=bib, online=True, resolver=resolver)
     assert book.startswith("@book{homeric2012,\n")
-    assert "note: entry 'homeric2012' (@book) has no author, so APA puts its title in the author's place; if the work names its author, add author = {...}, or editor = {...} for an edited book" in advice
+    assert (
+        "note: entry 'homeric2012' (@book) has no author, so APA puts its title in the author's place; if the work names its author, add author = {...}, or editor = {...} for an edited book"
+        in advice
+    )
     chapter, advice = new_reference("10.1017/cbo9780511803161.003", bib=bib, online=True, resolver=resolver)
     assert chapter == (
         "@misc{anonymous2009,\n  journal   = {Causality},\n  year      = {2009},\n  pages     = {1--40},\n"
@@ -424,7 +498,9 @@ def test_online_entries_for_each_kind_of_work_build_strictly_and_print_as_apa(si
         with bib.open("a", encoding="utf-8") as file:
             file.write("\n" + entry)
     article = site_copy / "docs/articles/how-can-self-compassion-help-me.md"
-    article.write_text(article.read_text(encoding="utf-8") + "".join(f"\n{key}: [@{key}].\n" for key in PRINTED), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8") + "".join(f"\n{key}: [@{key}].\n" for key in PRINTED), encoding="utf-8"
+    )
 
     build = build_site(site_copy)
 
@@ -433,7 +509,10 @@ def test_online_entries_for_each_kind_of_work_build_strictly_and_print_as_apa(si
     # Crossref knows no editors of the chapter: the editor is told, the build goes on.
     assert "entry 'daveiga2014' (@inbook) has no editor" in build.stderr
     document = page(site_copy / "site", "articles/how-can-self-compassion-help-me")
-    paragraphs = {normalize(p.text_content()).split(": ", 1)[0]: normalize(p.text_content()) for p in document.cssselect("article p")}
+    paragraphs = {
+        normalize(p.text_content()).split(": ", 1)[0]: normalize(p.text_content())
+        for p in document.cssselect("article p")
+    }
     for key, (in_text, reference) in PRINTED.items():
         assert paragraphs[key] == f"{key}: {in_text}."
         [entry] = document.cssselect(f'div[id="ref-{key}"]')

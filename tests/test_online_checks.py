@@ -145,7 +145,10 @@ def test_head_refused_then_get_decides(server):
     [
         (404, "404 Not Found"),
         (410, "410 Gone"),
-        (403, "403 Forbidden: refused; if this host refuses robots, add it to ROBOT_REFUSING_HOSTS in tools/external_links.py with a reason"),
+        (
+            403,
+            "403 Forbidden: refused; if this host refuses robots, add it to ROBOT_REFUSING_HOSTS in tools/external_links.py with a reason",
+        ),
     ],
 )
 def test_missing_or_refused_page_is_broken_after_head_and_get(server, status, detail):
@@ -257,7 +260,10 @@ def test_fixture_site_external_links_leave_out_its_own_address(fixture_site):
     [
         ("https://booking.example.org/grow-true-psychology", "reserved example domain"),
         ("https://www.linkedin.com/in/someone", "allow-listed, not asked: answers 999"),
-        ("https://onlinelibrary.wiley.com/doi/10.1111/aphw.12127", "allow-listed, not asked: a Cloudflare bot challenge"),
+        (
+            "https://onlinelibrary.wiley.com/doi/10.1111/aphw.12127",
+            "allow-listed, not asked: a Cloudflare bot challenge",
+        ),
         ("https://doi.org/10.1111/aphw.12127", None),
         ("https://notexample.org/", None),
         ("https://github.com/GrowTrue/psychoeducation/edit/main/docs/index.md", "the page's edit link"),
@@ -279,7 +285,9 @@ def test_broken_external_links_are_named_with_their_pages_and_fail(server, tmp_p
         f'<a href="{server.url}/busy">busy</a></body></html>',
         encoding="utf-8",
     )
-    (site / "a" / "index.html").write_text(f'<html><body><img src="{server.url}/gone" alt=""></body></html>', encoding="utf-8")
+    (site / "a" / "index.html").write_text(
+        f'<html><body><img src="{server.url}/gone" alt=""></body></html>', encoding="utf-8"
+    )
     server.script.routes.update({"/fine": [(200, {})], "/gone": [(404, {})], "/busy": [(429, {})]})
 
     result = check_external_links(site, checker(retries=1))
@@ -332,7 +340,9 @@ def test_no_server_answering_is_a_network_failure_not_broken_links(tmp_path, cap
             ports.append(probe.getsockname()[1])
     site = tmp_path / "site"
     site.mkdir()
-    (site / "index.html").write_text("".join(f'<a href="http://127.0.0.1:{port}/">x</a>' for port in ports), encoding="utf-8")
+    (site / "index.html").write_text(
+        "".join(f'<a href="http://127.0.0.1:{port}/">x</a>' for port in ports), encoding="utf-8"
+    )
     markdown = tmp_path / "report.md"
 
     result = check_external_links(site, checker(retries=0))
@@ -342,17 +352,21 @@ def test_no_server_answering_is_a_network_failure_not_broken_links(tmp_path, cap
     assert "not one of 2 servers answered: the network is down here, not the links" in capsys.readouterr().err
 
 
-
 @pytest.mark.parametrize(
     ("run", "message"),
     [
         (lambda tmp_path: main([str(tmp_path / "site")]), "site/index.html not found: run `make build` first"),
-        (lambda tmp_path: doi_check.main([str(tmp_path / "references.bib")]), "references.bib:2: unclosed brace in the entry starting at line 1"),
+        (
+            lambda tmp_path: doi_check.main([str(tmp_path / "references.bib")]),
+            "references.bib:2: unclosed brace in the entry starting at line 1",
+        ),
     ],
     ids=["links-without-a-built-site", "dois-of-an-unreadable-bibliography"],
 )
 def test_command_that_cannot_start_exits_2_and_says_why(tmp_path, capsys, run, message):
-    (tmp_path / "references.bib").write_text("@article{a2020,\n  title = {Open,\n  year = {2020},\n}\n", encoding="utf-8")
+    (tmp_path / "references.bib").write_text(
+        "@article{a2020,\n  title = {Open,\n  year = {2020},\n}\n", encoding="utf-8"
+    )
     assert run(tmp_path) == 2
     assert message in capsys.readouterr().err
 
@@ -360,7 +374,9 @@ def test_command_that_cannot_start_exits_2_and_says_why(tmp_path, capsys, run, m
 def test_command_keeps_good_answers_in_the_cache_file_and_fails_on_the_broken(server, tmp_path, capsys):
     site = tmp_path / "site"
     site.mkdir()
-    (site / "index.html").write_text(f'<a href="{server.url}/fine">ok</a><a href="{server.url}/gone">x</a>', encoding="utf-8")
+    (site / "index.html").write_text(
+        f'<a href="{server.url}/fine">ok</a><a href="{server.url}/gone">x</a>', encoding="utf-8"
+    )
     server.script.routes.update({"/fine": [(200, {})], "/gone": [(404, {})]})
     cache, markdown = tmp_path / ".cache" / "online-checks.json", tmp_path / "reports" / "links.md"
 

@@ -31,33 +31,102 @@ def titled(title: str, extra: str = "") -> str:
 MISTAKES = [
     # A page saved from Word as Windows-1252: its en dash is byte 0x96.
     ("docs/word.md", None, ["docs/word.md:8: not UTF-8 text; save the file as UTF-8"]),
-    ("docs/tag-int.md", page("title: Tag int\nweight: !!int 1.5\n", "Text.\n"),
-     ["docs/tag-int.md:3: front matter field 'weight' has the YAML tag '!!int', which does not fit its value; remove '!!int' and write the value plainly"]),
-    ("docs/tag-float.md", page("title: Tag float\nweight: !!float abc\n", "Text.\n"),
-     ["docs/tag-float.md:3: front matter field 'weight' has the YAML tag '!!float', which does not fit its value; remove '!!float' and write the value plainly"]),
-    ("docs/tag-timestamp.md", page("title: Tag timestamp\nupdated: !!timestamp foo\n", "Text.\n"),
-     ["docs/tag-timestamp.md:3: front matter field 'updated' has the YAML tag '!!timestamp', which does not fit its value; remove '!!timestamp' and write the value plainly"]),
-    ("docs/tag-bool.md", page("title: Tag bool\nconsultation_cta: !!bool maybe\n", "Text.\n"),
-     ["docs/tag-bool.md:3: front matter field 'consultation_cta' has the YAML tag '!!bool', which does not fit its value; remove '!!bool' and write the value plainly"]),
-    ("docs/comma.md", page(titled("Comma"), "Kindness helps [@inwood2018, @yela2022].\n\nAnd [see @inwood2018, and also @yip2021].\n"),
-     ["docs/comma.md:6: '[@inwood2018, @yela2022]' is not read as a citation: works in one citation are separated by ';', not ','; write [@inwood2018; @yela2022]",
-      "docs/comma.md:8: '[see @inwood2018, and also @yip2021]' is not read as a citation: works in one citation are separated by ';', not ','; write [see @inwood2018; and also @yip2021]"]),
-    ("docs/impossible-date.md", page(titled("Impossible date", "updated: 2026-02-30\n"), "Text.\n"),
-     ["docs/impossible-date.md:4: front matter field 'updated' is 2026-02-30, which is no date: February 2026 has 28 days; write a real date as YYYY-MM-DD"]),
-    ("docs/hash.md", page("title: Sleep # tips\ndescription: Ten ways to sleep better, ranked by evidence #1 is kindness to yourself at night.\n", "Text.\n"),
-     ['docs/hash.md:2: front matter field \'title\' is cut at \'#\': YAML reads a \' #\' and what follows as a comment, so the value ends at \'Sleep\'; put the whole value in quotes: title: \'Sleep # tips\'',
-      'docs/hash.md:3: front matter field \'description\' is cut at \'#\': YAML reads a \' #\' and what follows as a comment, so the value ends at \'Ten ways to sleep better, ranked by evidence\'; put the whole value in quotes: description: \'Ten ways to sleep better, ranked by evidence #1 is kindness to yourself at night.\'']),
-    ("docs/note-heading.md", page(titled("Note heading"), "Text.\n\n## Section\n\n!!! note \"Tip\"\n    #### Try this\n\n    Breathe out slowly.\n\n<h6>Typed as HTML</h6>\n"),
-     ["docs/note-heading.md:11: the heading 'Try this' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### Try this'",
-      "docs/note-heading.md:15: the heading 'Typed as HTML' is '######' after a '####' heading, skipping level 5; screen readers list headings by level: write '##### Typed as HTML'"]),
-    ("docs/empty-header.md", page(titled("Empty header"), "Text.\n\n|            | Monday | Tuesday |\n|------------|--------|---------|\n| Morning    | Walk   | Write   |\n\nSee <a href=\"../privacy/\"></a>.\n"),
-     ["docs/empty-header.md:8: header cell 1 of the table is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time",
-      "docs/empty-header.md:12: the link <a href=\"../privacy/\"> has no text, so a screen reader cannot name it; write where it leads between <a href=\"../privacy/\"> and </a>"]),
-    ("docs/references-heading.md", page(titled("References heading"), "Kindness helps [@yip2021].\n\n## References\n\nYip and Tong, 2021.\n"),
-     ["docs/references-heading.md:8: a 'References' heading: the build writes the page's reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]"]),
-    ("docs/articles/quoted.md", page("title: Yes\ndescription: An article whose title and date an editor typed as YAML reads them otherwise.\nauthor: Grow True Psychology\npublished: \"2026-11-25\"\nlast_reviewed: 2026-11-25\nreview_due: 2029-11-25\n", "# Yes\n\nText.\n"),
-     ['docs/articles/quoted.md:2: front matter field \'title\' is Yes, which YAML reads as true or false, not text; put it in quotes: title: \'Yes\'',
-      'docs/articles/quoted.md:5: front matter field \'published\' is "2026-11-25": the quotes make it text, not a date; remove them: published: 2026-11-25']),
+    (
+        "docs/tag-int.md",
+        page("title: Tag int\nweight: !!int 1.5\n", "Text.\n"),
+        [
+            "docs/tag-int.md:3: front matter field 'weight' has the YAML tag '!!int', which does not fit its value; remove '!!int' and write the value plainly"
+        ],
+    ),
+    (
+        "docs/tag-float.md",
+        page("title: Tag float\nweight: !!float abc\n", "Text.\n"),
+        [
+            "docs/tag-float.md:3: front matter field 'weight' has the YAML tag '!!float', which does not fit its value; remove '!!float' and write the value plainly"
+        ],
+    ),
+    (
+        "docs/tag-timestamp.md",
+        page("title: Tag timestamp\nupdated: !!timestamp foo\n", "Text.\n"),
+        [
+            "docs/tag-timestamp.md:3: front matter field 'updated' has the YAML tag '!!timestamp', which does not fit its value; remove '!!timestamp' and write the value plainly"
+        ],
+    ),
+    (
+        "docs/tag-bool.md",
+        page("title: Tag bool\nconsultation_cta: !!bool maybe\n", "Text.\n"),
+        [
+            "docs/tag-bool.md:3: front matter field 'consultation_cta' has the YAML tag '!!bool', which does not fit its value; remove '!!bool' and write the value plainly"
+        ],
+    ),
+    (
+        "docs/comma.md",
+        page(
+            titled("Comma"), "Kindness helps [@inwood2018, @yela2022].\n\nAnd [see @inwood2018, and also @yip2021].\n"
+        ),
+        [
+            "docs/comma.md:6: '[@inwood2018, @yela2022]' is not read as a citation: works in one citation are separated by ';', not ','; write [@inwood2018; @yela2022]",
+            "docs/comma.md:8: '[see @inwood2018, and also @yip2021]' is not read as a citation: works in one citation are separated by ';', not ','; write [see @inwood2018; and also @yip2021]",
+        ],
+    ),
+    (
+        "docs/impossible-date.md",
+        page(titled("Impossible date", "updated: 2026-02-30\n"), "Text.\n"),
+        [
+            "docs/impossible-date.md:4: front matter field 'updated' is 2026-02-30, which is no date: February 2026 has 28 days; write a real date as YYYY-MM-DD"
+        ],
+    ),
+    (
+        "docs/hash.md",
+        page(
+            "title: Sleep # tips\ndescription: Ten ways to sleep better, ranked by evidence #1 is kindness to yourself at night.\n",
+            "Text.\n",
+        ),
+        [
+            "docs/hash.md:2: front matter field 'title' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Sleep'; put the whole value in quotes: title: 'Sleep # tips'",
+            "docs/hash.md:3: front matter field 'description' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Ten ways to sleep better, ranked by evidence'; put the whole value in quotes: description: 'Ten ways to sleep better, ranked by evidence #1 is kindness to yourself at night.'",
+        ],
+    ),
+    (
+        "docs/note-heading.md",
+        page(
+            titled("Note heading"),
+            'Text.\n\n## Section\n\n!!! note "Tip"\n    #### Try this\n\n    Breathe out slowly.\n\n<h6>Typed as HTML</h6>\n',
+        ),
+        [
+            "docs/note-heading.md:11: the heading 'Try this' is '####' after a '##' heading, skipping level 3; screen readers list headings by level: write '### Try this'",
+            "docs/note-heading.md:15: the heading 'Typed as HTML' is '######' after a '####' heading, skipping level 5; screen readers list headings by level: write '##### Typed as HTML'",
+        ],
+    ),
+    (
+        "docs/empty-header.md",
+        page(
+            titled("Empty header"),
+            'Text.\n\n|            | Monday | Tuesday |\n|------------|--------|---------|\n| Morning    | Walk   | Write   |\n\nSee <a href="../privacy/"></a>.\n',
+        ),
+        [
+            "docs/empty-header.md:8: header cell 1 of the table is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time",
+            'docs/empty-header.md:12: the link <a href="../privacy/"> has no text, so a screen reader cannot name it; write where it leads between <a href="../privacy/"> and </a>',
+        ],
+    ),
+    (
+        "docs/references-heading.md",
+        page(titled("References heading"), "Kindness helps [@yip2021].\n\n## References\n\nYip and Tong, 2021.\n"),
+        [
+            "docs/references-heading.md:8: a 'References' heading: the build writes the page's reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]"
+        ],
+    ),
+    (
+        "docs/articles/quoted.md",
+        page(
+            'title: Yes\ndescription: An article whose title and date an editor typed as YAML reads them otherwise.\nauthor: Grow True Psychology\npublished: "2026-11-25"\nlast_reviewed: 2026-11-25\nreview_due: 2029-11-25\n',
+            "# Yes\n\nText.\n",
+        ),
+        [
+            "docs/articles/quoted.md:2: front matter field 'title' is Yes, which YAML reads as true or false, not text; put it in quotes: title: 'Yes'",
+            "docs/articles/quoted.md:5: front matter field 'published' is \"2026-11-25\": the quotes make it text, not a date; remove them: published: 2026-11-25",
+        ],
+    ),
 ]
 
 
@@ -70,9 +139,13 @@ def make_page_mistakes(project: Path) -> None:
     for path, text, _ in MISTAKES:
         if text is not None:
             (project / path).write_text(text, encoding="utf-8")
-    (project / "docs/word.md").write_bytes(page(titled("Word"), "Text.\n\nBreathe in \u2013 and out.\n").encode("cp1252"))
+    (project / "docs/word.md").write_bytes(
+        page(titled("Word"), "Text.\n\nBreathe in \u2013 and out.\n").encode("cp1252")
+    )
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(FOOTER_PRIVACY, "      page: privacy"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(FOOTER_PRIVACY, "      page: privacy"), encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -92,19 +165,29 @@ def test_page_mistake_is_told_at_its_line_with_its_fix(mistakes_build: str, expe
 
 def test_footer_page_without_md_suggests_the_closest_page(mistakes_build: str) -> None:
     line = 1 + (FIXTURE_SITE / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index(FOOTER_PRIVACY)
-    assert f"mkdocs.yml:{line}: extra.footer_links[2].page: 'privacy' is not a page's file; name the Markdown file relative to docs/, e.g. privacy.md" in mistakes_build
+    assert (
+        f"mkdocs.yml:{line}: extra.footer_links[2].page: 'privacy' is not a page's file; name the Markdown file relative to docs/, e.g. privacy.md"
+        in mistakes_build
+    )
 
 
 def test_meant_citations_build_as_meant(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     article = project / ARTICLE
     text = article.read_text(encoding="utf-8")
-    text = text.replace("\n## ", "\n> Kindness is studied [@yela2022;\n> @yip2021].\n\nTwo works [@inwood2018][@yela2022] and one [@yip2021]: kindness helps.\n\n<!-- Draft: add [@inwood2018] here -->\n\n## ", 1)
+    text = text.replace(
+        "\n## ",
+        "\n> Kindness is studied [@yela2022;\n> @yip2021].\n\nTwo works [@inwood2018][@yela2022] and one [@yip2021]: kindness helps.\n\n<!-- Draft: add [@inwood2018] here -->\n\n## ",
+        1,
+    )
     article.write_text(text, encoding="utf-8")
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     html = (project / "site/articles/how-can-self-compassion-help-me/index.html").read_text(encoding="utf-8")
     words = re.sub(r"<[^>]+>", "", html)
     assert "Kindness is studied (Yela et al., 2022; Yip &amp; Tong, 2021)." in words
-    assert "Two works (Inwood &amp; Ferrari, 2018)(Yela et al., 2022) and one (Yip &amp; Tong, 2021): kindness helps." in words
+    assert (
+        "Two works (Inwood &amp; Ferrari, 2018)(Yela et al., 2022) and one (Yip &amp; Tong, 2021): kindness helps."
+        in words
+    )
     assert "<!-- Draft: add [@inwood2018] here -->" in html

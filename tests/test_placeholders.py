@@ -18,7 +18,9 @@ FRONT_MATTER = "---\ntitle: Sleep\ndescription: How a night's rest helps, and wh
 SKELETON = "this text is still the skeleton from make new-article; write your own in its place"
 DESCRIPTION = "the description is still the example from make new-article; write one sentence of your own saying what the reader will learn"
 REVIEWER = "'Jane Doe' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line"
-MARK_LEFT = "'(Replace this.)' is still on this line, left from make new-article; remove it once the text around it is your own"
+MARK_LEFT = (
+    "'(Replace this.)' is still on this line, left from make new-article; remove it once the text around it is your own"
+)
 
 
 def problems_of(source: str) -> list[str]:
@@ -27,7 +29,12 @@ def problems_of(source: str) -> list[str]:
 
 def test_every_sentence_of_a_new_articles_skeleton_is_named_at_its_line():
     source = article_source("Sleep", author="A", today=dt.date(2026, 11, 25), cite_key="inwood2018")
-    assert problems_of(source) == [f"{PATH}:3: {DESCRIPTION}", f"{PATH}:12: {SKELETON}", f"{PATH}:16: {SKELETON}", f"{PATH}:20: {SKELETON}"]
+    assert problems_of(source) == [
+        f"{PATH}:3: {DESCRIPTION}",
+        f"{PATH}:12: {SKELETON}",
+        f"{PATH}:16: {SKELETON}",
+        f"{PATH}:20: {SKELETON}",
+    ]
 
 
 def test_the_skeleton_without_a_key_to_cite_is_named_too():
@@ -48,28 +55,47 @@ LEFT_OVER = [
 ]
 
 
-@pytest.mark.parametrize("text, message", LEFT_OVER, ids=["introduction", "recased-and-respaced", "try-with-own-words", "research-uncited", "mark-only", "mark-without-space", "example-reviewer", "example-description"])
+@pytest.mark.parametrize(
+    "text, message",
+    LEFT_OVER,
+    ids=[
+        "introduction",
+        "recased-and-respaced",
+        "try-with-own-words",
+        "research-uncited",
+        "mark-only",
+        "mark-without-space",
+        "example-reviewer",
+        "example-description",
+    ],
+)
 def test_text_left_from_the_skeleton_or_the_guides_is_named_at_its_line(text, message):
     assert problems_of(FRONT_MATTER + text) == [f"{PATH}:9: {message}"]
 
 
-@pytest.mark.parametrize("front_matter, line, message", [
-    ("reviewed_by: Dr Jane Doe, PsyD\n", 5, REVIEWER),
-    ("description: One sentence for the Home page and search results.\n", 3, DESCRIPTION),
-])
+@pytest.mark.parametrize(
+    "front_matter, line, message",
+    [
+        ("reviewed_by: Dr Jane Doe, PsyD\n", 5, REVIEWER),
+        ("description: One sentence for the Home page and search results.\n", 3, DESCRIPTION),
+    ],
+)
 def test_the_guides_example_values_in_front_matter_are_named_at_their_line(front_matter, line, message):
     field = front_matter.split(":")[0]
     kept = [row for row in FRONT_MATTER.split("\n") if not row.startswith(f"{field}:")]
-    source = "\n".join(kept[: line - 1]) + "\n" + front_matter + "\n".join(kept[line - 1:])
+    source = "\n".join(kept[: line - 1]) + "\n" + front_matter + "\n".join(kept[line - 1 :])
     assert problems_of(source + "Text.\n") == [f"{PATH}:{line}: {message}"]
 
 
-@pytest.mark.parametrize("text", [
-    "```markdown\nTell readers in two or three sentences what this page is about and how it may help them. (Replace this.)\n```\n",
-    "A new article's text is marked `(Replace this.)` until it is written.\n",
-    "<!-- Reviewed by Dr Jane Doe, PsyD: no -->\n",
-    "We replace this habit with a kinder one. Jane Does her best.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```markdown\nTell readers in two or three sentences what this page is about and how it may help them. (Replace this.)\n```\n",
+        "A new article's text is marked `(Replace this.)` until it is written.\n",
+        "<!-- Reviewed by Dr Jane Doe, PsyD: no -->\n",
+        "We replace this habit with a kinder one. Jane Does her best.\n",
+    ],
+)
 def test_text_in_code_or_comments_and_words_that_only_look_alike_pass(text):
     assert problems_of(FRONT_MATTER + text) == []
 

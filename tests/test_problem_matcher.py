@@ -29,7 +29,9 @@ def append(path: Path, text: str) -> None:
 
 
 def line_of(path: Path, text: str) -> int:
-    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line)
+    return next(
+        number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line
+    )
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +41,13 @@ def failing_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     project = copy_project(tmp_path_factory.mktemp("errors"))
     article = project / ARTICLE
     text = article.read_text(encoding="utf-8")
-    article.write_text(text.replace("[@inwood2018]", "[@inwod2018]", 1).replace("last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026", 1) + f"\n{SKELETON_LINE}\n", encoding="utf-8")
+    article.write_text(
+        text.replace("[@inwood2018]", "[@inwod2018]", 1).replace(
+            "last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026", 1
+        )
+        + f"\n{SKELETON_LINE}\n",
+        encoding="utf-8",
+    )
     build = build_site(project)
     assert build.returncode == 1
     return project, build.stdout + build.stderr
@@ -49,8 +57,11 @@ def failing_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 def checked_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """A site with broken links and a typo: the build's, `make links`' and `make prose`'s output."""
     project = copy_project(tmp_path_factory.mktemp("links"), tooling=True)
-    append(project / ARTICLE, "\nSee [the practice](../practices/what-i-need.md).\n\n"
-           'A handout: <a href="../../handouts/self-compassion.pdf">the worksheet</a>.\n')
+    append(
+        project / ARTICLE,
+        "\nSee [the practice](../practices/what-i-need.md).\n\n"
+        'A handout: <a href="../../handouts/self-compassion.pdf">the worksheet</a>.\n',
+    )
     append(project / "docs/privacy.md", "\nWe keep teh notes private.\n")
     outputs = {"build": build_site(project)}
     outputs |= {target: run_make(project, target) for target in ("links", "prose")}
@@ -68,10 +79,16 @@ def test_failing_build_gives_each_problem_at_its_file_and_line(failing_build):
         (ARTICLE, line_of(project / ARTICLE, SKELETON_LINE), "error"),
         ("references.bib", line_of(project / "references.bib", "{inwood2018,"), "error"),
     ]
-    assert found[0].message == "front matter field 'last_reviewed' is '25/11/2026', not a date; write it as YYYY-MM-DD, e.g. last_reviewed: 2026-11-25"
+    assert (
+        found[0].message
+        == "front matter field 'last_reviewed' is '25/11/2026', not a date; write it as YYYY-MM-DD, e.g. last_reviewed: 2026-11-25"
+    )
     assert found[1].message == "unknown citation key 'inwod2018'; did you mean 'inwood2018'?"
     assert found[2].message == "this text is still the skeleton from make new-article; write your own in its place"
-    assert found[3].message == "entry 'inwood2018' is not cited by any page; cite it as [@inwood2018] in the article on this branch, or remove it"
+    assert (
+        found[3].message
+        == "entry 'inwood2018' is not cited by any page; cite it as [@inwood2018] in the article on this branch, or remove it"
+    )
     assert all((project / a.file).is_file() for a in found)
 
 
@@ -84,11 +101,26 @@ def test_link_warnings_broken_links_and_prose_problems_each_at_their_markdown_li
     # It fails the strict build: an error, at its line.
     assert annotations_in(outputs["build"], patterns) == [Annotation(ARTICLE, link_line, "error", missing)]
     assert sorted(annotations_in(outputs["links"], patterns), key=lambda a: a.line or 0) == [
-        Annotation(ARTICLE, link_line, "error", "../practices/what-i-need.md (no file articles/practices/what-i-need.md in the site)"),
-        Annotation(ARTICLE, line_of(article, "handouts"), "error", "../../handouts/self-compassion.pdf (no file handouts/self-compassion.pdf in the site)"),
+        Annotation(
+            ARTICLE,
+            link_line,
+            "error",
+            "../practices/what-i-need.md (no file articles/practices/what-i-need.md in the site)",
+        ),
+        Annotation(
+            ARTICLE,
+            line_of(article, "handouts"),
+            "error",
+            "../../handouts/self-compassion.pdf (no file handouts/self-compassion.pdf in the site)",
+        ),
     ]
     assert annotations_in(outputs["prose"], patterns) == [
-        Annotation("docs/privacy.md", line_of(project / "docs/privacy.md", "teh"), "error", "spelling: 'teh' should probably be 'the' (if 'teh' is right, add it to .codespell-words)"),
+        Annotation(
+            "docs/privacy.md",
+            line_of(project / "docs/privacy.md", "teh"),
+            "error",
+            "spelling: 'teh' should probably be 'the' (if 'teh' is right, add it to .codespell-words)",
+        ),
     ]
 
 
@@ -127,7 +159,9 @@ def test_summary_reads_each_log_whole_when_one_ends_without_a_newline(tmp_path, 
     assert main([str(log) for log in logs]) == 0
 
     table = capsys.readouterr().out
-    assert "| `docs/a.md:3` | error | first problem |" in table and "| `docs/b.md:5` | error | second problem |" in table
+    assert (
+        "| `docs/a.md:3` | error | first problem |" in table and "| `docs/b.md:5` | error | second problem |" in table
+    )
 
 
 def test_summary_escapes_what_would_break_the_table():
@@ -138,10 +172,22 @@ def test_summary_escapes_what_would_break_the_table():
 
 def test_summary_without_problems_says_so(tmp_path, capsys):
     assert main([str(tmp_path / "never-written.log")]) == 0
-    assert capsys.readouterr().out == "### Problems\n\nThe build, `make links` and `make prose` printed no problem at a file and line. A failed step's log says why it failed.\n\n"
+    assert (
+        capsys.readouterr().out
+        == "### Problems\n\nThe build, `make links` and `make prose` printed no problem at a file and line. A failed step's log says why it failed.\n\n"
+    )
 
 
 def test_summary_names_a_file_without_a_line_when_the_file_itself_is_the_problem():
-    found = annotations_in("  docs/articles/how-can-i-sleep-better: the file is named without .md at the end, so ...\n", matchers(MATCHER))
-    assert found == [Annotation("docs/articles/how-can-i-sleep-better", None, "error", "the file is named without .md at the end, so ...")]
-    assert summary(found).splitlines()[-1] == "| `docs/articles/how-can-i-sleep-better` | error | the file is named without .md at the end, so ... |"
+    found = annotations_in(
+        "  docs/articles/how-can-i-sleep-better: the file is named without .md at the end, so ...\n", matchers(MATCHER)
+    )
+    assert found == [
+        Annotation(
+            "docs/articles/how-can-i-sleep-better", None, "error", "the file is named without .md at the end, so ..."
+        )
+    ]
+    assert (
+        summary(found).splitlines()[-1]
+        == "| `docs/articles/how-can-i-sleep-better` | error | the file is named without .md at the end, so ... |"
+    )

@@ -31,9 +31,15 @@ def test_a_page_uploaded_from_windows_reads_as_mkdocs_reads_it(tmp_path: Path):
 
 def test_a_csl_file_that_names_no_file_is_named_at_its_line(tmp_path: Path):
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\nplugins:\n  - bibtex:\n      bib_file: references.bib\n      csl_file: styles/apa.csl\n", encoding="utf-8")
+    config.write_text(
+        "site_name: x\nplugins:\n  - bibtex:\n      bib_file: references.bib\n      csl_file: styles/apa.csl\n",
+        encoding="utf-8",
+    )
     problem = missing_style(config, {"bib_file": "references.bib", "csl_file": "styles/apa.csl"})
-    assert str(problem) == "mkdocs.yml:5: csl_file 'styles/apa.csl' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7"
+    assert (
+        str(problem)
+        == "mkdocs.yml:5: csl_file 'styles/apa.csl' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7"
+    )
     (tmp_path / "styles").mkdir()
     (tmp_path / "styles/apa.csl").write_text("<style/>", encoding="utf-8")
     assert missing_style(config, {"bib_file": "references.bib", "csl_file": "styles/apa.csl"}) is None
@@ -43,7 +49,10 @@ def test_a_csl_file_that_names_no_file_is_named_at_its_line(tmp_path: Path):
 def test_bibliography_and_style_are_found_from_the_bibtex_plugins_options(tmp_path: Path):
     config = tmp_path / "mkdocs.yml"
     options = bibtex_options(["search", {"bibtex": {"bib_file": "references.bib", "csl_file": "styles/apa.csl"}}])
-    assert (bib_file(config, options), csl_file(config, options)) == (tmp_path / "references.bib", tmp_path / "styles/apa.csl")
+    assert (bib_file(config, options), csl_file(config, options)) == (
+        tmp_path / "references.bib",
+        tmp_path / "styles/apa.csl",
+    )
     assert csl_file(config, {"bib_file": "references.bib"}) is None  # the APA 7 style of the virtualenv
     # The plugin without options, or no plugin: no bibliography, which the build stops on (below).
     assert (bibtex_options(["search", "bibtex"]), bibtex_options(["search"])) == ({}, None)
@@ -52,7 +61,9 @@ def test_bibliography_and_style_are_found_from_the_bibtex_plugins_options(tmp_pa
 
 def test_a_build_without_a_bibliography_stops_saying_what_to_add(site_copy):
     config = site_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      bib_file: references.bib\n", ""), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      bib_file: references.bib\n", ""), encoding="utf-8"
+    )
     build = build_site(site_copy)
     assert build.returncode == 1
     assert NO_BIBLIOGRAPHY in build.stderr and "Traceback" not in build.stderr

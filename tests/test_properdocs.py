@@ -36,7 +36,9 @@ def test_compare_builds_names_each_differing_file(tmp_path: Path, capsys):
     for site in (first, second):
         (site / "a").mkdir(parents=True)
     (first / "a/index.html").write_text('<meta name="generator" content="mkdocs-1.6.1">same', encoding="utf-8")
-    (second / "a/index.html").write_text('<meta name="generator" content="mkdocs-ProperDocs 1.6.7">same', encoding="utf-8")
+    (second / "a/index.html").write_text(
+        '<meta name="generator" content="mkdocs-ProperDocs 1.6.7">same', encoding="utf-8"
+    )
     (first / "page.html").write_text("old", encoding="utf-8")
     (second / "page.html").write_text("new", encoding="utf-8")
     (second / "extra.js").write_text("", encoding="utf-8")
@@ -49,4 +51,6 @@ def test_compare_builds_without_a_built_site_says_to_build_it(tmp_path: Path, ca
     (tmp_path / "built").mkdir()
 
     assert main([str(tmp_path / "built"), str(tmp_path / "never-built")]) == 2
-    assert capsys.readouterr().err == f"compare_builds: {tmp_path / 'never-built'} is not a built site; build it first\n"
+    assert (
+        capsys.readouterr().err == f"compare_builds: {tmp_path / 'never-built'} is not a built site; build it first\n"
+    )

@@ -43,7 +43,10 @@ def test_every_markdown_page_links_to_its_file_in_githubs_web_editor(fixture_sit
 
 def test_the_setting_wins_over_githubs_variable_and_neither_means_no_link():
     environ = {"GITHUB_REPOSITORY": "someone/fork"}
-    assert edit_repository({"edit_repository": " GrowTrue/psychoeducation "}, environ=environ) == "GrowTrue/psychoeducation"
+    assert (
+        edit_repository({"edit_repository": " GrowTrue/psychoeducation "}, environ=environ)
+        == "GrowTrue/psychoeducation"
+    )
     assert edit_repository({}, environ=environ) == "someone/fork"
     assert edit_repository({}, environ={}) is None
     assert edit_repository({}, environ={"GITHUB_REPOSITORY": ""}) is None
@@ -54,11 +57,14 @@ def test_a_file_name_with_spaces_is_escaped_in_the_edit_address():
     assert url == "https://github.com/GrowTrue/psychoeducation/edit/main/docs/articles/sleep%20and%20worry.md"
 
 
-@pytest.mark.parametrize("value", [
-    "https://github.com/GrowTrue/psychoeducation",  # the address pasted from the browser
-    "psychoeducation",  # the name without its owner
-    "GrowTrue/psychoeducation/tree/main",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://github.com/GrowTrue/psychoeducation",  # the address pasted from the browser
+        "psychoeducation",  # the name without its owner
+        "GrowTrue/psychoeducation/tree/main",
+    ],
+)
 def test_an_edit_repository_that_is_not_owner_slash_name_is_a_problem(value):
     [problem] = edit_repository_problems({"edit_repository": value})
     assert problem.setting == "extra.edit_repository"
@@ -74,13 +80,24 @@ def test_a_local_build_without_a_repository_has_no_edit_link(site_copy):
 def test_a_pasted_address_as_edit_repository_fails_the_build_at_its_line(site_copy):
     config = site_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  # edit_repository: GrowTrue/psychoeducation", "  edit_repository: https://github.com/GrowTrue/psychoeducation"), encoding="utf-8")
-    line = 1 + config.read_text(encoding="utf-8").splitlines().index("  edit_repository: https://github.com/GrowTrue/psychoeducation")
+    config.write_text(
+        text.replace(
+            "  # edit_repository: GrowTrue/psychoeducation",
+            "  edit_repository: https://github.com/GrowTrue/psychoeducation",
+        ),
+        encoding="utf-8",
+    )
+    line = 1 + config.read_text(encoding="utf-8").splitlines().index(
+        "  edit_repository: https://github.com/GrowTrue/psychoeducation"
+    )
 
     build = build_site(site_copy)
 
     assert build.returncode == 1
-    assert f"  mkdocs.yml:{line}: extra.edit_repository: 'https://github.com/GrowTrue/psychoeducation' is not a GitHub repository; write it as owner/name" in build.stderr
+    assert (
+        f"  mkdocs.yml:{line}: extra.edit_repository: 'https://github.com/GrowTrue/psychoeducation' is not a GitHub repository; write it as owner/name"
+        in build.stderr
+    )
     assert "Traceback" not in build.stderr
 
 
@@ -113,7 +130,9 @@ def test_every_preview_page_has_the_banner_and_noindex_and_canonical_to_the_live
     assert banner(page) == [BANNER]
     [canonical] = page.xpath("/html/head/link[@rel='canonical']/@href")
     assert canonical.startswith(SITE_URL) and "pr-preview" not in canonical
-    assert urlsplit(canonical).path == "/" + src_uri.removesuffix(".md").removesuffix("index").rstrip("/") + ("/" if src_uri != "index.md" else "")
+    assert urlsplit(canonical).path == "/" + src_uri.removesuffix(".md").removesuffix("index").rstrip("/") + (
+        "/" if src_uri != "index.md" else ""
+    )
 
 
 def test_the_preview_404_page_has_the_banner_and_one_noindex(preview_site):
@@ -138,15 +157,25 @@ def test_preview_pr_is_the_pull_requests_number_or_unset(value, number):
 def test_a_preview_pr_that_is_no_number_fails_the_build_saying_what_to_set(site_copy, value):
     build = build_site(site_copy, env={"PREVIEW_PR": value})
     assert build.returncode == 1
-    assert f"PREVIEW_PR is '{value}', not a pull request number; set it to the number alone (PREVIEW_PR=12)" in build.stderr
+    assert (
+        f"PREVIEW_PR is '{value}', not a pull request number; set it to the number alone (PREVIEW_PR=12)"
+        in build.stderr
+    )
     assert "Traceback" not in build.stderr
 
 
-@pytest.mark.parametrize(("site_url", "disallowed", "sitemap"), [
-    ("https://psychoeducation.example.org/", "/pr-preview/", "https://psychoeducation.example.org/sitemap.xml"),
-    # A project site: previews live under the repository's path.
-    ("https://growtrue.github.io/psychoeducation/", "/psychoeducation/pr-preview/", "https://growtrue.github.io/psychoeducation/sitemap.xml"),
-])
+@pytest.mark.parametrize(
+    ("site_url", "disallowed", "sitemap"),
+    [
+        ("https://psychoeducation.example.org/", "/pr-preview/", "https://psychoeducation.example.org/sitemap.xml"),
+        # A project site: previews live under the repository's path.
+        (
+            "https://growtrue.github.io/psychoeducation/",
+            "/psychoeducation/pr-preview/",
+            "https://growtrue.github.io/psychoeducation/sitemap.xml",
+        ),
+    ],
+)
 def test_robots_txt_disallows_the_previews_under_the_site(site_url, disallowed, sitemap):
     robots = robots_txt(site_url).splitlines()
     assert robots[:3] == ["User-agent: *", f"Disallow: {disallowed}", "Allow: /"]

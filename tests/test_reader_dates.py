@@ -10,13 +10,16 @@ from lxml import html as lxml_html
 from psychoed.articles.reader_dates import DATE_FORMATS, date_format_examples, reader_date, time_html
 
 
-@pytest.mark.parametrize(("date", "form", "written"), [
-    (dt.date(2026, 12, 1), "month-day-year", "December 1, 2026"),
-    (dt.date(2027, 3, 4), "month-day-year", "March 4, 2027"),
-    (dt.date(2026, 12, 1), "day-month-year", "1 December 2026"),
-    (dt.date(2026, 1, 31), "day-month-year", "31 January 2026"),
-    (dt.date(2026, 12, 1), "year-month-day", "2026-12-01"),
-])
+@pytest.mark.parametrize(
+    ("date", "form", "written"),
+    [
+        (dt.date(2026, 12, 1), "month-day-year", "December 1, 2026"),
+        (dt.date(2027, 3, 4), "month-day-year", "March 4, 2027"),
+        (dt.date(2026, 12, 1), "day-month-year", "1 December 2026"),
+        (dt.date(2026, 1, 31), "day-month-year", "31 January 2026"),
+        (dt.date(2026, 12, 1), "year-month-day", "2026-12-01"),
+    ],
+)
 def test_each_form_writes_the_date_as_its_name_says(date, form, written):
     assert reader_date(date, date_format=form) == written
 
@@ -29,4 +32,7 @@ def test_the_machine_readable_date_stays_iso_whatever_the_form():
 
 
 def test_the_message_of_a_wrong_setting_shows_each_form_with_an_example():
-    assert date_format_examples() == "month-day-year (December 1, 2026), day-month-year (1 December 2026), year-month-day (2026-12-01)"
+    assert (
+        date_format_examples()
+        == "month-day-year (December 1, 2026), day-month-year (1 December 2026), year-month-day (2026-12-01)"
+    )

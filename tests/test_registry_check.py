@@ -30,7 +30,10 @@ def crossref(name: str):
 
 def findings(key: str, work, cited_at=()) -> list[str]:
     entry = BIBLIOGRAPHY.entries[key]
-    return [str(problem) for problem in registry_findings(entry, work, doi=entry.fields["doi"], path="references.bib", cited_at=cited_at)]
+    return [
+        str(problem)
+        for problem in registry_findings(entry, work, doi=entry.fields["doi"], path="references.bib", cited_at=cited_at)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -60,19 +63,31 @@ def test_datacite_work_is_compared_through_doi_orgs_csl_json():
 @pytest.mark.parametrize(
     ("key", "answer", "expected"),
     [
-        ("neff2003", "another-work", [
-            "references.bib:61: entry 'neff2003': DOI 10.1080/15298860309027 is registered at Crossref for another work, "
-            '"Self-compassion: An alternative conceptualization of a healthy attitude toward oneself" (Neff, 2003); '
-            'copy the DOI of "The Development and Validation of a Scale to Measure Self-Compassion" again from the publisher\'s page',
-        ]),
-        ("smith2003", "wrong-author-or-year", [
-            "references.bib:65: entry 'smith2003': the first author differs from the one registered for DOI 10.1080/15298860309032 "
-            "at Crossref: here 'Smith', registered 'Kristin D. Neff'; correct the first author, or check that the DOI is this work's",
-        ]),
-        ("neff2013", "wrong-author-or-year", [
-            "references.bib:79: entry 'neff2013': year 2013 differs from the one registered for DOI 10.1080/15298860309032 "
-            "at Crossref, 2003; write year = {2003}",
-        ]),
+        (
+            "neff2003",
+            "another-work",
+            [
+                "references.bib:61: entry 'neff2003': DOI 10.1080/15298860309027 is registered at Crossref for another work, "
+                '"Self-compassion: An alternative conceptualization of a healthy attitude toward oneself" (Neff, 2003); '
+                'copy the DOI of "The Development and Validation of a Scale to Measure Self-Compassion" again from the publisher\'s page',
+            ],
+        ),
+        (
+            "smith2003",
+            "wrong-author-or-year",
+            [
+                "references.bib:65: entry 'smith2003': the first author differs from the one registered for DOI 10.1080/15298860309032 "
+                "at Crossref: here 'Smith', registered 'Kristin D. Neff'; correct the first author, or check that the DOI is this work's",
+            ],
+        ),
+        (
+            "neff2013",
+            "wrong-author-or-year",
+            [
+                "references.bib:79: entry 'neff2013': year 2013 differs from the one registered for DOI 10.1080/15298860309032 "
+                "at Crossref, 2003; write year = {2003}",
+            ],
+        ),
     ],
     ids=["wrong-doi", "wrong-first-author", "wrong-year"],
 )
@@ -84,7 +99,14 @@ def test_a_different_title_alone_is_shown_at_the_title_line():
     work = crossref("wrong-author-or-year")
     entry_title = "The Development and Validation of a Scale to Measure Self-Esteem"
     bib = BIBLIOGRAPHY.entries["smith2003"]
-    changed = type(bib)(bib.key, bib.type, bib.line, {**bib.fields, "title": entry_title}, bib.field_lines, {"author": ["Neff, Kristin D."]})
+    changed = type(bib)(
+        bib.key,
+        bib.type,
+        bib.line,
+        {**bib.fields, "title": entry_title},
+        bib.field_lines,
+        {"author": ["Neff, Kristin D."]},
+    )
     assert [str(p) for p in registry_findings(changed, work, doi="10.1080/15298860309032", path="references.bib")] == [
         "references.bib:66: entry 'smith2003': the title differs from the one registered for DOI 10.1080/15298860309032 at Crossref: "
         'here "The Development and Validation of a Scale to Measure Self-Esteem", registered "The development and validation of a scale to measure self-compassion"; '
@@ -95,22 +117,34 @@ def test_a_different_title_alone_is_shown_at_the_title_line():
 @pytest.mark.parametrize(
     ("key", "answer", "expected"),
     [
-        ("hwang2005", "retracted-by-publisher",
-         "references.bib:94: entry 'hwang2005': DOI 10.1126/science.1112286 was retracted: retraction notice 10.1126/science.1124926 "
-         "of 2006-01-20 (reported by publisher, Retraction Watch); cited by docs/articles/a.md:12, docs/index.md:3; "
-         "remove or rewrite each claim it supports, then remove the entry"),
-        ("lindqvist2019", "retracted-retraction-watch",
-         "references.bib:104: entry 'lindqvist2019': DOI 10.3389/fpsyg.2019.01234 was retracted: retraction notice 10.3389/fpsyg.2021.765432 "
-         "of 2021-10-04 (reported by Retraction Watch); cited by docs/articles/a.md:12, docs/index.md:3; "
-         "remove or rewrite each claim it supports, then remove the entry"),
-        ("allen2014", "corrected",
-         "references.bib:115: entry 'allen2014': DOI 10.1037/a0035173 was corrected: correction notice 10.1037/a0036521 "
-         "of 2014-04-14 (reported by publisher); cited by docs/articles/a.md:12, docs/index.md:3; "
-         "read the notice and check that each claim it supports still holds"),
-        ("parker2014", "expression-of-concern",
-         "references.bib:126: entry 'parker2014': DOI 10.1177/0956797614531021 is under an expression of concern: "
-         "expression of concern notice 10.1177/0956797619864587 of 2019-08-07 (reported by publisher); "
-         "cited by docs/articles/a.md:12, docs/index.md:3; read the notice; support each claim with other evidence or remove it"),
+        (
+            "hwang2005",
+            "retracted-by-publisher",
+            "references.bib:94: entry 'hwang2005': DOI 10.1126/science.1112286 was retracted: retraction notice 10.1126/science.1124926 "
+            "of 2006-01-20 (reported by publisher, Retraction Watch); cited by docs/articles/a.md:12, docs/index.md:3; "
+            "remove or rewrite each claim it supports, then remove the entry",
+        ),
+        (
+            "lindqvist2019",
+            "retracted-retraction-watch",
+            "references.bib:104: entry 'lindqvist2019': DOI 10.3389/fpsyg.2019.01234 was retracted: retraction notice 10.3389/fpsyg.2021.765432 "
+            "of 2021-10-04 (reported by Retraction Watch); cited by docs/articles/a.md:12, docs/index.md:3; "
+            "remove or rewrite each claim it supports, then remove the entry",
+        ),
+        (
+            "allen2014",
+            "corrected",
+            "references.bib:115: entry 'allen2014': DOI 10.1037/a0035173 was corrected: correction notice 10.1037/a0036521 "
+            "of 2014-04-14 (reported by publisher); cited by docs/articles/a.md:12, docs/index.md:3; "
+            "read the notice and check that each claim it supports still holds",
+        ),
+        (
+            "parker2014",
+            "expression-of-concern",
+            "references.bib:126: entry 'parker2014': DOI 10.1177/0956797614531021 is under an expression of concern: "
+            "expression of concern notice 10.1177/0956797619864587 of 2019-08-07 (reported by publisher); "
+            "cited by docs/articles/a.md:12, docs/index.md:3; read the notice; support each claim with other evidence or remove it",
+        ),
     ],
     ids=["retracted-publisher", "retracted-retraction-watch", "corrected", "expression-of-concern"],
 )
@@ -152,7 +186,12 @@ def test_titles_compare_without_markup_case_punctuation_or_quotes(ours, theirs):
 
 @pytest.mark.parametrize(
     ("ours", "theirs"),
-    [("M{\\\"u}ller", "Müller"), ("van der Velden", "Velden"), ("S{\\'a}nchez-Zaballos", "Sánchez Zaballos"), ("NEFF", "Neff")],
+    [
+        ('M{\\"u}ller', "Müller"),
+        ("van der Velden", "Velden"),
+        ("S{\\'a}nchez-Zaballos", "Sánchez Zaballos"),
+        ("NEFF", "Neff"),
+    ],
 )
 def test_family_names_compare_without_accents_particles_or_case(ours, theirs):
     assert normalised_family(ours) == normalised_family(theirs)
@@ -170,15 +209,20 @@ def test_family_names_compare_without_accents_particles_or_case(ours, theirs):
 )
 def test_a_subtitle_left_out_on_either_side_is_no_difference(entry_title, same):
     entry = BIBLIOGRAPHY.entries["hwang2021"]
-    changed = type(entry)(entry.key, entry.type, entry.line, {**entry.fields, "title": entry_title}, entry.field_lines, entry.persons)
+    changed = type(entry)(
+        entry.key, entry.type, entry.line, {**entry.fields, "title": entry_title}, entry.field_lines, entry.persons
+    )
     # Author and year are the registered ones: any finding is of the title.
     assert (registry_findings(changed, crossref("online-first-year"), doi="x", path="references.bib") == []) is same
 
 
 def test_family_name_the_registry_put_among_the_given_names_is_no_difference():
-    reversed_names = crossref_work({
-        "title": ["Self-compassion and attention: self-compassion facilitates disengagement from negative stimuli"],
-        "author": [{"given": "Yip", "family": "Vania T.", "sequence": "first"}], "issued": {"date-parts": [[2021]]},
-    })
+    reversed_names = crossref_work(
+        {
+            "title": ["Self-compassion and attention: self-compassion facilitates disengagement from negative stimuli"],
+            "author": [{"given": "Yip", "family": "Vania T.", "sequence": "first"}],
+            "issued": {"date-parts": [[2021]]},
+        }
+    )
     assert reversed_names.first_author == ("Vania T.", "Yip")
     assert findings("yip2021", reversed_names) == []

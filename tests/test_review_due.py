@@ -17,7 +17,9 @@ ARTICLE_SOURCE = (FIXTURE_SITE / "docs/articles/how-can-self-compassion-help-me.
 
 
 def article(project: Path, name: str, *, reviewed: str, due: str) -> None:
-    text = ARTICLE_SOURCE.replace("last_reviewed: 2026-11-25", f"last_reviewed: {reviewed}").replace("review_due: 2029-11-25", f"review_due: {due}")
+    text = ARTICLE_SOURCE.replace("last_reviewed: 2026-11-25", f"last_reviewed: {reviewed}").replace(
+        "review_due: 2029-11-25", f"review_due: {due}"
+    )
     text = text.replace("published: 2026-11-25", f"published: {reviewed}")
     (project / "docs/articles" / name).write_text(text, encoding="utf-8")
 
@@ -51,14 +53,20 @@ def test_nothing_due_says_so_and_exits_0(project, capsys):
     assert capsys.readouterr().out == "review-due: 0 articles due for review by 2026-07-31 (60 days from 2026-06-01)\n"
 
 
-@pytest.mark.parametrize(("days", "said"), [(-400, "overdue"), (-1, "overdue"), (0, "due today"), (1, "in 1 day"), (41, "in 41 days")])
+@pytest.mark.parametrize(
+    ("days", "said"), [(-400, "overdue"), (-1, "overdue"), (0, "due today"), (1, "in 1 day"), (41, "in 41 days")]
+)
 def test_how_soon_is_said(days, said):
     assert when(days) == said
 
 
 def test_line_is_the_review_due_line_when_the_front_matter_is_reordered(project):
     path = project / "docs/articles/sleep.md"
-    text = path.read_text(encoding="utf-8").replace("review_due: 2027-01-02\n", "").replace("title:", "review_due: 2027-01-02\ntitle:")
+    text = (
+        path.read_text(encoding="utf-8")
+        .replace("review_due: 2027-01-02\n", "")
+        .replace("title:", "review_due: 2027-01-02\ntitle:")
+    )
     path.write_text(text, encoding="utf-8")
     due, problems = due_reviews(project, today=TODAY)
     assert problems == []
@@ -67,7 +75,9 @@ def test_line_is_the_review_due_line_when_the_front_matter_is_reordered(project)
 
 def test_an_article_whose_dates_cannot_be_read_is_named_and_the_others_still_listed(project, capsys):
     path = project / "docs/articles/sleep.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("review_due: 2027-01-02", "review_due: 02/01/2027"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("review_due: 2027-01-02", "review_due: 02/01/2027"), encoding="utf-8"
+    )
 
     assert main(["--project", str(project), "--today", TODAY.isoformat()]) == 0
 
@@ -98,15 +108,25 @@ def test_make_review_due_lists_the_fixture_article_and_exits_0(tmp_path):
     project = copy_project(tmp_path / "project", tooling=True)
     completed = run_make(project, "review-due", "TODAY=2029-10-15")
     assert completed.returncode == 0, completed.stderr
-    assert completed.stdout.splitlines()[0] == "docs/articles/how-can-self-compassion-help-me.md:7: review due 2029-11-25 (in 41 days)"
+    assert (
+        completed.stdout.splitlines()[0]
+        == "docs/articles/how-can-self-compassion-help-me.md:7: review due 2029-11-25 (in 41 days)"
+    )
 
 
 def test_an_article_saved_from_word_is_named_and_the_others_still_listed(project, capsys):
     path = project / "docs/articles/sleep.md"
-    path.write_bytes(path.read_text(encoding="utf-8").replace("review_due: 2027-01-02", "review_due: 2027-01-02\nsubtitle: Rest \u2013 then sleep").encode("cp1252"))
+    path.write_bytes(
+        path.read_text(encoding="utf-8")
+        .replace("review_due: 2027-01-02", "review_due: 2027-01-02\nsubtitle: Rest \u2013 then sleep")
+        .encode("cp1252")
+    )
 
     assert main(["--project", str(project), "--today", TODAY.isoformat()]) == 0
 
     captured = capsys.readouterr()
-    assert captured.err == "docs/articles/sleep.md:8: not UTF-8 text; save the file as UTF-8 (its review date is not read until this is fixed)\n"
+    assert (
+        captured.err
+        == "docs/articles/sleep.md:8: not UTF-8 text; save the file as UTF-8 (its review date is not read until this is fixed)\n"
+    )
     assert "docs/articles/worry.md:7: review due 2027-02-21 (in 41 days)" in captured.out

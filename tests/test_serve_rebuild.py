@@ -45,7 +45,9 @@ def test_fixed_file_clears_its_error_on_the_next_rebuild(site_copy, caplog, monk
     article.write_text(good, encoding="utf-8")
     build_in_process(site_copy)
     assert "inwod2018" not in caplog.text
-    html = (site_copy / "site" / "articles" / "how-can-self-compassion-help-me" / "index.html").read_text(encoding="utf-8")
+    html = (site_copy / "site" / "articles" / "how-can-self-compassion-help-me" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert html.count('id="ref-inwood2018"') == 1
 
 
@@ -78,8 +80,11 @@ class Served:
             self.port = probe.getsockname()[1]
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "tools" / "serve.py"), "--dev-addr", f"127.0.0.1:{self.port}"],
-            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         self.log: list[str] = []
         output = self.process.stdout
@@ -125,11 +130,18 @@ def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_reb
     (site_copy / "styles").mkdir()
     shutil.copy(apa_style_path(), site_copy / "styles" / "apa.csl")
     config = site_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      bib_file: references.bib\n", "      bib_file: references.bib\n      csl_file: styles/apa.csl\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      bib_file: references.bib\n", "      bib_file: references.bib\n      csl_file: styles/apa.csl\n"
+        ),
+        encoding="utf-8",
+    )
 
     server = served()
     failed = server.wait_for("references.bib:12: unclosed brace in the entry starting at line 6")
-    server.wait_for("The site was not rebuilt: fix the problems above and save; serve rebuilds on every save.", after=failed)
+    server.wait_for(
+        "The site was not rebuilt: fix the problems above and save; serve rebuilds on every save.", after=failed
+    )
     watching = server.log[server.wait_for("Watching paths for changes")]
     assert "'references.bib'" in watching and "'styles/apa.csl'" in watching, watching
     server.wait_for("Serving on")

@@ -143,7 +143,9 @@ def test_strict_build_prints_no_warning(fixture_build):
 # (psychoed/references/late_citations.py): hooks that run earlier must not copy them anywhere.
 def test_no_citation_placeholder_reaches_any_output_file(fixture_site: Path):
     texts = [p for p in fixture_site.rglob("*") if p.suffix in {".html", ".json", ".xml", ".txt"}]
-    leaked = [str(p.relative_to(fixture_site)) for p in texts if re.search("[\ue000-\uf8ff]", p.read_text(encoding="utf-8"))]
+    leaked = [
+        str(p.relative_to(fixture_site)) for p in texts if re.search("[\ue000-\uf8ff]", p.read_text(encoding="utf-8"))
+    ]
 
     assert texts and not leaked
 

@@ -24,39 +24,51 @@ def copy_or_backup(marker: str) -> str:
     )
 
 
-@pytest.mark.parametrize(("src_uri", "message"), [
-    # Saved in the web editor without .md, or by a text editor that added .txt.
-    ("articles/how-can-i-sleep-better", NOT_MD.format("how-can-i-sleep-better.md")),
-    ("articles/how-can-i-sleep-better.md.txt", NOT_MD.format("how-can-i-sleep-better.md")),
-    ("articles/how-can-i-sleep-better.txt", NOT_MD.format("how-can-i-sleep-better.md")),
-    ("articles/how-can-i-sleep-better.MD", NOT_MD.format("how-can-i-sleep-better.md")),
-    ("articles/sleep.markdown", "the file ends in '.markdown', but pages of the site end in .md; rename it to 'sleep.md'"),
-    # Copies a file manager, a download or an editor made.
-    ("articles/how-can-i-sleep-better copy.md", copy_or_backup(" copy")),
-    ("articles/how-can-i-sleep-better copy 2.md", copy_or_backup(" copy 2")),
-    ("articles/how-can-i-sleep-better (1).md", copy_or_backup(" (1)")),
-    ("articles/how-can-i-sleep-better - Copy.md", copy_or_backup(" - Copy")),
-    ("articles/Copy of how-can-i-sleep-better.md", copy_or_backup("Copy of ")),
-    ("handouts/worksheet (2).pdf", copy_or_backup(" (2)")),
-    ("articles/how-can-i-sleep-better.md~", copy_or_backup("~")),
-    ("articles/how-can-i-sleep-better.md.bak", copy_or_backup(".bak")),
-    ("articles/how-can-i-sleep-better.md.orig", copy_or_backup(".orig")),
-    ("articles/how-can-i-sleep-better.md.swp", copy_or_backup(".swp")),
-    # Types the site does not serve.
-    ("articles/sleep-notes.docx", (
-        "the file is a word-processor document, which the site would offer as a download, not show as a page; "
-        "copy its text into a page whose name ends in .md, then delete this file"
-    )),
-    ("extra/tracker.js", (
-        "the file is of a type ('.js') the site does not publish; docs/ holds pages (.md) and "
-        ".css, .png, .jpg, .jpeg, .gif, .webp, .avif, .svg, .ico, .pdf: delete the file, or ask a maintainer to allow its type"
-    )),
-    # What the site does hold.
-    ("stylesheets/extra.css", None),
-    ("images/calm-lake.JPG", None),
-    ("handouts/self-compassion-worksheet.pdf", None),
-    ("articles/how-can-i-sleep-better.md", None),
-])
+@pytest.mark.parametrize(
+    ("src_uri", "message"),
+    [
+        # Saved in the web editor without .md, or by a text editor that added .txt.
+        ("articles/how-can-i-sleep-better", NOT_MD.format("how-can-i-sleep-better.md")),
+        ("articles/how-can-i-sleep-better.md.txt", NOT_MD.format("how-can-i-sleep-better.md")),
+        ("articles/how-can-i-sleep-better.txt", NOT_MD.format("how-can-i-sleep-better.md")),
+        ("articles/how-can-i-sleep-better.MD", NOT_MD.format("how-can-i-sleep-better.md")),
+        (
+            "articles/sleep.markdown",
+            "the file ends in '.markdown', but pages of the site end in .md; rename it to 'sleep.md'",
+        ),
+        # Copies a file manager, a download or an editor made.
+        ("articles/how-can-i-sleep-better copy.md", copy_or_backup(" copy")),
+        ("articles/how-can-i-sleep-better copy 2.md", copy_or_backup(" copy 2")),
+        ("articles/how-can-i-sleep-better (1).md", copy_or_backup(" (1)")),
+        ("articles/how-can-i-sleep-better - Copy.md", copy_or_backup(" - Copy")),
+        ("articles/Copy of how-can-i-sleep-better.md", copy_or_backup("Copy of ")),
+        ("handouts/worksheet (2).pdf", copy_or_backup(" (2)")),
+        ("articles/how-can-i-sleep-better.md~", copy_or_backup("~")),
+        ("articles/how-can-i-sleep-better.md.bak", copy_or_backup(".bak")),
+        ("articles/how-can-i-sleep-better.md.orig", copy_or_backup(".orig")),
+        ("articles/how-can-i-sleep-better.md.swp", copy_or_backup(".swp")),
+        # Types the site does not serve.
+        (
+            "articles/sleep-notes.docx",
+            (
+                "the file is a word-processor document, which the site would offer as a download, not show as a page; "
+                "copy its text into a page whose name ends in .md, then delete this file"
+            ),
+        ),
+        (
+            "extra/tracker.js",
+            (
+                "the file is of a type ('.js') the site does not publish; docs/ holds pages (.md) and "
+                ".css, .png, .jpg, .jpeg, .gif, .webp, .avif, .svg, .ico, .pdf: delete the file, or ask a maintainer to allow its type"
+            ),
+        ),
+        # What the site does hold.
+        ("stylesheets/extra.css", None),
+        ("images/calm-lake.JPG", None),
+        ("handouts/self-compassion-worksheet.pdf", None),
+        ("articles/how-can-i-sleep-better.md", None),
+    ],
+)
 def test_each_file_the_site_would_publish_by_mistake_is_told_what_to_do(src_uri, message):
     assert file_problem(src_uri, listed=True) == message
 
@@ -67,21 +79,30 @@ def test_a_page_in_no_menu_is_told_to_move_into_articles_or_join_the_nav():
     assert file_problem("images/calm-lake.png", listed=False) is None
 
 
-NAV = [{"Home": "index.md"}, {"Articles": "articles/"}, {"Practices": [{"Breathing": "practices/breathing.md"}, "https://example.org/"]}]
+NAV = [
+    {"Home": "index.md"},
+    {"Articles": "articles/"},
+    {"Practices": [{"Breathing": "practices/breathing.md"}, "https://example.org/"]},
+]
 
 
-@pytest.mark.parametrize(("src_uri", "listed"), [
-    ("index.md", True),
-    ("practices/breathing.md", True),  # in a section of the nav
-    ("articles/how-can-i-sleep-better.md", True),  # the folder hooks/article_index.py fills
-    ("articles/sleep/how-can-i-sleep-better.md", True),
-    ("privacy.md", True),  # not_in_nav
-    ("how-can-i-sleep-better.md", False),  # an article saved in docs/, not docs/articles/
-    ("practices/how-can-i-sleep-better.md", False),
-])
+@pytest.mark.parametrize(
+    ("src_uri", "listed"),
+    [
+        ("index.md", True),
+        ("practices/breathing.md", True),  # in a section of the nav
+        ("articles/how-can-i-sleep-better.md", True),  # the folder hooks/article_index.py fills
+        ("articles/sleep/how-can-i-sleep-better.md", True),
+        ("privacy.md", True),  # not_in_nav
+        ("how-can-i-sleep-better.md", False),  # an article saved in docs/, not docs/articles/
+        ("practices/how-can-i-sleep-better.md", False),
+    ],
+)
 def test_a_page_is_in_a_menu_when_the_nav_names_it_or_its_folder_or_not_in_nav_keeps_it_out(src_uri, listed):
     problems = stray_file_problems([src_uri], nav=NAV, not_in_nav={"privacy.md"}, docs_path="docs")
-    assert [(problem.path, problem.line, problem.message) for problem in problems] == ([] if listed else [(f"docs/{src_uri}", None, IN_NO_MENU)])
+    assert [(problem.path, problem.line, problem.message) for problem in problems] == (
+        [] if listed else [(f"docs/{src_uri}", None, IN_NO_MENU)]
+    )
 
 
 def test_without_a_nav_mkdocs_lists_every_page():
@@ -108,7 +129,9 @@ def test_stray_files_stop_the_build_each_at_its_path_annotated_and_explained(sit
     # An article saved in docs/, sound but for its place.
     (site_copy / "docs/how-can-i-rest.md").write_text(
         "---\ntitle: How Can I Rest?\ndescription: Why rest helps with stress, and three ways to rest a little every day.\n---\n\n"
-        "# How Can I Rest?\n\nRest helps.\n", encoding="utf-8")
+        "# How Can I Rest?\n\nRest helps.\n",
+        encoding="utf-8",
+    )
     # What the site does publish: a picture and a handout beside the pages.
     (site_copy / "docs/images").mkdir()
     (site_copy / "docs/images/calm-lake.png").write_bytes(b"\x89PNG\r\n\x1a\n")
@@ -124,6 +147,8 @@ def test_stray_files_stop_the_build_each_at_its_path_annotated_and_explained(sit
     # Only the file's own problem: a copy's title is not told as the original's duplicate.
     assert "is also the title of" not in build.stderr
     # On the pull request, each at its file; and CONTRIBUTING.md says what each means.
-    assert annotations_in(build.stderr, matchers(MATCHER)) == [Annotation(path, None, "error", message) for path, message in sorted(STRAY.items())]
+    assert annotations_in(build.stderr, matchers(MATCHER)) == [
+        Annotation(path, None, "error", message) for path, message in sorted(STRAY.items())
+    ]
     for message in set(STRAY.values()):
         assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"

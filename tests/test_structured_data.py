@@ -25,7 +25,9 @@ def entry(key="smith2020", type_="article", persons=None, **fields) -> Entry:
 
 
 def test_article_without_reviewer_has_no_reviewed_by():
-    data = article_json_ld(make_article(published=dt.date(2026, 1, 5)), [], url="https://x.org/a/", site_name=SITE, language="en")
+    data = article_json_ld(
+        make_article(published=dt.date(2026, 1, 5)), [], url="https://x.org/a/", site_name=SITE, language="en"
+    )
     assert "reviewedBy" not in data and "citation" not in data
     assert data["lastReviewed"] == "2026-11-25" and data["datePublished"] == "2026-01-05"
 
@@ -35,7 +37,9 @@ def test_article_without_reviewer_has_no_reviewed_by():
     [(SITE, "Dr. Ana Ruiz, PsyD", "Organization"), ("Dr. Ana Ruiz", "Dr. Ben Ode", "Person")],
 )
 def test_author_is_the_practice_or_a_person_and_the_reviewer_a_person(author, reviewer, author_type):
-    data = article_json_ld(make_article(author=author, reviewed_by=reviewer), [], url="https://x.org/a/", site_name=SITE, language="en")
+    data = article_json_ld(
+        make_article(author=author, reviewed_by=reviewer), [], url="https://x.org/a/", site_name=SITE, language="en"
+    )
     assert data["author"] == {"@type": author_type, "name": author}
     assert data["reviewedBy"] == {"@type": "Person", "name": reviewer}
 
@@ -50,30 +54,68 @@ def test_cited_works_keep_the_order_given():
     ("work", "expected"),
     [
         (
-            entry(title="Self-Compassion ({MSC}) and G{\\\"o}del", journal="J", year="2020", doi="10.1/x"),
-            {"@type": "ScholarlyArticle", "name": "Self-Compassion (MSC) and Gödel", "headline": "Self-Compassion (MSC) and Gödel",
-             "author": [{"@type": "Person", "name": "Jane Smith", "givenName": "Jane", "familyName": "Smith"}],
-             "datePublished": "2020", "isPartOf": {"@type": "Periodical", "name": "J"},
-             "identifier": "10.1/x", "url": "https://doi.org/10.1/x"},
+            entry(title='Self-Compassion ({MSC}) and G{\\"o}del', journal="J", year="2020", doi="10.1/x"),
+            {
+                "@type": "ScholarlyArticle",
+                "name": "Self-Compassion (MSC) and Gödel",
+                "headline": "Self-Compassion (MSC) and Gödel",
+                "author": [{"@type": "Person", "name": "Jane Smith", "givenName": "Jane", "familyName": "Smith"}],
+                "datePublished": "2020",
+                "isPartOf": {"@type": "Periodical", "name": "J"},
+                "identifier": "10.1/x",
+                "url": "https://doi.org/10.1/x",
+            },
         ),
         (  # as Better BibLaTeX exports it
             entry(title="A", journaltitle="J", date="2021-03-15", langid="english"),
-            {"@type": "ScholarlyArticle", "name": "A", "headline": "A",
-             "author": [{"@type": "Person", "name": "Jane Smith", "givenName": "Jane", "familyName": "Smith"}],
-             "datePublished": "2021-03-15", "isPartOf": {"@type": "Periodical", "name": "J"}},
+            {
+                "@type": "ScholarlyArticle",
+                "name": "A",
+                "headline": "A",
+                "author": [{"@type": "Person", "name": "Jane Smith", "givenName": "Jane", "familyName": "Smith"}],
+                "datePublished": "2021-03-15",
+                "isPartOf": {"@type": "Periodical", "name": "J"},
+            },
         ),
         (
-            entry(type_="report", title="R", year="2014", institution="U.S. Department of Health and Human Services",
-                  persons={"author": ["{{Substance Abuse and Mental Health Services Administration}}"]}),
-            {"@type": "Report", "name": "R", "headline": "R", "datePublished": "2014",
-             "author": [{"@type": "Organization", "name": "Substance Abuse and Mental Health Services Administration"}],
-             "publisher": {"@type": "Organization", "name": "U.S. Department of Health and Human Services"}},
+            entry(
+                type_="report",
+                title="R",
+                year="2014",
+                institution="U.S. Department of Health and Human Services",
+                persons={"author": ["{{Substance Abuse and Mental Health Services Administration}}"]},
+            ),
+            {
+                "@type": "Report",
+                "name": "R",
+                "headline": "R",
+                "datePublished": "2014",
+                "author": [
+                    {"@type": "Organization", "name": "Substance Abuse and Mental Health Services Administration"}
+                ],
+                "publisher": {"@type": "Organization", "name": "U.S. Department of Health and Human Services"},
+            },
         ),
         (
-            entry(type_="book", title="B", publisher="P", year="1999", url="https://p.org/b", persons={"editor": ["de la Cruz, Jr, Ana"]}),
-            {"@type": "Book", "name": "B", "headline": "B", "datePublished": "1999",
-             "author": [{"@type": "Person", "name": "Ana de la Cruz, Jr", "givenName": "Ana", "familyName": "de la Cruz"}],
-             "publisher": {"@type": "Organization", "name": "P"}, "url": "https://p.org/b"},
+            entry(
+                type_="book",
+                title="B",
+                publisher="P",
+                year="1999",
+                url="https://p.org/b",
+                persons={"editor": ["de la Cruz, Jr, Ana"]},
+            ),
+            {
+                "@type": "Book",
+                "name": "B",
+                "headline": "B",
+                "datePublished": "1999",
+                "author": [
+                    {"@type": "Person", "name": "Ana de la Cruz, Jr", "givenName": "Ana", "familyName": "de la Cruz"}
+                ],
+                "publisher": {"@type": "Organization", "name": "P"},
+                "url": "https://p.org/b",
+            },
         ),
         (entry(type_="misc", title="Site", persons={}), {"@type": "CreativeWork", "name": "Site", "headline": "Site"}),
     ],
@@ -90,18 +132,39 @@ def test_sici_doi_links_where_the_doi_check_asks():
 
 # plain_text skips pybtex's LaTeX decoder for values with no markup: the text must be
 # what the decoder would give, with and without markup.
-@pytest.mark.parametrize("value", [
-    "Plain words", "Self-compassion", "Pages 215--235", "M{\\\"u}ller", "{APA} {PsycNet}",
-    "Ca\\~nas", "``Quoted''", "Q&A", "Caf\u00e9 in Unicode", "it's", "50\\% of adults",
-    "Self and Identity", "Psychology: Research (2nd ed.), 12/3?", "two  spaces", " edge ", "a ~ b", "don''t",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Plain words",
+        "Self-compassion",
+        "Pages 215--235",
+        'M{\\"u}ller',
+        "{APA} {PsycNet}",
+        "Ca\\~nas",
+        "``Quoted''",
+        "Q&A",
+        "Caf\u00e9 in Unicode",
+        "it's",
+        "50\\% of adults",
+        "Self and Identity",
+        "Psychology: Research (2nd ed.), 12/3?",
+        "two  spaces",
+        " edge ",
+        "a ~ b",
+        "don''t",
+    ],
+)
 def test_plain_text_reads_as_pybtex_renders_it(value: str):
     assert plain_text(value) == Text.from_latex(value).render_as("text")
 
 
 def test_reviewer_in_front_matter_reaches_the_built_page(site_copy: Path):
     source = site_copy / ARTICLE
-    source.write_text(source.read_text().replace("author: Grow True Psychology\n", "author: Grow True Psychology\nreviewed_by: Dr. Ana Ruiz, PsyD\n"))
+    source.write_text(
+        source.read_text().replace(
+            "author: Grow True Psychology\n", "author: Grow True Psychology\nreviewed_by: Dr. Ana Ruiz, PsyD\n"
+        )
+    )
     result = build_site(site_copy)
     assert result.returncode == 0, result.stderr
     page = html.parse(str(site_copy / "site/articles/how-can-self-compassion-help-me/index.html")).getroot()

@@ -13,25 +13,45 @@ PAGE = "# Home\n\nText.\n\nSee [the page](missing.md) and [more](disclaimer.md#n
 def project(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/index.md").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text("site_name: X\nnav:\n  - Home: index.md\n  - Gone: gone.md\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: X\nnav:\n  - Home: index.md\n  - Gone: gone.md\n", encoding="utf-8"
+    )
     return tmp_path
 
 
-@pytest.mark.parametrize("message, prefix", [
-    ("Doc file 'index.md' contains a link 'missing.md', but the target is not found among documentation files.", "docs/index.md:5: "),
-    ("Doc file 'index.md' contains a link 'disclaimer.md#nowhere', but the doc 'disclaimer.md' does not contain an anchor '#nowhere'.", "docs/index.md:5: "),
-    ("Doc file 'index.md' contains an unrecognized relative link 'other.md', it was left as is.", "docs/index.md:7: "),
-    ("Doc file 'index.md' contains an absolute link '/abs', it was left as is.", "docs/index.md: "),
-    ("A reference to 'gone.md' is included in the 'nav' configuration, which is not found in the documentation files.", "mkdocs.yml:4: "),
-])
+@pytest.mark.parametrize(
+    "message, prefix",
+    [
+        (
+            "Doc file 'index.md' contains a link 'missing.md', but the target is not found among documentation files.",
+            "docs/index.md:5: ",
+        ),
+        (
+            "Doc file 'index.md' contains a link 'disclaimer.md#nowhere', but the doc 'disclaimer.md' does not contain an anchor '#nowhere'.",
+            "docs/index.md:5: ",
+        ),
+        (
+            "Doc file 'index.md' contains an unrecognized relative link 'other.md', it was left as is.",
+            "docs/index.md:7: ",
+        ),
+        ("Doc file 'index.md' contains an absolute link '/abs', it was left as is.", "docs/index.md: "),
+        (
+            "A reference to 'gone.md' is included in the 'nav' configuration, which is not found in the documentation files.",
+            "mkdocs.yml:4: ",
+        ),
+    ],
+)
 def test_link_warning_starts_with_path_and_line(project, message, prefix):
     assert with_location(message, docs_dir=project / "docs", config_file=project / "mkdocs.yml") == prefix + message
 
 
-@pytest.mark.parametrize("message", [
-    "Excluding 'README.md' from the site because it conflicts with 'index.md'.",
-    "Doc file 'deleted.md' contains a link 'x.md', but the target is not found among documentation files.",
-])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Excluding 'README.md' from the site because it conflicts with 'index.md'.",
+        "Doc file 'deleted.md' contains a link 'x.md', but the target is not found among documentation files.",
+    ],
+)
 def test_other_warnings_are_left_as_they_are(project, message):
     assert with_location(message, docs_dir=project / "docs", config_file=project / "mkdocs.yml") == message
 
@@ -39,7 +59,9 @@ def test_other_warnings_are_left_as_they_are(project, message):
 def test_a_nav_warning_names_the_config_file_the_build_was_given(project):
     (project / "site.yml").write_text("site_name: X\nnav:\n  - Gone: gone.md\n", encoding="utf-8")
     message = "A reference to 'gone.md' is included in the 'nav' configuration, which is not found in the documentation files."
-    assert with_location(message, docs_dir=project / "docs", config_file=project / "site.yml") == "site.yml:3: " + message
+    assert (
+        with_location(message, docs_dir=project / "docs", config_file=project / "site.yml") == "site.yml:3: " + message
+    )
 
 
 def test_link_target_is_preferred_to_the_same_text_elsewhere():

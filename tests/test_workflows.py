@@ -76,7 +76,9 @@ def test_dependabot_matches_its_schema():
 
 def test_schema_check_would_catch_a_misspelt_key(tmp_path):
     broken = tmp_path / "ci.yml"
-    broken.write_text((GITHUB / "workflows" / "ci.yml").read_text(encoding="utf-8").replace("runs-on:", "run-on:"), encoding="utf-8")
+    broken.write_text(
+        (GITHUB / "workflows" / "ci.yml").read_text(encoding="utf-8").replace("runs-on:", "run-on:"), encoding="utf-8"
+    )
     completed = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", broken)
     assert completed.returncode == 1
 
@@ -107,7 +109,10 @@ def test_least_privilege_timeouts_and_concurrency(workflow):
 
 def test_ci_runs_for_pull_requests_and_for_pushes_to_main_only():
     data = load(CI)
-    assert data["on"] == {"push": {"branches": ["main"]}, "pull_request": {"types": ["opened", "synchronize", "reopened", "closed"]}}
+    assert data["on"] == {
+        "push": {"branches": ["main"]},
+        "pull_request": {"types": ["opened", "synchronize", "reopened", "closed"]},
+    }
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
@@ -119,7 +124,9 @@ def test_preview_waits_for_the_site_and_deploy_for_every_check():
     jobs = load(CI)["jobs"]
     # Every check job that runs on a push to main (the reference job runs on pull requests only).
     on_main = {**EVENTS["push to main"], "success()": True}
-    checks = {name for name, job in jobs.items() if "needs" not in job and evaluate(job.get("if", "success()"), on_main)}
+    checks = {
+        name for name, job in jobs.items() if "needs" not in job and evaluate(job.get("if", "success()"), on_main)
+    }
     assert {"build", "test"} <= checks
     # The preview needs the site the build job uploads, not the tests (what it waits for
     # within the build job: test_preview_needs_the_site_and_deploy_needs_every_check).
@@ -144,7 +151,12 @@ def test_only_the_build_job_annotates_and_the_checks_install_from_the_lock():
 
 
 # The jobs that may write run no code of the pull request: they take the uploaded site.
-PUBLISHING_ACTIONS = {"actions/checkout", "actions/download-artifact", "rossjrw/pr-preview-action", "JamesIves/github-pages-deploy-action"}
+PUBLISHING_ACTIONS = {
+    "actions/checkout",
+    "actions/download-artifact",
+    "rossjrw/pr-preview-action",
+    "JamesIves/github-pages-deploy-action",
+}
 
 
 def test_preview_job_deploys_branch_pull_requests_only_with_write_rights_and_no_pr_code():
@@ -160,8 +172,12 @@ def test_preview_job_deploys_branch_pull_requests_only_with_write_rights_and_no_
     action = next(step for step in preview["steps"] if "rossjrw/pr-preview-action@" in step.get("uses", ""))
     assert action["uses"] == "rossjrw/pr-preview-action@ffa7509e91a3ec8dfc2e5536c4d5c1acdf7a6de9"
     assert action["with"] == {
-        "source-dir": "site", "pages-base-url": "${{ steps.pages.outputs.base-url }}",
-        "preview-branch": "gh-pages", "umbrella-dir": "pr-preview", "action": "auto", "qr-code": "false",
+        "source-dir": "site",
+        "pages-base-url": "${{ steps.pages.outputs.base-url }}",
+        "preview-branch": "gh-pages",
+        "umbrella-dir": "pr-preview",
+        "action": "auto",
+        "qr-code": "false",
     }
     assert all("make" not in step.get("run", "") and "python" not in step.get("run", "") for step in preview["steps"])
 
@@ -170,7 +186,9 @@ def test_deploy_job_publishes_main_to_gh_pages_keeping_the_previews():
     deploy = load(CI)["jobs"]["deploy"]
     assert deploy["permissions"] == {"contents": "write"}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    assert {step["uses"].split("@")[0] for step in deploy["steps"] if "uses" in step} == PUBLISHING_ACTIONS - {"rossjrw/pr-preview-action"}
+    assert {step["uses"].split("@")[0] for step in deploy["steps"] if "uses" in step} == PUBLISHING_ACTIONS - {
+        "rossjrw/pr-preview-action"
+    }
     publish = deploy["steps"][-1]
     assert publish["uses"] == "JamesIves/github-pages-deploy-action@4a3abc783e1a24aeb44c16e869ad83caf6b4cc23"
     assert publish["with"] == {"branch": "gh-pages", "folder": "site", "clean-exclude": "pr-preview/", "force": False}
@@ -192,7 +210,10 @@ def test_links_workflow_runs_weekly_and_only_its_issue_jobs_may_write_issues():
     assert (review["env"]["LABEL"], review["env"]["FOUND"]) == ("review-due", "${{ needs.check.outputs.due }}")
     # After breakage, or after checks that all answered; never after a network failure,
     # which would close the issue as if every link had answered.
-    assert issue["if"] == "${{ !cancelled() && (needs.check.outputs.broken == 'true' || needs.check.result == 'success') }}"
+    assert (
+        issue["if"]
+        == "${{ !cancelled() && (needs.check.outputs.broken == 'true' || needs.check.result == 'success') }}"
+    )
     # Whenever the review step ran: a failed link check after it does not hold it up.
     assert review["if"] == "${{ !cancelled() && needs.check.outputs.due != '' }}"
 
@@ -215,7 +236,9 @@ def test_lock_satisfies_every_requirement_in_pyproject():
     wanted = [Requirement(text) for text in project["dependencies"] + project["optional-dependencies"]["dev"]]
     locked = {
         canonicalize_name(name): version
-        for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==([^\s;\\]+)", (ROOT / "requirements.lock").read_text(encoding="utf-8"), re.MULTILINE)
+        for name, version in re.findall(
+            r"^([A-Za-z0-9_.-]+)==([^\s;\\]+)", (ROOT / "requirements.lock").read_text(encoding="utf-8"), re.MULTILINE
+        )
     }
     stale = [
         f"{requirement} (lock: {locked.get(canonicalize_name(requirement.name), 'missing')})"
@@ -247,7 +270,9 @@ def run_step(script: str, tmp_path: Path, env: dict[str, str]) -> subprocess.Com
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
         cwd=tmp_path,
         env={**os.environ, "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}", **env},
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -271,7 +296,8 @@ def evaluate(expression: str, context: dict[str, object]) -> object:
     assert "".join(tokens) == body, f"syntax this reader does not know: {body}"
     words = {"&&": " and ", "||": " or ", "!": " not "}
     python = "".join(
-        token if token.isspace() or token in ("(", ")", "==", "!=") or token.startswith("'")
+        token
+        if token.isspace() or token in ("(", ")", "==", "!=") or token.startswith("'")
         else words.get(token) or repr(context.get(token))
         for token in tokens
     )
@@ -279,12 +305,28 @@ def evaluate(expression: str, context: dict[str, object]) -> object:
 
 
 EVENTS = {
-    "pull request": {"github.event_name": "pull_request", "github.event.action": "synchronize", "github.ref": "refs/pull/7/merge"},
-    "pull request closed": {"github.event_name": "pull_request", "github.event.action": "closed", "github.ref": "refs/pull/7/merge"},
-    "fork's pull request": {"github.event_name": "pull_request", "github.event.action": "opened", "github.ref": "refs/pull/7/merge",
-                            "github.event.pull_request.head.repo.full_name": "someone/psychoeducation"},
-    "Dependabot's pull request": {"github.event_name": "pull_request", "github.event.action": "opened", "github.ref": "refs/pull/7/merge",
-                                  "github.event.pull_request.user.login": "dependabot[bot]"},
+    "pull request": {
+        "github.event_name": "pull_request",
+        "github.event.action": "synchronize",
+        "github.ref": "refs/pull/7/merge",
+    },
+    "pull request closed": {
+        "github.event_name": "pull_request",
+        "github.event.action": "closed",
+        "github.ref": "refs/pull/7/merge",
+    },
+    "fork's pull request": {
+        "github.event_name": "pull_request",
+        "github.event.action": "opened",
+        "github.ref": "refs/pull/7/merge",
+        "github.event.pull_request.head.repo.full_name": "someone/psychoeducation",
+    },
+    "Dependabot's pull request": {
+        "github.event_name": "pull_request",
+        "github.event.action": "opened",
+        "github.ref": "refs/pull/7/merge",
+        "github.event.pull_request.user.login": "dependabot[bot]",
+    },
     "push to main": {"github.event_name": "push", "github.ref": "refs/heads/main"},
 }
 
@@ -294,18 +336,34 @@ def run_check_job(job: dict, tmp_path: Path, failing: set[str]) -> tuple[str, di
     that fails the targets in `failing` (printing a problem at a line, as the tools do)."""
     failed, steps = False, {}
     for step in job["steps"]:
-        status: dict[str, object] = {"success()": not failed, "failure()": failed, "cancelled()": False, "always()": True}
+        status: dict[str, object] = {
+            "success()": not failed,
+            "failure()": failed,
+            "cancelled()": False,
+            "always()": True,
+        }
         if not evaluate(step.get("if", "success()"), status):
             outcome = "skipped"
         elif "run" in step:
-            completed = run_step(step["run"], tmp_path, {"RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-                                                         "GITHUB_REPOSITORY": "GrowTrue/psychoeducation", "GITHUB_REPOSITORY_OWNER": "GrowTrue"})
+            completed = run_step(
+                step["run"],
+                tmp_path,
+                {
+                    "RUNNER_TEMP": str(tmp_path),
+                    "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+                    "GITHUB_REPOSITORY": "GrowTrue/psychoeducation",
+                    "GITHUB_REPOSITORY_OWNER": "GrowTrue",
+                },
+            )
             outcome = "success" if completed.returncode == 0 else "failure"
         else:
             outcome = "success"
         failed |= outcome == "failure"
         steps[f"steps.{step.get('id')}.outcome"] = outcome
-    outputs = {name: str(evaluate(value, {**steps, "success()": True})).lower() for name, value in job.get("outputs", {}).items()}
+    outputs = {
+        name: str(evaluate(value, {**steps, "success()": True})).lower()
+        for name, value in job.get("outputs", {}).items()
+    }
     return ("failure" if failed else "success"), outputs
 
 
@@ -315,13 +373,19 @@ def run_ci(event: str, tmp_path: Path, failing: set[str]) -> dict[str, str]:
     (tmp_path / "tools").symlink_to(ROOT / "tools")
     (tmp_path / ".github").symlink_to(GITHUB)
     stand_in(tmp_path / "bin", "chromium", "true\n")
-    stand_in(tmp_path / "bin", "make", f"""
+    stand_in(
+        tmp_path / "bin",
+        "make",
+        f"""
 echo "$1" >> made.txt
-case " {' '.join(failing)} " in *" $1 "*) echo "docs/articles/x.md:3: make $1 found this"; exit 2;; esac
-""")
+case " {" ".join(failing)} " in *" $1 "*) echo "docs/articles/x.md:3: make $1 found this"; exit 2;; esac
+""",
+    )
     context: dict[str, object] = {
-        "github.repository": "GrowTrue/psychoeducation", "github.event.pull_request.head.repo.full_name": "GrowTrue/psychoeducation",
-        "github.event.pull_request.user.login": "an-editor", **EVENTS[event],
+        "github.repository": "GrowTrue/psychoeducation",
+        "github.event.pull_request.head.repo.full_name": "GrowTrue/psychoeducation",
+        "github.event.pull_request.user.login": "an-editor",
+        **EVENTS[event],
     }
     results: dict[str, str] = {}
     jobs = load(CI)["jobs"]
@@ -331,7 +395,12 @@ case " {' '.join(failing)} " in *" $1 "*) echo "docs/articles/x.md:3: make $1 fo
     for name, job in jobs.items():  # each job's needs come before it in the file
         if name not in graph:
             continue
-        status = {"success()": all(results[need] == "success" for need in needs(job)), "failure()": False, "cancelled()": False, "always()": True}
+        status = {
+            "success()": all(results[need] == "success" for need in needs(job)),
+            "failure()": False,
+            "cancelled()": False,
+            "always()": True,
+        }
         if "if" in job and not evaluate(job["if"], {**context, **status}):
             results[name] = "skipped"
         elif needs(job):
@@ -349,7 +418,11 @@ case " {' '.join(failing)} " in *" $1 "*) echo "docs/articles/x.md:3: make $1 fo
         ("pull request", set(), {"build": "success", "test": "success", "preview": "runs", "deploy": "skipped"}),
         # An ordinary content edit that breaks a test: the run is red, the page can be previewed.
         ("pull request", {"test"}, {"build": "success", "test": "failure", "preview": "runs", "deploy": "skipped"}),
-        ("pull request", {"properdocs"}, {"build": "success", "test": "failure", "preview": "runs", "deploy": "skipped"}),
+        (
+            "pull request",
+            {"properdocs"},
+            {"build": "success", "test": "failure", "preview": "runs", "deploy": "skipped"},
+        ),
         # A broken link or a misspelling is annotated at its line, and its page previewed.
         ("pull request", {"links"}, {"build": "failure", "test": "success", "preview": "runs", "deploy": "skipped"}),
         ("pull request", {"prose"}, {"build": "failure", "test": "success", "preview": "runs", "deploy": "skipped"}),
@@ -358,12 +431,24 @@ case " {' '.join(failing)} " in *" $1 "*) echo "docs/articles/x.md:3: make $1 fo
         # Closing a pull request only removes its preview.
         ("pull request closed", set(), {"build": "skipped", "test": "skipped", "preview": "runs", "deploy": "skipped"}),
         # Read-only tokens: annotations, no preview.
-        ("fork's pull request", set(), {"build": "success", "test": "success", "preview": "skipped", "deploy": "skipped"}),
-        ("Dependabot's pull request", set(), {"build": "success", "test": "success", "preview": "skipped", "deploy": "skipped"}),
+        (
+            "fork's pull request",
+            set(),
+            {"build": "success", "test": "success", "preview": "skipped", "deploy": "skipped"},
+        ),
+        (
+            "Dependabot's pull request",
+            set(),
+            {"build": "success", "test": "success", "preview": "skipped", "deploy": "skipped"},
+        ),
         # main is published only when every check passed.
         ("push to main", set(), {"build": "success", "test": "success", "preview": "skipped", "deploy": "runs"}),
         ("push to main", {"test"}, {"build": "success", "test": "failure", "preview": "skipped", "deploy": "skipped"}),
-        ("push to main", {"properdocs"}, {"build": "success", "test": "failure", "preview": "skipped", "deploy": "skipped"}),
+        (
+            "push to main",
+            {"properdocs"},
+            {"build": "success", "test": "failure", "preview": "skipped", "deploy": "skipped"},
+        ),
         ("push to main", {"links"}, {"build": "failure", "test": "success", "preview": "skipped", "deploy": "skipped"}),
         ("push to main", {"prose"}, {"build": "failure", "test": "success", "preview": "skipped", "deploy": "skipped"}),
     ],
@@ -404,17 +489,26 @@ def test_check_step_runs_both_checks_and_flags_breakage(tmp_path, broken_targets
     (tmp_path / "bin").mkdir()
     # make TARGET REPORT=file: a broken target writes its report and fails, as the tools
     # do; one that could not ask the servers fails without a report.
-    stand_in(tmp_path / "bin", "make", f"""
+    stand_in(
+        tmp_path / "bin",
+        "make",
+        f"""
 echo "$1" >> made.txt
 report="${{2#REPORT=}}"
-case " {' '.join(broken_targets)} " in *" $1 "*) mkdir -p "$(dirname "$report")"; echo "## $1 broken" > "$report"; exit 2;; esac
-case " {' '.join(unreachable_targets)} " in *" $1 "*) exit 2;; esac
-""")
+case " {" ".join(broken_targets)} " in *" $1 "*) mkdir -p "$(dirname "$report")"; echo "## $1 broken" > "$report"; exit 2;; esac
+case " {" ".join(unreachable_targets)} " in *" $1 "*) exit 2;; esac
+""",
+    )
     (tmp_path / ".github").symlink_to(GITHUB)
     github_output = tmp_path / "output.txt"
-    completed = run_step(step_script("check", "Ask the servers"), tmp_path, {
-        "GITHUB_OUTPUT": str(github_output), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-    })
+    completed = run_step(
+        step_script("check", "Ask the servers"),
+        tmp_path,
+        {
+            "GITHUB_OUTPUT": str(github_output),
+            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        },
+    )
     assert completed.returncode == status, completed.stderr
     assert (tmp_path / "made.txt").read_text().split() == ["links-external", "check-dois"]
     written = github_output.read_text()
@@ -429,11 +523,20 @@ def test_review_step_flags_articles_due_and_never_fails(tmp_path, due):
     (tmp_path / ".github").symlink_to(GITHUB)
     listing = "- `docs/articles/x.md` (line 7): review due 2027-03-01, overdue"
     # make review-due REPORT=file: writes the report only when an article is due.
-    stand_in(tmp_path / "bin", "make", f'mkdir -p "$(dirname "${{2#REPORT=}}")"; {"echo " + repr(listing) + " > ${2#REPORT=}" if due else "true"}\n')
+    stand_in(
+        tmp_path / "bin",
+        "make",
+        f'mkdir -p "$(dirname "${{2#REPORT=}}")"; {"echo " + repr(listing) + " > ${2#REPORT=}" if due else "true"}\n',
+    )
     github_output = tmp_path / "output.txt"
-    completed = run_step(step_script("check", "Articles due for review"), tmp_path, {
-        "GITHUB_OUTPUT": str(github_output), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-    })
+    completed = run_step(
+        step_script("check", "Articles due for review"),
+        tmp_path,
+        {
+            "GITHUB_OUTPUT": str(github_output),
+            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        },
+    )
     assert completed.returncode == 0, completed.stderr
     written = github_output.read_text()
     if due:
@@ -459,16 +562,26 @@ ISSUE_JOBS = {"broken-links": "issue", "review-due": "review-issue"}
 def test_issue_job_opens_updates_or_closes_its_one_issue(tmp_path, label, found, open_issue, calls):
     (tmp_path / "bin").mkdir()
     (tmp_path / ".github").symlink_to(GITHUB)
-    stand_in(tmp_path / "bin", "gh", f"""
+    stand_in(
+        tmp_path / "bin",
+        "gh",
+        f"""
 echo "$*" >> gh.txt
 if [ "$1 $2" = "issue list" ]; then echo "{open_issue}"; fi
-""")
+""",
+    )
     job = load(GITHUB / "workflows" / "links.yml")["jobs"][ISSUE_JOBS[label]]
     environ = {name: value for name, value in job["env"].items() if "${{" not in value}
-    completed = run_step(step_script(ISSUE_JOBS[label], "Open, update or close the issue"), tmp_path, {
-        **environ, "FOUND": found, "REPORT": "- `index.html` -> https://gone.example (404 Not Found)",
-        "RUN_URL": "https://github.com/o/r/actions/runs/1",
-    })
+    completed = run_step(
+        step_script(ISSUE_JOBS[label], "Open, update or close the issue"),
+        tmp_path,
+        {
+            **environ,
+            "FOUND": found,
+            "REPORT": "- `index.html` -> https://gone.example (404 Not Found)",
+            "RUN_URL": "https://github.com/o/r/actions/runs/1",
+        },
+    )
     assert completed.returncode == 0, completed.stderr
     made = (tmp_path / "gh.txt").read_text().splitlines()
     expected = [call.format(label=label, title=environ["TITLE"]) for call in calls]
@@ -492,10 +605,16 @@ if [ "$1 $2" = "issue list" ]; then echo "{open_issue}"; fi
 def test_ci_build_serves_canonical_urls_from_the_pages_address(tmp_path, repository, variable, site_url):
     (tmp_path / "bin").mkdir()
     stand_in(tmp_path / "bin", "make", 'echo "$SITE_URL $*" > made.txt\n')
-    completed = run_step(step_script("build", "Strict build", "ci.yml"), tmp_path, {
-        "GITHUB_REPOSITORY": repository, "GITHUB_REPOSITORY_OWNER": repository.split("/")[0], "SITE_URL_VARIABLE": variable,
-        "RUNNER_TEMP": str(tmp_path),
-    })
+    completed = run_step(
+        step_script("build", "Strict build", "ci.yml"),
+        tmp_path,
+        {
+            "GITHUB_REPOSITORY": repository,
+            "GITHUB_REPOSITORY_OWNER": repository.split("/")[0],
+            "SITE_URL_VARIABLE": variable,
+            "RUNNER_TEMP": str(tmp_path),
+        },
+    )
     assert completed.returncode == 0, completed.stderr
     assert (tmp_path / "made.txt").read_text().strip() == f"{site_url} build"
 
@@ -504,7 +623,9 @@ def test_a_failing_check_fails_its_step_and_its_output_reaches_the_summary(tmp_p
     (tmp_path / "bin").mkdir()
     (tmp_path / "tools").symlink_to(ROOT / "tools")
     (tmp_path / ".github").symlink_to(GITHUB)
-    line = "docs/articles/x.md:3: spelling: 'teh' should probably be 'the' (if 'teh' is right, add it to .codespell-words)"
+    line = (
+        "docs/articles/x.md:3: spelling: 'teh' should probably be 'the' (if 'teh' is right, add it to .codespell-words)"
+    )
     stand_in(tmp_path / "bin", "make", f'echo "{line}"; exit 1\n')
     environ = {"RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
 
@@ -513,41 +634,58 @@ def test_a_failing_check_fails_its_step_and_its_output_reaches_the_summary(tmp_p
 
     assert prose.returncode == 1 and prose.stdout == line + "\n"  # shown in the log, for the matcher
     assert summary.returncode == 0, summary.stderr
-    assert "| `docs/articles/x.md:3` | error | spelling: 'teh' should probably be 'the'" in (tmp_path / "summary.md").read_text()
+    assert (
+        "| `docs/articles/x.md:3` | error | spelling: 'teh' should probably be 'the'"
+        in (tmp_path / "summary.md").read_text()
+    )
 
 
-@pytest.mark.parametrize(("variable", "base_url"), [
-    ("", ""),  # the action's own guess: <owner>.github.io/<repo>
-    ("https://learn.growtrue.example/", "learn.growtrue.example"),
-    ("https://growtrue.github.io/psychoeducation/", "growtrue.github.io/psychoeducation"),
-])
+@pytest.mark.parametrize(
+    ("variable", "base_url"),
+    [
+        ("", ""),  # the action's own guess: <owner>.github.io/<repo>
+        ("https://learn.growtrue.example/", "learn.growtrue.example"),
+        ("https://growtrue.github.io/psychoeducation/", "growtrue.github.io/psychoeducation"),
+    ],
+)
 def test_preview_address_follows_the_sites_address(tmp_path, variable, base_url):
     output = tmp_path / "output.txt"
-    completed = run_step(step_script("preview", "Where Pages serves the site", "ci.yml"), tmp_path, {
-        "SITE_URL_VARIABLE": variable, "GITHUB_OUTPUT": str(output),
-    })
+    completed = run_step(
+        step_script("preview", "Where Pages serves the site", "ci.yml"),
+        tmp_path,
+        {
+            "SITE_URL_VARIABLE": variable,
+            "GITHUB_OUTPUT": str(output),
+        },
+    )
     assert completed.returncode == 0, completed.stderr
     assert output.read_text() == f"base-url={base_url}\n"
 
 
-@pytest.mark.parametrize(("variable", "cname"), [
-    ("", None),
-    ("https://learn.growtrue.example/", "learn.growtrue.example\n"),
-    ("https://GrowTrue.github.io/psychoeducation/", None),  # Pages' own address needs no CNAME
-])
+@pytest.mark.parametrize(
+    ("variable", "cname"),
+    [
+        ("", None),
+        ("https://learn.growtrue.example/", "learn.growtrue.example\n"),
+        ("https://GrowTrue.github.io/psychoeducation/", None),  # Pages' own address needs no CNAME
+    ],
+)
 def test_published_branch_gets_nojekyll_and_the_custom_domain(tmp_path, variable, cname):
     (tmp_path / "site").mkdir()
-    completed = run_step(step_script("deploy", "Files Pages reads from the branch", "ci.yml"), tmp_path, {"SITE_URL_VARIABLE": variable})
+    completed = run_step(
+        step_script("deploy", "Files Pages reads from the branch", "ci.yml"), tmp_path, {"SITE_URL_VARIABLE": variable}
+    )
     assert completed.returncode == 0, completed.stderr
     assert (tmp_path / "site" / ".nojekyll").is_file()
-    assert ((tmp_path / "site" / "CNAME").read_text() if cname else (tmp_path / "site" / "CNAME").exists()) == (cname or False)
+    assert ((tmp_path / "site" / "CNAME").read_text() if cname else (tmp_path / "site" / "CNAME").exists()) == (
+        cname or False
+    )
 
 
 @pytest.mark.parametrize("workflow", ["ci.yml", "links.yml"])
 def test_run_blocks_fail_on_a_failed_command_in_a_pipe(workflow):
     # Without `shell: bash` GitHub runs `bash -e {0}`: `make build | tee log` would pass.
     assert load(GITHUB / "workflows" / workflow)["defaults"] == {"run": {"shell": "bash"}}
-
 
 
 FINDING = "references.bib:9: entry 'a2020': DOI 10.1111/a.1 was retracted: retraction notice 10.1111/r.1 of 2024-01-02 (reported by publisher); cited by docs/a.md:3; remove or rewrite each claim it supports, then remove the entry"
@@ -564,7 +702,9 @@ NOT_CHECKED = "WARNING -  references.bib:9: entry 'a2020': DOI 10.1111/a.1 not c
     ],
     ids=["bib-unchanged", "finding-fails", "unreachable-registry-warns"],
 )
-def test_pull_request_references_step_checks_changed_entries_and_fails_only_on_a_finding(tmp_path, bib_changed, dois_output, dois_status, status, row):
+def test_pull_request_references_step_checks_changed_entries_and_fails_only_on_a_finding(
+    tmp_path, bib_changed, dois_output, dois_status, status, row
+):
     (tmp_path / "bin").mkdir()
     (tmp_path / "tools").symlink_to(ROOT / "tools")
     (tmp_path / ".github").symlink_to(GITHUB)
@@ -573,25 +713,36 @@ def test_pull_request_references_step_checks_changed_entries_and_fails_only_on_a
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     subprocess.run([*git, "add", "references.bib"], cwd=tmp_path, check=True)
     subprocess.run([*git, "commit", "-qm", "base"], cwd=tmp_path, check=True)
-    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
+    base = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout.strip()
     if bib_changed:
         (tmp_path / "references.bib").write_text("@article{a2020,\n  note = {x},\n}\n", encoding="utf-8")
         subprocess.run([*git, "commit", "-qam", "change"], cwd=tmp_path, check=True)
     # make check-dois prints its findings as the tool does; make add-references PRINT=1
     # appends its entries to the summary it is given.
-    stand_in(tmp_path / "bin", "make", f"""
+    stand_in(
+        tmp_path / "bin",
+        "make",
+        f"""
 echo "$*" >> made.txt
 case "$1" in
   check-dois) printf '%s\\n' {shlex.quote(dois_output)}; exit {dois_status};;
   add-references) echo "## Entries for the DOIs cited with none" >> "${{3#SUMMARY=}}";;
 esac
-""")
+""",
+    )
     summary = tmp_path / "summary.md"
     job = load(GITHUB / "workflows" / "ci.yml")["jobs"]["references"]
-    assert job["if"] == "github.event_name == 'pull_request' && github.event.action != 'closed'" and "permissions" not in job
+    assert (
+        job["if"] == "github.event_name == 'pull_request' && github.event.action != 'closed'"
+        and "permissions" not in job
+    )
     assert job["steps"][0]["with"]["fetch-depth"] == 0  # the base commit, to compare references.bib with
     script = step_script("references", "Changed entries and DOIs cited without one", "ci.yml")
-    completed = run_step(script, tmp_path, {"BASE_SHA": base, "RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(summary)})
+    completed = run_step(
+        script, tmp_path, {"BASE_SHA": base, "RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(summary)}
+    )
 
     assert completed.returncode == status, completed.stderr
     made = (tmp_path / "made.txt").read_text().splitlines()

@@ -39,7 +39,9 @@ class Citation:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--bib", type=Path, default=bib_path(ROOT), help="the bibliography (default: bib_file in mkdocs.yml)")
+    parser.add_argument(
+        "--bib", type=Path, default=bib_path(ROOT), help="the bibliography (default: bib_file in mkdocs.yml)"
+    )
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages (default: docs)")
     parser.add_argument("--print", dest="print_only", action="store_true", help="print the entries; write nothing")
     parser.add_argument("--github", action="store_true", help="also as GitHub annotations at each citation's line")
@@ -59,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for citation in citations:
         try:
-            key, entry = normalised_entry(fetch_bibtex(citation.doi, resolver=registry_addresses()[0]), doi=citation.doi, existing_keys=keys)
+            key, entry = normalised_entry(
+                fetch_bibtex(citation.doi, resolver=registry_addresses()[0]), doi=citation.doi, existing_keys=keys
+            )
         except NewReferenceError as error:
             print(f"{citation.where}: no entry could be fetched for DOI {citation.doi}: {error}", file=sys.stderr)
             failed += 1
@@ -117,9 +121,21 @@ def annotation(citation: Citation, key: str, entry: str, *, bib: str) -> str:
 
 
 def markdown(added: list[tuple[Citation, str, str, list[str]]], *, bib: str) -> str:
-    lines = [f"## Entries for the DOIs cited with none in {bib}", "", f"Paste each at the end of `{bib}` (the web editor is enough), or run `make add-references`.", ""]
+    lines = [
+        f"## Entries for the DOIs cited with none in {bib}",
+        "",
+        f"Paste each at the end of `{bib}` (the web editor is enough), or run `make add-references`.",
+        "",
+    ]
     for citation, key, entry, notes in added:
-        lines += [f"`{citation.where}` cites DOI {citation.doi}: `{key}`", "", "```bibtex", entry.rstrip("\n"), "```", ""]
+        lines += [
+            f"`{citation.where}` cites DOI {citation.doi}: `{key}`",
+            "",
+            "```bibtex",
+            entry.rstrip("\n"),
+            "```",
+            "",
+        ]
         lines += [f"- note: {note}" for note in notes] + ([""] if notes else [])
     return "\n".join(lines) + "\n"
 

@@ -29,7 +29,9 @@ def main(argv: list[str]) -> None:
     cli(["build", *argv])
 
 
-def load_config_located(config_file: str | IO[Any] | None = None, *, config_file_path: str | None = None, **options: Any) -> MkDocsConfig:
+def load_config_located(
+    config_file: str | IO[Any] | None = None, *, config_file_path: str | None = None, **options: Any
+) -> MkDocsConfig:
     """MkDocs' load_config; a YAML mistake in the file stops with its `path:line`."""
     try:
         return load_config(config_file, config_file_path=config_file_path, **options)

@@ -33,7 +33,10 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     count = sum(1 for p in args.first.rglob("*") if p.is_file())
     if differing:
-        print(f"compare_builds: {len(differing)} of {count} files differ between {args.first} and {args.second}", file=sys.stderr)
+        print(
+            f"compare_builds: {len(differing)} of {count} files differ between {args.first} and {args.second}",
+            file=sys.stderr,
+        )
         return 1
     print(f"compare_builds: {count} files, the same in {args.first} and {args.second} but for the generator tag")
     return 0
@@ -43,7 +46,10 @@ def differing_files(first: Path, second: Path, *, ignore: re.Pattern[bytes] | No
     """Every file present in only one site, or with different bytes once `ignore`'s matches
     are taken out, as `path: why` relative to the site."""
     differing = []
-    for path in sorted({p.relative_to(first) for p in first.rglob("*") if p.is_file()} | {p.relative_to(second) for p in second.rglob("*") if p.is_file()}):
+    for path in sorted(
+        {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
+        | {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
+    ):
         a, b = first / path, second / path
         if not (a.is_file() and b.is_file()):
             differing.append(f"{path}: only in {first if a.is_file() else second}")

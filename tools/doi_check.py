@@ -31,9 +31,12 @@ from url_check import ResultCache, add_online_arguments
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bib", type=Path, nargs="?", default=Path("references.bib"))
-    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages, to name those citing an entry under a notice")
     parser.add_argument(
-        "--changed-since", metavar="REF",
+        "--docs", type=Path, default=Path("docs"), help="the pages, to name those citing an entry under a notice"
+    )
+    parser.add_argument(
+        "--changed-since",
+        metavar="REF",
         help="only the entries added or changed since git REF (a pull request's base); a registry that cannot be reached then fails nothing",
     )
     add_online_arguments(parser)
@@ -48,13 +51,17 @@ def main(argv: list[str] | None = None) -> int:
         entries = changed_entries(bibliography, before=git_text(args.changed_since, args.bib))
     cache = ResultCache(args.cache, max_age=timedelta(hours=args.max_age_hours))
     try:
-        findings, unchecked, asked = check_entries(entries, Registries(cache=cache), path=str(args.bib), cited_at=citing_pages(args.docs, bibliography))
+        findings, unchecked, asked = check_entries(
+            entries, Registries(cache=cache), path=str(args.bib), cited_at=citing_pages(args.docs, bibliography)
+        )
     finally:
         cache.save()
     return report(findings, unchecked, asked=asked, markdown=args.report, network_may_fail=bool(args.changed_since))
 
 
-def check_entries(entries: list[Entry], registries: Registries, *, path: str, cited_at: dict[str, list[str]]) -> tuple[list[Problem], list[Problem], int]:
+def check_entries(
+    entries: list[Entry], registries: Registries, *, path: str, cited_at: dict[str, list[str]]
+) -> tuple[list[Problem], list[Problem], int]:
     """The findings, the entries no registry answered for, and how many DOIs were asked."""
     findings: list[Problem] = []
     unchecked: list[Problem] = []
@@ -67,7 +74,13 @@ def check_entries(entries: list[Entry], registries: Registries, *, path: str, ci
         lookup = registries.lookup(doi)
         if lookup.registered is None:
             line = entry.field_lines.get("doi", entry.line)
-            unchecked.append(Problem(path, line, f"entry '{entry.key}': DOI {doi} not checked: {lookup.detail}; `make check-dois` asks again"))
+            unchecked.append(
+                Problem(
+                    path,
+                    line,
+                    f"entry '{entry.key}': DOI {doi} not checked: {lookup.detail}; `make check-dois` asks again",
+                )
+            )
         elif not lookup.registered:
             findings.append(not_registered(entry, doi=doi, path=path))
         elif lookup.work is not None:
@@ -75,7 +88,14 @@ def check_entries(entries: list[Entry], registries: Registries, *, path: str, ci
     return findings, unchecked, asked
 
 
-def report(findings: list[Problem], unchecked: list[Problem], *, asked: int, markdown: Path | None, network_may_fail: bool = False) -> int:
+def report(
+    findings: list[Problem],
+    unchecked: list[Problem],
+    *,
+    asked: int,
+    markdown: Path | None,
+    network_may_fail: bool = False,
+) -> int:
     """Print every finding as `path:line: message` (and each DOI not checked, as a warning);
     write the Markdown for the weekly issue when there is a finding; the exit status."""
     if markdown:
@@ -91,9 +111,22 @@ def report(findings: list[Problem], unchecked: list[Problem], *, asked: int, mar
         return 1
     if markdown and findings:
         markdown.parent.mkdir(parents=True, exist_ok=True)
-        lines = ["## DOIs", "", summary + ".", "", *(f"- `{f.path}:{f.line}`: {f.message}" for f in sorted(findings, key=lambda p: p.line or 0))]
+        lines = [
+            "## DOIs",
+            "",
+            summary + ".",
+            "",
+            *(f"- `{f.path}:{f.line}`: {f.message}" for f in sorted(findings, key=lambda p: p.line or 0)),
+        ]
         if unchecked:
-            lines += ["", "<details><summary>Not checked</summary>", "", *(f"- `{u.path}:{u.line}`: {u.message}" for u in unchecked), "", "</details>"]
+            lines += [
+                "",
+                "<details><summary>Not checked</summary>",
+                "",
+                *(f"- `{u.path}:{u.line}`: {u.message}" for u in unchecked),
+                "",
+                "</details>",
+            ]
         markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 1 if findings else 0
 
@@ -107,7 +140,8 @@ def changed_entries(bibliography: Bibliography, *, before: str) -> list[Entry]:
     """The entries that are new, or whose text differs from `before` (the file at the base)."""
     old = check_bibliography(before, display_path=bibliography.path).entries
     return [
-        entry for key, entry in bibliography.entries.items()
+        entry
+        for key, entry in bibliography.entries.items()
         if key not in old or " ".join(old[key].text.split()) != " ".join(entry.text.split())
     ]
 

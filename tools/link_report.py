@@ -91,7 +91,10 @@ def report(result: OnlineCheck, *, title: str, markdown: Path | None) -> int:
         print(f"{title}, skipped: {rule}")
     print(f"{title}: {result.summary}")
     if result.network_down:
-        print(f"{title}: not one of {result.checked} servers answered: the network is down here, not the links", file=sys.stderr)
+        print(
+            f"{title}: not one of {result.checked} servers answered: the network is down here, not the links",
+            file=sys.stderr,
+        )
         return 1
     if markdown and result.broken:
         markdown.parent.mkdir(parents=True, exist_ok=True)

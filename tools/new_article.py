@@ -49,7 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("title", nargs="?", default="", help="the article's title, as readers will see it")
     parser.add_argument("--project", type=Path, default=ROOT, help="the project folder (holding mkdocs.yml)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help="the date published, YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=dt.date.today(),
+        help="the date published, YYYY-MM-DD (default: today)",
+    )
     args = parser.parse_args(argv)
     try:
         path = create_article(args.project, args.title, today=args.today)
@@ -67,13 +72,17 @@ def create_article(project: Path, title: str, *, today: dt.date) -> Path:
         raise ArticleError('give the article\'s title: make new-article TITLE="How Can Self-Compassion Help Me?"')
     slug = slugify(title)
     if not slug:
-        raise ArticleError(f"the title '{title}' has no letters or digits to name the file with; use a title with Latin letters or digits")
+        raise ArticleError(
+            f"the title '{title}' has no letters or digits to name the file with; use a title with Latin letters or digits"
+        )
     config = read_config(project / "mkdocs.yml")
     docs = project / config.get("docs_dir", "docs")
     folder = docs / ARTICLES_DIR
     path = folder / f"{slug}.md"
     if existing := same_article(folder, slug=slug, title=title, docs=docs):
-        raise ArticleError(f"{existing.relative_to(project).as_posix()} already exists with this title or file name; nothing was written. Open that file, or choose another title")
+        raise ArticleError(
+            f"{existing.relative_to(project).as_posix()} already exists with this title or file name; nothing was written. Open that file, or choose another title"
+        )
     author = (config.get("extra") or {}).get("default_author")
     if not isinstance(author, str) or not author.strip():
         raise ArticleError("mkdocs.yml: extra.default_author is not set; add 'default_author: <name>' under extra:")
@@ -155,7 +164,11 @@ def same_article(folder: Path, *, slug: str, title: str, docs: Path) -> Path | N
         if path.stem.casefold() == slug.casefold():
             return path
         source, _ = read_page(path, display_path=str(path))  # one not UTF-8 is the build's to name
-        article, _ = read_article(path.relative_to(docs).as_posix(), source, path=str(path)) if source is not None else (None, [])
+        article, _ = (
+            read_article(path.relative_to(docs).as_posix(), source, path=str(path))
+            if source is not None
+            else (None, [])
+        )
         if article is not None and article.title.casefold() == title.casefold():
             return path
     return None

@@ -34,14 +34,33 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # The fields the site's APA references use, in the order references.bib writes them.
 FIELD_ORDER = (
-    "author", "editor", "title", "booktitle", "journal", "year", "volume", "number",
-    "pages", "pubstate", "edition", "publisher", "school", "institution", "url", "doi",
+    "author",
+    "editor",
+    "title",
+    "booktitle",
+    "journal",
+    "year",
+    "volume",
+    "number",
+    "pages",
+    "pubstate",
+    "edition",
+    "publisher",
+    "school",
+    "institution",
+    "url",
+    "doi",
 )
 PERSON_ROLES = ("author", "editor")
 # APA 7 names no publisher for a journal article; a report's publisher is its institution.
 DROPPED = {"article": {"publisher"}, "techreport": {"publisher"}, "report": {"publisher"}}
 # The field APA prints as the publisher of a type, where agencies send `publisher`.
-PUBLISHER_FIELD = {"techreport": "institution", "report": "institution", "phdthesis": "school", "mastersthesis": "school"}
+PUBLISHER_FIELD = {
+    "techreport": "institution",
+    "report": "institution",
+    "phdthesis": "school",
+    "mastersthesis": "school",
+}
 # The key runs to the comma before the first field: Crossref has sent keys with commas in
 # them (`@misc{2009, graphs, and causal models_2009, ISBN=...`).
 _ENTRY_HEAD = re.compile(r"@(?P<type>\w+)\s*\{[^=]*?,(?=\s*[\w-]+\s*=)")
@@ -62,11 +81,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--online", action="store_true", help="fill the fields from doi.org")
     parser.add_argument("--author", default="", help="offline: the first author's family name, for the key")
     parser.add_argument("--year", default="", help="offline: the year of publication, for the key")
-    parser.add_argument("--resolver", default=registry_addresses()[0], help="where DOIs resolve (default: $DOI_RESOLVER, else https://doi.org/)")
-    parser.add_argument("--bib", type=Path, default=bib_path(ROOT), help="the bibliography to check keys and DOIs against (default: bib_file in mkdocs.yml)")
+    parser.add_argument(
+        "--resolver",
+        default=registry_addresses()[0],
+        help="where DOIs resolve (default: $DOI_RESOLVER, else https://doi.org/)",
+    )
+    parser.add_argument(
+        "--bib",
+        type=Path,
+        default=bib_path(ROOT),
+        help="the bibliography to check keys and DOIs against (default: bib_file in mkdocs.yml)",
+    )
     args = parser.parse_args(argv)
     try:
-        entry, advice = new_reference(args.doi, bib=args.bib, online=args.online, author=args.author, year=args.year, resolver=args.resolver)
+        entry, advice = new_reference(
+            args.doi, bib=args.bib, online=args.online, author=args.author, year=args.year, resolver=args.resolver
+        )
     except NewReferenceError as error:
         print(f"new-reference: {error}", file=sys.stderr)
         return 1
@@ -75,10 +105,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def new_reference(doi: str, *, bib: Path, online: bool, author: str = "", year: str = "", resolver: str = DOI_RESOLVER) -> tuple[str, str]:
+def new_reference(
+    doi: str, *, bib: Path, online: bool, author: str = "", year: str = "", resolver: str = DOI_RESOLVER
+) -> tuple[str, str]:
     """The entry to paste into references.bib, and what to do with it."""
     if not doi:
-        raise NewReferenceError("give the DOI: make new-reference DOI=10.1111/aphw.12127 (add ONLINE=1 to fill in the fields from doi.org)")
+        raise NewReferenceError(
+            "give the DOI: make new-reference DOI=10.1111/aphw.12127 (add ONLINE=1 to fill in the fields from doi.org)"
+        )
     if problem := doi_problem(doi):
         raise NewReferenceError(problem)  # word for word what the build says of a bad doi field
     bibliography = load_bibliography(bib, display_path=bib.name)
@@ -86,7 +120,9 @@ def new_reference(doi: str, *, bib: Path, online: bool, author: str = "", year: 
         raise NewReferenceError(f"fix {bib.name} first:\n" + "\n".join(f"  {p}" for p in bibliography.problems))
     for entry in bibliography.entries.values():
         if entry.fields.get("doi", "").casefold() == doi.casefold():
-            raise NewReferenceError(f"{bib.name}:{entry.line}: entry '{entry.key}' already has DOI {doi}; cite it as [@{entry.key}]")
+            raise NewReferenceError(
+                f"{bib.name}:{entry.line}: entry '{entry.key}' already has DOI {doi}; cite it as [@{entry.key}]"
+            )
     keys = set(bibliography.entries)
 
     if not online:
@@ -99,8 +135,7 @@ def new_reference(doi: str, *, bib: Path, online: bool, author: str = "", year: 
     key, bibtex = normalised_entry(fetch_bibtex(doi, resolver=resolver), doi=doi, existing_keys=keys)
     notes = "".join(f"note: {problem.message}\n" for problem in entry_problems(bibtex))
     return bibtex, (
-        f"{notes}Check the entry against the publisher's page, paste it into {bib.name}, and cite it\n"
-        f"as [@{key}]."
+        f"{notes}Check the entry against the publisher's page, paste it into {bib.name}, and cite it\nas [@{key}]."
     )
 
 
@@ -137,35 +172,47 @@ def offline_stub(doi: str, *, author: str, year: str, existing_keys: set[str]) -
         key = suggest_key(family, year, existing_keys)
     else:
         key = f"{key_stem(family) if family else 'family'}{year or 'YYYY'}"
-    return key, format_entry("article", key, [
-        ("author", f"{family or 'FAMILY'}, GIVEN NAMES and FAMILY, GIVEN NAMES"),
-        ("title", "TITLE OF THE ARTICLE"),
-        ("journal", "NAME OF THE JOURNAL"),
-        ("year", year or "YYYY"),
-        ("volume", "VOLUME"),
-        ("number", "ISSUE"),
-        ("pages", "FIRST--LAST"),
-        ("doi", doi),
-    ])
+    return key, format_entry(
+        "article",
+        key,
+        [
+            ("author", f"{family or 'FAMILY'}, GIVEN NAMES and FAMILY, GIVEN NAMES"),
+            ("title", "TITLE OF THE ARTICLE"),
+            ("journal", "NAME OF THE JOURNAL"),
+            ("year", year or "YYYY"),
+            ("volume", "VOLUME"),
+            ("number", "ISSUE"),
+            ("pages", "FIRST--LAST"),
+            ("doi", doi),
+        ],
+    )
 
 
 def fetch_bibtex(doi: str, *, resolver: str = DOI_RESOLVER, timeout: float = 30) -> str:
     """The BibTeX that the DOI's registration agency gives through doi.org."""
     url = doi_url(doi, resolver=resolver)
     host = urllib.parse.urlsplit(resolver).netloc or resolver
-    request = urllib.request.Request(url, headers={"Accept": "application/x-bibtex; charset=utf-8", "User-Agent": user_agent()})
+    request = urllib.request.Request(
+        url, headers={"Accept": "application/x-bibtex; charset=utf-8", "User-Agent": user_agent()}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read().decode(response.headers.get_content_charset() or "utf-8", errors="replace")
     except urllib.error.HTTPError as error:
         if error.code == 404:
             raise NewReferenceError(f"{host} knows no DOI {doi}; check it against the publisher's page") from None
-        raise NewReferenceError(f"{host} answered {error.code} {error.reason} for DOI {doi}; try again later, or leave out ONLINE=1 for a stub to fill in by hand") from None
+        raise NewReferenceError(
+            f"{host} answered {error.code} {error.reason} for DOI {doi}; try again later, or leave out ONLINE=1 for a stub to fill in by hand"
+        ) from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise NewReferenceError(f"could not reach {host} ({reason}); check the connection, or leave out ONLINE=1 for a stub to fill in by hand") from None
+        raise NewReferenceError(
+            f"could not reach {host} ({reason}); check the connection, or leave out ONLINE=1 for a stub to fill in by hand"
+        ) from None
     if not _BIBTEX_START.search(body):
-        raise NewReferenceError(f"{host} sent no BibTeX for DOI {doi}; leave out ONLINE=1 for a stub to fill in by hand")
+        raise NewReferenceError(
+            f"{host} sent no BibTeX for DOI {doi}; leave out ONLINE=1 for a stub to fill in by hand"
+        )
     return body
 
 
@@ -181,9 +228,13 @@ def normalised_entry(bibtex: str, *, doi: str, existing_keys: set[str]) -> tuple
     # An error can drop fields unnoticed (a missing comma ends the entry), so none is let by.
     errors, data = parse_bibtex(text)
     if errors:
-        raise NewReferenceError(f"the BibTeX from doi.org cannot be read ({errors[0]}); leave out ONLINE=1 for a stub to fill in by hand")
+        raise NewReferenceError(
+            f"the BibTeX from doi.org cannot be read ({errors[0]}); leave out ONLINE=1 for a stub to fill in by hand"
+        )
     if data is None or not data.entries:
-        raise NewReferenceError("the BibTeX from doi.org holds no entry; leave out ONLINE=1 for a stub to fill in by hand")
+        raise NewReferenceError(
+            "the BibTeX from doi.org holds no entry; leave out ONLINE=1 for a stub to fill in by hand"
+        )
     entry: Entry = next(iter(data.entries.values()))
     kind = entry.type.lower()
     values = {name.lower(): clean_field(value) for name, value in entry.fields.items()}

@@ -60,7 +60,11 @@ def annotations_in(text: str, patterns: list[tuple[re.Pattern[str], dict]]) -> l
             match = regexp.match(line)
             if match:
                 number = int(match.group(pattern["line"])) if "line" in pattern else None
-                found.append(Annotation(match.group(pattern["file"]), number, pattern["severity"], match.group(pattern["message"])))
+                found.append(
+                    Annotation(
+                        match.group(pattern["file"]), number, pattern["severity"], match.group(pattern["message"])
+                    )
+                )
                 break
     return found
 
@@ -74,16 +78,23 @@ def summary(found: list[Annotation]) -> str:
     ordered = sorted(dict.fromkeys(found), key=lambda a: (a.severity != "error", a.file, a.line or 0))
     errors = sum(a.severity == "error" for a in ordered)
     warnings = len(ordered) - errors
-    rows = [f"| `{a.file}{'' if a.line is None else f':{a.line}'}` | {a.severity} | {_cell(a.message)} |" for a in ordered]
-    return "\n".join([
-        f"### Problems: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
-        "",
-        "Each is also shown at its line on the pull request's \"Files changed\" tab (GitHub shows at most 50 there).",
-        "",
-        "| where | severity | problem |",
-        "| --- | --- | --- |",
-        *rows,
-    ]) + "\n"
+    rows = [
+        f"| `{a.file}{'' if a.line is None else f':{a.line}'}` | {a.severity} | {_cell(a.message)} |" for a in ordered
+    ]
+    return (
+        "\n".join(
+            [
+                f"### Problems: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+                "",
+                'Each is also shown at its line on the pull request\'s "Files changed" tab (GitHub shows at most 50 there).',
+                "",
+                "| where | severity | problem |",
+                "| --- | --- | --- |",
+                *rows,
+            ]
+        )
+        + "\n"
+    )
 
 
 # A message in a table cell: a `|` would end the cell, `<` could open an HTML tag.

@@ -66,7 +66,9 @@ def spelling_problems(project: Path) -> list[str]:
 
 def readability_report(texts: dict[str, str]) -> str:
     """One line per article: its Flesch–Kincaid grade, words and sentences."""
-    lines = [f"Readability (Flesch–Kincaid grade; health information reads easily at grade {TARGET_GRADE} or below). Advice, never a failure:"]
+    lines = [
+        f"Readability (Flesch–Kincaid grade; health information reads easily at grade {TARGET_GRADE} or below). Advice, never a failure:"
+    ]
     for where, text in texts.items():
         score = readability(text)
         if score is None:
@@ -74,7 +76,9 @@ def readability_report(texts: dict[str, str]) -> str:
             continue
         per_sentence = score.words / max(score.sentences, 1)
         advice = "" if score.grade <= TARGET_GRADE else "; shorter sentences and everyday words bring it down"
-        lines.append(f"  {where}: grade {score.grade:.1f}, {score.words} words in {score.sentences} sentences ({per_sentence:.0f} words a sentence){advice}")
+        lines.append(
+            f"  {where}: grade {score.grade:.1f}, {score.words} words in {score.sentences} sentences ({per_sentence:.0f} words a sentence){advice}"
+        )
     return "\n".join(lines)
 
 

@@ -54,7 +54,9 @@ def prose_text(source: str) -> str:
     body, _ = strip_front_matter(source)
     for block in find_citation_blocks(body):
         body = re.sub(r"[ \t]*" + re.escape(block.text), "", body)
-    root = html.fragment_fromstring(markdown.markdown(_COMMENT.sub("", body), extensions=MARKDOWN_EXTENSIONS), create_parent="div")
+    root = html.fragment_fromstring(
+        markdown.markdown(_COMMENT.sub("", body), extensions=MARKDOWN_EXTENSIONS), create_parent="div"
+    )
     for element in list(root.iter(*_SKIPPED)):
         element.drop_tree()  # its tail, the text after it, stays
     sentences = []
@@ -62,7 +64,7 @@ def prose_text(source: str) -> str:
         text = " ".join(_own_text(element).split())
         if text:
             # A list item or a paragraph without a full stop still ends a sentence.
-            sentences.append(text if text[-1] in ".!?:;\u2026\"\u201d)" else text + ".")
+            sentences.append(text if text[-1] in '.!?:;\u2026"\u201d)' else text + ".")
     return " ".join(sentences)
 
 

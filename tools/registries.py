@@ -129,7 +129,9 @@ class Registries:
             try:
                 response = self.session.get(url, headers={"Accept": accept}, timeout=self.timeout)
                 retry_after = response.headers.get("Retry-After")
-                answer = Answer(response.status_code, response.text, f"{response.status_code} {response.reason}".strip())
+                answer = Answer(
+                    response.status_code, response.text, f"{response.status_code} {response.reason}".strip()
+                )
             except requests.exceptions.Timeout:
                 answer = Answer(None, detail=f"timed out, {tries(attempts)}")
             except requests.exceptions.ConnectionError as error:

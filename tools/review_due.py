@@ -39,7 +39,12 @@ class DueReview:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--project", type=Path, default=ROOT, help="the project folder (holding docs/)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help="count from this date, YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=dt.date.today(),
+        help="count from this date, YYYY-MM-DD (default: today)",
+    )
     parser.add_argument("--report", type=Path, help="also write the list as Markdown, when any article is due")
     args = parser.parse_args(argv)
     due, problems = due_reviews(args.project, today=args.today)
@@ -47,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
     for review in due:
         print(review)
-    print(f"review-due: {counted(len(due), 'article')} due for review by {args.today + dt.timedelta(days=NOTICE_DAYS)} ({NOTICE_DAYS} days from {args.today})")
+    print(
+        f"review-due: {counted(len(due), 'article')} due for review by {args.today + dt.timedelta(days=NOTICE_DAYS)} ({NOTICE_DAYS} days from {args.today})"
+    )
     if args.report:
         args.report.unlink(missing_ok=True)
         if due:
@@ -63,7 +70,11 @@ def due_reviews(project: Path, *, today: dt.date) -> tuple[list[DueReview], list
     for path in sorted((project / DOCS / ARTICLES_DIR).rglob("*.md")):
         shown = path.relative_to(project).as_posix()
         source, unreadable = read_page(path, display_path=shown)
-        article, found = read_article(path.relative_to(project / DOCS).as_posix(), source, path=shown) if source is not None else (None, [unreadable])
+        article, found = (
+            read_article(path.relative_to(project / DOCS).as_posix(), source, path=shown)
+            if source is not None
+            else (None, [unreadable])
+        )
         if article is None:
             problems += [f"{problem} (its review date is not read until this is fixed)" for problem in found]
             continue
@@ -89,7 +100,7 @@ def markdown(due: list[DueReview], *, today: dt.date) -> str:
         "",
         *(f"- `{review.path}` (line {review.line}): review due {review.due}, {when(review.days)}" for review in due),
         "",
-        "Review each page, then update its `last_reviewed` and `review_due` (see CONTRIBUTING.md, \"Mark a review\").",
+        'Review each page, then update its `last_reviewed` and `review_due` (see CONTRIBUTING.md, "Mark a review").',
     ]
     return "\n".join(lines) + "\n"
 

@@ -39,7 +39,9 @@ def build_and_keep_serving(config: MkDocsConfig, *, serve_url: str | None = None
 
 # An Abort is what serve's rebuild loop reports as a message, not a traceback; the first
 # load, with nothing yet to serve, still ends serve with that message.
-def load_config_or_stop_this_build(config_file: str | IO[Any] | None = None, *, config_file_path: str | None = None, **options: Any) -> MkDocsConfig:
+def load_config_or_stop_this_build(
+    config_file: str | IO[Any] | None = None, *, config_file_path: str | None = None, **options: Any
+) -> MkDocsConfig:
     try:
         return load_config_located(config_file, config_file_path=config_file_path, **options)
     except (ConfigurationError, Abort) as error:

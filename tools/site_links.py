@@ -48,7 +48,9 @@ class SiteCheck:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
-    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the Markdown the site was built from (default: docs)")
+    parser.add_argument(
+        "--docs", type=Path, default=Path("docs"), help="the Markdown the site was built from (default: docs)"
+    )
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"{args.site}/index.html not found: run `make build` first, then `make links`", file=sys.stderr)
@@ -78,9 +80,12 @@ def check_site(site: Path, *, docs: Path | None = None) -> SiteCheck:
         # <script src> counts as verbatim for lychee; without this, missing JS passes.
         "--include-verbatim",
         # `page/#fragment` links point at a directory; its index.html holds the ids.
-        "--index-files", "index.html",
-        "--root-dir", str(site),
-        "--format", "json",
+        "--index-files",
+        "index.html",
+        "--root-dir",
+        str(site),
+        "--format",
+        "json",
         # Lists the links that passed and were left out too, so the summary can count them.
         "--verbose",
     ]
@@ -183,7 +188,7 @@ def link_as_written(page: Path, line: int, column: int) -> str | None:
         text = page.read_text(encoding="utf-8").split("\n")[line - 1]
     except (OSError, IndexError):
         return None
-    match = re.match(r"[^\"'\s>)]+", text[column - 1:])
+    match = re.match(r"[^\"'\s>)]+", text[column - 1 :])
     return match.group(0) if match else None
 
 

@@ -25,8 +25,7 @@ import requests
 # Some servers answer robots with 403; a current desktop browser's headers get the page.
 BROWSER_HEADERS = {
     "User-Agent": (
-        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-        "Chrome/131.0.0.0 Safari/537.36"
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
     ),
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     "Accept-Language": "en-US,en;q=0.9",
@@ -146,7 +145,9 @@ class UrlChecker:
             retry_after = None
             try:
                 # stream=True: the headers are the answer; the body is never downloaded.
-                with self.session.request(method, url, allow_redirects=follow_redirects, timeout=self.timeout, stream=True) as response:
+                with self.session.request(
+                    method, url, allow_redirects=follow_redirects, timeout=self.timeout, stream=True
+                ) as response:
                     status, reason = response.status_code, response.reason
                     location, retry_after = response.headers.get("Location"), response.headers.get("Retry-After")
             except requests.exceptions.TooManyRedirects:
@@ -161,7 +162,9 @@ class UrlChecker:
                 return Outcome(url, "broken", f"{type(error).__name__}: {error}")
             else:
                 if status not in RETRY_STATUSES or attempt == attempts - 1:
-                    return verdict(url, status, reason, location, follow_redirects=follow_redirects, attempts=attempt + 1)
+                    return verdict(
+                        url, status, reason, location, follow_redirects=follow_redirects, attempts=attempt + 1
+                    )
             if attempt < attempts - 1:
                 self.sleep(self.delay(attempt, retry_after))
         return failure
@@ -173,9 +176,13 @@ class UrlChecker:
 def add_online_arguments(parser: argparse.ArgumentParser) -> None:
     """The options both online checks take."""
     parser.add_argument("--report", type=Path, help="write the broken links as Markdown here, for the GitHub issue")
-    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help=f"answers kept between runs (default: {DEFAULT_CACHE})")
     parser.add_argument(
-        "--max-age-hours", type=float, default=DEFAULT_MAX_AGE.total_seconds() / 3600,
+        "--cache", type=Path, default=DEFAULT_CACHE, help=f"answers kept between runs (default: {DEFAULT_CACHE})"
+    )
+    parser.add_argument(
+        "--max-age-hours",
+        type=float,
+        default=DEFAULT_MAX_AGE.total_seconds() / 3600,
         help="how long a good answer is trusted (default: %(default)s)",
     )
 
@@ -194,7 +201,9 @@ def with_cached_checker(args: argparse.Namespace, check: Callable[[UrlChecker], 
 # ---------------------------------------------------------------------------------------
 
 
-def verdict(url: str, status: int, reason: str, location: str | None, *, follow_redirects: bool, attempts: int) -> Outcome:
+def verdict(
+    url: str, status: int, reason: str, location: str | None, *, follow_redirects: bool, attempts: int
+) -> Outcome:
     answer = f"{status} {reason}".strip()
     if 200 <= status < 300:
         return Outcome(url, "ok", answer, status)
@@ -205,7 +214,12 @@ def verdict(url: str, status: int, reason: str, location: str | None, *, follow_
     if status >= 500:
         return Outcome(url, "broken", f"{answer}, {tries(attempts)}", status)
     if status in (401, 403):
-        return Outcome(url, "broken", f"{answer}: refused; if this host refuses robots, add it to ROBOT_REFUSING_HOSTS in tools/external_links.py with a reason", status)
+        return Outcome(
+            url,
+            "broken",
+            f"{answer}: refused; if this host refuses robots, add it to ROBOT_REFUSING_HOSTS in tools/external_links.py with a reason",
+            status,
+        )
     return Outcome(url, "broken", answer, status)
 
 

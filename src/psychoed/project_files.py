@@ -16,7 +16,9 @@ from psychoed.problems import Problem
 from psychoed.settings.setting_problems import setting_lines
 
 # What the build says when mkdocs.yml has no bibliography for the citations.
-NO_BIBLIOGRAPHY = "mkdocs.yml: the bibtex plugin with bib_file is required; add '- bibtex: {bib_file: references.bib}' under plugins"
+NO_BIBLIOGRAPHY = (
+    "mkdocs.yml: the bibtex plugin with bib_file is required; add '- bibtex: {bib_file: references.bib}' under plugins"
+)
 
 
 def bib_file(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> Path | None:
@@ -43,7 +45,8 @@ def missing_style(config_file: str | Path, bibtex: Mapping[str, Any]) -> Problem
     lines = setting_lines(Path(config_file).read_text(encoding="utf-8"))
     line = next((line for name, line in lines.items() if name.endswith("bibtex.csl_file")), 1)
     return Problem(
-        display_path(config_file, config_file), line,
+        display_path(config_file, config_file),
+        line,
         f"csl_file '{bibtex['csl_file']}' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7",
     )
 
@@ -56,7 +59,9 @@ def read_page(path: str | Path, *, display_path: str) -> tuple[str | None, Probl
     try:
         return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"), None
     except UnicodeDecodeError as error:
-        return None, Problem(display_path, 1 + data[: error.start].count(b"\n"), "not UTF-8 text; save the file as UTF-8")
+        return None, Problem(
+            display_path, 1 + data[: error.start].count(b"\n"), "not UTF-8 text; save the file as UTF-8"
+        )
 
 
 def bibtex_options(plugins: list[Any]) -> Mapping[str, Any] | None:

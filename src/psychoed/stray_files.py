@@ -31,7 +31,9 @@ _COPY_MARK = re.compile(r"^(Copy of )|( copy(?: \d+)?| - Copy(?: \(\d+\))?| \(\d
 _ALLOWED = ", ".join(ASSET_TYPES)
 
 
-def stray_file_problems(src_uris: Iterable[str], *, nav: list[Any] | None, not_in_nav: set[str], docs_path: str) -> list[Problem]:
+def stray_file_problems(
+    src_uris: Iterable[str], *, nav: list[Any] | None, not_in_nav: set[str], docs_path: str
+) -> list[Problem]:
     """The problem of each file of docs/ (`src_uris`, as MkDocs names them) the site would
     publish by mistake, at `docs_path/src_uri` and no line: it is the file that is wrong.
     `nav` is mkdocs.yml's nav as written (None: MkDocs lists every page); `not_in_nav`

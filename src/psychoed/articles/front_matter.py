@@ -92,10 +92,22 @@ def _field_problems(fields: dict, lines: dict[str, int], typed: dict[str, str], 
     for key, value in fields.items():
         line = lines.get(key, 1)
         if isinstance(value, _NoDate):
-            problems.append(Problem(path, line, f"front matter field '{key}' is {value.strip()}, which is no date: {impossible_date(value) or 'no such day or time'}; write a real date as YYYY-MM-DD"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"front matter field '{key}' is {value.strip()}, which is no date: {impossible_date(value) or 'no such day or time'}; write a real date as YYYY-MM-DD",
+                )
+            )
         elif isinstance(value, str) and (cut := _PLAIN_VALUE.match(typed.get(key, ""))):
             whole = typed[key].strip()
-            problems.append(Problem(path, line, f"front matter field '{key}' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at '{cut.group('value')}'; put the whole value in quotes: {key}: {_quoted(whole)}"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"front matter field '{key}' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at '{cut.group('value')}'; put the whole value in quotes: {key}: {_quoted(whole)}",
+                )
+            )
     return problems
 
 
@@ -108,7 +120,13 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     """The article's metadata, or None with every problem of its front matter."""
     front_matter, problems = read_front_matter(source, path=path)
     if front_matter is None:
-        return None, problems or [Problem(path, 1, "no front matter; start the file with a '---' block holding title, description, author, published, last_reviewed and review_due (copy it from another article)")]
+        return None, problems or [
+            Problem(
+                path,
+                1,
+                "no front matter; start the file with a '---' block holding title, description, author, published, last_reviewed and review_due (copy it from another article)",
+            )
+        ]
     meta, lines = front_matter.fields, front_matter.lines
 
     def where(key: str) -> int:
@@ -119,10 +137,16 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
         if value is not None and not isinstance(value, str):
             problems.append(_not_text(key, value, front_matter, path=path))
         elif not isinstance(value, str) or not value.strip():
-            problems.append(Problem(path, where(key), f"front matter field '{key}' is missing or empty; add {key}: ..."))
+            problems.append(
+                Problem(path, where(key), f"front matter field '{key}' is missing or empty; add {key}: ...")
+            )
     reviewed_by = meta.get("reviewed_by")
     if reviewed_by is not None and (not isinstance(reviewed_by, str) or not reviewed_by.strip()):
-        problems.append(Problem(path, where("reviewed_by"), "front matter field 'reviewed_by' must name the reviewer, or be left out"))
+        problems.append(
+            Problem(
+                path, where("reviewed_by"), "front matter field 'reviewed_by' must name the reviewer, or be left out"
+            )
+        )
     dates = {}
     for key in REQUIRED_DATES:
         value = meta.get(key)
@@ -131,19 +155,49 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
         elif isinstance(value, _NoDate):
             continue  # read_front_matter has said why
         elif isinstance(value, str) and _DATE_LIKE.fullmatch(value.strip()):
-            problems.append(Problem(path, where(key), f"front matter field '{key}' is {front_matter.typed.get(key, value).strip()}: the quotes make it text, not a date; remove them: {key}: {value.strip()}"))
+            problems.append(
+                Problem(
+                    path,
+                    where(key),
+                    f"front matter field '{key}' is {front_matter.typed.get(key, value).strip()}: the quotes make it text, not a date; remove them: {key}: {value.strip()}",
+                )
+            )
         elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            problems.append(Problem(path, where(key), f"front matter field '{key}' is '{value}', not a date; write it as YYYY-MM-DD, e.g. {key}: 2026-11-25"))
+            problems.append(
+                Problem(
+                    path,
+                    where(key),
+                    f"front matter field '{key}' is '{value}', not a date; write it as YYYY-MM-DD, e.g. {key}: 2026-11-25",
+                )
+            )
         else:
             dates[key] = value
     if len(dates) == 3:
         if dates["last_reviewed"] < dates["published"]:
-            problems.append(Problem(path, where("last_reviewed"), f"last_reviewed {dates['last_reviewed']} is before published {dates['published']}; a page is reviewed when or after it is published"))
+            problems.append(
+                Problem(
+                    path,
+                    where("last_reviewed"),
+                    f"last_reviewed {dates['last_reviewed']} is before published {dates['published']}; a page is reviewed when or after it is published",
+                )
+            )
         if dates["review_due"] <= dates["last_reviewed"]:
-            problems.append(Problem(path, where("review_due"), f"review_due {dates['review_due']} is not after last_reviewed {dates['last_reviewed']}; set the next review date, usually three years on"))
+            problems.append(
+                Problem(
+                    path,
+                    where("review_due"),
+                    f"review_due {dates['review_due']} is not after last_reviewed {dates['last_reviewed']}; set the next review date, usually three years on",
+                )
+            )
         latest = years_later(dates["last_reviewed"], REVIEW_CYCLE_YEARS)
         if dates["review_due"] > latest:
-            problems.append(Problem(path, where("review_due"), f"review_due {dates['review_due']} is more than {REVIEW_CYCLE_YEARS} years after last_reviewed {dates['last_reviewed']}; articles are reviewed at least every {REVIEW_CYCLE_YEARS} years (see 'About our content'), so set review_due: {latest} or earlier"))
+            problems.append(
+                Problem(
+                    path,
+                    where("review_due"),
+                    f"review_due {dates['review_due']} is more than {REVIEW_CYCLE_YEARS} years after last_reviewed {dates['last_reviewed']}; articles are reviewed at least every {REVIEW_CYCLE_YEARS} years (see 'About our content'), so set review_due: {latest} or earlier",
+                )
+            )
     cta = meta.get("consultation_cta", True)
     if not isinstance(cta, bool):
         problems.append(Problem(path, where("consultation_cta"), f"consultation_cta is '{cta}'; write true or false"))
@@ -152,12 +206,26 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
         if cta_text is not None and not isinstance(cta_text, str):
             problems.append(_not_text("consultation_text", cta_text, front_matter, path=path))
         elif not cta_text or not cta_text.strip():
-            problems.append(Problem(path, where("consultation_text"), "front matter field 'consultation_text' is empty; write this article's sentence inviting readers to a consultation, or remove the line to show the site's (extra.consultation.text in mkdocs.yml)"))
+            problems.append(
+                Problem(
+                    path,
+                    where("consultation_text"),
+                    "front matter field 'consultation_text' is empty; write this article's sentence inviting readers to a consultation, or remove the line to show the site's (extra.consultation.text in mkdocs.yml)",
+                )
+            )
         elif cta is False:
-            problems.append(Problem(path, where("consultation_text"), "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines"))
+            problems.append(
+                Problem(
+                    path,
+                    where("consultation_text"),
+                    "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines",
+                )
+            )
     weight = meta.get("weight", 0)
     if not isinstance(weight, int) or isinstance(weight, bool):
-        problems.append(Problem(path, where("weight"), f"weight is '{weight}'; write a whole number (lower comes first)"))
+        problems.append(
+            Problem(path, where("weight"), f"weight is '{weight}'; write a whole number (lower comes first)")
+        )
     if problems:
         return None, problems
     return Article(
@@ -184,7 +252,10 @@ def review_date_problems(article: Article, *, source: str, path: str, today: dt.
     """
     problems = []
     for key, why in (
-        ("published", "the site publishes a page with the build that holds it, never on a later day, so write the day it is first published, usually today"),
+        (
+            "published",
+            "the site publishes a page with the build that holds it, never on a later day, so write the day it is first published, usually today",
+        ),
         ("last_reviewed", "a review is marked once it is done, so write the day it was done"),
     ):
         date = getattr(article, key)
@@ -192,14 +263,25 @@ def review_date_problems(article: Article, *, source: str, path: str, today: dt.
             problems.append(Problem(path, field_line(source, key), f"{key} {date} is after today ({today}); {why}"))
     if article.review_due < today:
         # A notice, not an error: an overdue review must not block an urgent correction.
-        problems.append(Problem(path, field_line(source, "review_due"), f"review was due on {article.review_due}; review the page, then update last_reviewed and review_due", notice=True))
+        problems.append(
+            Problem(
+                path,
+                field_line(source, "review_due"),
+                f"review was due on {article.review_due}; review the page, then update last_reviewed and review_due",
+                notice=True,
+            )
+        )
     return problems
 
 
 # A field meant as text that YAML read as something else, with the quotes that fix it.
 def _not_text(key: str, value: object, front_matter: FrontMatter, *, path: str) -> Problem:
     typed = front_matter.typed.get(key, str(value)).strip()
-    return Problem(path, front_matter.lines.get(key, 1), f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {_quoted(typed)}")
+    return Problem(
+        path,
+        front_matter.lines.get(key, 1),
+        f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {_quoted(typed)}",
+    )
 
 
 # What YAML made of a value the editor meant as text, in the editor's words.
@@ -292,11 +374,15 @@ def _tag_problem(text: str, path: str) -> Problem | None:
         return None
     if tag is None:
         return None
-    typed = text[tag.start_mark.index:tag.end_mark.index]
+    typed = text[tag.start_mark.index : tag.end_mark.index]
     row = _row(text, tag.start_mark.index)
     key = _KEY_LINE.match(text.split("\n")[row])
     field = f"field '{key.group('key')}'" if key else "value"
-    return Problem(path, 2 + row, f"front matter {field} has the YAML tag '{typed}', which does not fit its value; remove '{typed}' and write the value plainly")
+    return Problem(
+        path,
+        2 + row,
+        f"front matter {field} has the YAML tag '{typed}', which does not fit its value; remove '{typed}' and write the value plainly",
+    )
 
 
 # The editor's mistake behind a YAML error, at its line: a tab, an indented field, else
@@ -313,12 +399,26 @@ def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
     if not _KEY_LINE.match(typed) and any(not earlier.strip() for earlier in typed_lines[:row]):
         return Problem(path, 1, _UNCLOSED)
     if "\t" in typed:
-        return Problem(path, line, "front matter line holds a tab; YAML takes spaces only: replace the tab with a space (or with nothing at the start of the line)")
+        return Problem(
+            path,
+            line,
+            "front matter line holds a tab; YAML takes spaces only: replace the tab with a space (or with nothing at the start of the line)",
+        )
     indented = re.match(r"(?P<indent>[ ]+)(?P<key>[\w-]+)[ \t]*:", typed)
     if indented:
-        return Problem(path, line, f"front matter field '{indented.group('key')}' is indented by {len(indented.group('indent'))} spaces; every field starts at the beginning of its line: remove the spaces before '{indented.group('key')}:'")
-    what = "; ".join(part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part) or str(error)
-    return Problem(path, line, f"front matter is not valid YAML ({what}); check the colons and quotes on this line: a value holding ': ' must be in quotes, and a quote closed on its line")
+        return Problem(
+            path,
+            line,
+            f"front matter field '{indented.group('key')}' is indented by {len(indented.group('indent'))} spaces; every field starts at the beginning of its line: remove the spaces before '{indented.group('key')}:'",
+        )
+    what = "; ".join(
+        part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part
+    ) or str(error)
+    return Problem(
+        path,
+        line,
+        f"front matter is not valid YAML ({what}); check the colons and quotes on this line: a value holding ': ' must be in quotes, and a quote closed on its line",
+    )
 
 
 # The row of the file's text at YAML's mark: YAML also ends a line at a lone '\r', which

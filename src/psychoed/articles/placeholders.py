@@ -39,12 +39,21 @@ EXAMPLE_REVIEWER = "Jane Doe"
 _SKELETON = "this text is still the skeleton from make new-article; write your own in its place"
 PLACEHOLDERS = (
     # CONTRIBUTING.md's example description is the skeleton's first words.
-    Placeholder("One sentence for the Home page and search results", "the description is still the example from make new-article; write one sentence of your own saying what the reader will learn"),
+    Placeholder(
+        "One sentence for the Home page and search results",
+        "the description is still the example from make new-article; write one sentence of your own saying what the reader will learn",
+    ),
     Placeholder(INTRODUCTION, _SKELETON),
     Placeholder(RESEARCH, _SKELETON),
     Placeholder(TRY, _SKELETON),
-    Placeholder(EXAMPLE_REVIEWER, f"'{EXAMPLE_REVIEWER}' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line"),
-    Placeholder(MARK, f"'{MARK}' is still on this line, left from make new-article; remove it once the text around it is your own"),
+    Placeholder(
+        EXAMPLE_REVIEWER,
+        f"'{EXAMPLE_REVIEWER}' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line",
+    ),
+    Placeholder(
+        MARK,
+        f"'{MARK}' is still on this line, left from make new-article; remove it once the text around it is your own",
+    ),
 )
 
 
@@ -94,7 +103,10 @@ def _found(text: str) -> list[tuple[int, int]]:
         while start >= 0:
             end = start + len(phrase)
             # A phrase that starts (or ends) with a word is not found inside a longer word.
-            if not ((_word_char(phrase, 0) and _word_char(flat, start - 1)) or (_word_char(phrase, len(phrase) - 1) and _word_char(flat, end))):
+            if not (
+                (_word_char(phrase, 0) and _word_char(flat, start - 1))
+                or (_word_char(phrase, len(phrase) - 1) and _word_char(flat, end))
+            ):
                 found.append((1 + flat.count("\n", 0, start), index))
             start = flat.find(phrase, start + 1)
     return found

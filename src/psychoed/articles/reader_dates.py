@@ -9,7 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # Each form by its name in mkdocs.yml, written in English whatever the machine's locale.
 DATE_FORMATS: dict[str, Callable[[dt.date], str]] = {

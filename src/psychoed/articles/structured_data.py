@@ -100,7 +100,6 @@ def plain_text(latex: str) -> str:
 _PLAIN = re.compile(r"[A-Za-z0-9.,:;()/?!]+(?: [A-Za-z0-9.,:;()/?!]+)*")
 
 
-
 # The practice itself when the author is the site's name, otherwise a person.
 def _agent(name: str, *, site_name: str) -> dict:
     kind = "Organization" if name == site_name else "Person"

@@ -50,8 +50,13 @@ def _findings(masked: str) -> list[tuple[int, str]]:
         attributes = tag_attributes(tag.group("attributes"))
         found += [(tag.start(), message) for message in _tag_messages(tag.group("tag").lower(), attributes)]
     for attr_list in _ATTR_LIST.finditer(masked):
-        found += [(attr_list.start(), message) for message in _attribute_messages(tag_attributes(attr_list.group("attributes")))]
-    found += [(link.start(), f"'{link.group('url')}' is blocked: {SCRIPT_FIX}") for link in _SCRIPT_LINK.finditer(masked)]
+        found += [
+            (attr_list.start(), message)
+            for message in _attribute_messages(tag_attributes(attr_list.group("attributes")))
+        ]
+    found += [
+        (link.start(), f"'{link.group('url')}' is blocked: {SCRIPT_FIX}") for link in _SCRIPT_LINK.finditer(masked)
+    ]
     return found
 
 

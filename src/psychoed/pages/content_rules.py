@@ -36,7 +36,9 @@ _TEXT_LINE = re.compile(r"^\s*(?![-*+]\s|\d+[.)]\s|#|>|\||<|!!!|\?\?\?|\[\^|=+\s
 _ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kind>\w+)")
 # A heading typed as HTML, which joins the page's outline as a Markdown one does.
 _HTML_HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)</h(?P=level)\s*>", re.IGNORECASE | re.DOTALL)
-_HTML_LINK = re.compile(r"""<a\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>(?P<text>.*?)</a\s*>""", re.IGNORECASE | re.DOTALL)
+_HTML_LINK = re.compile(
+    r"""<a\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>(?P<text>.*?)</a\s*>""", re.IGNORECASE | re.DOTALL
+)
 _TAG = re.compile(r"<[^>]*>")
 # HTML attributes that give a screen reader a name: a link's aria-label or title.
 _LINK_NAMES = ("aria-label", "title")
@@ -71,20 +73,40 @@ def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Pro
         problems += _image_and_link_problems(masked, path=page.path, first_line=first_line)
         problems += _admonition_problems(masked, path=page.path, first_line=first_line)
         if not any(_TEXT_LINE.match(line) for line in masked.split("\n")):
-            problems.append(Problem(page.path, headings[0].line if headings else first_line, "the page has no paragraph of text, only headings, lists or HTML; write at least a sentence under the title, which search results and readers without JavaScript see first"))
+            problems.append(
+                Problem(
+                    page.path,
+                    headings[0].line if headings else first_line,
+                    "the page has no paragraph of text, only headings, lists or HTML; write at least a sentence under the title, which search results and readers without JavaScript see first",
+                )
+            )
         if front_problems:
             continue
         fields = front_matter.fields if front_matter else {}
         lines = front_matter.lines if front_matter else {}
         description = fields.get("description")
         if isinstance(description, str) and description.strip():
-            problems += _description_problems(description, path=page.path, line=lines.get("description", 1), seen=seen_descriptions)
+            problems += _description_problems(
+                description, path=page.path, line=lines.get("description", 1), seen=seen_descriptions
+            )
         elif page.path not in articles:  # an article's missing description is read_article's
-            problems.append(Problem(page.path, 1, f"the page has no description; add 'description: ...' to its front matter, {DESCRIPTION_MIN} to {DESCRIPTION_MAX} characters saying what the page offers, which search results show"))
+            problems.append(
+                Problem(
+                    page.path,
+                    1,
+                    f"the page has no description; add 'description: ...' to its front matter, {DESCRIPTION_MIN} to {DESCRIPTION_MAX} characters saying what the page offers, which search results show",
+                )
+            )
         title, title_line = _title(fields, lines, headings)
         if title:
             if title.casefold() in seen_titles:
-                problems.append(Problem(page.path, title_line, f"the title '{title}' is also the title of {seen_titles[title.casefold()]}; browser tabs and search results tell pages apart by it: give this page its own"))
+                problems.append(
+                    Problem(
+                        page.path,
+                        title_line,
+                        f"the title '{title}' is also the title of {seen_titles[title.casefold()]}; browser tabs and search results tell pages apart by it: give this page its own",
+                    )
+                )
             seen_titles.setdefault(title.casefold(), page.path)
     return problems
 
@@ -100,7 +122,7 @@ def find_headings(masked: str, *, first_line: int) -> list[Heading]:
         if expanded.strip():
             while boxes and len(expanded) - len(expanded.lstrip()) < boxes[-1]:
                 boxes.pop()
-        line = expanded[boxes[-1]:] if boxes else raw
+        line = expanded[boxes[-1] :] if boxes else raw
         lines.append(line)
         if box := _ADMONITION.match(line):
             boxes.append((boxes[-1] if boxes else 0) + len(box.group("indent").expandtabs(4)) + 4)
@@ -126,16 +148,46 @@ def heading_problems(headings: list[Heading], *, path: str, article: bool, cites
     for heading in headings:
         marks = "#" * heading.level
         if not heading.text:
-            problems.append(Problem(path, heading.line, f"a '{marks}' heading without text; write its text after '{marks} ', or remove the line"))
+            problems.append(
+                Problem(
+                    path,
+                    heading.line,
+                    f"a '{marks}' heading without text; write its text after '{marks} ', or remove the line",
+                )
+            )
         if heading.level == 1 and heading is not titles[0]:
-            problems.append(Problem(path, heading.line, f"a second '#' heading, '{heading.text}'; a page has one '#' title (line {titles[0].line}): make this one '## {heading.text}'"))
+            problems.append(
+                Problem(
+                    path,
+                    heading.line,
+                    f"a second '#' heading, '{heading.text}'; a page has one '#' title (line {titles[0].line}): make this one '## {heading.text}'",
+                )
+            )
         elif heading.level == 1 and heading is not headings[0]:
-            problems.append(Problem(path, heading.line, f"the '#' title '{heading.text}' comes after the heading on line {headings[0].line}; put the title first"))
+            problems.append(
+                Problem(
+                    path,
+                    heading.line,
+                    f"the '#' title '{heading.text}' comes after the heading on line {headings[0].line}; put the title first",
+                )
+            )
         elif heading.level > previous + 1:
             fix = "#" * (previous + 1)
-            problems.append(Problem(path, heading.line, f"the heading '{heading.text}' is '{marks}' after a '{'#' * previous}' heading, skipping level {previous + 1}; screen readers list headings by level: write '{fix} {heading.text}'"))
+            problems.append(
+                Problem(
+                    path,
+                    heading.line,
+                    f"the heading '{heading.text}' is '{marks}' after a '{'#' * previous}' heading, skipping level {previous + 1}; screen readers list headings by level: write '{fix} {heading.text}'",
+                )
+            )
         if (article or cites) and heading.text.casefold().rstrip(":") in REFERENCE_HEADINGS:
-            problems.append(Problem(path, heading.line, f"a '{heading.text}' heading: the build writes the {'article' if article else 'page'}'s reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]"))
+            problems.append(
+                Problem(
+                    path,
+                    heading.line,
+                    f"a '{heading.text}' heading: the build writes the {'article' if article else 'page'}'s reference list from its citations; remove this heading and the list under it, and cite each work in the text with [@key]",
+                )
+            )
         previous = heading.level
     return problems
 
@@ -150,9 +202,21 @@ def _description_problems(description: str, *, path: str, line: int, seen: dict[
     length = len(description)
     if not DESCRIPTION_MIN <= length <= DESCRIPTION_MAX:
         fix = f"shorten it to {DESCRIPTION_MAX}" if length > DESCRIPTION_MAX else f"lengthen it to {DESCRIPTION_MIN}"
-        problems.append(Problem(path, line, f"the description is {counted(length, 'character')}; search results show {DESCRIPTION_MIN} to {DESCRIPTION_MAX}: {fix} or {'fewer' if length > DESCRIPTION_MAX else 'more'}"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"the description is {counted(length, 'character')}; search results show {DESCRIPTION_MIN} to {DESCRIPTION_MAX}: {fix} or {'fewer' if length > DESCRIPTION_MAX else 'more'}",
+            )
+        )
     if description in seen:
-        problems.append(Problem(path, line, f"the description is the same as that of {seen[description]}; search results tell pages apart by it: write one for this page"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"the description is the same as that of {seen[description]}; search results tell pages apart by it: write one for this page",
+            )
+        )
     seen.setdefault(description, path)
     return problems
 
@@ -174,19 +238,43 @@ def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list
 
     for image in INLINE_IMAGE.finditer(masked):
         if not image.group("alt").strip():
-            problems.append(Problem(path, line_of(image.start()), f"the image '{image.group('url')}' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows]({image.group('url')})"))
+            problems.append(
+                Problem(
+                    path,
+                    line_of(image.start()),
+                    f"the image '{image.group('url')}' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows]({image.group('url')})",
+                )
+            )
     for tag, alt in _html_images(masked):
         if alt is None:  # alt="" is right for a picture that only decorates
-            problems.append(Problem(path, line_of(tag.start()), "an <img> without alt text, which screen readers read out; add alt=\"what it shows\""))
+            problems.append(
+                Problem(
+                    path,
+                    line_of(tag.start()),
+                    'an <img> without alt text, which screen readers read out; add alt="what it shows"',
+                )
+            )
     for link in _EMPTY_LINK.finditer(masked):
-        problems.append(Problem(path, line_of(link.start()), f"the link to '{link.group('url')}' has no text, so a screen reader cannot name it; write where it leads inside the brackets: [text]({link.group('url')})"))
+        problems.append(
+            Problem(
+                path,
+                line_of(link.start()),
+                f"the link to '{link.group('url')}' has no text, so a screen reader cannot name it; write where it leads inside the brackets: [text]({link.group('url')})",
+            )
+        )
     for link in _HTML_LINK.finditer(masked):
         attributes = tag_attributes(link.group("attributes"))
         named = any(attributes.get(name, "").strip() for name in _LINK_NAMES)
         pictured = any(alt and alt.strip() for _, alt in _html_images(link.group("text")))
         if not named and not pictured and not _TAG.sub("", link.group("text")).strip():
             opening = " ".join(f"<a{link.group('attributes')}>".split())
-            problems.append(Problem(path, line_of(link.start()), f"the link {opening} has no text, so a screen reader cannot name it; write where it leads between {opening} and </a>"))
+            problems.append(
+                Problem(
+                    path,
+                    line_of(link.start()),
+                    f"the link {opening} has no text, so a screen reader cannot name it; write where it leads between {opening} and </a>",
+                )
+            )
     return problems
 
 
@@ -207,7 +295,13 @@ def _table_header_problems(masked: str, *, path: str, first_line: int) -> list[P
         cells = header.strip().removeprefix("|").removesuffix("|").split("|")
         for column, cell in enumerate(cells, start=1):
             if not cell.strip():
-                problems.append(Problem(path, first_line + number, f"header cell {column} of the table is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time"))
+                problems.append(
+                    Problem(
+                        path,
+                        first_line + number,
+                        f"header cell {column} of the table is empty, so a screen reader names that column by nothing; write a heading in it, e.g. Time",
+                    )
+                )
     return problems
 
 
@@ -220,10 +314,16 @@ def _admonition_problems(masked: str, *, path: str, first_line: int) -> list[Pro
         box = _ADMONITION.match(line)
         if not box:
             continue
-        body = next((text for text in lines[number + 1:] if text.strip()), "")
+        body = next((text for text in lines[number + 1 :] if text.strip()), "")
         body = body.expandtabs(4)
         if body and len(body) - len(body.lstrip()) >= len(box.group("indent").expandtabs(4)) + 4:
             continue
         box_text = f"{box.group('marker')} {box.group('kind')}"
-        problems.append(Problem(path, first_line + number, f"the note box '{box_text}' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces"))
+        problems.append(
+            Problem(
+                path,
+                first_line + number,
+                f"the note box '{box_text}' has no text: its text must be indented four spaces under this line; indent the lines below it by four spaces",
+            )
+        )
     return problems

@@ -28,14 +28,26 @@ POLICY = {
 REFERRER = '<meta name="referrer" content="no-referrer">'
 
 # A start tag, with quoted attribute values that may hold `>`.
-_SCRIPT = re.compile(r"""<script\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>(?P<text>.*?)</script\s*>""", re.IGNORECASE | re.DOTALL)
-_ATTRIBUTE = re.compile(r"""(?P<name>[^\s=/>]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+)))?""")
+_SCRIPT = re.compile(
+    r"""<script\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>(?P<text>.*?)</script\s*>""", re.IGNORECASE | re.DOTALL
+)
+_ATTRIBUTE = re.compile(
+    r"""(?P<name>[^\s=/>]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+)))?"""
+)
 _HEAD = re.compile(r"<head\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
 # Script types a browser runs (the HTML standard's JavaScript MIME types, module, import
 # map); any other type is a data block, such as JSON-LD or Material's configuration.
 _RUN_TYPES = {
-    "", "module", "importmap", "text/javascript", "application/javascript", "text/ecmascript",
-    "application/ecmascript", "application/x-javascript", "text/jscript", "text/livescript",
+    "",
+    "module",
+    "importmap",
+    "text/javascript",
+    "application/javascript",
+    "text/ecmascript",
+    "application/ecmascript",
+    "application/x-javascript",
+    "text/jscript",
+    "text/livescript",
 }
 
 
@@ -50,7 +62,7 @@ def with_privacy_meta(page_html: str, *, page_content: str = "") -> str | None:
     written = set(inline_script_hashes(page_content))
     hashes = [digest for digest in inline_script_hashes(page_html) if digest not in written]
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
-    return page_html[: head.end()] + meta + REFERRER + page_html[head.end():]
+    return page_html[: head.end()] + meta + REFERRER + page_html[head.end() :]
 
 
 def policy(hashes: list[str]) -> str:

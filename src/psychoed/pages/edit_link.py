@@ -35,7 +35,12 @@ def edit_repository_problems(extra: Mapping[str, Any]) -> list[SettingProblem]:
     setting = extra.get(SETTING)
     if setting is None or (isinstance(setting, str) and _REPOSITORY.fullmatch(setting.strip())):
         return []
-    return [SettingProblem(f"extra.{SETTING}", f"'{setting}' is not a GitHub repository; write it as owner/name, e.g. {SETTING}: GrowTrue/psychoeducation, the part of its address after https://github.com/")]
+    return [
+        SettingProblem(
+            f"extra.{SETTING}",
+            f"'{setting}' is not a GitHub repository; write it as owner/name, e.g. {SETTING}: GrowTrue/psychoeducation, the part of its address after https://github.com/",
+        )
+    ]
 
 
 def edit_url(*, repository: str, docs_dir: str, src_uri: str) -> str:

@@ -19,7 +19,10 @@ def preview_number(value: str | None) -> tuple[int | None, str | None]:
         return None, None
     if re.fullmatch(r"[0-9]+", value.strip()) and int(value) > 0:
         return int(value), None
-    return None, f"PREVIEW_PR is '{value}', not a pull request number; set it to the number alone (PREVIEW_PR=12), or unset it to build the published site"
+    return (
+        None,
+        f"PREVIEW_PR is '{value}', not a pull request number; set it to the number alone (PREVIEW_PR=12), or unset it to build the published site",
+    )
 
 
 def banner_text(number: int) -> str:

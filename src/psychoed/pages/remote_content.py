@@ -20,10 +20,14 @@ FIX = "the site loads nothing from other sites; link to it instead: [title]({url
 
 # Elements that always frame or run another document: the policy allows none of them.
 _EMBED_TAGS = ("iframe", "frame", "embed", "object", "portal")
-_EMBED = re.compile(rf"<(?P<tag>{'|'.join(_EMBED_TAGS)})\b(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE)
+_EMBED = re.compile(
+    rf"<(?P<tag>{'|'.join(_EMBED_TAGS)})\b(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE
+)
 # Any start tag, with quoted attribute values that may hold `>`: here, those whose
 # attribute loads a file (img, video, audio, source, script, link, input).
-START_TAG = re.compile(r"<(?P<tag>[a-z][a-z0-9-]*)(?=[\s/>])(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE)
+START_TAG = re.compile(
+    r"<(?P<tag>[a-z][a-z0-9-]*)(?=[\s/>])(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE
+)
 # The attributes whose address the browser loads (read by tag_attributes, so an address
 # quoted in alt or title, or a lazy loader's data-src, is no load).
 _LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "href")
@@ -67,7 +71,9 @@ def _findings(masked: str) -> list[tuple[int, str]]:
             continue
         url = _loaded_url(tag.group("attributes"), remote_only=True)
         if url:
-            found.append((tag.start(), f"<{tag.group('tag').lower()}> loads '{url}' from another site: " + FIX.format(url=url)))
+            found.append(
+                (tag.start(), f"<{tag.group('tag').lower()}> loads '{url}' from another site: " + FIX.format(url=url))
+            )
     definitions = {_label(d.group("ref")): d.group("url") for d in _DEFINITION.finditer(masked)}
     for image in INLINE_IMAGE.finditer(masked):
         if _REMOTE.match(image.group("url")):

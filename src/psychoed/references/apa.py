@@ -158,7 +158,9 @@ def plan_runs(pages: dict[str, list[CitationBlock]], entries: dict[str, Entry], 
             for key in keys:
                 if key not in listed:
                     work = {(name(key), _year(entries.get(key))): key}
-                    listed[key] = _place(reference_runs, work, [], sizes=itertools.repeat(REFERENCE_RUN_WORKS), works=[key])
+                    listed[key] = _place(
+                        reference_runs, work, [], sizes=itertools.repeat(REFERENCE_RUN_WORKS), works=[key]
+                    )
                 early[uri].append(listed[key])
         if tangled:
             cited = {key for block in pages[uri] for key in block.keys}
@@ -170,7 +172,12 @@ def plan_runs(pages: dict[str, list[CitationBlock]], entries: dict[str, Entry], 
     order = {id(b): b for needs in (early, late) for batches in needs.values() for b in batches}
     position = {batch_id: index for index, batch_id in enumerate(order)}
     runs = [
-        Run(tuple(dict.fromkeys(b.blocks)), tuple(dict.fromkeys(b.works)), fast=b not in exact_runs, listed=b in reference_runs)
+        Run(
+            tuple(dict.fromkeys(b.blocks)),
+            tuple(dict.fromkeys(b.works)),
+            fast=b not in exact_runs,
+            listed=b in reference_runs,
+        )
         for b in order.values()
     ]
     return Plan(
@@ -191,7 +198,12 @@ class CitationFormatter:
     """
 
     def __init__(
-        self, pages: dict[str, list[CitationBlock]], style: Style, *, cache: dict[str, Formatted], workers: int = 1,
+        self,
+        pages: dict[str, list[CitationBlock]],
+        style: Style,
+        *,
+        cache: dict[str, Formatted],
+        workers: int = 1,
         render: Callable[[list[str]], list[str]] | None = None,
     ):
         self._style = style
@@ -199,7 +211,9 @@ class CitationFormatter:
         self._html: dict[int, dict[str, str]] = {}  # late run -> its blocks' HTML
         self._csl = _with_title_sort(_read(style.csl_path))
         self._csl_path = _style_file(self._csl)
-        self._by_cite_path = _style_file(_RULE.sub('givenname-disambiguation-rule="by-cite"', self._csl))  # for fast runs
+        self._by_cite_path = _style_file(
+            _RULE.sub('givenname-disambiguation-rule="by-cite"', self._csl)
+        )  # for fast runs
         self._cache = cache
         self._used: set[str] = set()
         self._pages = pages
@@ -221,7 +235,9 @@ class CitationFormatter:
         citations another plugin changed, formatted now in a run of its own)."""
         if not self._planned(src_uri, blocks):
             keys = tuple(dict.fromkeys(key for block in blocks for key in block.keys))
-            return self._formatted([self._submit(Run(tuple(dict.fromkeys(b.text for b in blocks)), keys)).result()], blocks)
+            return self._formatted(
+                [self._submit(Run(tuple(dict.fromkeys(b.text for b in blocks)), keys)).result()], blocks
+            )
         outputs = [self._futures[index].result() for index in self._plan.early.get(src_uri, [])]
         return self._formatted(outputs, blocks)
 
@@ -240,7 +256,9 @@ class CitationFormatter:
             if index not in self._html:
                 inline = self._futures[index].result().inline
                 self._html[index] = dict(zip(inline, self._render(list(inline.values())), strict=True))
-            html.update((block.text, self._html[index][block.text]) for block in blocks if block.text in self._html[index])
+            html.update(
+                (block.text, self._html[index][block.text]) for block in blocks if block.text in self._html[index]
+            )
         return html
 
     def page(self, src_uri: str, blocks: list[CitationBlock]) -> Formatted:
@@ -250,7 +268,9 @@ class CitationFormatter:
 
     def _planned(self, src_uri: str, blocks: list[CitationBlock]) -> bool:
         planned = {block.text for block in self._pages.get(src_uri, [])}
-        return (src_uri in self._plan.early or src_uri in self._plan.late) and {block.text for block in blocks} <= planned
+        return (src_uri in self._plan.early or src_uri in self._plan.late) and {
+            block.text for block in blocks
+        } <= planned
 
     # Outputs later in the list win: a page's exact entry (2020a) over a listed one.
     @staticmethod
@@ -274,7 +294,9 @@ class CitationFormatter:
 
     # A run's output: from the cache, or from pandoc on `executor` once `after` are done
     # (without an executor, now). Either way this build used it: close() keeps it.
-    def _submit(self, run: Run, executor: ThreadPoolExecutor | None = None, *, after: Sequence[Future[Formatted]] = ()) -> Future[Formatted]:
+    def _submit(
+        self, run: Run, executor: ThreadPoolExecutor | None = None, *, after: Sequence[Future[Formatted]] = ()
+    ) -> Future[Formatted]:
         bibtex = self._style.bibtex_for(set(run.works))
         key = _cache_key(run, csl=self._csl, bibtex=bibtex)
         self._used.add(key)
@@ -314,9 +336,20 @@ def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatte
         file.write(bibtex)
     try:
         completed = subprocess.run(
-            [pandoc, "--from=markdown", f"--to={_OUTPUT}", "--wrap=none", "--citeproc",
-             f"--bibliography={file.name}", f"--csl={csl_path}"],
-            input=document, capture_output=True, text=True, encoding="utf-8", check=False,
+            [
+                pandoc,
+                "--from=markdown",
+                f"--to={_OUTPUT}",
+                "--wrap=none",
+                "--citeproc",
+                f"--bibliography={file.name}",
+                f"--csl={csl_path}",
+            ],
+            input=document,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
         )
     finally:
         os.unlink(file.name)
@@ -327,7 +360,9 @@ def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatte
     missing = [block for block in run.blocks if block not in inline]
     if missing:
         raise PandocError(f"pandoc returned no text for {missing}")
-    entries = {m.group("key"): " ".join(_NOCASE.sub(r"\g<text>", m.group("text")).split()) for m in _ENTRY.finditer(references)}
+    entries = {
+        m.group("key"): " ".join(_NOCASE.sub(r"\g<text>", m.group("text")).split()) for m in _ENTRY.finditer(references)
+    }
     return Formatted(inline, entries)
 
 
@@ -348,7 +383,14 @@ class _Batch:
 # The first batch that agrees with `signature` wherever both name something and has room
 # for `blocks` (or `works`); else a new one, of the next size `sizes` gives (0: for these
 # blocks only).
-def _place(batches: list[_Batch], signature: dict, blocks: list[CitationBlock], *, sizes: Iterator[int], works: list[str] | None = None) -> _Batch:
+def _place(
+    batches: list[_Batch],
+    signature: dict,
+    blocks: list[CitationBlock],
+    *,
+    sizes: Iterator[int],
+    works: list[str] | None = None,
+) -> _Batch:
     size = sum(len(block.keys) for block in blocks) + len(works or [])
     for batch in batches:
         agrees = all(batch.signature.get(key, value) == value for key, value in signature.items())
@@ -382,7 +424,9 @@ def _cache_key(run: Run, *, csl: str, bibtex: str) -> str:
 # order, which goes on to the title: sorting citations by title too puts them in order.
 def _with_title_sort(csl: str) -> str:
     key = '<key macro="title"/>' if '<macro name="title">' in csl else '<key variable="title"/>'
-    return _CITATION_SORT_END.sub(lambda m: m.group("sort") + ("" if key in m.group("sort") else key) + "</sort>", csl, count=1)
+    return _CITATION_SORT_END.sub(
+        lambda m: m.group("sort") + ("" if key in m.group("sort") else key) + "</sort>", csl, count=1
+    )
 
 
 # A style (its text) as a file pandoc can read: named by its content, so builds share it

@@ -79,8 +79,17 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     # are still checked, so that one build names every mistake in the file.
     broken = {first for first, _, _ in syntax_errors}
     sound = {key: entry for key, entry in entries.items() if entry.line not in broken}
-    problems = [problem for entry in sound.values() for problem in _entry_problems(entry, display_path) if not (fatal and problem.notice)]
-    dois = {key: (entry.fields["doi"], entry.field_lines.get("doi", entry.line)) for key, entry in sound.items() if "doi" in entry.fields}
+    problems = [
+        problem
+        for entry in sound.values()
+        for problem in _entry_problems(entry, display_path)
+        if not (fatal and problem.notice)
+    ]
+    dois = {
+        key: (entry.fields["doi"], entry.field_lines.get("doi", entry.line))
+        for key, entry in sound.items()
+        if "doi" in entry.fields
+    }
     problems += duplicate_doi_problems(dois, path=display_path)
     problems += invisible_character_problems(source, path=display_path)
     return Bibliography(display_path, entries, fatal + problems)
@@ -148,16 +157,34 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
             if isinstance(error, UndefinedMacro) and (bare := _BARE_VALUE.match(chunk.split("\n")[error.lineno - 1])):
                 name, value = bare.group("name"), bare.group("value")
                 # pybtex goes on to complain of the words after the first: one message says it.
-                found.append((first, line, f"{name} = {value} has no braces, so BibTeX reads {message} as the name of an @string; write {name} = {{{value}}}"))
+                found.append(
+                    (
+                        first,
+                        line,
+                        f"{name} = {value} has no braces, so BibTeX reads {message} as the name of an @string; write {name} = {{{value}}}",
+                    )
+                )
                 break
             if quoted := typographic_quote_message(chunk.split("\n")[(error.lineno or 1) - 1]):
                 found.append((first, line, quoted))
                 break
             suspect = _unbalanced_field_line(chunk.split("\n"), line - first + 1)
             if suspect:
-                found.append((first, first + suspect - 1, f"unclosed brace in the entry starting at line {first}; end this field's value with '}}'"))
+                found.append(
+                    (
+                        first,
+                        first + suspect - 1,
+                        f"unclosed brace in the entry starting at line {first}; end this field's value with '}}'",
+                    )
+                )
             else:
-                found.append((first, line, f"{message} in the entry starting at line {first}; check its braces, quotes and commas"))
+                found.append(
+                    (
+                        first,
+                        line,
+                        f"{message} in the entry starting at line {first}; check its braces, quotes and commas",
+                    )
+                )
     return found
 
 
@@ -174,7 +201,10 @@ def _duplicate_field(error: DuplicateField, chunk: str, first: int) -> tuple[int
 def _chunks(source: str) -> list[tuple[int, str]]:
     starts = list(_ENTRY_START.finditer(source))
     return [
-        (1 + source.count("\n", 0, match.start()), source[match.start(): starts[i + 1].start() if i + 1 < len(starts) else len(source)])
+        (
+            1 + source.count("\n", 0, match.start()),
+            source[match.start() : starts[i + 1].start() if i + 1 < len(starts) else len(source)],
+        )
         for i, match in enumerate(starts)
     ]
 
@@ -204,7 +234,14 @@ def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
         if key.casefold() in first_seen:
             other, other_line = first_seen[key.casefold()]
             same = "the same key" if other == key else f"'{other}', the same key but for case"
-            problems.append(Problem(display_path, line, f"duplicate key '{key}': line {other_line} has {same}; keep one entry or rename this one", fatal=True))
+            problems.append(
+                Problem(
+                    display_path,
+                    line,
+                    f"duplicate key '{key}': line {other_line} has {same}; keep one entry or rename this one",
+                    fatal=True,
+                )
+            )
         else:
             first_seen[key.casefold()] = (key, line)
     return problems
@@ -265,15 +302,27 @@ def _whole_file_entry(chunk: str, data: BibliographyData) -> tuple[str, PybtexEn
 def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
     problems = []
     # A key that is citable but for an invisible character has that character's message.
-    if not _CITABLE_KEY.fullmatch(entry.key) and not _CITABLE_KEY.fullmatch("".join(char for char in entry.key if not invisible(char))):
+    if not _CITABLE_KEY.fullmatch(entry.key) and not _CITABLE_KEY.fullmatch(
+        "".join(char for char in entry.key if not invisible(char))
+    ):
         problems.append(Problem(display_path, entry.line, _uncitable_key(entry.key)))
     for role, written in entry.names.items():
         if wrong := name_list_problem(written):
             message = f"entry '{entry.key}': the {role} field has {wrong.cause}; write {role} = {{{wrong.rewritten}}}{wrong.more}"
             problems.append(Problem(display_path, entry.field_lines.get(role, entry.line), message, fatal=wrong.fatal))
-    problems += entry_problems(entry.key, entry.type, entry.fields, entry.persons, line=entry.line, field_lines=entry.field_lines, path=display_path)
+    problems += entry_problems(
+        entry.key,
+        entry.type,
+        entry.fields,
+        entry.persons,
+        line=entry.line,
+        field_lines=entry.field_lines,
+        path=display_path,
+    )
     if "doi" in entry.fields and (doi_message := doi_problem(entry.fields["doi"])):
-        problems.append(Problem(display_path, entry.field_lines.get("doi", entry.line), f"entry '{entry.key}': {doi_message}"))
+        problems.append(
+            Problem(display_path, entry.field_lines.get("doi", entry.line), f"entry '{entry.key}': {doi_message}")
+        )
     return problems
 
 

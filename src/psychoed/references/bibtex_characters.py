@@ -18,7 +18,9 @@ _FIELD_HEAD = re.compile(r"^[^\S\n]*(?P<name>[^\s=]+)[^\S\n]*=")
 _ENTRY_END = re.compile(r"^[ \t]*[})][ \t,]*$")
 # Quotes a word processor or a web page puts where BibTeX needs " or braces.
 _TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
-_QUOTED_VALUE = re.compile(rf"^[ \t]*(?P<name>[\w-]+)[ \t]*=[ \t]*(?P<quote>[{_TYPOGRAPHIC_QUOTES}])(?P<value>.*?)[{_TYPOGRAPHIC_QUOTES}]?[ \t]*,?[ \t]*$")
+_QUOTED_VALUE = re.compile(
+    rf"^[ \t]*(?P<name>[\w-]+)[ \t]*=[ \t]*(?P<quote>[{_TYPOGRAPHIC_QUOTES}])(?P<value>.*?)[{_TYPOGRAPHIC_QUOTES}]?[ \t]*,?[ \t]*$"
+)
 
 
 def invisible(char: str) -> bool:
@@ -49,14 +51,24 @@ def invisible_character_problems(source: str, *, path: str) -> list[Problem]:
             if not invisible(char):
                 continue
             if head:
-                where = "before the entry's '@', where it hides the entry from the site's checks" if index < line.index("@") else "in the entry's type or key"
+                where = (
+                    "before the entry's '@', where it hides the entry from the site's checks"
+                    if index < line.index("@")
+                    else "in the entry's type or key"
+                )
             elif named and index < line.index("="):
                 where = "in the field's name"
             elif field in _ADDRESS_FIELDS:
                 where = f"in the {field}, where it breaks the link"
             else:
                 continue  # in printed text: left out of the copy pandoc reads
-            problems.append(Problem(path, number, f"an invisible character, {character_name(char)}, stands {where}; delete it (retype the text around it)"))
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    f"an invisible character, {character_name(char)}, stands {where}; delete it (retype the text around it)",
+                )
+            )
             break
     return problems
 
@@ -64,7 +76,9 @@ def invisible_character_problems(source: str, *, path: str) -> list[Problem]:
 def printable(text: str) -> str:
     """`text` with invisible characters as pandoc should print them: spaces as plain spaces,
     the rest (zero-width, soft hyphen, bidi marks) left out."""
-    return "".join(" " if unicodedata.category(char) in {"Zs", "Zl", "Zp"} else "" if invisible(char) else char for char in text)
+    return "".join(
+        " " if unicodedata.category(char) in {"Zs", "Zl", "Zp"} else "" if invisible(char) else char for char in text
+    )
 
 
 def typographic_quote_message(line: str) -> str | None:

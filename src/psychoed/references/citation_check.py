@@ -37,7 +37,9 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             blocks.append(block)
             for key in block.keys:
                 if key not in bibliography.entries:
-                    problems.append(Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography.path)))
+                    problems.append(
+                        Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography.path))
+                    )
         told: set[tuple[str, int | None]] = set()
         for bare in find_bare_keys(body, first_line=first_line):
             message = _bare_key_message(bare, by_casefold, bibliography.path)
@@ -86,7 +88,13 @@ def _missing_at_message(text: str, by_casefold: dict[str, str], bib_path: str) -
     keys = [by_casefold[word.casefold()] for word in re.findall(KEY, text) if word.casefold() in by_casefold]
     if not keys:
         return None
-    fixed = re.sub(KEY, lambda word: f"@{by_casefold[word.group(0).casefold()]}" if word.group(0).casefold() in by_casefold else word.group(0), text)
+    fixed = re.sub(
+        KEY,
+        lambda word: (
+            f"@{by_casefold[word.group(0).casefold()]}" if word.group(0).casefold() in by_casefold else word.group(0)
+        ),
+        text,
+    )
     shown = " ".join(text.split())
     return f"'[{shown}]' is shown as plain text, not a citation: '{keys[0]}' is a key of {bib_path}, and a citation writes it after '@'; write [{' '.join(fixed.split())}]"
 

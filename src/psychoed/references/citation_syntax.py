@@ -84,7 +84,12 @@ def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
         if not _citation_keys(match.group("body")):
             bracket_line = first_line + masked.count("\n", 0, match.start())
             found += [
-                BareKey(bare.group("key"), first_line + masked.count("\n", 0, match.start("body") + bare.start()), match.group(0), bracket_line)
+                BareKey(
+                    bare.group("key"),
+                    first_line + masked.count("\n", 0, match.start("body") + bare.start()),
+                    match.group(0),
+                    bracket_line,
+                )
                 for bare in BARE_KEY.finditer(match.group("body"))
             ]
     # What no bracket, link or URL holds is running text.
@@ -112,7 +117,10 @@ def join_wrapped_citations(markdown: str) -> str:
     parts, done = [], 0
     for match, _ in _citations(blank_code(markdown)):
         if "\n" in match.group(0):
-            parts += [markdown[done:match.start()], " ".join(_QUOTE_MARKS.sub("\n", markdown[match.start():match.end()]).split())]
+            parts += [
+                markdown[done : match.start()],
+                " ".join(_QUOTE_MARKS.sub("\n", markdown[match.start() : match.end()]).split()),
+            ]
             done = match.end()
     parts.append(markdown[done:])
     return "".join(parts)
@@ -122,7 +130,7 @@ def protect(markdown: str) -> str:
     """Hide every `@` that is not part of a citation block from mkdocs-bibtex."""
     parts, done = [], 0
     for match, _ in _citations(blank_code(markdown)):
-        parts += [markdown[done:match.start()].replace("@", AT_SENTINEL), markdown[match.start():match.end()]]
+        parts += [markdown[done : match.start()].replace("@", AT_SENTINEL), markdown[match.start() : match.end()]]
         done = match.end()
     parts.append(markdown[done:].replace("@", AT_SENTINEL))
     return "".join(parts)
@@ -138,7 +146,7 @@ def strip_front_matter(source: str) -> tuple[str, int]:
     match = FRONT_MATTER.match(source)
     if not match:
         return source, 1
-    return source[match.end():], 1 + source.count("\n", 0, match.end())
+    return source[match.end() :], 1 + source.count("\n", 0, match.end())
 
 
 # The citation blocks of code-blanked Markdown, with their keys.

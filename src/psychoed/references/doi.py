@@ -17,8 +17,15 @@ _PREFIXES = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECAS
 _TRAILING = ".,;"
 # Characters that look like ASCII in an editor but break a DOI link.
 _LOOKALIKES = {
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2212": "-", "\uff0f": "/", "\u2044": "/", "\uff0e": ".",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\uff0f": "/",
+    "\u2044": "/",
+    "\uff0e": ".",
 }
 
 

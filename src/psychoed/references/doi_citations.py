@@ -35,7 +35,7 @@ def resolve_doi_citations(markdown: str, keys: dict[str, str], *, blank_unknown:
         key = keys.get(match.group("doi").lower())
         if key is None and not blank_unknown:
             continue
-        parts += [markdown[done:match.start()], f"@{key}" if key else " " * len(match.group(0))]
+        parts += [markdown[done : match.start()], f"@{key}" if key else " " * len(match.group(0))]
         done = match.end()
     parts.append(markdown[done:])
     return "".join(parts)
@@ -53,7 +53,11 @@ def unresolved_dois(markdown: str, keys: dict[str, str], *, first_line: int = 1)
 
 def unresolved_problem(doi: str, *, path: str, line: int, bib_path: str) -> Problem:
     """The build's message for a DOI cited with no entry."""
-    return Problem(path, line, (
-        f"no entry of {bib_path} has DOI {doi}; run `make add-references` to add its entry from doi.org "
-        f"(online), or write it by hand (make new-reference DOI={doi})"
-    ))
+    return Problem(
+        path,
+        line,
+        (
+            f"no entry of {bib_path} has DOI {doi}; run `make add-references` to add its entry from doi.org "
+            f"(online), or write it by hand (make new-reference DOI={doi})"
+        ),
+    )

@@ -34,8 +34,7 @@ def needed_now(markdown: str, blocks: list[CitationBlock]) -> bool:
     """Whether a citation stands in a heading (ATX, or the text over a setext line)."""
     lines = [*markdown.split("\n"), ""]
     return any(
-        _ATX_HEADING.match(lines[block.line - 1]) or _SETEXT_UNDERLINE.match(lines[block.line])
-        for block in blocks
+        _ATX_HEADING.match(lines[block.line - 1]) or _SETEXT_UNDERLINE.match(lines[block.line]) for block in blocks
     )
 
 

@@ -32,10 +32,19 @@ _LABELLED_NUMBER = re.compile(r"(?i)(?P<series>.*?)\s*(?P<number>\bNos?\.\s*\S.*
 # (e0149794; a Cochrane review's CD006876)
 _ARTICLE_NUMBER = re.compile(r"[A-Za-z]{1,2}\d{4,}")
 # What a publisher's page calls an article published online first, in APA's words.
-_ONLINE_FIRST = {"online first", "onlinefirst", "published online first", "epub ahead of print", "ahead of print", "advance online"}
+_ONLINE_FIRST = {
+    "online first",
+    "onlinefirst",
+    "published online first",
+    "epub ahead of print",
+    "ahead of print",
+    "advance online",
+}
 # An edition in words (edition = {Second}, {2nd edition}): the style prints "2nd ed." from a number.
 _EDITION_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-_EDITION = re.compile(rf"(?i)(?:(?P<word>{'|'.join(_EDITION_WORDS)})|(?P<number>\d+)(?:st|nd|rd|th)?)\.?(?:\s+(?:edition|ed\.?))?")
+_EDITION = re.compile(
+    rf"(?i)(?:(?P<word>{'|'.join(_EDITION_WORDS)})|(?P<number>\d+)(?:st|nd|rd|th)?)\.?(?:\s+(?:edition|ed\.?))?"
+)
 _OPENING = re.compile(r"@\w+[ \t]*([{(])")
 # An address pasted as Markdown (<https://…>), LaTeX (\url{https://…}) or from a sentence
 # (a trailing full stop): the style would print the wrapping and the punctuation.
@@ -45,7 +54,14 @@ _URL_END_PUNCTUATION = ".,;:"
 _SERVERS = {"arxiv": "arXiv", "psyarxiv": "PsyArXiv", "biorxiv": "bioRxiv", "medrxiv": "medRxiv", "ssrn": "SSRN"}
 
 
-def pandoc_text(text: str, *, kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]], spans: Mapping[str, tuple[int, int]]) -> str:
+def pandoc_text(
+    text: str,
+    *,
+    kind: str,
+    fields: Mapping[str, str],
+    persons: Mapping[str, list[str]],
+    spans: Mapping[str, tuple[int, int]],
+) -> str:
     """`text` (one entry as written; `spans`: where each field's text starts and ends) with
     the particle default, an article number, a report number, a thesis's APA genre and
     database, a presentation's or preprint's APA form, and no publisher that repeats the
@@ -59,7 +75,7 @@ def pandoc_text(text: str, *, kind: str, fields: Mapping[str, str], persons: Map
     at = text.index("@") + 1
     head = text.index(",") + 1  # after `@type{key,`
     added = "".join(f"\n  {name} = {{{value}}}," for name, value in changed.items() if value is not None)
-    return printable(text[:at] + pandoc_kind + text[text.index("{", at): head] + added + text[head:])
+    return printable(text[:at] + pandoc_kind + text[text.index("{", at) : head] + added + text[head:])
 
 
 # BibTeX's other form, `@book(key, ...)`, which pandoc cannot read, as `@book{key, ...}`:
@@ -69,7 +85,7 @@ def _braced(text: str) -> str:
     if opening is None or opening.group(1) != "(":
         return text
     close = text.rindex(")")
-    return text[: opening.start(1)] + "{" + text[opening.end(1): close] + "}" + text[close + 1:]
+    return text[: opening.start(1)] + "{" + text[opening.end(1) : close] + "}" + text[close + 1 :]
 
 
 def bare_url(url: str) -> str:
@@ -86,7 +102,9 @@ def bare_url(url: str) -> str:
 
 
 # The type pandoc should read, and the fields to write instead of the editor's (None: left out).
-def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]]) -> tuple[str, dict[str, str | None]]:
+def _as_apa_prints(
+    kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]]
+) -> tuple[str, dict[str, str | None]]:
     changed: dict[str, str | None] = {}
     if "options" not in fields:
         changed["options"] = _USEPREFIX
@@ -104,17 +122,31 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
         changed["pages"] = f"Article {fields['pages'].strip()}"
     if fields.get("pubstate", "").strip().strip(".").casefold() in _ONLINE_FIRST:
         changed["pubstate"] = "Advance online publication"
-    if (edition := _EDITION.fullmatch(fields.get("edition", "").strip())) and edition.group() != edition.group("number"):
-        changed["edition"] = str(_EDITION_WORDS.index(edition.group("word").casefold()) + 1) if edition.group("word") else edition.group("number")
+    if (edition := _EDITION.fullmatch(fields.get("edition", "").strip())) and edition.group() != edition.group(
+        "number"
+    ):
+        changed["edition"] = (
+            str(_EDITION_WORDS.index(edition.group("word").casefold()) + 1)
+            if edition.group("word")
+            else edition.group("number")
+        )
     # Zotero exports a web page's site as journal (@misc{..., journal = {nhs.uk}}), which
     # would print "In nhs.uk."; APA prints the site's name where a publisher stands.
     # Zotero exports a page with no author with its site as organization, which pandoc
     # would print as the author: APA puts the title first and the site after the date.
-    if kind == "online" and "author" not in persons and "editor" not in persons and "organization" in fields and "publisher" not in fields:
+    if (
+        kind == "online"
+        and "author" not in persons
+        and "editor" not in persons
+        and "organization" in fields
+        and "publisher" not in fields
+    ):
         changed.update(organization=None, publisher=fields["organization"])
     if kind in {"misc", "online"} and "journal" in fields:
         changed["journal"] = None
-        if not any(name in fields for name in PUBLISHER_FIELDS) and not same_name(fields["journal"], _sole_author(persons)):
+        if not any(name in fields for name in PUBLISHER_FIELDS) and not same_name(
+            fields["journal"], _sole_author(persons)
+        ):
             changed["publisher"] = fields["journal"]
     # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
     # number again); the style would print "(p. 35)", and APA prints no pages for a report.
@@ -141,7 +173,10 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
             if "eventdate" in fields:
                 changed.update(date=fields["eventdate"], year=None, eventdate=None)
             return "inproceedings", changed
-        case "misc" | "online" | "dataset" if kind == "dataset" or fields.get("type", "").strip().casefold() in {"data set", "dataset"}:
+        case "misc" | "online" | "dataset" if kind == "dataset" or fields.get("type", "").strip().casefold() in {
+            "data set",
+            "dataset",
+        }:
             # APA's "[Data set]"; the style would print "[Dataset]", or with a number the type
             # before it ("Data Set ICPSR 37080"): then its "[Dataset]" is the lesser harm.
             changed["type"] = None if "number" in fields else "Data set"
@@ -165,7 +200,9 @@ def _as_apa_prints(kind: str, fields: Mapping[str, str], persons: Mapping[str, l
 # APA 7 (10.6): "[Doctoral dissertation, University]", then the database or repository
 # (`publisher`) where one published it. The style prints the university in brackets only
 # beside an address, so the university goes into the genre and the database into its place.
-def _dissertation(kind: str, fields: Mapping[str, str], changed: dict[str, str | None]) -> tuple[str, dict[str, str | None]]:
+def _dissertation(
+    kind: str, fields: Mapping[str, str], changed: dict[str, str | None]
+) -> tuple[str, dict[str, str | None]]:
     genre = thesis_genre(kind, fields)
     university = fields.get("school") or fields.get("institution")
     if "publisher" not in fields or not university:

@@ -71,7 +71,13 @@ def name_list_problem(value: str) -> NameListProblem | None:
 def _pubmed_name(name: str) -> bool:
     """'Grady JS': a family name, then initials without dots, no comma."""
     words = name.split()
-    return "," not in name and len(words) >= 2 and words[0][:1].isupper() and bool(_BARE_INITIALS.fullmatch(words[-1])) and words[-1].casefold() not in _SUFFIXES
+    return (
+        "," not in name
+        and len(words) >= 2
+        and words[0][:1].isupper()
+        and bool(_BARE_INITIALS.fullmatch(words[-1]))
+        and words[-1].casefold() not in _SUFFIXES
+    )
 
 
 def _commas_between_people(name: str) -> bool:
@@ -92,8 +98,10 @@ def _rewritten(value: str) -> str:
             if _pubmed_name(parts[index]):
                 people.append(f"{' '.join(words[:-1])}, {'. '.join(words[-1])}.")
                 index += 1
-            elif index + 1 < len(parts) and not _pubmed_name(parts[index + 1]) and (
-                _DOTTED_INITIALS.fullmatch(parts[index + 1]) or len(parts) % 2 == 0
+            elif (
+                index + 1 < len(parts)
+                and not _pubmed_name(parts[index + 1])
+                and (_DOTTED_INITIALS.fullmatch(parts[index + 1]) or len(parts) % 2 == 0)
             ):
                 people.append(f"{parts[index]}, {parts[index + 1]}")
                 index += 2

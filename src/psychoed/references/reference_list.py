@@ -26,7 +26,7 @@ def render_reference_list(markdown: str, *, heading: str = "References") -> str:
         return _MARKER.sub("", markdown)
     first = _DEFINITION.search(markdown)
     assert first is not None
-    body = _DEFINITION.sub("", markdown[first.start():])
+    body = _DEFINITION.sub("", markdown[first.start() :])
     before = _MARKER.sub("", markdown[: first.start()])
     return before.rstrip("\n") + "\n\n" + _section(entries, heading) + body
 
@@ -36,7 +36,7 @@ def _section(entries: dict[str, str], heading: str) -> str:
         f'<div class="csl-entry" id="ref-{key}" markdown>\n{text}\n</div>'
         for key, text in sorted(entries.items(), key=lambda item: _sort_key(item[1]))
     )
-    return f"## {heading} {{ #references }}\n\n<div class=\"references\" markdown>\n{items}\n</div>\n"
+    return f'## {heading} {{ #references }}\n\n<div class="references" markdown>\n{items}\n</div>\n'
 
 
 # APA orders by the reference text itself (author, then year); accents sort as their base letter.

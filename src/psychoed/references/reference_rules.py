@@ -12,7 +12,13 @@ from psychoed.problems import Problem
 
 # What the offline `make new-reference` form writes for the editor to replace.
 FORM_PLACEHOLDERS = (
-    "TITLE OF THE ARTICLE", "NAME OF THE JOURNAL", "GIVEN NAMES", "FAMILY", "VOLUME", "ISSUE", "FIRST--LAST",
+    "TITLE OF THE ARTICLE",
+    "NAME OF THE JOURNAL",
+    "GIVEN NAMES",
+    "FAMILY",
+    "VOLUME",
+    "ISSUE",
+    "FIRST--LAST",
 )
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, FORM_PLACEHOLDERS)) + r")(?![A-Za-z])")
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
@@ -44,7 +50,11 @@ _ARCHIVES = {"pubmed", "pmcid", "pmid", "jstor", "hdl", "googlebooks", "doi", "m
 THESIS_KINDS = ("phdthesis", "mastersthesis", "thesis")
 # APA 7 names a thesis "Doctoral dissertation"; pandoc's default genre is "PhD thesis", and
 # reference managers write BibTeX's type names into `type` (Better BibTeX: type = {phdthesis}).
-_THESIS_GENRES = {"phdthesis": "Doctoral dissertation", "mastersthesis": "Master’s thesis", "mathesis": "Master’s thesis"}
+_THESIS_GENRES = {
+    "phdthesis": "Doctoral dissertation",
+    "mastersthesis": "Master’s thesis",
+    "mathesis": "Master’s thesis",
+}
 
 
 @dataclass(frozen=True)
@@ -59,10 +69,15 @@ class Kind:
 _THESIS = ("author", "title", "school|institution", "year|date")
 _REPORT = ("author", "title", "institution|publisher", "year|date")
 KINDS = {
-    "article": Kind("journal article", ("author", "title", "journal|journaltitle", "year|date|pubstate", "volume|pubstate", "pages|eid|pubstate")),
+    "article": Kind(
+        "journal article",
+        ("author", "title", "journal|journaltitle", "year|date|pubstate", "volume|pubstate", "pages|eid|pubstate"),
+    ),
     "book": Kind("book or edited book", ("author|editor", "title", "publisher", "year|date")),
     "collection": Kind("edited book", ("editor", "title", "publisher", "year|date")),
-    "incollection": Kind("chapter in an edited book", ("author", "title", "booktitle", "editor", "publisher", "year|date", "pages")),
+    "incollection": Kind(
+        "chapter in an edited book", ("author", "title", "booktitle", "editor", "publisher", "year|date", "pages")
+    ),
     "inbook": Kind("chapter in a book", ("author", "title", "booktitle", "publisher", "year|date")),
     "inproceedings": Kind("conference paper", ("author", "title", "booktitle", "year|date")),
     "phdthesis": Kind("dissertation", _THESIS),
@@ -71,7 +86,9 @@ KINDS = {
     "techreport": Kind("report", _REPORT),
     "report": Kind("report", _REPORT),
     "online": Kind("web page", ("author|editor|organization", "title", "url", "year|date|urldate")),
-    "misc": Kind("web page, preprint or other work", ("author|editor|organization", "title", "url|doi", "year|date|urldate")),
+    "misc": Kind(
+        "web page, preprint or other work", ("author|editor|organization", "title", "url|doi", "year|date|urldate")
+    ),
     "unpublished": Kind("manuscript or unpublished work", ("author", "title", "year|date", "type")),
     # Read from the fields, not the type: what reference managers export them as.
     # (eventtitle or venue is what makes an entry a presentation, so it never lacks one.)
@@ -93,10 +110,16 @@ _AS_WEB_PAGE = (
     "APA's role after a name, such as (Director) or (Host), cannot be written in BibTeX"
 )
 _INSTEAD = {
-    "video": _AS_WEB_PAGE.format("Video"), "movie": _AS_WEB_PAGE.format("Film"),
-    "audio": _AS_WEB_PAGE.format("Audio podcast episode"), "music": _AS_WEB_PAGE.format("Song"),
-    "image": _AS_WEB_PAGE.format("Photograph"), "artwork": _AS_WEB_PAGE.format("Painting"),
-    "manual": "write it as @book", "reference": "write it as @book", "mvbook": "write it as @book", "bookinbook": "write it as @book",
+    "video": _AS_WEB_PAGE.format("Video"),
+    "movie": _AS_WEB_PAGE.format("Film"),
+    "audio": _AS_WEB_PAGE.format("Audio podcast episode"),
+    "music": _AS_WEB_PAGE.format("Song"),
+    "image": _AS_WEB_PAGE.format("Photograph"),
+    "artwork": _AS_WEB_PAGE.format("Painting"),
+    "manual": "write it as @book",
+    "reference": "write it as @book",
+    "mvbook": "write it as @book",
+    "bookinbook": "write it as @book",
     "inreference": "write it as @incollection, the reference work's title as booktitle",
     "proceedings": "write it as @book, its editors as editor",
     "periodical": "write it as @article, the issue's title as title and its editors as author",
@@ -132,7 +155,16 @@ _HOW_TO_ADD = {
 }
 
 
-def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]], *, line: int, field_lines: Mapping[str, int], path: str) -> list[Problem]:
+def entry_problems(
+    key: str,
+    kind: str,
+    fields: Mapping[str, str],
+    persons: Mapping[str, list[str]],
+    *,
+    line: int,
+    field_lines: Mapping[str, int],
+    path: str,
+) -> list[Problem]:
     """What the APA type of an entry lacks, and what in it would print wrong."""
     problems = _missing(key, kind, fields, persons, line=line, path=path)
 
@@ -141,50 +173,122 @@ def entry_problems(key: str, kind: str, fields: Mapping[str, str], persons: Mapp
 
     for name, value in fields.items():
         if name not in _VERBATIM_FIELDS and _UNESCAPED_PERCENT.search(value):
-            problem(name, f": the '{name}' field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead")
+            problem(
+                name,
+                f": the '{name}' field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead",
+            )
         if name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS and (found := _UNESCAPED_MATH.search(value)):
             sign = found.group()
             fix = "write \\$ instead (\\$50)" if sign == "$" else "write the character itself instead (R², not R^2)"
-            problem(name, f": the '{name}' field has a {sign} that BibTeX reads as math, which prints garbled or not at all; {fix}")
+            problem(
+                name,
+                f": the '{name}' field has a {sign} that BibTeX reads as math, which prints garbled or not at all; {fix}",
+            )
     for role, people in persons.items():
         if stray := next((person for person in people if _STRAY_AND.search(person)), None):
-            problem(role, f": the '{role}' field has an 'and' with no name on one side ('{stray}'); delete the extra 'and'")
+            problem(
+                role, f": the '{role}' field has an 'and' with no name on one side ('{stray}'); delete the extra 'and'"
+            )
         for person in people:
             if group := _group_read_as_person(person, fields):
-                problem(role, f": the {role} '{group}' reads as a person's name ('{person}'); write a group's name in double braces: {role} = {{{{{group}}}}}")
+                problem(
+                    role,
+                    f": the {role} '{group}' reads as a person's name ('{person}'); write a group's name in double braces: {role} = {{{{{group}}}}}",
+                )
     for name, value in [*fields.items(), *((role, " and ".join(people)) for role, people in persons.items())]:
         if name != "year" and (found := _PLACEHOLDER.search(value)):
-            problem(name, f": the '{name}' field still holds '{found.group(1)}' from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none")
+            problem(
+                name,
+                f": the '{name}' field still holds '{found.group(1)}' from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none",
+            )
     if "howpublished" in fields and re.search(r"https?://|\\url", fields["howpublished"]):
-        fix = "delete the howpublished line: url already prints the address" if "url" in fields else "write the address as url = {...} and delete the howpublished line"
+        fix = (
+            "delete the howpublished line: url already prints the address"
+            if "url" in fields
+            else "write the address as url = {...} and delete the howpublished line"
+        )
         problem("howpublished", f": howpublished holds a web address, which would print beside the url; {fix}")
     year = fields.get("year")
     if year is not None and not re.fullmatch(r"\d{4}", year.strip()):
         undated = year.strip().strip(".").casefold() in {"n.d", "nd", "no date"}
-        fix = "delete the year line for a work with no date: APA then prints (n.d.)" if undated else "write four digits, e.g. year = {2018}"
+        fix = (
+            "delete the year line for a work with no date: APA then prints (n.d.)"
+            if undated
+            else "write four digits, e.g. year = {2018}"
+        )
         problem("year", f" has year '{year}'; {fix}")
     for name in ("date", "urldate", "eventdate"):
         if name in fields and not _ISO_DATE.fullmatch(fields[name].strip()):
             problem(name, f" has {name} '{fields[name]}'; write it as YYYY-MM-DD, e.g. {name} = {{2021-03-15}}")
         elif name in fields and (why := next(filter(None, map(_impossible_day, fields[name].split("/"))), None)):
-            problem(name, f" has {name} '{fields[name].strip()}', a day that does not exist: {why}; write the date the source gives")
+            problem(
+                name,
+                f" has {name} '{fields[name].strip()}', a day that does not exist: {why}; write the date the source gives",
+            )
     date = fields.get("date", "").strip()
-    if year and re.fullmatch(r"\d{4}", year.strip()) and _ISO_DATE.fullmatch(date) and not date.startswith(year.strip()):
-        problem("year", f" has year '{year.strip()}' and date '{fields['date'].strip()}', which disagree; keep the one the source gives and delete the other line")
+    if (
+        year
+        and re.fullmatch(r"\d{4}", year.strip())
+        and _ISO_DATE.fullmatch(date)
+        and not date.startswith(year.strip())
+    ):
+        problem(
+            "year",
+            f" has year '{year.strip()}' and date '{fields['date'].strip()}', which disagree; keep the one the source gives and delete the other line",
+        )
     if kind == "misc" and fields.get("type", "").strip().casefold() == "preprint" and "publisher" not in fields:
-        problems.append(Problem(path, line, f"entry '{key}' (a preprint) lacks the publisher field; add publisher = {{PsyArXiv}}, the server that holds it"))
-    if kind in THESIS_KINDS and "publisher" in fields and "number" in fields and (link := next((n for n in ("url", "doi") if n in fields), None)):
-        problem(link, f": a dissertation from a database (its publisher and publication number) is cited without its {link} in APA 7; delete the {link} line, or for one in a university repository, delete the number line")
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"entry '{key}' (a preprint) lacks the publisher field; add publisher = {{PsyArXiv}}, the server that holds it",
+            )
+        )
+    if (
+        kind in THESIS_KINDS
+        and "publisher" in fields
+        and "number" in fields
+        and (link := next((n for n in ("url", "doi") if n in fields), None))
+    ):
+        problem(
+            link,
+            f": a dissertation from a database (its publisher and publication number) is cited without its {link} in APA 7; delete the {link} line, or for one in a university repository, delete the number line",
+        )
     if kind == "inbook" and "editor" not in persons:
-        problems.append(Problem(path, line, f"entry '{key}' (@inbook) has no editor; if the book has editors, add editor = {{Family, Given and ...}}: APA names them ('In A. Editor (Ed.), Title')", notice=True))
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"entry '{key}' (@inbook) has no editor; if the book has editors, add editor = {{Family, Given and ...}}: APA names them ('In A. Editor (Ed.), Title')",
+                notice=True,
+            )
+        )
     for name in _SENTENCE_CASED_FIELDS:
         value = fields.get(name, "").strip()
         if whole := _BRACED_WHOLE.fullmatch(value):
-            problem(name, f": the {name} is braced whole ({{{value}}}), which keeps its capitals, so it prints as typed, not in the sentence case APA asks for; write {name} = {{{whole.group('inner')}}}, with braces only around names: {{United States}}")
-        elif not _PLACEHOLDER.search(value) and sum(char.isalpha() for char in value) > 3 and value.upper() == value and len(value.split()) > 1:
-            problem(name, f": the {name} is in capitals ('{value}'), which the site prints as typed; write it as the work prints it in small letters, e.g. {name} = {{{_sentence(value)}}}, with names in braces: {{United States}}")
+            problem(
+                name,
+                f": the {name} is braced whole ({{{value}}}), which keeps its capitals, so it prints as typed, not in the sentence case APA asks for; write {name} = {{{whole.group('inner')}}}, with braces only around names: {{United States}}",
+            )
+        elif (
+            not _PLACEHOLDER.search(value)
+            and sum(char.isalpha() for char in value) > 3
+            and value.upper() == value
+            and len(value.split()) > 1
+        ):
+            problem(
+                name,
+                f": the {name} is in capitals ('{value}'), which the site prints as typed; write it as the work prints it in small letters, e.g. {name} = {{{_sentence(value)}}}, with names in braces: {{United States}}",
+            )
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
-        problems.append(Problem(path, line, f"entry '{key}' (@article) has no doi; add doi = {{10.xxxx/...}} if the work has one (older articles often have none)", notice=True))
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"entry '{key}' (@article) has no doi; add doi = {{10.xxxx/...}} if the work has one (older articles often have none)",
+                notice=True,
+            )
+        )
     return problems
 
 
@@ -193,13 +297,23 @@ def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
     at a conference not in proceedings (Better BibTeX exports Zotero's presentation as
     @unpublished with venue), a preprint (eprinttype, as reference managers write arXiv's),
     a dissertation."""
-    if kind in {"inproceedings", "unpublished", "misc"} and "booktitle" not in fields and ("eventtitle" in fields or "venue" in fields):
+    if (
+        kind in {"inproceedings", "unpublished", "misc"}
+        and "booktitle" not in fields
+        and ("eventtitle" in fields or "venue" in fields)
+    ):
         return "presentation"
-    if kind in {"online", "unpublished", "misc"} and fields.get("eprinttype", "pubmed").strip().casefold() not in _ARCHIVES:
+    if (
+        kind in {"online", "unpublished", "misc"}
+        and fields.get("eprinttype", "pubmed").strip().casefold() not in _ARCHIVES
+    ):
         return "preprint"
     if kind in THESIS_KINDS:
         return "dissertation"
-    if kind == "article" and (subtype := fields.get("entrysubtype", "").strip().casefold()) in {"newspaper", "magazine"}:
+    if kind == "article" and (subtype := fields.get("entrysubtype", "").strip().casefold()) in {
+        "newspaper",
+        "magazine",
+    }:
         return subtype
     return kind
 
@@ -207,7 +321,9 @@ def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
 def thesis_genre(kind: str, fields: Mapping[str, str]) -> str:
     """What APA prints in brackets for a thesis: its type as written, in APA's words."""
     written = fields.get("type", "").strip()
-    return _THESIS_GENRES.get(written.casefold().replace(" ", "").replace("'", ""), written) or _THESIS_GENRES.get(kind, "")
+    return _THESIS_GENRES.get(written.casefold().replace(" ", "").replace("'", ""), written) or _THESIS_GENRES.get(
+        kind, ""
+    )
 
 
 def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str) -> list[Problem]:
@@ -218,7 +334,13 @@ def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str)
     for key, (doi, line) in entries.items():
         other = first.setdefault(doi.strip().casefold(), key)
         if other != key:
-            problems.append(Problem(path, line, f"entry '{key}' has the DOI of entry '{other}' ({doi.strip()}): one work under two keys prints twice; keep '{other}', cite it instead of '{key}' and delete this entry"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"entry '{key}' has the DOI of entry '{other}' ({doi.strip()}): one work under two keys prints twice; keep '{other}', cite it instead of '{key}' and delete this entry",
+                )
+            )
     return problems
 
 
@@ -226,6 +348,7 @@ def same_name(value: str, other: str | None) -> bool:
     """Whether two fields name the same person or group, braces, spaces, case and a
     trailing abbreviation aside (Zotero's site name "National Institute of Mental Health
     (NIMH)" for the author National Institute of Mental Health)."""
+
     def plain(name: str) -> str:
         name = _ABBREVIATION.sub("", name.replace("{", "").replace("}", ""))
         return " ".join(name.split()).casefold()
@@ -249,18 +372,28 @@ def name_as_written(person: str) -> str:
 # ---------------------------------------------------------------------------------------
 
 
-def _missing(key: str, kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]], *, line: int, path: str) -> list[Problem]:
+def _missing(
+    key: str, kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]], *, line: int, path: str
+) -> list[Problem]:
     read_as = apa_kind(kind, fields)
     spec = KINDS.get(read_as, KINDS.get(kind))
     if spec is None:
-        known = ", ".join(f"@{name}" for name in KINDS if name not in {"presentation", "preprint", "newspaper", "magazine"})
+        known = ", ".join(
+            f"@{name}" for name in KINDS if name not in {"presentation", "preprint", "newspaper", "magazine"}
+        )
         instead = _INSTEAD.get(kind, f"use one of {known}")
         return [Problem(path, line, f"entry '{key}' has type @{kind}, which the site does not render; {instead}")]
     present = set(fields) | set(persons)
     lacking = [names for names in spec.needs if not present & set(names.split("|"))]
     if "crossref" in fields and lacking:
         parent, copy = fields["crossref"], ", ".join(names.split("|")[0] for names in lacking)
-        return [Problem(path, line, f"entry '{key}' has crossref = {{{parent}}}, which the site does not follow; copy the fields it needs ({copy}) from '{parent}' into this entry and delete the crossref line")]
+        return [
+            Problem(
+                path,
+                line,
+                f"entry '{key}' has crossref = {{{parent}}}, which the site does not follow; copy the fields it needs ({copy}) from '{parent}' into this entry and delete the crossref line",
+            )
+        ]
     problems = []
     if read_as in _AUTHORLESS and lacking and lacking[0].startswith("author"):
         names = lacking.pop(0)
@@ -278,7 +411,9 @@ def _missing(key: str, kind: str, fields: Mapping[str, str], persons: Mapping[st
     for names in lacking:
         wanted = names.split("|")[0]
         how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, f"add {wanted} = {{...}}")
-        problems.append(Problem(path, line, f"entry '{key}' (@{kind}) lacks the {wanted} field, which a {spec.name} needs; {how}"))
+        problems.append(
+            Problem(path, line, f"entry '{key}' (@{kind}) lacks the {wanted} field, which a {spec.name} needs; {how}")
+        )
     return problems
 
 

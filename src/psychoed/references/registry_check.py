@@ -26,11 +26,19 @@ from psychoed.references.bibliography import Entry
 
 # Crossref's update types, by what the editor must do. Others (new_version, new_edition)
 # leave the work as it was.
-RETRACTED = {"retraction": "was retracted", "partial_retraction": "was partly retracted", "withdrawal": "was withdrawn", "removal": "was removed"}
+RETRACTED = {
+    "retraction": "was retracted",
+    "partial_retraction": "was partly retracted",
+    "withdrawal": "was withdrawn",
+    "removal": "was removed",
+}
 CONCERN = {"expression_of_concern": "is under an expression of concern"}
 CORRECTED = {
-    "correction": "was corrected", "corrigendum": "was corrected", "erratum": "was corrected",
-    "addendum": "has an addendum", "clarification": "has a clarification",
+    "correction": "was corrected",
+    "corrigendum": "was corrected",
+    "erratum": "was corrected",
+    "addendum": "has an addendum",
+    "clarification": "has a clarification",
 }
 WHAT_TO_DO = {
     **dict.fromkeys(RETRACTED, "remove or rewrite each claim it supports, then remove the entry"),
@@ -116,44 +124,76 @@ def registry_findings(entry: Entry, work: Work, *, doi: str, path: str, cited_at
     # A title far from the registered one (or a different title and first author) is of
     # another work: the DOI was copied from the wrong paper, often by the same authors.
     if not title_ok and (not author_ok or not _similar_titles(entry.fields.get("title", ""), work.title)):
-        findings.append(Problem(path, doi_line, (
-            f"{where}: DOI {doi} is registered at {work.registry} for another work, {registered}; "
-            f"copy the DOI of \"{_plain(entry.fields.get('title', ''))}\" again from the publisher's page"
-        )))
+        findings.append(
+            Problem(
+                path,
+                doi_line,
+                (
+                    f"{where}: DOI {doi} is registered at {work.registry} for another work, {registered}; "
+                    f'copy the DOI of "{_plain(entry.fields.get("title", ""))}" again from the publisher\'s page'
+                ),
+            )
+        )
     else:
         if not title_ok:
-            findings.append(Problem(path, entry.field_lines.get("title", entry.line), (
-                f"{where}: the title differs from the one registered for DOI {doi} at {work.registry}: "
-                f"here \"{_plain(entry.fields.get('title', ''))}\", registered \"{_shown(work.title, work.subtitles)}\"; "
-                "copy the registered title, or check that the DOI is this work's"
-            )))
+            findings.append(
+                Problem(
+                    path,
+                    entry.field_lines.get("title", entry.line),
+                    (
+                        f"{where}: the title differs from the one registered for DOI {doi} at {work.registry}: "
+                        f'here "{_plain(entry.fields.get("title", ""))}", registered "{_shown(work.title, work.subtitles)}"; '
+                        "copy the registered title, or check that the DOI is this work's"
+                    ),
+                )
+            )
         if not author_ok:
             family = _entry_first_author(entry) or "(none)"
-            findings.append(Problem(path, _people_line(entry), (
-                f"{where}: the first author differs from the one registered for DOI {doi} at {work.registry}: "
-                f"here '{_plain(family)}', registered '{_author_name(work.first_author, full=True)}'; "
-                "correct the first author, or check that the DOI is this work's"
-            )))
+            findings.append(
+                Problem(
+                    path,
+                    _people_line(entry),
+                    (
+                        f"{where}: the first author differs from the one registered for DOI {doi} at {work.registry}: "
+                        f"here '{_plain(family)}', registered '{_author_name(work.first_author, full=True)}'; "
+                        "correct the first author, or check that the DOI is this work's"
+                    ),
+                )
+            )
         if not year_ok:
-            findings.append(Problem(path, entry.field_lines.get("year", entry.line), (
-                f"{where}: year {entry.fields.get('year', '').strip()} differs from the one registered for DOI {doi} "
-                f"at {work.registry}, {_year_name(work.years)}; write year = {{{work.years[0]}}}"
-            )))
+            findings.append(
+                Problem(
+                    path,
+                    entry.field_lines.get("year", entry.line),
+                    (
+                        f"{where}: year {entry.fields.get('year', '').strip()} differs from the one registered for DOI {doi} "
+                        f"at {work.registry}, {_year_name(work.years)}; write year = {{{work.years[0]}}}"
+                    ),
+                )
+            )
     pages = ", ".join(cited_at) if cited_at else "no page"
     for notice in _by_notice(work.updated_by):
         happened = {**RETRACTED, **CONCERN, **CORRECTED}[notice.type]
-        findings.append(Problem(path, doi_line, (
-            f"{where}: DOI {doi} {happened}: {_notice_name(notice)}; cited by {pages}; {WHAT_TO_DO[notice.type]}"
-        )))
+        findings.append(
+            Problem(
+                path,
+                doi_line,
+                (f"{where}: DOI {doi} {happened}: {_notice_name(notice)}; cited by {pages}; {WHAT_TO_DO[notice.type]}"),
+            )
+        )
     return findings
 
 
 def not_registered(entry: Entry, *, doi: str, path: str) -> Problem:
     """The finding for a DOI no registry knows."""
-    return Problem(path, entry.field_lines.get("doi", entry.line), (
-        f"entry '{entry.key}': DOI {doi} is not registered (Crossref and doi.org know no such DOI); "
-        "copy it again from the publisher's page"
-    ))
+    return Problem(
+        path,
+        entry.field_lines.get("doi", entry.line),
+        (
+            f"entry '{entry.key}': DOI {doi} is not registered (Crossref and doi.org know no such DOI); "
+            "copy it again from the publisher's page"
+        ),
+    )
 
 
 def normalised_title(text: str) -> str:
@@ -251,7 +291,9 @@ def _updates(items: Sequence[Mapping] | None) -> tuple[Update, ...]:
     for item in items or []:
         parts = ((item.get("updated") or {}).get("date-parts") or [[]])[0]
         date = "-".join(f"{int(part):02d}" for part in parts if part is not None)
-        found.append(Update(str(item.get("DOI", "")), str(item.get("type", "")), date, (str(item.get("source", "publisher")),)))
+        found.append(
+            Update(str(item.get("DOI", "")), str(item.get("type", "")), date, (str(item.get("source", "publisher")),))
+        )
     return tuple(found)
 
 
@@ -265,7 +307,9 @@ def _by_notice(updates: Sequence[Update]) -> list[Update]:
         key = (update.doi.casefold(), update.type)
         if key in merged:
             known = merged[key]
-            merged[key] = Update(known.doi, known.type, known.date or update.date, tuple(dict.fromkeys(known.sources + update.sources)))
+            merged[key] = Update(
+                known.doi, known.type, known.date or update.date, tuple(dict.fromkeys(known.sources + update.sources))
+            )
         else:
             merged[key] = update
     return list(merged.values())

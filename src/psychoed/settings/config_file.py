@@ -36,7 +36,8 @@ def yaml_problem(message: str, *, project_dir: Path) -> Problem | None:
     # Where the mistake is: where an unclosed quote starts, else where parsing stopped.
     line, path = marks[0] if "while scanning a quoted scalar" in what else marks[-1]
     return Problem(
-        os.path.relpath(path, project_dir), line,
+        os.path.relpath(path, project_dir),
+        line,
         f"not valid YAML ({what}); check this line and the one before: a value holding ': ' or ' #' "
         "must be in quotes, and a setting is indented two spaces (never a tab) under the one it belongs to",
     )

@@ -34,7 +34,9 @@ def setting_lines(yaml_text: str) -> dict[str, int]:
 def located(problems: list[SettingProblem], *, path: str, lines: Mapping[str, int]) -> list[Problem]:
     """Each problem as `mkdocs.yml:LINE: setting: message`, at the setting or, when it is
     missing, at the nearest block that holds it."""
-    return [Problem(path, _line(problem.setting, lines), f"{problem.setting}: {problem.message}") for problem in problems]
+    return [
+        Problem(path, _line(problem.setting, lines), f"{problem.setting}: {problem.message}") for problem in problems
+    ]
 
 
 # ---------------------------------------------------------------------------------------

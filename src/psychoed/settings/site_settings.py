@@ -53,7 +53,9 @@ class ArticleSettings:
     date_format: str  # a name of reader_dates.DATE_FORMATS
 
 
-def read_article_settings(extra: Mapping[str, Any], *, documents: Collection[str]) -> tuple[ArticleSettings | None, list[SettingProblem]]:
+def read_article_settings(
+    extra: Mapping[str, Any], *, documents: Collection[str]
+) -> tuple[ArticleSettings | None, list[SettingProblem]]:
     """The settings every article page is dressed with, or None with every problem.
 
     `documents` holds the pages of the site by path relative to docs/ (consultation.md).
@@ -75,7 +77,12 @@ def read_date_format(extra: Mapping[str, Any]) -> tuple[str | None, list[Setting
     value = extra.get("date_format", DEFAULT_DATE_FORMAT)
     if isinstance(value, str) and value in DATE_FORMATS:
         return value, []
-    return None, [SettingProblem("extra.date_format", f"'{value}' is not a form of date the site writes; write one of {date_format_examples()}")]
+    return None, [
+        SettingProblem(
+            "extra.date_format",
+            f"'{value}' is not a form of date the site writes; write one of {date_format_examples()}",
+        )
+    ]
 
 
 def setting_problems(extra: Mapping[str, Any], *, documents: Collection[str]) -> list[SettingProblem]:
@@ -95,13 +102,21 @@ def number_pattern(numbers: tuple[str, ...]) -> re.Pattern[str]:
 # ---------------------------------------------------------------------------------------
 
 
-def _call_to_action(extra: Mapping[str, Any], documents: Collection[str], problems: list[SettingProblem]) -> CallToAction | None:
-    fields = _text_block(extra, "consultation", "heading, text, button and url", {
-        "heading": "the heading above the call-to-action, e.g. 'Would you like to talk with us?'",
-        "text": "the practice's sentence inviting readers to a consultation",
-        "button": "the button's label, e.g. 'Request A Consultation'",
-        "url": "the site's page consultation.md or an https:// booking address",
-    }, problems)
+def _call_to_action(
+    extra: Mapping[str, Any], documents: Collection[str], problems: list[SettingProblem]
+) -> CallToAction | None:
+    fields = _text_block(
+        extra,
+        "consultation",
+        "heading, text, button and url",
+        {
+            "heading": "the heading above the call-to-action, e.g. 'Would you like to talk with us?'",
+            "text": "the practice's sentence inviting readers to a consultation",
+            "button": "the button's label, e.g. 'Request A Consultation'",
+            "url": "the site's page consultation.md or an https:// booking address",
+        },
+        problems,
+    )
     if fields is None:
         return None
     fields["url"] = fields["url"] and _url(fields["url"], documents, problems)
@@ -113,31 +128,55 @@ def _url(url: str, documents: Collection[str], problems: list[SettingProblem]) -
     parts = urlsplit(url)
     if parts.scheme == "https":
         if not parts.hostname or any(char.isspace() for char in url):
-            problems.append(SettingProblem(setting, f"'{url}' is not a complete address; write it as https://host/path"))
+            problems.append(
+                SettingProblem(setting, f"'{url}' is not a complete address; write it as https://host/path")
+            )
             return None
         return url
     if parts.scheme == "http":
-        problems.append(SettingProblem(setting, f"'{url}' is not https; readers' booking details must travel encrypted, so write https://{url[len('http://'):]} or use a page of this site such as consultation.md"))
+        problems.append(
+            SettingProblem(
+                setting,
+                f"'{url}' is not https; readers' booking details must travel encrypted, so write https://{url[len('http://') :]} or use a page of this site such as consultation.md",
+            )
+        )
         return None
     if parts.scheme or parts.netloc:
-        problems.append(SettingProblem(setting, f"'{url}' is neither a page of this site (such as consultation.md) nor an https:// address"))
+        problems.append(
+            SettingProblem(
+                setting, f"'{url}' is neither a page of this site (such as consultation.md) nor an https:// address"
+            )
+        )
         return None
     return url if _page_exists(url, setting, documents, problems) else None
 
 
 def _crisis_help(extra: Mapping[str, Any], problems: list[SettingProblem]) -> CrisisHelp | None:
-    fields = _text_block(extra, "crisis", "text and numbers", {
-        "text": "the sentence telling readers in crisis whom to call, e.g. 'If you are in crisis ... call or text 988 (US and Canada) or your local emergency number.'",
-    }, problems)
+    fields = _text_block(
+        extra,
+        "crisis",
+        "text and numbers",
+        {
+            "text": "the sentence telling readers in crisis whom to call, e.g. 'If you are in crisis ... call or text 988 (US and Canada) or your local emergency number.'",
+        },
+        problems,
+    )
     if fields is None:
         return None
     text = fields["text"]
     setting = "extra.crisis.numbers"
     numbers = extra["crisis"].get("numbers")
     if not isinstance(numbers, list) or not numbers:
-        problems.append(SettingProblem(setting, "is missing or empty; list the numbers written in extra.crisis.text, e.g. numbers: [\"988\"], so readers can tap to call them"))
+        problems.append(
+            SettingProblem(
+                setting,
+                'is missing or empty; list the numbers written in extra.crisis.text, e.g. numbers: ["988"], so readers can tap to call them',
+            )
+        )
         return None
-    number_problems = [SettingProblem(setting, message) for number in numbers if (message := _number_problem(number, text))]
+    number_problems = [
+        SettingProblem(setting, message) for number in numbers if (message := _number_problem(number, text))
+    ]
     problems += number_problems
     if text is None or number_problems:
         return None
@@ -146,7 +185,7 @@ def _crisis_help(extra: Mapping[str, Any], problems: list[SettingProblem]) -> Cr
 
 def _number_problem(number: object, text: str | None) -> str | None:
     if not isinstance(number, str):
-        return f"{number} is not in quotes; write it as \"{number}\" so a leading 0 or + is kept"
+        return f'{number} is not in quotes; write it as "{number}" so a leading 0 or + is kept'
     if not _PHONE.fullmatch(number.strip()):
         return f"'{number}' is not a phone number; use digits, spaces and hyphens, with + first for an international number"
     if text is not None and not number_pattern((number.strip(),)).search(text):
@@ -154,12 +193,20 @@ def _number_problem(number: object, text: str | None) -> str | None:
     return None
 
 
-def _disclaimer_note(extra: Mapping[str, Any], documents: Collection[str], problems: list[SettingProblem]) -> DisclaimerNote | None:
-    fields = _text_block(extra, "disclaimer_note", "text, link and page", {
-        "text": "one sentence saying the article is educational and no substitute for professional care",
-        "link": "the words linking to the full disclaimer, e.g. 'Read the full disclaimer'",
-        "page": "the disclaimer page, e.g. disclaimer.md",
-    }, problems)
+def _disclaimer_note(
+    extra: Mapping[str, Any], documents: Collection[str], problems: list[SettingProblem]
+) -> DisclaimerNote | None:
+    fields = _text_block(
+        extra,
+        "disclaimer_note",
+        "text, link and page",
+        {
+            "text": "one sentence saying the article is educational and no substitute for professional care",
+            "link": "the words linking to the full disclaimer, e.g. 'Read the full disclaimer'",
+            "page": "the disclaimer page, e.g. disclaimer.md",
+        },
+        problems,
+    )
     if fields is None:
         return None
     if fields["page"] and not _page_exists(fields["page"], "extra.disclaimer_note.page", documents, problems):
@@ -170,12 +217,19 @@ def _disclaimer_note(extra: Mapping[str, Any], documents: Collection[str], probl
 def _footer_link_problems(extra: Mapping[str, Any], documents: Collection[str]) -> list[SettingProblem]:
     links = extra.get("footer_links")
     if not isinstance(links, list) or not links:
-        return [SettingProblem("extra.footer_links", "is missing or empty; list the pages every footer links to, each as '- title: Disclaimer' with 'page: disclaimer.md'")]
+        return [
+            SettingProblem(
+                "extra.footer_links",
+                "is missing or empty; list the pages every footer links to, each as '- title: Disclaimer' with 'page: disclaimer.md'",
+            )
+        ]
     problems: list[SettingProblem] = []
     for index, link in enumerate(links):
         setting = f"extra.footer_links[{index}]"
         if not isinstance(link, Mapping):
-            problems.append(SettingProblem(setting, "must be a title and a page, e.g. '- title: Privacy' with 'page: privacy.md'"))
+            problems.append(
+                SettingProblem(setting, "must be a title and a page, e.g. '- title: Privacy' with 'page: privacy.md'")
+            )
             continue
         _text(link, f"{setting}.title", "the link's words, e.g. 'Privacy'", problems)
         page = _text(link, f"{setting}.page", "the page it links to, e.g. privacy.md", problems)
@@ -192,22 +246,48 @@ def _practice_problems(extra: Mapping[str, Any]) -> list[SettingProblem]:
     email, phone, booking = (practice.get(name) for name in ("email", "phone", "booking_url"))
     if not (isinstance(email, str) and _EMAIL.fullmatch(email.strip())):
         state = "is missing" if email is None else f"'{email}' is not an e-mail address"
-        problems.append(SettingProblem("extra.practice.email", f"{state}; readers report errors to it from 'About our content', so write the practice's address, e.g. hello@example.org"))
+        problems.append(
+            SettingProblem(
+                "extra.practice.email",
+                f"{state}; readers report errors to it from 'About our content', so write the practice's address, e.g. hello@example.org",
+            )
+        )
     if not (isinstance(phone, str) and _PHONE.fullmatch(phone.strip())):
         state = "is missing" if phone is None else f"'{phone}' is not a phone number"
-        problems.append(SettingProblem("extra.practice.phone", f"{state}; write the practice's number in quotes with digits, spaces and hyphens, + first for an international number, e.g. \"+1 555-0142\""))
-    if not (isinstance(booking, str) and (parts := urlsplit(booking)).scheme == "https" and parts.hostname and not any(char.isspace() for char in booking)):
+        problems.append(
+            SettingProblem(
+                "extra.practice.phone",
+                f'{state}; write the practice\'s number in quotes with digits, spaces and hyphens, + first for an international number, e.g. "+1 555-0142"',
+            )
+        )
+    if not (
+        isinstance(booking, str)
+        and (parts := urlsplit(booking)).scheme == "https"
+        and parts.hostname
+        and not any(char.isspace() for char in booking)
+    ):
         state = "is missing" if booking is None else f"'{booking}' is not a complete https:// address"
-        problems.append(SettingProblem("extra.practice.booking_url", f"{state}; write the booking page's address, e.g. https://booking.example.org/grow-true-psychology"))
+        problems.append(
+            SettingProblem(
+                "extra.practice.booking_url",
+                f"{state}; write the booking page's address, e.g. https://booking.example.org/grow-true-psychology",
+            )
+        )
     return problems
 
 
 # The block extra.<name> with each text setting (None where missing), or None without the block.
-def _text_block(extra: Mapping[str, Any], name: str, fields: str, hints: dict[str, str], problems: list[SettingProblem]) -> dict[str, str | None] | None:
+def _text_block(
+    extra: Mapping[str, Any], name: str, fields: str, hints: dict[str, str], problems: list[SettingProblem]
+) -> dict[str, str | None] | None:
     block = extra.get(name)
     if not isinstance(block, Mapping):
         state = "is missing" if block is None else "is not a block of settings"
-        problems.append(SettingProblem(f"extra.{name}", f"{state}; add it under extra: with {fields} (see MAINTAINING.md, 'The article page')"))
+        problems.append(
+            SettingProblem(
+                f"extra.{name}", f"{state}; add it under extra: with {fields} (see MAINTAINING.md, 'The article page')"
+            )
+        )
         return None
     return {field: _text(block, f"extra.{name}.{field}", hint, problems) for field, hint in hints.items()}
 
@@ -232,7 +312,11 @@ def _page_exists(page: str, setting: str, documents: Collection[str], problems: 
         # `privacy`, `/privacy/`: the page's file is the one whose name is closest.
         meant = difflib.get_close_matches(page.strip("/").removesuffix(".html") + ".md", pages, n=1, cutoff=0.6)
         example = meant[0] if meant else "consultation.md"
-        problems.append(SettingProblem(setting, f"'{page}' is not a page's file; name the Markdown file relative to docs/, e.g. {example}"))
+        problems.append(
+            SettingProblem(
+                setting, f"'{page}' is not a page's file; name the Markdown file relative to docs/, e.g. {example}"
+            )
+        )
         return False
     if page in documents:
         return True
