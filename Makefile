@@ -108,7 +108,8 @@ review-due: $(STAMP)
 .PHONY: lint prose check
 
 # The code's own checks, for maintainers (editors never need them): ruff's lint and format,
-# and mypy, as configured in pyproject.toml (MAINTAINING.md, "Lint and types").
+# and mypy, as configured in pyproject.toml (MAINTAINING.md, "Lint and types"). CI's test job
+# runs it, and so does make check in the repository.
 lint: $(STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
@@ -120,13 +121,15 @@ lint: $(STAMP)
 prose: $(STAMP)
 	@$(BIN)/python tools/prose.py
 
-# Before a pull request: every check but the browser tests, each problem as path:line.
+# Before a pull request: every check but the browser tests, each problem as path:line;
+# in the repository (not a test's copy of the site, which has no code), the code's lint too.
 # `links` checks the site `build` wrote, so it runs only after a build that passed; the
 # prose checks run either way, so one run lists the problems of every step.
 check: $(STAMP)
 	@status=0; \
 	$(MAKE) --no-print-directory build links || status=1; \
 	$(MAKE) --no-print-directory prose || status=1; \
+	test ! -d src || $(MAKE) --no-print-directory lint || status=1; \
 	if [ $$status -ne 0 ]; then \
 	  echo "make check: fix the problems above (each names its file and line), then run make check again" >&2; exit 1; \
 	fi

@@ -460,10 +460,10 @@ def test_preview_needs_the_site_and_deploy_needs_every_check(tmp_path, event, fa
 @pytest.mark.parametrize(
     ("failing", "made"),
     [
-        (set(), ["build", "links", "prose", "test", "properdocs"]),
+        (set(), ["build", "links", "prose", "lint", "test", "properdocs"]),
         # After a failed build: no links to check, but the prose check and the summary still
         # run, so one run shows every problem; failed tests do not stop ProperDocs' build.
-        ({"build", "test"}, ["build", "prose", "test", "properdocs"]),
+        ({"build", "test"}, ["build", "prose", "lint", "test", "properdocs"]),
     ],
 )
 def test_each_check_job_runs_every_make_target_it_can_and_the_summary_lists_their_problems(tmp_path, failing, made):
