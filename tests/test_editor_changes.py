@@ -85,7 +85,8 @@ def add_article_citing_two_new_references(project: Path) -> str:
         "Many people find it hard to fall asleep or to stay asleep, and poor sleep makes the day harder.\n\n"
         "## What the research says\n\n"
         f"A review found that regular habits help people fall asleep sooner [@{keys[0]}].\n\n"
-        f"Therapy for insomnia helped people in a trial wake less during the night [@{keys[1]}].\n",
+        # The second by its DOI, the first way CONTRIBUTING.md shows.
+        f"Therapy for insomnia helped people in a trial wake less during the night [@doi:10.5555/{keys[1]}].\n",
         encoding="utf-8",
     )
     return f"articles/{slug}.md"

@@ -22,6 +22,7 @@ from psychoed.articles.front_matter import is_article, read_article
 from psychoed.pages.content_rules import DESCRIPTION_MAX, DESCRIPTION_MIN
 from psychoed.references.bibliography import load_bibliography, uncited_problems
 from psychoed.references.citation_check import PageSource, check_citations
+from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 from psychoed.settings.config_file import read_config
 
 pytestmark = pytest.mark.live
@@ -32,17 +33,21 @@ PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
 ARTICLES = [src_uri for src_uri in PAGES if is_article(src_uri)]
 BIBLIOGRAPHY = load_bibliography(ROOT / "references.bib", display_path="references.bib")
 EXTRA = read_config(ROOT / "mkdocs.yml")["extra"]
+DOI_KEYS = doi_keys(BIBLIOGRAPHY.entries.values())
 
 
 def source(src_uri: str) -> PageSource:
-    """The live page as the build's citation check reads it."""
-    return PageSource(f"docs/{src_uri}", (DOCS / src_uri).read_text(encoding="utf-8"))
+    """The live page as the build's citation check reads it: a citation by DOI as the key
+    of the entry with that DOI (hooks/checks.py)."""
+    markdown = (DOCS / src_uri).read_text(encoding="utf-8")
+    return PageSource(f"docs/{src_uri}", resolve_doi_citations(markdown, DOI_KEYS, blank_unknown=True))
 
 
 def entry_lines(key: str) -> range:
-    """The lines of references.bib that the entry `key` stands on."""
+    """The lines of references.bib that the entry `key` stands on (not the blank lines and
+    comments after it, up to the next entry)."""
     entry = BIBLIOGRAPHY.entries[key]
-    return range(entry.line, entry.line + entry.text.count("\n") + 1)
+    return range(entry.line, entry.line + entry.text.rstrip().count("\n") + 1)
 
 
 def built(site: Path, src_uri: str) -> html.HtmlElement:
