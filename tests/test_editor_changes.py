@@ -26,6 +26,7 @@ from conftest import ROOT
 from psychoed.articles.front_matter import REVIEW_CYCLE_YEARS, is_article, years_later
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.citation_check import PageSource, check_citations
+from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 
 TODAY = dt.date.today()
 # The works a new article cites: made up, with DOIs under 10.5555, the prefix for examples.
@@ -297,7 +298,12 @@ def remove_uncited_references(project: Path) -> None:
     bib = project / "references.bib"
     bibliography = load_bibliography(bib, display_path="references.bib")
     docs = project / "docs"
-    pages = [PageSource(str(path), path.read_text(encoding="utf-8")) for path in docs.rglob("*.md")]
+    # A citation by DOI cites the entry with that DOI, as the build reads it (hooks/checks.py).
+    keys = doi_keys(bibliography.entries.values())
+    pages = [
+        PageSource(str(path), resolve_doi_citations(path.read_text(encoding="utf-8"), keys, blank_unknown=True))
+        for path in docs.rglob("*.md")
+    ]
     cited = {key for block in check_citations(pages, bibliography)[1] for key in block.keys}
     lines = bib.read_text(encoding="utf-8").split("\n")
     for entry in sorted(bibliography.entries.values(), key=lambda entry: entry.line, reverse=True):
