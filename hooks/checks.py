@@ -29,7 +29,14 @@ from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_
 from psychoed.references.bibliography import Bibliography, load_bibliography, uncited_problems
 from psychoed.references.citation_check import PageSource, check_citations
 from psychoed.references.citation_syntax import strip_front_matter
-from psychoed.references.doi_citations import doi_keys, resolve_doi_citations, unresolved_dois, unresolved_problem
+from psychoed.references.doi_citations import (
+    doi_keys,
+    misshapen_doi_citations,
+    misshapen_problem,
+    resolve_doi_citations,
+    unresolved_dois,
+    unresolved_problem,
+)
 from psychoed.settings.setting_problems import located, setting_lines
 from psychoed.settings.site_settings import setting_problems
 from psychoed.stray_files import copy_marker, stray_file_problems
@@ -101,6 +108,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             problems += [
                 unresolved_problem(doi, path=path, line=line, bib_path=_bibliography.path)
                 for doi, line in unresolved_dois(body, keys, first_line=first_line)
+            ]
+            problems += [
+                misshapen_problem(written, meant, path=path, line=line)
+                for written, meant, line in misshapen_doi_citations(body, first_line=first_line)
             ]
             read[file] = PageSource(path, resolve_doi_citations(source, keys, blank_unknown=True))
     pages = list(read.values())

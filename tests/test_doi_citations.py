@@ -9,7 +9,14 @@ import pytest
 
 from conftest import build_site
 from psychoed.references.bibliography import load_bibliography
-from psychoed.references.doi_citations import doi_keys, resolve_doi_citations, unresolved_dois, unresolved_problem
+from psychoed.references.doi_citations import (
+    doi_keys,
+    misshapen_doi_citations,
+    misshapen_problem,
+    resolve_doi_citations,
+    unresolved_dois,
+    unresolved_problem,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "registry"
 KEYS = {"10.1037/a0035173": "allen2014", "10.1177/0956797614531021": "parker2014"}
@@ -40,9 +47,50 @@ def test_unknown_doi_is_told_at_its_line_and_blanked_for_the_other_checks():
         "Two [see " + " " * len("@doi:10.9999/None") + ", p. 2].\n"
     )
     assert str(unresolved_problem("10.9999/None", path="docs/a.md", line=9, bib_path="references.bib")) == (
-        "docs/a.md:9: no entry of references.bib has DOI 10.9999/None; run `make add-references` to add its entry "
-        "from doi.org (online), or write it by hand (make new-reference DOI=10.9999/None)"
+        "docs/a.md:9: no entry of references.bib has DOI 10.9999/None; paste its entry at the end of references.bib: "
+        "the checks of a pull request show it, ready to paste, at this line and in the run summary (or run "
+        "`make add-references`, online)"
     )
+
+
+# A DOI as editors paste it from PubMed or a journal's page: each shown as typed, told at
+# its line with the citation it means; the right form, code and a link's text are not.
+@pytest.mark.parametrize(
+    ("written", "told"),
+    [
+        ("[@doi: 10.1111/aphw.12127]", [("@doi: 10.1111/aphw.12127", "@doi:10.1111/aphw.12127", 3)]),
+        (
+            "[@doi:https://doi.org/10.1111/aphw.12127]",
+            [("@doi:https://doi.org/10.1111/aphw.12127", "@doi:10.1111/aphw.12127", 3)],
+        ),
+        (
+            "[@https://doi.org/10.1111/aphw.12127]",
+            [("@https://doi.org/10.1111/aphw.12127", "@doi:10.1111/aphw.12127", 3)],
+        ),
+        (
+            "[see @https://dx.doi.org/10.1111/aphw.12127, p. 3]",
+            [("@https://dx.doi.org/10.1111/aphw.12127", "@doi:10.1111/aphw.12127", 3)],
+        ),
+        ("[doi:10.1111/aphw.12127]", [("doi:10.1111/aphw.12127", "@doi:10.1111/aphw.12127", 3)]),
+        ("[@10.1111/aphw.12127]", [("@10.1111/aphw.12127", "@doi:10.1111/aphw.12127", 3)]),
+        (
+            "[https://doi.org/10.1111/aphw.12127]",
+            [("https://doi.org/10.1111/aphw.12127", "@doi:10.1111/aphw.12127", 3)],
+        ),
+        ("[@doi:10.1111/aphw.12127; -@doi:10.1080/1]", []),
+        ("[10.1111/aphw.12127](https://doi.org/10.1111/aphw.12127)", []),
+        ("`[@doi: 10.1111/aphw.12127]`", []),
+        ("doi: 10.1111/aphw.12127, outside a bracket", []),
+    ],
+)
+def test_doi_pasted_in_another_form_is_told_at_its_line_with_the_citation_it_means(written, told):
+    assert misshapen_doi_citations(f"# T\n\nOne {written}.\n") == told
+    if told:
+        [(shown, meant, line)] = told
+        assert str(misshapen_problem(shown, meant, path="docs/a.md", line=line)) == (
+            f"docs/a.md:3: '{shown}' is shown as plain text, not a citation: a citation by DOI is '@doi:' and the bare "
+            f"DOI, with no space or address between; write {meant}"
+        )
 
 
 def test_lookup_table_holds_each_entrys_doi_lower_cased():
@@ -97,12 +145,18 @@ def test_doi_citation_prints_exactly_as_its_key_and_is_one_reference(site_copy):
     assert html.count('id="ref-allen2014"') <= 1 and html.count("Self-compassion and well-being in older adults") == 1
 
 
-def test_doi_with_no_entry_stops_the_build_at_its_line_naming_make_add_references(site_copy):
-    add_article(site_copy, "Alpha [@allen2014; @parker2014].\n\nA claim [see @doi:10.9999/NONE, p. 2].\n")
+def test_doi_with_no_entry_stops_the_build_at_its_line_saying_where_its_entry_is_shown(site_copy):
+    add_article(
+        site_copy,
+        "Alpha [@allen2014; @parker2014].\n\nA claim [see @doi:10.9999/NONE, p. 2].\n\nPasted [@https://doi.org/10.9999/X].\n",
+    )
     result = build_site(site_copy)
     assert result.returncode != 0
+    # A DOI pasted with its address stops the build too, at its line.
+    assert f"  {ARTICLE}:16: '@https://doi.org/10.9999/X' is shown as plain text, not a citation" in result.stderr
     assert (
-        f"  {ARTICLE}:14: no entry of references.bib has DOI 10.9999/NONE; run `make add-references` to add its entry "
-        "from doi.org (online), or write it by hand (make new-reference DOI=10.9999/NONE)\n"
+        f"  {ARTICLE}:14: no entry of references.bib has DOI 10.9999/NONE; paste its entry at the end of references.bib: "
+        "the checks of a pull request show it, ready to paste, at this line and in the run summary (or run "
+        "`make add-references`, online)\n"
     ) in result.stderr
     assert "Traceback" not in result.stderr

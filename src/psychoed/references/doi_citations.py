@@ -19,6 +19,15 @@ from psychoed.references.citation_syntax import blank_code
 # without a sentence's trailing `.` or `:`. Not after a word character (an e-mail
 # address); after `-` it is a citation that leaves out the author (`[-@doi:...]`).
 DOI_CITATION = re.compile(r"(?<![\w.+@/])@doi:(?P<doi>10\.\d+(?:\.\d+)*/[^\s;,\[\]]*[^\s;,.:\[\]])", re.IGNORECASE)
+# A square bracket that is no link's text (not followed by `(`, `[` or a definition's `:`).
+_BRACKET = re.compile(r"\[[^\[\]]*\](?![(\[:])")
+# Within it, a DOI as an editor pastes it: after `@` or not, with `doi:` (and spaces) or the
+# doi.org address before it, or bare after `@`.
+_MISSHAPEN = re.compile(
+    r"(?<![\w.+/])(?P<at>@?)(?P<prefix>doi:\s*(?:https?://(?:dx\.)?doi\.org/)?|https?://(?:dx\.)?doi\.org/|(?<=@))"
+    r"(?P<doi>10\.\d+(?:\.\d+)*/[^\s;,\[\]]*[^\s;,.:\[\]])",
+    re.IGNORECASE,
+)
 
 
 def doi_keys(entries: Iterable[Entry]) -> dict[str, str]:
@@ -51,13 +60,40 @@ def unresolved_dois(markdown: str, keys: dict[str, str], *, first_line: int = 1)
     ]
 
 
+def misshapen_doi_citations(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
+    """Every citation by DOI written in a form the build would show as typed (a space after
+    `doi:`, the doi.org address pasted whole, no `@` or no `doi:`), outside code and links:
+    what was written, the citation it means, and its line."""
+    masked = blank_code(markdown)
+    found = []
+    for bracket in _BRACKET.finditer(masked):
+        for match in _MISSHAPEN.finditer(bracket.group(0)):
+            at, prefix = match.group("at"), match.group("prefix")
+            if at and prefix.lower() == "doi:":
+                continue  # the right form
+            line = first_line + masked.count("\n", 0, bracket.start() + match.start())
+            found.append((match.group(0), f"@doi:{match.group('doi')}", line))
+    return found
+
+
+def misshapen_problem(written: str, meant: str, *, path: str, line: int) -> Problem:
+    """The build's message for a citation by DOI the page would show as typed."""
+    return Problem(
+        path,
+        line,
+        f"'{written}' is shown as plain text, not a citation: a citation by DOI is '@doi:' and the bare DOI, "
+        f"with no space or address between; write {meant}",
+    )
+
+
 def unresolved_problem(doi: str, *, path: str, line: int, bib_path: str) -> Problem:
     """The build's message for a DOI cited with no entry."""
     return Problem(
         path,
         line,
         (
-            f"no entry of {bib_path} has DOI {doi}; run `make add-references` to add its entry from doi.org "
-            f"(online), or write it by hand (make new-reference DOI={doi})"
+            f"no entry of {bib_path} has DOI {doi}; paste its entry at the end of {bib_path}: the checks of a "
+            f"pull request show it, ready to paste, at this line and in the run summary (or run `make add-references`, "
+            f"online)"
         ),
     )
