@@ -257,3 +257,31 @@ def test_a_tag_after_a_lone_carriage_return_is_named_at_its_line_of_the_file():
     assert [str(problem) for problem in problems] == [
         "docs/articles/a.md:3: front matter field 'title' has the YAML tag '!0', which does not fit its value; remove '!0' and write the value plainly"
     ]
+
+
+# A date as people type it: without the month's or the day's leading zero, or in quotes.
+DATES_AS_TEXT = [
+    (
+        "2026-12-4",
+        "front matter field 'published' is 2026-12-4: a date takes two digits for the month and two for the day: published: 2026-12-04",
+    ),
+    (
+        "2026-4-12",
+        "front matter field 'published' is 2026-4-12: a date takes two digits for the month and two for the day: published: 2026-04-12",
+    ),
+    (
+        '"2029-11-25"',
+        "front matter field 'published' is \"2029-11-25\": the quotes make it text, not a date; remove them: published: 2029-11-25",
+    ),
+    (
+        '"2026-1-5"',
+        "front matter field 'published' is \"2026-1-5\": the quotes make it text, not a date; remove them: published: 2026-01-05",
+    ),
+]
+
+
+@pytest.mark.parametrize(("typed", "message"), DATES_AS_TEXT)
+def test_a_date_yaml_reads_as_text_is_told_with_the_date_to_write(typed, message):
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace("published: 2026-11-25", f"published: {typed}")
+    _, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert [str(problem) for problem in problems] == [f"docs/articles/a.md:5: {message}"]

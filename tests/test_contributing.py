@@ -14,7 +14,7 @@ from lxml import html
 
 from conftest import ROOT, build_site
 from psychoed.articles.placeholders import MARK
-from test_article_notes import CTA_TEXT_MISTAKES, REVIEW_DATES
+from test_article_notes import CTA_TEXT_MISTAKES, DATES_AS_TEXT, REVIEW_DATES
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
 from test_site_settings import BAD_SETTINGS
@@ -154,6 +154,7 @@ PLAIN_MESSAGES = [
     *(message for _, message in LEFT_OVER),
     *(message.split(": ", 1)[1] for _, expected in REVIEW_DATES for message in expected),
     *(message.split(": ", 1)[1] for _, message in CTA_TEXT_MISTAKES if "YAML reads" not in message),
+    *(message for _, message in DATES_AS_TEXT),
     *(
         f"{setting}: {message}"
         for path, value, setting, message in BAD_SETTINGS

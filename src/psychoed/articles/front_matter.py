@@ -154,13 +154,18 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
             problems.append(Problem(path, 1, f"front matter field '{key}' is missing; add {key}: YYYY-MM-DD"))
         elif isinstance(value, _NoDate):
             continue  # read_front_matter has said why
-        elif isinstance(value, str) and _DATE_LIKE.fullmatch(value.strip()):
+        elif isinstance(value, str) and (date_like := _DATE_LIKE.fullmatch(value.strip())):
+            typed = front_matter.typed.get(key, value).strip()
+            year, month, day = date_like.groups()
+            written = f"{year}-{int(month):02d}-{int(day):02d}"
+            # YAML reads a date only unquoted and with two digits for the month and the day.
+            cause = (
+                "the quotes make it text, not a date; remove them"
+                if typed[:1] in "'\""
+                else "a date takes two digits for the month and two for the day"
+            )
             problems.append(
-                Problem(
-                    path,
-                    where(key),
-                    f"front matter field '{key}' is {front_matter.typed.get(key, value).strip()}: the quotes make it text, not a date; remove them: {key}: {value.strip()}",
-                )
+                Problem(path, where(key), f"front matter field '{key}' is {typed}: {cause}: {key}: {written}")
             )
         elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             problems.append(
