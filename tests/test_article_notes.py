@@ -285,3 +285,39 @@ def test_a_date_yaml_reads_as_text_is_told_with_the_date_to_write(typed, message
     source = FRONT_MATTER.format(review_due="2029-11-25").replace("published: 2026-11-25", f"published: {typed}")
     _, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
     assert [str(problem) for problem in problems] == [f"docs/articles/a.md:5: {message}"]
+
+
+# A field misspelt, or one no part of the site reads: its value would be left off the page.
+UNKNOWN_FIELDS = [
+    (
+        "reviewed by: Dr Maria Lopez, PhD",
+        "front matter field 'reviewed by' is not one the site reads, so the page would leave it out; write it as 'reviewed_by'",
+    ),
+    (
+        "Reviewed_by: Dr Maria Lopez, PhD",
+        "front matter field 'Reviewed_by' is not one the site reads, so the page would leave it out; write it as 'reviewed_by'",
+    ),
+    (
+        "consultation-text: Talk with us about sleep.",
+        "front matter field 'consultation-text' is not one the site reads, so the page would leave it out; write it as 'consultation_text'",
+    ),
+    (
+        "keywords: sleep",
+        "front matter field 'keywords' is not one the site reads, so the page would leave it out; remove the line, or use one of title, description, author, published, last_reviewed, review_due, reviewed_by, consultation_cta, consultation_text, weight",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), UNKNOWN_FIELDS)
+def test_a_field_the_site_does_not_read_is_named_at_its_line_with_the_field_meant(line, message):
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace("---\n# A", f"{line}\n---\n# A")
+    _, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert [str(problem) for problem in problems] == [f"docs/articles/a.md:8: {message}"]
+
+
+def test_the_themes_own_page_fields_are_allowed_in_an_article():
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace(
+        "---\n# A", "template: article.html\nhide:\n  - toc\n---\n# A"
+    )
+    article, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert problems == [] and article is not None

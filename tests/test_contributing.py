@@ -14,7 +14,7 @@ from lxml import html
 
 from conftest import ROOT, build_site
 from psychoed.articles.placeholders import MARK
-from test_article_notes import CTA_TEXT_MISTAKES, DATES_AS_TEXT, REVIEW_DATES
+from test_article_notes import CTA_TEXT_MISTAKES, DATES_AS_TEXT, REVIEW_DATES, UNKNOWN_FIELDS
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
 from test_site_settings import BAD_SETTINGS
@@ -155,6 +155,7 @@ PLAIN_MESSAGES = [
     *(message.split(": ", 1)[1] for _, expected in REVIEW_DATES for message in expected),
     *(message.split(": ", 1)[1] for _, message in CTA_TEXT_MISTAKES if "YAML reads" not in message),
     *(message for _, message in DATES_AS_TEXT),
+    *(message for _, message in UNKNOWN_FIELDS),
     *(
         f"{setting}: {message}"
         for path, value, setting, message in BAD_SETTINGS

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -19,11 +20,17 @@ ARTICLES_DIR = "articles/"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _UNCLOSED = "the front matter opened by '---' on this line is never closed; add a line holding only '---' after its last field, before the page's text"
 _OPENING = re.compile(r"\A---[ \t]*\n")
-_KEY_LINE = re.compile(r"^(?P<key>[\w-]+)[ \t]*:(?P<value>[^\n]*)", re.MULTILINE)
+# A key at the start of a line, as YAML reads it: up to its colon, spaces (a no-break one too) inside.
+_KEY_LINE = re.compile(r"^(?P<key>[^\s:#\-'\"\[{|>][^:\n]*?)[ \t\u00a0]*:(?P<value>[^\n]*)", re.MULTILINE)
 # A value YAML reads as it stands: not quoted, not a block (`|`, `>`), list or mapping.
 _PLAIN_VALUE = re.compile(r"[ \t]*(?![\"'|>\[{&*!])(?P<value>\S.*?)[ \t]+#")
 REQUIRED_TEXT = ("title", "description", "author")
 REQUIRED_DATES = ("published", "last_reviewed", "review_due")
+# Every field an article's front matter may hold: a misspelt one (`reviewed by:`) would
+# leave its value off the page without a word.
+ARTICLE_FIELDS = (*REQUIRED_TEXT, *REQUIRED_DATES, "reviewed_by", "consultation_cta", "consultation_text", "weight")
+# Material for MkDocs' own page fields, which an article may set too.
+THEME_FIELDS = ("template", "hide", "search", "status", "icon", "subtitle", "tags")
 # "About our content" promises readers a review at least this often.
 REVIEW_CYCLE_YEARS = 3
 
@@ -109,6 +116,17 @@ def _field_problems(fields: dict, lines: dict[str, int], typed: dict[str, str], 
                 )
             )
     return problems
+
+
+# A field no part of the site reads: the field meant, when the name is close to one.
+def _unknown_field(key: object, *, path: str, line: int) -> Problem:
+    name = str(key)
+    spelled = re.sub(r"[\s-]+", "_", name.strip().lower())
+    [*meant] = difflib.get_close_matches(spelled, ARTICLE_FIELDS + THEME_FIELDS, n=1, cutoff=0.75)
+    fix = f"write it as '{meant[0]}'" if meant else f"remove the line, or use one of {', '.join(ARTICLE_FIELDS)}"
+    return Problem(
+        path, line, f"front matter field '{name}' is not one the site reads, so the page would leave it out; {fix}"
+    )
 
 
 # In YAML's single quotes nothing is special but the quote itself, written twice.
@@ -226,6 +244,9 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
                     "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines",
                 )
             )
+    problems += [
+        _unknown_field(key, path=path, line=where(key)) for key in meta if key not in ARTICLE_FIELDS + THEME_FIELDS
+    ]
     weight = meta.get("weight", 0)
     if not isinstance(weight, int) or isinstance(weight, bool):
         problems.append(
