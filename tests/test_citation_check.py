@@ -53,6 +53,14 @@ def messages(body: str) -> list[str]:
             "docs/a.md:4: '[@inwood2018, @yip2021]' is not read as a citation: works in one citation are separated by ';', not ','; write [@inwood2018; @yip2021]",
         ),
         (
+            "Both [@inwood2018 @yip2021].",
+            "docs/a.md:4: '[@inwood2018 @yip2021]' is not read as a citation: works in one citation are separated by ';'; write [@inwood2018; @yip2021]",
+        ),
+        (
+            "Both [@inwood2018 & @yip2021].",
+            "docs/a.md:4: '[@inwood2018 & @yip2021]' is not read as a citation: works in one citation are separated by ';'; write [@inwood2018; @yip2021]",
+        ),
+        (
             "Both [see @inwood2018, p. 3,\nand also @yip2021].",
             "docs/a.md:4: '[see @inwood2018, p. 3, and also @yip2021]' is not read as a citation: works in one citation are separated by ';', not ','; write [see @inwood2018, p. 3; and also @yip2021]",
         ),

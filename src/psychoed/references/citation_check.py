@@ -66,9 +66,15 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bib_path: str)
     if own is None and not _HOUSE_KEY.fullmatch(bare.key):
         return None
     if bare.bracket is not None and len(BARE_KEY.findall(bare.bracket)) > 1:
-        # The comma before each further key becomes the `;` that separates works.
-        fixed = re.sub(r",(?=[^,;@]*@)", ";", " ".join(bare.bracket.split()))
-        return f"'{' '.join(bare.bracket.split())}' is not read as a citation: works in one citation are separated by ';', not ','; write {fixed}"
+        written = " ".join(bare.bracket.split())
+        # The comma before each further key becomes the `;` that separates works; so does a
+        # key followed by the next with only a space, '&' or 'and' between.
+        fixed = re.sub(r",(?=[^,;@]*@)", ";", written)
+        fixed = re.sub(r"(@[^\s;,\]]+) (?:(?:&|and) )?(?=-?@)", r"\1; ", fixed)
+        instead = ", not ','" if "," in written else ""
+        return (
+            f"'{written}' is not read as a citation: works in one citation are separated by ';'{instead}; write {fixed}"
+        )
     if bare.bracket is not None:
         return (
             f"'{bare.bracket}' is not read as a citation: inside the brackets, words may only "
