@@ -4,6 +4,7 @@ stand-in doi.org on 127.0.0.1 (tests/registry_server.py)."""
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,3 +101,16 @@ def test_added_entry_lets_the_site_build_and_print_the_citation(registry, site_c
         encoding="utf-8"
     )
     assert "A scale measures it (" in html and "Neff, 2003" in html
+
+
+def test_doi_org_out_of_reach_is_told_with_what_to_do_without_it(project, capsys, monkeypatch):
+    with socket.socket() as probe:  # a port that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("DOI_RESOLVER", f"http://127.0.0.1:{port}/")
+    (project / "docs" / "b.md").write_text("# B\n\nA claim [@doi:10.9999/any].\n", encoding="utf-8")
+    assert run(project) == 1
+    err = capsys.readouterr().err
+    assert f"docs/b.md:3: no entry could be fetched for DOI 10.9999/any: could not reach 127.0.0.1:{port} (" in err
+    assert "; check the connection, or write its entry by hand at the end of references.bib" in err
+    assert "ONLINE=1" not in err  # new-reference's option, not this tool's

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from new_article import bib_path
-from new_reference import NewReferenceError, entry_problems, fetch_bibtex, normalised_entry
+from new_reference import FetchError, NewReferenceError, entry_problems, fetch_bibtex, normalised_entry
 from psychoed.project_files import read_page
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.citation_syntax import strip_front_matter
@@ -24,6 +24,9 @@ from psychoed.references.doi_citations import doi_keys, unresolved_dois
 from registries import registry_addresses
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# What to do when doi.org gives no entry: ONLINE=1 is no option of this tool.
+BY_HAND = "write its entry by hand at the end of references.bib (CONTRIBUTING.md, 'Templates to copy')"
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,13 @@ def main(argv: list[str] | None = None) -> int:
             key, entry = normalised_entry(
                 fetch_bibtex(citation.doi, resolver=registry_addresses()[0]), doi=citation.doi, existing_keys=keys
             )
+        except FetchError as error:
+            print(
+                f"{citation.where}: no entry could be fetched for DOI {citation.doi}: {error.advice(BY_HAND)}",
+                file=sys.stderr,
+            )
+            failed += 1
+            continue
         except NewReferenceError as error:
             print(f"{citation.where}: no entry could be fetched for DOI {citation.doi}: {error}", file=sys.stderr)
             failed += 1

@@ -75,6 +75,22 @@ class NewReferenceError(Exception):
     """Why no entry can be printed, in the editor's words."""
 
 
+class FetchError(NewReferenceError):
+    """Why doi.org gave no usable entry, and what may help (`retry`); each tool that
+    fetches adds what to do instead (`instead`)."""
+
+    def __init__(self, cause: str, *, retry: str | None = None) -> None:
+        super().__init__(cause)
+        self.cause, self.retry = cause, retry
+
+    def advice(self, instead: str) -> str:
+        return f"{self.cause}; {self.retry + ', or ' if self.retry else ''}{instead}"
+
+
+# What new-reference offers when doi.org gives no entry.
+OFFLINE_STUB = "leave out ONLINE=1 for a stub to fill in by hand"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("doi", nargs="?", default="", help="the work's DOI, bare: 10.xxxx/...")
@@ -97,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         entry, advice = new_reference(
             args.doi, bib=args.bib, online=args.online, author=args.author, year=args.year, resolver=args.resolver
         )
+    except FetchError as error:
+        print(f"new-reference: {error.advice(OFFLINE_STUB)}", file=sys.stderr)
+        return 1
     except NewReferenceError as error:
         print(f"new-reference: {error}", file=sys.stderr)
         return 1
@@ -201,18 +220,14 @@ def fetch_bibtex(doi: str, *, resolver: str = DOI_RESOLVER, timeout: float = 30)
     except urllib.error.HTTPError as error:
         if error.code == 404:
             raise NewReferenceError(f"{host} knows no DOI {doi}; check it against the publisher's page") from None
-        raise NewReferenceError(
-            f"{host} answered {error.code} {error.reason} for DOI {doi}; try again later, or leave out ONLINE=1 for a stub to fill in by hand"
+        raise FetchError(
+            f"{host} answered {error.code} {error.reason} for DOI {doi}", retry="try again later"
         ) from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise NewReferenceError(
-            f"could not reach {host} ({reason}); check the connection, or leave out ONLINE=1 for a stub to fill in by hand"
-        ) from None
+        raise FetchError(f"could not reach {host} ({reason})", retry="check the connection") from None
     if not _BIBTEX_START.search(body):
-        raise NewReferenceError(
-            f"{host} sent no BibTeX for DOI {doi}; leave out ONLINE=1 for a stub to fill in by hand"
-        )
+        raise FetchError(f"{host} sent no BibTeX for DOI {doi}")
     return body
 
 
@@ -228,13 +243,9 @@ def normalised_entry(bibtex: str, *, doi: str, existing_keys: set[str]) -> tuple
     # An error can drop fields unnoticed (a missing comma ends the entry), so none is let by.
     errors, data = parse_bibtex(text)
     if errors:
-        raise NewReferenceError(
-            f"the BibTeX from doi.org cannot be read ({errors[0]}); leave out ONLINE=1 for a stub to fill in by hand"
-        )
+        raise FetchError(f"the BibTeX from doi.org cannot be read ({errors[0]})")
     if data is None or not data.entries:
-        raise NewReferenceError(
-            "the BibTeX from doi.org holds no entry; leave out ONLINE=1 for a stub to fill in by hand"
-        )
+        raise FetchError("the BibTeX from doi.org holds no entry")
     entry: Entry = next(iter(data.entries.values()))
     kind = entry.type.lower()
     values = {name.lower(): clean_field(value) for name, value in entry.fields.items()}
