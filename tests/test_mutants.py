@@ -158,13 +158,13 @@ FOUND = [
         "comma left out after a field",
         BIB,
         "@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion}\n  publisher = {William Morrow},\n  year = {2011},\n}\n",
-        "references.bib:3: this field's value ends without a comma, so the next field cannot begin; add ',' at the end of this line",
+        "references.bib:3: the value of this field ends without a comma, so the next field cannot begin; add a comma at the end of this line",
     ),
     (
         "opening brace of a value left out",
         BIB,
         "@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion},\n  year = 2011},\n  publisher = {William Morrow},\n}\n",
-        "references.bib:4: this '}' ends the entry, so the fields after it are left out; put back the '{' that opens this field's value",
+        "references.bib:4: this '}' ends the entry, so the fields after it are left out; put back the '{' that opens the value of this field",
     ),
     (
         "PubMed name with accented initials",
@@ -176,7 +176,7 @@ FOUND = [
         "colon left out after a front matter field's name",
         "docs/privacy.md",
         "---\ntitle Privacy\ndescription: What this site collects.\n---\n\n# Privacy\n",
-        "docs/privacy.md:2: front matter line 'title Privacy' has no ':' after the field's name; write title: Privacy",
+        "docs/privacy.md:2: front matter line 'title Privacy' has no ':' after the name of the field; write title: Privacy",
     ),
     (
         "comma left out between family name and initials",

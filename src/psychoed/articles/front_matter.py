@@ -427,7 +427,7 @@ def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
         return Problem(
             path,
             line - 1,
-            f"front matter line '{above}' has no ':' after the field's name; write {key}: {above.split(' ', 1)[1]}",
+            f"front matter line '{above}' has no ':' after the name of the field; write {key}: {above.split(' ', 1)[1]}",
         )
     indented = re.match(r"(?P<indent>[ ]+)(?P<key>[\w-]+)[ \t]*:", typed)
     if indented:

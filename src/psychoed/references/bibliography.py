@@ -175,7 +175,7 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
                     (
                         first,
                         first + uncommaed - 1,
-                        "this field's value ends without a comma, so the next field cannot begin; add ',' at the end of this line",
+                        "the value of this field ends without a comma, so the next field cannot begin; add a comma at the end of this line",
                     )
                 )
             elif suspect:
@@ -257,7 +257,7 @@ def _early_end_problems(source: str, display_path: str) -> list[Problem]:
                             display_path,
                             first + chunk.count("\n", 0, offset),
                             "this '}' ends the entry, so the fields after it are left out; "
-                            "put back the '{' that opens this field's value",
+                            "put back the '{' that opens the value of this field",
                         )
                     )
                 break
