@@ -68,7 +68,10 @@ def test_check_runs_the_link_check_on_what_the_build_wrote(checkable_copy):
 
     assert result.returncode != 0
     # At its line in the Markdown, where the editor fixes it.
-    assert f"  {ARTICLE}:{line} -> ../nowhere/ (no file articles/nowhere in the site)" in output
+    assert (
+        f"  {ARTICLE}:{line} -> ../nowhere/ (no file articles/nowhere in the site: correct the address, or add the file)"
+        in output
+    )
     assert "make check: fix the problems above" in output
 
 
@@ -173,7 +176,7 @@ def test_make_build_names_a_mkdocs_yml_that_is_not_yaml_at_its_line(checkable_co
 
     assert result.returncode != 0
     # PyYAML stops at the line after the indented one, where the list goes on unindented.
-    assert f"  mkdocs.yml:{line + 2}: not valid YAML (while parsing a block mapping; " in result.stdout
+    assert f"  mkdocs.yml:{line + 2}: not valid YAML; check this line" in result.stdout
     assert (
         "Traceback" not in result.stdout + result.stderr and "MkDocs encountered" not in result.stdout + result.stderr
     )

@@ -129,7 +129,7 @@ def test_server_errors_leave_the_doi_not_checked_never_failed(registry, project)
     assert findings == []
     assert [str(p) for p in unchecked] == [
         "references.bib:115: entry 'allen2014': DOI 10.1037/a0035173 not checked: "
-        f"127.0.0.1:{registry.url.rsplit(':', 1)[1]}: 503 Service Unavailable, 3 attempts; `make check-dois` asks again"
+        f"127.0.0.1:{registry.url.rsplit(':', 1)[1]}: 503 Service Unavailable, 3 attempts; nothing to fix: the weekly check (or `make check-dois`) asks again"
     ]
 
 
@@ -141,7 +141,9 @@ def test_timeout_leaves_the_doi_not_checked(registry, project):
         path="references.bib",
         cited_at={},
     )
-    assert unchecked[0].message.endswith("timed out, 2 attempts; `make check-dois` asks again")
+    assert unchecked[0].message.endswith(
+        "timed out, 2 attempts; nothing to fix: the weekly check (or `make check-dois`) asks again"
+    )
 
 
 def test_unreachable_registries_are_a_network_failure_weekly_but_never_fail_a_pull_request(

@@ -19,31 +19,31 @@ ARTICLE = "articles/how-can-self-compassion-help-me/index.html"
 BREAKAGES = {
     "missing page": (
         '<a href="../what-is-compassion/">Read next</a>',
-        "-> ../what-is-compassion/ (no file articles/what-is-compassion in the site)",
+        "-> ../what-is-compassion/ (no file articles/what-is-compassion in the site: correct the address, or add the file)",
     ),
     "missing fragment": (
         '<a href="../../disclaimer/#crisis-lines">Crisis lines</a>',
-        "-> ../../disclaimer/#crisis-lines (no element with id 'crisis-lines' in disclaimer/index.html)",
+        "-> ../../disclaimer/#crisis-lines (no element with id 'crisis-lines' in disclaimer/index.html: link to a heading that page has)",
     ),
     "missing image": (
         '<img src="../../images/compassion.png" alt="Two hands">',
-        "-> ../../images/compassion.png (no file images/compassion.png in the site)",
+        "-> ../../images/compassion.png (no file images/compassion.png in the site: correct the address, or add the file)",
     ),
     "missing stylesheet": (
         '<link rel="stylesheet" href="../../stylesheets/handout.css">',
-        "-> ../../stylesheets/handout.css (no file stylesheets/handout.css in the site)",
+        "-> ../../stylesheets/handout.css (no file stylesheets/handout.css in the site: correct the address, or add the file)",
     ),
     "missing script": (
         '<script src="../../javascripts/cta.js"></script>',
-        "-> ../../javascripts/cta.js (no file javascripts/cta.js in the site)",
+        "-> ../../javascripts/cta.js (no file javascripts/cta.js in the site: correct the address, or add the file)",
     ),
     "missing fragment on the home page": (
         '<a href="../../#crisis-lines">Crisis lines</a>',
-        "-> ../../#crisis-lines (no element with id 'crisis-lines' in index.html)",
+        "-> ../../#crisis-lines (no element with id 'crisis-lines' in index.html: link to a heading that page has)",
     ),
     "missing fragment on the same page": (
         '<a href="#method">the method</a>',
-        f"-> #method (no element with id 'method' in {ARTICLE})",
+        f"-> #method (no element with id 'method' in {ARTICLE}: link to a heading that page has)",
     ),
 }
 

@@ -105,13 +105,13 @@ def test_link_warnings_broken_links_and_prose_problems_each_at_their_markdown_li
             ARTICLE,
             link_line,
             "error",
-            "../practices/what-i-need.md (no file articles/practices/what-i-need.md in the site)",
+            "../practices/what-i-need.md (no file articles/practices/what-i-need.md in the site: correct the address, or add the file)",
         ),
         Annotation(
             ARTICLE,
             line_of(article, "handouts"),
             "error",
-            "../../handouts/self-compassion.pdf (no file handouts/self-compassion.pdf in the site)",
+            "../../handouts/self-compassion.pdf (no file handouts/self-compassion.pdf in the site: correct the address, or add the file)",
         ),
     ]
     assert annotations_in(outputs["prose"], patterns) == [

@@ -155,7 +155,7 @@ def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_reb
     settings = config.read_text(encoding="utf-8")
     config.write_text(settings.replace('numbers: ["988"]', 'numbers: ["988"'), encoding="utf-8")
     broken = server.wait_for("Fix mkdocs.yml and save it; serve rebuilds on every save.", after=rebuilt)
-    assert re.search(r"mkdocs\.yml:\d+: not valid YAML \(", "".join(server.log[rebuilt:broken]))
+    assert re.search(r"mkdocs\.yml:\d+: not valid YAML; check this line", "".join(server.log[rebuilt:broken]))
     config.write_text(settings, encoding="utf-8")
     server.wait_for("Documentation built", after=broken)
     assert "Traceback" not in "".join(server.log)

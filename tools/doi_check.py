@@ -78,7 +78,7 @@ def check_entries(
                 Problem(
                     path,
                     line,
-                    f"entry '{entry.key}': DOI {doi} not checked: {lookup.detail}; `make check-dois` asks again",
+                    f"entry '{entry.key}': DOI {doi} not checked: {lookup.detail}; nothing to fix: the weekly check (or `make check-dois`) asks again",
                 )
             )
         elif not lookup.registered:

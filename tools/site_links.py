@@ -202,9 +202,9 @@ def reason(site: Path, entry: dict) -> str:
         target /= "index.html"  # `page/#id` and `../#id` look in the folder's index.html
     shown = target.relative_to(site).as_posix() if target.is_relative_to(site) else str(target)
     if "fragment" in text.lower():
-        return f"no element with id '{unquote(url.fragment)}' in {shown}"
+        return f"no element with id '{unquote(url.fragment)}' in {shown}: link to a heading that page has"
     if "not found" in text.lower():
-        return f"no file {shown} in the site"
+        return f"no file {shown} in the site: correct the address, or add the file"
     return text
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import yaml
 
 from psychoed.problems import Problem
+from psychoed.references.bibtex_characters import character_name, invisible
 
 ARTICLES_DIR = "articles/"
 # The block between the first line's `---` and the next `---` (or `...`); an empty block
@@ -75,7 +76,7 @@ def _read_front_matter(source: str, path: str) -> tuple[FrontMatter | None, tupl
     match = FRONT_MATTER.match(source)
     if not match:
         if _OPENING.match(source):
-            return None, (Problem(path, 1, _UNCLOSED),)
+            return None, (_unclosed_problem(source, path),)
         return None, ()
     text = match.group("yaml") or ""
     lines = _key_lines(text)
@@ -177,14 +178,12 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
             year, month, day = date_like.groups()
             written = f"{year}-{int(month):02d}-{int(day):02d}"
             # YAML reads a date only unquoted and with two digits for the month and the day.
-            cause = (
-                "the quotes make it text, not a date; remove them"
+            fix = (
+                f"the quotes make it text, not a date; remove them: {key}: {written}"
                 if typed[:1] in "'\""
-                else "a date takes two digits for the month and two for the day"
+                else f"a date takes two digits for the month and two for the day; write {key}: {written}"
             )
-            problems.append(
-                Problem(path, where(key), f"front matter field '{key}' is {typed}: {cause}: {key}: {written}")
-            )
+            problems.append(Problem(path, where(key), f"front matter field '{key}' is {typed}: {fix}"))
         elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             problems.append(
                 Problem(
@@ -201,7 +200,7 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
                 Problem(
                     path,
                     where("last_reviewed"),
-                    f"last_reviewed {dates['last_reviewed']} is before published {dates['published']}; a page is reviewed when or after it is published",
+                    f"last_reviewed {dates['last_reviewed']} is before published {dates['published']}; a page is reviewed when or after it is published: set last_reviewed to {dates['published']} or later",
                 )
             )
         if dates["review_due"] <= dates["last_reviewed"]:
@@ -413,10 +412,25 @@ def _tag_problem(text: str, path: str) -> Problem | None:
 
 # The editor's mistake behind a YAML error, at its line: a tab, an indented field, else
 # the quotes and colons of the line where parsing stopped.
+# A closing '---' with an invisible character pasted beside it closes nothing: it is told
+# at its own line, not at the opening one.
+def _unclosed_problem(source: str, path: str) -> Problem:
+    for number, line in enumerate(source.split("\n")[1:], 2):
+        hidden = [char for char in line if invisible(char)]
+        if hidden and "".join(char for char in line if not invisible(char)).strip() == "---":
+            return Problem(
+                path,
+                number,
+                f"this '---', meant to close the front matter, has an invisible character beside it "
+                f"({character_name(hidden[0])}); delete the line and type '---' again",
+            )
+    return Problem(path, 1, _UNCLOSED)
+
+
 def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
     mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
     if mark is None:
-        return Problem(path, 1, f"front matter is not valid YAML ({error})")
+        return Problem(path, 1, "front matter is not valid YAML; check the colons and quotes of its lines")
     row = _row(text, mark.index)
     line = 2 + row
     typed_lines = text.split("\n")
@@ -430,6 +444,15 @@ def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
             line,
             "front matter line holds a tab; YAML takes spaces only: replace the tab with a space (or with nothing at the start of the line)",
         )
+    # A field's ':' left out (`title Privacy`): YAML reads on, and stops at the next field.
+    above = typed_lines[row - 1] if 0 < row <= len(typed_lines) else ""
+    if _KEY_LINE.match(typed) and re.fullmatch(r"[\w-]+ \S.*", above) and ":" not in above:
+        key = above.split(" ", 1)[0]
+        return Problem(
+            path,
+            line - 1,
+            f"front matter line '{above}' has no ':' after the name of the field; write {key}: {above.split(' ', 1)[1]}",
+        )
     indented = re.match(r"(?P<indent>[ ]+)(?P<key>[\w-]+)[ \t]*:", typed)
     if indented:
         return Problem(
@@ -437,13 +460,11 @@ def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
             line,
             f"front matter field '{indented.group('key')}' is indented by {len(indented.group('indent'))} spaces; every field starts at the beginning of its line: remove the spaces before '{indented.group('key')}:'",
         )
-    what = "; ".join(
-        part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part
-    ) or str(error)
+    # YAML's own words ("mapping values are not allowed here") tell an editor nothing.
     return Problem(
         path,
         line,
-        f"front matter is not valid YAML ({what}); check the colons and quotes on this line: a value holding ': ' must be in quotes, and a quote closed on its line",
+        "front matter is not valid YAML; check the colons and quotes on this line: a value holding ': ' must be in quotes, and a quote closed on its line",
     )
 
 

@@ -15,6 +15,7 @@ from pybtex.richtext import Text
 
 from psychoed.articles.front_matter import Article
 from psychoed.references.bibliography import Entry
+from psychoed.references.bibtex_characters import printable
 from psychoed.references.doi import doi_url
 
 SCHEMA = "https://schema.org"
@@ -89,7 +90,9 @@ def work_json_ld(entry: Entry) -> dict:
 # Memoized: the same names and journals recur on every page.
 @functools.lru_cache(maxsize=4096)
 def plain_text(latex: str) -> str:
-    """A BibTeX value as readers see it: no protecting braces, accents as letters."""
+    """A BibTeX value as readers see it: no protecting braces, accents as letters, and no
+    invisible characters (the reference list prints none either)."""
+    latex = printable(latex)
     # Words, digits and plain punctuation with single spaces read the same in LaTeX: most
     # names, titles and journals skip pybtex's parser (0.3 ms a value; 0.4 s at N = 200).
     if _PLAIN.fullmatch(latex):

@@ -92,6 +92,7 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     }
     problems += duplicate_doi_problems(dois, path=display_path)
     problems += invisible_character_problems(source, path=display_path)
+    problems += _early_end_problems(source, display_path)
     return Bibliography(display_path, entries, fatal + problems)
 
 
@@ -169,7 +170,15 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
                 found.append((first, line, quoted))
                 break
             suspect = _unbalanced_field_line(chunk.split("\n"), line - first + 1)
-            if suspect:
+            if uncommaed := _comma_missing_line(chunk.split("\n"), line - first + 1):
+                found.append(
+                    (
+                        first,
+                        first + uncommaed - 1,
+                        "the value of this field ends without a comma, so the next field cannot begin; add a comma at the end of this line",
+                    )
+                )
+            elif suspect:
                 found.append(
                     (
                         first,
@@ -221,6 +230,49 @@ def _unbalanced_field_line(lines: list[str], last: int) -> int | None:
             open_line, depth = number, 0
         depth += text.count("{") - text.count("}")
     return open_line if depth > 0 else None
+
+
+# A value's opening brace left out (`year = 2021},`): its closing one ends the entry there,
+# and BibTeX skips the fields after it as a comment, saying nothing.
+def _early_end_problems(source: str, display_path: str) -> list[Problem]:
+    problems = []
+    for first, chunk in _chunks(source):
+        opening = re.search(r"[{(]", chunk)
+        # An entry opened by '(' (rare) has no '}' to end it early.
+        if (
+            not opening
+            or opening.group() == "("
+            or chunk.lstrip().lower().startswith(("@comment", "@preamble", "@string"))
+        ):
+            continue
+        depth = 0
+        for offset in range(opening.start(), len(chunk)):
+            depth += {"{": 1, "}": -1}.get(chunk[offset], 0)
+            if depth == 0:
+                # Fields with no '@' before them (one hidden from _chunks by an invisible character).
+                after = _FIELD_START.search(chunk, offset)
+                if after and "@" not in chunk[offset : after.start()]:
+                    problems.append(
+                        Problem(
+                            display_path,
+                            first + chunk.count("\n", 0, offset),
+                            "this '}' ends the entry, so the fields after it are left out; "
+                            "put back the '{' that opens the value of this field",
+                        )
+                    )
+                break
+    return problems
+
+
+def _comma_missing_line(lines: list[str], error: int) -> int | None:
+    """The field line (1-based) before line `error`, when `error` begins the next field and
+    that line's value ends in '}' or '"' with no comma: pybtex tells the slip a line late."""
+    if error < 2 or error > len(lines) or not _FIELD_START.match(lines[error - 1]):
+        return None
+    before = next((n for n in range(error - 1, 0, -1) if lines[n - 1].strip()), None)
+    if before and _FIELD_START.match(lines[before - 1]) and lines[before - 1].rstrip()[-1:] in {"}", '"'}:
+        return before
+    return None
 
 
 def _duplicate_problems(source: str, display_path: str) -> list[Problem]:

@@ -8,7 +8,10 @@ import re
 from dataclasses import dataclass
 
 # PubMed's and Vancouver's initials after the family name, without dots ("JS").
-_BARE_INITIALS = re.compile(r"[A-Z]{1,3}")
+# Capitals of any alphabet: "MÁ" for María Ángeles.
+_BARE_INITIALS = re.compile(r"[^\W\d_]{1,3}")
+# Dotted initials last ("E.", "M.Á."), where BibTeX takes them for the family name.
+_TRAILING_INITIALS = re.compile(r"(?:[^\W\d_a-z]\.-?)+")
 # A generation suffix that BibTeX writes between two commas ("King, Jr., Martin Luther").
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Initials as an APA reference writes them ("M. G.", "J.-P.").
@@ -36,11 +39,14 @@ def name_list_problem(value: str) -> NameListProblem | None:
     names = _AND.split(plain)
     most_commas = max(name.count(",") for name in names)
     pubmed = next((part.strip() for name in names for part in name.split(",") if _pubmed_name(part.strip())), None)
+    # A family name, then dotted initials, no comma ('Sánchez-Zaballos E.'): the comma left out.
+    pubmed = pubmed or next((name for name in names if "," not in name and _family_then_initials(name)), None)
     people = [person for name in names for person in _AMPERSAND.split(name)]
     # What makes BibTeX read other people than the field names: one cause, the likeliest.
     if pubmed:
         family, initials = pubmed.rsplit(" ", 1)
-        form = f"a name in PubMed's form ('{pubmed}'), which BibTeX reads as the given name '{family}' and the family name '{initials}'"
+        kind = "in PubMed's form" if _pubmed_name(pubmed) else "with no comma after the family name"
+        form = f"a name {kind} ('{pubmed}'), which BibTeX reads as the given name '{family}' and the family name '{initials}'"
     elif ";" in plain or any(_commas_between_people(person) for person in people):
         example = ", ".join(plain.split(", ")[:4])
         form = f"people separated by {'semicolons' if ';' in plain else 'commas'} ('{example}'), where BibTeX separates people only with 'and'"
@@ -68,6 +74,16 @@ def name_list_problem(value: str) -> NameListProblem | None:
     return NameListProblem("; and ".join(causes), _rewritten(value), more, fatal=most_commas > 2)
 
 
+def _family_then_initials(name: str) -> bool:
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and not words[0].endswith(".")
+        and bool(_TRAILING_INITIALS.fullmatch(words[-1]))
+    )
+
+
 def _pubmed_name(name: str) -> bool:
     """'Grady JS': a family name, then initials without dots, no comma."""
     words = name.split()
@@ -76,6 +92,7 @@ def _pubmed_name(name: str) -> bool:
         and len(words) >= 2
         and words[0][:1].isupper()
         and bool(_BARE_INITIALS.fullmatch(words[-1]))
+        and words[-1].isupper()
         and words[-1].casefold() not in _SUFFIXES
     )
 
@@ -97,6 +114,9 @@ def _rewritten(value: str) -> str:
             words = parts[index].split()
             if _pubmed_name(parts[index]):
                 people.append(f"{' '.join(words[:-1])}, {'. '.join(words[-1])}.")
+                index += 1
+            elif len(parts) == 1 and _family_then_initials(parts[index]):
+                people.append(f"{' '.join(words[:-1])}, {words[-1]}")
                 index += 1
             elif (
                 index + 1 < len(parts)

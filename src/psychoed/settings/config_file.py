@@ -38,7 +38,8 @@ def yaml_problem(message: str, *, project_dir: Path) -> Problem | None:
     return Problem(
         os.path.relpath(path, project_dir),
         line,
-        f"not valid YAML ({what}); check this line and the one before: a value holding ': ' or ' #' "
+        # YAML's own words ("mapping values are not allowed here") tell an editor nothing.
+        "not valid YAML; check this line and the one before: a value holding ': ' or ' #' "
         "must be in quotes, and a setting is indented two spaces (never a tab) under the one it belongs to",
     )
 

@@ -1,0 +1,124 @@
+"""Every check of what editors wrote, composed as the build runs them: the files of docs/,
+the pages (citations, content rules, placeholders, articles' front matter), the
+bibliography's entries and the site's settings. hooks/checks.py hands MkDocs' file list
+and configuration to `site_problems`; tests call it in process the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from psychoed.articles.front_matter import is_article, read_article, review_date_problems
+from psychoed.articles.placeholders import placeholder_problems
+from psychoed.pages.blocked_markup import blocked_markup_problems
+from psychoed.pages.content_rules import content_problems
+from psychoed.pages.edit_link import edit_repository_problems
+from psychoed.pages.page_templates import template_problems
+from psychoed.pages.remote_content import remote_content_problems
+from psychoed.problems import Problem
+from psychoed.project_files import display_path, read_page
+from psychoed.references.bibliography import Bibliography, uncited_problems
+from psychoed.references.citation_check import PageSource, check_citations
+from psychoed.references.citation_syntax import strip_front_matter
+from psychoed.references.doi_citations import (
+    doi_keys,
+    misshapen_doi_citations,
+    misshapen_problem,
+    resolve_doi_citations,
+    unresolved_dois,
+    unresolved_problem,
+)
+from psychoed.settings.setting_problems import located, setting_lines
+from psychoed.settings.site_settings import setting_problems
+from psychoed.stray_files import copy_marker, stray_file_problems
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file MkDocs lists, as the checks need it."""
+
+    src_uri: str  # relative to docs/, as MkDocs names it: articles/x.md
+    abs_src_path: str | None  # None: made by a plugin, with no file for an editor to fix
+    page: bool  # a Markdown page (MkDocs' documentation page)
+    published: bool  # included in the site, and a file of docs/ (not the theme's)
+    in_nav: bool  # MkDocs keeps it out of the menu only when not_in_nav says so
+
+
+def site_problems(
+    files: list[SourceFile],
+    *,
+    bibliography: Bibliography,
+    nav: list[Any] | None,
+    docs_dir: Path,
+    config_file: Path,
+    extra: Mapping[str, Any],
+    templates: set[str],
+    today: dt.date,
+) -> list[Problem]:
+    """Every problem of the site's content, notices and warnings included, for a readable
+    `bibliography` (an unreadable one stops the build before the pages are read);
+    `templates` are the layouts a page's `template:` may name."""
+    problems: list[Problem] = list(bibliography.problems)
+    # Every file of docs/ (not the theme's), before the pages: one saved without .md is no page.
+    published = [file for file in files if file.published]
+    problems += stray_file_problems(
+        [file.src_uri for file in published],
+        nav=nav,
+        not_in_nav={file.src_uri for file in published if not file.in_nav},
+        docs_path=display_path(docs_dir, config_file),
+    )
+    # Each page once, as text; a page that is not UTF-8 is reported, and checked no further.
+    # Nor is a copy (reported above): its title would be told as the original's duplicate.
+    # Citations by DOI are checked as the keys they stand for (citations.py rewrites them so).
+    read: dict[str, PageSource] = {}
+    keys = doi_keys(bibliography.entries.values())
+    for file in files:
+        # Made by a plugin (no file to fix), or a copy.
+        if not file.page or file.abs_src_path is None or copy_marker(Path(file.src_uri).name):
+            continue
+        path = display_path(Path(file.abs_src_path), config_file)
+        source, problem = read_page(file.abs_src_path, display_path=path)
+        if problem:
+            problems.append(problem)
+        else:
+            assert source is not None  # read_page gives the text or its problem
+            body, first_line = strip_front_matter(source)
+            problems += [
+                unresolved_problem(doi, path=path, line=line, bib_path=bibliography.path)
+                for doi, line in unresolved_dois(body, keys, first_line=first_line)
+            ]
+            problems += [
+                misshapen_problem(written, meant, path=path, line=line)
+                for written, meant, line in misshapen_doi_citations(body, first_line=first_line)
+            ]
+            read[file.src_uri] = PageSource(path, resolve_doi_citations(source, keys, blank_unknown=True))
+    pages = list(read.values())
+    citation_problems, blocks = check_citations(pages, bibliography)
+    problems += citation_problems
+    problems += uncited_problems(bibliography, {key for block in blocks for key in block.keys})
+    problems += remote_content_problems(pages)
+    problems += blocked_markup_problems(pages)
+    # Settings that name pages (the call-to-action's URL, the footer links) need the file list.
+    problems += located(
+        setting_problems(extra, documents={file.src_uri for file in files if file.page})
+        + edit_repository_problems(extra),
+        path=display_path(config_file, config_file),
+        lines=setting_lines(config_file.read_text(encoding="utf-8")),
+    )
+
+    article_paths = {page.path for src_uri, page in read.items() if is_article(src_uri)}
+    problems += content_problems(pages, articles=article_paths)
+    problems += placeholder_problems(pages)
+    problems += template_problems(pages, templates=templates)
+
+    for src_uri, page in read.items():
+        if is_article(src_uri):
+            article, article_problems = read_article(src_uri, page.source, path=page.path)
+            problems += article_problems
+            if article:
+                problems += review_date_problems(article, source=page.source, path=page.path, today=today)
+    return problems
