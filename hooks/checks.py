@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from psychoed.articles.placeholders import placeholder_problems
 from psychoed.pages.blocked_markup import blocked_markup_problems
 from psychoed.pages.content_rules import content_problems
 from psychoed.pages.edit_link import edit_repository_problems
+from psychoed.pages.invisible_characters import invisible_character_problems
 from psychoed.pages.remote_content import remote_content_problems
 from psychoed.problems import Problem, as_errors, counted, report
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path, read_page
@@ -30,7 +32,8 @@ from psychoed.references.bibliography import Bibliography, load_bibliography, un
 from psychoed.references.citation_check import PageSource, check_citations
 from psychoed.references.citation_syntax import strip_front_matter
 from psychoed.references.doi_citations import doi_keys, resolve_doi_citations, unresolved_dois, unresolved_problem
-from psychoed.settings.setting_problems import located, setting_lines
+from psychoed.settings.reserved_values import is_production, reserved_value_problems
+from psychoed.settings.setting_problems import SettingProblem, located, setting_lines
 from psychoed.settings.site_settings import setting_problems
 from psychoed.stray_files import copy_marker, stray_file_problems
 
@@ -107,13 +110,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     citation_problems, blocks = check_citations(pages, _bibliography)
     problems += citation_problems
     problems += uncited_problems(_bibliography, {key for block in blocks for key in block.keys})
+    problems += invisible_character_problems(pages)
     problems += remote_content_problems(pages)
     problems += blocked_markup_problems(pages)
     # Settings that name pages (the call-to-action's URL, the footer links) need the file list.
     config_file = Path(config.config_file_path)
     problems += located(
         setting_problems(config.extra, documents={file.src_uri for file in files.documentation_pages()})
-        + edit_repository_problems(config.extra),
+        + edit_repository_problems(config.extra)
+        + _reserved_value_problems(config),
         path=display_path(config_file, config.config_file_path),
         lines=setting_lines(config_file.read_text(encoding="utf-8")),
     )
@@ -166,3 +171,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         counters[-1].counts.clear()
         found = counted(sum(number for _, number in counts), "error")
         raise PluginError(f"Aborted with {found}: fix each one listed above at its file and line, then build again")
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+# The published site's build (CI on a push to main) stops on mkdocs.yml's example details;
+# site_url as resolved, so a SITE_URL that CI sets is what is checked.
+def _reserved_value_problems(config: MkDocsConfig) -> list[SettingProblem]:
+    if not is_production(os.environ):
+        return []
+    return reserved_value_problems(
+        site_url=config.site_url, site_url_variable=bool(os.environ.get("SITE_URL")), extra=config.extra
+    )

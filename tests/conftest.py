@@ -35,6 +35,9 @@ EPOCH = (
     subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     or "1764028800"
 )
+# What makes a build the published site's (psychoed.settings.reserved_values): CI sets it
+# for the tests too on a push to main; a test's build is an editor's unless it sets them.
+PRODUCTION_ENV = ("GITHUB_EVENT_NAME", "GITHUB_REF")
 # The environment of the session's builds (`fixture_site`, `live_site`).
 REAL_BUILD_ENV = {"GITHUB_REPOSITORY": EDIT_REPOSITORY, "PREVIEW_PR": "", "SOURCE_DATE_EPOCH": EPOCH}
 
@@ -54,11 +57,16 @@ def build_site(
     return subprocess.run(
         [sys.executable, "-m", program, "build", "--strict", "--clean", *config, "--site-dir", str(site_dir)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**local_environment(), "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+def local_environment() -> dict[str, str]:
+    """This process's environment without what would make a build the published site's."""
+    return {name: value for name, value in os.environ.items() if name not in PRODUCTION_ENV}
 
 
 def copy_project(destination: Path, *, tooling: bool = False) -> Path:
@@ -79,7 +87,7 @@ def copy_project(destination: Path, *, tooling: bool = False) -> Path:
 
 def run_make(project: Path, target: str, *variables: str) -> subprocess.CompletedProcess[str]:
     """`make TARGET` in `project`, as an editor or CI types it, with the test run's own virtualenv."""
-    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS"}}
+    env = {k: v for k, v in local_environment().items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS"}}
     return subprocess.run(
         ["make", "--no-print-directory", target, f"VENV={sys.prefix}", *variables],
         cwd=project,

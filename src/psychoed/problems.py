@@ -31,6 +31,9 @@ def report(problems: list[Problem]) -> str:
     errors = sum(not p.warning for p in problems)
     warnings = len(problems) - errors
     counts = counted(errors, "error") + (f", {counted(warnings, 'warning')}" if warnings else "")
+    # A problem with no line is about a whole file (its name, its place): said, so no one looks for a line.
+    if whole_files := sum(p.line is None for p in problems):
+        counts += f"; {whole_files} of them about a whole file, with no line"
     lines = [f"  {p}" + (" (warning; fails the strict build)" if p.warning else "") for p in ordered]
     return f"{counted(len(problems), 'problem')} to fix before the site can build ({counts}):\n" + "\n".join(lines)
 

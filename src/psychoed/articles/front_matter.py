@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name
 from psychoed.problems import Problem
 
 ARTICLES_DIR = "articles/"
@@ -22,6 +23,12 @@ _OPENING = re.compile(r"\A---[ \t]*\n")
 _KEY_LINE = re.compile(r"^(?P<key>[\w-]+)[ \t]*:(?P<value>[^\n]*)", re.MULTILINE)
 # A value YAML reads as it stands: not quoted, not a block (`|`, `>`), list or mapping.
 _PLAIN_VALUE = re.compile(r"[ \t]*(?![\"'|>\[{&*!])(?P<value>\S.*?)[ \t]+#")
+# A value in a word processor's quotes, which YAML reads as letters of the text.
+_TYPOGRAPHIC_VALUE = re.compile(
+    rf"[ \t]*(?P<quote>[{TYPOGRAPHIC_QUOTES}])(?P<value>[^{TYPOGRAPHIC_QUOTES}]*)[{TYPOGRAPHIC_QUOTES}][ \t]*$"
+)
+# A value in single quotes with an apostrophe inside (`'Don't panic'`): the apostrophe closes them.
+_APOSTROPHE_IN_SINGLE_QUOTES = re.compile(r"[ \t]*'(?P<before>[^'\n]*)'(?=\w)(?P<after>.*?)'?[ \t]*$")
 REQUIRED_TEXT = ("title", "description", "author")
 REQUIRED_DATES = ("published", "last_reviewed", "review_due")
 # "About our content" promises readers a review at least this often.
@@ -99,6 +106,8 @@ def _field_problems(fields: dict, lines: dict[str, int], typed: dict[str, str], 
                     f"front matter field '{key}' is {value.strip()}, which is no date: {impossible_date(value) or 'no such day or time'}; write a real date as YYYY-MM-DD",
                 )
             )
+        elif isinstance(value, str) and (message := quote_message(key, typed.get(key, ""))):
+            problems.append(Problem(path, line, message))
         elif isinstance(value, str) and (cut := _PLAIN_VALUE.match(typed.get(key, ""))):
             whole = typed[key].strip()
             problems.append(
@@ -114,6 +123,24 @@ def _field_problems(fields: dict, lines: dict[str, int], typed: dict[str, str], 
 # In YAML's single quotes nothing is special but the quote itself, written twice.
 def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def quote_message(key: str, typed: str) -> str | None:
+    """The fix for a value typed in quotes YAML does not read as the editor's (`typed` is
+    the value as on its line): a word processor's, or single quotes around an apostrophe."""
+    if curly := _TYPOGRAPHIC_VALUE.match(typed):
+        return f"front matter field '{key}' is in typographic quotes ({character_name(curly.group('quote'))}), which YAML reads as letters of the text, not as quotes; type straight ones: {key}: {double_quoted(curly.group('value'))}"
+    if single := _APOSTROPHE_IN_SINGLE_QUOTES.match(typed):
+        before, after = single.group("before", "after")
+        word = re.search(r"\w*$", before).group(0) + "'" + re.match(r"\w*", after).group(0)  # type: ignore[union-attr]
+        value = before + "'" + after
+        return f"front matter field '{key}' is in single quotes, and the apostrophe of {word} closes them early; put the value in double quotes instead: {key}: {double_quoted(value)}"
+    return None
+
+
+def double_quoted(text: str) -> str:
+    """`text` as a YAML value in double quotes, where only `\\` and `"` need escaping."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | None, list[Problem]]:
@@ -398,6 +425,12 @@ def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
     # Closed only by a '---' further down (a rule in the text): the page's text was read as YAML.
     if not _KEY_LINE.match(typed) and any(not earlier.strip() for earlier in typed_lines[:row]):
         return Problem(path, 1, _UNCLOSED)
+    # The line YAML stopped at may be past the one whose quotes went wrong.
+    for index, typed_line in enumerate(typed_lines):
+        if (field := _KEY_LINE.match(typed_line)) and (
+            message := quote_message(field.group("key"), field.group("value"))
+        ):
+            return Problem(path, 2 + index, message)
     if "\t" in typed:
         return Problem(
             path,
