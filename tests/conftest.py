@@ -35,9 +35,10 @@ EPOCH = (
     subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     or "1764028800"
 )
-# What makes a build the published site's (psychoed.settings.reserved_values): CI sets it
-# for the tests too on a push to main; a test's build is an editor's unless it sets them.
-PRODUCTION_ENV = ("GITHUB_EVENT_NAME", "GITHUB_REF")
+# What makes a build the published site's (psychoed.settings.reserved_values), and its
+# address: CI sets them for the tests too on a push to main, and a shell may; a test's build
+# is an editor's, at the fixture's own site_url, unless the test sets them.
+NOT_INHERITED = ("GITHUB_EVENT_NAME", "GITHUB_REF", "SITE_URL")
 # The environment of the session's builds (`fixture_site`, `live_site`).
 REAL_BUILD_ENV = {"GITHUB_REPOSITORY": EDIT_REPOSITORY, "PREVIEW_PR": "", "SOURCE_DATE_EPOCH": EPOCH}
 
@@ -66,7 +67,7 @@ def build_site(
 
 def local_environment() -> dict[str, str]:
     """This process's environment without what would make a build the published site's."""
-    return {name: value for name, value in os.environ.items() if name not in PRODUCTION_ENV}
+    return {name: value for name, value in os.environ.items() if name not in NOT_INHERITED}
 
 
 def copy_project(destination: Path, *, tooling: bool = False) -> Path:

@@ -70,6 +70,46 @@ MISTAKES = [
         ],
     ),
     (
+        "docs/semicolon.md",
+        page(titled("Semicolon"), "Kindness helps [@inwood2018; yip2021].\n"),
+        [
+            "docs/semicolon.md:6: '[@inwood2018; yip2021]' is not read as a citation: 'yip2021' after ';' has no '@' before it; write [@inwood2018; @yip2021]"
+        ],
+    ),
+    (
+        "docs/invisible.md",
+        page(
+            "title: Invisible\u00a0characters\ndescription: A page with characters no one can see.\n",
+            "Kindness helps [@yip\u200b2021].\n\nSee [the review](https://doi.org/10.1\u00ad007/s12671-020-01542-4).\n",
+        ),
+        [
+            "docs/invisible.md:2: an invisible character, U+00A0 NO-BREAK SPACE, stands in the front matter, where YAML reads it as part of a field's name or value; delete it (retype the text around it)",
+            "docs/invisible.md:6: an invisible character, U+200B ZERO WIDTH SPACE, stands in the citation [@yip2021], where it makes the citation plain text on the page; delete it: write [@yip2021]",
+            "docs/invisible.md:8: an invisible character, U+00AD SOFT HYPHEN, stands in the link's address 'https://doi.org/10.1007/s12671-020-01542-4', where it breaks the link; delete it (retype the address)",
+        ],
+    ),
+    (
+        "docs/curly.md",
+        page("title: \u201cWhy: Sleep\u201d\ndescription: Word processors put typographic quotes here.\n", "Text.\n"),
+        [
+            "docs/curly.md:2: front matter field 'title' is in typographic quotes (U+201C LEFT DOUBLE QUOTATION MARK), which YAML reads as letters of the text, not as quotes; type straight ones: title: \"Why: Sleep\""
+        ],
+    ),
+    (
+        "docs/curly-plain.md",
+        page("title: Curly plain\ndescription: \u2018Rest well\u2019\n", "Text.\n"),
+        [
+            "docs/curly-plain.md:3: front matter field 'description' is in typographic quotes (U+2018 LEFT SINGLE QUOTATION MARK), which YAML reads as letters of the text, not as quotes; type straight ones: description: \"Rest well\""
+        ],
+    ),
+    (
+        "docs/apostrophe.md",
+        page("title: 'Don't Panic'\ndescription: A title new-article once wrote in single quotes.\n", "Text.\n"),
+        [
+            "docs/apostrophe.md:2: front matter field 'title' is in single quotes, and the apostrophe of Don't closes them early; put the value in double quotes instead: title: \"Don't Panic\""
+        ],
+    ),
+    (
         "docs/impossible-date.md",
         page(titled("Impossible date", "updated: 2026-02-30\n"), "Text.\n"),
         [

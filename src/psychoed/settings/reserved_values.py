@@ -24,7 +24,6 @@ _RESERVED_HOST = re.compile(
 _RESERVED_NUMBER = re.compile(r"(?<!\d)555[-. ]?01\d\d(?!\d)")
 # What each setting holds, in the words of the fix.
 _WHAT = {
-    "site_url": "address of the published site in site_url",
     "extra.practice.email": "e-mail address",
     "extra.practice.phone": "phone number",
     "extra.practice.booking_url": "booking address",
@@ -53,8 +52,12 @@ def reserved_value_problems(
             reserved = f"holds {number.group(0)}, a number reserved for fiction (555-0100 to 555-0199)"
         else:
             continue
-        if setting == "site_url" and site_url_variable:
-            fix = "set the repository variable SITE_URL to the published site's real address, or remove it"
+        if setting == "site_url":
+            fix = (
+                "set the repository variable SITE_URL to the published site's real address, or remove it"
+                if site_url_variable
+                else "write the published site's real address in site_url"
+            )
         else:
             fix = f"write the practice's real {_WHAT.get(setting, 'value')}"
         problems.append(
