@@ -83,9 +83,9 @@ MISTAKES = [
             "Kindness helps [@yip\u200b2021].\n\nSee [the review](https://doi.org/10.1\u00ad007/s12671-020-01542-4).\n",
         ),
         [
-            "docs/invisible.md:2: an invisible character, U+00A0 NO-BREAK SPACE, stands in the front matter, where YAML reads it as part of a field's name or value; delete it (retype the text around it)",
+            "docs/invisible.md:2: an invisible character, U+00A0 NO-BREAK SPACE, stands in the front matter, where YAML reads it as part of the name or value of a field; delete it (retype the text around it)",
             "docs/invisible.md:6: an invisible character, U+200B ZERO WIDTH SPACE, stands in the citation [@yip2021], where it makes the citation plain text on the page; delete it: write [@yip2021]",
-            "docs/invisible.md:8: an invisible character, U+00AD SOFT HYPHEN, stands in the link's address 'https://doi.org/10.1007/s12671-020-01542-4', where it breaks the link; delete it (retype the address)",
+            "docs/invisible.md:8: an invisible character, U+00AD SOFT HYPHEN, stands in the link address 'https://doi.org/10.1007/s12671-020-01542-4', where it breaks the link; delete it (retype the address)",
         ],
     ),
     (

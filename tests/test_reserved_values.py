@@ -14,6 +14,9 @@ from psychoed.settings.reserved_values import is_production, reserved_value_prob
 PUSH_TO_MAIN = {"GITHUB_EVENT_NAME": "push", "GITHUB_REF": "refs/heads/main"}
 FIXTURE_CONFIG = (FIXTURE_SITE / "mkdocs.yml").read_text(encoding="utf-8")
 STOPPED = "the published site is not built with it"
+# site_url's messages: from mkdocs.yml, and from the SITE_URL CI builds with.
+SITE_URL_EXAMPLE = "site_url: 'https://psychoeducation.example.org/' is an address at psychoeducation.example.org, a name reserved for examples: the published site is not built with it; write the real address of the published site in site_url"
+SITE_URL_VARIABLE = "site_url: 'https://preview.example.com/' is an address at preview.example.com, a name reserved for examples: the published site is not built with it; set the repository variable SITE_URL to the real address of the published site, or remove it"
 
 
 @pytest.mark.parametrize(
@@ -30,33 +33,34 @@ def test_only_a_push_to_main_builds_the_published_site(environ, production):
     assert is_production(environ) is production
 
 
-@pytest.mark.parametrize(
-    "setting, value, message",
-    [
-        (
-            "extra.practice.phone",
-            "+1 555-0142",
-            "'+1 555-0142' holds 555-0142, a number reserved for fiction (555-0100 to 555-0199): the published site is not built with it; write the practice's real phone number",
-        ),
-        ("extra.practice.phone", "(212) 555 0199", None),
-        ("extra.practice.phone", "5550100", None),
-        (
-            "extra.practice.email",
-            "hello@example.org",
-            "'hello@example.org' is an address at example.org, a name reserved for examples: the published site is not built with it; write the practice's real e-mail address",
-        ),
-        ("extra.practice.email", "care@practice.example", None),
-        ("extra.practice.email", "office@clinic.invalid", None),
-        (
-            "extra.practice.booking_url",
-            "https://booking.example.org/grow-true-psychology",
-            "'https://booking.example.org/grow-true-psychology' is an address at booking.example.org, a name reserved for examples: the published site is not built with it; write the practice's real booking address",
-        ),
-        ("extra.practice.booking_url", "https://www.example.com:8443/book", None),
-        ("extra.practice.booking_url", "https://clinic.test/book", None),
-        ("extra.consultation.url", "https://example.net/", None),
-    ],
-)
+# (setting, value, the exact message; None: the value is reserved, like the one above it)
+RESERVED = [
+    (
+        "extra.practice.phone",
+        "+1 555-0142",
+        "'+1 555-0142' holds 555-0142, a number reserved for fiction (555-0100 to 555-0199): the published site is not built with it; write the real phone number of the practice",
+    ),
+    ("extra.practice.phone", "(212) 555 0199", None),
+    ("extra.practice.phone", "5550100", None),
+    (
+        "extra.practice.email",
+        "hello@example.org",
+        "'hello@example.org' is an address at example.org, a name reserved for examples: the published site is not built with it; write the real e-mail address of the practice",
+    ),
+    ("extra.practice.email", "care@practice.example", None),
+    ("extra.practice.email", "office@clinic.invalid", None),
+    (
+        "extra.practice.booking_url",
+        "https://booking.example.org/grow-true-psychology",
+        "'https://booking.example.org/grow-true-psychology' is an address at booking.example.org, a name reserved for examples: the published site is not built with it; write the real booking address of the practice",
+    ),
+    ("extra.practice.booking_url", "https://www.example.com:8443/book", None),
+    ("extra.practice.booking_url", "https://clinic.test/book", None),
+    ("extra.consultation.url", "https://example.net/", None),
+]
+
+
+@pytest.mark.parametrize("setting, value, message", RESERVED)
 def test_each_reserved_value_is_named_with_what_to_write(setting, value, message):
     _, group, name = setting.split(".")
     [problem] = reserved_value_problems(site_url=None, site_url_variable=False, extra={group: {name: value}})
@@ -83,11 +87,7 @@ def test_a_real_looking_value_is_not_reserved(value):
 
 def test_site_url_from_the_sites_variable_says_to_set_the_variable():
     [problem] = reserved_value_problems(site_url="https://preview.example.com/", site_url_variable=True, extra={})
-    assert problem.setting == "site_url"
-    assert problem.message == (
-        "'https://preview.example.com/' is an address at preview.example.com, a name reserved for examples: "
-        "the published site is not built with it; set the repository variable SITE_URL to the published site's real address, or remove it"
-    )
+    assert f"{problem.setting}: {problem.message}" == SITE_URL_VARIABLE
 
 
 def line_of(text: str) -> int:
@@ -101,10 +101,10 @@ def test_the_published_sites_build_stops_at_each_example_value_in_mkdocs_yml(sit
     assert build.returncode == 1 and "Traceback" not in build.stderr
     located = [line.strip() for line in build.stderr.splitlines() if line.startswith("  mkdocs.yml:")]
     assert located == [
-        f"mkdocs.yml:{line_of('site_url:')}: site_url: 'https://psychoeducation.example.org/' is an address at psychoeducation.example.org, a name reserved for examples: the published site is not built with it; write the published site's real address in site_url",
-        f"mkdocs.yml:{line_of('phone:')}: extra.practice.phone: '+1 555-0142' holds 555-0142, a number reserved for fiction (555-0100 to 555-0199): the published site is not built with it; write the practice's real phone number",
-        f"mkdocs.yml:{line_of('email:')}: extra.practice.email: 'hello@example.org' is an address at example.org, a name reserved for examples: the published site is not built with it; write the practice's real e-mail address",
-        f"mkdocs.yml:{line_of('booking_url:')}: extra.practice.booking_url: 'https://booking.example.org/grow-true-psychology' is an address at booking.example.org, a name reserved for examples: the published site is not built with it; write the practice's real booking address",
+        f"mkdocs.yml:{line_of('site_url:')}: {SITE_URL_EXAMPLE}",
+        f"mkdocs.yml:{line_of('phone:')}: extra.practice.phone: '+1 555-0142' holds 555-0142, a number reserved for fiction (555-0100 to 555-0199): the published site is not built with it; write the real phone number of the practice",
+        f"mkdocs.yml:{line_of('email:')}: extra.practice.email: 'hello@example.org' is an address at example.org, a name reserved for examples: the published site is not built with it; write the real e-mail address of the practice",
+        f"mkdocs.yml:{line_of('booking_url:')}: extra.practice.booking_url: 'https://booking.example.org/grow-true-psychology' is an address at booking.example.org, a name reserved for examples: the published site is not built with it; write the real booking address of the practice",
     ]
 
 

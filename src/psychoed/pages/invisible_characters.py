@@ -47,7 +47,7 @@ def _findings(source: str) -> Iterator[tuple[int, str, str]]:
                 yield (
                     number,
                     char,
-                    "stands in the front matter, where YAML reads it as part of a field's name or value; "
+                    "stands in the front matter, where YAML reads it as part of the name or value of a field; "
                     "delete it (retype the text around it)",
                 )
     body, first_line = strip_front_matter(source)
@@ -66,7 +66,7 @@ def _findings(source: str) -> Iterator[tuple[int, str, str]]:
                 yield (
                     line,
                     char,
-                    f"stands in the link's address '{printable(link.group('address')).strip()}', where it breaks the link; "
+                    f"stands in the link address '{printable(link.group('address')).strip()}', where it breaks the link; "
                     "delete it (retype the address)",
                 )
 

@@ -54,12 +54,12 @@ def reserved_value_problems(
             continue
         if setting == "site_url":
             fix = (
-                "set the repository variable SITE_URL to the published site's real address, or remove it"
+                "set the repository variable SITE_URL to the real address of the published site, or remove it"
                 if site_url_variable
-                else "write the published site's real address in site_url"
+                else "write the real address of the published site in site_url"
             )
         else:
-            fix = f"write the practice's real {_WHAT.get(setting, 'value')}"
+            fix = f"write the real {_WHAT.get(setting, 'value')} of the practice"
         problems.append(
             SettingProblem(setting, f"'{value.strip()}' {reserved}: the published site is not built with it; {fix}")
         )
