@@ -80,12 +80,13 @@ MISTAKES = [
         "docs/invisible.md",
         page(
             "title: Invisible\u00a0characters\ndescription: A page with characters no one can see.\n",
-            "Kindness helps [@yip\u200b2021].\n\nSee [the review](https://doi.org/10.1\u00ad007/s12671-020-01542-4).\n",
+            "Kindness helps [@yip\u200b2021].\n\nSee [the review](https://doi.org/10.1\u00ad007/s12671-020-01542-4).\n\n\u00a0- Breathe out slowly.\n",
         ),
         [
             "docs/invisible.md:2: an invisible character, U+00A0 NO-BREAK SPACE, stands in the front matter, where YAML reads it as part of the name or value of a field; delete it (retype the text around it)",
             "docs/invisible.md:6: an invisible character, U+200B ZERO WIDTH SPACE, stands in the citation [@yip2021], where it makes the citation plain text on the page; delete it: write [@yip2021]",
             "docs/invisible.md:8: an invisible character, U+00AD SOFT HYPHEN, stands in the link address 'https://doi.org/10.1007/s12671-020-01542-4', where it breaks the link; delete it (retype the address)",
+            "docs/invisible.md:10: an invisible character, U+00A0 NO-BREAK SPACE, stands at the start of the line, before '-', where it keeps the line from being read as Markdown; delete it (retype the start of the line)",
         ],
     ),
     (

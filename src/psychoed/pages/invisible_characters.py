@@ -1,6 +1,7 @@
 """Invisible characters (characters.py) where a page's syntax needs what the editor sees:
-in the front matter, a citation or a link's address, each named at its line. In running
-text they are harmless and left alone (a no-break space may be meant there).
+in the front matter, a citation, a link address, or before the Markdown that starts a
+line (`#`, `-`, `>`), each named at its line. In running text they are harmless and left
+alone (a no-break space may be meant there); in code they are shown as typed.
 
 A zero-width space pasted inside a citation key leaves the citation as plain text on the
 published page, and nothing else would tell: the key is no longer a key."""
@@ -18,6 +19,9 @@ from psychoed.references.citation_syntax import blank_code, strip_front_matter
 
 # A bracket holding an `@`: a citation, or one the character keeps from being one.
 _CITATION = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
+# A line whose Markdown (a heading, a list item, a quote, a table row, a note) an invisible
+# character before it hides: a byte-order mark where two files were joined, a no-break space.
+_LINE_SYNTAX = re.compile(r"#|[-*+>|](?=\s)|\d+[.)](?=\s)|!!!|\?\?\?")
 # Addresses: [text](address), <scheme:address>, and a reference link's [label]: address.
 _ADDRESSES = (
     re.compile(r"\]\((?P<address>[^)\n]*)\)"),
@@ -27,8 +31,8 @@ _ADDRESSES = (
 
 
 def invisible_character_problems(pages: list[PageSource]) -> list[Problem]:
-    """Each line where an invisible character stands in a page's front matter, a citation
-    or a link's address, with the character's name and what to write instead."""
+    """Each line where an invisible character stands in a page's front matter, a citation,
+    a link address or before a line's Markdown, with the character's name and the fix."""
     problems = []
     for page in pages:
         told: set[int] = set()
@@ -59,6 +63,17 @@ def _findings(source: str) -> Iterator[tuple[int, str, str]]:
                 line,
                 char,
                 f"stands in the citation {shown}, where it makes the citation plain text on the page; delete it: write {shown}",
+            )
+    for number, text in enumerate(masked.split("\n"), start=first_line):
+        indent = len(text) - len(text.lstrip("".join({char for char in text if char.isspace() or invisible(char)})))
+        if (syntax := _LINE_SYNTAX.match(text, indent)) and (
+            char := next((c for c in text[:indent] if invisible(c)), None)
+        ):
+            yield (
+                number,
+                char,
+                f"stands at the start of the line, before '{syntax.group(0)}', where it keeps the line from being read as Markdown; "
+                "delete it (retype the start of the line)",
             )
     for pattern in _ADDRESSES:
         for link in pattern.finditer(masked):
