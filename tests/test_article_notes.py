@@ -126,11 +126,11 @@ CTA_TEXT_MISTAKES = [
     # (the consultation lines typed, the exact problem)
     (
         "consultation_text: 42\n",
-        "docs/articles/a.md:8: front matter field 'consultation_text' is 42, which YAML reads as a number, not text; put it in quotes: consultation_text: '42'",
+        "docs/articles/a.md:8: front matter field 'consultation_text' is 42, which YAML reads as a number, not text; put it in quotes: consultation_text: \"42\"",
     ),
     (
         "consultation_text: [a, b]\n",
-        "docs/articles/a.md:8: front matter field 'consultation_text' is [a, b], which YAML reads as a list, not text; put it in quotes: consultation_text: '[a, b]'",
+        "docs/articles/a.md:8: front matter field 'consultation_text' is [a, b], which YAML reads as a list, not text; put it in quotes: consultation_text: \"[a, b]\"",
     ),
     (
         "consultation_text:\n",

@@ -263,4 +263,4 @@ def test_every_skeleton_paragraph_and_the_description_carry_the_mark():
     paragraphs = [block for block in body.split("\n\n") if block.strip() and not block.lstrip().startswith("#")]
     assert len(paragraphs) == 3
     assert all(paragraph.rstrip().endswith(MARK) for paragraph in paragraphs)
-    assert f"what will the reader learn? {MARK}'\n" in source
+    assert f'what will the reader learn? {MARK}"\n' in source

@@ -124,8 +124,8 @@ MISTAKES = [
             "Text.\n",
         ),
         [
-            "docs/hash.md:2: front matter field 'title' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Sleep'; put the whole value in quotes: title: 'Sleep # tips'",
-            "docs/hash.md:3: front matter field 'description' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Ten ways to sleep better, ranked by evidence'; put the whole value in quotes: description: 'Ten ways to sleep better, ranked by evidence #1 is kindness to yourself at night.'",
+            "docs/hash.md:2: front matter field 'title' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Sleep'; put the whole value in quotes: title: \"Sleep # tips\"",
+            "docs/hash.md:3: front matter field 'description' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Ten ways to sleep better, ranked by evidence'; put the whole value in quotes: description: \"Ten ways to sleep better, ranked by evidence #1 is kindness to yourself at night.\"",
         ],
     ),
     (
@@ -164,7 +164,7 @@ MISTAKES = [
             "# Yes\n\nText.\n",
         ),
         [
-            "docs/articles/quoted.md:2: front matter field 'title' is Yes, which YAML reads as true or false, not text; put it in quotes: title: 'Yes'",
+            "docs/articles/quoted.md:2: front matter field 'title' is Yes, which YAML reads as true or false, not text; put it in quotes: title: \"Yes\"",
             "docs/articles/quoted.md:5: front matter field 'published' is \"2026-11-25\": the quotes make it text, not a date; remove them: published: 2026-11-25",
         ],
     ),

@@ -114,15 +114,10 @@ def _field_problems(fields: dict, lines: dict[str, int], typed: dict[str, str], 
                 Problem(
                     path,
                     line,
-                    f"front matter field '{key}' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at '{cut.group('value')}'; put the whole value in quotes: {key}: {_quoted(whole)}",
+                    f"front matter field '{key}' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at '{cut.group('value')}'; put the whole value in quotes: {key}: {double_quoted(whole)}",
                 )
             )
     return problems
-
-
-# In YAML's single quotes nothing is special but the quote itself, written twice.
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def quote_message(key: str, typed: str) -> str | None:
@@ -139,7 +134,8 @@ def quote_message(key: str, typed: str) -> str | None:
 
 
 def double_quoted(text: str) -> str:
-    """`text` as a YAML value in double quotes, where only `\\` and `"` need escaping."""
+    """`text` as a YAML value in double quotes, where only `\\` and `"` need escaping: the
+    quotes the fixes write, as an apostrophe typed later inside them is still text."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -307,7 +303,7 @@ def _not_text(key: str, value: object, front_matter: FrontMatter, *, path: str) 
     return Problem(
         path,
         front_matter.lines.get(key, 1),
-        f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {_quoted(typed)}",
+        f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {double_quoted(typed)}",
     )
 
 
