@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from psychoed.characters import character_name, invisible, printable
+from psychoed.articles.front_matter import read_front_matter
+from psychoed.characters import invisible, printable
 from psychoed.pages.invisible_characters import invisible_character_problems
 from psychoed.references.citation_check import PageSource
 
@@ -46,11 +47,20 @@ def test_an_invisible_character_is_named_at_its_line_with_the_fix(body, expected
     assert [str(problem) for problem in invisible_character_problems([PageSource("p.md", FRONT + body)])] == [expected]
 
 
-def test_in_the_front_matter_it_is_named_at_its_line():
-    source = "---\ntitle: Rest\ndescription:\u00a0Why rest helps.\n---\n\nText.\n"
-    [problem] = invisible_character_problems([PageSource("p.md", source)])
-    assert (problem.line, character_name("\u00a0")) == (3, "U+00A0 NO-BREAK SPACE")
-    assert "stands in the front matter" in problem.message
+@pytest.mark.parametrize(
+    "front_matter, line",
+    [
+        ("title:\u00a0Rest\ndescription: Why rest helps.\n", 2),  # YAML would name line 3, and no colon
+        ("title: Rest\ndescr\u200biption: Why rest helps.\n", 3),  # a field YAML reads, under another name
+        ("title: Rest\u00a0well\n", 2),
+    ],
+)
+def test_in_the_front_matter_it_is_named_at_its_line_before_what_yaml_makes_of_it(front_matter, line):
+    _, problems = read_front_matter(f"---\n{front_matter}---\n\nText.\n", path="p.md")
+    assert [problem.line for problem in problems] == [line]
+    assert (
+        "stands in the front matter, where YAML reads it as part of the name or value of a field" in problems[0].message
+    )
 
 
 @pytest.mark.parametrize(

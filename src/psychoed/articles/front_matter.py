@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name
+from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name, invisible
 from psychoed.problems import Problem
 
 ARTICLES_DIR = "articles/"
@@ -78,6 +78,9 @@ def _read_front_matter(source: str, path: str) -> tuple[FrontMatter | None, tupl
             return None, (Problem(path, 1, _UNCLOSED),)
         return None, ()
     text = match.group("yaml") or ""
+    # Named first: one would make YAML's own error point elsewhere, or a field go unread.
+    if hidden := _invisible_character_problems(text, path):
+        return None, hidden
     lines = _key_lines(text)
     typed = {m.group("key"): m.group("value") for m in _KEY_LINE.finditer(text)}
     try:
@@ -386,6 +389,22 @@ def _yaml(text: str):
         return yaml.load(text, Loader=_FastLoader)
     except yaml.YAMLError:
         return yaml.load(text, Loader=_WordedLoader)
+
+
+# An invisible character (characters.py) on a line of the front matter: in a field's name
+# or after its ':' YAML reads no field, or another; in a value it becomes part of the title.
+def _invisible_character_problems(text: str, path: str) -> tuple[Problem, ...]:
+    problems = []
+    for row, typed in enumerate(text.split("\n")):
+        if char := next((char for char in typed if invisible(char)), None):
+            problems.append(
+                Problem(
+                    path,
+                    2 + row,
+                    f"an invisible character, {character_name(char)}, stands in the front matter, where YAML reads it as part of the name or value of a field; delete it (retype the text around it)",
+                )
+            )
+    return tuple(problems)
 
 
 # A front matter with a YAML tag (`weight: !!int 1.5`) that does not fit its value: the

@@ -1,6 +1,6 @@
 """Invisible characters (characters.py) where a page's syntax needs what the editor sees:
-in the front matter, a citation, a link address, or before the Markdown that starts a
-line (`#`, `-`, `>`), each named at its line. In running text they are harmless and left
+in a citation, a link address, or before the Markdown that starts a line (`#`, `-`, `>`),
+each named at its line (in the front matter, front_matter.py names them). In running text they are harmless and left
 alone (a no-break space may be meant there); in code they are shown as typed.
 
 A zero-width space pasted inside a citation key leaves the citation as plain text on the
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from psychoed.articles.front_matter import FRONT_MATTER
 from psychoed.characters import character_name, invisible, printable
 from psychoed.problems import Problem
 from psychoed.references.citation_check import PageSource
@@ -31,8 +30,8 @@ _ADDRESSES = (
 
 
 def invisible_character_problems(pages: list[PageSource]) -> list[Problem]:
-    """Each line where an invisible character stands in a page's front matter, a citation,
-    a link address or before a line's Markdown, with the character's name and the fix."""
+    """Each line where an invisible character stands in a page's citation, a link address
+    or before a line's Markdown, with the character's name and the fix."""
     problems = []
     for page in pages:
         told: set[int] = set()
@@ -45,15 +44,6 @@ def invisible_character_problems(pages: list[PageSource]) -> list[Problem]:
 
 # (line, character, where it stands and the fix) for each invisible character that matters.
 def _findings(source: str) -> Iterator[tuple[int, str, str]]:
-    if front := FRONT_MATTER.match(source):
-        for number, text in enumerate(source[: front.end()].split("\n"), start=1):
-            if char := next((char for char in text if invisible(char)), None):
-                yield (
-                    number,
-                    char,
-                    "stands in the front matter, where YAML reads it as part of the name or value of a field; "
-                    "delete it (retype the text around it)",
-                )
     body, first_line = strip_front_matter(source)
     masked = blank_code(body)
     for citation in _CITATION.finditer(masked):
