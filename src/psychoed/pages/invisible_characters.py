@@ -55,13 +55,13 @@ def _findings(source: str) -> Iterator[tuple[int, str, str]]:
                 f"stands in the citation {shown}, where it makes the citation plain text on the page; delete it: write {shown}",
             )
     for number, text in enumerate(masked.split("\n"), start=first_line):
-        indent = len(text) - len(text.lstrip("".join({char for char in text if char.isspace() or invisible(char)})))
+        indent = next((index for index, char in enumerate(text) if not (char.isspace() or invisible(char))), 0)
         if (syntax := _LINE_SYNTAX.match(text, indent)) and (
-            char := next((c for c in text[:indent] if invisible(c)), None)
+            hidden := next((char for char in text[:indent] if invisible(char)), None)
         ):
             yield (
                 number,
-                char,
+                hidden,
                 f"stands at the start of the line, before '{syntax.group(0)}', where it keeps the line from being read as Markdown; "
                 "delete it (retype the start of the line)",
             )
