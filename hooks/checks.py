@@ -26,7 +26,7 @@ from psychoed.pages.content_rules import content_problems
 from psychoed.pages.edit_link import edit_repository_problems
 from psychoed.pages.invisible_characters import invisible_character_problems
 from psychoed.pages.remote_content import remote_content_problems
-from psychoed.problems import Problem, as_errors, counted, report
+from psychoed.problems import Problem, as_errors, closing_line, names_a_line, report
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path, read_page
 from psychoed.references.bibliography import Bibliography, load_bibliography, uncited_problems
 from psychoed.references.citation_check import PageSource, check_citations
@@ -39,6 +39,21 @@ from psychoed.stray_files import copy_marker, stray_file_problems
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
+
+class _WithoutLine(logging.Handler):
+    """Counts the warnings and errors of a build that name no line (MkDocs' own, such as
+    'Excluding 'README.md' from the site'), for the closing line to say so."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not names_a_line(record.getMessage()):
+            self.count += 1
+
+
+_without_line = _WithoutLine()
 # Problems of the configuration and the bibliography, found in on_config and reported
 # with the pages' problems in on_files. Reset on every build: `serve` keeps this module.
 _bibliography: Bibliography | None = None
@@ -54,6 +69,10 @@ _inputs: list[Path] = []
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography, _inputs
+    _without_line.count = 0
+    mkdocs_log = logging.getLogger("mkdocs")
+    if _without_line not in mkdocs_log.handlers:
+        mkdocs_log.addHandler(_without_line)
     bibtex = config.plugins.get("bibtex")
     bib_path = bib_file(config.config_file_path, bibtex and bibtex.config)
     if bib_path is None:
@@ -169,8 +188,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     counts = counters[-1].get_counts() if config.strict and counters else []
     if counts:
         counters[-1].counts.clear()
-        found = counted(sum(number for _, number in counts), "error")
-        raise PluginError(f"Aborted with {found}: fix each one listed above at its file and line, then build again")
+        errors = sum(number for _, number in counts)
+        raise PluginError(closing_line(errors, without_line=min(_without_line.count, errors)))
 
 
 # ---------------------------------------------------------------------------------------
