@@ -36,8 +36,9 @@ EPOCH = (
     or "1764028800"
 )
 # What makes a build the published site's (psychoed.settings.reserved_values), and its
-# address: CI sets them for the tests too on a push to main, and a shell may; a test's build
-# is an editor's, at the fixture's own site_url, unless the test sets them.
+# address: CI sets them for the tests too on a push to main, and a shell may. Removed from
+# the tests' environment (pytest_configure), so every build in a test, in this process or
+# another, is an editor's at the fixture's own site_url, unless the test sets them.
 NOT_INHERITED = ("GITHUB_EVENT_NAME", "GITHUB_REF", "SITE_URL")
 # The environment of the session's builds (`fixture_site`, `live_site`).
 REAL_BUILD_ENV = {"GITHUB_REPOSITORY": EDIT_REPOSITORY, "PREVIEW_PR": "", "SOURCE_DATE_EPOCH": EPOCH}
@@ -58,16 +59,11 @@ def build_site(
     return subprocess.run(
         [sys.executable, "-m", program, "build", "--strict", "--clean", *config, "--site-dir", str(site_dir)],
         cwd=project,
-        env={**local_environment(), "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,
         text=True,
         timeout=300,
     )
-
-
-def local_environment() -> dict[str, str]:
-    """This process's environment without what would make a build the published site's."""
-    return {name: value for name, value in os.environ.items() if name not in NOT_INHERITED}
 
 
 def copy_project(destination: Path, *, tooling: bool = False) -> Path:
@@ -88,7 +84,7 @@ def copy_project(destination: Path, *, tooling: bool = False) -> Path:
 
 def run_make(project: Path, target: str, *variables: str) -> subprocess.CompletedProcess[str]:
     """`make TARGET` in `project`, as an editor or CI types it, with the test run's own virtualenv."""
-    env = {k: v for k, v in local_environment().items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS"}}
     return subprocess.run(
         ["make", "--no-print-directory", target, f"VENV={sys.prefix}", *variables],
         cwd=project,
@@ -100,6 +96,8 @@ def run_make(project: Path, target: str, *variables: str) -> subprocess.Complete
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    for name in NOT_INHERITED:
+        os.environ.pop(name, None)
     # pytest-xdist declares the mark too; this keeps a run without it (-p no:xdist) valid.
     config.addinivalue_line("markers", "xdist_group(name): tests sharing what a fixture made once per worker")
     config.addinivalue_line(

@@ -4,6 +4,7 @@ serving through a failed build and rebuilds when any file the build reads is sav
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
@@ -19,7 +20,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import ROOT, local_environment
+from conftest import ROOT
 from psychoed.references.apa import apa_style_path
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
@@ -80,7 +81,7 @@ class Served:
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "tools" / "serve.py"), "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=project,
-            env={**local_environment(), "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
