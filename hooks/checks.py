@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,13 +20,28 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import CountHandler
 
 from psychoed.pages.page_templates import layout_names
-from psychoed.problems import as_errors, counted, report
+from psychoed.problems import as_errors, closing_line, names_a_line, report
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path
 from psychoed.references.bibliography import Bibliography, load_bibliography
 from psychoed.site_checks import SourceFile, site_problems
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
+
+class _WithoutLine(logging.Handler):
+    """Counts the warnings and errors of a build that name no line (MkDocs' own, such as
+    'Excluding 'README.md' from the site'), for the closing line to say so."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not names_a_line(record.getMessage()):
+            self.count += 1
+
+
+_without_line = _WithoutLine()
 # Problems of the configuration and the bibliography, found in on_config and reported
 # with the pages' problems in on_files. Reset on every build: `serve` keeps this module.
 _bibliography: Bibliography | None = None
@@ -41,6 +57,10 @@ _inputs: list[Path] = []
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography, _inputs
+    _without_line.count = 0
+    mkdocs_log = logging.getLogger("mkdocs")
+    if _without_line not in mkdocs_log.handlers:
+        mkdocs_log.addHandler(_without_line)
     bibtex = config.plugins.get("bibtex")
     bib_path = bib_file(config.config_file_path, bibtex and bibtex.config)
     if bib_path is None:
@@ -81,6 +101,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         templates=layout_names(config.theme.dirs),
         # Review dates compare with the calendar day of the build, not SOURCE_DATE_EPOCH.
         today=dt.date.today(),
+        site_url=config.site_url,
+        environ=os.environ,
     )
 
     for notice in [problem for problem in problems if problem.notice]:
@@ -116,5 +138,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     counts = counters[-1].get_counts() if config.strict and counters else []
     if counts:
         counters[-1].counts.clear()
-        found = counted(sum(number for _, number in counts), "error")
-        raise PluginError(f"Aborted with {found}: fix each one listed above at its file and line, then build again")
+        errors = sum(number for _, number in counts)
+        raise PluginError(closing_line(errors, without_line=min(_without_line.count, errors)))
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------

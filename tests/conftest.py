@@ -35,6 +35,11 @@ EPOCH = (
     subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     or "1764028800"
 )
+# What makes a build the published site's (psychoed.settings.reserved_values), and its
+# address: CI sets them for the tests too on a push to main, and a shell may. Removed from
+# the tests' environment (pytest_configure), so every build in a test, in this process or
+# another, is an editor's at the fixture's own site_url, unless the test sets them.
+NOT_INHERITED = ("GITHUB_EVENT_NAME", "GITHUB_REF", "SITE_URL")
 # The environment of the session's builds (`fixture_site`, `live_site`).
 REAL_BUILD_ENV = {"GITHUB_REPOSITORY": EDIT_REPOSITORY, "PREVIEW_PR": "", "SOURCE_DATE_EPOCH": EPOCH}
 
@@ -91,6 +96,8 @@ def run_make(project: Path, target: str, *variables: str) -> subprocess.Complete
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    for name in NOT_INHERITED:
+        os.environ.pop(name, None)
     # pytest-xdist declares the mark too; this keeps a run without it (-p no:xdist) valid.
     config.addinivalue_line("markers", "xdist_group(name): tests sharing what a fixture made once per worker")
     config.addinivalue_line(

@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 
 from articles import make_article
 from psychoed.articles.article_notes import crisis_html, cta_html, disclaimer_html, dress_article, review_html
-from psychoed.articles.front_matter import read_article, review_date_problems, years_later
+from psychoed.articles.front_matter import quote_message, read_article, review_date_problems, years_later
 from psychoed.settings.site_settings import CallToAction, CrisisHelp, DisclaimerNote
 
 TITLE = '<h1 id="t">Title<a class="headerlink" href="#t">&para;</a></h1>'
@@ -126,11 +126,11 @@ CTA_TEXT_MISTAKES = [
     # (the consultation lines typed, the exact problem)
     (
         "consultation_text: 42\n",
-        "docs/articles/a.md:8: front matter field 'consultation_text' is 42, which YAML reads as a number, not text; put it in quotes: consultation_text: '42'",
+        "docs/articles/a.md:8: front matter field 'consultation_text' is 42, which YAML reads as a number, not text; put it in quotes: consultation_text: \"42\"",
     ),
     (
         "consultation_text: [a, b]\n",
-        "docs/articles/a.md:8: front matter field 'consultation_text' is [a, b], which YAML reads as a list, not text; put it in quotes: consultation_text: '[a, b]'",
+        "docs/articles/a.md:8: front matter field 'consultation_text' is [a, b], which YAML reads as a list, not text; put it in quotes: consultation_text: \"[a, b]\"",
     ),
     (
         "consultation_text:\n",
@@ -322,3 +322,20 @@ def test_the_themes_own_page_fields_are_allowed_in_an_article():
     )
     article, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
     assert problems == [] and article is not None
+
+
+# A value a word processor wrapped in its quotes, with an apostrophe or a quotation inside;
+# and one that only starts and ends with a quotation, which is the editor's text.
+@pytest.mark.parametrize(
+    ("typed", "fix"),
+    [
+        ("“Don’t panic”", 'title: "Don’t panic"'),
+        ("“One question, “What do I need?”, to ask.”", 'title: "One question, “What do I need?”, to ask."'),
+        ("‘Rest well’", 'title: "Rest well"'),
+        ("“Why me?” and “What now?”", None),
+        ("Plain “quoted” words", None),
+    ],
+)
+def test_typographic_quotes_around_a_whole_value_are_told_and_a_quotation_inside_is_not(typed, fix):
+    message = quote_message("title", f" {typed}")
+    assert (message and message.rsplit("type straight ones: ", 1)[1]) == fix

@@ -437,7 +437,7 @@ def test_named_links_full_headers_and_boxed_headings_in_order_pass(body):
         ),
         (
             "subtitle: Don't panic # really\n",
-            "docs/page.md:4: front matter field 'subtitle' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Don't panic'; put the whole value in quotes: subtitle: 'Don''t panic # really'",
+            "docs/page.md:4: front matter field 'subtitle' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Don't panic'; put the whole value in quotes: subtitle: \"Don't panic # really\"",
         ),
     ],
 )

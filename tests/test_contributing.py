@@ -17,6 +17,7 @@ from psychoed.articles.placeholders import MARK
 from test_article_notes import CTA_TEXT_MISTAKES, DATES_AS_TEXT, REVIEW_DATES, UNKNOWN_FIELDS
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
+from test_reserved_values import RESERVED, SITE_URL_EXAMPLE, SITE_URL_VARIABLE
 from test_site_settings import BAD_SETTINGS
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -131,7 +132,7 @@ def blocked_markup(project: Path) -> None:
         (broken_links, 2),
         (remote_loads, 3),
         (blocked_markup, 7),
-        (make_page_mistakes, 15),
+        (make_page_mistakes, 23),
     ],
 )
 def test_every_build_message_is_explained_in_contributing(site_copy, break_site, count):
@@ -161,6 +162,9 @@ PLAIN_MESSAGES = [
         for path, value, setting, message in BAD_SETTINGS
         if path == "date_format" and isinstance(value, str)
     ),
+    *(f"{setting}: {message}" for setting, _, message in RESERVED if message),
+    SITE_URL_EXAMPLE,
+    SITE_URL_VARIABLE,
 ]
 
 

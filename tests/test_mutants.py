@@ -30,10 +30,10 @@ from mkdocs.structure.files import get_files
 from conftest import FIXTURE_SITE, REAL_BUILD_ENV, build_site, copy_project
 from psychoed.articles.front_matter import read_front_matter
 from psychoed.articles.structured_data import plain_text
+from psychoed.characters import invisible
 from psychoed.pages.page_templates import layout_names, template_problems
 from psychoed.problems import Problem
 from psychoed.references.bibliography import check_bibliography, load_bibliography
-from psychoed.references.bibtex_characters import invisible
 from psychoed.references.citation_check import PageSource
 from psychoed.site_checks import SourceFile, site_problems
 
@@ -64,37 +64,11 @@ class Mutant:
 
 
 def test_every_mutant_stops_at_its_line_or_passes_the_checks(verdicts: dict[Mutant, list[Problem]]):
-    wrong = {
-        mutant: problems
-        for mutant, problems in verdicts.items()
-        if str(mutant) not in KNOWN and problems and not _told_at(mutant, problems)
-    }
+    wrong = {mutant: problems for mutant, problems in verdicts.items() if problems and not _told_at(mutant, problems)}
     assert not wrong, "\n".join(f"{mutant}: {[str(p) for p in problems]}" for mutant, problems in wrong.items())
     assert len(verdicts) == 105
-    # How many stop at their line; the other 55 pass the checks, and must build the same page.
-    assert sum(bool(problems) for problems in verdicts.values()) == 50
-
-
-# Mutants the checks do not stop yet, each with why: they pass and print a different page.
-_QUOTED = pytest.mark.xfail(
-    strict=False, reason="fixed on issue-page-classes: a front matter value in typographic quotes is printed with them"
-)
-KNOWN = {
-    "curly quotes at docs/about-our-content.md:2": _QUOTED,
-    "curly quotes at docs/disclaimer.md:2": _QUOTED,
-    "curly quotes at docs/practices/what-do-i-need.md:3": _QUOTED,
-    "curly quotes at docs/privacy.md:3": _QUOTED,
-    "invisible character at docs/articles/how-can-self-compassion-help-me.md:4": pytest.mark.xfail(
-        strict=False,
-        reason="fixed on issue-page-classes: a zero-width space in the article's author is printed in its structured data",
-    ),
-}
-
-
-@pytest.mark.parametrize("name", [pytest.param(name, marks=mark) for name, mark in KNOWN.items()])
-def test_known_mutant_is_told_at_its_line(name: str, verdicts: dict[Mutant, list[Problem]]):
-    mutant, problems = next((mutant, problems) for mutant, problems in verdicts.items() if str(mutant) == name)
-    assert _told_at(mutant, problems), [str(problem) for problem in problems]
+    # How many stop at their line; the other 48 pass the checks, and must build the same page.
+    assert sum(bool(problems) for problems in verdicts.values()) == 57
 
 
 def test_the_build_stops_where_the_checks_in_process_stop(verdicts: dict[Mutant, list[Problem]], tmp_path: Path):
@@ -134,7 +108,7 @@ def test_a_mutant_that_passes_the_checks_builds_the_same_page(
 ):
     """The mutants that pass, several of different pages to a build: each page as the
     fixture site's."""
-    passing = _round_robin([m for m, problems in verdicts.items() if not problems and str(m) not in KNOWN])
+    passing = _round_robin([m for m, problems in verdicts.items() if not problems])
     groups = batches(passing)
     assert {m.kind for group in groups[:SAMPLE_BUILDS] for m in group} == {m.kind for m in passing}
     last = len(groups) if os.environ.get("MUTANT_BUILDS") == "all" and batch == SAMPLE_BUILDS - 1 else batch + 1
@@ -459,6 +433,8 @@ def build_checks(project: Path, config: MkDocsConfig) -> list[Problem]:
         extra=config.extra,
         templates=layout_names(config.theme.dirs),
         today=dt.date(2026, 12, 1),
+        site_url=config.site_url,
+        environ={},  # a pull request's or a local build, as the test builds are
     )
 
 

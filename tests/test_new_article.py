@@ -72,6 +72,34 @@ def test_slug_is_lower_case_ascii_words_joined_by_hyphens(title, slug):
     assert slugify(title) == slug
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Don't Panic",
+        "Why: Sleep and 'Rest'",
+        'The "Inner Critic": What Helps?',
+        "Back\\slash # and: colon",
+        "Ça va? L'été",
+    ],
+)
+def test_any_title_is_written_in_double_quotes_and_reads_back_as_typed(title):
+    source = article_source(title, author="Grow True Psychology", today=TODAY, cite_key=None)
+
+    assert source.split("\n")[1].startswith('title: "')
+    article, problems = read_article("articles/x.md", source, path="x.md")
+    assert problems == [] or all("skeleton" in problem.message for problem in problems)
+    assert article is not None and article.title == title
+
+
+def test_an_apostrophe_added_to_a_new_articles_title_still_reads():
+    source = article_source("Managing Worry", author="Grow True Psychology", today=TODAY, cite_key=None)
+
+    edited = source.replace('title: "Managing Worry"', 'title: "Managing Worry: It\'s Not Your Fault"')
+
+    article, _ = read_article("articles/x.md", edited, path="x.md")
+    assert article is not None and article.title == "Managing Worry: It's Not Your Fault"
+
+
 def test_long_title_gives_slug_cut_at_a_word_boundary():
     slug = slugify("Understanding the many ways that self-compassion can support recovery from burnout at work")
     assert slug == "understanding-the-many-ways-that-self-compassion-can-support"
@@ -235,4 +263,4 @@ def test_every_skeleton_paragraph_and_the_description_carry_the_mark():
     paragraphs = [block for block in body.split("\n\n") if block.strip() and not block.lstrip().startswith("#")]
     assert len(paragraphs) == 3
     assert all(paragraph.rstrip().endswith(MARK) for paragraph in paragraphs)
-    assert f"what will the reader learn? {MARK}'\n" in source
+    assert f'what will the reader learn? {MARK}"\n' in source

@@ -70,6 +70,47 @@ MISTAKES = [
         ],
     ),
     (
+        "docs/semicolon.md",
+        page(titled("Semicolon"), "Kindness helps [@inwood2018; yip2021].\n"),
+        [
+            "docs/semicolon.md:6: '[@inwood2018; yip2021]' is not read as a citation: 'yip2021' after ';' has no '@' before it; write [@inwood2018; @yip2021]"
+        ],
+    ),
+    (
+        "docs/invisible.md",
+        page(
+            "title: Invisible\u00a0characters\ndescription: A page with characters no one can see.\n",
+            "Kindness helps [@yip\u200b2021].\n\nSee [the review](https://doi.org/10.1\u00ad007/s12671-020-01542-4).\n\n\u00a0- Breathe out slowly.\n",
+        ),
+        [
+            "docs/invisible.md:2: an invisible character, U+00A0 NO-BREAK SPACE, stands in the front matter, where YAML reads it as part of the name or value of a field; delete it (retype the text around it)",
+            "docs/invisible.md:6: an invisible character, U+200B ZERO WIDTH SPACE, stands in the citation [@yip2021], where it makes the citation plain text on the page; delete it: write [@yip2021]",
+            "docs/invisible.md:8: an invisible character, U+00AD SOFT HYPHEN, stands in the link address 'https://doi.org/10.1007/s12671-020-01542-4', where it breaks the link; delete it (retype the address)",
+            "docs/invisible.md:10: an invisible character, U+00A0 NO-BREAK SPACE, stands at the start of the line, before '-', where it keeps the line from being read as Markdown; delete it (retype the start of the line)",
+        ],
+    ),
+    (
+        "docs/curly.md",
+        page("title: \u201cWhy: Sleep\u201d\ndescription: Word processors put typographic quotes here.\n", "Text.\n"),
+        [
+            "docs/curly.md:2: front matter field 'title' is in typographic quotes (U+201C LEFT DOUBLE QUOTATION MARK), which YAML reads as letters of the text, not as quotes; type straight ones: title: \"Why: Sleep\""
+        ],
+    ),
+    (
+        "docs/curly-plain.md",
+        page("title: Curly plain\ndescription: \u2018Rest well\u2019\n", "Text.\n"),
+        [
+            "docs/curly-plain.md:3: front matter field 'description' is in typographic quotes (U+2018 LEFT SINGLE QUOTATION MARK), which YAML reads as letters of the text, not as quotes; type straight ones: description: \"Rest well\""
+        ],
+    ),
+    (
+        "docs/apostrophe.md",
+        page("title: 'Don't Panic'\ndescription: A title new-article once wrote in single quotes.\n", "Text.\n"),
+        [
+            "docs/apostrophe.md:2: front matter field 'title' is in single quotes, and the apostrophe of Don't closes them early; put the value in double quotes instead: title: \"Don't Panic\""
+        ],
+    ),
+    (
         "docs/impossible-date.md",
         page(titled("Impossible date", "updated: 2026-02-30\n"), "Text.\n"),
         [
@@ -83,8 +124,8 @@ MISTAKES = [
             "Text.\n",
         ),
         [
-            "docs/hash.md:2: front matter field 'title' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Sleep'; put the whole value in quotes: title: 'Sleep # tips'",
-            "docs/hash.md:3: front matter field 'description' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Ten ways to sleep better, ranked by evidence'; put the whole value in quotes: description: 'Ten ways to sleep better, ranked by evidence #1 is kindness to yourself at night.'",
+            "docs/hash.md:2: front matter field 'title' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Sleep'; put the whole value in quotes: title: \"Sleep # tips\"",
+            "docs/hash.md:3: front matter field 'description' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at 'Ten ways to sleep better, ranked by evidence'; put the whole value in quotes: description: \"Ten ways to sleep better, ranked by evidence #1 is kindness to yourself at night.\"",
         ],
     ),
     (
@@ -123,7 +164,7 @@ MISTAKES = [
             "# Yes\n\nText.\n",
         ),
         [
-            "docs/articles/quoted.md:2: front matter field 'title' is Yes, which YAML reads as true or false, not text; put it in quotes: title: 'Yes'",
+            "docs/articles/quoted.md:2: front matter field 'title' is Yes, which YAML reads as true or false, not text; put it in quotes: title: \"Yes\"",
             "docs/articles/quoted.md:5: front matter field 'published' is \"2026-11-25\": the quotes make it text, not a date; remove them: published: 2026-11-25",
         ],
     ),

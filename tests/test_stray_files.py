@@ -7,6 +7,7 @@ import pytest
 
 from conftest import build_site
 from problem_summary import MATCHER, Annotation, annotations_in, matchers
+from psychoed.problems import Problem, closing_line, names_a_line, report
 from psychoed.stray_files import file_problem, stray_file_problems
 from test_contributing import GUIDE, shape
 
@@ -114,6 +115,15 @@ def test_a_file_problem_is_shown_at_its_path_without_a_line():
     assert str(problem) == "docs/articles/how-can-i-sleep-better: " + NOT_MD.format("how-can-i-sleep-better.md")
 
 
+def test_the_count_says_how_many_problems_are_about_a_whole_file():
+    [stray] = stray_file_problems(["how-can-i-rest.md"], nav=NAV, not_in_nav=set(), docs_path="docs")
+    text = report([stray, Problem("docs/index.md", 3, "a"), Problem("docs/index.md", 5, "b")])
+    assert text.splitlines()[0] == (
+        "3 problems to fix before the site can build (3 errors; 1 of them about a whole file, with no line):"
+    )
+    assert text.splitlines()[1] == f"  docs/how-can-i-rest.md: {IN_NO_MENU}"
+
+
 STRAY = {
     "docs/articles/how-can-i-sleep-better": NOT_MD.format("how-can-i-sleep-better.md"),
     "docs/articles/how-can-self-compassion-help-me copy.md": copy_or_backup(" copy"),
@@ -141,7 +151,11 @@ def test_stray_files_stop_the_build_each_at_its_path_annotated_and_explained(sit
     build = build_site(site_copy)
 
     assert build.returncode == 1 and "Traceback" not in build.stderr
-    assert f"{len(STRAY)} problems to fix before the site can build ({len(STRAY)} errors):" in build.stderr
+    # None has a line: the count says so, and no one looks for one.
+    assert (
+        f"{len(STRAY)} problems to fix before the site can build ({len(STRAY)} errors; {len(STRAY)} of them about a whole file, with no line):"
+        in build.stderr
+    )
     for path, message in STRAY.items():
         assert f"\n  {path}: {message}\n" in build.stderr
     # Only the file's own problem: a copy's title is not told as the original's duplicate.
@@ -152,3 +166,39 @@ def test_stray_files_stop_the_build_each_at_its_path_annotated_and_explained(sit
     ]
     for message in set(STRAY.values()):
         assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"
+
+
+@pytest.mark.parametrize(
+    "without_line, closing",
+    [
+        (0, "Aborted with 2 errors: fix each one listed above at its file and line, then build again"),
+        (1, "Aborted with 2 errors (1 of them with no line): fix each one listed above, then build again"),
+    ],
+)
+def test_the_closing_line_promises_a_line_only_when_each_has_one(without_line, closing):
+    assert closing_line(2, without_line=without_line) == closing
+
+
+@pytest.mark.parametrize(
+    "message, with_line",
+    [
+        ("docs/index.md:14: Doc file 'index.md' contains a link 'x.md'", True),
+        ("docs/articles/sleep copy.md:3: the heading", True),
+        ("docs/how-can-i-rest.md: the file is a page in no menu", False),
+        ("Excluding 'README.md' from the site because it conflicts with 'index.md'.", False),
+    ],
+)
+def test_a_message_names_a_line_when_it_starts_path_line(message, with_line):
+    assert names_a_line(message) is with_line
+
+
+def test_a_mkdocs_warning_with_no_line_is_counted_so_in_the_closing_line(site_copy):
+    # MkDocs leaves a README.md beside index.md out, with a warning that names no line.
+    (site_copy / "docs/README.md").write_text("# About this folder\n\nNotes.\n", encoding="utf-8")
+
+    build = build_site(site_copy)
+
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    assert build.stderr.rstrip().endswith(
+        "Aborted with 2 errors (2 of them with no line): fix each one listed above, then build again"
+    )

@@ -41,6 +41,17 @@ class _PlainDumper(yaml.SafeDumper):
         return True
 
 
+# Text an editor rewrites in place (the title, the description), in double quotes: any
+# title survives them, and an apostrophe or a ': ' the editor adds later still reads as typed.
+class _Text(str):
+    pass
+
+
+_PlainDumper.add_representer(
+    _Text, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+)
+
+
 class ArticleError(Exception):
     """A title the tool refuses, with the reason in the editor's words."""
 
@@ -113,8 +124,8 @@ def article_source(title: str, *, author: str, today: dt.date, cite_key: str | N
     """The new file: front matter, then a skeleton whose every sentence is to be written over."""
     front_matter = yaml.dump(
         {
-            "title": title,
-            "description": skeleton(DESCRIPTION),
+            "title": _Text(title),
+            "description": _Text(skeleton(DESCRIPTION)),
             "author": author,
             "published": today,
             "last_reviewed": today,

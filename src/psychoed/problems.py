@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+
+# `path:line: message`, as each problem with a line is shown (MkDocs' link warnings too).
+_WITH_LINE = re.compile(r"^[^\n]*?:\d+: ")
 
 
 @dataclass
@@ -31,8 +35,24 @@ def report(problems: list[Problem]) -> str:
     errors = sum(not p.warning for p in problems)
     warnings = len(problems) - errors
     counts = counted(errors, "error") + (f", {counted(warnings, 'warning')}" if warnings else "")
+    # A problem with no line is about a whole file (its name, its place): said, so no one looks for a line.
+    if whole_files := sum(p.line is None for p in problems):
+        counts += f"; {whole_files} of them about a whole file, with no line"
     lines = [f"  {p}" + (" (warning; fails the strict build)" if p.warning else "") for p in ordered]
     return f"{counted(len(problems), 'problem')} to fix before the site can build ({counts}):\n" + "\n".join(lines)
+
+
+def closing_line(errors: int, *, without_line: int) -> str:
+    """The last line of a strict build stopped after its pages rendered: how many errors,
+    and how many of them name no line (so no one looks for one)."""
+    if without_line:
+        return f"Aborted with {counted(errors, 'error')} ({without_line} of them with no line): fix each one listed above, then build again"
+    return f"Aborted with {counted(errors, 'error')}: fix each one listed above at its file and line, then build again"
+
+
+def names_a_line(message: str) -> bool:
+    """Whether a logged message starts `path:line: `."""
+    return bool(_WITH_LINE.match(message))
 
 
 def as_errors(problems: list[Problem]) -> list[Problem]:

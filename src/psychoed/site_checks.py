@@ -17,6 +17,7 @@ from psychoed.articles.placeholders import placeholder_problems
 from psychoed.pages.blocked_markup import blocked_markup_problems
 from psychoed.pages.content_rules import content_problems
 from psychoed.pages.edit_link import edit_repository_problems
+from psychoed.pages.invisible_characters import invisible_character_problems
 from psychoed.pages.page_templates import template_problems
 from psychoed.pages.remote_content import remote_content_problems
 from psychoed.problems import Problem
@@ -32,6 +33,7 @@ from psychoed.references.doi_citations import (
     unresolved_dois,
     unresolved_problem,
 )
+from psychoed.settings.reserved_values import is_production, reserved_value_problems
 from psychoed.settings.setting_problems import located, setting_lines
 from psychoed.settings.site_settings import setting_problems
 from psychoed.stray_files import copy_marker, stray_file_problems
@@ -58,10 +60,14 @@ def site_problems(
     extra: Mapping[str, Any],
     templates: set[str],
     today: dt.date,
+    site_url: str | None,
+    environ: Mapping[str, str],
 ) -> list[Problem]:
     """Every problem of the site's content, notices and warnings included, for a readable
     `bibliography` (an unreadable one stops the build before the pages are read);
-    `templates` are the layouts a page's `template:` may name."""
+    `templates` are the layouts a page's `template:` may name; `site_url` as MkDocs
+    resolved it and the build's `environ` tell the published site's build (CI on a push to
+    main), which must not hold mkdocs.yml's example details."""
     problems: list[Problem] = list(bibliography.problems)
     # Every file of docs/ (not the theme's), before the pages: one saved without .md is no page.
     published = [file for file in files if file.published]
@@ -100,12 +106,19 @@ def site_problems(
     citation_problems, blocks = check_citations(pages, bibliography)
     problems += citation_problems
     problems += uncited_problems(bibliography, {key for block in blocks for key in block.keys})
+    problems += invisible_character_problems(pages)
     problems += remote_content_problems(pages)
     problems += blocked_markup_problems(pages)
     # Settings that name pages (the call-to-action's URL, the footer links) need the file list.
+    reserved = (
+        reserved_value_problems(site_url=site_url, site_url_variable=bool(environ.get("SITE_URL")), extra=extra)
+        if is_production(environ)
+        else []
+    )
     problems += located(
         setting_problems(extra, documents={file.src_uri for file in files if file.page})
-        + edit_repository_problems(extra),
+        + edit_repository_problems(extra)
+        + reserved,
         path=display_path(config_file, config_file),
         lines=setting_lines(config_file.read_text(encoding="utf-8")),
     )

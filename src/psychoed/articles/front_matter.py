@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name, invisible
 from psychoed.problems import Problem
-from psychoed.references.bibtex_characters import character_name, invisible
 
 ARTICLES_DIR = "articles/"
 # The block between the first line's `---` and the next `---` (or `...`); an empty block
@@ -25,6 +25,14 @@ _OPENING = re.compile(r"\A---[ \t]*\n")
 _KEY_LINE = re.compile(r"^(?P<key>[^\s:#\-'\"\[{|>][^:\n]*?)[ \t\u00a0]*:(?P<value>[^\n]*)", re.MULTILINE)
 # A value YAML reads as it stands: not quoted, not a block (`|`, `>`), list or mapping.
 _PLAIN_VALUE = re.compile(r"[ \t]*(?![\"'|>\[{&*!])(?P<value>\S.*?)[ \t]+#")
+# A value in a word processor's quotes, which YAML reads as letters of the text.
+_TYPOGRAPHIC_VALUE = re.compile(rf"[ \t]*(?P<quote>[{TYPOGRAPHIC_QUOTES}])(?P<value>.*)[{TYPOGRAPHIC_QUOTES}][ \t]*$")
+# Inside such quotes, what may stand: an apostrophe within a word (don’t), a quotation closed
+# before the end (“What do I need?”).
+_APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)[’'](?=\w)")
+_INNER_QUOTATION = re.compile(r"[“„«‘‚][^“”„‟«»‘’‚‛]*[”‟»’]")
+# A value in single quotes with an apostrophe inside (`'Don't panic'`): the apostrophe closes them.
+_APOSTROPHE_IN_SINGLE_QUOTES = re.compile(r"[ \t]*'(?P<before>[^'\n]*)'(?=\w)(?P<after>.*?)'?[ \t]*$")
 REQUIRED_TEXT = ("title", "description", "author")
 REQUIRED_DATES = ("published", "last_reviewed", "review_due")
 # Every field an article's front matter may hold: a misspelt one (`reviewed by:`) would
@@ -79,6 +87,9 @@ def _read_front_matter(source: str, path: str) -> tuple[FrontMatter | None, tupl
             return None, (_unclosed_problem(source, path),)
         return None, ()
     text = match.group("yaml") or ""
+    # Named first: one would make YAML's own error point elsewhere, or a field go unread.
+    if hidden := _invisible_character_problems(text, path):
+        return None, hidden
     lines = _key_lines(text)
     typed = {m.group("key"): m.group("value") for m in _KEY_LINE.finditer(text)}
     try:
@@ -107,13 +118,15 @@ def _field_problems(fields: dict, lines: dict[str, int], typed: dict[str, str], 
                     f"front matter field '{key}' is {value.strip()}, which is no date: {impossible_date(value) or 'no such day or time'}; write a real date as YYYY-MM-DD",
                 )
             )
+        elif isinstance(value, str) and (message := quote_message(key, typed.get(key, ""))):
+            problems.append(Problem(path, line, message))
         elif isinstance(value, str) and (cut := _PLAIN_VALUE.match(typed.get(key, ""))):
             whole = typed[key].strip()
             problems.append(
                 Problem(
                     path,
                     line,
-                    f"front matter field '{key}' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at '{cut.group('value')}'; put the whole value in quotes: {key}: {_quoted(whole)}",
+                    f"front matter field '{key}' is cut at '#': YAML reads a ' #' and what follows as a comment, so the value ends at '{cut.group('value')}'; put the whole value in quotes: {key}: {double_quoted(whole)}",
                 )
             )
     return problems
@@ -130,9 +143,31 @@ def _unknown_field(key: object, *, path: str, line: int) -> Problem:
     )
 
 
-# In YAML's single quotes nothing is special but the quote itself, written twice.
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+def quote_message(key: str, typed: str) -> str | None:
+    """The fix for a value typed in quotes YAML does not read as the editor's (`typed` is
+    the value as on its line): a word processor's, or single quotes around an apostrophe."""
+    if (curly := _TYPOGRAPHIC_VALUE.match(typed)) and _wraps_whole(curly.group("value")):
+        return f"front matter field '{key}' is in typographic quotes ({character_name(curly.group('quote'))}), which YAML reads as letters of the text, not as quotes; type straight ones: {key}: {double_quoted(curly.group('value'))}"
+    if single := _APOSTROPHE_IN_SINGLE_QUOTES.match(typed):
+        before, after = single.group("before", "after")
+        word = re.search(r"\w*$", before).group(0) + "'" + re.match(r"\w*", after).group(0)  # type: ignore[union-attr]
+        value = before + "'" + after
+        return f"front matter field '{key}' is in single quotes, and the apostrophe of {word} closes them early; put the value in double quotes instead: {key}: {double_quoted(value)}"
+    return None
+
+
+# Whether a value's outer typographic quotes hold it whole (not “Why me?” and “What now?”).
+def _wraps_whole(value: str) -> bool:
+    inner = _APOSTROPHE_IN_WORD.sub("", value)
+    while (fewer := _INNER_QUOTATION.sub("", inner)) != inner:
+        inner = fewer
+    return not any(char in TYPOGRAPHIC_QUOTES for char in inner)
+
+
+def double_quoted(text: str) -> str:
+    """`text` as a YAML value in double quotes, where only `\\` and `"` need escaping: the
+    quotes the fixes write, as an apostrophe typed later inside them is still text."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | None, list[Problem]]:
@@ -305,7 +340,7 @@ def _not_text(key: str, value: object, front_matter: FrontMatter, *, path: str) 
     return Problem(
         path,
         front_matter.lines.get(key, 1),
-        f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {_quoted(typed)}",
+        f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {double_quoted(typed)}",
     )
 
 
@@ -390,6 +425,22 @@ def _yaml(text: str):
         return yaml.load(text, Loader=_WordedLoader)
 
 
+# An invisible character (characters.py) on a line of the front matter: in a field's name
+# or after its ':' YAML reads no field, or another; in a value it becomes part of the title.
+def _invisible_character_problems(text: str, path: str) -> tuple[Problem, ...]:
+    problems = []
+    for row, typed in enumerate(text.split("\n")):
+        if char := next((char for char in typed if invisible(char)), None):
+            problems.append(
+                Problem(
+                    path,
+                    2 + row,
+                    f"an invisible character, {character_name(char)}, stands in the front matter, where YAML reads it as part of the name or value of a field; delete it (retype the text around it)",
+                )
+            )
+    return tuple(problems)
+
+
 # A front matter with a YAML tag (`weight: !!int 1.5`) that does not fit its value: the
 # tag's line and the fix, as the site reads plain values only. None when it has no tag.
 def _tag_problem(text: str, path: str) -> Problem | None:
@@ -438,6 +489,12 @@ def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
     # Closed only by a '---' further down (a rule in the text): the page's text was read as YAML.
     if not _KEY_LINE.match(typed) and any(not earlier.strip() for earlier in typed_lines[:row]):
         return Problem(path, 1, _UNCLOSED)
+    # The line YAML stopped at may be past the one whose quotes went wrong.
+    for index, typed_line in enumerate(typed_lines):
+        if (field := _KEY_LINE.match(typed_line)) and (
+            message := quote_message(field.group("key"), field.group("value"))
+        ):
+            return Problem(path, 2 + index, message)
     if "\t" in typed:
         return Problem(
             path,

@@ -14,8 +14,8 @@ from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
 
 from psychoed.articles.front_matter import Article
+from psychoed.characters import printable
 from psychoed.references.bibliography import Entry
-from psychoed.references.bibtex_characters import printable
 from psychoed.references.doi import doi_url
 
 SCHEMA = "https://schema.org"

@@ -13,8 +13,9 @@ from pybtex.database import Entry as PybtexEntry
 from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
 from pybtex.scanner import PybtexSyntaxError
 
+from psychoed.characters import invisible
 from psychoed.problems import Problem
-from psychoed.references.bibtex_characters import invisible, invisible_character_problems, typographic_quote_message
+from psychoed.references.bibtex_characters import invisible_character_problems, typographic_quote_message
 from psychoed.references.doi import doi_problem
 from psychoed.references.pandoc_entries import pandoc_text
 from psychoed.references.person_names import name_list_problem

@@ -7,8 +7,8 @@ sit in printed text."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name, invisible
 from psychoed.problems import Problem
 
 # Fields whose value is copied as a link or a path: one invisible character breaks it.
@@ -16,22 +16,9 @@ _ADDRESS_FIELDS = {"url", "doi", "eprint", "file"}
 _ENTRY_HEAD = re.compile(r"^[^\S\n]*@\w+[ \t]*[{(]")
 _FIELD_HEAD = re.compile(r"^[^\S\n]*(?P<name>[^\s=]+)[^\S\n]*=")
 _ENTRY_END = re.compile(r"^[ \t]*[})][ \t,]*$")
-# Quotes a word processor or a web page puts where BibTeX needs " or braces.
-_TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
 _QUOTED_VALUE = re.compile(
-    rf"^[ \t]*(?P<name>[\w-]+)[ \t]*=[ \t]*(?P<quote>[{_TYPOGRAPHIC_QUOTES}])(?P<value>.*?)[{_TYPOGRAPHIC_QUOTES}]?[ \t]*,?[ \t]*$"
+    rf"^[ \t]*(?P<name>[\w-]+)[ \t]*=[ \t]*(?P<quote>[{TYPOGRAPHIC_QUOTES}])(?P<value>.*?)[{TYPOGRAPHIC_QUOTES}]?[ \t]*,?[ \t]*$"
 )
-
-
-def invisible(char: str) -> bool:
-    """A character that shows as nothing or as a plain space: format characters (zero-width
-    space, soft hyphen, bidi marks, byte-order mark) and every space but the plain one."""
-    return unicodedata.category(char) in {"Cf", "Zl", "Zp"} or (unicodedata.category(char) == "Zs" and char != " ")
-
-
-def character_name(char: str) -> str:
-    """'U+200B ZERO WIDTH SPACE'."""
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
 
 
 def invisible_character_problems(source: str, *, path: str) -> list[Problem]:
@@ -71,14 +58,6 @@ def invisible_character_problems(source: str, *, path: str) -> list[Problem]:
             )
             break
     return problems
-
-
-def printable(text: str) -> str:
-    """`text` with invisible characters as pandoc should print them: spaces as plain spaces,
-    the rest (zero-width, soft hyphen, bidi marks) left out."""
-    return "".join(
-        " " if unicodedata.category(char) in {"Zs", "Zl", "Zp"} else "" if invisible(char) else char for char in text
-    )
 
 
 def typographic_quote_message(line: str) -> str | None:

@@ -75,6 +75,14 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bib_path: str)
         return (
             f"'{written}' is not read as a citation: works in one citation are separated by ';'{instead}; write {fixed}"
         )
+    if bare.bracket is not None and (unmarked := _keys_without_at(bare.bracket, by_casefold)):
+        # `[@a; b]`: a work after ';' written without its '@'.
+        fixed = re.sub(
+            r"(?<=;)(\s*)(?P<key>[\w-]+)(?=\s*(?:[;,\]]))",
+            lambda item: f"{item.group(1)}@{by_casefold.get(item.group('key').casefold(), item.group('key'))}",
+            " ".join(bare.bracket.split()),
+        )
+        return f"'{' '.join(bare.bracket.split())}' is not read as a citation: '{unmarked[0]}' after ';' has no '@' before it; write {fixed}"
     if bare.bracket is not None:
         return (
             f"'{bare.bracket}' is not read as a citation: inside the brackets, words may only "
@@ -86,6 +94,13 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bib_path: str)
         f"'@{bare.key}' looks like a citation without brackets; write [@key] with a key from "
         f"{bib_path}, or write &#64;{bare.key} if it is not a citation"
     )
+
+
+# The works of a citation written after ';' without their '@', by their key or a word shaped like one.
+def _keys_without_at(bracket: str, by_casefold: dict[str, str]) -> list[str]:
+    items = [item.strip() for item in bracket[1:-1].split(";")[1:]]
+    words = [item.split(",")[0].strip() for item in items if "@" not in item]
+    return [word for word in words if word.casefold() in by_casefold or _HOUSE_KEY.fullmatch(word)]
 
 
 # `[yip2021]` or `[see yip2021, p. 3]`: a bracket naming a bibliography key without its `@`,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from psychoed.references.bibtex_characters import printable
+from psychoed.characters import printable
 from psychoed.references.reference_rules import (
     PUBLISHER_FIELDS,
     THESIS_KINDS,

@@ -1,0 +1,30 @@
+"""Characters an editor cannot see or tell apart from others, in one place for every file
+the site reads (references.bib, pages, front matter): zero-width and no-break spaces, soft
+hyphens, bidi marks, a byte-order mark where two files were joined, and the typographic
+quotes a word processor puts where a file's syntax needs straight ones."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Quotes a word processor or a web page puts where BibTeX or YAML needs ' or ".
+TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
+
+
+def invisible(char: str) -> bool:
+    """A character that shows as nothing or as a plain space: format characters (zero-width
+    space, soft hyphen, bidi marks, byte-order mark) and every space but the plain one."""
+    return unicodedata.category(char) in {"Cf", "Zl", "Zp"} or (unicodedata.category(char) == "Zs" and char != " ")
+
+
+def character_name(char: str) -> str:
+    """'U+200B ZERO WIDTH SPACE'."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
+
+
+def printable(text: str) -> str:
+    """`text` with invisible characters as a reader should see them: spaces as plain
+    spaces, the rest (zero-width, soft hyphen, bidi marks) left out."""
+    return "".join(
+        " " if unicodedata.category(char) in {"Zs", "Zl", "Zp"} else "" if invisible(char) else char for char in text
+    )

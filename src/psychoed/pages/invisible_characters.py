@@ -1,0 +1,82 @@
+"""Invisible characters (characters.py) where a page's syntax needs what the editor sees:
+in a citation, a link address, or before the Markdown that starts a line (`#`, `-`, `>`),
+each named at its line (in the front matter, front_matter.py names them). In running text they are harmless and left
+alone (a no-break space may be meant there); in code they are shown as typed.
+
+A zero-width space pasted inside a citation key leaves the citation as plain text on the
+published page, and nothing else would tell: the key is no longer a key."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from psychoed.characters import character_name, invisible, printable
+from psychoed.problems import Problem
+from psychoed.references.citation_check import PageSource
+from psychoed.references.citation_syntax import blank_code, strip_front_matter
+
+# A bracket holding an `@`: a citation, or one the character keeps from being one.
+_CITATION = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
+# A line whose Markdown (a heading, a list item, a quote, a table row, a note) an invisible
+# character before it hides: a byte-order mark where two files were joined, a no-break space.
+_LINE_SYNTAX = re.compile(r"#|[-*+>|](?=\s)|\d+[.)](?=\s)|!!!|\?\?\?")
+# Addresses: [text](address), <scheme:address>, and a reference link's [label]: address.
+_ADDRESSES = (
+    re.compile(r"\]\((?P<address>[^)\n]*)\)"),
+    re.compile(r"<(?P<address>[a-z][a-z0-9+.-]*:[^>\n]*)>", re.IGNORECASE),
+    re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?P<address>[^ \t\n]+)", re.MULTILINE),
+)
+
+
+def invisible_character_problems(pages: list[PageSource]) -> list[Problem]:
+    """Each line where an invisible character stands in a page's citation, a link address
+    or before a line's Markdown, with the character's name and the fix."""
+    problems = []
+    for page in pages:
+        told: set[int] = set()
+        for line, char, message in sorted(_findings(page.source)):
+            if line not in told:  # one character named per line: fixing it shows the next
+                told.add(line)
+                problems.append(Problem(page.path, line, f"an invisible character, {character_name(char)}, {message}"))
+    return problems
+
+
+# (line, character, where it stands and the fix) for each invisible character that matters.
+def _findings(source: str) -> Iterator[tuple[int, str, str]]:
+    body, first_line = strip_front_matter(source)
+    masked = blank_code(body)
+    for citation in _CITATION.finditer(masked):
+        for char, line in _invisible_in(masked, citation.start(), citation.end(), first_line):
+            shown = " ".join(printable(citation.group(0)).split())
+            yield (
+                line,
+                char,
+                f"stands in the citation {shown}, where it makes the citation plain text on the page; delete it: write {shown}",
+            )
+    for number, text in enumerate(masked.split("\n"), start=first_line):
+        indent = next((index for index, char in enumerate(text) if not (char.isspace() or invisible(char))), 0)
+        if (syntax := _LINE_SYNTAX.match(text, indent)) and (
+            hidden := next((char for char in text[:indent] if invisible(char)), None)
+        ):
+            yield (
+                number,
+                hidden,
+                f"stands at the start of the line, before '{syntax.group(0)}', where it keeps the line from being read as Markdown; "
+                "delete it (retype the start of the line)",
+            )
+    for pattern in _ADDRESSES:
+        for link in pattern.finditer(masked):
+            for char, line in _invisible_in(masked, link.start("address"), link.end("address"), first_line):
+                yield (
+                    line,
+                    char,
+                    f"stands in the link address '{printable(link.group('address')).strip()}', where it breaks the link; "
+                    "delete it (retype the address)",
+                )
+
+
+def _invisible_in(text: str, start: int, end: int, first_line: int) -> Iterator[tuple[str, int]]:
+    for index in range(start, end):
+        if invisible(text[index]):
+            yield text[index], first_line + text.count("\n", 0, index)
