@@ -5,6 +5,7 @@ quotes a word processor puts where a file's syntax needs straight ones."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Quotes a word processor or a web page puts where BibTeX or YAML needs ' or ".
@@ -17,6 +18,21 @@ def invisible(char: str) -> bool:
     return unicodedata.category(char) in {"Cf", "Zl", "Zp"} or (unicodedata.category(char) == "Zs" and char != " ")
 
 
+# Every invisible character is outside ASCII (whose only space is the plain one): the
+# regular expression finds the few candidates of a text, the category test runs on those.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def invisibles(text: str) -> list[tuple[int, str]]:
+    """Each invisible character of `text`, with its index."""
+    return [(found.start(), found.group()) for found in _NON_ASCII.finditer(text) if invisible(found.group())]
+
+
+def visible(text: str) -> str:
+    """`text` without its invisible characters."""
+    return "".join(char for char in text if not invisible(char)) if invisibles(text) else text
+
+
 def character_name(char: str) -> str:
     """'U+200B ZERO WIDTH SPACE'."""
     return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
@@ -25,6 +41,8 @@ def character_name(char: str) -> str:
 def printable(text: str) -> str:
     """`text` with invisible characters as a reader should see them: spaces as plain
     spaces, the rest (zero-width, soft hyphen, bidi marks) left out."""
+    if not invisibles(text):
+        return text
     return "".join(
         " " if unicodedata.category(char) in {"Zs", "Zl", "Zp"} else "" if invisible(char) else char for char in text
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name, invisible
+from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name, invisibles, visible
 from psychoed.problems import Problem
 
 ARTICLES_DIR = "articles/"
@@ -430,7 +430,8 @@ def _yaml(text: str):
 def _invisible_character_problems(text: str, path: str) -> tuple[Problem, ...]:
     problems = []
     for row, typed in enumerate(text.split("\n")):
-        if char := next((char for char in typed if invisible(char)), None):
+        if hidden := invisibles(typed):
+            [(_, char), *_] = hidden
             problems.append(
                 Problem(
                     path,
@@ -467,8 +468,8 @@ def _tag_problem(text: str, path: str) -> Problem | None:
 # at its own line, not at the opening one.
 def _unclosed_problem(source: str, path: str) -> Problem:
     for number, line in enumerate(source.split("\n")[1:], 2):
-        hidden = [char for char in line if invisible(char)]
-        if hidden and "".join(char for char in line if not invisible(char)).strip() == "---":
+        hidden = [char for _, char in invisibles(line)]
+        if hidden and visible(line).strip() == "---":
             return Problem(
                 path,
                 number,

@@ -13,7 +13,7 @@ from pybtex.database import Entry as PybtexEntry
 from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
 from pybtex.scanner import PybtexSyntaxError
 
-from psychoed.characters import invisible
+from psychoed.characters import visible
 from psychoed.problems import Problem
 from psychoed.references.bibtex_characters import invisible_character_problems, typographic_quote_message
 from psychoed.references.doi import doi_problem
@@ -71,6 +71,9 @@ def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
     return check_bibliography(source, display_path=display_path)
 
 
+# The hooks each load the bibliography (checks, citations, structured data): it is checked
+# once per content, and what it gives is only read.
+@functools.lru_cache(maxsize=4)
 def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     """Parse and check BibTeX `source`; problems carry `display_path` and a line."""
     syntax_errors, entries = _read(source)
@@ -355,9 +358,7 @@ def _whole_file_entry(chunk: str, data: BibliographyData) -> tuple[str, PybtexEn
 def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
     problems = []
     # A key that is citable but for an invisible character has that character's message.
-    if not _CITABLE_KEY.fullmatch(entry.key) and not _CITABLE_KEY.fullmatch(
-        "".join(char for char in entry.key if not invisible(char))
-    ):
+    if not _CITABLE_KEY.fullmatch(entry.key) and not _CITABLE_KEY.fullmatch(visible(entry.key)):
         problems.append(Problem(display_path, entry.line, _uncitable_key(entry.key)))
     for role, written in entry.names.items():
         if wrong := name_list_problem(written):

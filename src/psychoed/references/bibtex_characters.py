@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name, invisible
+from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name, invisibles, visible
 from psychoed.problems import Problem
 
 # Fields whose value is copied as a link or a path: one invisible character breaks it.
@@ -28,15 +28,14 @@ def invisible_character_problems(source: str, *, path: str) -> list[Problem]:
     problems = []
     field = None  # the field whose value the line continues
     for number, line in enumerate(source.split("\n"), start=1):
-        visible = "".join(char for char in line if not invisible(char))
-        head, named = _ENTRY_HEAD.match(visible), _FIELD_HEAD.match(visible)
-        if head or _ENTRY_END.match(visible):
+        hidden = invisibles(line)
+        shown = visible(line)
+        head, named = _ENTRY_HEAD.match(shown), _FIELD_HEAD.match(shown)
+        if head or _ENTRY_END.match(shown):
             field = None
         elif named:
             field = named.group("name").lower()
-        for index, char in enumerate(line):
-            if not invisible(char):
-                continue
+        for index, char in hidden:
             if head:
                 where = (
                     "before the entry's '@', where it hides the entry from the site's checks"
