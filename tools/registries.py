@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import json
 import os
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 
 from psychoed.references.doi import DOI_RESOLVER, doi_url
 from psychoed.references.registry_check import Work, crossref_work, csl_work
-from url_check import RETRY_STATUSES, ResultCache, backoff_delay, connection_problem, tries
+from url_check import RETRY_STATUSES, PoliteClient, connection_problem, tries
 
 CROSSREF_API = "https://api.crossref.org/"
 CSL_JSON = "application/vnd.citationstyles.csl+json"
@@ -60,28 +59,12 @@ def user_agent() -> str:
     return PROJECT + (f"; mailto:{mailto}" if mailto else "")
 
 
-class Registries:
-    """Asks the registries, one DOI at a time; `sleep` and `session` are injectable for tests."""
+class Registries(PoliteClient):
+    """Asks the registries, one DOI at a time, as a named client (their polite pool)."""
 
-    def __init__(
-        self,
-        *,
-        cache: ResultCache | None = None,
-        retries: int = 4,
-        backoff: float = 2.0,
-        max_delay: float = 60.0,
-        timeout: float = 20.0,
-        sleep: Callable[[float], None] = time.sleep,
-        session: requests.Session | None = None,
-    ):
+    def __init__(self, **options: Any):
+        super().__init__(**options)
         self.resolver, self.crossref = registry_addresses()
-        self.cache = cache
-        self.retries = retries
-        self.backoff = backoff
-        self.max_delay = max_delay
-        self.timeout = timeout
-        self.sleep = sleep
-        self.session = session or requests.Session()
         self.session.headers["User-Agent"] = user_agent()
 
     def lookup(self, doi: str) -> Lookup:
@@ -143,5 +126,5 @@ class Registries:
                     return answer
                 answer = Answer(None, detail=f"{answer.detail}, {tries(attempt + 1)}")
             if attempt < attempts - 1:
-                self.sleep(backoff_delay(attempt, retry_after, backoff=self.backoff, max_delay=self.max_delay))
+                self.sleep(self.delay(attempt, retry_after))
         return answer

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 import requests
 
@@ -99,8 +99,10 @@ class ResultCache:
         os.replace(partial, self.path)
 
 
-class UrlChecker:
-    """Asks one URL at a time; `sleep` and `session` are injectable for tests."""
+class PoliteClient:
+    """What every online check shares: its answer cache, and retries that wait as long as
+    the server asks (`Retry-After`), else longer each time; `sleep` and `session` are
+    injectable for tests."""
 
     def __init__(
         self,
@@ -120,6 +122,16 @@ class UrlChecker:
         self.timeout = timeout
         self.sleep = sleep
         self.session = session or requests.Session()
+
+    def delay(self, attempt: int, retry_after: str | None) -> float:
+        return backoff_delay(attempt, retry_after, backoff=self.backoff, max_delay=self.max_delay)
+
+
+class UrlChecker(PoliteClient):
+    """Asks one URL at a time, as a reader's browser would."""
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
         self.session.headers.update(BROWSER_HEADERS)
         self.session.max_redirects = 10
 
@@ -168,9 +180,6 @@ class UrlChecker:
             if attempt < attempts - 1:
                 self.sleep(self.delay(attempt, retry_after))
         return failure
-
-    def delay(self, attempt: int, retry_after: str | None) -> float:
-        return backoff_delay(attempt, retry_after, backoff=self.backoff, max_delay=self.max_delay)
 
 
 def add_online_arguments(parser: argparse.ArgumentParser) -> None:
