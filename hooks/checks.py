@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import CountHandler
 
 from psychoed.pages.page_templates import layout_names
-from psychoed.problems import as_errors, closing_line, names_a_line, report
+from psychoed.problems import Problem, as_errors, closing_line, names_a_line, report
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path
 from psychoed.references.bibliography import Bibliography, load_bibliography
 from psychoed.site_checks import SourceFile, site_problems
@@ -77,34 +77,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _bibliography is not None
-    docs_dir = Path(config.docs_dir)
-    problems = site_problems(
-        [
-            SourceFile(
-                src_uri=file.src_uri,
-                abs_src_path=file.abs_src_path,
-                page=file.is_documentation_page() and file.inclusion.is_included(),
-                published=bool(
-                    file.inclusion.is_included()
-                    and file.abs_src_path
-                    and Path(file.abs_src_path).is_relative_to(docs_dir)
-                ),
-                in_nav=file.inclusion.is_in_nav(),
-            )
-            for file in files
-        ],
-        bibliography=_bibliography,
-        nav=config.nav,
-        docs_dir=docs_dir,
-        config_file=Path(config.config_file_path),
-        extra=config.extra,
-        templates=layout_names(config.theme.dirs),
-        # Review dates compare with the calendar day of the build, not SOURCE_DATE_EPOCH.
-        today=dt.date.today(),
-        site_url=config.site_url,
-        environ=os.environ,
-    )
-
+    # Review dates compare with the calendar day of the build, not SOURCE_DATE_EPOCH.
+    problems = content_problems(files, config, bibliography=_bibliography, today=dt.date.today(), environ=os.environ)
     for notice in [problem for problem in problems if problem.notice]:
         log.info(str(notice))
     problems = [problem for problem in problems if not problem.notice]
@@ -145,3 +119,36 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # ---------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------
+
+
+# MkDocs' files and settings as the plain checks take them (src/psychoed/site_checks.py);
+# tests/test_mutants.py runs the checks through it too, as the build does.
+def content_problems(
+    files: Files, config: MkDocsConfig, *, bibliography: Bibliography, today: dt.date, environ: Mapping[str, str]
+) -> list[Problem]:
+    docs_dir = Path(config.docs_dir)
+    return site_problems(
+        [
+            SourceFile(
+                src_uri=file.src_uri,
+                abs_src_path=file.abs_src_path,
+                page=file.is_documentation_page() and file.inclusion.is_included(),
+                published=bool(
+                    file.inclusion.is_included()
+                    and file.abs_src_path
+                    and Path(file.abs_src_path).is_relative_to(docs_dir)
+                ),
+                in_nav=file.inclusion.is_in_nav(),
+            )
+            for file in files
+        ],
+        bibliography=bibliography,
+        nav=config.nav,
+        docs_dir=docs_dir,
+        config_file=Path(config.config_file_path),
+        extra=config.extra,
+        templates=layout_names(config.theme.dirs),
+        today=today,
+        site_url=config.site_url,
+        environ=environ,
+    )

@@ -31,11 +31,10 @@ from conftest import FIXTURE_SITE, REAL_BUILD_ENV, build_site, copy_project
 from psychoed.articles.front_matter import read_front_matter
 from psychoed.articles.structured_data import plain_text
 from psychoed.characters import invisible
-from psychoed.pages.page_templates import layout_names, template_problems
+from psychoed.pages.page_templates import template_problems
 from psychoed.problems import Problem
 from psychoed.references.bibliography import check_bibliography, load_bibliography
 from psychoed.references.citation_check import PageSource
-from psychoed.site_checks import SourceFile, site_problems
 
 SEED = 21
 # Mutants of each kind: enough to reach every line of every file over the kinds.
@@ -413,29 +412,11 @@ def build_checks(project: Path, config: MkDocsConfig) -> list[Problem]:
     bibliography = load_bibliography(project / BIB, display_path=BIB)
     if not bibliography.readable:
         return bibliography.problems
-    docs_dir = Path(config.docs_dir)
-    files = [
-        SourceFile(
-            src_uri=file.src_uri,
-            abs_src_path=file.abs_src_path,
-            page=file.is_documentation_page() and file.inclusion.is_included(),
-            published=file.inclusion.is_included(),
-            in_nav=file.inclusion.is_in_nav(),
-        )
-        for file in get_files(config)
-    ]
-    return site_problems(
-        files,
-        bibliography=bibliography,
-        nav=config.nav,
-        docs_dir=docs_dir,
-        config_file=Path(config.config_file_path),
-        extra=config.extra,
-        templates=layout_names(config.theme.dirs),
-        today=dt.date(2026, 12, 1),
-        site_url=config.site_url,
-        environ={},  # a pull request's or a local build, as the test builds are
-    )
+    # The hook's own translation of MkDocs' files (what on_files hands the checks).
+    hook = config.hooks["hooks/checks.py"]  # type: ignore[call-overload]  # MkDocs declares a list; it is a dict of modules
+    files = get_files(config)
+    # A pull request's or a local build, as the test builds are.
+    return hook.content_problems(files, config, bibliography=bibliography, today=dt.date(2026, 12, 1), environ={})
 
 
 class _mutated:
