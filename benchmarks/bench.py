@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Fewer runs where one build takes tens of seconds, so the whole benchmark stays near
 # five minutes on two cores.
 DEFAULT_RUNS = {10: 5, 200: 5, 1000: 3}
-VARIANTS = ("full", "bare", "bibtex-only")
+# "full" starts with no citation cache (cold), "warm" with the one the build before left.
+VARIANTS = ("full", "warm", "bare", "bibtex-only")
 SAMPLE_INTERVAL = 0.02  # seconds between samples of the build's process tree memory
 
 
@@ -73,13 +74,16 @@ def main() -> None:
     rebuilds: list[dict] = []
     try:
         for size in args.sizes:
-            site = generate_site(args.project, work / f"site-{size}", articles=size, entries=args.entries)
+            site = generate_site(
+                args.project, work / f"site-{size}", articles=size, entries=args.entries, blocks=args.blocks
+            )
             pages = sum(1 for _ in (site.root / "docs").rglob("*.md"))
             print(
                 f"N = {size}: {pages} pages, {site.citation_blocks} citation blocks in the generated articles, {site.entries} generated entries",
                 flush=True,
             )
-            configs = {v: write_config(site, f"bench-{v}.yml", variant=v) for v in VARIANTS}
+            configs = {v: write_config(site, f"bench-{v}.yml", variant=v) for v in VARIANTS if v != "warm"}
+            configs["warm"] = configs["full"]
             by_variant = {v: Result(size, pages, site.citation_blocks, v) for v in args.variants}
             runs = args.runs or DEFAULT_RUNS.get(size, 3)
             # Variants alternate run by run, so a slow spell of the machine hits them alike.
@@ -87,6 +91,11 @@ def main() -> None:
                 for variant in args.variants:
                     if variant == "bibtex-only" and number > args.baseline_runs:
                         continue
+                    cache = site.root / ".cache" / "citations"
+                    if variant == "full":
+                        shutil.rmtree(cache, ignore_errors=True)
+                    elif variant == "warm" and not cache.exists():
+                        _timed_build(site, configs[variant], wrapper, work / "pandoc-calls.log")  # fills it
                     run = _timed_build(site, configs[variant], wrapper, work / "pandoc-calls.log")
                     by_variant[variant].runs.append(run)
                     print(
@@ -146,12 +155,16 @@ def _arguments() -> argparse.Namespace:
     )
     parser.add_argument("--runs", type=int, help="runs per variant and size (default: 5, 5, 3 for N = 10, 200, 1000)")
     parser.add_argument(
-        "--variants", type=lambda s: s.split(","), default=["full", "bare"], help=f"from {', '.join(VARIANTS)}"
+        "--variants",
+        type=lambda s: s.split(","),
+        default=["full", "warm", "bare"],
+        help=f"from {', '.join(VARIANTS)}",
     )
     parser.add_argument(
         "--baseline-runs", type=int, default=1, help="runs of bibtex-only, which starts pandoc per page (default 1)"
     )
     parser.add_argument("--entries", type=int, default=500, help="generated bibliography entries")
+    parser.add_argument("--blocks", type=int, help="citation blocks per article (default: 2 to 5)")
     parser.add_argument("--serve-size", type=int, default=200, help="N at which a serve rebuild is timed (0: none)")
     parser.add_argument(
         "--serve-variants",

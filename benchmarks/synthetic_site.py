@@ -150,9 +150,10 @@ class SyntheticSite:
 
 
 def generate_site(
-    source: Path, destination: Path, *, articles: int, entries: int = 500, seed: int = 7
+    source: Path, destination: Path, *, articles: int, entries: int = 500, blocks: int | None = None, seed: int = 7
 ) -> SyntheticSite:
-    """Copy the project at `source` to `destination` and add the synthetic content."""
+    """Copy the project at `source` to `destination` and add the synthetic content: each
+    article with `blocks` citation blocks, or 2 to 5."""
     rng = random.Random(seed)
     _copy_project(source, destination)
     docs = destination / "docs"
@@ -166,13 +167,14 @@ def generate_site(
         file.write("\n% Generated for the benchmark.\n\n" + bibtex)
 
     front_matter = _front_matter_template(docs / ARTICLES_DIR)
-    blocks = _citation_blocks(rng, keys, [rng.randint(2, 5) for _ in range(articles)])
+    per_article = [blocks or rng.randint(2, 5) for _ in range(articles)]
+    article_blocks_list = _citation_blocks(rng, keys, per_article)
     src_uris = []
-    for index, article_blocks in enumerate(blocks, start=1):
+    for index, article_blocks in enumerate(article_blocks_list, start=1):
         src_uri = f"{ARTICLES_DIR}/{SLUG_PREFIX}{index:04d}.md"
         (docs / src_uri).write_text(_article(rng, index, front_matter, article_blocks), encoding="utf-8")
         src_uris.append(src_uri)
-    return SyntheticSite(destination, src_uris, len(keys), sum(len(b) for b in blocks))
+    return SyntheticSite(destination, src_uris, len(keys), sum(len(b) for b in article_blocks_list))
 
 
 def write_config(site: SyntheticSite, name: str, *, variant: str) -> Path:

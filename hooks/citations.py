@@ -28,8 +28,17 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_bibtex.plugin import BibTexPlugin
 
 from psychoed.project_files import bib_file, csl_file, display_path, missing_style
-from psychoed.references.apa import CitationFormatter, Formatted, PandocError, Style, apa_style_path
+from psychoed.references.apa import (
+    CitationFormatter,
+    Formatted,
+    PandocError,
+    Style,
+    apa_style_path,
+    pandoc_path,
+    style_text,
+)
 from psychoed.references.bibliography import load_bibliography
+from psychoed.references.citation_cache import FOLDER_SETTING, CitationCache
 from psychoed.references.citation_syntax import (
     CitationBlock,
     find_citation_blocks,
@@ -44,9 +53,9 @@ from psychoed.references.late_citations import fill, needed_now, placeholder, re
 _formatter: CitationFormatter | None = None
 _renderer: python_markdown.Markdown | None = None
 _waiting: dict[str, tuple[list[CitationBlock], dict[int, str]]] = {}  # page -> its blocks, placeholder -> block
-# Pandoc's output for the runs of the last build: on a `serve` rebuild after a prose edit
-# no run has changed, and none starts pandoc again.
-_runs_of_last_build: dict[str, Formatted] = {}
+_cache: CitationCache | None = None
+_keys: dict[str, str] = {}  # page -> its key in the cache
+_stored: dict[str, Formatted] = {}  # page -> its citations as an earlier build formatted them
 # Each entry's DOI to its key, for citations by DOI (`[@doi:10.1111/aphw.12127]`).
 _doi_keys: dict[str, str] = {}
 
@@ -59,7 +68,7 @@ _doi_keys: dict[str, str] = {}
 # set; after checks.py's, which fails the build on a bibliography pandoc could not read.
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _formatter, _renderer, _doi_keys
+    global _formatter, _renderer, _doi_keys, _cache, _keys, _stored
     _close()
     bibtex = config.plugins["bibtex"]
     if problem := missing_style(config.config_file_path, bibtex.config):
@@ -72,14 +81,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
     style = Style(bibliography.entries, bib_path.read_text(encoding="utf-8"), str(csl_path))
     _doi_keys = doi_keys(bibliography.entries.values())
+    pages = {uri: blocks for uri, blocks in _pages_in(config).items() if blocks}
+    folder = os.environ.get(FOLDER_SETTING) or Path(config.config_file_path).parent / ".cache" / "citations"
+    _cache = CitationCache(Path(folder), csl=style_text(str(csl_path)), pandoc=pandoc_path())
+    _keys = {
+        uri: _cache.key([b.text for b in blocks], style.bibtex_for(_keys_of(blocks))) for uri, blocks in pages.items()
+    }
+    _stored = {uri: found for uri, key in _keys.items() if (found := _cache.get(key)) is not None}
     # Pandoc runs in parallel on every core (up to 4) while MkDocs itself uses one.
     workers = min(os.cpu_count() or 1, 4)
     # Late citations render with the site's own Markdown extensions, as in their page.
     _renderer = python_markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     _formatter = CitationFormatter(
-        _pages_in(config),
+        {uri: blocks for uri, blocks in pages.items() if uri not in _stored},
         style,
-        cache=_runs_of_last_build,
         workers=workers,
         render=lambda citations: render_inline(citations, _convert),
     )
@@ -97,11 +112,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if blocks:
         assert _formatter is not None  # started by on_config
         uri = page.file.src_uri
-        with _named_for(page, config):
-            early = _formatter.early(uri, blocks)
-            inline = dict(early.inline)
-            if needed_now(markdown, blocks):
-                inline.update(_formatter.late(uri, blocks))
+        stored = _stored.get(uri)
+        if stored is not None and {b.text for b in blocks} <= stored.inline.keys():
+            early = stored
+            inline = dict(stored.inline)
+        else:
+            with _named_for(page, config):
+                early = _formatter.early(uri, blocks)
+                inline = dict(early.inline)
+                if needed_now(markdown, blocks):
+                    inline.update(_formatter.late(uri, blocks))
         # Numbered per page: a placeholder is only ever filled in its own page.
         later = dict(enumerate(dict.fromkeys(b.text for b in blocks if b.text not in inline)))
         inline.update({text: placeholder(number) for number, text in later.items()})
@@ -145,12 +165,22 @@ def on_build_error(*, error: Exception) -> None:
 # ---------------------------------------------------------------------------------------
 
 
+# Keeps the pages pandoc formatted in this build for the next, even a failed one's.
 def _close() -> None:
-    global _formatter, _runs_of_last_build
+    global _formatter, _cache
     if _formatter is not None:
-        _runs_of_last_build = _formatter.close()
+        _formatter.close()
+        if _cache is not None:
+            for uri, formatted in _formatter.finished().items():
+                _cache.put(_keys[uri], formatted)
+            _cache.prune()
         _formatter = None
+    _cache = None
     _waiting.clear()
+
+
+def _keys_of(blocks: list[CitationBlock]) -> set[str]:
+    return {key for block in blocks for key in block.keys}
 
 
 def _convert(markdown: str) -> str:

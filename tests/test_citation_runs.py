@@ -77,7 +77,7 @@ def pages() -> dict[str, list]:
 
 @pytest.fixture(scope="module")
 def formatted(style: Style, pages: dict[str, list]) -> dict[str, Formatted]:
-    formatter = CitationFormatter(pages, style, cache={}, workers=2)
+    formatter = CitationFormatter(pages, style, workers=2)
     try:
         return {uri: formatter.page(uri, blocks) for uri, blocks in pages.items()}
     finally:
@@ -88,13 +88,13 @@ def alone(blocks: list, style: Style) -> Formatted:
     """What pandoc gives for the page as a document of its own, the whole file as the
     bibliography: what mkdocs-bibtex's per-page formatting gives."""
     run = Run(tuple(dict.fromkeys(block.text for block in blocks)), ())
-    return format_run(run, bibtex=style.bibtex, csl_path=style.csl_path, pandoc=apa._pandoc())
+    return format_run(run, bibtex=style.bibtex, csl_path=style.csl_path, pandoc=apa.pandoc_path())
 
 
 def page_formatted(text: str, style: Style) -> tuple[list, Formatted]:
     """A one-page site's blocks, and what the formatter makes of them."""
     blocks = find_citation_blocks(text)
-    formatter = CitationFormatter({"page.md": blocks}, style, cache={}, workers=1)
+    formatter = CitationFormatter({"page.md": blocks}, style, workers=1)
     try:
         return blocks, formatter.page("page.md", blocks)
     finally:
@@ -149,23 +149,8 @@ def test_numbered_style_gives_every_page_a_run_of_its_own(pages, style):
     assert not any(run.fast for run in plan.runs)
 
 
-def test_rebuild_with_the_same_citations_starts_no_pandoc(pages, style, monkeypatch):
-    cache: dict = {}
-    first = CitationFormatter(pages, style, cache=cache, workers=2)
-    expected = {uri: first.page(uri, blocks) for uri, blocks in pages.items()}
-    kept = first.close()
-
-    def no_pandoc(*args, **kwargs):
-        raise AssertionError("pandoc started for an unchanged run")
-
-    monkeypatch.setattr(apa, "format_run", no_pandoc)
-    second = CitationFormatter(pages, style, cache=kept, workers=2)
-    assert {uri: second.page(uri, blocks) for uri, blocks in pages.items()} == expected
-    second.close()
-
-
 def test_page_whose_citations_changed_after_planning_is_formatted_on_its_own(pages, style):
-    formatter = CitationFormatter(pages, style, cache={}, workers=1)
+    formatter = CitationFormatter(pages, style, workers=1)
     changed = find_citation_blocks("Added later [@smith2020b, p. 9] and [@smith2018].")
     result = formatter.page("one-smith.md", changed)
     formatter.close()
@@ -248,7 +233,7 @@ def test_closing_mid_build_starts_no_more_pandoc(pages, style, monkeypatch):
         return Formatted({}, {})
 
     monkeypatch.setattr(apa, "format_run", slow_pandoc)
-    CitationFormatter(pages, style, cache={}, workers=1).close()
+    CitationFormatter(pages, style, workers=1).close()
 
     for thread in [t for t in threading.enumerate() if "citations" in t.name]:
         thread.join(timeout=60)

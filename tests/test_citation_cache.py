@@ -1,0 +1,158 @@
+"""Pandoc's output is kept on disk per page: a build whose citations, entries, style and
+pandoc are unchanged starts no pandoc, and a change to any of them formats the page anew."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from psychoed.references import citation_cache
+from psychoed.references.apa import Formatted, apa_style_path, pandoc_path, style_text
+from psychoed.references.citation_cache import PRUNE_AFTER_DAYS, CitationCache, pandoc_version
+from test_serve_rebuild import build_in_process
+
+ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
+PAGE = Path("site/articles/how-can-self-compassion-help-me/index.html")
+ENTRY = "@article{inwood2018,\n  author = {Inwood, Eleanor and Ferrari, Michel},\n  title = {Mechanisms of change},\n  year = {2018}\n}\n"
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> CitationCache:
+    return CitationCache(tmp_path / "cache", csl="<style/>", pandoc=pandoc_path())
+
+
+def test_stored_page_reads_back_as_it_was_formatted(cache):
+    formatted = Formatted(
+        {"[@inwood2018]": "([Inwood & Ferrari, 2018](#ref-inwood2018))"}, {"inwood2018": "Inwood, E."}
+    )
+    key = cache.key(["[@inwood2018]"], ENTRY)
+    cache.put(key, formatted)
+    assert cache.get(key) == formatted
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        pytest.param((["[@inwood2018, p. 3]"], ENTRY), id="the page's citation"),
+        pytest.param((["[@inwood2018]", "[@inwood2018]"], ENTRY), id="a citation more"),
+        pytest.param((["[@inwood2018]"], ENTRY.replace("2018}", "2019}")), id="an entry's field"),
+    ],
+)
+def test_key_changes_with_the_pages_citations_and_its_entries(cache, changed):
+    assert cache.key(*changed) != cache.key(["[@inwood2018]"], ENTRY)
+
+
+def test_key_changes_with_the_style(tmp_path):
+    one = CitationCache(tmp_path, csl="<style/>", pandoc=pandoc_path())
+    other = CitationCache(tmp_path, csl='<style class="note"/>', pandoc=pandoc_path())
+    assert one.key(["[@inwood2018]"], ENTRY) != other.key(["[@inwood2018]"], ENTRY)
+
+
+def test_key_changes_with_pandocs_version_which_is_asked_once_per_binary(tmp_path):
+    installed, upgraded = (
+        fake_pandoc(tmp_path / "installed", "pandoc 3.9"),
+        fake_pandoc(tmp_path / "upgraded", "pandoc 3.10"),
+    )
+    keys = [
+        CitationCache(tmp_path / "cache", csl="", pandoc=str(p)).key(["[@a]"], ENTRY) for p in (installed, upgraded)
+    ]
+    assert keys[0] != keys[1]
+
+    assert pandoc_version(str(installed), folder=tmp_path / "cache") == "pandoc 3.9"
+    assert (tmp_path / "installed.log").read_text().splitlines() == ["asked"]  # a warm build starts no pandoc
+
+
+def test_half_written_entry_is_formatted_again(cache, tmp_path):
+    key = cache.key(["[@inwood2018]"], ENTRY)
+    cache.put(key, Formatted({}, {}))
+    next((tmp_path / "cache").glob("??/*.json")).write_text('{"inline": {', encoding="utf-8")
+    assert cache.get(key) is None
+
+
+def test_entry_unused_for_a_month_is_pruned_and_a_used_one_kept(cache, tmp_path):
+    old, used = (cache.key([f"[@{key}]"], ENTRY) for key in ("old", "used"))
+    for key in (old, used):
+        cache.put(key, Formatted({}, {}))
+    for path in (tmp_path / "cache").glob("??/*.json"):
+        month_ago = path.stat().st_mtime - (PRUNE_AFTER_DAYS + 1) * 86400
+        os.utime(path, (month_ago, month_ago))
+    cache.get(used)
+    cache.prune()
+    assert cache.get(old) is None
+    assert cache.get(used) == Formatted({}, {})
+
+
+# ---------------------------------------------------------------------------------------
+# In the build
+# ---------------------------------------------------------------------------------------
+
+
+def test_warm_build_starts_no_pandoc_and_an_edited_entry_or_citation_is_formatted_anew(site_copy, monkeypatch):
+    monkeypatch.chdir(site_copy)
+    monkeypatch.delenv(citation_cache.FOLDER_SETTING, raising=False)
+    first = build_counting_pandoc(site_copy, monkeypatch)
+    assert first.runs > 0
+    assert list((site_copy / ".cache" / "citations").glob("??/*.json"))
+
+    warm = build_counting_pandoc(site_copy, monkeypatch)
+    assert warm.runs == 0
+    assert warm.html == first.html
+
+    bib = site_copy / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("Inwood, Elisa", "Inwooding, Elisa"), encoding="utf-8")
+    edited = build_counting_pandoc(site_copy, monkeypatch)
+    assert edited.runs > 0
+    assert "Inwooding" in edited.html
+
+    article = site_copy / ARTICLE
+    article.write_text(article.read_text(encoding="utf-8").replace("[@inwood2018]", "[@inwood2018, p. 217]", 1))
+    cited = build_counting_pandoc(site_copy, monkeypatch)
+    assert "2018, p. 217" in cited.html
+
+
+def test_edited_style_file_formats_every_page_anew(site_copy, monkeypatch):
+    monkeypatch.chdir(site_copy)
+    monkeypatch.delenv(citation_cache.FOLDER_SETTING, raising=False)
+    build_counting_pandoc(site_copy, monkeypatch)
+    style = site_copy / "apa-edited.csl"
+    style.write_text(style_text(apa_style_path()).replace("<macro ", "<macro \n ", 1), encoding="utf-8")
+    config = site_copy / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("bib_file:", "csl_file: apa-edited.csl\n      bib_file:")
+    )
+    assert build_counting_pandoc(site_copy, monkeypatch).runs > 0
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------
+
+
+class Built:
+    def __init__(self, runs: int, html: str):
+        self.runs = runs
+        self.html = html
+
+
+def build_counting_pandoc(project: Path, monkeypatch: pytest.MonkeyPatch) -> Built:
+    apa = sys.modules["psychoed.references.apa"]  # the module the hooks imported
+    real = apa.format_run
+    runs = []
+
+    def counted(*args, **kwargs):
+        runs.append(args)
+        return real(*args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(apa, "format_run", counted)
+        build_in_process(project)
+    return Built(len(runs), (project / PAGE).read_text(encoding="utf-8"))
+
+
+def fake_pandoc(path: Path, version: str) -> Path:
+    path.write_text(f"#!/bin/sh\necho asked >> '{path}.log'\necho '{version}'\n")
+    path.chmod(0o755)
+    return path
