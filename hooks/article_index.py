@@ -47,8 +47,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-# Before citations.py (priority 100) hides `@` from mkdocs-bibtex: the list gets the
-# same protection as the rest of the page.
+# Before citations.py (priority 100): the list is part of the page whose citations it
+# formats, as if the editor had written it.
 @event_priority(110)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     date_format, _ = read_date_format(config.extra)  # checks.py has stopped the build on a wrong one

@@ -23,6 +23,7 @@ from psychoed.pages.page_templates import layout_names
 from psychoed.problems import Problem, as_errors, closing_line, names_a_line, report
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path
 from psychoed.references.bibliography import Bibliography, load_bibliography
+from psychoed.references.bibtex_plugin import options
 from psychoed.site_checks import SourceFile, site_problems
 
 log = logging.getLogger("mkdocs.hooks.checks")
@@ -53,7 +54,7 @@ _inputs: list[Path] = []
 # ---------------------------------------------------------------------------------------
 
 
-# Before mkdocs-bibtex's on_config, which would crash with a pybtex traceback on a bad file.
+# First: every later hook reads the bibliography this one has found readable.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography, _inputs
@@ -61,13 +62,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     mkdocs_log = logging.getLogger("mkdocs")
     if _without_line not in mkdocs_log.handlers:
         mkdocs_log.addHandler(_without_line)
-    bibtex = config.plugins.get("bibtex")
-    bib_path = bib_file(config.config_file_path, bibtex and bibtex.config)
+    settings = options(config.plugins)
+    bib_path = bib_file(config.config_file_path, settings)
     if bib_path is None:
         raise PluginError(NO_BIBLIOGRAPHY)
-    assert bibtex is not None  # bib_file found the plugin's bib_file setting
-    # Read before citations.py sets csl_file to the APA style when it is not set.
-    _inputs = [path for path in (bib_path, csl_file(config.config_file_path, bibtex.config)) if path is not None]
+    _inputs = [path for path in (bib_path, csl_file(config.config_file_path, settings)) if path is not None]
     _bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
     if not _bibliography.readable:
         raise PluginError(report(_bibliography.problems))

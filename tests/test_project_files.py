@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import build_site
-from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, bibtex_options, csl_file, missing_style, read_page
+from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, missing_style, read_page
+from psychoed.references.bibtex_plugin import options as bibtex_options
 
 
 def test_a_page_saved_from_word_is_named_at_the_line_of_its_first_foreign_byte(tmp_path: Path):

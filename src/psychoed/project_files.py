@@ -37,10 +37,10 @@ def csl_file(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> Path 
     return Path(config_file).parent / bibtex["csl_file"]
 
 
-def missing_style(config_file: str | Path, bibtex: Mapping[str, Any]) -> Problem | None:
+def missing_style(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> Problem | None:
     """The problem of a csl_file that names no file, at its line of mkdocs.yml."""
     path = csl_file(config_file, bibtex)
-    if path is None or path.is_file():
+    if bibtex is None or path is None or path.is_file():
         return None
     lines = setting_lines(Path(config_file).read_text(encoding="utf-8"))
     line = next((line for name, line in lines.items() if name.endswith("bibtex.csl_file")), 1)
@@ -62,16 +62,6 @@ def read_page(path: str | Path, *, display_path: str) -> tuple[str | None, Probl
         return None, Problem(
             display_path, 1 + data[: error.start].count(b"\n"), "not UTF-8 text; save the file as UTF-8"
         )
-
-
-def bibtex_options(plugins: list[Any]) -> Mapping[str, Any] | None:
-    """The bibtex plugin's options from mkdocs.yml's `plugins:` list as YAML gives it."""
-    for plugin in plugins:
-        if isinstance(plugin, dict) and "bibtex" in plugin:
-            return plugin["bibtex"] or {}
-        if plugin == "bibtex":
-            return {}
-    return None
 
 
 # Paths as the editor sees them from the repository root: docs/articles/x.md

@@ -20,7 +20,7 @@ from psychoed.references.citation_syntax import blank_code, find_citation_blocks
 
 # What search results and link previews show of a page without cutting it (tests/test_findable.py).
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
-# Headings of a list the build writes itself from the page's citations (hooks/references.py).
+# Headings of a list the build writes itself from the page's citations (hooks/citations.py).
 REFERENCE_HEADINGS = ("references", "reference list", "bibliography", "works cited", "sources")
 
 # Python-Markdown's headings: `#` at the start of a line (a space after it optional), and

@@ -1,21 +1,17 @@
 """Find pandoc-style citations (`[@key]`, `[see @a, p. 3; @b]`) in Markdown source.
 
 Code (fenced, indented, inline) and brackets that are not citations (links, e-mail
-addresses) are skipped, and `protect` hides their `@` from mkdocs-bibtex, which would
-otherwise rewrite them: a page must be able to show how to cite.
+addresses) are skipped, and left as written: a page must be able to show how to cite.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from psychoed.articles.front_matter import FRONT_MATTER
-
-# A private-use character: never typed by an editor, restored to `@` before rendering.
-AT_SENTINEL = "\ue000"
 
 # Keys as mkdocs-bibtex reads them (`@[\w-]+`), so what we check is what it rewrites.
 KEY = r"[\w-]+"
@@ -126,19 +122,14 @@ def join_wrapped_citations(markdown: str) -> str:
     return "".join(parts)
 
 
-def protect(markdown: str) -> str:
-    """Hide every `@` that is not part of a citation block from mkdocs-bibtex."""
+def replace_citations(markdown: str, texts: Mapping[str, str]) -> str:
+    """`markdown` with each citation block outside code that `texts` names replaced by its text."""
     parts, done = [], 0
     for match, _ in _citations(blank_code(markdown)):
-        parts += [markdown[done : match.start()].replace("@", AT_SENTINEL), markdown[match.start() : match.end()]]
+        parts += [markdown[done : match.start()], texts.get(match.group(0), match.group(0))]
         done = match.end()
-    parts.append(markdown[done:].replace("@", AT_SENTINEL))
+    parts.append(markdown[done:])
     return "".join(parts)
-
-
-def restore(markdown: str) -> str:
-    """Undo `protect` once mkdocs-bibtex has done its rewriting."""
-    return markdown.replace(AT_SENTINEL, "@")
 
 
 def strip_front_matter(source: str) -> tuple[str, int]:
