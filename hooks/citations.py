@@ -85,7 +85,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _doi_keys = doi_keys(bibliography.entries.values())
     pages = {uri: blocks for uri, blocks in _pages_in(config).items() if blocks}
     folder = os.environ.get(FOLDER_SETTING) or Path(config.config_file_path).parent / ".cache" / "citations"
-    _cache = CitationCache(Path(folder), csl=style_text(str(csl_path)), pandoc=pandoc_path())
+    pandoc = pandoc_path()
+    _cache = CitationCache(Path(folder), csl=style_text(str(csl_path)), pandoc=pandoc)
     _keys = {
         uri: _cache.key([b.text for b in blocks], style.bibtex_for(_keys_of(blocks))) for uri, blocks in pages.items()
     }
@@ -99,6 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         style,
         workers=workers,
         render=lambda citations: render_inline(citations, _convert),
+        pandoc=pandoc,
     )
     return config
 

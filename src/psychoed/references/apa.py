@@ -30,6 +30,7 @@ import itertools
 import math
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 import unicodedata
@@ -38,6 +39,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from psychoed.references.bibliography import Entry
 from psychoed.references.citation_syntax import CitationBlock
@@ -210,6 +212,7 @@ class CitationFormatter:
         *,
         workers: int = 1,
         render: Callable[[list[str]], list[str]] | None = None,
+        pandoc: str | None = None,
     ):
         self._style = style
         self._render = render  # citations' Markdown -> HTML, for late_html()
@@ -220,7 +223,7 @@ class CitationFormatter:
             _RULE.sub('givenname-disambiguation-rule="by-cite"', self._csl)
         )  # for fast runs
         self._pages = pages
-        self._pandoc = pandoc_path()
+        self._pandoc = pandoc or pandoc_path()
         self._plan = plan_runs(pages, style.entries, csl=self._csl, workers=workers)
         self._early = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citations")
         self._late = ThreadPoolExecutor(max_workers=1, thread_name_prefix="late-citations")
@@ -440,11 +443,17 @@ def _style_file(text: str) -> str:
     return path
 
 
-# pypandoc finds the pandoc its wheel ships (or PYPANDOC_PANDOC); asked once per process.
 def pandoc_path() -> str:
+    """The pandoc that PYPANDOC_PANDOC names, else the one pypandoc-binary ships (pinned in the
+    lock), else one on PATH. Found without starting it (pypandoc's own search asks each
+    candidate its version), so a build with every page cached starts no pandoc."""
     import pypandoc
 
-    return pypandoc.get_pandoc_path()
+    shipped = Path(pypandoc.__file__).parent / "files" / "pandoc"
+    found = os.environ.get("PYPANDOC_PANDOC") or (str(shipped) if shipped.is_file() else shutil.which("pandoc"))
+    if not found:
+        raise PandocError("pandoc not found: run `make` again to reinstall .venv, or set PYPANDOC_PANDOC")
+    return found
 
 
 # The family name APA puts first in a citation, folded so that anything citeproc could

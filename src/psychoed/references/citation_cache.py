@@ -33,12 +33,13 @@ class CitationCache:
 
     def __init__(self, folder: Path, *, csl: str, pandoc: str):
         self._folder = folder
-        self._csl = csl
-        self._pandoc_version = pandoc_version(pandoc, folder=folder)
+        # What every page shares, hashed once: the style is long.
+        shared = [FORMAT, pandoc_version(pandoc, folder=folder), csl]
+        self._shared = hashlib.sha256(json.dumps(shared, ensure_ascii=False).encode()).hexdigest()
 
     def key(self, blocks: list[str], bibtex: str) -> str:
         """The key of a page citing `blocks` (as written, in order) of the entries `bibtex`."""
-        parts = [FORMAT, self._pandoc_version, self._csl, bibtex, blocks]
+        parts = [self._shared, bibtex, blocks]
         return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
 
     def get(self, key: str) -> Formatted | None:
