@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -213,9 +215,10 @@ def _duplicate_field(error: DuplicateField, chunk: str, first: int) -> tuple[int
 # Entries as (first line, text up to the next entry); comments and @string blocks too.
 def _chunks(source: str) -> list[tuple[int, str]]:
     starts = list(_ENTRY_START.finditer(source))
+    line_at = _line_finder(source)
     return [
         (
-            1 + source.count("\n", 0, match.start()),
+            line_at(match.start()),
             source[match.start() : starts[i + 1].start() if i + 1 < len(starts) else len(source)],
         )
         for i, match in enumerate(starts)
@@ -282,11 +285,12 @@ def _comma_missing_line(lines: list[str], error: int) -> int | None:
 def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
     problems = []
     first_seen: dict[str, tuple[str, int]] = {}
+    line_at = _line_finder(source)
     for match in _ENTRY_START.finditer(source):
         if match.group("type").lower() in {"comment", "preamble", "string"}:
             continue
         key = match.group("key")
-        line = 1 + source.count("\n", 0, match.start())
+        line = line_at(match.start())
         if key.casefold() in first_seen:
             other, other_line = first_seen[key.casefold()]
             same = "the same key" if other == key else f"'{other}', the same key but for case"
@@ -383,3 +387,10 @@ def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
 def _uncitable_key(key: str) -> str:
     suggestion = re.sub(r"[^\w-]", "", key)
     return f"key '{key}' can only hold letters, digits, '_' and '-'; rename it, e.g. '{suggestion}'"
+
+
+# The 1-based line of an offset in `text`: counting the lines from the start for each
+# entry made a long bibliography slow (quadratic).
+def _line_finder(text: str) -> Callable[[int], int]:
+    newlines = [match.start() for match in re.finditer("\n", text)]
+    return lambda offset: 1 + bisect.bisect_left(newlines, offset)
