@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.ready
 INSTALLED := $(VENV)/.installed
 # Material 9.7+ prints an end-of-life banner about MkDocs 2 on every build;
-# MAINTAINING.md ("Maintenance risks") carries that risk instead.
+# MAINTAINING.md ("The dependencies' future") carries that risk instead.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test clean
