@@ -1,7 +1,7 @@
 """MkDocs hook: the footer's links (`extra.footer_links`) as the theme prints them.
 
 The template gets each page's URL from MkDocs' own file list, as every other link of the
-site, so `index.md` or a page in a folder links right; checks.py has already failed the
+site, so `index.md` or a page in a folder links right; site_checks.py has already failed the
 build on a link to a page that does not exist.
 """
 

@@ -37,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _preview, problem = preview_number(os.environ.get("PREVIEW_PR"))
     if problem:
         raise PluginError(problem)
-    # checks.py fails the build on a malformed extra.edit_repository.
+    # site_checks.py fails the build on a malformed extra.edit_repository.
     _repository = edit_repository(config.extra, environ=os.environ)
     return config
 

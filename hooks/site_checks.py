@@ -25,7 +25,7 @@ from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_
 from psychoed.references.bibliography import Bibliography, load_bibliography
 from psychoed.site_checks import SourceFile, site_problems
 
-log = logging.getLogger("mkdocs.hooks.checks")
+log = logging.getLogger("mkdocs.hooks.site_checks")
 
 
 class _WithoutLine(logging.Handler):

@@ -3,7 +3,7 @@
 Gives each article's template its schema.org JSON-LD (`structured_data`, written into the
 page head by overrides/main.html) and writes robots.txt pointing at the sitemap and
 keeping crawlers out of pull-request previews. The front matter and bibliography are read
-by the same functions the checks use; checks.py has already failed the build on any
+by the same functions the checks use; site_checks.py has already failed the build on any
 problem in them.
 """
 
@@ -33,7 +33,7 @@ _bibliography: Bibliography | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography
     path = bib_file(config.config_file_path, config.plugins["bibtex"].config)
-    assert path is not None  # checks.py's on_config has stopped a build without one
+    assert path is not None  # site_checks.py's on_config has stopped a build without one
     _bibliography = load_bibliography(path, display_path=display_path(path, config.config_file_path))
     return config
 
@@ -59,7 +59,7 @@ def structured_data(page: Page, config: MkDocsConfig) -> dict:
     assert _bibliography is not None
     source = page.file.content_string
     article, problems = read_article(page.file.src_uri, source, path=page.file.src_uri)
-    assert article is not None, problems  # checks.py has stopped the build, listing them
+    assert article is not None, problems  # site_checks.py has stopped the build, listing them
     assert page.canonical_url  # on_page_context asks only for pages that have one
     keys = [key for block in find_citation_blocks(strip_front_matter(source)[0]) for key in block.keys]
     cited = [_bibliography.entries[key] for key in dict.fromkeys(keys) if key in _bibliography.entries]

@@ -3,7 +3,7 @@ call-to-action (the article's own sentence when its front matter gives one), its
 authorship and review line (dates in the form of extra.date_format) and the disclaimer note.
 
 The notes come from `extra:` in mkdocs.yml and the article's front matter, both checked
-by checks.py before any page renders. The hook keeps no state between builds: each build
+by site_checks.py before any page renders. The hook keeps no state between builds: each build
 renders every page afresh, so `mkdocs serve` never shows a note twice.
 """
 
@@ -27,7 +27,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return html
     settings, setting_problems = read_article_settings(config.extra, documents=files.src_uris)
     article, article_problems = read_article(page.file.src_uri, page.file.content_string, path=page.file.src_uri)
-    # checks.py has already stopped the build, listing these, if there are any.
+    # site_checks.py has already stopped the build, listing these, if there are any.
     assert settings is not None and article is not None, (setting_problems, article_problems)
 
     cta = settings.cta

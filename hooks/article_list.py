@@ -36,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# After checks.py (priority 100), which fails the build on bad front matter first; before
+# After site_checks.py (priority 100), which fails the build on bad front matter first; before
 # MkDocs reads config.nav, which it does right after on_files.
 @event_priority(50)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -51,7 +51,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 # same protection as the rest of the page.
 @event_priority(110)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    date_format, _ = read_date_format(config.extra)  # checks.py has stopped the build on a wrong one
+    date_format, _ = read_date_format(config.extra)  # site_checks.py has stopped the build on a wrong one
     assert date_format is not None
     return insert_article_list(markdown, _articles, page_uri=page.file.src_uri, date_format=date_format)
 
@@ -67,7 +67,7 @@ def articles_of(files: Files) -> list[Article]:
     for file in files.documentation_pages():
         if is_article(file.src_uri):
             article, _ = read_article(file.src_uri, file.content_string, path=file.src_path)
-            if article is not None:  # checks.py has reported why it is not
+            if article is not None:  # site_checks.py has reported why it is not
                 articles.append(article)
     return articles
 
