@@ -1,7 +1,8 @@
 """MkDocs hook: check everything an editor wrote, then fail once with every problem.
 
-Runs in `mkdocs build` and `mkdocs serve` before any other hook or plugin touches the
-files (priority 100), so editors see `path:line: message` lines, never a traceback.
+Runs in `mkdocs build` and `mkdocs serve` first of every hook and plugin at on_config and
+on_files (priority 100), so editors see `path:line: message` lines, never a traceback; the
+later hooks read only what it has checked (ARCHITECTURE.md, "The pipeline").
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ class _WithoutLine(logging.Handler):
 
 
 _without_line = _WithoutLine()
-# Problems of the configuration and the bibliography, found in on_config and reported
-# with the pages' problems in on_files. Reset on every build: `serve` keeps this module.
-_bibliography: Bibliography | None = None
+# The bibliography, read in on_config (which MkDocs runs before on_files) and checked with the pages in
+# on_files. Set on every build: `serve` keeps this module.
+_bibliography = Bibliography("", {}, [])
 # The files beyond docs/ and mkdocs.yml the build reads, as the editor set them.
 _inputs: list[Path] = []
 
@@ -63,9 +64,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         mkdocs_log.addHandler(_without_line)
     bibtex = config.plugins.get("bibtex")
     bib_path = bib_file(config.config_file_path, bibtex and bibtex.config)
-    if bib_path is None:
+    if bibtex is None or bib_path is None:
         raise PluginError(NO_BIBLIOGRAPHY)
-    assert bibtex is not None  # bib_file found the plugin's bib_file setting
     # Read before citations.py sets csl_file to the APA style when it is not set.
     _inputs = [path for path in (bib_path, csl_file(config.config_file_path, bibtex.config)) if path is not None]
     _bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
@@ -76,7 +76,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    assert _bibliography is not None
     # Review dates compare with the calendar day of the build, not SOURCE_DATE_EPOCH.
     problems = content_problems(files, config, bibliography=_bibliography, today=dt.date.today(), environ=os.environ)
     for notice in [problem for problem in problems if problem.notice]:
