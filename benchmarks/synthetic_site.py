@@ -186,7 +186,7 @@ def write_config(site: SyntheticSite, name: str, *, variant: str) -> Path:
     if variant in ("bare", "bibtex-only"):
         overrides["hooks"] = []
         if raw.get("nav") is not None:
-            # The nav as hooks/article_index.py would fill it: the same entries, the same order.
+            # The nav as hooks/article_list.py would fill it: the same entries, the same order.
             overrides["nav"] = fill_nav(raw["nav"], _articles(site.root / "docs"))
         plugins = _plugin_list(raw.get("plugins") or [])
         if variant == "bare":

@@ -2,8 +2,9 @@
 
 Every Markdown page gets an edit link to its file in GitHub's web editor (Material shows
 `page.edit_url` as the pencil button); a preview build (PREVIEW_PR=12) tells the template
-its number, which puts the banner and `noindex` on every page (overrides/main.html).
-Canonical links keep pointing at site_url, the published site.
+its number, which puts the banner and `noindex` on every page (overrides/main.html);
+robots.txt keeps crawlers out of the previews. Canonical links keep pointing at site_url,
+the published site.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from psychoed.pages.edit_link import edit_repository, edit_url
-from psychoed.pages.previews import banner_text, preview_number
+from psychoed.pages.previews import banner_text, preview_number, robots_txt
 from psychoed.project_files import display_path
 
 # The pull request this build previews (None: the published site) and the repository the
@@ -37,7 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _preview, problem = preview_number(os.environ.get("PREVIEW_PR"))
     if problem:
         raise PluginError(problem)
-    # checks.py fails the build on a malformed extra.edit_repository.
+    # Read before site_checks.py's on_files checks extra:, so any value is taken (a
+    # malformed one as unset); that check then stops the build on it.
     _repository = edit_repository(config.extra, environ=os.environ)
     return config
 
@@ -52,3 +54,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         docs_dir = Path(display_path(Path(config.docs_dir), config.config_file_path)).as_posix()
         page.edit_url = edit_url(repository=_repository, docs_dir=docs_dir, src_uri=page.file.src_uri)
     return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if config.site_url:
+        Path(config.site_dir, "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")

@@ -23,8 +23,8 @@ def test_every_module_is_named_in_the_map():
 
 
 def test_a_module_the_map_does_not_name_is_found():
-    text = "- `hooks/checks.py`: the checks.\n`src/psychoed/articles/`: articles.\n"
-    found = [Path("hooks/checks.py"), Path("hooks/new_hook.py"), Path("src/psychoed/articles/__init__.py")]
+    text = "- `hooks/site_checks.py`: the checks.\n`src/psychoed/articles/`: articles.\n"
+    found = [Path("hooks/site_checks.py"), Path("hooks/new_hook.py"), Path("src/psychoed/articles/__init__.py")]
 
     # A package is named by its folder; a module mentioned only in passing, unquoted, is not named.
     assert unnamed(text + "hooks/new_hook.py is new\n", found) == [Path("hooks/new_hook.py")]

@@ -255,7 +255,7 @@ def more_articles(tmp_path_factory: pytest.TempPathFactory):
     config.write_text(
         "\n".join(lines).replace("\nextra:\n", "\nextra:\n  date_format: day-month-year\n", 1), encoding="utf-8"
     )
-    # No nav edit: hooks/article_index.py lists every file in docs/articles/.
+    # No nav edit: hooks/article_list.py lists every file in docs/articles/.
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     return project / "site", result

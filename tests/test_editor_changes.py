@@ -298,7 +298,7 @@ def remove_uncited_references(project: Path) -> None:
     bib = project / "references.bib"
     bibliography = load_bibliography(bib, display_path="references.bib")
     docs = project / "docs"
-    # A citation by DOI cites the entry with that DOI, as the build reads it (hooks/checks.py).
+    # A citation by DOI cites the entry with that DOI, as the build reads it (hooks/site_checks.py).
     keys = doi_keys(bibliography.entries.values())
     pages = [
         PageSource(str(path), resolve_doi_citations(path.read_text(encoding="utf-8"), keys, blank_unknown=True))

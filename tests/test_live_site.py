@@ -38,7 +38,7 @@ DOI_KEYS = doi_keys(BIBLIOGRAPHY.entries.values())
 
 def source(src_uri: str) -> PageSource:
     """The live page as the build's citation check reads it: a citation by DOI as the key
-    of the entry with that DOI (hooks/checks.py)."""
+    of the entry with that DOI (hooks/site_checks.py)."""
     markdown = (DOCS / src_uri).read_text(encoding="utf-8")
     return PageSource(f"docs/{src_uri}", resolve_doi_citations(markdown, DOI_KEYS, blank_unknown=True))
 

@@ -407,13 +407,13 @@ def _config(project: Path) -> MkDocsConfig:
 
 
 def build_checks(project: Path, config: MkDocsConfig) -> list[Problem]:
-    """What hooks/checks.py finds, in process: the bibliography read as on_config reads it
+    """What hooks/site_checks.py finds, in process: the bibliography read as on_config reads it
     (an unreadable one stops there), then every file as on_files hands them over."""
     bibliography = load_bibliography(project / BIB, display_path=BIB)
     if not bibliography.readable:
         return bibliography.problems
     # The hook's own translation of MkDocs' files (what on_files hands the checks).
-    hook = config.hooks["hooks/checks.py"]  # type: ignore[call-overload]  # MkDocs declares a list; it is a dict of modules
+    hook = config.hooks["hooks/site_checks.py"]  # type: ignore[call-overload]  # MkDocs declares a list; it is a dict of modules
     files = get_files(config)
     # A pull request's or a local build, as the test builds are.
     return hook.content_problems(files, config, bibliography=bibliography, today=dt.date(2026, 12, 1), environ={})

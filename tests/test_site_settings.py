@@ -10,7 +10,13 @@ import pytest
 
 from psychoed.settings.config_file import yaml_problem
 from psychoed.settings.setting_problems import SettingProblem, located, setting_lines
-from psychoed.settings.site_settings import number_pattern, read_article_settings, setting_problems
+from psychoed.settings.site_settings import (
+    FooterLink,
+    number_pattern,
+    read_article_settings,
+    read_footer_links,
+    setting_problems,
+)
 
 DOCUMENTS = {
     "index.md",
@@ -333,3 +339,23 @@ def test_a_mkdocs_yml_that_is_not_yaml_is_named_at_its_line(message, line, what)
 
 def test_another_configuration_error_keeps_mkdocs_words():
     assert yaml_problem("Config value 'theme': Unrecognised theme name: 'materal'.", project_dir=Path("/p")) is None
+
+
+def test_footer_links_are_read_as_they_are_checked():
+    links, problems = read_footer_links(EXTRA, documents=DOCUMENTS)
+
+    assert problems == []
+    assert links == [
+        FooterLink("Disclaimer", "disclaimer.md"),
+        FooterLink("About our content", "about-our-content.md"),
+        FooterLink("Privacy", "privacy.md"),
+    ]
+
+
+def test_footer_links_to_a_page_that_is_not_there_are_not_read():
+    extra = {**EXTRA, "footer_links": [{"title": "Privacy", "page": "privacy-policy.md"}]}
+
+    links, problems = read_footer_links(extra, documents=DOCUMENTS)
+
+    assert links is None
+    assert [problem.setting for problem in problems] == ["extra.footer_links[0].page"]

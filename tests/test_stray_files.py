@@ -92,7 +92,7 @@ NAV = [
     [
         ("index.md", True),
         ("practices/breathing.md", True),  # in a section of the nav
-        ("articles/how-can-i-sleep-better.md", True),  # the folder hooks/article_index.py fills
+        ("articles/how-can-i-sleep-better.md", True),  # the folder hooks/article_list.py fills
         ("articles/sleep/how-can-i-sleep-better.md", True),
         ("privacy.md", True),  # not_in_nav
         ("how-can-i-sleep-better.md", False),  # an article saved in docs/, not docs/articles/

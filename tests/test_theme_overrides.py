@@ -26,3 +26,17 @@ def test_search_partial_is_materials_with_a_named_dialog():
     named = theirs.replace('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">', 1)
     assert named != theirs, "Material's search dialog changed shape; recheck the override"
     assert ours == named
+
+
+def test_toc_partial_is_materials_with_the_toggle_label_only_where_the_toggle_is():
+    # On failure after a Material upgrade: copy its partials/toc.html over ours again, keep
+    # our header comment, and guard the label's for="__toc" again.
+    ours = body(ROOT / "overrides/partials/toc.html")
+    theirs = body(MATERIAL_TEMPLATES / "partials/toc.html")
+    guarded = theirs.replace(
+        '<label class="md-nav__title" for="__toc">',
+        '<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>',
+        1,
+    )
+    assert guarded != theirs, "Material's table of contents changed shape; recheck the override"
+    assert ours == guarded

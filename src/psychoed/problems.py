@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # `path:line: message`, as each problem with a line is shown (MkDocs' link warnings too).
 _WITH_LINE = re.compile(r"^[^\n]*?:\d+: ")
@@ -59,6 +63,20 @@ def as_errors(problems: list[Problem]) -> list[Problem]:
     """The problems of a strict build: it fails on a warning too, so each is an error,
     counted and shown as one."""
     return [replace(problem, warning=False) for problem in problems]
+
+
+class Unchecked(RuntimeError):
+    """A hook was handed input the checks should have stopped the build on: a bug in the
+    pipeline's order or in the checks (ARCHITECTURE.md, "The pipeline"), never the editor's."""
+
+
+def checked(value: T | None, problems: Iterable[object]) -> T:
+    """What a reader returned, which the checks have passed; `problems` are the reader's own,
+    named in the error should a hook ever be handed what the checks did not stop."""
+    if value is None:
+        listed = "; ".join(str(problem) for problem in problems) or "no value"
+        raise Unchecked(f"hooks/site_checks.py should have stopped this build: {listed}")
+    return value
 
 
 def counted(number: int, noun: str) -> str:

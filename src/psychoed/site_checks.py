@@ -1,6 +1,6 @@
 """Every check of what editors wrote, composed as the build runs them: the files of docs/,
 the pages (citations, content rules, placeholders, articles' front matter), the
-bibliography's entries and the site's settings. hooks/checks.py hands MkDocs' file list
+bibliography's entries and the site's settings. hooks/site_checks.py hands MkDocs' file list
 and configuration to `site_problems`; tests call it in process the same way.
 """
 

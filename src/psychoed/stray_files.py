@@ -93,7 +93,7 @@ def nav_targets(nav: list[Any]) -> Iterator[str]:
                 yield value
 
 
-# A folder in the nav (`articles/`) is filled with its pages by hooks/article_index.py.
+# A folder in the nav (`articles/`) is filled with its pages by hooks/article_list.py.
 def in_nav(src_uri: str, targets: set[str]) -> bool:
     return src_uri in targets or any(target.endswith("/") and src_uri.startswith(target) for target in targets)
 

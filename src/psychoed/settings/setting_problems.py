@@ -15,6 +15,9 @@ class SettingProblem:
     setting: str  # as an editor finds it: extra.consultation.url, extra.footer_links[1].page
     message: str
 
+    def __str__(self) -> str:
+        return f"{self.setting}: {self.message}"
+
 
 def setting_lines(yaml_text: str) -> dict[str, int]:
     """The line of every setting in mkdocs.yml, by its dotted name.
@@ -34,9 +37,7 @@ def setting_lines(yaml_text: str) -> dict[str, int]:
 def located(problems: list[SettingProblem], *, path: str, lines: Mapping[str, int]) -> list[Problem]:
     """Each problem as `mkdocs.yml:LINE: setting: message`, at the setting or, when it is
     missing, at the nearest block that holds it."""
-    return [
-        Problem(path, _line(problem.setting, lines), f"{problem.setting}: {problem.message}") for problem in problems
-    ]
+    return [Problem(path, _line(problem.setting, lines), str(problem)) for problem in problems]
 
 
 # ---------------------------------------------------------------------------------------

@@ -46,6 +46,12 @@ class DisclaimerNote:
 
 
 @dataclass(frozen=True)
+class FooterLink:
+    title: str
+    page: str  # a page of this site relative to docs/ (privacy.md)
+
+
+@dataclass(frozen=True)
 class ArticleSettings:
     cta: CallToAction
     crisis: CrisisHelp
@@ -85,10 +91,21 @@ def read_date_format(extra: Mapping[str, Any]) -> tuple[str | None, list[Setting
     ]
 
 
+def read_footer_links(
+    extra: Mapping[str, Any], *, documents: Collection[str]
+) -> tuple[list[FooterLink] | None, list[SettingProblem]]:
+    """The links every page's footer shows (extra.footer_links), or None with every problem."""
+    problems = _footer_link_problems(extra, documents)
+    if problems:
+        return None, problems
+    return [FooterLink(link["title"].strip(), link["page"].strip()) for link in extra["footer_links"]], []
+
+
 def setting_problems(extra: Mapping[str, Any], *, documents: Collection[str]) -> list[SettingProblem]:
     """Every problem of the settings the pages and their footers are built from."""
     _, problems = read_article_settings(extra, documents=documents)
-    return problems + _footer_link_problems(extra, documents) + _practice_problems(extra)
+    _, footer_problems = read_footer_links(extra, documents=documents)
+    return problems + footer_problems + _practice_problems(extra)
 
 
 def number_pattern(numbers: tuple[str, ...]) -> re.Pattern[str]:

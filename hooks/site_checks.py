@@ -1,7 +1,8 @@
 """MkDocs hook: check everything an editor wrote, then fail once with every problem.
 
-Runs in `mkdocs build` and `mkdocs serve` before any other hook or plugin touches the
-files (priority 100), so editors see `path:line: message` lines, never a traceback.
+Runs in `mkdocs build` and `mkdocs serve` first of every hook and plugin at on_config and
+on_files (priority 100), so editors see `path:line: message` lines, never a traceback; the
+later hooks read only what it has checked (ARCHITECTURE.md, "The pipeline").
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from psychoed.references.bibliography import Bibliography, load_bibliography
 from psychoed.references.bibtex_plugin import options
 from psychoed.site_checks import SourceFile, site_problems
 
-log = logging.getLogger("mkdocs.hooks.checks")
+log = logging.getLogger("mkdocs.hooks.site_checks")
 
 
 class _WithoutLine(logging.Handler):
@@ -43,9 +44,9 @@ class _WithoutLine(logging.Handler):
 
 
 _without_line = _WithoutLine()
-# Problems of the configuration and the bibliography, found in on_config and reported
-# with the pages' problems in on_files. Reset on every build: `serve` keeps this module.
-_bibliography: Bibliography | None = None
+# The bibliography, read in on_config (which MkDocs runs before on_files) and checked with the pages in
+# on_files. Set on every build: `serve` keeps this module.
+_bibliography = Bibliography("", {}, [])
 # The files beyond docs/ and mkdocs.yml the build reads, as the editor set them.
 _inputs: list[Path] = []
 
@@ -75,7 +76,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    assert _bibliography is not None
     # Review dates compare with the calendar day of the build, not SOURCE_DATE_EPOCH.
     problems = content_problems(files, config, bibliography=_bibliography, today=dt.date.today(), environ=os.environ)
     for notice in [problem for problem in problems if problem.notice]:

@@ -2,9 +2,10 @@
 call-to-action (the article's own sentence when its front matter gives one), its
 authorship and review line (dates in the form of extra.date_format) and the disclaimer note.
 
-The notes come from `extra:` in mkdocs.yml and the article's front matter, both checked
-by checks.py before any page renders. The hook keeps no state between builds: each build
-renders every page afresh, so `mkdocs serve` never shows a note twice.
+The notes come from `extra:` in mkdocs.yml and the article's front matter, read with the
+readers hooks/site_checks.py checked them with before any page rendered. The hook keeps no
+state between builds: each build renders every page afresh, so `mkdocs serve` never shows
+a note twice.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from psychoed.articles.article_notes import crisis_html, cta_html, disclaimer_html, dress_article, review_html
 from psychoed.articles.front_matter import is_article, read_article
+from psychoed.problems import checked
 from psychoed.settings.site_settings import read_article_settings
 
 # ---------------------------------------------------------------------------------------
@@ -25,10 +27,8 @@ from psychoed.settings.site_settings import read_article_settings
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not is_article(page.file.src_uri):
         return html
-    settings, setting_problems = read_article_settings(config.extra, documents=files.src_uris)
-    article, article_problems = read_article(page.file.src_uri, page.file.content_string, path=page.file.src_uri)
-    # checks.py has already stopped the build, listing these, if there are any.
-    assert settings is not None and article is not None, (setting_problems, article_problems)
+    settings = checked(*read_article_settings(config.extra, documents=files.src_uris))
+    article = checked(*read_article(page.file.src_uri, page.file.content_string, path=page.file.src_uri))
 
     cta = settings.cta
     call_to_action = (
@@ -52,8 +52,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # ---------------------------------------------------------------------------------------
 
 
-# The link from `page` to another page of the site, named by its path under docs/.
+# The link from `page` to another page of the site, named by its path under docs/, which
+# read_article_settings found among these very files.
 def page_url(src_uri: str, page: Page, files: Files) -> str:
-    target = files.get_file_from_path(src_uri)
-    assert target is not None, f"{src_uri} was checked to exist"
-    return target.url_relative_to(page.file)
+    return files.src_uris[src_uri].url_relative_to(page.file)

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from psychoed.articles.article_list import fill_nav, insert_article_list
 from psychoed.articles.front_matter import Article, is_article, read_article
+from psychoed.problems import checked
 from psychoed.settings.site_settings import read_date_format
 
 # The nav as mkdocs.yml wrote it, and the articles of this build. Reset on every build:
@@ -36,8 +37,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# After checks.py (priority 100), which fails the build on bad front matter first; before
-# MkDocs reads config.nav, which it does right after on_files.
+# After site_checks.py's on_files (priority 100), which stops a build with bad front matter;
+# before MkDocs reads config.nav, which it does right after on_files.
 @event_priority(50)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _articles
@@ -51,8 +52,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 # formats, as if the editor had written it.
 @event_priority(110)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    date_format, _ = read_date_format(config.extra)  # checks.py has stopped the build on a wrong one
-    assert date_format is not None
+    date_format = checked(*read_date_format(config.extra))
     return insert_article_list(markdown, _articles, page_uri=page.file.src_uri, date_format=date_format)
 
 
@@ -66,9 +66,7 @@ def articles_of(files: Files) -> list[Article]:
     articles = []
     for file in files.documentation_pages():
         if is_article(file.src_uri):
-            article, _ = read_article(file.src_uri, file.content_string, path=file.src_path)
-            if article is not None:  # checks.py has reported why it is not
-                articles.append(article)
+            articles.append(checked(*read_article(file.src_uri, file.content_string, path=file.src_path)))
     return articles
 
 
