@@ -26,7 +26,7 @@ from psychoed.articles.front_matter import Article, read_article
 from psychoed.pages.content_rules import DESCRIPTION_MAX
 
 # The project's own nav logic and APA style, for the configurations that run without its hooks.
-from psychoed.references.apa import apa_style_path
+from psychoed.references.pandoc_runs import apa_style_path
 from psychoed.settings.config_file import read_config
 
 ARTICLES_DIR = "articles"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from psychoed.references import citation_cache
-from psychoed.references.apa import Formatted, apa_style_path, pandoc_path, style_text
 from psychoed.references.citation_cache import PRUNE_AFTER_DAYS, CitationCache, pandoc_version
+from psychoed.references.pandoc_runs import Formatted, apa_style_path, pandoc_path, style_text
 from test_serve_rebuild import build_in_process
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
@@ -138,7 +138,7 @@ class Built:
 
 
 def build_counting_pandoc(project: Path, monkeypatch: pytest.MonkeyPatch) -> Built:
-    apa = sys.modules["psychoed.references.apa"]  # the module the hooks imported
+    apa = sys.modules["psychoed.references.pandoc_runs"]  # the module the hooks imported
     real = apa.format_run
     runs = []
 

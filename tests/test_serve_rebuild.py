@@ -21,7 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from conftest import ROOT
-from psychoed.references.apa import apa_style_path
+from psychoed.references.pandoc_runs import apa_style_path
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 
@@ -61,7 +61,7 @@ def test_rebuild_with_unchanged_citations_starts_no_pandoc_and_gives_the_same_ht
         raise AssertionError("pandoc started for a run the last build formatted")
 
     # The module the hooks imported, which `serve` keeps between builds.
-    monkeypatch.setattr(sys.modules["psychoed.references.apa"], "format_run", no_pandoc)
+    monkeypatch.setattr(sys.modules["psychoed.references.pandoc_runs"], "format_run", no_pandoc)
     build_in_process(site_copy)
     assert page.read_text(encoding="utf-8") == first
 

@@ -139,8 +139,8 @@ def test_strict_build_prints_no_warning(fixture_build):
     assert "Traceback" not in fixture_build.stderr
 
 
-# Citations formatted late are private-use placeholders until on_page_context
-# (psychoed/references/late_citations.py): hooks that run earlier must not copy them anywhere.
+# Private-use characters are markers no output may keep (bibtex_plugin.py's commands, no
+# longer found; citations' placeholders, as an earlier engine had them).
 def test_no_citation_placeholder_reaches_any_output_file(fixture_site: Path):
     texts = [p for p in fixture_site.rglob("*") if p.suffix in {".html", ".json", ".xml", ".txt"}]
     leaked = [

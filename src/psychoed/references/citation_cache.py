@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from psychoed.references.apa import Formatted
+from psychoed.references.pandoc_runs import Formatted
 
 # What is stored and how pandoc is asked (apa.format_run): bump it when either changes,
 # so no build reads an entry an older version of this code wrote.

