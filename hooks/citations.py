@@ -27,6 +27,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 from mkdocs_bibtex.plugin import BibTexPlugin
 
+from psychoed.markdown_source import strip_front_matter
 from psychoed.project_files import bib_file, csl_file, display_path, missing_style
 from psychoed.references.apa import CitationFormatter, Formatted, PandocError, Style, apa_style_path
 from psychoed.references.bibliography import load_bibliography
@@ -35,7 +36,6 @@ from psychoed.references.citation_syntax import (
     find_citation_blocks,
     join_wrapped_citations,
     protect,
-    strip_front_matter,
 )
 from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 from psychoed.references.late_citations import fill, needed_now, placeholder, render_inline, unformatted_heading

@@ -17,10 +17,11 @@ from mkdocs.structure.pages import Page
 
 from psychoed.articles.front_matter import is_article, read_article
 from psychoed.articles.structured_data import article_json_ld
+from psychoed.markdown_source import strip_front_matter
 from psychoed.pages.previews import robots_txt
 from psychoed.project_files import bib_file, display_path
 from psychoed.references.bibliography import Bibliography, load_bibliography
-from psychoed.references.citation_syntax import find_citation_blocks, strip_front_matter
+from psychoed.references.citation_syntax import find_citation_blocks
 
 # The bibliography of the current build; reset on every build: `serve` keeps this module.
 _bibliography: Bibliography | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from psychoed.markdown_source import strip_front_matter
 from psychoed.references.citation_syntax import (
     AT_SENTINEL,
     BareKey,
@@ -12,7 +13,6 @@ from psychoed.references.citation_syntax import (
     join_wrapped_citations,
     protect,
     restore,
-    strip_front_matter,
 )
 
 

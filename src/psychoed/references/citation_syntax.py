@@ -7,12 +7,11 @@ otherwise rewrite them: a page must be able to show how to cite.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from psychoed.articles.front_matter import FRONT_MATTER
+from psychoed.markdown_source import blank, blank_code
 
 # A private-use character: never typed by an editor, restored to `@` before rendering.
 AT_SENTINEL = "\ue000"
@@ -34,17 +33,10 @@ _DEFINITION = re.compile(r"[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*
 _DEFINITION_INDENT = re.compile(r"(?:^|\n) {0,3}$")
 # The `>` a quoted line starts with, which a citation wrapped in a quote must not keep.
 _QUOTE_MARKS = re.compile(r"\n[ \t]*>[ \t>]*")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # `@key` not after a word character (e-mail addresses) or `/` (URLs such as a profile's).
 BARE_KEY = re.compile(rf"(?<![\w.+@/-])@(?P<key>{KEY})")
 # Links and images with their destinations, and any other bracket on one line.
 _LINK_OR_BRACKET = re.compile(r"!?\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|<[a-z]+:[^>\s]*>")
-_FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
-# A code span may wrap lines but never crosses a blank line.
-_INLINE_CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
-# Blocks whose indented lines are their content, not code: list items, admonitions
-# (`!!! note`, `??? tip`), footnote definitions.
-_CONTAINER_START = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s|(?:!!!|\?\?\?\+?)[ \t]*\w|\[\^[^\]]+\]:)")
 
 
 @dataclass(frozen=True)
@@ -141,14 +133,6 @@ def restore(markdown: str) -> str:
     return markdown.replace(AT_SENTINEL, "@")
 
 
-def strip_front_matter(source: str) -> tuple[str, int]:
-    """The Markdown body of a page file and the file line its first line stands on."""
-    match = FRONT_MATTER.match(source)
-    if not match:
-        return source, 1
-    return source[match.end() :], 1 + source.count("\n", 0, match.end())
-
-
 # The citation blocks of code-blanked Markdown, with their keys.
 def _citations(masked: str) -> list[tuple[re.Match[str], tuple[str, ...]]]:
     found = [(match, _citation_keys(match.group("body"))) for match in _brackets(masked)]
@@ -168,47 +152,10 @@ def _brackets(masked: str) -> Iterator[re.Match[str]]:
 
 
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    return blank(match.group(0))
 
 
 def _citation_keys(body: str) -> tuple[str, ...]:
     items = [_ITEM.match(item) for item in body.split(";")]
     keys = tuple(item.group("key") for item in items if item)
     return keys if len(keys) == len(items) else ()
-
-
-# Each page is read for citations, bare keys, keys without `@` and the content rules:
-# blanked once, not four times (about 0.2 s saved at 1,000 articles).
-@functools.lru_cache(maxsize=4096)
-def blank_code(markdown: str) -> str:
-    """Code regions and HTML comments replaced by spaces of the same length, so offsets
-    and lines still match: neither is shown, so neither cites."""
-    lines = markdown.split("\n")
-    out = []
-    fence: str | None = None
-    previous_blank = True
-    in_container = False
-    for line in lines:
-        opening = _FENCE.match(line)
-        if fence is not None:
-            out.append(" " * len(line))
-            if opening and opening.group("fence")[0] == fence[0] and len(opening.group("fence")) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group("fence")
-            out.append(" " * len(line))
-            continue
-        stripped = line.strip()
-        if _CONTAINER_START.match(line):
-            in_container = True
-        elif stripped and not line.startswith((" ", "\t")):
-            in_container = False
-        indented = line.startswith(("    ", "\t")) and stripped
-        if indented and previous_blank and not in_container:
-            out.append(" " * len(line))
-            continue  # an indented code block stays code until a less indented line
-        previous_blank = not stripped
-        out.append(line)
-    text = "\n".join(out)
-    return _HTML_COMMENT.sub(_blank, _INLINE_CODE.sub(_blank, text))

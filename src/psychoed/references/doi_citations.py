@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from psychoed.markdown_source import blank_code
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Entry
-from psychoed.references.citation_syntax import blank_code
 
 # `@doi:` and a DOI, up to what ends a citation's item (white space, `;`, `,`, `]`) and
 # without a sentence's trailing `.` or `:`. Not after a word character (an e-mail

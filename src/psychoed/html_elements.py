@@ -1,0 +1,237 @@
+"""HTML read as a browser's parser reads it, in one place: the start tags of a text with
+their attributes and offsets (raw HTML in a page's Markdown, a rendered page), the
+elements with their text, and the inline scripts of a built page.
+
+Python's own parser (html.parser) reads what an editor or the build wrote, token by token,
+so each tag keeps its offset in the text: a rule tells its line, a hook edits the text
+there. A built page, read whole on every page the build writes, goes to lxml (libxml2),
+which is C and reads one in well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import lxml.html
+
+
+@dataclass(frozen=True)
+class StartTag:
+    """A start tag as written, with where it stands in the text it was read from."""
+
+    name: str  # lower-cased, as the browser reads it
+    attributes: dict[str, str] = field(hash=False)  # by lower-cased name, values unescaped; the first of repeats
+    start: int  # the offset of its `<`
+    end: int  # the offset after its `>`
+    text: str  # as written, `<` to `>`
+
+
+@dataclass(frozen=True)
+class Element:
+    """An element from its start tag to its end tag."""
+
+    tag: StartTag
+    text: str  # the text between its tags, other tags left out, entities as written
+    inner: tuple[StartTag, ...]  # the start tags inside it
+    end: int  # the offset after its end tag
+
+    @property
+    def start(self) -> int:
+        return self.tag.start
+
+
+def start_tags(html: str) -> list[StartTag]:
+    """Every start tag of `html`, in order (in a script or style element's text, none)."""
+    return [token for token in _tokens(html) if isinstance(token, StartTag)]
+
+
+def elements(html: str, *, names: Iterable[str]) -> list[Element]:
+    """Each element named in `names` that `html` closes, in order; one inside another of
+    the same name ends at the first end tag, as a heading or link cannot nest."""
+    wanted = set(names)
+    tokens = _tokens(html)
+    found = []
+    for index, token in enumerate(tokens):
+        if not isinstance(token, StartTag) or token.name not in wanted:
+            continue
+        text: list[str] = []
+        inner: list[StartTag] = []
+        for later in tokens[index + 1 :]:
+            if isinstance(later, _EndTag) and later.name == token.name:
+                found.append(Element(token, "".join(text), tuple(inner), later.end))
+                break
+            if isinstance(later, StartTag):
+                inner.append(later)
+            elif isinstance(later, _Text):
+                text.append(html[later.start : later.end])
+    return found
+
+
+def tag_attributes(text: str) -> dict[str, str]:
+    """The attributes written in `text` (a start tag's, or attr_list's `{: key="value" }`),
+    by lower-cased name, values unescaped (the first of repeats, as browsers keep)."""
+    tags = start_tags(f"<x {text}>")
+    return tags[0].attributes if tags else {}
+
+
+def text_of(html: str) -> str:
+    """The text of an HTML fragment, tags left out and entities read (`&amp;` is `&`)."""
+    reader = _TextReader()
+    reader.feed(html)
+    reader.close()
+    return "".join(reader.parts)
+
+
+def head_end(document: str) -> int | None:
+    """The offset right after a document's `<head>` start tag; None without one."""
+    reader = _HeadFinder()
+    try:
+        reader.feed(document)
+        reader.close()
+    except _Found as found:
+        return found.end
+    return None
+
+
+def scripts(document: str) -> list[tuple[dict[str, str], str]]:
+    """Each `<script>` of a page (a whole document or a fragment of one), in order: its
+    attributes (lower-cased names) and its text, as the browser reads them."""
+    if "<script" not in document.lower():
+        return []  # lxml reads no empty document, and most of a page's text holds none
+    root = lxml.html.document_fromstring(document)
+    return [
+        ({str(name).lower(): str(value) for name, value in script.attrib.items()}, script.text or "")
+        for script in root.iter("script")
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _EndTag:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Text:
+    start: int
+    end: int
+
+
+# The tags and texts of `html` in order, each with its offsets. Read once per text: the
+# content rules, remote content and blocked markup all read each page's.
+@functools.lru_cache(maxsize=256)
+def _tokens(html: str) -> list[StartTag | _EndTag | _Text]:
+    reader = _TokenReader(html)
+    reader.feed(html)
+    reader.close()
+    tokens = reader.tokens
+    # A token ends where the next one starts (html.parser gives only starts).
+    starts = [token[1] for token in tokens] + [len(html)]
+    found: list[StartTag | _EndTag | _Text] = []
+    for (kind, start, value), end in zip(tokens, starts[1:], strict=True):
+        if kind == "start":
+            assert isinstance(value, StartTag)
+            found.append(value)
+        elif kind == "end":
+            found.append(_EndTag(str(value), start, end))
+        elif kind == "text":
+            found.append(_Text(start, end))
+    return found
+
+
+class _TokenReader(HTMLParser):
+    def __init__(self, html: str) -> None:
+        # Entities stay as written: a message quotes the text as the editor typed it.
+        super().__init__(convert_charrefs=False)
+        self.tokens: list[tuple[str, int, StartTag | str | None]] = []
+        self._line_starts = _line_starts(html)
+
+    # Where the token being read starts, as an offset into the text.
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start, text = self._offset(), self.get_starttag_text() or ""
+        attributes: dict[str, str] = {}
+        for name, value in attrs:
+            attributes.setdefault(name, value or "")
+        self.tokens.append(("start", start, StartTag(tag, attributes, start, start + len(text), text)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tokens.append(("end", self._offset(), tag))
+
+    def handle_data(self, data: str) -> None:
+        self.tokens.append(("text", self._offset(), None))
+
+    def handle_entityref(self, name: str) -> None:
+        self.tokens.append(("text", self._offset(), None))
+
+    def handle_charref(self, name: str) -> None:
+        self.tokens.append(("text", self._offset(), None))
+
+    def handle_comment(self, data: str) -> None:
+        self.tokens.append(("other", self._offset(), None))
+
+    def handle_decl(self, decl: str) -> None:
+        self.tokens.append(("other", self._offset(), None))
+
+    def handle_pi(self, data: str) -> None:
+        self.tokens.append(("other", self._offset(), None))
+
+    def unknown_decl(self, data: str) -> None:
+        self.tokens.append(("other", self._offset(), None))
+
+
+class _TextReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+class _Found(Exception):
+    def __init__(self, end: int) -> None:
+        self.end = end
+
+
+# Stops at `<head>`, which stands near a page's top: the rest is never read.
+class _HeadFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self._document = ""
+
+    def feed(self, data: str) -> None:
+        self._document += data
+        super().feed(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "head":
+            line, column = self.getpos()
+            start = _line_starts(self._document, lines=line)[line - 1] + column
+            raise _Found(start + len(self.get_starttag_text() or ""))
+
+
+# The offset each line of `text` starts at (the first `lines` of them, or all).
+def _line_starts(text: str, *, lines: int | None = None) -> list[int]:
+    starts = [0]
+    while lines is None or len(starts) < lines:
+        found = text.find("\n", starts[-1])
+        if found < 0:
+            break
+        starts.append(found + 1)
+    return starts
