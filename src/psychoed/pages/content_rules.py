@@ -12,7 +12,7 @@ import re
 
 from psychoed.articles.front_matter import read_front_matter
 from psychoed.html_elements import StartTag, elements, start_tags
-from psychoed.markdown_source import ADMONITION, Heading, PageSource, find_headings
+from psychoed.markdown_source import ADMONITION, Heading, PageSource, find_headings, line_at
 from psychoed.pages.remote_content import INLINE_IMAGE
 from psychoed.problems import Problem, counted
 from psychoed.references.citation_syntax import find_citation_blocks
@@ -185,7 +185,7 @@ def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list
     problems = []
 
     def line_of(offset: int) -> int:
-        return first_line + masked.count("\n", 0, offset)
+        return line_at(masked, offset, first_line=first_line)
 
     for image in INLINE_IMAGE.finditer(masked):
         if not image.group("alt").strip():

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from psychoed.characters import character_name, invisible, printable
-from psychoed.markdown_source import PageSource
+from psychoed.markdown_source import PageSource, line_at
 from psychoed.problems import Problem
 
 # A bracket holding an `@`: a citation, or one the character keeps from being one.
@@ -77,4 +77,4 @@ def _findings(page: PageSource) -> Iterator[tuple[int, str, str]]:
 def _invisible_in(text: str, start: int, end: int, first_line: int) -> Iterator[tuple[str, int]]:
     for index in range(start, end):
         if invisible(text[index]):
-            yield text[index], first_line + text.count("\n", 0, index)
+            yield text[index], line_at(text, index, first_line=first_line)

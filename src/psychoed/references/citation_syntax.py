@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from psychoed.markdown_source import blank, blank_code
+from psychoed.markdown_source import blank, blank_code, line_at
 
 # A private-use character: never typed by an editor, restored to `@` before rendering.
 AT_SENTINEL = "\ue000"
@@ -62,7 +62,7 @@ def find_citation_blocks(markdown: str, *, first_line: int = 1) -> list[Citation
     """Every citation block outside code, in order, numbered from `first_line`."""
     masked = blank_code(markdown)
     return [
-        CitationBlock(text=match.group(0), keys=keys, line=first_line + masked.count("\n", 0, match.start()))
+        CitationBlock(text=match.group(0), keys=keys, line=line_at(masked, match.start(), first_line=first_line))
         for match, keys in _citations(masked)
     ]
 
@@ -74,11 +74,11 @@ def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
     found = []
     for match in _brackets(masked):
         if not _citation_keys(match.group("body")):
-            bracket_line = first_line + masked.count("\n", 0, match.start())
+            bracket_line = line_at(masked, match.start(), first_line=first_line)
             found += [
                 BareKey(
                     bare.group("key"),
-                    first_line + masked.count("\n", 0, match.start("body") + bare.start()),
+                    line_at(masked, match.start("body") + bare.start(), first_line=first_line),
                     match.group(0),
                     bracket_line,
                 )
@@ -87,7 +87,7 @@ def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
     # What no bracket, link or URL holds is running text.
     prose = _LINK_OR_BRACKET.sub(_blank, _BLOCK.sub(_blank, masked))
     found += [
-        BareKey(bare.group("key"), first_line + prose.count("\n", 0, bare.start()), None)
+        BareKey(bare.group("key"), line_at(prose, bare.start(), first_line=first_line), None)
         for bare in BARE_KEY.finditer(prose)
     ]
     return sorted(found, key=lambda bare: bare.line)
@@ -98,7 +98,7 @@ def find_plain_brackets(markdown: str, *, first_line: int = 1) -> list[tuple[str
     a footnote, with the line it starts on: `[yip2021]` is a citation that lost its `@`."""
     masked = blank_code(markdown)
     return [
-        (match.group("body"), first_line + masked.count("\n", 0, match.start()))
+        (match.group("body"), line_at(masked, match.start(), first_line=first_line))
         for match in _brackets(masked)
         if "@" not in match.group("body") and not match.group("body").startswith("^")
     ]
