@@ -1,7 +1,7 @@
 """A page's Markdown as its editor wrote it, read in one place for every check: the front
 matter split off with the line the body starts on, the body with its code (fenced,
-indented, inline) and HTML comments blanked so no rule reads them, and its headings with
-their lines.
+indented, inline) and HTML comments blanked so no rule reads them, its headings with
+their lines, and the syntax of its images.
 
 Blanking keeps every offset and line: a rule reads the blanked text and tells the line
 the editor sees.
@@ -34,6 +34,11 @@ _SETEXT = re.compile(r"^(?P<rule>=+|-+)[ \t]*$")
 _NOT_SETEXT_TEXT = re.compile(r"^\s*(?:[-*+>|]|\d+[.)]|#|$)")
 _ATTRIBUTES = re.compile(r"\{[^}]*\}\s*$")
 _HTML_HEADINGS = {f"h{level}" for level in range(1, 7)}
+# Markdown images: inline ![alt](url "title"), and by reference ![alt][ref], ![ref][], ![ref].
+# The alt text may wrap lines, as a paragraph does, but never crosses a blank line.
+_ALT_TEXT = r"(?P<alt>(?:[^\]\n]|\n(?![ \t]*\n))*)"
+INLINE_IMAGE = re.compile(rf"!\[{_ALT_TEXT}\]\(\s*<?(?P<url>[^)\s>]*)")
+REFERENCE_IMAGE = re.compile(rf"!\[{_ALT_TEXT}\](?:\[(?P<ref>[^\]\n]*)\])?(?!\()")
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,7 @@ import re
 
 from psychoed.articles.front_matter import read_front_matter
 from psychoed.html_elements import StartTag, elements, start_tags
-from psychoed.markdown_source import ADMONITION, Heading, PageSource, find_headings, line_at
-from psychoed.pages.remote_content import INLINE_IMAGE
+from psychoed.markdown_source import ADMONITION, INLINE_IMAGE, Heading, PageSource, find_headings, line_at
 from psychoed.problems import Problem, counted
 from psychoed.references.citation_syntax import find_citation_blocks
 

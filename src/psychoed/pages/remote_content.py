@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from psychoed.html_elements import start_tags
-from psychoed.markdown_source import PageSource
+from psychoed.markdown_source import INLINE_IMAGE, REFERENCE_IMAGE, PageSource
 from psychoed.problems import Problem
 
 FIX = "the site loads nothing from other sites; link to it instead: [title]({url})"
@@ -24,11 +24,6 @@ _EMBED_TAGS = ("iframe", "frame", "embed", "object", "portal")
 _LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "href")
 # An address on another host: http(s):// or protocol-relative //host.
 _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
-# Markdown images: inline ![alt](url "title"), and by reference ![alt][ref], ![ref][], ![ref].
-# The alt text may wrap lines, as a paragraph does, but never crosses a blank line.
-_ALT_TEXT = r"(?P<alt>(?:[^\]\n]|\n(?![ \t]*\n))*)"
-INLINE_IMAGE = re.compile(rf"!\[{_ALT_TEXT}\]\(\s*<?(?P<url>[^)\s>]*)")
-_REFERENCE_IMAGE = re.compile(rf"!\[{_ALT_TEXT}\](?:\[(?P<ref>[^\]\n]*)\])?(?!\()")
 _DEFINITION = re.compile(r"^ {0,3}\[(?P<ref>[^\]\n]+)\]:\s*<?(?P<url>[^\s>]+)", re.MULTILINE)
 
 
@@ -67,7 +62,7 @@ def _findings(masked: str) -> list[tuple[int, str]]:
     for image in INLINE_IMAGE.finditer(masked):
         if _REMOTE.match(image.group("url")):
             found.append((image.start(), _image_message(image.group("url"))))
-    for image in _REFERENCE_IMAGE.finditer(masked):
+    for image in REFERENCE_IMAGE.finditer(masked):
         url = definitions.get(_label(image.group("ref") or image.group("alt")), "")
         if _REMOTE.match(url):
             found.append((image.start(), _image_message(url)))
