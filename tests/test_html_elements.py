@@ -57,3 +57,12 @@ def test_head_end_is_right_after_the_head_start_tag():
 
     assert page[: head_end(page)].endswith('<head lang="en">')
     assert head_end("<p>no head</p>") is None
+
+
+def test_a_lone_lt_is_text_and_what_follows_it_is_still_read():
+    # `<![`: Python 3.11's parser alone stops with an AssertionError there.
+    markdown = '<![](photo.png)\n\n<img forgotten open\n\n<iframe src="https://example.org/video">'
+
+    assert [(tag.name, tag.attributes) for tag in start_tags(markdown)] == [
+        ("iframe", {"src": "https://example.org/video"})
+    ]

@@ -153,7 +153,27 @@ def _tokens(html: str) -> list[StartTag | _EndTag | _Text]:
     return found
 
 
-class _TokenReader(HTMLParser):
+# Python's parser, read as Markdown reads raw HTML: a `<` that starts no whole tag is text.
+# `<!` that opens neither a comment nor a doctype is text (Python 3.11's own reading of
+# `<![` stops with an AssertionError; `<![](image.png)` is an image after a `<`); so is a
+# `<` whose tag would hold another `<` outside its quoted values, or a blank line: what
+# follows (`<img` forgotten open, then `<iframe ...>`) is read on its own.
+class _Reader(HTMLParser):
+    def parse_html_declaration(self, i: int) -> int:
+        if self.rawdata.startswith("<!--", i) or self.rawdata[i : i + 9].lower() == "<!doctype":
+            return super().parse_html_declaration(i)
+        self.handle_data("<!")
+        return i + 2
+
+    def parse_starttag(self, i: int) -> int:
+        end = self.check_for_whole_start_tag(i)
+        if end > i and not _whole_tag(self.rawdata[i + 1 : end]):
+            self.handle_data("<")
+            return i + 1
+        return super().parse_starttag(i)
+
+
+class _TokenReader(_Reader):
     def __init__(self, html: str) -> None:
         # Entities stay as written: a message quotes the text as the editor typed it.
         super().__init__(convert_charrefs=False)
@@ -200,7 +220,7 @@ class _TokenReader(HTMLParser):
         self.tokens.append(("other", self._offset(), None))
 
 
-class _TextReader(HTMLParser):
+class _TextReader(_Reader):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
@@ -215,7 +235,7 @@ class _Found(Exception):
 
 
 # Stops at `<head>`, which stands near a page's top: the rest is never read.
-class _HeadFinder(HTMLParser):
+class _HeadFinder(_Reader):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self._document = ""
@@ -229,6 +249,22 @@ class _HeadFinder(HTMLParser):
             line, column = self.getpos()
             start = _line_starts(self._document, lines=line)[line - 1] + column
             raise _Found(start + len(self.get_starttag_text() or ""))
+
+
+# Whether a start tag's text after its `<` is one tag in Markdown: no `<` outside its
+# quoted values, no blank line.
+def _whole_tag(text: str) -> bool:
+    if any(not line.strip() for line in text.split("\n")[1:-1]):
+        return False
+    quote = None
+    for index, char in enumerate(text):
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "\"'" and text[:index].rstrip().endswith("="):
+            quote = char
+        elif char == "<":
+            return False
+    return True
 
 
 # The offset each line of `text` starts at (the first `lines` of them, or all).
