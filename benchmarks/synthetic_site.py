@@ -23,6 +23,7 @@ import yaml
 
 from psychoed.articles.article_list import fill_nav
 from psychoed.articles.front_matter import Article, read_article
+from psychoed.markdown_source import FRONT_MATTER
 from psychoed.pages.content_rules import DESCRIPTION_MAX
 
 # The project's own nav logic and APA style, for the configurations that run without its hooks.
@@ -305,9 +306,9 @@ def _citation_item(rng: random.Random, key: str) -> str:
 
 def _front_matter_template(articles: Path) -> dict:
     for path in sorted(articles.glob("*.md")):
-        match = re.match(r"---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", path.read_text(encoding="utf-8"), re.DOTALL)
+        match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
         if match:
-            return yaml.safe_load(match.group(1))
+            return yaml.safe_load(match.group("yaml") or "")
     raise SystemExit(f"{articles} holds no article with front matter to copy")
 
 

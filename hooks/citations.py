@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.pages import Page
 
+from psychoed.markdown_source import strip_front_matter
 from psychoed.problems import checked
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path, missing_style
 from psychoed.references.bibliography import load_bibliography
@@ -31,7 +32,6 @@ from psychoed.references.citation_syntax import (
     find_citation_blocks,
     join_wrapped_citations,
     replace_citations,
-    strip_front_matter,
 )
 from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 from psychoed.references.pandoc_runs import (

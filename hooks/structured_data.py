@@ -13,11 +13,12 @@ from mkdocs.structure.pages import Page
 
 from psychoed.articles.front_matter import is_article, read_article
 from psychoed.articles.structured_data import article_json_ld
+from psychoed.markdown_source import strip_front_matter
 from psychoed.problems import checked
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, display_path
 from psychoed.references.bibliography import Bibliography, load_bibliography
 from psychoed.references.bibtex_plugin import options
-from psychoed.references.citation_syntax import find_citation_blocks, strip_front_matter
+from psychoed.references.citation_syntax import find_citation_blocks
 
 # The bibliography of the current build, set by on_config (which MkDocs runs before any
 # page event) on every build: `serve` keeps this module.

@@ -67,6 +67,28 @@ def test_every_way_of_reaching_sys_path_is_found():
     assert sys_path_lines(source) == [2, 3]
 
 
+def test_no_module_imports_another_modules_private_name():
+    private = {
+        str(path): names
+        for path in modules(ROOT)
+        if path.parts[0] in ("src", "hooks", "tools")
+        if (names := private_imports((ROOT / path).read_text(encoding="utf-8")))
+    }
+    assert private == {}, "make the name public where it belongs (a shared helper), or keep it in its module"
+
+
+def test_every_import_of_a_private_name_is_found():
+    source = (
+        "from __future__ import annotations\n"
+        "from psychoed.references.apa import _pandoc, Style\n"
+        "from . import _shared\n"
+        "from psychoed.markdown_source import blank_code as _blank_code\n"
+        "import psychoed._internal\n"
+    )
+
+    assert private_imports(source) == ["_pandoc", "_shared", "psychoed._internal"]
+
+
 def test_readme_is_a_front_door_with_the_two_commands_first():
     first_block = README.split("```sh\n", 1)[1].split("```", 1)[0]
 
@@ -117,6 +139,21 @@ def imported(source: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module.split(".")[0])
     return names
+
+
+def private_imports(source: str) -> list[str]:
+    """The names `source` imports that another module keeps private (`_name`, dunders aside)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            found += [alias.name for alias in node.names if _private(alias.name)]
+        elif isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names if any(_private(part) for part in alias.name.split("."))]
+    return found
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
 
 
 def sys_path_lines(source: str) -> list[int]:

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURE_SITE
 from psychoed.problems import as_errors, report
 from psychoed.references.bibliography import check_bibliography, load_bibliography, uncited_problems
-from psychoed.references.reference_rules import _HOW_TO_ADD
+from psychoed.references.reference_rules import HOW_TO_ADD
 
 
 def load(tmp_path: Path, text: str):
@@ -365,7 +365,7 @@ LACKING = {
 
 
 def test_every_fix_for_a_missing_field_is_one_an_entry_can_get():
-    assert set(LACKING) == set(_HOW_TO_ADD)
+    assert set(LACKING) == set(HOW_TO_ADD)
 
 
 # APA 7 (9.12) prints a work with no author under its title: a notice, in case one was left out.
@@ -380,9 +380,9 @@ def test_an_entry_lacking_a_field_is_told_the_fix_for_its_type(needs):
         if p.notice == (needs in AUTHORLESS)
     ]
     if needs in AUTHORLESS:
-        assert [p.message.split("; if the work names its author, ", 1)[1] for p in problems] == [_HOW_TO_ADD[needs]]
+        assert [p.message.split("; if the work names its author, ", 1)[1] for p in problems] == [HOW_TO_ADD[needs]]
     else:
-        assert [p.message.split(" needs; ", 1)[1] for p in problems] == [_HOW_TO_ADD[needs]]
+        assert [p.message.split(" needs; ", 1)[1] for p in problems] == [HOW_TO_ADD[needs]]
 
 
 def _messages(source: str) -> list[str]:

@@ -12,9 +12,9 @@ import pytest
 from mkdocs.config import load_config
 
 from conftest import ROOT, build_site
+from psychoed.markdown_source import PageSource
 from psychoed.pages.blocked_markup import SCRIPT_FIX, STYLE_FIX, blocked_markup_problems
 from psychoed.pages.content_security import with_privacy_meta
-from psychoed.references.citation_check import PageSource
 from test_content_security import sha256
 
 PAGE = "docs/disclaimer.md"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from psychoed.markdown_source import PageSource
 from psychoed.references.bibliography import Bibliography, Entry
-from psychoed.references.citation_check import PageSource, check_citations
+from psychoed.references.citation_check import check_citations
 
 BIBLIOGRAPHY = Bibliography(
     "references.bib",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from psychoed.markdown_source import strip_front_matter
 from psychoed.references.citation_syntax import (
     BareKey,
     find_bare_keys,
     find_citation_blocks,
     join_wrapped_citations,
     replace_citations,
-    strip_front_matter,
 )
 
 

@@ -11,10 +11,11 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURE_SITE
 from psychoed.articles.front_matter import impossible_date, read_article
+from psychoed.markdown_source import PageSource
 from psychoed.pages.content_rules import content_problems
 from psychoed.problems import Problem
 from psychoed.references.bibliography import load_bibliography
-from psychoed.references.citation_check import PageSource, check_citations
+from psychoed.references.citation_check import check_citations
 from psychoed.references.citation_syntax import find_citation_blocks, join_wrapped_citations
 
 PAGE = "docs/page.md"

@@ -24,8 +24,9 @@ import pytest
 
 from conftest import ROOT
 from psychoed.articles.front_matter import REVIEW_CYCLE_YEARS, is_article, years_later
+from psychoed.markdown_source import PageSource
 from psychoed.references.bibliography import load_bibliography
-from psychoed.references.citation_check import PageSource, check_citations
+from psychoed.references.citation_check import check_citations
 from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 
 TODAY = dt.date.today()

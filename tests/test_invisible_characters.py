@@ -8,8 +8,8 @@ import pytest
 
 from psychoed.articles.front_matter import read_front_matter
 from psychoed.characters import invisible, printable
+from psychoed.markdown_source import PageSource
 from psychoed.pages.invisible_characters import invisible_character_problems
-from psychoed.references.citation_check import PageSource
 
 FRONT = "---\ntitle: Rest\ndescription: Why rest helps.\n---\n\n"  # the body starts at line 6
 

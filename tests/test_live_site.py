@@ -19,9 +19,10 @@ from lxml import html
 
 from conftest import ROOT
 from psychoed.articles.front_matter import is_article, read_article
+from psychoed.markdown_source import PageSource
 from psychoed.pages.content_rules import DESCRIPTION_MAX, DESCRIPTION_MIN
 from psychoed.references.bibliography import load_bibliography, uncited_problems
-from psychoed.references.citation_check import PageSource, check_citations
+from psychoed.references.citation_check import check_citations
 from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 from psychoed.settings.config_file import read_config
 

@@ -31,10 +31,10 @@ from conftest import FIXTURE_SITE, REAL_BUILD_ENV, build_site, copy_project
 from psychoed.articles.front_matter import read_front_matter
 from psychoed.articles.structured_data import plain_text
 from psychoed.characters import invisible
+from psychoed.markdown_source import PageSource
 from psychoed.pages.page_templates import template_problems
 from psychoed.problems import Problem
 from psychoed.references.bibliography import check_bibliography, load_bibliography
-from psychoed.references.citation_check import PageSource
 
 SEED = 21
 # Mutants of each kind: enough to reach every line of every file over the kinds.

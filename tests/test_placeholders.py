@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from new_article import article_source
 from psychoed.articles.placeholders import MARK, placeholder_in, placeholder_problems
-from psychoed.references.citation_check import PageSource
+from psychoed.markdown_source import PageSource
 
 PATH = "docs/articles/sleep.md"
 FRONT_MATTER = "---\ntitle: Sleep\ndescription: How a night's rest helps, and what to try tonight.\nauthor: Grow True Psychology\n---\n\n# Sleep\n\n"

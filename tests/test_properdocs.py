@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compare_builds import GENERATOR, differing_files, main
+from compare_builds import differing_files, main
 from conftest import REAL_BUILD_ENV, build_site
 
 
@@ -13,7 +13,7 @@ def test_properdocs_builds_the_same_pages_as_mkdocs(fixture_project: Path, fixtu
     result = build_site(fixture_project, site_dir=tmp_path / "properdocs", env=REAL_BUILD_ENV, program="properdocs")
 
     assert result.returncode == 0, result.stderr
-    assert differing_files(fixture_site, tmp_path / "properdocs", ignore=GENERATOR) == []
+    assert differing_files(fixture_site, tmp_path / "properdocs", ignore_generator=True) == []
     # Only the generator tag tells the two apart.
     page = "articles/how-can-self-compassion-help-me/index.html"
     assert b"ProperDocs 1.6.7" in (tmp_path / "properdocs" / page).read_bytes()

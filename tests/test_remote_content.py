@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from psychoed.markdown_source import PageSource
 from psychoed.pages.remote_content import remote_content_problems
-from psychoed.references.citation_check import PageSource
 
 # What YouTube's Share > Embed gives an editor to paste.
 YOUTUBE_EMBED = (

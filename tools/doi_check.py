@@ -17,10 +17,11 @@ from collections import defaultdict
 from datetime import timedelta
 from pathlib import Path
 
+from psychoed.markdown_source import strip_front_matter
 from psychoed.problems import Problem
 from psychoed.project_files import read_page
 from psychoed.references.bibliography import Bibliography, Entry, check_bibliography, load_bibliography
-from psychoed.references.citation_syntax import find_citation_blocks, strip_front_matter
+from psychoed.references.citation_syntax import find_citation_blocks
 from psychoed.references.doi import doi_problem
 from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 from psychoed.references.registry_check import not_registered, registry_findings

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import html
 import re
 import sys
 import unicodedata
@@ -24,6 +23,7 @@ import latexcodec  # noqa: F401  (registers the "ulatex" codec; ships with pybte
 from pybtex.database import Entry, Person
 
 from new_article import bib_path
+from psychoed.html_elements import text_of
 from psychoed.problems import Problem
 from psychoed.references.bibliography import check_bibliography, load_bibliography, parse_bibtex
 from psychoed.references.doi import DOI_RESOLVER, doi_problem, doi_url
@@ -281,7 +281,7 @@ def clean_field(value: str) -> str:
     """One line of BibTeX text: no markup from the agency's HTML, `&` escaped, ASCII hyphens."""
     value = value.replace("{\\&}", "&").replace("\\&", "&")
     value = value.replace("$\\less$", "<").replace("$\\greater$", ">")
-    value = html.unescape(re.sub(r"</?(?:i|b|em|strong|sup|sub|scp|span)\b[^>]*>", "", value))
+    value = text_of(value)
     value = value.translate(_LOOKALIKE_HYPHENS).replace("&", "\\&")
     return " ".join(value.split())
 

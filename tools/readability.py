@@ -14,7 +14,8 @@ import markdown
 import textstat
 from lxml import html
 
-from psychoed.references.citation_syntax import find_citation_blocks, strip_front_matter
+from psychoed.markdown_source import strip_front_matter, without_comments
+from psychoed.references.citation_syntax import find_citation_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +26,6 @@ TARGET_GRADE = 8
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "admonition", "toc", "tables", "fenced_code"]
 _SKIPPED = ("pre", "code", "h1", "h2", "h3", "h4", "h5", "h6", "table", "sup", "script", "style")
 _BLOCKS = ("p", "li", "dd", "blockquote", "ul", "ol", "div")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 textstat.set_lang("en_US")
 
@@ -55,7 +55,7 @@ def prose_text(source: str) -> str:
     for block in find_citation_blocks(body):
         body = re.sub(r"[ \t]*" + re.escape(block.text), "", body)
     root = html.fragment_fromstring(
-        markdown.markdown(_COMMENT.sub("", body), extensions=MARKDOWN_EXTENSIONS), create_parent="div"
+        markdown.markdown(without_comments(body), extensions=MARKDOWN_EXTENSIONS), create_parent="div"
     )
     for element in list(root.iter(*_SKIPPED)):
         element.drop_tree()  # its tail, the text after it, stays

@@ -14,6 +14,7 @@ from typing import Any
 
 from psychoed.articles.front_matter import is_article, read_article, review_date_problems
 from psychoed.articles.placeholders import placeholder_problems
+from psychoed.markdown_source import PageSource, strip_front_matter
 from psychoed.pages.blocked_markup import blocked_markup_problems
 from psychoed.pages.content_rules import content_problems
 from psychoed.pages.edit_link import edit_repository_problems
@@ -23,8 +24,7 @@ from psychoed.pages.remote_content import remote_content_problems
 from psychoed.problems import Problem
 from psychoed.project_files import display_path, read_page
 from psychoed.references.bibliography import Bibliography, uncited_problems
-from psychoed.references.citation_check import PageSource, check_citations
-from psychoed.references.citation_syntax import strip_front_matter
+from psychoed.references.citation_check import check_citations
 from psychoed.references.doi_citations import (
     doi_keys,
     misshapen_doi_citations,

@@ -17,8 +17,9 @@ from psychoed.settings.site_settings import CallToAction, CrisisHelp, Disclaimer
 
 _H1_END = "</h1>"
 # Where the body ends: the References section (written by reference_list.py) or the
-# Markdown footnotes extension's list, whichever comes first.
-_END_MATTER = re.compile(r'<h2 id="references"|<div class="footnote">')
+# Markdown footnotes extension's list, whichever comes first; both are the build's own
+# HTML, always written so.
+_END_MATTER = ('<h2 id="references"', '<div class="footnote">')
 
 
 def dress_article(content: str, *, top: str, after_body: str, end: str) -> str:
@@ -27,8 +28,7 @@ def dress_article(content: str, *, top: str, after_body: str, end: str) -> str:
     title_end = content.find(_H1_END)
     at = title_end + len(_H1_END) if title_end >= 0 else 0
     content = f"{content[:at]}\n{top}\n{content[at:]}"
-    end_matter = _END_MATTER.search(content)
-    at = end_matter.start() if end_matter else len(content)
+    at = min((found for marker in _END_MATTER if (found := content.find(marker)) >= 0), default=len(content))
     content = f"{content[:at].rstrip()}\n{after_body}\n{content[at:]}"
     return f"{content.rstrip()}\n{end}\n"
 

@@ -13,12 +13,10 @@ from dataclasses import dataclass
 import yaml
 
 from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name, invisibles, visible
+from psychoed.markdown_source import FRONT_MATTER
 from psychoed.problems import Problem
 
 ARTICLES_DIR = "articles/"
-# The block between the first line's `---` and the next `---` (or `...`); an empty block
-# is closed by the line right after it, not by a rule further down.
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _UNCLOSED = "the front matter opened by '---' on this line is never closed; add a line holding only '---' after its last field, before the page's text"
 _OPENING = re.compile(r"\A---[ \t]*\n")
 # A key at the start of a line, as YAML reads it: up to its colon, spaces (a no-break one too) inside.

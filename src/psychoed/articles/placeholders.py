@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from psychoed.markdown_source import PageSource, blank_code
 from psychoed.problems import Problem
-from psychoed.references.citation_check import PageSource
-from psychoed.references.citation_syntax import blank_code
 
 # Every skeleton sentence ends with this mark, so an editor sees at a glance what to replace.
 MARK = "(Replace this.)"

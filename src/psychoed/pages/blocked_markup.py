@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from psychoed.pages.content_security import runs_inline, tag_attributes
-from psychoed.pages.remote_content import START_TAG, located_findings
+from psychoed.html_elements import start_tags, tag_attributes
+from psychoed.markdown_source import PageSource
+from psychoed.pages.content_security import runs_inline
+from psychoed.pages.remote_content import located_findings
 from psychoed.problems import Problem
-from psychoed.references.citation_check import PageSource
 
 STYLE_FIX = (
     "the site security policy blocks styles written in a page; use a class from "
@@ -46,9 +47,8 @@ def blocked_markup_problems(pages: list[PageSource]) -> list[Problem]:
 # (offset, message) of each thing in code-blanked Markdown the policy would block.
 def _findings(masked: str) -> list[tuple[int, str]]:
     found = []
-    for tag in START_TAG.finditer(masked):
-        attributes = tag_attributes(tag.group("attributes"))
-        found += [(tag.start(), message) for message in _tag_messages(tag.group("tag").lower(), attributes)]
+    for tag in start_tags(masked):
+        found += [(tag.start, message) for message in _tag_messages(tag.name, tag.attributes)]
     for attr_list in _ATTR_LIST.finditer(masked):
         found += [
             (attr_list.start(), message)

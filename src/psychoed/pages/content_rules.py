@@ -9,48 +9,26 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
 from psychoed.articles.front_matter import read_front_matter
-from psychoed.pages.content_security import tag_attributes
-from psychoed.pages.remote_content import INLINE_IMAGE, START_TAG
+from psychoed.html_elements import StartTag, elements, start_tags
+from psychoed.markdown_source import ADMONITION, INLINE_IMAGE, Heading, PageSource, find_headings, line_at
 from psychoed.problems import Problem, counted
-from psychoed.references.citation_check import PageSource
-from psychoed.references.citation_syntax import blank_code, find_citation_blocks, strip_front_matter
+from psychoed.references.citation_syntax import find_citation_blocks
 
 # What search results and link previews show of a page without cutting it (tests/test_findable.py).
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
 # Headings of a list the build writes itself from the page's citations (hooks/citations.py).
 REFERENCE_HEADINGS = ("references", "reference list", "bibliography", "works cited", "sources")
 
-# Python-Markdown's headings: `#` at the start of a line (a space after it optional), and
-# a line of `=` or `-` under a line of text.
-_ATX = re.compile(r"^(?P<marks>#{1,6})(?P<text>.*?)#*[ \t]*$")
-_SETEXT = re.compile(r"^(?P<rule>=+|-+)[ \t]*$")
-_NOT_SETEXT_TEXT = re.compile(r"^\s*(?:[-*+>|]|\d+[.)]|#|$)")
-_ATTRIBUTES = re.compile(r"\{[^}]*\}\s*$")
 _EMPTY_LINK = re.compile(r"(?<![!\]\\])\[\s*\]\((?P<url>[^)\s]*)")
 # A line Python-Markdown makes a paragraph of: not a heading, list item, quote, table,
 # HTML, note box or footnote, and not code (code is blanked before this is read).
 _TEXT_LINE = re.compile(r"^\s*(?![-*+]\s|\d+[.)]\s|#|>|\||<|!!!|\?\?\?|\[\^|=+\s*$|-+\s*$)\S")
-_ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kind>\w+)")
-# A heading typed as HTML, which joins the page's outline as a Markdown one does.
-_HTML_HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)</h(?P=level)\s*>", re.IGNORECASE | re.DOTALL)
-_HTML_LINK = re.compile(
-    r"""<a\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>(?P<text>.*?)</a\s*>""", re.IGNORECASE | re.DOTALL
-)
-_TAG = re.compile(r"<[^>]*>")
 # HTML attributes that give a screen reader a name: a link's aria-label or title.
 _LINK_NAMES = ("aria-label", "title")
 # A table's second line: cells of dashes (colons for alignment) between pipes.
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    text: str
-    line: int
 
 
 def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Problem]:
@@ -63,8 +41,7 @@ def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Pro
         front_matter, front_problems = read_front_matter(page.source, path=page.path)
         if page.path not in articles:
             problems += front_problems
-        body, first_line = strip_front_matter(page.source)
-        masked = blank_code(body)
+        body, first_line, masked = page.body, page.first_line, page.masked
         headings = find_headings(masked, first_line=first_line)
         article = page.path in articles
         cites = article or bool(find_citation_blocks(body, first_line=first_line))
@@ -109,33 +86,6 @@ def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Pro
                 )
             seen_titles.setdefault(title.casefold(), page.path)
     return problems
-
-
-def find_headings(masked: str, *, first_line: int) -> list[Heading]:
-    """The headings of code-blanked Markdown, with the file line of each: in note boxes
-    too (their text is indented under `!!! note`), and typed as HTML (`<h3>`)."""
-    headings = []
-    lines = []
-    boxes: list[int] = []  # the indent of the text of each note box the line is in
-    for number, raw in enumerate(masked.split("\n")):
-        expanded = raw.expandtabs(4)
-        if expanded.strip():
-            while boxes and len(expanded) - len(expanded.lstrip()) < boxes[-1]:
-                boxes.pop()
-        line = expanded[boxes[-1] :] if boxes else raw
-        lines.append(line)
-        if box := _ADMONITION.match(line):
-            boxes.append((boxes[-1] if boxes else 0) + len(box.group("indent").expandtabs(4)) + 4)
-        elif atx := _ATX.match(line):
-            text = _ATTRIBUTES.sub("", atx.group("text")).strip()
-            headings.append(Heading(len(atx.group("marks")), text, first_line + number))
-        elif (setext := _SETEXT.match(line)) and number and not _NOT_SETEXT_TEXT.match(lines[number - 1]):
-            level = 1 if setext.group("rule")[0] == "=" else 2
-            headings.append(Heading(level, _ATTRIBUTES.sub("", lines[number - 1]).strip(), first_line + number - 1))
-    for tag in _HTML_HEADING.finditer(masked):
-        text = " ".join(_TAG.sub("", tag.group("text")).split())
-        headings.append(Heading(int(tag.group("level")), text, first_line + masked.count("\n", 0, tag.start())))
-    return sorted(headings, key=lambda heading: heading.line)
 
 
 def heading_problems(headings: list[Heading], *, path: str, article: bool, cites: bool) -> list[Problem]:
@@ -234,7 +184,7 @@ def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list
     problems = []
 
     def line_of(offset: int) -> int:
-        return first_line + masked.count("\n", 0, offset)
+        return line_at(masked, offset, first_line=first_line)
 
     for image in INLINE_IMAGE.finditer(masked):
         if not image.group("alt").strip():
@@ -245,12 +195,12 @@ def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list
                     f"the image '{image.group('url')}' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows]({image.group('url')})",
                 )
             )
-    for tag, alt in _html_images(masked):
-        if alt is None:  # alt="" is right for a picture that only decorates
+    for tag in _html_images(start_tags(masked)):
+        if "alt" not in tag.attributes:  # alt="" is right for a picture that only decorates
             problems.append(
                 Problem(
                     path,
-                    line_of(tag.start()),
+                    line_of(tag.start),
                     'an <img> without alt text, which screen readers read out; add alt="what it shows"',
                 )
             )
@@ -262,27 +212,25 @@ def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list
                 f"the link to '{link.group('url')}' has no text, so a screen reader cannot name it; write where it leads inside the brackets: [text]({link.group('url')})",
             )
         )
-    for link in _HTML_LINK.finditer(masked):
-        attributes = tag_attributes(link.group("attributes"))
-        named = any(attributes.get(name, "").strip() for name in _LINK_NAMES)
-        pictured = any(alt and alt.strip() for _, alt in _html_images(link.group("text")))
-        if not named and not pictured and not _TAG.sub("", link.group("text")).strip():
-            opening = " ".join(f"<a{link.group('attributes')}>".split())
+    for element in elements(masked, names={"a"}):
+        named = any(element.tag.attributes.get(name, "").strip() for name in _LINK_NAMES)
+        pictured = any(image.attributes.get("alt", "").strip() for image in _html_images(element.inner))
+        if not named and not pictured and not element.text.strip():
+            opening = " ".join(f"<a{element.tag.text[2:]}".split())
             problems.append(
                 Problem(
                     path,
-                    line_of(link.start()),
+                    line_of(element.start),
                     f"the link {opening} has no text, so a screen reader cannot name it; write where it leads between {opening} and </a>",
                 )
             )
     return problems
 
 
-# Each <img> of HTML with its alt text (None without), its attributes read as a browser
-# reads them: a `>` inside a quoted value ends no tag, and `data-alt` is no alt.
-def _html_images(html: str) -> list[tuple[re.Match[str], str | None]]:
-    images = [tag for tag in START_TAG.finditer(html) if tag.group("tag").lower() == "img"]
-    return [(tag, tag_attributes(tag.group("attributes")).get("alt")) for tag in images]
+# Each <img> among start tags, read as a browser reads them: a `>` inside a quoted value
+# ends no tag, and `data-alt` is no alt.
+def _html_images(tags: tuple[StartTag, ...] | list[StartTag]) -> list[StartTag]:
+    return [tag for tag in tags if tag.name == "img"]
 
 
 # A table whose header row has an empty cell: a screen reader names that column by nothing.
@@ -311,7 +259,7 @@ def _admonition_problems(masked: str, *, path: str, first_line: int) -> list[Pro
     problems = []
     lines = masked.split("\n")
     for number, line in enumerate(lines):
-        box = _ADMONITION.match(line)
+        box = ADMONITION.match(line)
         if not box:
             continue
         body = next((text for text in lines[number + 1 :] if text.strip()), "")

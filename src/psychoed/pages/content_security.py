@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
-import re
+
+from psychoed.html_elements import head_end, scripts
 
 POLICY = {
     "default-src": ["'none'"],
@@ -27,14 +27,6 @@ POLICY = {
 }
 REFERRER = '<meta name="referrer" content="no-referrer">'
 
-# A start tag, with quoted attribute values that may hold `>`.
-_SCRIPT = re.compile(
-    r"""<script\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>(?P<text>.*?)</script\s*>""", re.IGNORECASE | re.DOTALL
-)
-_ATTRIBUTE = re.compile(
-    r"""(?P<name>[^\s=/>]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+)))?"""
-)
-_HEAD = re.compile(r"<head\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
 # Script types a browser runs (the HTML standard's JavaScript MIME types, module, import
 # map); any other type is a data block, such as JSON-LD or Material's configuration.
 _RUN_TYPES = {
@@ -56,13 +48,13 @@ def with_privacy_meta(page_html: str, *, page_content: str = "") -> str | None:
 
     Only the theme's inline scripts are allowed: one written in the page's text
     (`page_content`, its Markdown as HTML) gets no hash, so the browser blocks it."""
-    head = _HEAD.search(page_html)
-    if head is None:
+    at = head_end(page_html)
+    if at is None:
         return None
     written = set(inline_script_hashes(page_content))
     hashes = [digest for digest in inline_script_hashes(page_html) if digest not in written]
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
-    return page_html[: head.end()] + meta + REFERRER + page_html[head.end() :]
+    return page_html[:at] + meta + REFERRER + page_html[at:]
 
 
 def policy(hashes: list[str]) -> str:
@@ -74,11 +66,11 @@ def policy(hashes: list[str]) -> str:
 def inline_script_hashes(page_html: str) -> list[str]:
     """`'sha256-…'` of each inline script the browser runs, in page order, without repeats."""
     hashes = []
-    for script in _SCRIPT.finditer(page_html):
-        if not runs_inline(tag_attributes(script.group("attributes"))):
+    for attributes, script in scripts(page_html):
+        if not runs_inline(attributes):
             continue
         # The browser hashes the script's text as parsed: line breaks normalised to \n.
-        text = script.group("text").replace("\r\n", "\n").replace("\r", "\n")
+        text = script.replace("\r\n", "\n").replace("\r", "\n")
         digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
         hashes.append(f"'sha256-{digest}'")
     return list(dict.fromkeys(hashes))
@@ -87,13 +79,3 @@ def inline_script_hashes(page_html: str) -> list[str]:
 def runs_inline(attributes: dict[str, str]) -> bool:
     """Whether a `<script>` with these attributes runs its own text (not a file, not data)."""
     return "src" not in attributes and attributes.get("type", "").strip().lower() in _RUN_TYPES
-
-
-def tag_attributes(text: str) -> dict[str, str]:
-    """A start tag's attributes by lower-cased name, values unescaped (the first of repeats,
-    as browsers keep)."""
-    found: dict[str, str] = {}
-    for match in _ATTRIBUTE.finditer(text):
-        value = next((v for v in match.group("double", "single", "bare") if v is not None), "")
-        found.setdefault(match.group("name").lower(), html.unescape(value))
-    return found

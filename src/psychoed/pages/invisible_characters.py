@@ -12,9 +12,8 @@ import re
 from collections.abc import Iterator
 
 from psychoed.characters import character_name, invisible, printable
+from psychoed.markdown_source import PageSource, line_at
 from psychoed.problems import Problem
-from psychoed.references.citation_check import PageSource
-from psychoed.references.citation_syntax import blank_code, strip_front_matter
 
 # A bracket holding an `@`: a citation, or one the character keeps from being one.
 _CITATION = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
@@ -35,7 +34,7 @@ def invisible_character_problems(pages: list[PageSource]) -> list[Problem]:
     problems = []
     for page in pages:
         told: set[int] = set()
-        for line, char, message in sorted(_findings(page.source)):
+        for line, char, message in sorted(_findings(page)):
             if line not in told:  # one character named per line: fixing it shows the next
                 told.add(line)
                 problems.append(Problem(page.path, line, f"an invisible character, {character_name(char)}, {message}"))
@@ -43,9 +42,8 @@ def invisible_character_problems(pages: list[PageSource]) -> list[Problem]:
 
 
 # (line, character, where it stands and the fix) for each invisible character that matters.
-def _findings(source: str) -> Iterator[tuple[int, str, str]]:
-    body, first_line = strip_front_matter(source)
-    masked = blank_code(body)
+def _findings(page: PageSource) -> Iterator[tuple[int, str, str]]:
+    masked, first_line = page.masked, page.first_line
     for citation in _CITATION.finditer(masked):
         for char, line in _invisible_in(masked, citation.start(), citation.end(), first_line):
             shown = " ".join(printable(citation.group(0)).split())
@@ -79,4 +77,4 @@ def _findings(source: str) -> Iterator[tuple[int, str, str]]:
 def _invisible_in(text: str, start: int, end: int, first_line: int) -> Iterator[tuple[str, int]]:
     for index in range(start, end):
         if invisible(text[index]):
-            yield text[index], first_line + text.count("\n", 0, index)
+            yield text[index], line_at(text, index, first_line=first_line)

@@ -8,8 +8,8 @@ import difflib
 from pathlib import Path
 
 from psychoed.articles.front_matter import read_front_matter
+from psychoed.markdown_source import PageSource
 from psychoed.problems import Problem
-from psychoed.references.citation_check import PageSource
 
 
 def template_problems(pages: list[PageSource], *, templates: set[str]) -> list[Problem]:

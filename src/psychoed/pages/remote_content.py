@@ -11,33 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from psychoed.pages.content_security import tag_attributes
+from psychoed.html_elements import start_tags
+from psychoed.markdown_source import INLINE_IMAGE, REFERENCE_IMAGE, PageSource
 from psychoed.problems import Problem
-from psychoed.references.citation_check import PageSource
-from psychoed.references.citation_syntax import blank_code, strip_front_matter
 
 FIX = "the site loads nothing from other sites; link to it instead: [title]({url})"
 
 # Elements that always frame or run another document: the policy allows none of them.
 _EMBED_TAGS = ("iframe", "frame", "embed", "object", "portal")
-_EMBED = re.compile(
-    rf"<(?P<tag>{'|'.join(_EMBED_TAGS)})\b(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE
-)
-# Any start tag, with quoted attribute values that may hold `>`: here, those whose
-# attribute loads a file (img, video, audio, source, script, link, input).
-START_TAG = re.compile(
-    r"<(?P<tag>[a-z][a-z0-9-]*)(?=[\s/>])(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE
-)
-# The attributes whose address the browser loads (read by tag_attributes, so an address
-# quoted in alt or title, or a lazy loader's data-src, is no load).
+# The attributes whose address the browser loads (read by name, so an address quoted in
+# alt or title, or a lazy loader's data-src, is no load).
 _LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "href")
 # An address on another host: http(s):// or protocol-relative //host.
 _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
-# Markdown images: inline ![alt](url "title"), and by reference ![alt][ref], ![ref][], ![ref].
-# The alt text may wrap lines, as a paragraph does, but never crosses a blank line.
-_ALT_TEXT = r"(?P<alt>(?:[^\]\n]|\n(?![ \t]*\n))*)"
-INLINE_IMAGE = re.compile(rf"!\[{_ALT_TEXT}\]\(\s*<?(?P<url>[^)\s>]*)")
-_REFERENCE_IMAGE = re.compile(rf"!\[{_ALT_TEXT}\](?:\[(?P<ref>[^\]\n]*)\])?(?!\()")
 _DEFINITION = re.compile(r"^ {0,3}\[(?P<ref>[^\]\n]+)\]:\s*<?(?P<url>[^\s>]+)", re.MULTILINE)
 
 
@@ -51,34 +37,32 @@ def located_findings(pages: list[PageSource], *, find: Callable[[str], list[tupl
     with its code and HTML comments blanked (blank_code), on every page."""
     problems = []
     for page in pages:
-        body, first_line = strip_front_matter(page.source)
-        masked = blank_code(body)
-        for offset, message in find(masked):
-            problems.append(Problem(page.path, first_line + masked.count("\n", 0, offset), message))
+        for offset, message in find(page.masked):
+            problems.append(Problem(page.path, page.line_at(offset), message))
     return sorted(problems, key=lambda problem: (problem.path, problem.line))
 
 
 # (offset, message) of each thing in code-blanked Markdown that loads from another site.
 def _findings(masked: str) -> list[tuple[int, str]]:
     found = []
-    for embed in _EMBED.finditer(masked):
-        url = _loaded_url(embed.group("attributes"), remote_only=False)
-        what = f"<{embed.group('tag').lower()}> embeds " + (f"'{url}': " if url else "another page: ")
-        found.append((embed.start(), what + FIX.format(url=url or "url")))
-    for tag in START_TAG.finditer(masked):
+    tags = start_tags(masked)
+    for embed in tags:
+        if embed.name in _EMBED_TAGS:
+            url = _loaded_url(embed.attributes, remote_only=False)
+            what = f"<{embed.name}> embeds " + (f"'{url}': " if url else "another page: ")
+            found.append((embed.start, what + FIX.format(url=url or "url")))
+    for tag in tags:
         # A link (<a href>) only leads elsewhere when followed, which is what we ask for.
-        if tag.group("tag").lower() in ("a", *_EMBED_TAGS):
+        if tag.name in ("a", *_EMBED_TAGS):
             continue
-        url = _loaded_url(tag.group("attributes"), remote_only=True)
+        url = _loaded_url(tag.attributes, remote_only=True)
         if url:
-            found.append(
-                (tag.start(), f"<{tag.group('tag').lower()}> loads '{url}' from another site: " + FIX.format(url=url))
-            )
+            found.append((tag.start, f"<{tag.name}> loads '{url}' from another site: " + FIX.format(url=url)))
     definitions = {_label(d.group("ref")): d.group("url") for d in _DEFINITION.finditer(masked)}
     for image in INLINE_IMAGE.finditer(masked):
         if _REMOTE.match(image.group("url")):
             found.append((image.start(), _image_message(image.group("url"))))
-    for image in _REFERENCE_IMAGE.finditer(masked):
+    for image in REFERENCE_IMAGE.finditer(masked):
         url = definitions.get(_label(image.group("ref") or image.group("alt")), "")
         if _REMOTE.match(url):
             found.append((image.start(), _image_message(url)))
@@ -90,8 +74,8 @@ def _image_message(url: str) -> str:
 
 
 # The address a tag would load: its first remote one, or (remote_only=False) its first at all.
-def _loaded_url(attributes: str, *, remote_only: bool) -> str | None:
-    for name, value in tag_attributes(attributes).items():
+def _loaded_url(attributes: dict[str, str], *, remote_only: bool) -> str | None:
+    for name, value in attributes.items():
         if name not in _LOADING_ATTRIBUTES:
             continue
         # srcset lists "url width, url width": any remote candidate loads from elsewhere.

@@ -10,14 +10,20 @@ JavaScript; the table inside keeps no attribute, so Material still styles it (it
 
 from __future__ import annotations
 
-import re
+from psychoed.html_elements import elements
 
 BOX = '<div class="gt-table-scroll" tabindex="0">'
-
 # A table as Markdown writes it: no attributes. Tables written in HTML keep their own.
-_MARKDOWN_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+_MARKDOWN_TABLE = "<table>"
 
 
 def scrollable_tables(page_html: str) -> str:
     """The page's HTML with every Markdown table in a focusable box that scrolls."""
-    return _MARKDOWN_TABLE.sub(lambda table: BOX + table.group(0) + "</div>", page_html)
+    if _MARKDOWN_TABLE not in page_html:
+        return page_html  # most pages have none: not read at all
+    parts, done = [], 0
+    for table in elements(page_html, names={"table"}):
+        if table.tag.text == _MARKDOWN_TABLE and table.start >= done:
+            parts += [page_html[done : table.start], BOX, page_html[table.start : table.end], "</div>"]
+            done = table.end
+    return "".join([*parts, page_html[done:]])

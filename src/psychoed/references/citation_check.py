@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 
+from psychoed.markdown_source import PageSource
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Bibliography
 from psychoed.references.citation_syntax import (
@@ -16,14 +16,7 @@ from psychoed.references.citation_syntax import (
     find_bare_keys,
     find_citation_blocks,
     find_plain_brackets,
-    strip_front_matter,
 )
-
-
-@dataclass(frozen=True)
-class PageSource:
-    path: str  # as the editor finds it, e.g. docs/articles/self-compassion.md
-    source: str  # the whole file, front matter included, so lines match the editor's
 
 
 def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tuple[list[Problem], list[CitationBlock]]:
@@ -32,7 +25,7 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
     problems: list[Problem] = []
     blocks: list[CitationBlock] = []
     for page in pages:
-        body, first_line = strip_front_matter(page.source)
+        body, first_line = page.body, page.first_line
         for block in find_citation_blocks(body, first_line=first_line):
             blocks.append(block)
             for key in block.keys:

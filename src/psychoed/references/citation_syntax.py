@@ -6,12 +6,11 @@ addresses) are skipped, and left as written: a page must be able to show how to 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from psychoed.articles.front_matter import FRONT_MATTER
+from psychoed.markdown_source import blank, blank_code, line_at
 
 # Keys as mkdocs-bibtex reads them (`@[\w-]+`), so what we check is what it rewrites.
 KEY = r"[\w-]+"
@@ -30,17 +29,10 @@ _DEFINITION = re.compile(r"[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*
 _DEFINITION_INDENT = re.compile(r"(?:^|\n) {0,3}$")
 # The `>` a quoted line starts with, which a citation wrapped in a quote must not keep.
 _QUOTE_MARKS = re.compile(r"\n[ \t]*>[ \t>]*")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # `@key` not after a word character (e-mail addresses) or `/` (URLs such as a profile's).
 BARE_KEY = re.compile(rf"(?<![\w.+@/-])@(?P<key>{KEY})")
 # Links and images with their destinations, and any other bracket on one line.
 _LINK_OR_BRACKET = re.compile(r"!?\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|<[a-z]+:[^>\s]*>")
-_FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
-# A code span may wrap lines but never crosses a blank line.
-_INLINE_CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
-# Blocks whose indented lines are their content, not code: list items, admonitions
-# (`!!! note`, `??? tip`), footnote definitions.
-_CONTAINER_START = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s|(?:!!!|\?\?\?\+?)[ \t]*\w|\[\^[^\]]+\]:)")
 
 
 @dataclass(frozen=True)
@@ -66,7 +58,7 @@ def find_citation_blocks(markdown: str, *, first_line: int = 1) -> list[Citation
     """Every citation block outside code, in order, numbered from `first_line`."""
     masked = blank_code(markdown)
     return [
-        CitationBlock(text=match.group(0), keys=keys, line=first_line + masked.count("\n", 0, match.start()))
+        CitationBlock(text=match.group(0), keys=keys, line=line_at(masked, match.start(), first_line=first_line))
         for match, keys in _citations(masked)
     ]
 
@@ -78,11 +70,11 @@ def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
     found = []
     for match in _brackets(masked):
         if not _citation_keys(match.group("body")):
-            bracket_line = first_line + masked.count("\n", 0, match.start())
+            bracket_line = line_at(masked, match.start(), first_line=first_line)
             found += [
                 BareKey(
                     bare.group("key"),
-                    first_line + masked.count("\n", 0, match.start("body") + bare.start()),
+                    line_at(masked, match.start("body") + bare.start(), first_line=first_line),
                     match.group(0),
                     bracket_line,
                 )
@@ -91,7 +83,7 @@ def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
     # What no bracket, link or URL holds is running text.
     prose = _LINK_OR_BRACKET.sub(_blank, _BLOCK.sub(_blank, masked))
     found += [
-        BareKey(bare.group("key"), first_line + prose.count("\n", 0, bare.start()), None)
+        BareKey(bare.group("key"), line_at(prose, bare.start(), first_line=first_line), None)
         for bare in BARE_KEY.finditer(prose)
     ]
     return sorted(found, key=lambda bare: bare.line)
@@ -102,14 +94,14 @@ def find_plain_brackets(markdown: str, *, first_line: int = 1) -> list[tuple[str
     a footnote, with the line it starts on: `[yip2021]` is a citation that lost its `@`."""
     masked = blank_code(markdown)
     return [
-        (match.group("body"), first_line + masked.count("\n", 0, match.start()))
+        (match.group("body"), line_at(masked, match.start(), first_line=first_line))
         for match in _brackets(masked)
         if "@" not in match.group("body") and not match.group("body").startswith("^")
     ]
 
 
 def join_wrapped_citations(markdown: str) -> str:
-    """Each citation block that wraps lines on one line, as mkdocs-bibtex reads only those."""
+    """Each citation block that wraps lines on one line: one text to format and to replace."""
     parts, done = [], 0
     for match, _ in _citations(blank_code(markdown)):
         if "\n" in match.group(0):
@@ -132,14 +124,6 @@ def replace_citations(markdown: str, texts: Mapping[str, str]) -> str:
     return "".join(parts)
 
 
-def strip_front_matter(source: str) -> tuple[str, int]:
-    """The Markdown body of a page file and the file line its first line stands on."""
-    match = FRONT_MATTER.match(source)
-    if not match:
-        return source, 1
-    return source[match.end() :], 1 + source.count("\n", 0, match.end())
-
-
 # The citation blocks of code-blanked Markdown, with their keys.
 def _citations(masked: str) -> list[tuple[re.Match[str], tuple[str, ...]]]:
     found = [(match, _citation_keys(match.group("body"))) for match in _brackets(masked)]
@@ -159,47 +143,10 @@ def _brackets(masked: str) -> Iterator[re.Match[str]]:
 
 
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    return blank(match.group(0))
 
 
 def _citation_keys(body: str) -> tuple[str, ...]:
     items = [_ITEM.match(item) for item in body.split(";")]
     keys = tuple(item.group("key") for item in items if item)
     return keys if len(keys) == len(items) else ()
-
-
-# Each page is read for citations, bare keys, keys without `@` and the content rules:
-# blanked once, not four times (about 0.2 s saved at 1,000 articles).
-@functools.lru_cache(maxsize=4096)
-def blank_code(markdown: str) -> str:
-    """Code regions and HTML comments replaced by spaces of the same length, so offsets
-    and lines still match: neither is shown, so neither cites."""
-    lines = markdown.split("\n")
-    out = []
-    fence: str | None = None
-    previous_blank = True
-    in_container = False
-    for line in lines:
-        opening = _FENCE.match(line)
-        if fence is not None:
-            out.append(" " * len(line))
-            if opening and opening.group("fence")[0] == fence[0] and len(opening.group("fence")) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group("fence")
-            out.append(" " * len(line))
-            continue
-        stripped = line.strip()
-        if _CONTAINER_START.match(line):
-            in_container = True
-        elif stripped and not line.startswith((" ", "\t")):
-            in_container = False
-        indented = line.startswith(("    ", "\t")) and stripped
-        if indented and previous_blank and not in_container:
-            out.append(" " * len(line))
-            continue  # an indented code block stays code until a less indented line
-        previous_blank = not stripped
-        out.append(line)
-    text = "\n".join(out)
-    return _HTML_COMMENT.sub(_blank, _INLINE_CODE.sub(_blank, text))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from psychoed.markdown_source import blank_code, line_at
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Entry
-from psychoed.references.citation_syntax import blank_code
 
 # `@doi:` and a DOI, up to what ends a citation's item (white space, `;`, `,`, `]`) and
 # without a sentence's trailing `.` or `:`. Not after a word character (an e-mail
@@ -54,7 +54,7 @@ def unresolved_dois(markdown: str, keys: dict[str, str], *, first_line: int = 1)
     """Every `@doi:X` outside code whose DOI has no entry, with its line."""
     masked = blank_code(markdown)
     return [
-        (match.group("doi"), first_line + masked.count("\n", 0, match.start()))
+        (match.group("doi"), line_at(masked, match.start(), first_line=first_line))
         for match in DOI_CITATION.finditer(masked)
         if match.group("doi").lower() not in keys
     ]
@@ -71,7 +71,7 @@ def misshapen_doi_citations(markdown: str, *, first_line: int = 1) -> list[tuple
             at, prefix = match.group("at"), match.group("prefix")
             if at and prefix.lower() == "doi:":
                 continue  # the right form
-            line = first_line + masked.count("\n", 0, bracket.start() + match.start())
+            line = line_at(masked, bracket.start() + match.start(), first_line=first_line)
             found.append((match.group(0), f"@doi:{match.group('doi')}", line))
     return found
 

@@ -132,7 +132,7 @@ _BRACED_WHOLE = re.compile(r"\{(?P<inner>[^{}]*(?:\S+\s+){2,}[^{}]*)\}")
 _SENTENCE_CASED_FIELDS = ("title", "booktitle")
 _ONLINE_FIRST = "pubstate = {Advance online publication}"
 # How to add what a type lacks, where `name = {...}` is not enough said.
-_HOW_TO_ADD = {
+HOW_TO_ADD = {
     "journal|journaltitle": "add journal = {...} (journaltitle, as reference managers write it, is the same)",
     "year|date": "add year = {2018}, or date = {2018-03-15} as reference managers write it",
     "year|date|pubstate": f"add year = {{2023}} (or date = {{2023-05-02}}); for an article published online first with no year yet, {_ONLINE_FIRST}",
@@ -397,7 +397,7 @@ def _missing(
     problems = []
     if read_as in _AUTHORLESS and lacking and lacking[0].startswith("author"):
         names = lacking.pop(0)
-        how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, "add author = {...}")
+        how = HOW_TO_ADD.get(f"{read_as}:{names}") or HOW_TO_ADD.get(names, "add author = {...}")
         message = f"entry '{key}' (@{kind}) has no author, so APA puts its title in the author's place; if the work names its author, {how}"
         site = next((fields[name] for name in ("publisher", "howpublished", "journal") if name in fields), None)
         if read_as in {"online", "misc"} and site:
@@ -410,7 +410,7 @@ def _missing(
         problems.append(Problem(path, line, message, notice=True))
     for names in lacking:
         wanted = names.split("|")[0]
-        how = _HOW_TO_ADD.get(f"{read_as}:{names}") or _HOW_TO_ADD.get(names, f"add {wanted} = {{...}}")
+        how = HOW_TO_ADD.get(f"{read_as}:{names}") or HOW_TO_ADD.get(names, f"add {wanted} = {{...}}")
         problems.append(
             Problem(path, line, f"entry '{key}' (@{kind}) lacks the {wanted} field, which a {spec.name} needs; {how}")
         )

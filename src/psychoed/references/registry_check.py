@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import difflib
-import html
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec; ships with pybtex)
 
+from psychoed.html_elements import text_of
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Entry
 
@@ -48,7 +48,6 @@ WHAT_TO_DO = {
 SOURCES = {"publisher": "publisher", "retraction-watch": "Retraction Watch"}
 # Particles a family name may carry in one registry and not in the other.
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ten", "ter"}
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 # A retracted work's title in Crossref often gains this prefix; the entry's title is the work's.
 _RETRACTED_PREFIX = re.compile(r"^\s*(?:retracted|withdrawn)(?:\s+article)?\s*:\s*", re.IGNORECASE)
 
@@ -332,7 +331,7 @@ def _notice_message(doi: str, notice: Update) -> str:
 
 def _plain(text: str) -> str:
     """Text without HTML tags and entities, LaTeX accents and braces, on one line."""
-    text = html.unescape(_TAG.sub("", text))
+    text = text_of(text)
     if "\\" in text or "{" in text:
         # Left as written where it is no LaTeX: the comparison still ignores its punctuation.
         # typeshed knows only the standard library's str-to-str codecs, not latexcodec's "ulatex".

@@ -1,0 +1,30 @@
+"""A page's Markdown as the checks read it: the body after the front matter, at the file's
+lines, with code and HTML comments blanked; its headings, typed as Markdown or HTML."""
+
+from __future__ import annotations
+
+from psychoed.markdown_source import PageSource, find_headings, without_comments
+
+
+def test_a_page_tells_the_file_line_of_an_offset_in_its_body():
+    page = PageSource("docs/a.md", "---\ntitle: A\n---\n# A\n\n`<b>` <i>x</i>\n")
+
+    assert page.first_line == 4
+    assert page.masked == "# A\n\n      <i>x</i>\n"
+    assert page.line_at(page.masked.index("<i>")) == 6
+
+
+def test_headings_typed_as_markdown_or_html_each_at_its_line():
+    page = PageSource(
+        "docs/a.md", '---\ntitle: A\n---\nA\n===\n\n<h3 class="x">Typed <em>in</em>\nHTML</h3>\n\n## Two {#two}\n'
+    )
+
+    assert [(h.level, h.text, h.line) for h in find_headings(page.masked, first_line=page.first_line)] == [
+        (1, "A", 4),
+        (3, "Typed in HTML", 7),
+        (2, "Two", 10),
+    ]
+
+
+def test_comments_are_taken_out_for_a_reader_that_counts_words():
+    assert without_comments("One <!-- a\ndraft --> two.") == "One  two."
