@@ -12,10 +12,10 @@ import logging
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.utils import CountHandler
@@ -26,6 +26,9 @@ from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_
 from psychoed.references.bibliography import Bibliography, load_bibliography
 from psychoed.references.bibtex_plugin import options
 from psychoed.site_checks import SourceFile, site_problems
+
+if TYPE_CHECKING:  # imported for `serve` only: it loads a file watcher, a fifth of a second
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.site_checks")
 

