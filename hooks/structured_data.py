@@ -19,10 +19,12 @@ from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, display_path
 from psychoed.references.bibliography import Bibliography, load_bibliography
 from psychoed.references.bibtex_plugin import options
 from psychoed.references.citation_syntax import find_citation_blocks
+from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 
 # The bibliography of the current build, set by on_config (which MkDocs runs before any
 # page event) on every build: `serve` keeps this module.
 _bibliography = Bibliography("", {}, [])
+_doi_keys: dict[str, str] = {}  # for works cited by DOI (`[@doi:10.1111/aphw.12127]`)
 
 # ---------------------------------------------------------------------------------------
 # Hooks
@@ -35,6 +37,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography
     path = checked(bib_file(config.config_file_path, options(config.plugins)), [NO_BIBLIOGRAPHY])
     _bibliography = load_bibliography(path, display_path=display_path(path, config.config_file_path))
+    _doi_keys.clear()
+    _doi_keys.update(doi_keys(_bibliography.entries.values()))
     return config
 
 
@@ -53,7 +57,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 def structured_data(page: Page, config: MkDocsConfig, *, url: str) -> dict:
     source = page.file.content_string
     article = checked(*read_article(page.file.src_uri, source, path=page.file.src_uri))
-    keys = [key for block in find_citation_blocks(strip_front_matter(source)[0]) for key in block.keys]
+    body = resolve_doi_citations(strip_front_matter(source)[0], _doi_keys)
+    keys = [key for block in find_citation_blocks(body) for key in block.keys]
     cited = [_bibliography.entries[key] for key in dict.fromkeys(keys) if key in _bibliography.entries]
     return article_json_ld(
         article,

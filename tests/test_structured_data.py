@@ -158,15 +158,16 @@ def test_plain_text_reads_as_pybtex_renders_it(value: str):
     assert plain_text(value) == Text.from_latex(value).render_as("text")
 
 
-def test_reviewer_in_front_matter_reaches_the_built_page(site_copy: Path):
+def test_reviewer_and_a_work_cited_by_doi_reach_the_built_page(site_copy: Path):
     source = site_copy / ARTICLE
     source.write_text(
-        source.read_text().replace(
-            "author: Grow True Psychology\n", "author: Grow True Psychology\nreviewed_by: Dr. Ana Ruiz, PsyD\n"
-        )
+        source.read_text()
+        .replace("author: Grow True Psychology\n", "author: Grow True Psychology\nreviewed_by: Dr. Ana Ruiz, PsyD\n")
+        .replace("[@inwood2018]", "[@doi:10.1111/aphw.12127]")
     )
     result = build_site(site_copy)
     assert result.returncode == 0, result.stderr
     page = html.parse(str(site_copy / "site/articles/how-can-self-compassion-help-me/index.html")).getroot()
     data = json.loads(page.xpath("//script[@type='application/ld+json']/text()")[0])
     assert data["reviewedBy"] == {"@type": "Person", "name": "Dr. Ana Ruiz, PsyD"}
+    assert "https://doi.org/10.1111/aphw.12127" in json.dumps(data["citation"])
