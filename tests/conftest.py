@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from psychoed.references.citation_cache import FOLDER_SETTING
+
 ROOT = Path(__file__).resolve().parent.parent
 # The tests' own content: pages, bibliography and settings, as editors would write them.
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
@@ -98,6 +100,9 @@ def run_make(project: Path, target: str, *variables: str) -> subprocess.Complete
 def pytest_configure(config: pytest.Config) -> None:
     for name in NOT_INHERITED:
         os.environ.pop(name, None)
+    # Every build of the run shares the project's citation cache: content-keyed, so a page
+    # is formatted once (tests of the cache, and of pandoc failing, use their own).
+    os.environ.setdefault(FOLDER_SETTING, str(ROOT / ".cache" / "citations"))
     # pytest-xdist declares the mark too; this keeps a run without it (-p no:xdist) valid.
     config.addinivalue_line("markers", "xdist_group(name): tests sharing what a fixture made once per worker")
     config.addinivalue_line(

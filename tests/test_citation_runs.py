@@ -14,6 +14,7 @@ import pytest
 from conftest import build_site
 from psychoed.references import pandoc_runs
 from psychoed.references.bibliography import load_bibliography
+from psychoed.references.citation_cache import FOLDER_SETTING
 from psychoed.references.citation_syntax import find_citation_blocks
 from psychoed.references.pandoc_runs import CitationFormatter, Formatted, PandocSources, Run, apa_style_path, format_run
 
@@ -224,7 +225,8 @@ def test_pandoc_failing_fails_the_build_naming_the_page(site_copy: Path, tmp_pat
     )
     fake.chmod(0o755)
 
-    result = build_site(site_copy, env={"PYPANDOC_PANDOC": str(fake)})
+    # Its own citation cache: from the run's, every page would be formatted already.
+    result = build_site(site_copy, env={"PYPANDOC_PANDOC": str(fake), FOLDER_SETTING: str(tmp_path / "cache")})
 
     assert result.returncode != 0
     assert re.search(

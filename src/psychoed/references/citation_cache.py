@@ -4,7 +4,7 @@ build whose pages' citations and entries have not changed since an earlier one (
 
 A page's entry is named by a hash of all that pandoc's output for it depends on: the
 page's citation blocks in order, the entries they cite as handed to pandoc, the CSL
-style's text and pandoc's version. When any of them changes the page gets a new entry;
+style's text, pandoc's version, and the code that runs pandoc and reads its output. When any of them changes the page gets a new entry;
 an entry no build has used for PRUNE_AFTER_DAYS is removed.
 """
 
@@ -20,9 +20,11 @@ from pathlib import Path
 
 from psychoed.references.pandoc_runs import Formatted
 
-# What is stored and how pandoc is asked (apa.format_run): bump it when either changes,
-# so no build reads an entry an older version of this code wrote.
-FORMAT = 1
+# How pandoc is asked and read, and what is stored: this module's and pandoc_runs.py's
+# own text, so no build reads an entry that other code wrote.
+_CODE = "".join(
+    Path(__file__).with_name(name).read_text(encoding="utf-8") for name in ("citation_cache.py", "pandoc_runs.py")
+)
 PRUNE_AFTER_DAYS = 30
 # The folder `CITATION_CACHE_DIR` names instead of the project's: the tests share one.
 FOLDER_SETTING = "CITATION_CACHE_DIR"
@@ -34,7 +36,7 @@ class CitationCache:
     def __init__(self, folder: Path, *, csl: str, pandoc: str):
         self._folder = folder
         # What every page shares, hashed once: the style is long.
-        shared = [FORMAT, pandoc_version(pandoc, folder=folder), csl]
+        shared = [_CODE, pandoc_version(pandoc, folder=folder), csl]
         self._shared = hashlib.sha256(json.dumps(shared, ensure_ascii=False).encode()).hexdigest()
 
     def key(self, blocks: list[str], bibtex: str) -> str:
