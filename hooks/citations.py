@@ -77,8 +77,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     pages = {uri: blocks for uri, blocks in _pages_in(config).items() if blocks}
     folder = os.environ.get(FOLDER_SETTING) or Path(config.config_file_path).parent / ".cache" / "citations"
-    pandoc = pandoc_path()
-    _cache = CitationCache(Path(folder), csl=style_text(csl_path), pandoc=pandoc)
+    try:
+        pandoc = pandoc_path()
+        _cache = CitationCache(Path(folder), csl=style_text(csl_path), pandoc=pandoc)
+    except PandocError as error:
+        raise PluginError(f"citations cannot be formatted: {error}") from error
     _keys = {
         uri: _cache.key([b.text for b in blocks], sources.bibtex_for(_keys_of(blocks))) for uri, blocks in pages.items()
     }

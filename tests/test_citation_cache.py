@@ -11,7 +11,7 @@ import pytest
 
 from psychoed.references import citation_cache
 from psychoed.references.citation_cache import PRUNE_AFTER_DAYS, CitationCache, pandoc_version
-from psychoed.references.pandoc_runs import Formatted, apa_style_path, pandoc_path, style_text
+from psychoed.references.pandoc_runs import Formatted, PandocError, apa_style_path, pandoc_path, style_text
 from test_serve_rebuild import build_in_process
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
@@ -63,6 +63,12 @@ def test_key_changes_with_pandocs_version_which_is_asked_once_per_binary(tmp_pat
 
     assert pandoc_version(str(installed), folder=tmp_path / "cache") == "pandoc 3.9"
     assert (tmp_path / "installed.log").read_text().splitlines() == ["asked"]  # a warm build starts no pandoc
+
+
+@pytest.mark.parametrize("pandoc", ["/nonexistent/pandoc", "/bin/false"])
+def test_a_pandoc_that_does_not_run_is_named_with_the_setting_to_fix(tmp_path, pandoc):
+    with pytest.raises(PandocError, match=rf"pandoc '{pandoc}' does not run .*set PYPANDOC_PANDOC to a working pandoc"):
+        pandoc_version(pandoc, folder=tmp_path)
 
 
 def test_half_written_entry_is_formatted_again(cache, tmp_path):

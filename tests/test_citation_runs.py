@@ -235,6 +235,14 @@ def test_pandoc_failing_fails_the_build_naming_the_page(site_copy: Path, tmp_pat
     assert "Traceback" not in result.stderr
 
 
+def test_a_pandoc_that_does_not_run_stops_the_build_naming_the_setting(site_copy: Path, tmp_path: Path):
+    result = build_site(site_copy, env={"PYPANDOC_PANDOC": "/bin/false", FOLDER_SETTING: str(tmp_path / "cache")})
+
+    assert result.returncode != 0
+    assert "citations cannot be formatted: pandoc '/bin/false' does not run" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_missing_style_file_fails_the_build_naming_the_setting(site_copy: Path):
     config = site_copy / "mkdocs.yml"
     config.write_text(

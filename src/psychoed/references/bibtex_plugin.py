@@ -1,10 +1,11 @@
-"""Everything the site knows of mkdocs-bibtex, in one module: a fork or a replacement of
-the plugin (archived, 4.4.0 its last release) changes this file only.
+"""Everything the site's code knows of mkdocs-bibtex, in one module: a fork of the plugin
+(archived, 4.4.0 its last release) changes this file only, a replacement this file and
+where mkdocs.yml names the settings (MAINTAINING.md, "The dependencies' future").
 tests/test_bibtex_plugin.py holds this contract against the pinned version.
 
 The plugin only carries the settings: mkdocs.yml's `plugins: - bibtex:` names the
 bibliography (bib_file) and a style (csl_file), which editors and the tools read there.
-The site formats every citation itself (apa.py, citation_cache.py, hooks/citations.py),
+The site formats every citation itself (pandoc_runs.py, citation_cache.py, hooks/citations.py),
 so `keep_inert` stops the plugin from doing anything else: parsing the bibliography a
 second time, starting pandoc, or rewriting a page.
 """

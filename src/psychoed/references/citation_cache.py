@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from psychoed.references.pandoc_runs import Formatted
+from psychoed.references.pandoc_runs import Formatted, PandocError
 
 # How pandoc is asked and read, and what is stored: this module's and pandoc_runs.py's
 # own text, so no build reads an entry that other code wrote.
@@ -76,7 +76,10 @@ class CitationCache:
 def pandoc_version(pandoc: str, *, folder: Path) -> str:
     """`pandoc --version`'s first line, asked once per pandoc binary (its path, size and
     modification time) and remembered in `folder`, so a warm build starts no pandoc."""
-    stat = os.stat(pandoc)
+    try:
+        stat = os.stat(pandoc)
+    except OSError as error:
+        raise _not_running(pandoc, error) from error
     binary = f"{os.path.realpath(pandoc)} {stat.st_size} {stat.st_mtime_ns}"
     memo = folder / "pandoc-versions.json"
     try:
@@ -85,11 +88,21 @@ def pandoc_version(pandoc: str, *, folder: Path) -> str:
         known = {}
     if isinstance(known, dict) and isinstance(known.get(binary), str):
         return known[binary]
-    completed = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True)
+    try:
+        completed = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise _not_running(pandoc, error) from error
     version = completed.stdout.partition("\n")[0].strip()
     folder.mkdir(parents=True, exist_ok=True)
     _write_atomically(memo, json.dumps({**(known if isinstance(known, dict) else {}), binary: version}))
     return version
+
+
+def _not_running(pandoc: str, error: Exception) -> PandocError:
+    return PandocError(
+        f"pandoc '{pandoc}' does not run ({error}); set PYPANDOC_PANDOC to a working pandoc, "
+        "or unset it to use the one in .venv"
+    )
 
 
 # Builds running at once (the tests, two terminals) never read half a file.
