@@ -148,7 +148,7 @@ def quote_message(key: str, typed: str) -> str | None:
         return f"front matter field '{key}' is in typographic quotes ({character_name(curly.group('quote'))}), which YAML reads as letters of the text, not as quotes; type straight ones: {key}: {double_quoted(curly.group('value'))}"
     if single := _APOSTROPHE_IN_SINGLE_QUOTES.match(typed):
         before, after = single.group("before", "after")
-        word = re.search(r"\w*$", before).group(0) + "'" + re.match(r"\w*", after).group(0)  # type: ignore[union-attr]
+        word = re.findall(r"\w*$", before)[0] + "'" + re.findall(r"^\w*", after)[0]
         value = before + "'" + after
         return f"front matter field '{key}' is in single quotes, and the apostrophe of {word} closes them early; put the value in double quotes instead: {key}: {double_quoted(value)}"
     return None

@@ -206,7 +206,10 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
 # pybtex's "entry with key smith2020 has a duplicate year field" (its only words for it),
 # at the second field's line.
 def _duplicate_field(error: DuplicateField, chunk: str, first: int) -> tuple[int, str]:
-    key, name = re.fullmatch(r"entry with key (.+) has a duplicate (\S+) field", str(error)).groups()  # type: ignore[union-attr]
+    found = re.fullmatch(r"entry with key (.+) has a duplicate (\S+) field", str(error))
+    if found is None:  # another pybtex's words: said as it says them
+        return first, str(error)
+    key, name = found.groups()
     starts = [found for found in _FIELD_START.finditer(chunk) if found.group("name").lower() == name.lower()]
     line = first + chunk.count("\n", 0, starts[-1].start()) if starts else first
     return line, f"entry '{key}' has two {name} fields; keep one"
