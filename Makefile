@@ -44,7 +44,7 @@ test: $(STAMP)
 	$(BIN)/pytest -n auto --dist worksteal
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .cache .pytest_cache .hypothesis
 
 # Rebuilt whenever the lock changes, so a stale .venv never runs the site.
 $(INSTALLED): requirements.lock
