@@ -10,13 +10,21 @@ every valid content keeps, over whatever pages and entries exist.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import get_files
+
+from psychoed.problems import Problem
+from psychoed.references.bibliography import load_bibliography
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tests' own content: pages, bibliography and settings, as editors would write them.
@@ -92,6 +100,29 @@ def run_make(project: Path, target: str, *variables: str) -> subprocess.Complete
         capture_output=True,
         text=True,
         timeout=300,
+    )
+
+
+def build_checks(
+    project: Path,
+    config: MkDocsConfig | None = None,
+    *,
+    today: dt.date = dt.date(2026, 12, 1),
+    environ: Mapping[str, str] | None = None,
+) -> list[Problem]:
+    """What the build's checks (hooks/checks.py) find in `project`, in process and in
+    milliseconds: the bibliography read as on_config reads it (an unreadable one stops
+    there), then every file as on_files hands them over, notices included; each problem's
+    text is the line the build prints. A pull request's or a local build unless `environ`
+    says otherwise. For a message, not a build: one real build proves the hook prints them."""
+    config = config or load_config(str(project / "mkdocs.yml"))
+    bibliography = load_bibliography(project / "references.bib", display_path="references.bib")
+    if not bibliography.readable:
+        return bibliography.problems
+    # The hook's own translation of MkDocs' files (what on_files hands the checks).
+    hook = config.hooks["hooks/checks.py"]  # type: ignore[call-overload]  # MkDocs declares a list; it is a dict of modules
+    return hook.content_problems(
+        get_files(config), config, bibliography=bibliography, today=today, environ=environ or {}
     )
 
 
