@@ -134,16 +134,8 @@ def test_every_page_footer_links_disclaimer_about_our_content_and_privacy(fixtur
         assert all(resolves(fixture_site, path, a.get("href")) for a in links), path
 
 
-def test_a_footer_link_to_home_or_a_page_in_a_folder_resolves_from_every_page(site_copy):
-    edit(
-        site_copy / "mkdocs.yml",
-        "    - title: Privacy\n      page: privacy.md\n",
-        "    - title: Privacy\n      page: privacy.md\n    - title: Home\n      page: index.md\n"
-        "    - title: A practice\n      page: practices/what-do-i-need.md\n",
-    )
-    result = build_site(site_copy)
-    assert result.returncode == 0, result.stderr
-    site = site_copy / "site"
+def test_a_footer_link_to_home_or_a_page_in_a_folder_resolves_from_every_page(more_articles):
+    site, _ = more_articles  # its footer adds links to Home and to a page in a folder
     for path in ("index.html", "404.html", ARTICLE, "practices/what-do-i-need/index.html"):
         links = page(site, path).xpath("//footer//nav[contains(@class, 'gt-footer-links')]//a")
         assert [a.text_content().strip() for a in links][-2:] == ["Home", "A practice"], path
@@ -245,6 +237,8 @@ Text.
 
 @pytest.fixture(scope="module")
 def more_articles(tmp_path_factory: pytest.TempPathFactory):
+    """The fixture site with MORE_ARTICLES, dates in another form, footer links to Home and
+    to a page in a folder, and a booking address as the call-to-action's link: one build."""
     project = copy_project(tmp_path_factory.mktemp("more-articles"))
     for name, source in MORE_ARTICLES.items():
         (project / "docs/articles" / name).write_text(source, encoding="utf-8")
@@ -254,6 +248,13 @@ def more_articles(tmp_path_factory: pytest.TempPathFactory):
     config.write_text(
         "\n".join(lines).replace("\nextra:\n", "\nextra:\n  date_format: day-month-year\n", 1), encoding="utf-8"
     )
+    edit(
+        config,
+        "    - title: Privacy\n      page: privacy.md\n",
+        "    - title: Privacy\n      page: privacy.md\n    - title: Home\n      page: index.md\n"
+        "    - title: A practice\n      page: practices/what-do-i-need.md\n",
+    )
+    edit(config, "    url: consultation.md\n", "    url: https://booking.example.org/grow-true-psychology\n")
     # No nav edit: hooks/article_index.py lists every file in docs/articles/.
     result = build_site(project)
     assert result.returncode == 0, result.stderr
@@ -321,15 +322,9 @@ def test_overdue_review_is_a_notice_at_the_review_due_line_and_the_strict_build_
     )
 
 
-def test_an_https_booking_url_becomes_the_buttons_link(site_copy):
-    edit(
-        site_copy / "mkdocs.yml",
-        "    url: consultation.md\n",
-        "    url: https://booking.example.org/grow-true-psychology\n",
-    )
-    result = build_site(site_copy)
-    assert result.returncode == 0, result.stderr
-    (button,) = article(site_copy / "site").xpath(".//a[contains(@class, 'gt-cta__button')]")
+def test_an_https_booking_url_becomes_the_buttons_link(more_articles):
+    site, _ = more_articles
+    (button,) = article(site).xpath(".//a[contains(@class, 'gt-cta__button')]")
     assert button.get("href") == "https://booking.example.org/grow-true-psychology"
 
 
