@@ -282,7 +282,7 @@ def line_of(project: Path, name: str, text: str) -> int:
 
 
 @pytest.mark.parametrize("case", [pytest.param(case, id=case.id) for case in CASES])
-def test_bad_input_is_a_problem_naming_file_line_and_fix(site_copy, case):
+def test_bad_input_fails_build_naming_file_line_and_fix(site_copy, case):
     apply(site_copy, case.edits)
     problems = [problem for problem in build_checks(site_copy) if not problem.notice]
     for name, anchor, message in case.expected:

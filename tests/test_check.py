@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import run_make
+from conftest import build_checks, run_make
 from prose import main as prose_main
 from readability import prose_text, readability
 
@@ -37,27 +37,23 @@ def test_check_passes_on_the_fixture_site(checkable_copy):
     assert f"{ARTICLE}: grade " in result.stdout
 
 
-# The build's problems and the prose check's, listed in one run. (A broken link's warning
-# at its Markdown line: tests/test_problem_matcher.py, test_properdocs.py.)
-def test_check_fails_on_skeleton_text_and_a_misspelling_and_names_each_once(checkable_copy):
-    subprocess.run(
-        [sys.executable, str(checkable_copy / "tools/new_article.py"), "Sleep Well", "--today", "2026-06-01"],
-        check=True,
-        capture_output=True,
+def test_check_fails_on_a_misspelling_and_a_broken_link_and_names_both(checkable_copy):
+    line = add_lines(
+        checkable_copy / ARTICLE,
+        "Teh research is clear.",
+        "",
+        "Read [the missing page](missing-page.md) too.",
     )
-    line = add_lines(checkable_copy / ARTICLE, "Teh research is clear.")
 
     result = make_check(checkable_copy)
     output = result.stdout + result.stderr
 
     assert result.returncode != 0
     assert f"{ARTICLE}:{line}: spelling: 'Teh' should probably be 'The'" in output
-    # The build names skeleton text, at every build; `make prose` leaves it to the build,
-    # so it is listed once.
     assert (
-        output.count("docs/articles/sleep-well.md:3: the description is still the example from make new-article") == 1
+        f"{ARTICLE}:{line + 2}: Doc file 'articles/how-can-self-compassion-help-me.md' contains a link 'missing-page.md'"
+        in output
     )
-    assert output.count("docs/articles/sleep-well.md:12: this text is still the skeleton from make new-article") == 1
     assert "make check: fix the problems above" in output
     # Both steps ran: the prose report follows the failed build.
     assert "Readability (Flesch–Kincaid grade" in output
@@ -77,6 +73,28 @@ def test_check_runs_the_link_check_on_what_the_build_wrote(checkable_copy):
         in output
     )
     assert "make check: fix the problems above" in output
+
+
+# `make check` runs the build, then `make prose` (the runs above): the
+# build names skeleton text, at every build, and the prose check leaves it to the build,
+# so it is listed once.
+def test_skeleton_text_left_from_new_article_is_named_once_by_the_build(checkable_copy, capsys):
+    subprocess.run(
+        [sys.executable, str(checkable_copy / "tools/new_article.py"), "Sleep Well", "--today", "2026-06-01"],
+        check=True,
+        capture_output=True,
+    )
+
+    told = [str(problem) for problem in build_checks(checkable_copy) if not problem.notice]
+    prose_main(["--project", str(checkable_copy)])
+    prose = capsys.readouterr().out
+
+    for skeleton in (
+        "docs/articles/sleep-well.md:3: the description is still the example from make new-article",
+        "docs/articles/sleep-well.md:12: this text is still the skeleton from make new-article",
+    ):
+        assert sum(problem.startswith(skeleton) for problem in told) == 1, told
+        assert skeleton.split(": ", 1)[0] not in prose
 
 
 def test_an_article_in_a_subfolder_is_in_the_readability_report(checkable_copy, capsys):
