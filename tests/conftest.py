@@ -1,4 +1,4 @@
-"""Shared fixtures: the tests' own site (tests/fixtures/site) built once per session, and
+"""Shared fixtures: the tests' own site (tests/fixtures/site) built once per test run, and
 mutable copies of it; the live site built once, for the `live` tests only.
 
 The tests of the machinery (hooks, overrides, src/, tools/) own their content: the
@@ -11,11 +11,13 @@ every valid content keeps, over whatever pages and entries exist.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -170,12 +172,30 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("fixture") / "project")
 
 
+def once_per_run(
+    tmp_path_factory: pytest.TempPathFactory, name: str, run: Callable[[], subprocess.CompletedProcess[str]]
+) -> subprocess.CompletedProcess[str]:
+    """`run()` once for the whole test run: the first of pytest-xdist's workers to ask runs
+    it, the others wait for it and take what it gave (its output folder too: they only read it)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return run()
+    shared = tmp_path_factory.getbasetemp().parent  # the run's own folder, above each worker's
+    record = shared / f"{name}.json"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not record.exists():
+            done = run()
+            record.write_text(json.dumps([done.args, done.returncode, done.stdout, done.stderr]), encoding="utf-8")
+        args, returncode, stdout, stderr = json.loads(record.read_text(encoding="utf-8"))
+    return subprocess.CompletedProcess(args, returncode, stdout, stderr)
+
+
 @pytest.fixture(scope="session")
-def fixture_build(fixture_project: Path) -> subprocess.CompletedProcess[str]:
-    """The strict build of the fixture site, once per session, as CI builds the published
+def fixture_build(fixture_project: Path, tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """The strict build of the fixture site, once per test run, as CI builds the published
     site: GitHub's repository named (so every page has its edit link), no preview, the
     sitemap's dates from the last commit as `make build` sets them."""
-    return build_site(fixture_project, env=REAL_BUILD_ENV)
+    return once_per_run(tmp_path_factory, "fixture-build", lambda: build_site(fixture_project, env=REAL_BUILD_ENV))
 
 
 @pytest.fixture(scope="session")
@@ -187,8 +207,12 @@ def fixture_site(fixture_build: subprocess.CompletedProcess[str]) -> Path:
 @pytest.fixture(scope="session")
 def live_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
     """The strict build of the live site (this checkout's docs/, references.bib and
-    mkdocs.yml), once per session, as CI builds it; only `live` tests use it."""
-    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("live") / "site", env=REAL_BUILD_ENV)
+    mkdocs.yml), once per test run, as CI builds it; only `live` tests use it."""
+    return once_per_run(
+        tmp_path_factory,
+        "live-build",
+        lambda: build_site(ROOT, site_dir=tmp_path_factory.mktemp("live") / "site", env=REAL_BUILD_ENV),
+    )
 
 
 @pytest.fixture(scope="session")
