@@ -259,6 +259,7 @@ AUDITED = [
     ("light", "desktop", DESKTOP),
 ]
 PRIVACY = [("light", "phone", PHONE), ("light", "desktop", DESKTOP)]
+# The same loads: the policy holds at any phone's width (PHONE_390 is the drawer's and the reading tests').
 POLICY = PRIVACY
 # The page as the policy and privacy tests read it once its network fell idle.
 SETTLED_STATE = """() => ({
