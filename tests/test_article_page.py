@@ -508,8 +508,9 @@ def edit(path: Path, old: str, new: str) -> None:
 )
 def test_each_bad_setting_or_front_matter_is_a_problem_naming_it(site_copy, file, old, new, message):
     edit(site_copy / file, old, new)
-    problems = [str(problem) for problem in build_checks(site_copy) if not problem.notice]
-    assert any(re.match(re.escape(file) + r":\d+: " + re.escape(message), problem) for problem in problems), problems
+    # An error, not a warning: it stops the build before any page is written.
+    errors = [str(problem) for problem in build_checks(site_copy) if not (problem.notice or problem.warning)]
+    assert any(re.match(re.escape(file) + r":\d+: " + re.escape(message), error) for error in errors), errors
 
 
 def test_bad_settings_and_front_matter_stop_the_build_listed_together_each_at_its_line(site_copy):
