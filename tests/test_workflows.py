@@ -64,10 +64,10 @@ def test_zizmor_would_catch_an_unpinned_action(tmp_path):
     assert "unpinned-uses" in completed.stdout
 
 
-@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
-def test_workflow_matches_the_github_workflow_schema(workflow):
-    completed = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", workflow)
+def test_every_workflow_matches_the_github_workflow_schema():
+    completed = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS)
     assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert WORKFLOWS
 
 
 def test_dependabot_matches_its_schema():
