@@ -34,12 +34,13 @@ properdocs: $(STAMP)
 	$(BIN)/properdocs build --strict --clean --quiet -f mkdocs.yml --site-dir .cache/properdocs-site
 	$(BIN)/python tools/compare_builds.py .cache/mkdocs-site .cache/properdocs-site
 
-# On every core (pytest-xdist): each worker builds the tests' own site (tests/fixtures/site)
-# once for the tests that only read it, and the live site once for the `live` tests
-# (`pytest -m live`); the tests of a build's own behaviour build a copy each, several cases to
-# one copy where they do not interfere. worksteal hands each worker runs of consecutive
-# tests, so the tests that read one build or one page load (xdist_group, placed one after
-# another by tests/conftest.py) get it made once. About 85 seconds on two cores.
+# On every core (pytest-xdist): the tests' own site (tests/fixtures/site) is built once per
+# run for the tests that only read it, and the live site once for the `live` tests (`pytest
+# -m live`). A message is pinned by the build's checks run in process (conftest.build_checks);
+# only the tests of a build's own behaviour build a copy, several cases to one copy where they
+# do not interfere. worksteal hands each worker runs of consecutive tests, so the tests that
+# read one page load (xdist_group, placed one after another by tests/conftest.py) get it made
+# once.
 test: $(STAMP)
 	$(BIN)/pytest -n auto --dist worksteal
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: the tests' own site (tests/fixtures/site) built once per session, and
+"""Shared fixtures: the tests' own site (tests/fixtures/site) built once per test run, and
 mutable copies of it; the live site built once, for the `live` tests only.
 
 The tests of the machinery (hooks, overrides, src/, tools/) own their content: the
@@ -10,14 +10,23 @@ every valid content keeps, over whatever pages and entries exist.
 
 from __future__ import annotations
 
+import datetime as dt
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import get_files
 
+from psychoed.problems import Problem
+from psychoed.references.bibliography import load_bibliography
 from psychoed.references.citation_cache import FOLDER_SETTING
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +106,29 @@ def run_make(project: Path, target: str, *variables: str) -> subprocess.Complete
     )
 
 
+def build_checks(
+    project: Path,
+    config: MkDocsConfig | None = None,
+    *,
+    today: dt.date = dt.date(2026, 12, 1),
+    environ: Mapping[str, str] | None = None,
+) -> list[Problem]:
+    """What the build's checks (hooks/site_checks.py) find in `project`, in process and in
+    milliseconds: the bibliography read as on_config reads it (an unreadable one stops
+    there), then every file as on_files hands them over, notices included; each problem's
+    text is the line the build prints. A pull request's or a local build unless `environ`
+    says otherwise. For a message, not a build: one real build proves the hook prints them."""
+    config = config or load_config(str(project / "mkdocs.yml"))
+    bibliography = load_bibliography(project / "references.bib", display_path="references.bib")
+    if not bibliography.readable:
+        return bibliography.problems
+    # The hook's own translation of MkDocs' files (what on_files hands the checks).
+    hook = config.hooks["hooks/site_checks.py"]  # type: ignore[call-overload]  # MkDocs declares a list; it is a dict of modules
+    return hook.content_problems(
+        get_files(config), config, bibliography=bibliography, today=today, environ=environ or {}
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     for name in NOT_INHERITED:
         os.environ.pop(name, None)
@@ -144,12 +176,30 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("fixture") / "project")
 
 
+def once_per_run(
+    tmp_path_factory: pytest.TempPathFactory, name: str, run: Callable[[], subprocess.CompletedProcess[str]]
+) -> subprocess.CompletedProcess[str]:
+    """`run()` once for the whole test run: the first of pytest-xdist's workers to ask runs
+    it, the others wait for it and take what it gave (its output folder too: they only read it)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return run()
+    shared = tmp_path_factory.getbasetemp().parent  # the run's own folder, above each worker's
+    record = shared / f"{name}.json"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not record.exists():
+            done = run()
+            record.write_text(json.dumps([done.args, done.returncode, done.stdout, done.stderr]), encoding="utf-8")
+        args, returncode, stdout, stderr = json.loads(record.read_text(encoding="utf-8"))
+    return subprocess.CompletedProcess(args, returncode, stdout, stderr)
+
+
 @pytest.fixture(scope="session")
-def fixture_build(fixture_project: Path) -> subprocess.CompletedProcess[str]:
-    """The strict build of the fixture site, once per session, as CI builds the published
+def fixture_build(fixture_project: Path, tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """The strict build of the fixture site, once per test run, as CI builds the published
     site: GitHub's repository named (so every page has its edit link), no preview, the
     sitemap's dates from the last commit as `make build` sets them."""
-    return build_site(fixture_project, env=REAL_BUILD_ENV)
+    return once_per_run(tmp_path_factory, "fixture-build", lambda: build_site(fixture_project, env=REAL_BUILD_ENV))
 
 
 @pytest.fixture(scope="session")
@@ -161,8 +211,12 @@ def fixture_site(fixture_build: subprocess.CompletedProcess[str]) -> Path:
 @pytest.fixture(scope="session")
 def live_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
     """The strict build of the live site (this checkout's docs/, references.bib and
-    mkdocs.yml), once per session, as CI builds it; only `live` tests use it."""
-    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("live") / "site", env=REAL_BUILD_ENV)
+    mkdocs.yml), once per test run, as CI builds it; only `live` tests use it."""
+    return once_per_run(
+        tmp_path_factory,
+        "live-build",
+        lambda: build_site(ROOT, site_dir=tmp_path_factory.mktemp("live") / "site", env=REAL_BUILD_ENV),
+    )
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ trust pages in every footer; every bad setting or front matter stops the build."
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 from typing import Literal
 
@@ -13,7 +12,7 @@ import pytest
 from lxml import html as lxml_html
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import FIXTURE_SITE, ROOT, build_site, copy_project
+from conftest import FIXTURE_SITE, ROOT, build_checks, build_site, copy_project
 from psychoed.articles.front_matter import REVIEW_CYCLE_YEARS, read_article
 
 ARTICLE_SOURCE = "docs/articles/how-can-self-compassion-help-me.md"
@@ -135,16 +134,8 @@ def test_every_page_footer_links_disclaimer_about_our_content_and_privacy(fixtur
         assert all(resolves(fixture_site, path, a.get("href")) for a in links), path
 
 
-def test_a_footer_link_to_home_or_a_page_in_a_folder_resolves_from_every_page(site_copy):
-    edit(
-        site_copy / "mkdocs.yml",
-        "    - title: Privacy\n      page: privacy.md\n",
-        "    - title: Privacy\n      page: privacy.md\n    - title: Home\n      page: index.md\n"
-        "    - title: A practice\n      page: practices/what-do-i-need.md\n",
-    )
-    result = build_site(site_copy)
-    assert result.returncode == 0, result.stderr
-    site = site_copy / "site"
+def test_a_footer_link_to_home_or_a_page_in_a_folder_resolves_from_every_page(more_articles):
+    site, _ = more_articles  # its footer adds links to Home and to a page in a folder
     for path in ("index.html", "404.html", ARTICLE, "practices/what-do-i-need/index.html"):
         links = page(site, path).xpath("//footer//nav[contains(@class, 'gt-footer-links')]//a")
         assert [a.text_content().strip() for a in links][-2:] == ["Home", "A practice"], path
@@ -246,6 +237,8 @@ Text.
 
 @pytest.fixture(scope="module")
 def more_articles(tmp_path_factory: pytest.TempPathFactory):
+    """The fixture site with MORE_ARTICLES, dates in another form, footer links to Home and
+    to a page in a folder, and a booking address as the call-to-action's link: one build."""
     project = copy_project(tmp_path_factory.mktemp("more-articles"))
     for name, source in MORE_ARTICLES.items():
         (project / "docs/articles" / name).write_text(source, encoding="utf-8")
@@ -255,6 +248,13 @@ def more_articles(tmp_path_factory: pytest.TempPathFactory):
     config.write_text(
         "\n".join(lines).replace("\nextra:\n", "\nextra:\n  date_format: day-month-year\n", 1), encoding="utf-8"
     )
+    edit(
+        config,
+        "    - title: Privacy\n      page: privacy.md\n",
+        "    - title: Privacy\n      page: privacy.md\n    - title: Home\n      page: index.md\n"
+        "    - title: A practice\n      page: practices/what-do-i-need.md\n",
+    )
+    edit(config, "    url: consultation.md\n", "    url: https://booking.example.org/grow-true-psychology\n")
     # No nav edit: hooks/article_list.py lists every file in docs/articles/.
     result = build_site(project)
     assert result.returncode == 0, result.stderr
@@ -322,15 +322,9 @@ def test_overdue_review_is_a_notice_at_the_review_due_line_and_the_strict_build_
     )
 
 
-def test_an_https_booking_url_becomes_the_buttons_link(site_copy):
-    edit(
-        site_copy / "mkdocs.yml",
-        "    url: consultation.md\n",
-        "    url: https://booking.example.org/grow-true-psychology\n",
-    )
-    result = build_site(site_copy)
-    assert result.returncode == 0, result.stderr
-    (button,) = article(site_copy / "site").xpath(".//a[contains(@class, 'gt-cta__button')]")
+def test_an_https_booking_url_becomes_the_buttons_link(more_articles):
+    site, _ = more_articles
+    (button,) = article(site).xpath(".//a[contains(@class, 'gt-cta__button')]")
     assert button.get("href") == "https://booking.example.org/grow-true-psychology"
 
 
@@ -362,159 +356,138 @@ def test_two_builds_in_one_process_give_the_same_html(tmp_path, monkeypatch):
 # ---------------------------------------------------------------------------------------
 
 BAD_EDITS = [
-    # (build, file, text replaced, replacement, the message the build must print after
-    # "file:line: "). The rows of one build edit different settings and fields, as an editor
-    # may in one sitting: the build lists every problem, then fails once. Rows editing one
-    # line, or the consultation block as a whole, are in different builds.
+    # (file, text replaced, replacement, the message the build's checks must give after
+    # "file:line: "), each checked in process on a copy of its own; one real build
+    # (test_bad_settings_and_front_matter_stop_the_build_listed_together_each_at_its_line)
+    # proves the build stops on them and lists them together.
     (
-        "a",
         "mkdocs.yml",
         "    url: consultation.md\n",
         "    url: http://booking.example.org/grow-true\n",
         "extra.consultation.url: 'http://booking.example.org/grow-true' is not https",
     ),
     (
-        "b",
         "mkdocs.yml",
         "    url: consultation.md\n",
         "    url: contact.md\n",
         "extra.consultation.url: 'contact.md' is not a page in docs/; did you mean 'consultation.md'?",
     ),
-    ("c", "mkdocs.yml", "    url: consultation.md\n", '    url: ""\n', "extra.consultation.url: is missing or empty"),
-    ("d", "mkdocs.yml", "    url: consultation.md\n", "", "extra.consultation.url: is missing or empty"),
+    ("mkdocs.yml", "    url: consultation.md\n", '    url: ""\n', "extra.consultation.url: is missing or empty"),
+    ("mkdocs.yml", "    url: consultation.md\n", "", "extra.consultation.url: is missing or empty"),
     (
-        "e",
         "mkdocs.yml",
         "    url: consultation.md\n",
         "    url: mailto:hello@example.org\n",
         "extra.consultation.url: 'mailto:hello@example.org' is neither a page of this site",
     ),
     (
-        "f",
         "mkdocs.yml",
         "    url: consultation.md\n",
         "    url: /consultation/\n",
         "extra.consultation.url: '/consultation/' is not a page's file",
     ),
     (
-        "a",
         "mkdocs.yml",
         "    heading: Would you like to talk with us?\n",
         '    heading: ""\n',
         "extra.consultation.heading: is missing or empty",
     ),
     (
-        "b",
         "mkdocs.yml",
         "    text: >-\n      Grow True",
         "    txt: >-\n      Grow True",
         "extra.consultation.text: is missing or empty",
     ),
-    ("c", "mkdocs.yml", "    button: Request A Consultation\n", "", "extra.consultation.button: is missing or empty"),
-    ("g", "mkdocs.yml", "  consultation:\n", "  consultaton:\n", "extra.consultation: is missing"),
-    ("a", "mkdocs.yml", "  crisis:\n    text:", "  crisis:\n    txt:", "extra.crisis.text: is missing or empty"),
+    ("mkdocs.yml", "    button: Request A Consultation\n", "", "extra.consultation.button: is missing or empty"),
+    ("mkdocs.yml", "  consultation:\n", "  consultaton:\n", "extra.consultation: is missing"),
+    ("mkdocs.yml", "  crisis:\n    text:", "  crisis:\n    txt:", "extra.crisis.text: is missing or empty"),
     (
-        "b",
         "mkdocs.yml",
         'numbers: ["988"]',
         'numbers: ["911"]',
         "extra.crisis.numbers: '911' does not appear in extra.crisis.text",
     ),
     (
-        "c",
         "mkdocs.yml",
         'numbers: ["988"]',
         "numbers: [988]",
         'extra.crisis.numbers: 988 is not in quotes; write it as "988"',
     ),
-    ("d", "mkdocs.yml", 'numbers: ["988"]', "numbers: []", "extra.crisis.numbers: is missing or empty"),
+    ("mkdocs.yml", 'numbers: ["988"]', "numbers: []", "extra.crisis.numbers: is missing or empty"),
     (
-        "a",
         "mkdocs.yml",
         "\n    page: disclaimer.md\n",
         "\n    page: disclaimers.md\n",
         "extra.disclaimer_note.page: 'disclaimers.md' is not a page in docs/; did you mean 'disclaimer.md'?",
     ),
-    ("b", "mkdocs.yml", "    link: Read the full disclaimer\n", "", "extra.disclaimer_note.link: is missing or empty"),
+    ("mkdocs.yml", "    link: Read the full disclaimer\n", "", "extra.disclaimer_note.link: is missing or empty"),
     (
-        "c",
         "mkdocs.yml",
         "      page: privacy.md\n",
         "      page: privcy.md\n",
         "extra.footer_links[2].page: 'privcy.md' is not a page in docs/; did you mean 'privacy.md'?",
     ),
     (
-        "a",
         "mkdocs.yml",
         "    email: hello@example.org\n",
         "    email: hello at example.org\n",
         "extra.practice.email: 'hello at example.org' is not an e-mail address",
     ),
     (
-        "b",
         "mkdocs.yml",
         '    phone: "+1 555-0142"\n',
         "    phone: call us\n",
         "extra.practice.phone: 'call us' is not a phone number",
     ),
     (
-        "a",
         ARTICLE_SOURCE,
         "title: How Can Self-Compassion Help Me?\n",
         "",
         "front matter field 'title' is missing or empty",
     ),
     (
-        "b",
         ARTICLE_SOURCE,
         "author: Grow True Psychology\n",
         'author: Grow True Psychology\nreviewed_by: ""\n',
         "front matter field 'reviewed_by' must name the reviewer",
     ),
     (
-        "c",
         ARTICLE_SOURCE,
         "review_due: 2029-11-25\n",
         "",
         "front matter field 'review_due' is missing; add review_due: YYYY-MM-DD",
     ),
     (
-        "d",
         ARTICLE_SOURCE,
         "review_due: 2029-11-25\n",
         "review_due: 2030-11-25\n",
         "review_due 2030-11-25 is more than 3 years after last_reviewed 2026-11-25",
     ),
     (
-        "e",
         ARTICLE_SOURCE,
         "review_due: 2029-11-25\n",
         "review_due: 2029-11-25\nconsultation_cta: maybe\n",
         "consultation_cta is 'maybe'; write true or false",
     ),
     (
-        "f",
         ARTICLE_SOURCE,
         "review_due: 2029-11-25\n",
         "review_due: 2029-11-25\nconsultation_cta: false\n",
         "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines",
     ),
     (
-        "e",
         "mkdocs.yml",
         "  date_format: month-day-year\n",
         "  date_format: dd/mm/yyyy\n",
         "extra.date_format: 'dd/mm/yyyy' is not a form of date the site writes; write one of month-day-year (December 1, 2026), day-month-year (1 December 2026), year-month-day (2026-12-01)",
     ),
     (
-        "a",
         ARTICLE_SOURCE,
         "## What the research says\n",
         "## What the research says\n\nReviewed by Dr Jane Doe, PsyD.\n",
         "'Jane Doe' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line",
     ),
     (
-        "b",
         ARTICLE_SOURCE,
         "## What the research says\n",
         "## What the research says\n\nGive the reader one or two things to try, in short steps. (Replace this.)\n",
@@ -529,61 +502,31 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def bad_build(tmp_path_factory: pytest.TempPathFactory):
-    """`bad_build(name)`: a copy of the project with the edits of that build's rows, built
-    once per worker."""
-    builds: dict[str, tuple[Path, subprocess.CompletedProcess[str]]] = {}
-
-    def get(name: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
-        if name not in builds:
-            project = copy_project(tmp_path_factory.mktemp(f"bad-{name}"))
-            for build, file, old, new, _ in BAD_EDITS:
-                if build == name:
-                    edit(project / file, old, new)
-            builds[name] = project, build_site(project)
-        return builds[name]
-
-    return get
-
-
 @pytest.mark.parametrize(
-    ("build", "file", "message"),
-    [
-        pytest.param(
-            build,
-            file,
-            message,
-            id=f"{Path(file).name}:{message[:50]}",
-            marks=pytest.mark.xdist_group(f"bad-settings-{build}"),
-        )
-        for build, file, _, _, message in BAD_EDITS
-    ],
+    ("file", "old", "new", "message"),
+    [pytest.param(*row, id=f"{Path(row[0]).name}:{row[3][:50]}") for row in BAD_EDITS],
 )
-def test_each_bad_setting_or_front_matter_fails_the_build_naming_it(bad_build, build, file, message):
-    project, result = bad_build(build)
-    assert result.returncode != 0
-    assert re.search(re.escape(file) + r":\d+: " + re.escape(message), result.stderr), result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (project / "site" / ARTICLE).exists()
+def test_each_bad_setting_or_front_matter_is_a_problem_naming_it(site_copy, file, old, new, message):
+    edit(site_copy / file, old, new)
+    # An error, not a warning: it stops the build before any page is written.
+    errors = [str(problem) for problem in build_checks(site_copy) if not (problem.notice or problem.warning)]
+    assert any(re.match(re.escape(file) + r":\d+: " + re.escape(message), error) for error in errors), errors
 
 
-def test_a_bad_setting_is_reported_at_its_line_in_mkdocs_yml(site_copy):
-    edit(site_copy / "mkdocs.yml", "    url: consultation.md\n", "    url: http://booking.example.org/grow-true\n")
-    line = (site_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index(
-        "    url: http://booking.example.org/grow-true"
-    ) + 1
-    result = build_site(site_copy)
-    assert f"mkdocs.yml:{line}: extra.consultation.url: " in result.stderr, result.stderr
-
-
-def test_all_bad_settings_of_a_build_are_listed_together(site_copy):
+def test_bad_settings_and_front_matter_stop_the_build_listed_together_each_at_its_line(site_copy):
     edit(site_copy / "mkdocs.yml", "    url: consultation.md\n", "    url: http://booking.example.org/x\n")
     edit(site_copy / "mkdocs.yml", 'numbers: ["988"]', 'numbers: ["911"]')
     edit(site_copy / ARTICLE_SOURCE, "author: Grow True Psychology\n", "")
+    line = (site_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index(
+        "    url: http://booking.example.org/x"
+    ) + 1
     result = build_site(site_copy)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert not (site_copy / "site" / ARTICLE).exists()
     assert "3 problems to fix before the site can build" in result.stderr, result.stderr
-    for setting in ("extra.consultation.url", "extra.crisis.numbers", "front matter field 'author'"):
+    assert f"mkdocs.yml:{line}: extra.consultation.url: " in result.stderr
+    for setting in ("extra.crisis.numbers", "front matter field 'author'"):
         assert setting in result.stderr
 
 

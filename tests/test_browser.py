@@ -39,7 +39,7 @@ from playwright.sync_api import (
 from pypdf import PdfReader
 
 from conftest import EDIT_REPOSITORY, ROOT, build_site, copy_project
-from psychoed.articles.front_matter import read_article
+from psychoed.articles.front_matter import read_article, read_front_matter
 from site_server import serve
 
 # As DEVELOPERS.md asks for Chromium as root; Playwright adds a fresh --user-data-dir.
@@ -79,13 +79,13 @@ document.addEventListener('securitypolicyviolation', event => window.__policyVio
 CRISIS = "aside.gt-crisis"
 
 
-def page_paths() -> list[str]:
-    """Every live page's address under the site root, from the Markdown files (directory URLs)."""
-    paths = []
+def page_sources() -> dict[str, Path]:
+    """Every live page's address under the site root (directory URLs), and its Markdown file."""
+    sources = {}
     for source in sorted((ROOT / "docs").rglob("*.md")):
         relative = source.relative_to(ROOT / "docs").with_suffix("").as_posix()
-        paths.append("" if relative == "index" else relative.removesuffix("/index") + "/")
-    return paths
+        sources["" if relative == "index" else relative.removesuffix("/index") + "/"] = source
+    return sources
 
 
 def shows_cta(path: str) -> bool:
@@ -97,7 +97,8 @@ def shows_cta(path: str) -> bool:
 
 
 # The live site's pages, as found when the tests are collected.
-PAGES = page_paths()
+SOURCES = page_sources()
+PAGES = list(SOURCES)
 ARTICLES = [path for path in PAGES if path.startswith("articles/")]
 WITH_CTA = [path for path in ARTICLES if shows_cta(path)]
 # The fixture site's pages that the tests of the site's behaviour use.
@@ -248,14 +249,18 @@ def axe() -> Axe:
 # The ways of reading (scheme, the viewport's name in test ids, viewport) each page is
 # loaded in for the tests that only read what a load recorded: axe audits the load, the
 # privacy and policy tests read what it asked for and reported until its network fell idle.
+# Each page is audited in both schemes and both layouts (light on a phone, dark on a
+# desktop); the other two pairings, which change the theme's colours and elements but
+# nothing of the page's own, on the first page of each layout (`layout`).
 AUDITED = [
     ("light", "phone", PHONE),
+    ("dark", "desktop", DESKTOP),
     ("dark", "phone", PHONE),
     ("light", "desktop", DESKTOP),
-    ("dark", "desktop", DESKTOP),
 ]
 PRIVACY = [("light", "phone", PHONE), ("light", "desktop", DESKTOP)]
-POLICY = [("light", "phone", PHONE_390), ("light", "desktop", DESKTOP)]
+# The same loads: the policy holds at any phone's width (PHONE_390 is the drawer's and the reading tests').
+POLICY = PRIVACY
 # The page as the policy and privacy tests read it once its network fell idle.
 SETTLED_STATE = """() => ({
     head: [document.head.firstElementChild.httpEquiv, document.head.firstElementChild.nextElementSibling.outerHTML],
@@ -283,12 +288,15 @@ def visit(reader, axe, live_origin) -> Callable[[str, str, ViewportSize], Visit]
     recorded. A page is loaded once (per worker) in every way at the same time, each in
     its own tab: the tabs' waits for an idle network overlap the others' work."""
     visits: dict[tuple, Visit] = {}
-    audited = [(scheme, viewport["width"]) for scheme, _, viewport in AUDITED]
     settled = [(scheme, viewport["width"]) for scheme, _, viewport in PRIVACY + POLICY]
-    ways = {(scheme, viewport["width"]): (scheme, viewport) for scheme, _, viewport in AUDITED + PRIVACY + POLICY}
 
     def get(path: str, scheme: str, viewport: ViewportSize) -> Visit:
         if (path, scheme, viewport["width"]) not in visits:
+            audits = [(way_scheme, way_viewport["width"]) for way_scheme, _, way_viewport in audited(path)]
+            ways = {
+                (way_scheme, way_viewport["width"]): (way_scheme, way_viewport)
+                for way_scheme, _, way_viewport in audited(path) + PRIVACY + POLICY
+            }
             tabs = {
                 way: reader(scheme=way_scheme, viewport=way_viewport, site=live_origin)
                 for way, (way_scheme, way_viewport) in ways.items()
@@ -298,7 +306,7 @@ def visit(reader, axe, live_origin) -> Callable[[str, str, ViewportSize], Visit]
             findings = {}
             for way, tab in tabs.items():
                 tab.page.wait_for_load_state("load")
-                findings[way] = tab.audit(axe) if way in audited else None
+                findings[way] = tab.audit(axe) if way in audits else None
             # axe ran while the pages' last requests settled; a request or error it caused
             # would be recorded too, so it can only fail a test, never hide a finding.
             for way, tab in tabs.items():
@@ -323,8 +331,28 @@ def shares_a_load(path: str) -> pytest.MarkDecorator:
     return pytest.mark.xdist_group(f"visits-{path or 'home/'}")
 
 
-def load_cases(ways: list[tuple[str, str, ViewportSize]], *, scheme_in_id: bool) -> list:
-    """Every page read in each way, with ids as `path[-scheme]-viewport`."""
+def layout(path: str) -> str:
+    """What the theme lays a page out by: the 404 page, an article, or its front matter's template."""
+    if path == MISSING:
+        return "404"
+    if path.startswith("articles/"):
+        return "article"
+    front_matter, _ = read_front_matter(SOURCES[path].read_text(encoding="utf-8"), path=path)
+    return str(front_matter.fields.get("template", "main.html")) if front_matter else "main.html"
+
+
+# The first page of each layout: audited in all four ways.
+FIRST_OF_LAYOUT = set({layout(path): path for path in reversed(EVERY_PAGE)}.values())
+
+
+def audited(path: str) -> list[tuple[str, str, ViewportSize]]:
+    """The ways axe audits a page in: light on a phone and dark on a desktop, and all four
+    on the first page of its layout."""
+    return AUDITED if path in FIRST_OF_LAYOUT else AUDITED[:2]
+
+
+def load_cases(ways: Callable[[str], list[tuple[str, str, ViewportSize]]], *, scheme_in_id: bool) -> list:
+    """Every page read in each of its `ways(path)`, with ids as `path[-scheme]-viewport`."""
     return [
         pytest.param(
             path,
@@ -334,7 +362,7 @@ def load_cases(ways: list[tuple[str, str, ViewportSize]], *, scheme_in_id: bool)
             id="-".join([path, *([scheme] if scheme_in_id else []), name]),
         )
         for path in EVERY_PAGE
-        for scheme, name, viewport in ways
+        for scheme, name, viewport in ways(path)
     ]
 
 
@@ -344,7 +372,7 @@ def load_cases(ways: list[tuple[str, str, ViewportSize]], *, scheme_in_id: bool)
 
 
 @pytest.mark.live
-@pytest.mark.parametrize(("path", "scheme", "viewport"), load_cases(AUDITED, scheme_in_id=True))
+@pytest.mark.parametrize(("path", "scheme", "viewport"), load_cases(audited, scheme_in_id=True))
 def test_axe_finds_no_violation(visit, path, scheme, viewport):
     loaded = visit(path, scheme, viewport)
     # The reader's system setting picks Material's palette: the dark run must really be dark.
@@ -388,7 +416,7 @@ def test_consultation_cta_is_reached_with_the_tab_key(reader, live_origin, path)
 
 
 @pytest.mark.live
-@pytest.mark.parametrize(("path", "scheme", "viewport"), load_cases(PRIVACY, scheme_in_id=False))
+@pytest.mark.parametrize(("path", "scheme", "viewport"), load_cases(lambda path: PRIVACY, scheme_in_id=False))
 def test_page_asks_nothing_of_any_other_host(visit, live_origin, path, scheme, viewport):
     loaded = visit(path, scheme, viewport)
     assert loaded.requests, "the recorder saw no request at all"
@@ -423,7 +451,7 @@ def test_search_works_without_any_other_host(reader, origin):
 
 
 @pytest.mark.live
-@pytest.mark.parametrize(("path", "scheme", "viewport"), load_cases(POLICY, scheme_in_id=False))
+@pytest.mark.parametrize(("path", "scheme", "viewport"), load_cases(lambda path: POLICY, scheme_in_id=False))
 def test_page_runs_under_its_policy_with_no_violation_or_error(visit, path, scheme, viewport):
     loaded = visit(path, scheme, viewport)
     assert loaded.settled["head"] == ["Content-Security-Policy", '<meta name="referrer" content="no-referrer">']

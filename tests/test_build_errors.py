@@ -1,20 +1,20 @@
 """An editor's mistake stops the build with `path:line: message` and a fix, never a
 traceback, and every problem of the build is listed in one run.
 
-Each case edits a copy of the fixture project, builds it strictly for real (cases that do
-not interfere in one build, SHARED_BUILDS), and names where each expected message must
-point: the file and a text on the line it must name.
+Each case edits a copy of the fixture project and names where each expected message must
+point: the file and a text on the line it must name. The build's checks give each case's
+messages in process (conftest.build_checks); real builds prove the build stops on them:
+an editor's many mistakes listed in one run, an unreadable bibliography, an uncited entry.
 """
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import build_checks, build_site
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 BIB = "references.bib"
@@ -267,40 +267,6 @@ CASES = [
 ]
 
 
-# Cases whose edits touch neither one another's lines nor what the others need share one
-# build, as an editor's mistakes do: the build lists every problem, then fails once. The
-# rest build alone: the DOI line edited ten ways, the one warning, the several pages.
-# A bibliography that cannot be read is checked no further, so those cases pair up only.
-SHARED_BUILDS = {
-    "bib-and-pages-a": [
-        "source-doi-with-space",
-        "bib-missing-journal",
-        "typo-key",
-        "unknown-key-in-a-block-of-two",
-        "remote-image-in-markdown",
-        "article-date-not-iso",
-    ],
-    "bib-and-pages-b": [
-        "doi-prefix",
-        "bib-two-digit-year",
-        "key-differs-in-case",
-        "bare-unknown-key-without-brackets",
-        "article-review-due-before-last-review",
-    ],
-    "bib-and-pages-c": [
-        "doi-https-url",
-        "bib-unknown-type",
-        "bare-key-without-brackets",
-        "embed-and-remote-html-image",
-        "article-missing-author",
-    ],
-    "bib-and-pages-d": ["doi-dx-url", "bib-key-with-colon", "article-without-front-matter"],
-    "unreadable-bib-a": ["bib-unbalanced-brace", "bib-duplicate-key"],
-    "unreadable-bib-b": ["bib-unbalanced-brace-in-last-field", "bib-duplicate-key-by-case"],
-}
-BUILD_OF = {case: build for build, cases in SHARED_BUILDS.items() for case in cases}
-
-
 def apply(project: Path, edits: list[tuple[str, str, str]]) -> None:
     for name, old, new in edits:
         path = project / name
@@ -315,48 +281,47 @@ def line_of(project: Path, name: str, text: str) -> int:
     return source[: source.index(text)].count("\n") + 1
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory):
-    """`built(name)`: a copy of the project with the edits of every case of that build
-    (SHARED_BUILDS, or the one case of that name), built once per worker."""
-    builds: dict[str, tuple[Path, subprocess.CompletedProcess[str]]] = {}
-
-    def get(name: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
-        if name not in builds:
-            project = copy_project(tmp_path_factory.mktemp(name) / "project")
-            for case in CASES:
-                if BUILD_OF.get(case.id, case.id) == name:
-                    apply(project, case.edits)
-            builds[name] = project, build_site(project)
-        return builds[name]
-
-    return get
+@pytest.mark.parametrize("case", [pytest.param(case, id=case.id) for case in CASES])
+def test_bad_input_fails_build_naming_file_line_and_fix(site_copy, case):
+    apply(site_copy, case.edits)
+    problems = [problem for problem in build_checks(site_copy) if not problem.notice]
+    for name, anchor, message in case.expected:
+        location = f"{name}:{line_of(site_copy, name, anchor)}: "
+        assert any(str(problem).startswith(location) and message in str(problem) for problem in problems), problems
+    # A warning lets the pages render, and the strict build fails on it after them; the
+    # rest stop the build before any page renders.
+    assert all(problem.warning for problem in problems) == case.warning_only, problems
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(case, id=case.id, marks=pytest.mark.xdist_group(f"build-errors-{BUILD_OF.get(case.id, case.id)}"))
-        for case in CASES
-    ],
-)
-def test_bad_input_fails_build_naming_file_line_and_fix(built, case):
-    project, result = built(BUILD_OF.get(case.id, case.id))
+CASE = {case.id: case for case in CASES}
+
+
+def test_an_unreadable_bibliography_stops_the_build_before_the_pages(site_copy):
+    cases = [CASE["bib-unbalanced-brace"], CASE["bib-duplicate-key"], CASE["typo-key"]]
+    for case in cases:
+        apply(site_copy, case.edits)
+    result = build_site(site_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
-    for name, anchor, message in case.expected:
-        location = f"{name}:{line_of(project, name, anchor)}: "
-        assert any(location in line and message in line for line in output.splitlines()), output
-    if case.warning_only:
-        # Strict, as every build of the site: what fails it is an error, shown and counted so.
-        assert "ERROR   -  references.bib:" in output and "WARNING" not in output
-        assert "Aborted with 1 error: fix each one listed above at its file and line, then build again" in output
-    else:
-        assert (
-            "problems to fix before the site can build" in output
-            or "1 problem to fix before the site can build (1 error):" in output
-        )
+    assert "problems to fix before the site can build" in output
+    for name, anchor, message in (*CASE["bib-unbalanced-brace"].expected, *CASE["bib-duplicate-key"].expected):
+        assert f"  {name}:{line_of(site_copy, name, anchor)}: " in output and message in output, output
+    # The pages are not read on a bibliography that cannot be: their problems come after its fix.
+    assert "inwod2018" not in output
+
+
+def test_an_uncited_entry_alone_fails_the_strict_build_as_one_error(site_copy):
+    case = CASE["bib-uncited-entry-is-a-warning"]
+    apply(site_copy, case.edits)
+    result = build_site(site_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    [(name, anchor, message)] = case.expected
+    assert f"{name}:{line_of(site_copy, name, anchor)}: {message}" in output
+    # Strict, as every build of the site: what fails it is an error, shown and counted so.
+    assert "ERROR   -  references.bib:" in output and "WARNING" not in output
+    assert "Aborted with 1 error: fix each one listed above at its file and line, then build again" in output
 
 
 def article(name: str, front_matter: str) -> tuple[str, str, str]:

@@ -12,7 +12,6 @@ fixture site's.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 import random
@@ -25,16 +24,15 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import get_files
 
-from conftest import FIXTURE_SITE, REAL_BUILD_ENV, build_site, copy_project
+from conftest import FIXTURE_SITE, REAL_BUILD_ENV, build_checks, build_site, copy_project
 from psychoed.articles.front_matter import read_front_matter
 from psychoed.articles.structured_data import plain_text
 from psychoed.characters import invisible
 from psychoed.markdown_source import PageSource
 from psychoed.pages.page_templates import template_problems
 from psychoed.problems import Problem
-from psychoed.references.bibliography import check_bibliography, load_bibliography
+from psychoed.references.bibliography import check_bibliography
 
 SEED = 21
 # Mutants of each kind: enough to reach every line of every file over the kinds.
@@ -404,19 +402,6 @@ def check_mutant(project: Path, mutant: Mutant) -> list[Problem]:
 @functools.cache
 def _config(project: Path) -> MkDocsConfig:
     return load_config(str(project / "mkdocs.yml"))
-
-
-def build_checks(project: Path, config: MkDocsConfig) -> list[Problem]:
-    """What hooks/site_checks.py finds, in process: the bibliography read as on_config reads it
-    (an unreadable one stops there), then every file as on_files hands them over."""
-    bibliography = load_bibliography(project / BIB, display_path=BIB)
-    if not bibliography.readable:
-        return bibliography.problems
-    # The hook's own translation of MkDocs' files (what on_files hands the checks).
-    hook = config.hooks["hooks/site_checks.py"]  # type: ignore[call-overload]  # MkDocs declares a list; it is a dict of modules
-    files = get_files(config)
-    # A pull request's or a local build, as the test builds are.
-    return hook.content_problems(files, config, bibliography=bibliography, today=dt.date(2026, 12, 1), environ={})
 
 
 class _mutated:

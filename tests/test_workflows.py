@@ -16,6 +16,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from conftest import ROOT
+from psychoed.pages.previews import PREVIEW_DIR
 
 GITHUB = ROOT / ".github"
 CI = GITHUB / "workflows" / "ci.yml"
@@ -63,10 +64,10 @@ def test_zizmor_would_catch_an_unpinned_action(tmp_path):
     assert "unpinned-uses" in completed.stdout
 
 
-@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
-def test_workflow_matches_the_github_workflow_schema(workflow):
-    completed = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", workflow)
+def test_every_workflow_matches_the_github_workflow_schema():
+    completed = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS)
     assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert WORKFLOWS
 
 
 def test_dependabot_matches_its_schema():
@@ -169,30 +170,33 @@ def test_preview_job_deploys_branch_pull_requests_only_with_write_rights_and_no_
     assert uses == PUBLISHING_ACTIONS - {"JamesIves/github-pages-deploy-action"}
     checkout = next(step for step in preview["steps"] if "actions/checkout@" in step.get("uses", ""))
     assert checkout["with"]["ref"] == "${{ github.event.repository.default_branch }}"
-    action = next(step for step in preview["steps"] if "rossjrw/pr-preview-action@" in step.get("uses", ""))
-    assert action["uses"] == "rossjrw/pr-preview-action@ffa7509e91a3ec8dfc2e5536c4d5c1acdf7a6de9"
-    assert action["with"] == {
-        "source-dir": "site",
-        "pages-base-url": "${{ steps.pages.outputs.base-url }}",
-        "preview-branch": "gh-pages",
-        "umbrella-dir": "pr-preview",
-        "action": "auto",
-        "qr-code": "false",
-    }
     assert all("make" not in step.get("run", "") and "python" not in step.get("run", "") for step in preview["steps"])
+    # The address the action links to comes from the step test_preview_address_follows_the_sites_address runs.
+    pages = next(step for step in preview["steps"] if step.get("name") == "Where Pages serves the site")
+    action = next(step for step in preview["steps"] if "rossjrw/pr-preview-action@" in step.get("uses", ""))
+    assert action["with"]["pages-base-url"] == "${{ steps." + pages["id"] + ".outputs.base-url }}"
 
 
 def test_deploy_job_publishes_main_to_gh_pages_keeping_the_previews():
-    deploy = load(CI)["jobs"]["deploy"]
+    jobs = load(CI)["jobs"]
+    deploy = jobs["deploy"]
     assert deploy["permissions"] == {"contents": "write"}
+    # A deploy waits for the one before it; none is cancelled half-way.
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert {step["uses"].split("@")[0] for step in deploy["steps"] if "uses" in step} == PUBLISHING_ACTIONS - {
         "rossjrw/pr-preview-action"
     }
-    publish = deploy["steps"][-1]
-    assert publish["uses"] == "JamesIves/github-pages-deploy-action@4a3abc783e1a24aeb44c16e869ad83caf6b4cc23"
-    assert publish["with"] == {"branch": "gh-pages", "folder": "site", "clean-exclude": "pr-preview/", "force": False}
     assert all("make" not in step.get("run", "") and "python" not in step.get("run", "") for step in deploy["steps"])
+    # Both publish the site the build job uploaded to one branch; the deploy replaces the
+    # site but the previews' folder, which is where robots.txt keeps crawlers out of.
+    publish = deploy["steps"][-1]["with"]
+    [preview] = [
+        step["with"] for step in jobs["preview"]["steps"] if "rossjrw/pr-preview-action@" in step.get("uses", "")
+    ]
+    assert publish["folder"] == preview["source-dir"] == "site"
+    assert publish["branch"] == preview["preview-branch"]
+    assert publish["clean-exclude"] == preview["umbrella-dir"] + "/" == PREVIEW_DIR
+    assert publish["force"] is False  # the branch's history, previews' commits among it, is kept
 
 
 def test_links_workflow_runs_weekly_and_only_its_issue_jobs_may_write_issues():
@@ -208,14 +212,40 @@ def test_links_workflow_runs_weekly_and_only_its_issue_jobs_may_write_issues():
         assert [step.get("run") for step in job["steps"]] == [None, "bash .github/scripts/update-issue.sh"]
     assert (issue["env"]["LABEL"], issue["env"]["FOUND"]) == ("broken-links", "${{ needs.check.outputs.broken }}")
     assert (review["env"]["LABEL"], review["env"]["FOUND"]) == ("review-due", "${{ needs.check.outputs.due }}")
-    # After breakage, or after checks that all answered; never after a network failure,
-    # which would close the issue as if every link had answered.
-    assert (
-        issue["if"]
-        == "${{ !cancelled() && (needs.check.outputs.broken == 'true' || needs.check.result == 'success') }}"
-    )
-    # Whenever the review step ran: a failed link check after it does not hold it up.
-    assert review["if"] == "${{ !cancelled() && needs.check.outputs.due != '' }}"
+
+
+# (the check job's result, its outputs broken and due, whether the links issue job runs,
+# whether the review issue job runs)
+ISSUE_JOB_RUNS = [
+    # Every link answered: the links issue is closed (or left closed).
+    ("success", "false", "false", True, True),
+    # Breakage found: the job failed, and the issue is opened or updated.
+    ("failure", "true", "false", True, True),
+    # No network: never after a network failure, which would close the issue as if every
+    # link had answered; the review step ran before it, so its issue is kept up to date.
+    ("failure", "false", "true", False, True),
+    # The job failed before the review step: neither knows anything.
+    ("failure", "", "", False, False),
+]
+
+
+@pytest.mark.parametrize(("check", "broken", "due", "links_issue", "review_issue"), ISSUE_JOB_RUNS)
+def test_issue_jobs_run_after_what_the_check_job_found(check, broken, due, links_issue, review_issue):
+    jobs = load(GITHUB / "workflows" / "links.yml")["jobs"]
+    context = {
+        "needs.check.result": check,
+        "needs.check.outputs.broken": broken,
+        "needs.check.outputs.due": due,
+        "success()": check == "success",
+        "failure()": check == "failure",
+        "cancelled()": False,
+        "always()": True,
+    }
+    assert evaluate(jobs["issue"]["if"], context) is links_issue
+    assert evaluate(jobs["review-issue"]["if"], context) is review_issue
+    # A cancelled run opens and closes nothing.
+    assert not evaluate(jobs["issue"]["if"], {**context, "cancelled()": True})
+    assert not evaluate(jobs["review-issue"]["if"], {**context, "cancelled()": True})
 
 
 def test_pull_request_template_has_the_editors_checklist():
@@ -734,10 +764,13 @@ esac
     )
     summary = tmp_path / "summary.md"
     job = load(GITHUB / "workflows" / "ci.yml")["jobs"]["references"]
-    assert (
-        job["if"] == "github.event_name == 'pull_request' && github.event.action != 'closed'"
-        and "permissions" not in job
-    )
+    # On an open pull request only; with the default read-only token.
+    assert [event for event in EVENTS if evaluate(job["if"], {**EVENTS[event], "success()": True})] == [
+        "pull request",
+        "fork's pull request",
+        "Dependabot's pull request",
+    ]
+    assert "permissions" not in job
     assert job["steps"][0]["with"]["fetch-depth"] == 0  # the base commit, to compare references.bib with
     script = step_script("references", "Changed entries and DOIs cited without one", "ci.yml")
     completed = run_step(
