@@ -6,7 +6,7 @@ import pytest
 
 from psychoed.markdown_source import PageSource
 from psychoed.references.bibliography import Bibliography, Entry
-from psychoed.references.citation_check import check_citations
+from psychoed.references.citation_check import check_citations, meant_keys
 
 BIBLIOGRAPHY = Bibliography(
     "references.bib",
@@ -102,3 +102,17 @@ def test_the_same_wrong_bracket_on_two_lines_is_told_at_each():
         f"docs/a.md:{line}: '[@inwood2018, @yip2021]' is not read as a citation: works in one citation are separated by ';', not ','; write [@inwood2018; @yip2021]"
         for line in (4, 6)
     ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["[@inwod2018]", "[@Inwood2018]", "@inwood2018 showed", "[inwood2018]", "[@yip2021; inwood2018]"],
+)
+def test_the_entry_a_broken_citation_means_is_not_told_to_be_removed(written):
+    page = PageSource("docs/articles/a.md", f"---\ntitle: A\n---\n\nSelf-compassion helps {written}.\n")
+    assert "inwood2018" in meant_keys([page], BIBLIOGRAPHY)
+
+
+def test_a_key_like_no_entry_means_none():
+    page = PageSource("docs/articles/a.md", "---\ntitle: A\n---\n\nAs [@zzzz1999] and @handle wrote.\n")
+    assert meant_keys([page], BIBLIOGRAPHY) == set()

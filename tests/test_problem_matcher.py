@@ -34,6 +34,9 @@ def line_of(path: Path, text: str) -> int:
     )
 
 
+UNUSED_ENTRY = "\n@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion},\n  publisher = {William Morrow},\n  year = {2011},\n}\n"
+
+
 @pytest.fixture(scope="module")
 def failing_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A build stopped by mistakes in an article's front matter and citations, and by
@@ -48,6 +51,8 @@ def failing_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         + f"\n{SKELETON_LINE}\n",
         encoding="utf-8",
     )
+    # An entry no page cites: a warning, and so an error of the strict build.
+    append(project / "references.bib", UNUSED_ENTRY)
     build = build_site(project)
     assert build.returncode == 1
     return project, build.stdout + build.stderr
@@ -77,7 +82,7 @@ def test_failing_build_gives_each_problem_at_its_file_and_line(failing_build):
         (ARTICLE, line_of(project / ARTICLE, "last_reviewed:"), "error"),
         (ARTICLE, line_of(project / ARTICLE, "[@inwod2018]"), "error"),
         (ARTICLE, line_of(project / ARTICLE, SKELETON_LINE), "error"),
-        ("references.bib", line_of(project / "references.bib", "{inwood2018,"), "error"),
+        ("references.bib", line_of(project / "references.bib", "{neff2011,"), "error"),
     ]
     assert (
         found[0].message
@@ -87,7 +92,7 @@ def test_failing_build_gives_each_problem_at_its_file_and_line(failing_build):
     assert found[2].message == "this text is still the skeleton from make new-article; write your own in its place"
     assert (
         found[3].message
-        == "entry 'inwood2018' is not cited by any page; cite it as [@inwood2018] in the article on this branch, or remove it"
+        == "entry 'neff2011' is not cited by any page; cite it as [@neff2011] in the article on this branch, or remove it"
     )
     assert all((project / a.file).is_file() for a in found)
 

@@ -24,7 +24,7 @@ from psychoed.pages.remote_content import remote_content_problems
 from psychoed.problems import Problem
 from psychoed.project_files import display_path, read_page
 from psychoed.references.bibliography import Bibliography, uncited_problems
-from psychoed.references.citation_check import check_citations
+from psychoed.references.citation_check import check_citations, meant_keys
 from psychoed.references.doi_citations import (
     doi_keys,
     misshapen_doi_citations,
@@ -105,7 +105,10 @@ def site_problems(
     pages = list(read.values())
     citation_problems, blocks = check_citations(pages, bibliography)
     problems += citation_problems
-    problems += uncited_problems(bibliography, {key for block in blocks for key in block.keys})
+    cited = {key for block in blocks for key in block.keys}
+    problems += uncited_problems(
+        bibliography, cited | (meant_keys(pages, bibliography) if citation_problems else set())
+    )
     problems += invisible_character_problems(pages)
     problems += remote_content_problems(pages)
     problems += blocked_markup_problems(pages)

@@ -48,6 +48,30 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
     return problems, blocks
 
 
+def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
+    """The entries that pages' broken citations mean: a key's closest entries (a typo), a key
+    written without its brackets or its '@'. Such an entry is not told "not cited": fixing
+    the citation cites it, and "remove it" would lose a good reference."""
+    by_casefold = {key.casefold(): key for key in bibliography.entries}
+    meant: set[str] = set()
+    for page in pages:
+        body, first_line = page.body, page.first_line
+        for block in find_citation_blocks(body, first_line=first_line):
+            for key in block.keys:
+                if key not in bibliography.entries:
+                    close = difflib.get_close_matches(key.casefold(), list(by_casefold), n=3, cutoff=0.6)
+                    meant.update(by_casefold[c] for c in [key.casefold(), *close] if c in by_casefold)
+        for bare in find_bare_keys(body, first_line=first_line):
+            meant.update(
+                by_casefold[w.casefold()]
+                for w in re.findall(KEY, bare.bracket or bare.key)
+                if w.casefold() in by_casefold
+            )
+        for text, _ in find_plain_brackets(body, first_line=first_line):
+            meant.update(by_casefold[w.casefold()] for w in re.findall(KEY, text) if w.casefold() in by_casefold)
+    return meant
+
+
 # firstauthorYEAR, the house style of keys: an `@word` of that shape is a citation attempt.
 _HOUSE_KEY = re.compile(r"[A-Za-z]+\d{4}[a-z]?")
 
