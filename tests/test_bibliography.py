@@ -512,3 +512,27 @@ def test_a_name_list_on_a_line_with_other_fields_is_read_to_its_closing_brace():
     source = "@book{neff2011,\n  author = {Neff K, Germer C}, title = {Self-Compassion and Warmth}, publisher = {Guilford}, year = {2011},\n}\n"
     [message] = _messages(source)
     assert message.endswith("; write author = {Neff, K. and Germer, C.}")
+
+
+# doi.org's export writes an entry on one line: the line of a field does not show where it ends.
+DOI_ORG_ENTRY = (
+    "@article{Hofmann_2012, title={The Efficacy of Cognitive Behavioral Therapy: A Review of Meta-analyses}, "
+    "volume={36}, DOI={10.1007/s10608-012-9476-1}, number={5}, journal={Cognitive Therapy and Research}, "
+    "publisher={Springer Science and Business Media LLC}, author={Hofmann, Stefan G. and Asnaani, Anu}, "
+    "year={2012}, month=jul, pages={427–440} }\n"
+)
+
+
+def test_a_value_left_open_in_a_one_line_entry_is_named_with_the_field_it_runs_into():
+    broken = DOI_ORG_ENTRY.replace("Research}, ", "Research, ")
+    (problem,) = check_bibliography("% References.\n" + broken, display_path="references.bib").problems
+    assert str(problem) == (
+        "references.bib:2: the value of journal has no closing '}', so it runs on into publisher and the fields "
+        "after it; end it with '}' before ', publisher'"
+    )
+
+
+def test_an_entry_left_open_at_the_end_of_the_file_is_named_at_a_line_of_the_file():
+    broken = DOI_ORG_ENTRY.replace("} }\n", "}\n")
+    (problem,) = check_bibliography(broken, display_path="references.bib").problems
+    assert problem.line == 1 and "premature end of file" in problem.message

@@ -31,6 +31,42 @@ _CITABLE_KEY = re.compile(r"[\w-]+")
 # (`@book{smith 2020,`) ends where pybtex expects the comma.
 _SPACED_KEY = re.compile(r"@\w+[ \t]*[{(][ \t]*(?P<key>[^,\s=]+(?:[ \t]+[^,\s=]+)+)[ \t]*,")
 # `name = value` without braces or quotes: BibTeX reads the value as an @string's name.
+# Fields a reference manager or doi.org writes: one of them after ", " inside a value
+# means the value never closed.
+_BIBTEX_FIELDS = {
+    "abstract",
+    "address",
+    "author",
+    "booktitle",
+    "chapter",
+    "date",
+    "doi",
+    "edition",
+    "editor",
+    "eprint",
+    "howpublished",
+    "institution",
+    "isbn",
+    "issn",
+    "journal",
+    "journaltitle",
+    "keywords",
+    "language",
+    "month",
+    "note",
+    "number",
+    "organization",
+    "pages",
+    "publisher",
+    "school",
+    "series",
+    "title",
+    "type",
+    "url",
+    "urldate",
+    "volume",
+    "year",
+}
 _BARE_VALUE = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=[ \t]*(?P<value>[^{\"].*?)[ \t]*,?[ \t]*$")
 
 
@@ -176,7 +212,17 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
                 found.append((first, line, quoted))
                 break
             suspect = _unbalanced_field_line(chunk.split("\n"), line - first + 1)
-            if uncommaed := _comma_missing_line(chunk.split("\n"), line - first + 1):
+            if swallowed := _value_running_into_next_field(chunk):
+                offset, name, following = swallowed
+                found.append(
+                    (
+                        first,
+                        first + chunk.count("\n", 0, offset),
+                        f"the value of {name} has no closing '}}', so it runs on into {following} and the fields after it; "
+                        f"end it with '}}' before ', {following}'",
+                    )
+                )
+            elif uncommaed := _comma_missing_line(chunk.split("\n"), line - first + 1):
                 found.append(
                     (
                         first,
@@ -196,11 +242,33 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
                 found.append(
                     (
                         first,
-                        line,
+                        # pybtex names the line after the file's last at its end.
+                        min(line, first + chunk.rstrip("\n").count("\n")),
                         f"{message} in the entry starting at line {first}; check its braces, quotes and commas",
                     )
                 )
     return found
+
+
+# A braced value whose `}` is missing runs on into the next field: doi.org's export writes
+# a whole entry on one line, where no line of its own shows where the value should end.
+_FIELD_OPENING = re.compile(r"(?:^|[,\s])(?P<name>[A-Za-z][\w-]*)\s*=\s*\{")
+_NEXT_FIELD = re.compile(rf",\s*(?P<name>{'|'.join(sorted(_BIBTEX_FIELDS))})\s*=\s*[{{\"\d]", re.IGNORECASE)
+
+
+def _value_running_into_next_field(chunk: str) -> tuple[int, str, str] | None:
+    """Where the field opens whose value holds `, next_field = {`, its name, the next's."""
+    for opening in _FIELD_OPENING.finditer(chunk):
+        depth, position = 1, opening.end()
+        while depth and position < len(chunk):
+            if depth == 1 and (following := _NEXT_FIELD.match(chunk, position)):
+                # On lines of their own, _unbalanced_field_line names the line.
+                if "\n" not in chunk[opening.start() : following.end()]:
+                    return opening.start("name"), opening.group("name"), following.group("name")
+                break
+            depth += {"{": 1, "}": -1}.get(chunk[position], 0)
+            position += 1
+    return None
 
 
 # pybtex's "entry with key smith2020 has a duplicate year field" (its only words for it),
