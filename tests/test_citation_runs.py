@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from pathlib import Path
 
 import pypandoc
@@ -201,14 +200,17 @@ def test_closing_mid_build_starts_no_more_pandoc(pages, style, monkeypatch):
     """A failed build closes the formatter with runs still queued: they must not start,
     and its threads must end, or Python would wait for them on exit."""
     started = []
+    closed = threading.Event()
 
+    # The first run is still going when the build closes, however slow the machine.
     def slow_pandoc(run: Run, **kwargs) -> Formatted:
         started.append(run)
-        time.sleep(0.2)
+        closed.wait(timeout=60)
         return Formatted({}, {})
 
     monkeypatch.setattr(pandoc_runs, "format_run", slow_pandoc)
     CitationFormatter(pages, style, workers=1).close()
+    closed.set()
 
     for thread in [t for t in threading.enumerate() if "citations" in t.name]:
         thread.join(timeout=60)
