@@ -46,10 +46,19 @@ def test_unknown_doi_is_told_at_its_line_and_blanked_for_the_other_checks():
     assert resolve_doi_citations(text, KEYS, blank_unknown=True).endswith(
         "Two [see " + " " * len("@doi:10.9999/None") + ", p. 2].\n"
     )
-    assert str(unresolved_problem("10.9999/None", path="docs/a.md", line=9, bib_path="references.bib")) == (
+    assert str(unresolved_problem("10.9999/None", path="docs/a.md", line=9, bib_path="references.bib", keys=KEYS)) == (
         "docs/a.md:9: no entry of references.bib has DOI 10.9999/None; paste its entry at the end of references.bib: "
         "the checks of a pull request show it, ready to paste, at this line and in the run summary (or run "
         "`make add-references`, online)"
+    )
+
+
+def test_a_doi_one_slip_from_an_entrys_is_told_with_the_doi_meant():
+    doi = next(iter(KEYS))
+    typed = doi[:-1] + ("l" if doi[-1] != "l" else "i")
+    assert str(unresolved_problem(typed, path="docs/a.md", line=3, bib_path="references.bib", keys=KEYS)) == (
+        f"docs/a.md:3: no entry of references.bib has DOI {typed}; did you mean {doi}, the DOI of '{KEYS[doi]}'? "
+        f"write [@doi:{doi}]"
     )
 
 

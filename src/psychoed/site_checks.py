@@ -94,7 +94,7 @@ def site_problems(
             assert source is not None  # read_page gives the text or its problem
             body, first_line = strip_front_matter(source)
             problems += [
-                unresolved_problem(doi, path=path, line=line, bib_path=bibliography.path)
+                unresolved_problem(doi, path=path, line=line, bib_path=bibliography.path, keys=keys)
                 for doi, line in unresolved_dois(body, keys, first_line=first_line)
             ]
             problems += [

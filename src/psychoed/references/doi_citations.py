@@ -8,6 +8,7 @@ line number stays the editor's. A DOI with no entry is told at its line.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 
@@ -86,8 +87,17 @@ def misshapen_problem(written: str, meant: str, *, path: str, line: int) -> Prob
     )
 
 
-def unresolved_problem(doi: str, *, path: str, line: int, bib_path: str) -> Problem:
-    """The build's message for a DOI cited with no entry."""
+def unresolved_problem(doi: str, *, path: str, line: int, bib_path: str, keys: dict[str, str]) -> Problem:
+    """The build's message for a DOI cited with no entry; an entry's DOI one slip away
+    (`keys`: DOI -> key, as doi_keys gives them) is named first."""
+    close = difflib.get_close_matches(doi.lower(), list(keys), n=1, cutoff=0.9)
+    if close:
+        return Problem(
+            path,
+            line,
+            f"no entry of {bib_path} has DOI {doi}; did you mean {close[0]}, the DOI of '{keys[close[0]]}'? "
+            f"write [@doi:{close[0]}]",
+        )
     return Problem(
         path,
         line,
