@@ -58,8 +58,8 @@ _doi_keys: dict[str, str] = {}
 # ---------------------------------------------------------------------------------------
 
 
-# After site_checks.py's on_config, which stops a build whose bibliography is missing or
-# unreadable; before mkdocs-bibtex's, which keep_inert() keeps from reading it again.
+# After site_checks.py's on_config, which stops a build with no bibliography (and one that
+# cannot be read in on_files); before mkdocs-bibtex's, which keep_inert() keeps inert.
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _formatter, _doi_keys, _cache, _keys, _stored
@@ -72,6 +72,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     csl_path = str(csl_file(config.config_file_path, settings) or apa_style_path())
     bib_path = checked(bib_file(config.config_file_path, settings), [NO_BIBLIOGRAPHY])
     bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
+    if not bibliography.readable:
+        return config  # site_checks.py stops the build in on_files, before any page
     sources = PandocSources(bibliography.entries, bib_path.read_text(encoding="utf-8"), csl_path)
     _doi_keys = doi_keys(bibliography.entries.values())
 

@@ -58,7 +58,8 @@ _inputs: list[Path] = []
 # ---------------------------------------------------------------------------------------
 
 
-# First: every later hook reads the bibliography this one has found readable.
+# First: every later hook reads the bibliography this one has read (an unreadable one stops
+# the build in on_files, with the pages' problems).
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography, _inputs
@@ -72,7 +73,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(NO_BIBLIOGRAPHY)
     _inputs = [path for path in (bib_path, csl_file(config.config_file_path, settings)) if path is not None]
     _bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
-    if not _bibliography.readable:
+    # One with an entry it could not read is reported with the pages' problems, in on_files.
+    if not _bibliography.pages_checkable:
         raise PluginError(report(_bibliography.problems))
     return config
 

@@ -114,13 +114,13 @@ def build_checks(
     environ: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """What the build's checks (hooks/site_checks.py) find in `project`, in process and in
-    milliseconds: the bibliography read as on_config reads it (an unreadable one stops
-    there), then every file as on_files hands them over, notices included; each problem's
+    milliseconds: the bibliography read as on_config reads it (a missing one, or one not
+    UTF-8, stops there), then every file as on_files hands them over, notices included; each problem's
     text is the line the build prints. A pull request's or a local build unless `environ`
     says otherwise. For a message, not a build: one real build proves the hook prints them."""
     config = config or load_config(str(project / "mkdocs.yml"))
     bibliography = load_bibliography(project / "references.bib", display_path="references.bib")
-    if not bibliography.readable:
+    if not bibliography.pages_checkable:
         return bibliography.problems
     # The hook's own translation of MkDocs' files (what on_files hands the checks).
     hook = config.hooks["hooks/site_checks.py"]  # type: ignore[call-overload]  # MkDocs declares a list; it is a dict of modules

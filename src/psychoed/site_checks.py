@@ -63,8 +63,8 @@ def site_problems(
     site_url: str | None,
     environ: Mapping[str, str],
 ) -> list[Problem]:
-    """Every problem of the site's content, notices and warnings included, for a readable
-    `bibliography` (an unreadable one stops the build before the pages are read);
+    """Every problem of the site's content, notices and warnings included, against
+    `bibliography` as far as it could be read (`pages_checkable`);
     `templates` are the layouts a page's `template:` may name; `site_url` as MkDocs
     resolved it and the build's `environ` tell the published site's build (CI on a push to
     main), which must not hold mkdocs.yml's example details."""

@@ -88,11 +88,19 @@ class Bibliography:
     path: str
     entries: dict[str, Entry]
     problems: list[Problem]
+    # Every entry's key as written, those that could not be read too.
+    written: frozenset[str] = frozenset()
 
     @property
     def readable(self) -> bool:
-        """False when the file could not be parsed as a whole; pages cannot be checked."""
+        """False when the file could not be parsed as a whole: it stops the build."""
         return not any(problem.fatal for problem in self.problems)
+
+    @property
+    def pages_checkable(self) -> bool:
+        """Whether the pages can be checked against it: readable, or read entry by entry
+        (an unbalanced brace, a key given twice); not a file missing or not UTF-8."""
+        return self.readable or bool(self.written)
 
 
 def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
@@ -135,7 +143,12 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     problems += duplicate_doi_problems(dois, path=display_path)
     problems += invisible_character_problems(source, path=display_path)
     problems += _early_end_problems(source, display_path)
-    return Bibliography(display_path, entries, fatal + problems)
+    written = frozenset(
+        match.group("key")
+        for match in _ENTRY_START.finditer(source)
+        if match.group("type").lower() not in {"comment", "preamble", "string"}
+    )
+    return Bibliography(display_path, entries, fatal + problems, written)
 
 
 def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Problem]:

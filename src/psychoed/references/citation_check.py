@@ -21,7 +21,7 @@ from psychoed.references.citation_syntax import (
 
 def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tuple[list[Problem], list[CitationBlock]]:
     """Problems with cited keys, and every citation block found, across all pages."""
-    by_casefold = {key.casefold(): key for key in bibliography.entries}
+    by_casefold = {key.casefold(): key for key in (*bibliography.written, *bibliography.entries)}
     problems: list[Problem] = []
     blocks: list[CitationBlock] = []
     for page in pages:
@@ -29,7 +29,8 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
         for block in find_citation_blocks(body, first_line=first_line):
             blocks.append(block)
             for key in block.keys:
-                if key not in bibliography.entries:
+                # An entry that could not be read is told at its own line, not as unknown here.
+                if key not in bibliography.entries and key not in bibliography.written:
                     problems.append(
                         Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography.path))
                     )
