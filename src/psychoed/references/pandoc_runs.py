@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import math
 import os
 import re
 import shutil
@@ -40,9 +41,9 @@ from pathlib import Path
 from psychoed.references.bibliography import Entry
 from psychoed.references.citation_syntax import CitationBlock
 
-# Citations per run. A run costs about 0.1 s to start, and a page waits for its runs
-# before it renders: runs as large as keeps that start small beside their work.
-FAST_RUN_CITATIONS = 200
+# Citations per run. A run costs about 0.1 s to start and reads the entries of its works;
+# exact runs are smaller, as APA's disambiguation costs more than linear time in them.
+MIN_FAST_RUN_CITATIONS = 200
 EXACT_RUN_CITATIONS = 150
 
 # Output Markdown without the `smart` extension, so pandoc writes en dashes (215–235)
@@ -123,7 +124,7 @@ def apa_style_path() -> str:
     return str(Path(spec.origin).parent / "styles" / "apa.csl")
 
 
-def plan_runs(pages: dict[str, list[CitationBlock]], entries: dict[str, Entry], *, csl: str) -> Plan:
+def plan_runs(pages: dict[str, list[CitationBlock]], entries: dict[str, Entry], *, csl: str, workers: int = 1) -> Plan:
     """The runs that format `pages` (in render order) exactly as pandoc formats each page
     alone with the style `csl` (its text). See the module docstring for why each block
     goes where."""
@@ -133,19 +134,28 @@ def plan_runs(pages: dict[str, list[CitationBlock]], entries: dict[str, Entry], 
     def name(key: str) -> str:
         return _first_family_name(entries.get(key))
 
+    split: dict[str, tuple[list[CitationBlock], list[CitationBlock]]] = {}
+    for uri, blocks in pages.items():
+        cited = {key for block in blocks for key in block.keys}
+        repeated = {n for n, count in Counter(name(key) for key in cited).items() if count > 1}
+        tangled = [b for b in blocks if not fast_ok or any(name(key) in repeated for key in b.keys)]
+        split[uri] = ([b for b in blocks if b not in tangled], tangled)
+    # Fast runs as few as keep every worker busy: each reads the entries of its works, and
+    # a work cited on several pages is read once per run that holds it.
+    fast_citations = sum(len(block.keys) for free, _ in split.values() for block in free)
+    fast_limit = max(MIN_FAST_RUN_CITATIONS, math.ceil(fast_citations / workers))
+
     fast_runs: list[_Batch] = []
     exact_runs: list[_Batch] = []
     page_runs: dict[str, list[_Batch]] = {}
     for uri, blocks in pages.items():
         cited = {key for block in blocks for key in block.keys}
-        repeated = {n for n, count in Counter(name(key) for key in cited).items() if count > 1}
-        tangled = [b for b in blocks if not fast_ok or any(name(key) in repeated for key in b.keys)]
-        free = [b for b in blocks if b not in tangled]
+        free, tangled = split[uri]
         page_runs[uri] = []
         if free:
             keys = dict.fromkeys(key for block in free for key in block.keys)
             signature = {(name(key), _year(entries.get(key))): key for key in keys}
-            page_runs[uri].append(_place(fast_runs, signature, free, limit=FAST_RUN_CITATIONS))
+            page_runs[uri].append(_place(fast_runs, signature, free, limit=fast_limit))
         if tangled:
             names = {name(key) for block in tangled for key in block.keys}
             namesakes = {n: frozenset(key for key in cited if name(key) == n) for n in names}
@@ -179,7 +189,7 @@ class CitationFormatter:
         self._csl = style_text(sources.csl_path)
         self._csl_path = _style_file(self._csl)
         self._by_cite_path = _style_file(_RULE.sub('givenname-disambiguation-rule="by-cite"', self._csl))
-        self._plan = plan_runs(pages, sources.entries, csl=self._csl)
+        self._plan = plan_runs(pages, sources.entries, csl=self._csl, workers=workers)
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citations")
         self._runs: list[Future[Formatted]] = [self._executor.submit(self._format, run) for run in self._plan.runs]
 
