@@ -95,8 +95,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# Before any other hook reads the page: each citation replaced by its text and the
-# References section added; a citation by DOI made one by key first.
+# Before the hooks and plugins that read the page's text (article_list.py, at 110, only
+# puts Home's list in): each citation replaced by its text and the References section
+# added; a citation by DOI made one by key first.
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     markdown = join_wrapped_citations(resolve_doi_citations(markdown, _doi_keys))
