@@ -71,11 +71,19 @@ def test_a_pandoc_that_does_not_run_is_named_with_the_setting_to_fix(tmp_path, p
         pandoc_version(pandoc, folder=tmp_path)
 
 
-def test_half_written_entry_is_formatted_again(cache, tmp_path):
+@pytest.mark.parametrize("stored", ['{"inline": {', "[1, 2]", '{"inline": {}}'])
+def test_an_entry_not_as_written_is_formatted_again(cache, tmp_path, stored):
     key = cache.key(["[@inwood2018]"], ENTRY)
     cache.put(key, Formatted({}, {}))
-    next((tmp_path / "cache").glob("??/*.json")).write_text('{"inline": {', encoding="utf-8")
+    next((tmp_path / "cache").glob("??/*.json")).write_text(stored, encoding="utf-8")
     assert cache.get(key) is None
+
+
+def test_a_cache_that_cannot_be_written_costs_only_speed(tmp_path):
+    (tmp_path / "cache").write_text("a file where the folder would be")
+    cache = CitationCache(tmp_path / "cache", csl="", pandoc=pandoc_path())
+    cache.put(cache.key(["[@a]"], ENTRY), Formatted({"[@a]": "(A, 2020)"}, {}))
+    assert cache.get(cache.key(["[@a]"], ENTRY)) is None
 
 
 def test_entry_unused_for_a_month_is_pruned_and_a_used_one_kept(cache, tmp_path):

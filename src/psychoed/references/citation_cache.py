@@ -48,15 +48,14 @@ class CitationCache:
         path = self._path(key)
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
+            formatted = Formatted(dict(stored["inline"]), dict(stored["references"]))
             os.utime(path)  # used: not pruned
-        except (OSError, ValueError):
-            return None  # not there, or half written by a build killed at that moment
-        return Formatted(stored["inline"], stored["references"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # not there, half written by a build killed then, or not ours
+        return formatted
 
     def put(self, key: str, formatted: Formatted) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(path, json.dumps({"inline": formatted.inline, "references": formatted.references}))
+        _keep(self._path(key), json.dumps({"inline": formatted.inline, "references": formatted.references}))
 
     def prune(self) -> None:
         """Remove the entries no build has used for PRUNE_AFTER_DAYS."""
@@ -93,8 +92,7 @@ def pandoc_version(pandoc: str, *, folder: Path) -> str:
     except (OSError, subprocess.CalledProcessError) as error:
         raise _not_running(pandoc, error) from error
     version = completed.stdout.partition("\n")[0].strip()
-    folder.mkdir(parents=True, exist_ok=True)
-    _write_atomically(memo, json.dumps({**(known if isinstance(known, dict) else {}), binary: version}))
+    _keep(memo, json.dumps({**(known if isinstance(known, dict) else {}), binary: version}))
     return version
 
 
@@ -105,8 +103,13 @@ def _not_running(pandoc: str, error: Exception) -> PandocError:
     )
 
 
-# Builds running at once (the tests, two terminals) never read half a file.
-def _write_atomically(path: Path, text: str) -> None:
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as file:
-        file.write(text)
-    os.replace(file.name, path)
+# Written whole or not at all, so builds running at once (the tests, two terminals) never
+# read half a file; a cache that cannot be written (a read-only checkout) costs only speed.
+def _keep(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as file:
+            file.write(text)
+        os.replace(file.name, path)
+    except OSError:
+        pass
