@@ -263,3 +263,22 @@ def test_missing_style_file_fails_the_build_naming_the_setting(site_copy: Path):
         in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_braced_family_name_reads_plain_in_the_citation_as_in_the_reference_list(tmp_path: Path):
+    """`{van der Kolk}` and `{de Souza}`, as Zotero and doi.org protect a name with a
+    particle: pandoc marks the text it left alone; the reader sees the name only."""
+    style = style_of(
+        "@book{vanderkolk2014, author = {{van der Kolk}, Bessel A.}, title = {The Body Keeps the Score},"
+        " publisher = {Viking}, year = {2014}}\n"
+        "@article{neff2019, author = {Neff, Kristin D. and Toth, Istvan and {de Souza}, Luciana K.},"
+        " title = {Factor structure}, journal = {Psychological Assessment}, volume = {31}, pages = {27--45},"
+        " year = {2019}, doi = {10.1037/pas0000629}}\n",
+        tmp_path,
+    )
+    blocks, formatted = page_formatted("Trauma [@vanderkolk2014] and [@neff2019].", style)
+    assert formatted.inline == {
+        "[@vanderkolk2014]": "([van der Kolk, 2014](#ref-vanderkolk2014))",
+        "[@neff2019]": "([Neff et al., 2019](#ref-neff2019))",
+    }
+    assert "nocase" not in " ".join(formatted.references.values())

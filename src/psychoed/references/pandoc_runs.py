@@ -50,8 +50,9 @@ EXACT_RUN_CITATIONS = 150
 # instead of `--`, which Python-Markdown would print as is.
 _OUTPUT = "markdown-citations-smart"
 _ITEM = re.compile(r"^(?P<index>\d+)\.\s+(?P<text>.*)$", re.MULTILINE)
-# Text the bibliography protects from case changes ({{...}}) comes back marked where the
-# style changes no case (a conference's name): the mark has nothing to show.
+# Text the bibliography protects from case changes ({...}: a conference's name, a family
+# name with a particle, {van der Kolk}) comes back marked where the style changes no
+# case, in the citation as in the reference list: the mark has nothing to show.
 _NOCASE = re.compile(r"\[(?P<text>[^\[\]]*)\]\{\.nocase\}")
 _ENTRY = re.compile(r"^::: \{#ref-(?P<key>\S+) \.csl-entry\}\n(?P<text>.*?)\n:::$", re.MULTILINE | re.DOTALL)
 # Entries that lean on others (macros, cross-references) need the whole file.
@@ -257,19 +258,22 @@ def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatte
     if completed.returncode != 0:
         raise PandocError(f"pandoc failed ({completed.returncode}): {completed.stderr.strip()}")
     citations, _, references = completed.stdout.partition("# References")
-    inline = {run.blocks[int(m.group("index")) - 1]: m.group("text").strip() for m in _ITEM.finditer(citations)}
+    inline = {run.blocks[int(m.group("index")) - 1]: _plain(m.group("text")) for m in _ITEM.finditer(citations)}
     missing = [block for block in run.blocks if block not in inline]
     if missing:
         raise PandocError(f"pandoc returned no text for {missing}")
-    entries = {
-        m.group("key"): " ".join(_NOCASE.sub(r"\g<text>", m.group("text")).split()) for m in _ENTRY.finditer(references)
-    }
+    entries = {m.group("key"): _plain(m.group("text")) for m in _ENTRY.finditer(references)}
     return Formatted(inline, entries)
 
 
 # ---------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------
+
+
+# Pandoc's Markdown on one line, without the marks of text protected from case changes.
+def _plain(markdown: str) -> str:
+    return " ".join(_NOCASE.sub(r"\g<text>", markdown).split())
 
 
 # A page's blocks and works from its runs; an exact run's entry (2020a) wins over a fast one's.
