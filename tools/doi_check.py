@@ -101,7 +101,8 @@ def report(
     write the Markdown for the weekly issue when there is a finding; the exit status."""
     if markdown:
         markdown.unlink(missing_ok=True)
-    for finding in sorted(findings, key=lambda problem: problem.line or 0):
+    findings = sorted(findings, key=lambda problem: problem.line or 0)
+    for finding in findings:
         print(finding)
     for problem in unchecked:
         print(f"WARNING -  {problem}")
@@ -117,7 +118,7 @@ def report(
             "",
             summary + ".",
             "",
-            *(f"- `{f.path}:{f.line}`: {f.message}" for f in sorted(findings, key=lambda p: p.line or 0)),
+            *(f"- `{f.path}:{f.line}`: {f.message}" for f in findings),
         ]
         if unchecked:
             lines += [
