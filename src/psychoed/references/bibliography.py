@@ -146,9 +146,7 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     problems += invisible_character_problems(source, path=display_path)
     problems += _early_end_problems(source, display_path)
     written = frozenset(
-        match.group("key")
-        for match in _ENTRY_START.finditer(source)
-        if match.group("type").lower() not in _NOT_ENTRIES
+        match.group("key") for match in _ENTRY_START.finditer(source) if match.group("type").lower() not in _NOT_ENTRIES
     )
     return Bibliography(display_path, entries, fatal + problems, written)
 
