@@ -4,6 +4,7 @@ test_registry_check.py."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import socket
@@ -104,6 +105,18 @@ def test_answers_are_cached_so_a_rerun_asks_no_registry(registry, project):
     asked = len(registry.requests)
     run()
     assert len(registry.requests) == asked
+
+
+def test_a_damaged_answer_in_the_cache_is_asked_again(registry, project):
+    run()
+    cache = project / ".cache" / "online-checks.json"
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    for entry in kept.values():
+        entry["answer"] = {"status": 200}  # its body lost
+    cache.write_text(json.dumps(kept), encoding="utf-8")
+    asked = len(registry.requests)
+    assert run() == 1
+    assert len(registry.requests) > asked
 
 
 ONE = "/crossref/works/10.1037/a0035173"

@@ -79,10 +79,11 @@ class ResultCache:
         if outcome.verdict == "ok":
             self.entries[key] = {"checked_at": self.clock(), "outcome": asdict(outcome)}
 
-    # A registry's answer (its status and body), kept as the outcomes are.
+    # A registry's answer (its status and body), kept as the outcomes are; one damaged is
+    # asked again, as a damaged outcome is.
     def get_answer(self, key: str) -> dict | None:
         answer = (self._fresh(key) or {}).get("answer")
-        return answer if isinstance(answer, dict) else None
+        return answer if isinstance(answer, dict) and {"status", "body"} <= answer.keys() else None
 
     def put_answer(self, key: str, answer: dict) -> None:
         self.entries[key] = {"checked_at": self.clock(), "answer": answer}
