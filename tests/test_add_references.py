@@ -118,3 +118,14 @@ def test_doi_org_out_of_reach_is_told_with_what_to_do_without_it(project, capsys
     assert f"docs/b.md:3: no entry could be fetched for DOI 10.9999/any: could not reach 127.0.0.1:{port} (" in err
     assert "; check the connection, or write its entry by hand at the end of references.bib" in err
     assert "ONLINE=1" not in err  # new-reference's option, not this tool's
+
+
+def test_unreadable_bibliography_is_told_at_its_line_and_nothing_is_fetched(registry, project, capsys):
+    bib = project / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8") * 2, encoding="utf-8")  # the same key twice
+    before = bib.read_text(encoding="utf-8")
+    assert run(project) == 2
+    err = capsys.readouterr().err
+    assert re.search(r"references\.bib:\d+: .*duplicate key 'allen2014'", err)
+    assert registry.requests == []
+    assert bib.read_text(encoding="utf-8") == before

@@ -38,6 +38,10 @@ def messages(body: str) -> list[str]:
         ),
         ("One review [@inwod2018].", "docs/a.md:4: unknown citation key 'inwod2018'; did you mean 'inwood2018'?"),
         (
+            "One review [@zzzz1999].",
+            "docs/a.md:4: unknown citation key 'zzzz1999'; add its entry to references.bib or correct the key",
+        ),
+        (
             "One review [@Yip2021].",
             "docs/a.md:4: citation key 'Yip2021' differs in case from the entry 'yip2021'; write [@yip2021]",
         ),

@@ -4,6 +4,8 @@ test_registry_check.py."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import socket
 import subprocess
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import doi_check
+from psychoed.problems import Problem
 from psychoed.references.bibliography import load_bibliography
 from registries import Registries
 from registry_server import FIXTURES, RegistryServer
@@ -104,6 +107,18 @@ def test_answers_are_cached_so_a_rerun_asks_no_registry(registry, project):
     assert len(registry.requests) == asked
 
 
+def test_a_damaged_answer_in_the_cache_is_asked_again(registry, project):
+    run()
+    cache = project / ".cache" / "online-checks.json"
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    for entry in kept.values():
+        entry["answer"] = {"status": 200}  # its body lost
+    cache.write_text(json.dumps(kept), encoding="utf-8")
+    asked = len(registry.requests)
+    assert run() == 1
+    assert len(registry.requests) > asked
+
+
 ONE = "/crossref/works/10.1037/a0035173"
 
 
@@ -183,3 +198,26 @@ def test_a_pull_request_checks_only_the_entries_it_adds_or_changes(registry, pro
     assert run("--changed-since", "HEAD") == 1
     out = capsys.readouterr().out.splitlines()
     assert [line.split("'")[1] for line in out if line.startswith("references.bib:")] == ["allen2014", "new2024"]
+
+
+def test_the_issue_lists_the_dois_not_checked_after_the_findings(tmp_path, capsys):
+    finding = Problem("references.bib", 9, "entry 'b': DOI 10.1/b is not registered")
+    unchecked = Problem("references.bib", 3, "entry 'a': DOI 10.1/a not checked: timed out")
+    assert doi_check.report([finding], [unchecked], asked=2, markdown=tmp_path / "reports" / "dois.md") == 1
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "references.bib:9: entry 'b': DOI 10.1/b is not registered",
+        "WARNING -  references.bib:3: entry 'a': DOI 10.1/a not checked: timed out",
+    ]
+    issue = (tmp_path / "reports" / "dois.md").read_text(encoding="utf-8")
+    assert issue.endswith(
+        "- `references.bib:9`: entry 'b': DOI 10.1/b is not registered\n\n<details><summary>Not checked</summary>\n\n"
+        "- `references.bib:3`: entry 'a': DOI 10.1/a not checked: timed out\n\n</details>\n"
+    )
+
+
+def test_unreadable_bibliography_is_told_at_its_line_and_no_registry_is_asked(registry, project, capsys):
+    bib = project / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8") + "\n@article{allen2014, title = {Again}}\n", encoding="utf-8")
+    assert run() == 2
+    assert re.search(r"references\.bib:\d+: duplicate key 'allen2014'", capsys.readouterr().err)
+    assert registry.requests == []

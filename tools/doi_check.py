@@ -14,7 +14,6 @@ import argparse
 import subprocess
 import sys
 from collections import defaultdict
-from datetime import timedelta
 from pathlib import Path
 
 from psychoed.markdown_source import strip_front_matter
@@ -26,7 +25,7 @@ from psychoed.references.doi import doi_problem
 from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 from psychoed.references.registry_check import not_registered, registry_findings
 from registries import Registries
-from url_check import ResultCache, add_online_arguments
+from url_check import add_online_arguments, with_cached_client
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,13 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     entries = list(bibliography.entries.values())
     if args.changed_since:
         entries = changed_entries(bibliography, before=git_text(args.changed_since, args.bib))
-    cache = ResultCache(args.cache, max_age=timedelta(hours=args.max_age_hours))
-    try:
-        findings, unchecked, asked = check_entries(
-            entries, Registries(cache=cache), path=str(args.bib), cited_at=citing_pages(args.docs, bibliography)
-        )
-    finally:
-        cache.save()
+    cited_at = citing_pages(args.docs, bibliography)
+    findings, unchecked, asked = with_cached_client(
+        args, Registries, lambda registries: check_entries(entries, registries, path=str(args.bib), cited_at=cited_at)
+    )
     return report(findings, unchecked, asked=asked, markdown=args.report, network_may_fail=bool(args.changed_since))
 
 
@@ -101,7 +97,8 @@ def report(
     write the Markdown for the weekly issue when there is a finding; the exit status."""
     if markdown:
         markdown.unlink(missing_ok=True)
-    for finding in sorted(findings, key=lambda problem: problem.line or 0):
+    findings = sorted(findings, key=lambda problem: problem.line or 0)
+    for finding in findings:
         print(finding)
     for problem in unchecked:
         print(f"WARNING -  {problem}")
@@ -117,7 +114,7 @@ def report(
             "",
             summary + ".",
             "",
-            *(f"- `{f.path}:{f.line}`: {f.message}" for f in sorted(findings, key=lambda p: p.line or 0)),
+            *(f"- `{f.path}:{f.line}`: {f.message}" for f in findings),
         ]
         if unchecked:
             lines += [

@@ -19,7 +19,7 @@ from lxml import html
 
 from link_report import BrokenLink, OnlineCheck, report
 from site_links import site_address
-from url_check import UrlChecker, add_online_arguments, with_cached_checker
+from url_check import UrlChecker, add_online_arguments, with_cached_client
 
 # Hosts that refuse automated clients whatever the page, with why; check their links by
 # hand. Matched with their subdomains. Keep it short: every entry is a blind spot.
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"{args.site}/index.html not found: run `make build` first", file=sys.stderr)
         return 2
-    result = with_cached_checker(args, lambda checker: check_external_links(args.site, checker))
+    result = with_cached_client(args, UrlChecker, lambda checker: check_external_links(args.site, checker))
     return report(result, title="External links", markdown=args.report)
 
 

@@ -27,6 +27,7 @@ from psychoed.html_elements import text_of
 from psychoed.problems import Problem
 from psychoed.references.bibliography import check_bibliography, load_bibliography, parse_bibtex
 from psychoed.references.doi import DOI_RESOLVER, doi_problem, doi_url
+from psychoed.references.doi_citations import doi_keys
 from psychoed.references.reference_rules import GROUP_NAME
 from registries import registry_addresses, user_agent
 
@@ -137,11 +138,10 @@ def new_reference(
     bibliography = load_bibliography(bib, display_path=bib.name)
     if not bibliography.readable:
         raise NewReferenceError(f"fix {bib.name} first:\n" + "\n".join(f"  {p}" for p in bibliography.problems))
-    for entry in bibliography.entries.values():
-        if entry.fields.get("doi", "").casefold() == doi.casefold():
-            raise NewReferenceError(
-                f"{bib.name}:{entry.line}: entry '{entry.key}' already has DOI {doi}; cite it as [@{entry.key}]"
-            )
+    if (known := doi_keys(bibliography.entries.values()).get(doi.lower())) is not None:
+        raise NewReferenceError(
+            f"{bib.name}:{bibliography.entries[known].line}: entry '{known}' already has DOI {doi}; cite it as [@{known}]"
+        )
     keys = set(bibliography.entries)
 
     if not online:

@@ -24,7 +24,6 @@ from url_check import RETRY_STATUSES, PoliteClient, connection_problem, tries
 
 CROSSREF_API = "https://api.crossref.org/"
 CSL_JSON = "application/vnd.citationstyles.csl+json"
-BIBTEX = "application/x-bibtex; charset=utf-8"
 PROJECT = "grow-true-psychoeducation (https://github.com/GrowTrue/psychoeducation)"
 
 
@@ -86,10 +85,6 @@ class Registries(PoliteClient):
             return Lookup(True, csl_work(json.loads(csl.body)))
         except (ValueError, TypeError, AttributeError):
             return Lookup(True)  # registered, with no record to compare (a landing page)
-
-    def bibtex(self, doi: str) -> Answer:
-        """The work's BibTeX from its agency, through doi.org."""
-        return self.get(doi_url(doi, resolver=self.resolver), accept=BIBTEX)
 
     def get(self, url: str, *, accept: str) -> Answer:
         """GET `url`, retried while the server says "not now" or the network fails; a

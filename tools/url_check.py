@@ -37,6 +37,7 @@ DEFAULT_MAX_AGE = timedelta(days=1)
 
 Verdict = Literal["ok", "broken", "unverified"]
 T = TypeVar("T")
+C = TypeVar("C", bound="PoliteClient")
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,11 @@ class ResultCache:
         if outcome.verdict == "ok":
             self.entries[key] = {"checked_at": self.clock(), "outcome": asdict(outcome)}
 
-    # A registry's answer (its status and body), kept as the outcomes are.
+    # A registry's answer (its status and body), kept as the outcomes are; one damaged is
+    # asked again, as a damaged outcome is.
     def get_answer(self, key: str) -> dict | None:
         answer = (self._fresh(key) or {}).get("answer")
-        return answer if isinstance(answer, dict) else None
+        return answer if isinstance(answer, dict) and {"status", "body"} <= answer.keys() else None
 
     def put_answer(self, key: str, answer: dict) -> None:
         self.entries[key] = {"checked_at": self.clock(), "answer": answer}
@@ -124,7 +126,10 @@ class PoliteClient:
         self.session = session or requests.Session()
 
     def delay(self, attempt: int, retry_after: str | None) -> float:
-        return backoff_delay(attempt, retry_after, backoff=self.backoff, max_delay=self.max_delay)
+        """Exponential backoff, or longer if the server asked for it, capped at max_delay."""
+        wanted = self.backoff * 2**attempt
+        asked = retry_after_seconds(retry_after, now=time.time())
+        return min(self.max_delay, max(wanted, asked or 0.0))
 
 
 class UrlChecker(PoliteClient):
@@ -196,11 +201,12 @@ def add_online_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def with_cached_checker(args: argparse.Namespace, check: Callable[[UrlChecker], T]) -> T:
-    """Run `check` with a checker whose cache file is saved even if the run is interrupted."""
+def with_cached_client(args: argparse.Namespace, client: Callable[..., C], check: Callable[[C], T]) -> T:
+    """Run `check` with a `client` (a PoliteClient's class) whose cache file, the one `args`
+    name, is saved even if the run is interrupted."""
     cache = ResultCache(args.cache, max_age=timedelta(hours=args.max_age_hours))
     try:
-        return check(UrlChecker(cache=cache))
+        return check(client(cache=cache))
     finally:
         cache.save()
 
@@ -230,13 +236,6 @@ def verdict(
             status,
         )
     return Outcome(url, "broken", answer, status)
-
-
-def backoff_delay(attempt: int, retry_after: str | None, *, backoff: float, max_delay: float) -> float:
-    """Exponential backoff, or longer if the server asked for it, capped at max_delay."""
-    wanted = backoff * 2**attempt
-    asked = retry_after_seconds(retry_after, now=time.time())
-    return min(max_delay, max(wanted, asked or 0.0))
 
 
 def tries(attempts: int) -> str:

@@ -27,6 +27,8 @@ _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*
 _FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
 _ENTRY_END = re.compile(r"[ \t]*[})][ \t]*")
 _CITABLE_KEY = re.compile(r"[\w-]+")
+# Blocks written like entries that hold no work.
+_NOT_ENTRIES = {"comment", "preamble", "string"}
 # An entry's head up to the comma before its first field: a key typed with a space in it
 # (`@book{smith 2020,`) ends where pybtex expects the comma.
 _SPACED_KEY = re.compile(r"@\w+[ \t]*[{(][ \t]*(?P<key>[^,\s=]+(?:[ \t]+[^,\s=]+)+)[ \t]*,")
@@ -144,9 +146,7 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     problems += invisible_character_problems(source, path=display_path)
     problems += _early_end_problems(source, display_path)
     written = frozenset(
-        match.group("key")
-        for match in _ENTRY_START.finditer(source)
-        if match.group("type").lower() not in {"comment", "preamble", "string"}
+        match.group("key") for match in _ENTRY_START.finditer(source) if match.group("type").lower() not in _NOT_ENTRIES
     )
     return Bibliography(display_path, entries, fatal + problems, written)
 
@@ -329,12 +329,9 @@ def _early_end_problems(source: str, display_path: str) -> list[Problem]:
     problems = []
     for first, chunk in _chunks(source):
         opening = re.search(r"[{(]", chunk)
+        head = _ENTRY_START.match(chunk)
         # An entry opened by '(' (rare) has no '}' to end it early.
-        if (
-            not opening
-            or opening.group() == "("
-            or chunk.lstrip().lower().startswith(("@comment", "@preamble", "@string"))
-        ):
+        if not opening or opening.group() == "(" or (head and head.group("type").lower() in _NOT_ENTRIES):
             continue
         depth = 0
         for offset in range(opening.start(), len(chunk)):
@@ -371,7 +368,7 @@ def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
     first_seen: dict[str, tuple[str, int]] = {}
     line_at = _line_finder(source)
     for match in _ENTRY_START.finditer(source):
-        if match.group("type").lower() in {"comment", "preamble", "string"}:
+        if match.group("type").lower() in _NOT_ENTRIES:
             continue
         key = match.group("key")
         line = line_at(match.start())

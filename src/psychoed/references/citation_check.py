@@ -60,16 +60,12 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
         for block in find_citation_blocks(body, first_line=first_line):
             for key in block.keys:
                 if key not in bibliography.entries:
-                    close = difflib.get_close_matches(key.casefold(), list(by_casefold), n=3, cutoff=0.6)
-                    meant.update(by_casefold[c] for c in [key.casefold(), *close] if c in by_casefold)
+                    close = [key.casefold(), *_close_keys(key, by_casefold)]
+                    meant.update(by_casefold[c] for c in close if c in by_casefold)
         for bare in find_bare_keys(body, first_line=first_line):
-            meant.update(
-                by_casefold[w.casefold()]
-                for w in re.findall(KEY, bare.bracket or bare.key)
-                if w.casefold() in by_casefold
-            )
+            meant.update(_keys_named(bare.bracket or bare.key, by_casefold))
         for text, _ in find_plain_brackets(body, first_line=first_line):
-            meant.update(by_casefold[w.casefold()] for w in re.findall(KEY, text) if w.casefold() in by_casefold)
+            meant.update(_keys_named(text, by_casefold))
     return meant
 
 
@@ -124,7 +120,7 @@ def _keys_without_at(bracket: str, by_casefold: dict[str, str]) -> list[str]:
 # `[yip2021]` or `[see yip2021, p. 3]`: a bracket naming a bibliography key without its `@`,
 # which mkdocs-bibtex prints as it stands.
 def _missing_at_message(text: str, by_casefold: dict[str, str], bib_path: str) -> str | None:
-    keys = [by_casefold[word.casefold()] for word in re.findall(KEY, text) if word.casefold() in by_casefold]
+    keys = _keys_named(text, by_casefold)
     if not keys:
         return None
     fixed = re.sub(
@@ -142,8 +138,18 @@ def _unknown_key_message(key: str, by_casefold: dict[str, str], bib_path: str) -
     own = by_casefold.get(key.casefold())
     if own is not None:
         return f"citation key '{key}' differs in case from the entry '{own}'; write [@{own}]"
-    close = difflib.get_close_matches(key.casefold(), list(by_casefold), n=3, cutoff=0.6)
-    if close:
+    if close := _close_keys(key, by_casefold):
         options = " or ".join(f"'{by_casefold[c]}'" for c in close)
         return f"unknown citation key '{key}'; did you mean {options}?"
     return f"unknown citation key '{key}'; add its entry to {bib_path} or correct the key"
+
+
+# The entries whose keys `text` names as words, in order, each as the entry writes it.
+def _keys_named(text: str, by_casefold: dict[str, str]) -> list[str]:
+    return [by_casefold[word.casefold()] for word in re.findall(KEY, text) if word.casefold() in by_casefold]
+
+
+# The casefolded keys a mistyped `key` most likely meant (the same guess for the message
+# and for "not cited").
+def _close_keys(key: str, by_casefold: dict[str, str]) -> list[str]:
+    return difflib.get_close_matches(key.casefold(), list(by_casefold), n=3, cutoff=0.6)

@@ -16,17 +16,19 @@ from psychoed.markdown_source import blank_code, line_at
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Entry
 
-# `@doi:` and a DOI, up to what ends a citation's item (white space, `;`, `,`, `]`) and
-# without a sentence's trailing `.` or `:`. Not after a word character (an e-mail
-# address); after `-` it is a citation that leaves out the author (`[-@doi:...]`).
-DOI_CITATION = re.compile(r"(?<![\w.+@/])@doi:(?P<doi>10\.\d+(?:\.\d+)*/[^\s;,\[\]]*[^\s;,.:\[\]])", re.IGNORECASE)
+# A DOI in a citation, up to what ends a citation's item (white space, `;`, `,`, `]`) and
+# without a sentence's trailing `.` or `:`.
+_CITED_DOI = r"(?P<doi>10\.\d+(?:\.\d+)*/[^\s;,\[\]]*[^\s;,.:\[\]])"
+# `@doi:` and a DOI. Not after a word character (an e-mail address); after `-` it is a
+# citation that leaves out the author (`[-@doi:...]`).
+DOI_CITATION = re.compile(rf"(?<![\w.+@/])@doi:{_CITED_DOI}", re.IGNORECASE)
 # A square bracket that is no link's text (not followed by `(`, `[` or a definition's `:`).
 _BRACKET = re.compile(r"\[[^\[\]]*\](?![(\[:])")
 # Within it, a DOI as an editor pastes it: after `@` or not, with `doi:` (and spaces) or the
 # doi.org address before it, or bare after `@`.
 _MISSHAPEN = re.compile(
     r"(?<![\w.+/])(?P<at>@?)(?P<prefix>doi:\s*(?:https?://(?:dx\.)?doi\.org/)?|https?://(?:dx\.)?doi\.org/|(?<=@))"
-    r"(?P<doi>10\.\d+(?:\.\d+)*/[^\s;,\[\]]*[^\s;,.:\[\]])",
+    + _CITED_DOI,
     re.IGNORECASE,
 )
 

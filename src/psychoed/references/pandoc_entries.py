@@ -88,14 +88,6 @@ def _braced(text: str) -> str:
     return text[: opening.start(1)] + "{" + text[opening.end(1) : close] + "}" + text[close + 1 :]
 
 
-def bare_url(url: str) -> str:
-    """The address in `url` without <>, \\url{} or punctuation after it."""
-    url = url.strip()
-    if wrapped := _WRAPPED_URL.fullmatch(url):
-        url = (wrapped.group("braced") or wrapped.group("angled") or "").strip()
-    return url.rstrip(_URL_END_PUNCTUATION)
-
-
 # ---------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------
@@ -111,7 +103,7 @@ def _as_apa_prints(
     for name in PUBLISHER_FIELDS:
         if name in fields and same_name(fields[name], _sole_author(persons)):
             changed[name] = None
-    if "url" in fields and (url := bare_url(fields["url"])) != fields["url"]:
+    if "url" in fields and (url := _bare_url(fields["url"])) != fields["url"]:
         changed["url"] = url
     for name in ("date", "urldate"):
         if "T" in fields.get(name, ""):  # pandoc reads a day, not a time of day
@@ -223,3 +215,11 @@ def _dissertation(
 def _sole_author(persons: Mapping[str, list[str]]) -> str | None:
     authors = persons.get("author", [])
     return name_as_written(authors[0]) if len(authors) == 1 else None
+
+
+# The address in `url` without <>, \url{} or punctuation after it.
+def _bare_url(url: str) -> str:
+    url = url.strip()
+    if wrapped := _WRAPPED_URL.fullmatch(url):
+        url = (wrapped.group("braced") or wrapped.group("angled") or "").strip()
+    return url.rstrip(_URL_END_PUNCTUATION)

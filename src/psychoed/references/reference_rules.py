@@ -131,6 +131,7 @@ _AUTHORLESS = {"article", "newspaper", "magazine", "book", "online", "misc", "da
 _BRACED_WHOLE = re.compile(r"\{(?P<inner>[^{}]*(?:\S+\s+){2,}[^{}]*)\}")
 _SENTENCE_CASED_FIELDS = ("title", "booktitle")
 _ONLINE_FIRST = "pubstate = {Advance online publication}"
+_BY_ORGANISATION = "add author = {{...}}; for {0} by an organisation, its name in double braces, e.g. author = {{{{World Health Organization}}}}"
 # How to add what a type lacks, where `name = {...}` is not enough said.
 HOW_TO_ADD = {
     "journal|journaltitle": "add journal = {...} (journaltitle, as reference managers write it, is the same)",
@@ -145,10 +146,10 @@ HOW_TO_ADD = {
     "school|institution": "add school = {...}, the university",
     "institution|publisher": "add institution = {...}, the agency or organisation that published it (the author's name again if it published its own report: the site then prints it once)",
     "type": "add type = {Doctoral dissertation} or type = {Master's thesis}",
-    "author|editor|organization": "add author = {...}; for a page by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
+    "author|editor|organization": _BY_ORGANISATION.format("a page"),
     "book:author|editor": "add author = {...}, or editor = {...} for an edited book (doi.org often leaves a book's editors out)",
-    "report:author": "add author = {...}; for a report by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
-    "techreport:author": "add author = {...}; for a report by an organisation, its name in double braces, e.g. author = {{World Health Organization}}",
+    "report:author": _BY_ORGANISATION.format("a report"),
+    "techreport:author": _BY_ORGANISATION.format("a report"),
     "unpublished:type": "add type = {Unpublished manuscript} (or Manuscript submitted for publication); for a talk, also eventtitle and venue",
     "presentation:type": "add type = {Paper presentation} (or Poster presentation, Conference session, Keynote address): APA prints it in brackets after the title",
     "presentation:year|date|eventdate": "add eventdate = {2019-05-23/2019-05-26}, the days of the conference",
