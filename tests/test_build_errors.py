@@ -18,6 +18,7 @@ from conftest import build_checks, build_site
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 BIB = "references.bib"
+MKDOCS = "mkdocs.yml"
 INWOOD_DOI = "doi     = {10.1111/aphw.12127},"
 
 
@@ -263,6 +264,121 @@ CASES = [
         "article-review-due-before-last-review",
         [(ARTICLE, "review_due: 2029-11-25", "review_due: 2025-11-25")],
         [(ARTICLE, "review_due: 2025-11-25", "is not after last_reviewed 2026-11-25")],
+    ),
+    # The settings in mkdocs.yml as only the file's text gives them (every message of a bad
+    # setting: tests/test_site_settings.py), and an article's front matter.
+    Case(
+        "setting-url-not-https",
+        [(MKDOCS, "    url: consultation.md\n", "    url: http://booking.example.org/grow-true\n")],
+        [
+            (
+                MKDOCS,
+                "url: http://booking",
+                "extra.consultation.url: 'http://booking.example.org/grow-true' is not https",
+            )
+        ],
+    ),
+    Case(
+        "setting-url-empty",
+        [(MKDOCS, "    url: consultation.md\n", '    url: ""\n')],
+        [(MKDOCS, 'url: ""', "extra.consultation.url: is missing or empty")],
+    ),
+    # A setting left out is told at its block's line; a block left out, at extra:'s.
+    Case(
+        "setting-left-out",
+        [(MKDOCS, "    button: Request A Consultation\n", "")],
+        [(MKDOCS, "  consultation:\n", "extra.consultation.button: is missing or empty")],
+    ),
+    Case(
+        "setting-block-misspelt",
+        [(MKDOCS, "  consultation:\n", "  consultaton:\n")],
+        [(MKDOCS, "extra:\n", "extra.consultation: is missing")],
+    ),
+    Case(
+        "setting-number-yaml-reads-as-a-number",
+        [(MKDOCS, 'numbers: ["988"]', "numbers: [988]")],
+        [(MKDOCS, "numbers: [988]", 'extra.crisis.numbers: 988 is not in quotes; write it as "988"')],
+    ),
+    Case(
+        "setting-page-misspelt",
+        [(MKDOCS, "      page: privacy.md\n", "      page: privcy.md\n")],
+        [
+            (
+                MKDOCS,
+                "page: privcy.md",
+                "extra.footer_links[2].page: 'privcy.md' is not a page in docs/; did you mean 'privacy.md'?",
+            )
+        ],
+    ),
+    Case(
+        "article-missing-title",
+        [(ARTICLE, "title: How Can Self-Compassion Help Me?\n", "")],
+        [(ARTICLE, "---", "front matter field 'title' is missing or empty")],
+    ),
+    Case(
+        "article-reviewer-empty",
+        [(ARTICLE, "author: Grow True Psychology\n", 'author: Grow True Psychology\nreviewed_by: ""\n')],
+        [(ARTICLE, 'reviewed_by: ""', "front matter field 'reviewed_by' must name the reviewer")],
+    ),
+    Case(
+        "article-missing-review-due",
+        [(ARTICLE, "review_due: 2029-11-25\n", "")],
+        [(ARTICLE, "---", "front matter field 'review_due' is missing; add review_due: YYYY-MM-DD")],
+    ),
+    Case(
+        "article-review-due-too-late",
+        [(ARTICLE, "review_due: 2029-11-25\n", "review_due: 2030-11-25\n")],
+        [
+            (
+                ARTICLE,
+                "review_due: 2030-11-25",
+                "review_due 2030-11-25 is more than 3 years after last_reviewed 2026-11-25",
+            )
+        ],
+    ),
+    Case(
+        "article-cta-not-true-or-false",
+        [(ARTICLE, "review_due: 2029-11-25\n", "review_due: 2029-11-25\nconsultation_cta: maybe\n")],
+        [(ARTICLE, "consultation_cta: maybe", "consultation_cta is 'maybe'; write true or false")],
+    ),
+    Case(
+        "article-cta-text-without-cta",
+        [(ARTICLE, "review_due: 2029-11-25\n", "review_due: 2029-11-25\nconsultation_cta: false\n")],
+        [
+            (
+                ARTICLE,
+                "consultation_text:",
+                "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines",
+            )
+        ],
+    ),
+    Case(
+        "article-example-reviewer-name",
+        [(ARTICLE, "## What the research says\n", "## What the research says\n\nReviewed by Dr Jane Doe, PsyD.\n")],
+        [
+            (
+                ARTICLE,
+                "Reviewed by Dr Jane Doe",
+                "'Jane Doe' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line",
+            )
+        ],
+    ),
+    Case(
+        "article-skeleton-text",
+        [
+            (
+                ARTICLE,
+                "## What the research says\n",
+                "## What the research says\n\nGive the reader one or two things to try, in short steps. (Replace this.)\n",
+            )
+        ],
+        [
+            (
+                ARTICLE,
+                "Give the reader one or two things",
+                "this text is still the skeleton from make new-article; write your own in its place",
+            )
+        ],
     ),
 ]
 
