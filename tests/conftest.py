@@ -106,6 +106,23 @@ def run_make(project: Path, target: str, *variables: str) -> subprocess.Complete
     )
 
 
+def edit_files(project: Path, edits: list[tuple[str, str, str]]) -> None:
+    """An editor's edits to `project`: (file, old text, new text), each replacing the first
+    `old`; an empty `old` appends `new` (to a new file too)."""
+    for name, old, new in edits:
+        path = project / name
+        text = path.read_text(encoding="utf-8") if path.exists() else ""  # a new page
+        assert old == "" or old in text, f"{old!r} not in {name}"
+        path.write_text(text + new if old == "" else text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line of `path` where `text` first starts: where a message about it must point."""
+    source = path.read_text(encoding="utf-8")
+    assert text in source, f"{text!r} not in {path.name}"
+    return source[: source.index(text)].count("\n") + 1
+
+
 def build_checks(
     project: Path,
     config: MkDocsConfig | None = None,

@@ -12,7 +12,7 @@ import pytest
 from lxml import html as lxml_html
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import FIXTURE_SITE, ROOT, build_site, copy_project
+from conftest import FIXTURE_SITE, ROOT, build_site, copy_project, edit_files, line_of
 from psychoed.articles.front_matter import REVIEW_CYCLE_YEARS, read_article
 
 ARTICLE_SOURCE = "docs/articles/how-can-self-compassion-help-me.md"
@@ -248,13 +248,18 @@ def more_articles(tmp_path_factory: pytest.TempPathFactory):
     config.write_text(
         "\n".join(lines).replace("\nextra:\n", "\nextra:\n  date_format: day-month-year\n", 1), encoding="utf-8"
     )
-    edit(
-        config,
-        "    - title: Privacy\n      page: privacy.md\n",
-        "    - title: Privacy\n      page: privacy.md\n    - title: Home\n      page: index.md\n"
-        "    - title: A practice\n      page: practices/what-do-i-need.md\n",
+    edit_files(
+        project,
+        [
+            (
+                "mkdocs.yml",
+                "    - title: Privacy\n      page: privacy.md\n",
+                "    - title: Privacy\n      page: privacy.md\n    - title: Home\n      page: index.md\n"
+                "    - title: A practice\n      page: practices/what-do-i-need.md\n",
+            ),
+            ("mkdocs.yml", "    url: consultation.md\n", "    url: https://booking.example.org/grow-true-psychology\n"),
+        ],
     )
-    edit(config, "    url: consultation.md\n", "    url: https://booking.example.org/grow-true-psychology\n")
     # No nav edit: hooks/article_list.py lists every file in docs/articles/.
     result = build_site(project)
     assert result.returncode == 0, result.stderr
@@ -357,19 +362,16 @@ def test_two_builds_in_one_process_give_the_same_html(tmp_path, monkeypatch):
 # ---------------------------------------------------------------------------------------
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} should occur once in {path.name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def test_bad_settings_and_front_matter_stop_the_build_listed_together_each_at_its_line(site_copy):
-    edit(site_copy / "mkdocs.yml", "    url: consultation.md\n", "    url: http://booking.example.org/x\n")
-    edit(site_copy / "mkdocs.yml", 'numbers: ["988"]', 'numbers: ["911"]')
-    edit(site_copy / ARTICLE_SOURCE, "author: Grow True Psychology\n", "")
-    line = (site_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index(
-        "    url: http://booking.example.org/x"
-    ) + 1
+    edit_files(
+        site_copy,
+        [
+            ("mkdocs.yml", "    url: consultation.md\n", "    url: http://booking.example.org/x\n"),
+            ("mkdocs.yml", 'numbers: ["988"]', 'numbers: ["911"]'),
+            (ARTICLE_SOURCE, "author: Grow True Psychology\n", ""),
+        ],
+    )
+    line = line_of(site_copy / "mkdocs.yml", "url: http://booking.example.org/x")
     result = build_site(site_copy)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr

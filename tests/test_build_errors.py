@@ -10,11 +10,10 @@ an editor's many mistakes listed in one run, an unreadable bibliography, an unci
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from conftest import build_checks, build_site
+from conftest import build_checks, build_site, edit_files, line_of
 
 ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 BIB = "references.bib"
@@ -383,26 +382,12 @@ CASES = [
 ]
 
 
-def apply(project: Path, edits: list[tuple[str, str, str]]) -> None:
-    for name, old, new in edits:
-        path = project / name
-        text = path.read_text(encoding="utf-8") if path.exists() else ""  # a new page
-        assert old == "" or old in text, f"{old!r} not in {name}"
-        path.write_text(text + new if old == "" else text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(project: Path, name: str, text: str) -> int:
-    source = (project / name).read_text(encoding="utf-8")
-    assert text in source, f"{text!r} not in {name}"
-    return source[: source.index(text)].count("\n") + 1
-
-
 @pytest.mark.parametrize("case", [pytest.param(case, id=case.id) for case in CASES])
 def test_bad_input_fails_build_naming_file_line_and_fix(site_copy, case):
-    apply(site_copy, case.edits)
+    edit_files(site_copy, case.edits)
     problems = [problem for problem in build_checks(site_copy) if not problem.notice]
     for name, anchor, message in case.expected:
-        location = f"{name}:{line_of(site_copy, name, anchor)}: "
+        location = f"{name}:{line_of(site_copy / name, anchor)}: "
         assert any(str(problem).startswith(location) and message in str(problem) for problem in problems), problems
     # A warning lets the pages render, and the strict build fails on it after them; the
     # rest stop the build before any page renders.
@@ -415,26 +400,26 @@ CASE = {case.id: case for case in CASES}
 def test_an_unreadable_bibliography_is_told_with_the_pages_problems_in_one_build(site_copy):
     cases = [CASE["bib-unbalanced-brace"], CASE["bib-duplicate-key"], CASE["typo-key"]]
     for case in cases:
-        apply(site_copy, case.edits)
+        edit_files(site_copy, case.edits)
     result = build_site(site_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
     assert "problems to fix before the site can build" in output
     for name, anchor, message in (c for case in cases for c in case.expected):
-        assert f"  {name}:{line_of(site_copy, name, anchor)}: " in output and message in output, output
+        assert f"  {name}:{line_of(site_copy / name, anchor)}: " in output and message in output, output
     # A page citing the entry that cannot be read is not told the key is unknown.
     assert "unknown citation key 'inwood2018'" not in output
 
 
 def test_an_uncited_entry_alone_fails_the_strict_build_as_one_error(site_copy):
     case = CASE["bib-uncited-entry-is-a-warning"]
-    apply(site_copy, case.edits)
+    edit_files(site_copy, case.edits)
     result = build_site(site_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     [(name, anchor, message)] = case.expected
-    assert f"{name}:{line_of(site_copy, name, anchor)}: {message}" in output
+    assert f"{name}:{line_of(site_copy / name, anchor)}: {message}" in output
     # Strict, as every build of the site: what fails it is an error, shown and counted so.
     assert "ERROR   -  references.bib:" in output and "WARNING" not in output
     assert "Aborted with 1 error: fix each one listed above at its file and line, then build again" in output
@@ -556,7 +541,7 @@ EDITOR_MISTAKES = Case(
 
 
 def test_editor_mistakes_are_each_named_at_their_line_in_one_build(site_copy):
-    apply(site_copy, EDITOR_MISTAKES.edits)
+    edit_files(site_copy, EDITOR_MISTAKES.edits)
     result = build_site(site_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
@@ -564,7 +549,7 @@ def test_editor_mistakes_are_each_named_at_their_line_in_one_build(site_copy):
     count = len(EDITOR_MISTAKES.expected)
     assert f"ERROR   -  {count} problems to fix before the site can build ({count} errors):" in output
     for name, anchor, message in EDITOR_MISTAKES.expected:
-        assert f"  {name}:{line_of(site_copy, name, anchor)}: {message}\n" in output, output
+        assert f"  {name}:{line_of(site_copy / name, anchor)}: {message}\n" in output, output
     assert "entry 'yela2022' is not cited" not in output
 
 
