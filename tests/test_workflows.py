@@ -143,10 +143,20 @@ def test_only_the_build_job_annotates_and_the_checks_install_from_the_lock():
     [matcher] = re.findall(r"::add-matcher::(\S+?)\"", runs["build"])
     assert (ROOT / matcher).is_file()  # the one tests/test_problem_matcher.py tests
     assert [name for name, run_ in runs.items() if "::add-matcher::" in run_] == ["build"]
-    for name in ("build", "test"):
-        setup = next(step for step in jobs[name]["steps"] if "actions/setup-python@" in step.get("uses", ""))
-        assert setup["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements.lock"}
-        assert "permissions" not in jobs[name]
+    # Every job that sets up Python: the oldest the project supports, pip's cache keyed by
+    # the lock make installs from.
+    oldest = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    setups = {
+        name: step["with"]
+        for name, job in jobs.items()
+        for step in job["steps"]
+        if "actions/setup-python@" in step.get("uses", "")
+    }
+    assert {"build", "test"} <= set(setups)
+    for name, setup in setups.items():
+        assert f">={setup['python-version']}" == oldest, name
+        assert (setup["cache"], setup["cache-dependency-path"]) == ("pip", "requirements.lock"), name
+    assert "permissions" not in jobs["build"] and "permissions" not in jobs["test"]
     strict_build = next(step for step in jobs["build"]["steps"] if step["name"] == "Strict build")
     assert strict_build["env"]["PREVIEW_PR"] == "${{ github.event.pull_request.number }}"  # the preview's banner
 
