@@ -32,6 +32,8 @@ from psychoed.references.citation_cache import FOLDER_SETTING
 ROOT = Path(__file__).resolve().parent.parent
 # The tests' own content: pages, bibliography and settings, as editors would write them.
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+# Its one article, as a path in a copy of the project (and in CI's messages).
+ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 # What editors write; a copy of these from FIXTURE_SITE ...
 CONTENT = ("mkdocs.yml", "references.bib", "docs")
 # ... with these from the repository is a complete project.

@@ -12,10 +12,10 @@ import pytest
 from lxml import html as lxml_html
 from mkdocs.utils.yaml import yaml_load
 
+from conftest import ARTICLE as ARTICLE_SOURCE
 from conftest import FIXTURE_SITE, ROOT, build_site, copy_project, edit_files, line_of
 from psychoed.articles.front_matter import REVIEW_CYCLE_YEARS, read_article
 
-ARTICLE_SOURCE = "docs/articles/how-can-self-compassion-help-me.md"
 ARTICLE = "articles/how-can-self-compassion-help-me/index.html"
 NOT_ARTICLES = [
     "index.html",

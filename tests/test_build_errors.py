@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from conftest import build_checks, build_site, edit_files, line_of
+from conftest import ARTICLE, build_checks, build_site, edit_files, line_of
 
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 BIB = "references.bib"
 MKDOCS = "mkdocs.yml"
 INWOOD_DOI = "doi     = {10.1111/aphw.12127},"

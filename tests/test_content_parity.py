@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conftest import ROOT, edit_files, line_of
+from conftest import ARTICLE, ROOT, edit_files, line_of
 from test_check import make_check
 
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project, line_of, run_make
+from conftest import ARTICLE, build_site, copy_project, line_of, run_make
 from problem_summary import MATCHER, Annotation, annotations_in, main, matchers, summary
 
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 # A line of make new-article's skeleton, left in an article.
 SKELETON_LINE = "Give the reader one or two things to try, in short steps. (Replace this.)"
 # Any line naming a file of the project with a line number: what must not go unannotated.
