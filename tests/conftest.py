@@ -32,6 +32,8 @@ from psychoed.references.citation_cache import FOLDER_SETTING
 ROOT = Path(__file__).resolve().parent.parent
 # The tests' own content: pages, bibliography and settings, as editors would write them.
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+# Its one article, as a path in a copy of the project (and in CI's messages).
+ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 # What editors write; a copy of these from FIXTURE_SITE ...
 CONTENT = ("mkdocs.yml", "references.bib", "docs")
 # ... with these from the repository is a complete project.
@@ -104,6 +106,23 @@ def run_make(project: Path, target: str, *variables: str) -> subprocess.Complete
         text=True,
         timeout=300,
     )
+
+
+def edit_files(project: Path, edits: list[tuple[str, str, str]]) -> None:
+    """An editor's edits to `project`: (file, old text, new text), each replacing the first
+    `old`; an empty `old` appends `new` (to a new file too)."""
+    for name, old, new in edits:
+        path = project / name
+        text = path.read_text(encoding="utf-8") if path.exists() else ""  # a new page
+        assert old == "" or old in text, f"{old!r} not in {name}"
+        path.write_text(text + new if old == "" else text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line of `path` where `text` first starts: where a message about it must point."""
+    source = path.read_text(encoding="utf-8")
+    assert text in source, f"{text!r} not in {path.name}"
+    return source[: source.index(text)].count("\n") + 1
 
 
 def build_checks(

@@ -12,10 +12,10 @@ import pytest
 from lxml import html as lxml_html
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import FIXTURE_SITE, ROOT, build_checks, build_site, copy_project
+from conftest import ARTICLE as ARTICLE_SOURCE
+from conftest import FIXTURE_SITE, ROOT, build_site, copy_project, edit_files, line_of
 from psychoed.articles.front_matter import REVIEW_CYCLE_YEARS, read_article
 
-ARTICLE_SOURCE = "docs/articles/how-can-self-compassion-help-me.md"
 ARTICLE = "articles/how-can-self-compassion-help-me/index.html"
 NOT_ARTICLES = [
     "index.html",
@@ -248,13 +248,18 @@ def more_articles(tmp_path_factory: pytest.TempPathFactory):
     config.write_text(
         "\n".join(lines).replace("\nextra:\n", "\nextra:\n  date_format: day-month-year\n", 1), encoding="utf-8"
     )
-    edit(
-        config,
-        "    - title: Privacy\n      page: privacy.md\n",
-        "    - title: Privacy\n      page: privacy.md\n    - title: Home\n      page: index.md\n"
-        "    - title: A practice\n      page: practices/what-do-i-need.md\n",
+    edit_files(
+        project,
+        [
+            (
+                "mkdocs.yml",
+                "    - title: Privacy\n      page: privacy.md\n",
+                "    - title: Privacy\n      page: privacy.md\n    - title: Home\n      page: index.md\n"
+                "    - title: A practice\n      page: practices/what-do-i-need.md\n",
+            ),
+            ("mkdocs.yml", "    url: consultation.md\n", "    url: https://booking.example.org/grow-true-psychology\n"),
+        ],
     )
-    edit(config, "    url: consultation.md\n", "    url: https://booking.example.org/grow-true-psychology\n")
     # No nav edit: hooks/article_list.py lists every file in docs/articles/.
     result = build_site(project)
     assert result.returncode == 0, result.stderr
@@ -352,174 +357,21 @@ def test_two_builds_in_one_process_give_the_same_html(tmp_path, monkeypatch):
 
 
 # ---------------------------------------------------------------------------------------
-# Every bad setting and front matter stops the build, naming file, line and fix
+# Every bad setting and front matter stops the build, naming file, line and fix (each
+# mistake at its line, in process: tests/test_build_errors.py's CASES)
 # ---------------------------------------------------------------------------------------
-
-BAD_EDITS = [
-    # (file, text replaced, replacement, the message the build's checks must give after
-    # "file:line: "), each checked in process on a copy of its own; one real build
-    # (test_bad_settings_and_front_matter_stop_the_build_listed_together_each_at_its_line)
-    # proves the build stops on them and lists them together.
-    (
-        "mkdocs.yml",
-        "    url: consultation.md\n",
-        "    url: http://booking.example.org/grow-true\n",
-        "extra.consultation.url: 'http://booking.example.org/grow-true' is not https",
-    ),
-    (
-        "mkdocs.yml",
-        "    url: consultation.md\n",
-        "    url: contact.md\n",
-        "extra.consultation.url: 'contact.md' is not a page in docs/; did you mean 'consultation.md'?",
-    ),
-    ("mkdocs.yml", "    url: consultation.md\n", '    url: ""\n', "extra.consultation.url: is missing or empty"),
-    ("mkdocs.yml", "    url: consultation.md\n", "", "extra.consultation.url: is missing or empty"),
-    (
-        "mkdocs.yml",
-        "    url: consultation.md\n",
-        "    url: mailto:hello@example.org\n",
-        "extra.consultation.url: 'mailto:hello@example.org' is neither a page of this site",
-    ),
-    (
-        "mkdocs.yml",
-        "    url: consultation.md\n",
-        "    url: /consultation/\n",
-        "extra.consultation.url: '/consultation/' is not a page's file",
-    ),
-    (
-        "mkdocs.yml",
-        "    heading: Would you like to talk with us?\n",
-        '    heading: ""\n',
-        "extra.consultation.heading: is missing or empty",
-    ),
-    (
-        "mkdocs.yml",
-        "    text: >-\n      Grow True",
-        "    txt: >-\n      Grow True",
-        "extra.consultation.text: is missing or empty",
-    ),
-    ("mkdocs.yml", "    button: Request A Consultation\n", "", "extra.consultation.button: is missing or empty"),
-    ("mkdocs.yml", "  consultation:\n", "  consultaton:\n", "extra.consultation: is missing"),
-    ("mkdocs.yml", "  crisis:\n    text:", "  crisis:\n    txt:", "extra.crisis.text: is missing or empty"),
-    (
-        "mkdocs.yml",
-        'numbers: ["988"]',
-        'numbers: ["911"]',
-        "extra.crisis.numbers: '911' does not appear in extra.crisis.text",
-    ),
-    (
-        "mkdocs.yml",
-        'numbers: ["988"]',
-        "numbers: [988]",
-        'extra.crisis.numbers: 988 is not in quotes; write it as "988"',
-    ),
-    ("mkdocs.yml", 'numbers: ["988"]', "numbers: []", "extra.crisis.numbers: is missing or empty"),
-    (
-        "mkdocs.yml",
-        "\n    page: disclaimer.md\n",
-        "\n    page: disclaimers.md\n",
-        "extra.disclaimer_note.page: 'disclaimers.md' is not a page in docs/; did you mean 'disclaimer.md'?",
-    ),
-    ("mkdocs.yml", "    link: Read the full disclaimer\n", "", "extra.disclaimer_note.link: is missing or empty"),
-    (
-        "mkdocs.yml",
-        "      page: privacy.md\n",
-        "      page: privcy.md\n",
-        "extra.footer_links[2].page: 'privcy.md' is not a page in docs/; did you mean 'privacy.md'?",
-    ),
-    (
-        "mkdocs.yml",
-        "    email: hello@example.org\n",
-        "    email: hello at example.org\n",
-        "extra.practice.email: 'hello at example.org' is not an e-mail address",
-    ),
-    (
-        "mkdocs.yml",
-        '    phone: "+1 555-0142"\n',
-        "    phone: call us\n",
-        "extra.practice.phone: 'call us' is not a phone number",
-    ),
-    (
-        ARTICLE_SOURCE,
-        "title: How Can Self-Compassion Help Me?\n",
-        "",
-        "front matter field 'title' is missing or empty",
-    ),
-    (
-        ARTICLE_SOURCE,
-        "author: Grow True Psychology\n",
-        'author: Grow True Psychology\nreviewed_by: ""\n',
-        "front matter field 'reviewed_by' must name the reviewer",
-    ),
-    (
-        ARTICLE_SOURCE,
-        "review_due: 2029-11-25\n",
-        "",
-        "front matter field 'review_due' is missing; add review_due: YYYY-MM-DD",
-    ),
-    (
-        ARTICLE_SOURCE,
-        "review_due: 2029-11-25\n",
-        "review_due: 2030-11-25\n",
-        "review_due 2030-11-25 is more than 3 years after last_reviewed 2026-11-25",
-    ),
-    (
-        ARTICLE_SOURCE,
-        "review_due: 2029-11-25\n",
-        "review_due: 2029-11-25\nconsultation_cta: maybe\n",
-        "consultation_cta is 'maybe'; write true or false",
-    ),
-    (
-        ARTICLE_SOURCE,
-        "review_due: 2029-11-25\n",
-        "review_due: 2029-11-25\nconsultation_cta: false\n",
-        "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines",
-    ),
-    (
-        "mkdocs.yml",
-        "  date_format: month-day-year\n",
-        "  date_format: dd/mm/yyyy\n",
-        "extra.date_format: 'dd/mm/yyyy' is not a form of date the site writes; write one of month-day-year (December 1, 2026), day-month-year (1 December 2026), year-month-day (2026-12-01)",
-    ),
-    (
-        ARTICLE_SOURCE,
-        "## What the research says\n",
-        "## What the research says\n\nReviewed by Dr Jane Doe, PsyD.\n",
-        "'Jane Doe' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line",
-    ),
-    (
-        ARTICLE_SOURCE,
-        "## What the research says\n",
-        "## What the research says\n\nGive the reader one or two things to try, in short steps. (Replace this.)\n",
-        "this text is still the skeleton from make new-article; write your own in its place",
-    ),
-]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} should occur once in {path.name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    ("file", "old", "new", "message"),
-    [pytest.param(*row, id=f"{Path(row[0]).name}:{row[3][:50]}") for row in BAD_EDITS],
-)
-def test_each_bad_setting_or_front_matter_is_a_problem_naming_it(site_copy, file, old, new, message):
-    edit(site_copy / file, old, new)
-    # An error, not a warning: it stops the build before any page is written.
-    errors = [str(problem) for problem in build_checks(site_copy) if not (problem.notice or problem.warning)]
-    assert any(re.match(re.escape(file) + r":\d+: " + re.escape(message), error) for error in errors), errors
 
 
 def test_bad_settings_and_front_matter_stop_the_build_listed_together_each_at_its_line(site_copy):
-    edit(site_copy / "mkdocs.yml", "    url: consultation.md\n", "    url: http://booking.example.org/x\n")
-    edit(site_copy / "mkdocs.yml", 'numbers: ["988"]', 'numbers: ["911"]')
-    edit(site_copy / ARTICLE_SOURCE, "author: Grow True Psychology\n", "")
-    line = (site_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index(
-        "    url: http://booking.example.org/x"
-    ) + 1
+    edit_files(
+        site_copy,
+        [
+            ("mkdocs.yml", "    url: consultation.md\n", "    url: http://booking.example.org/x\n"),
+            ("mkdocs.yml", 'numbers: ["988"]', 'numbers: ["911"]'),
+            (ARTICLE_SOURCE, "author: Grow True Psychology\n", ""),
+        ],
+    )
+    line = line_of(site_copy / "mkdocs.yml", "url: http://booking.example.org/x")
     result = build_site(site_copy)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr

@@ -10,14 +10,13 @@ an editor's many mistakes listed in one run, an unreadable bibliography, an unci
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from conftest import build_checks, build_site
+from conftest import ARTICLE, build_checks, build_site, edit_files, line_of
 
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 BIB = "references.bib"
+MKDOCS = "mkdocs.yml"
 INWOOD_DOI = "doi     = {10.1111/aphw.12127},"
 
 
@@ -264,29 +263,130 @@ CASES = [
         [(ARTICLE, "review_due: 2029-11-25", "review_due: 2025-11-25")],
         [(ARTICLE, "review_due: 2025-11-25", "is not after last_reviewed 2026-11-25")],
     ),
+    # The settings in mkdocs.yml as only the file's text gives them (every message of a bad
+    # setting: tests/test_site_settings.py), and an article's front matter.
+    Case(
+        "setting-url-not-https",
+        [(MKDOCS, "    url: consultation.md\n", "    url: http://booking.example.org/grow-true\n")],
+        [
+            (
+                MKDOCS,
+                "url: http://booking",
+                "extra.consultation.url: 'http://booking.example.org/grow-true' is not https",
+            )
+        ],
+    ),
+    Case(
+        "setting-url-empty",
+        [(MKDOCS, "    url: consultation.md\n", '    url: ""\n')],
+        [(MKDOCS, 'url: ""', "extra.consultation.url: is missing or empty")],
+    ),
+    # A setting left out is told at its block's line; a block left out, at extra:'s.
+    Case(
+        "setting-left-out",
+        [(MKDOCS, "    button: Request A Consultation\n", "")],
+        [(MKDOCS, "  consultation:\n", "extra.consultation.button: is missing or empty")],
+    ),
+    Case(
+        "setting-block-misspelt",
+        [(MKDOCS, "  consultation:\n", "  consultaton:\n")],
+        [(MKDOCS, "extra:\n", "extra.consultation: is missing")],
+    ),
+    Case(
+        "setting-number-yaml-reads-as-a-number",
+        [(MKDOCS, 'numbers: ["988"]', "numbers: [988]")],
+        [(MKDOCS, "numbers: [988]", 'extra.crisis.numbers: 988 is not in quotes; write it as "988"')],
+    ),
+    Case(
+        "setting-page-misspelt",
+        [(MKDOCS, "      page: privacy.md\n", "      page: privcy.md\n")],
+        [
+            (
+                MKDOCS,
+                "page: privcy.md",
+                "extra.footer_links[2].page: 'privcy.md' is not a page in docs/; did you mean 'privacy.md'?",
+            )
+        ],
+    ),
+    Case(
+        "article-missing-title",
+        [(ARTICLE, "title: How Can Self-Compassion Help Me?\n", "")],
+        [(ARTICLE, "---", "front matter field 'title' is missing or empty")],
+    ),
+    Case(
+        "article-reviewer-empty",
+        [(ARTICLE, "author: Grow True Psychology\n", 'author: Grow True Psychology\nreviewed_by: ""\n')],
+        [(ARTICLE, 'reviewed_by: ""', "front matter field 'reviewed_by' must name the reviewer")],
+    ),
+    Case(
+        "article-missing-review-due",
+        [(ARTICLE, "review_due: 2029-11-25\n", "")],
+        [(ARTICLE, "---", "front matter field 'review_due' is missing; add review_due: YYYY-MM-DD")],
+    ),
+    Case(
+        "article-review-due-too-late",
+        [(ARTICLE, "review_due: 2029-11-25\n", "review_due: 2030-11-25\n")],
+        [
+            (
+                ARTICLE,
+                "review_due: 2030-11-25",
+                "review_due 2030-11-25 is more than 3 years after last_reviewed 2026-11-25",
+            )
+        ],
+    ),
+    Case(
+        "article-cta-not-true-or-false",
+        [(ARTICLE, "review_due: 2029-11-25\n", "review_due: 2029-11-25\nconsultation_cta: maybe\n")],
+        [(ARTICLE, "consultation_cta: maybe", "consultation_cta is 'maybe'; write true or false")],
+    ),
+    Case(
+        "article-cta-text-without-cta",
+        [(ARTICLE, "review_due: 2029-11-25\n", "review_due: 2029-11-25\nconsultation_cta: false\n")],
+        [
+            (
+                ARTICLE,
+                "consultation_text:",
+                "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines",
+            )
+        ],
+    ),
+    Case(
+        "article-example-reviewer-name",
+        [(ARTICLE, "## What the research says\n", "## What the research says\n\nReviewed by Dr Jane Doe, PsyD.\n")],
+        [
+            (
+                ARTICLE,
+                "Reviewed by Dr Jane Doe",
+                "'Jane Doe' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line",
+            )
+        ],
+    ),
+    Case(
+        "article-skeleton-text",
+        [
+            (
+                ARTICLE,
+                "## What the research says\n",
+                "## What the research says\n\nGive the reader one or two things to try, in short steps. (Replace this.)\n",
+            )
+        ],
+        [
+            (
+                ARTICLE,
+                "Give the reader one or two things",
+                "this text is still the skeleton from make new-article; write your own in its place",
+            )
+        ],
+    ),
 ]
-
-
-def apply(project: Path, edits: list[tuple[str, str, str]]) -> None:
-    for name, old, new in edits:
-        path = project / name
-        text = path.read_text(encoding="utf-8") if path.exists() else ""  # a new page
-        assert old == "" or old in text, f"{old!r} not in {name}"
-        path.write_text(text + new if old == "" else text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(project: Path, name: str, text: str) -> int:
-    source = (project / name).read_text(encoding="utf-8")
-    assert text in source, f"{text!r} not in {name}"
-    return source[: source.index(text)].count("\n") + 1
 
 
 @pytest.mark.parametrize("case", [pytest.param(case, id=case.id) for case in CASES])
 def test_bad_input_fails_build_naming_file_line_and_fix(site_copy, case):
-    apply(site_copy, case.edits)
+    edit_files(site_copy, case.edits)
     problems = [problem for problem in build_checks(site_copy) if not problem.notice]
     for name, anchor, message in case.expected:
-        location = f"{name}:{line_of(site_copy, name, anchor)}: "
+        location = f"{name}:{line_of(site_copy / name, anchor)}: "
         assert any(str(problem).startswith(location) and message in str(problem) for problem in problems), problems
     # A warning lets the pages render, and the strict build fails on it after them; the
     # rest stop the build before any page renders.
@@ -299,26 +399,26 @@ CASE = {case.id: case for case in CASES}
 def test_an_unreadable_bibliography_is_told_with_the_pages_problems_in_one_build(site_copy):
     cases = [CASE["bib-unbalanced-brace"], CASE["bib-duplicate-key"], CASE["typo-key"]]
     for case in cases:
-        apply(site_copy, case.edits)
+        edit_files(site_copy, case.edits)
     result = build_site(site_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
     assert "problems to fix before the site can build" in output
     for name, anchor, message in (c for case in cases for c in case.expected):
-        assert f"  {name}:{line_of(site_copy, name, anchor)}: " in output and message in output, output
+        assert f"  {name}:{line_of(site_copy / name, anchor)}: " in output and message in output, output
     # A page citing the entry that cannot be read is not told the key is unknown.
     assert "unknown citation key 'inwood2018'" not in output
 
 
 def test_an_uncited_entry_alone_fails_the_strict_build_as_one_error(site_copy):
     case = CASE["bib-uncited-entry-is-a-warning"]
-    apply(site_copy, case.edits)
+    edit_files(site_copy, case.edits)
     result = build_site(site_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     [(name, anchor, message)] = case.expected
-    assert f"{name}:{line_of(site_copy, name, anchor)}: {message}" in output
+    assert f"{name}:{line_of(site_copy / name, anchor)}: {message}" in output
     # Strict, as every build of the site: what fails it is an error, shown and counted so.
     assert "ERROR   -  references.bib:" in output and "WARNING" not in output
     assert "Aborted with 1 error: fix each one listed above at its file and line, then build again" in output
@@ -440,7 +540,7 @@ EDITOR_MISTAKES = Case(
 
 
 def test_editor_mistakes_are_each_named_at_their_line_in_one_build(site_copy):
-    apply(site_copy, EDITOR_MISTAKES.edits)
+    edit_files(site_copy, EDITOR_MISTAKES.edits)
     result = build_site(site_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
@@ -448,7 +548,7 @@ def test_editor_mistakes_are_each_named_at_their_line_in_one_build(site_copy):
     count = len(EDITOR_MISTAKES.expected)
     assert f"ERROR   -  {count} problems to fix before the site can build ({count} errors):" in output
     for name, anchor, message in EDITOR_MISTAKES.expected:
-        assert f"  {name}:{line_of(site_copy, name, anchor)}: {message}\n" in output, output
+        assert f"  {name}:{line_of(site_copy / name, anchor)}: {message}\n" in output, output
     assert "entry 'yela2022' is not cited" not in output
 
 

@@ -6,11 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import build_checks, run_make
+from conftest import ARTICLE, build_checks, run_make
 from prose import main as prose_main
 from readability import prose_text, readability
-
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 
 
 def test_a_checkable_copy_leaves_out_lighthouses_npm_install(checkable_copy):

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ARTICLE
 from psychoed.references import citation_cache
 from psychoed.references.citation_cache import PRUNE_AFTER_DAYS, CitationCache, pandoc_version
 from psychoed.references.pandoc_runs import Formatted, PandocError, apa_style_path, pandoc_path, style_text
 from test_serve_rebuild import build_in_process
 
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 PAGE = Path("site/articles/how-can-self-compassion-help-me/index.html")
 ENTRY = "@article{inwood2018,\n  author = {Inwood, Eleanor and Ferrari, Michel},\n  title = {Mechanisms of change},\n  year = {2018}\n}\n"
 

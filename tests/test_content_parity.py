@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conftest import ROOT
-from test_build_errors import apply, line_of
+from conftest import ARTICLE, ROOT, edit_files, line_of
 from test_check import make_check
 
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
@@ -182,7 +180,7 @@ def test_every_rule_is_named_in_contributing_with_the_tests_that_hold_it():
 
 
 def test_make_check_fails_at_the_line_of_each_planted_content_mistake(checkable_copy):
-    apply(checkable_copy, [edit for rule in RULES if (edit := rule.edit)])  # PLANTED's edits
+    edit_files(checkable_copy, [edit for rule in RULES if (edit := rule.edit)])  # PLANTED's edits
 
     result = make_check(checkable_copy)
     output = result.stdout + result.stderr
@@ -192,5 +190,5 @@ def test_make_check_fails_at_the_line_of_each_planted_content_mistake(checkable_
     for rule in PLANTED:
         assert rule.expected, f"{rule.name}: a planted mistake needs where make check names it"
         name, anchor, message = rule.expected
-        location = f"{name}:{line_of(checkable_copy, name, anchor)}: "
+        location = f"{name}:{line_of(checkable_copy / name, anchor)}: "
         assert any(location in row and message in row for row in output.splitlines()), (rule.name, output)

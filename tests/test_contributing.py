@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import ROOT, build_checks, build_site
+from conftest import ARTICLE, ROOT, build_checks, build_site
 from psychoed.articles.placeholders import MARK
 from test_article_notes import CTA_TEXT_MISTAKES, DATES_AS_TEXT, REVIEW_DATES, UNKNOWN_FIELDS
 from test_page_mistakes import make_page_mistakes
@@ -29,7 +29,6 @@ def shape(text: str) -> str:
     return re.sub(r"\d+", "0", re.sub(r"\[@[\w-]+\]", "[@…]", re.sub(r"'[^'\n]*'", "'…'", text)))
 
 
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 # `path:line: message` lines of the checks hook and of MkDocs' located warnings.
 _LOCATED = re.compile(r"^(?:\s+|(?:ERROR|WARNING)\s+-\s+)[\w./-]+:\d+: (?P<message>.+)$", re.MULTILINE)
 

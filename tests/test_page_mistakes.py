@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_SITE, build_site, copy_project
+from conftest import ARTICLE, FIXTURE_SITE, build_site, copy_project
 
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 DESCRIPTION = "A page of the practice that says in a sentence or two what it offers to its readers."
 
 

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project, run_make
+from conftest import ARTICLE, build_site, copy_project, line_of, run_make
 from problem_summary import MATCHER, Annotation, annotations_in, main, matchers, summary
 
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 # A line of make new-article's skeleton, left in an article.
 SKELETON_LINE = "Give the reader one or two things to try, in short steps. (Replace this.)"
 # Any line naming a file of the project with a line number: what must not go unannotated.
@@ -26,12 +25,6 @@ LOCATED = re.compile(r"(?:docs/\S+\.md|references\.bib|mkdocs\.yml):\d+")
 
 def append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
-def line_of(path: Path, text: str) -> int:
-    return next(
-        number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line
-    )
 
 
 UNUSED_ENTRY = "\n@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion},\n  publisher = {William Morrow},\n  year = {2011},\n}\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_SITE, build_checks, build_site
+from conftest import FIXTURE_SITE, build_checks, build_site, line_of
 from psychoed.settings.reserved_values import is_production, reserved_value_problems
 
 PUSH_TO_MAIN = {"GITHUB_EVENT_NAME": "push", "GITHUB_REF": "refs/heads/main"}
@@ -90,21 +90,17 @@ def test_site_url_from_the_sites_variable_says_to_set_the_variable():
     assert f"{problem.setting}: {problem.message}" == SITE_URL_VARIABLE
 
 
-def line_of(text: str) -> int:
-    """The line of mkdocs.yml holding `text`."""
-    return next(number for number, line in enumerate(FIXTURE_CONFIG.split("\n"), start=1) if text in line)
-
-
 def test_the_published_sites_build_stops_at_each_example_value_in_mkdocs_yml(site_copy):
+    config = site_copy / "mkdocs.yml"
     build = build_site(site_copy, env=PUSH_TO_MAIN)
 
     assert build.returncode == 1 and "Traceback" not in build.stderr
     located = [line.strip() for line in build.stderr.splitlines() if line.startswith("  mkdocs.yml:")]
     assert located == [
-        f"mkdocs.yml:{line_of('site_url:')}: {SITE_URL_EXAMPLE}",
-        f"mkdocs.yml:{line_of('phone:')}: extra.practice.phone: '+1 555-0142' holds 555-0142, a number reserved for fiction (555-0100 to 555-0199): the published site is not built with it; write the real phone number of the practice",
-        f"mkdocs.yml:{line_of('email:')}: extra.practice.email: 'hello@example.org' is an address at example.org, a name reserved for examples: the published site is not built with it; write the real e-mail address of the practice",
-        f"mkdocs.yml:{line_of('booking_url:')}: extra.practice.booking_url: 'https://booking.example.org/grow-true-psychology' is an address at booking.example.org, a name reserved for examples: the published site is not built with it; write the real booking address of the practice",
+        f"mkdocs.yml:{line_of(config, 'site_url:')}: {SITE_URL_EXAMPLE}",
+        f"mkdocs.yml:{line_of(config, 'phone:')}: extra.practice.phone: '+1 555-0142' holds 555-0142, a number reserved for fiction (555-0100 to 555-0199): the published site is not built with it; write the real phone number of the practice",
+        f"mkdocs.yml:{line_of(config, 'email:')}: extra.practice.email: 'hello@example.org' is an address at example.org, a name reserved for examples: the published site is not built with it; write the real e-mail address of the practice",
+        f"mkdocs.yml:{line_of(config, 'booking_url:')}: extra.practice.booking_url: 'https://booking.example.org/grow-true-psychology' is an address at booking.example.org, a name reserved for examples: the published site is not built with it; write the real booking address of the practice",
     ]
 
 
@@ -116,8 +112,9 @@ def test_the_published_sites_checks_read_the_site_url_ci_sets(site_copy, monkeyp
     problems = [str(problem) for problem in build_checks(site_copy, environ=environ) if not problem.notice]
 
     [problem] = problems
+    config = site_copy / "mkdocs.yml"
     assert problem.startswith(
-        f"mkdocs.yml:{line_of('site_url:')}: site_url: 'https://www.example.com/' is an address at www.example.com"
+        f"mkdocs.yml:{line_of(config, 'site_url:')}: site_url: 'https://www.example.com/' is an address at www.example.com"
     )
 
 

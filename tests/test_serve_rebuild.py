@@ -20,10 +20,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import ROOT
+from conftest import ARTICLE, ROOT
 from psychoed.references.pandoc_runs import apa_style_path
-
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 
 
 def build_in_process(project):

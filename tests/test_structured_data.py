@@ -11,13 +11,12 @@ from lxml import html
 from pybtex.richtext import Text
 
 from articles import make_article
-from conftest import build_site
+from conftest import ARTICLE, build_site
 from psychoed.articles.structured_data import article_json_ld, plain_text, work_json_ld
 from psychoed.references.bibliography import Entry
 from psychoed.references.doi import doi_url
 
 SITE = "Grow True Psychology"
-ARTICLE = "docs/articles/how-can-self-compassion-help-me.md"
 
 
 def entry(key="smith2020", type_="article", persons=None, **fields) -> Entry:

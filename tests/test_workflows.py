@@ -143,10 +143,20 @@ def test_only_the_build_job_annotates_and_the_checks_install_from_the_lock():
     [matcher] = re.findall(r"::add-matcher::(\S+?)\"", runs["build"])
     assert (ROOT / matcher).is_file()  # the one tests/test_problem_matcher.py tests
     assert [name for name, run_ in runs.items() if "::add-matcher::" in run_] == ["build"]
-    for name in ("build", "test"):
-        setup = next(step for step in jobs[name]["steps"] if "actions/setup-python@" in step.get("uses", ""))
-        assert setup["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements.lock"}
-        assert "permissions" not in jobs[name]
+    # Every job that sets up Python: the oldest the project supports, pip's cache keyed by
+    # the lock make installs from.
+    oldest = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    setups = {
+        name: step["with"]
+        for name, job in jobs.items()
+        for step in job["steps"]
+        if "actions/setup-python@" in step.get("uses", "")
+    }
+    assert {"build", "test"} <= set(setups)
+    for name, setup in setups.items():
+        assert f">={setup['python-version']}" == oldest, name
+        assert (setup["cache"], setup["cache-dependency-path"]) == ("pip", "requirements.lock"), name
+    assert "permissions" not in jobs["build"] and "permissions" not in jobs["test"]
     strict_build = next(step for step in jobs["build"]["steps"] if step["name"] == "Strict build")
     assert strict_build["env"]["PREVIEW_PR"] == "${{ github.event.pull_request.number }}"  # the preview's banner
 
@@ -294,12 +304,26 @@ def stand_in(bin_dir: Path, name: str, body: str) -> None:
     path.chmod(0o755)
 
 
-# As GitHub runs a `run:` block with `shell: bash`, the workflows' default (tested below).
-def run_step(script: str, tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+# A runner's workspace: the repository's tools and .github, and bin/ for the stand-ins.
+def workspace(tmp_path: Path) -> Path:
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "tools").symlink_to(ROOT / "tools")
+    (tmp_path / ".github").symlink_to(GITHUB)
+    return tmp_path
+
+
+# As GitHub runs a `run:` block with `shell: bash`, the workflows' default (tested below),
+# with the files GitHub names in every step's environment.
+def run_step(script: str, tmp_path: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    github = {
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+    }
     return subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
         cwd=tmp_path,
-        env={**os.environ, "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}", **env},
+        env={**os.environ, "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}", **github, **(env or {})},
         capture_output=True,
         text=True,
         timeout=60,
@@ -378,12 +402,7 @@ def run_check_job(job: dict, tmp_path: Path, failing: set[str]) -> tuple[str, di
             completed = run_step(
                 step["run"],
                 tmp_path,
-                {
-                    "RUNNER_TEMP": str(tmp_path),
-                    "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-                    "GITHUB_REPOSITORY": "GrowTrue/psychoeducation",
-                    "GITHUB_REPOSITORY_OWNER": "GrowTrue",
-                },
+                {"GITHUB_REPOSITORY": "GrowTrue/psychoeducation", "GITHUB_REPOSITORY_OWNER": "GrowTrue"},
             )
             outcome = "success" if completed.returncode == 0 else "failure"
         else:
@@ -399,9 +418,7 @@ def run_check_job(job: dict, tmp_path: Path, failing: set[str]) -> tuple[str, di
 
 def run_ci(event: str, tmp_path: Path, failing: set[str]) -> dict[str, str]:
     """Each job of ci.yml: 'success', 'failure' or 'skipped'; a publishing job that would run: 'runs'."""
-    (tmp_path / "bin").mkdir()
-    (tmp_path / "tools").symlink_to(ROOT / "tools")
-    (tmp_path / ".github").symlink_to(GITHUB)
+    workspace(tmp_path)
     stand_in(tmp_path / "bin", "chromium", "true\n")
     stand_in(
         tmp_path / "bin",
@@ -516,7 +533,7 @@ def test_each_check_job_runs_every_make_target_it_can_and_the_summary_lists_thei
     ],
 )
 def test_check_step_runs_both_checks_and_flags_breakage(tmp_path, broken_targets, unreachable_targets, status, outputs):
-    (tmp_path / "bin").mkdir()
+    workspace(tmp_path)
     # make TARGET REPORT=file: a broken target writes its report and fails, as the tools
     # do; one that could not ask the servers fails without a report.
     stand_in(
@@ -529,19 +546,10 @@ case " {" ".join(broken_targets)} " in *" $1 "*) mkdir -p "$(dirname "$report")"
 case " {" ".join(unreachable_targets)} " in *" $1 "*) exit 2;; esac
 """,
     )
-    (tmp_path / ".github").symlink_to(GITHUB)
-    github_output = tmp_path / "output.txt"
-    completed = run_step(
-        step_script("check", "Ask the servers"),
-        tmp_path,
-        {
-            "GITHUB_OUTPUT": str(github_output),
-            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-        },
-    )
+    completed = run_step(step_script("check", "Ask the servers"), tmp_path)
     assert completed.returncode == status, completed.stderr
     assert (tmp_path / "made.txt").read_text().split() == ["links-external", "check-dois"]
-    written = github_output.read_text()
+    written = (tmp_path / "output.txt").read_text()
     assert written.startswith(outputs)
     for target in broken_targets:
         assert f"## {target} broken" in written
@@ -549,8 +557,7 @@ case " {" ".join(unreachable_targets)} " in *" $1 "*) exit 2;; esac
 
 @pytest.mark.parametrize("due", [True, False])
 def test_review_step_flags_articles_due_and_never_fails(tmp_path, due):
-    (tmp_path / "bin").mkdir()
-    (tmp_path / ".github").symlink_to(GITHUB)
+    workspace(tmp_path)
     listing = "- `docs/articles/x.md` (line 7): review due 2027-03-01, overdue"
     # make review-due REPORT=file: writes the report only when an article is due.
     stand_in(
@@ -558,17 +565,9 @@ def test_review_step_flags_articles_due_and_never_fails(tmp_path, due):
         "make",
         f'mkdir -p "$(dirname "${{2#REPORT=}}")"; {"echo " + repr(listing) + " > ${2#REPORT=}" if due else "true"}\n',
     )
-    github_output = tmp_path / "output.txt"
-    completed = run_step(
-        step_script("check", "Articles due for review"),
-        tmp_path,
-        {
-            "GITHUB_OUTPUT": str(github_output),
-            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-        },
-    )
+    completed = run_step(step_script("check", "Articles due for review"), tmp_path)
     assert completed.returncode == 0, completed.stderr
-    written = github_output.read_text()
+    written = (tmp_path / "output.txt").read_text()
     if due:
         assert written.startswith("due=true\nreport<<") and listing in written
         assert listing in (tmp_path / "summary.md").read_text()
@@ -590,8 +589,7 @@ ISSUE_JOBS = {"broken-links": "issue", "review-due": "review-issue"}
     ],
 )
 def test_issue_job_opens_updates_or_closes_its_one_issue(tmp_path, label, found, open_issue, calls):
-    (tmp_path / "bin").mkdir()
-    (tmp_path / ".github").symlink_to(GITHUB)
+    workspace(tmp_path)
     stand_in(
         tmp_path / "bin",
         "gh",
@@ -633,7 +631,7 @@ if [ "$1 $2" = "issue list" ]; then echo "{open_issue}"; fi
     ],
 )
 def test_ci_build_serves_canonical_urls_from_the_pages_address(tmp_path, repository, variable, site_url):
-    (tmp_path / "bin").mkdir()
+    workspace(tmp_path)
     stand_in(tmp_path / "bin", "make", 'echo "$SITE_URL $*" > made.txt\n')
     completed = run_step(
         step_script("build", "Strict build", "ci.yml"),
@@ -642,7 +640,6 @@ def test_ci_build_serves_canonical_urls_from_the_pages_address(tmp_path, reposit
             "GITHUB_REPOSITORY": repository,
             "GITHUB_REPOSITORY_OWNER": repository.split("/")[0],
             "SITE_URL_VARIABLE": variable,
-            "RUNNER_TEMP": str(tmp_path),
         },
     )
     assert completed.returncode == 0, completed.stderr
@@ -650,17 +647,14 @@ def test_ci_build_serves_canonical_urls_from_the_pages_address(tmp_path, reposit
 
 
 def test_a_failing_check_fails_its_step_and_its_output_reaches_the_summary(tmp_path):
-    (tmp_path / "bin").mkdir()
-    (tmp_path / "tools").symlink_to(ROOT / "tools")
-    (tmp_path / ".github").symlink_to(GITHUB)
+    workspace(tmp_path)
     line = (
         "docs/articles/x.md:3: spelling: 'teh' should probably be 'the' (if 'teh' is right, add it to .codespell-words)"
     )
     stand_in(tmp_path / "bin", "make", f'echo "{line}"; exit 1\n')
-    environ = {"RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
 
-    prose = run_step(step_script("build", "Spelling", "ci.yml"), tmp_path, environ)
-    summary = run_step(step_script("build", "Every problem in the run summary", "ci.yml"), tmp_path, environ)
+    prose = run_step(step_script("build", "Spelling", "ci.yml"), tmp_path)
+    summary = run_step(step_script("build", "Every problem in the run summary", "ci.yml"), tmp_path)
 
     assert prose.returncode == 1 and prose.stdout == line + "\n"  # shown in the log, for the matcher
     assert summary.returncode == 0, summary.stderr
@@ -679,17 +673,11 @@ def test_a_failing_check_fails_its_step_and_its_output_reaches_the_summary(tmp_p
     ],
 )
 def test_preview_address_follows_the_sites_address(tmp_path, variable, base_url):
-    output = tmp_path / "output.txt"
     completed = run_step(
-        step_script("preview", "Where Pages serves the site", "ci.yml"),
-        tmp_path,
-        {
-            "SITE_URL_VARIABLE": variable,
-            "GITHUB_OUTPUT": str(output),
-        },
+        step_script("preview", "Where Pages serves the site", "ci.yml"), tmp_path, {"SITE_URL_VARIABLE": variable}
     )
     assert completed.returncode == 0, completed.stderr
-    assert output.read_text() == f"base-url={base_url}\n"
+    assert (tmp_path / "output.txt").read_text() == f"base-url={base_url}\n"
 
 
 @pytest.mark.parametrize(
@@ -735,9 +723,7 @@ NOT_CHECKED = "WARNING -  references.bib:9: entry 'a2020': DOI 10.1111/a.1 not c
 def test_pull_request_references_step_checks_changed_entries_and_fails_only_on_a_finding(
     tmp_path, bib_changed, dois_output, dois_status, status, row
 ):
-    (tmp_path / "bin").mkdir()
-    (tmp_path / "tools").symlink_to(ROOT / "tools")
-    (tmp_path / ".github").symlink_to(GITHUB)
+    workspace(tmp_path)
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
     (tmp_path / "references.bib").write_text("@article{a2020,\n}\n", encoding="utf-8")
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
@@ -773,9 +759,7 @@ esac
     assert "permissions" not in job
     assert job["steps"][0]["with"]["fetch-depth"] == 0  # the base commit, to compare references.bib with
     script = step_script("references", "Changed entries and DOIs cited without one", "ci.yml")
-    completed = run_step(
-        script, tmp_path, {"BASE_SHA": base, "RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(summary)}
-    )
+    completed = run_step(script, tmp_path, {"BASE_SHA": base})
 
     assert completed.returncode == status, completed.stderr
     made = (tmp_path / "made.txt").read_text().splitlines()
