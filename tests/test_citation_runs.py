@@ -276,7 +276,7 @@ def test_a_braced_family_name_reads_plain_in_the_citation_as_in_the_reference_li
         " year = {2019}, doi = {10.1037/pas0000629}}\n",
         tmp_path,
     )
-    blocks, formatted = page_formatted("Trauma [@vanderkolk2014] and [@neff2019].", style)
+    _, formatted = page_formatted("Trauma [@vanderkolk2014] and [@neff2019].", style)
     assert formatted.inline == {
         "[@vanderkolk2014]": "([van der Kolk, 2014](#ref-vanderkolk2014))",
         "[@neff2019]": "([Neff et al., 2019](#ref-neff2019))",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from psychoed.articles.front_matter import read_front_matter
-from psychoed.characters import invisible, printable
+from psychoed.characters import folded, invisible, printable
 from psychoed.markdown_source import PageSource
 from psychoed.pages.invisible_characters import invisible_character_problems
 
@@ -101,3 +101,10 @@ def test_the_class_is_what_shows_as_nothing_or_as_a_plain_space(char, seen):
 
 def test_printable_turns_spaces_plain_and_drops_the_rest():
     assert printable("a\u00a0b\u200bc\u00add") == "a bcd"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("Álvarez", "alvarez"), ("GÓMEZ-MARTÍNEZ", "gómez-martínez"), ("Tóth", "Toth")]
+)
+def test_two_spellings_of_one_name_fold_alike(one, other):
+    assert folded(one) == folded(other)

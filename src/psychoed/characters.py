@@ -46,3 +46,9 @@ def printable(text: str) -> str:
     return "".join(
         " " if unicodedata.category(char) in {"Zs", "Zl", "Zp"} else "" if invisible(char) else char for char in text
     )
+
+
+def folded(text: str) -> str:
+    """`text` as two spellings of one name compare: case and accents off (Álvarez as alvarez)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

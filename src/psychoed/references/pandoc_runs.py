@@ -31,13 +31,13 @@ import re
 import shutil
 import subprocess
 import tempfile
-import unicodedata
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from psychoed.characters import folded
 from psychoed.references.bibliography import Entry
 from psychoed.references.citation_syntax import CitationBlock
 
@@ -363,8 +363,7 @@ def _first_family_name(entry: Entry | None) -> str:
     if not people:
         return ""  # cited by title: all such works are treated as one name
     family = people[0].split(",")[0].replace("{", "").replace("}", "").split()
-    plain = unicodedata.normalize("NFKD", family[-1] if family else "").casefold()
-    return "".join(char for char in plain if not unicodedata.combining(char))
+    return folded(family[-1] if family else "")
 
 
 def _year(entry: Entry | None) -> str:

@@ -4,7 +4,8 @@ APA lists them, each with a hanging indent and the id its citations link to."""
 from __future__ import annotations
 
 import functools
-import unicodedata
+
+from psychoed.characters import folded
 
 
 def with_reference_list(markdown: str, references: dict[str, str], *, heading: str = "References") -> str:
@@ -23,5 +24,4 @@ def with_reference_list(markdown: str, references: dict[str, str], *, heading: s
 # A work is listed on many pages: its key is worked out once.
 @functools.lru_cache(maxsize=4096)
 def _sort_key(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in plain if not unicodedata.combining(char))
+    return folded(text)

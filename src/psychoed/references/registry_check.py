@@ -14,12 +14,12 @@ import codecs
 import contextlib
 import difflib
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec; ships with pybtex)
 
+from psychoed.characters import folded
 from psychoed.html_elements import text_of
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Entry
@@ -201,12 +201,12 @@ def normalised_title(text: str) -> str:
     text = _plain(text)
     text = _RETRACTED_PREFIX.sub("", text)
     text = text.replace("&", " and ")
-    return " ".join(re.sub(r"[\W_]+", " ", _ascii_folded(text)).split())
+    return " ".join(re.sub(r"[\W_]+", " ", folded(text)).split())
 
 
 def normalised_family(text: str) -> str:
     """A family name as compared: letters only, no accents, case or particles."""
-    words = re.sub(r"[^\w]+", " ", _ascii_folded(_plain(text))).split()
+    words = re.sub(r"[^\w]+", " ", folded(_plain(text))).split()
     kept = [word for word in words if word not in _PARTICLES] or words
     return "".join(kept)
 
@@ -339,11 +339,6 @@ def _plain(text: str) -> str:
             text = codecs.decode(text.replace("\\&", "&"), "ulatex")  # type: ignore[call-overload]
         text = text.replace("{", "").replace("}", "")
     return " ".join(text.split())
-
-
-def _ascii_folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def _shown(title: str, subtitles: tuple[str, ...]) -> str:
