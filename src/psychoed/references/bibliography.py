@@ -225,16 +225,9 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
                 found.append((first, line, quoted))
                 break
             suspect = _unbalanced_field_line(chunk.split("\n"), line - first + 1)
-            if swallowed := _value_running_into_next_field(chunk):
-                offset, name, following = swallowed
-                found.append(
-                    (
-                        first,
-                        first + chunk.count("\n", 0, offset),
-                        f"the value of {name} has no closing '}}', so it runs on into {following} and the fields after it; "
-                        f"end it with '}}' before ', {following}'",
-                    )
-                )
+            if slip := _slip_within_a_line(chunk):
+                offset, slip_message = slip
+                found.append((first, first + chunk.count("\n", 0, offset), slip_message))
             elif uncommaed := _comma_missing_line(chunk.split("\n"), line - first + 1):
                 found.append(
                     (
@@ -263,24 +256,32 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
     return found
 
 
-# A braced value whose `}` is missing runs on into the next field: doi.org's export writes
-# a whole entry on one line, where no line of its own shows where the value should end.
+# A braced value whose `}` is missing runs on into the next field, and one whose `,` is
+# missing leaves the next unread: doi.org's export writes a whole entry on one line, where
+# no line of its own shows where the slip is.
 _FIELD_OPENING = re.compile(r"(?:^|[,\s])(?P<name>[A-Za-z][\w-]*)\s*=\s*\{")
 _NEXT_FIELD = re.compile(rf",\s*(?P<name>{'|'.join(sorted(_BIBTEX_FIELDS))})\s*=\s*[{{\"\d]", re.IGNORECASE)
+_FIELD_WITHOUT_COMMA = re.compile(r"[ \t]+(?P<name>[A-Za-z][\w-]*)[ \t]*=")
 
 
-def _value_running_into_next_field(chunk: str) -> tuple[int, str, str] | None:
-    """Where the field opens whose value holds `, next_field = {`, its name, the next's."""
+def _slip_within_a_line(chunk: str) -> tuple[int, str] | None:
+    """Where a field's value, on the line it opens, runs on into the next field or ends
+    with no comma before it, and the message that says so."""
     for opening in _FIELD_OPENING.finditer(chunk):
-        depth, position = 1, opening.end()
-        while depth and position < len(chunk):
-            if depth == 1 and (following := _NEXT_FIELD.match(chunk, position)):
-                # On lines of their own, _unbalanced_field_line names the line.
-                if "\n" not in chunk[opening.start() : following.end()]:
-                    return opening.start("name"), opening.group("name"), following.group("name")
-                break
+        name, depth, position = opening.group("name"), 1, opening.end()
+        while depth and position < len(chunk) and chunk[position] != "\n":
+            if depth == 1 and (following := _NEXT_FIELD.match(chunk, position)) and "\n" not in following.group(0):
+                return opening.start("name"), (
+                    f"the value of {name} has no closing '}}', so it runs on into {following.group('name')} and the "
+                    f"fields after it; end it with '}}' before ', {following.group('name')}'"
+                )
             depth += {"{": 1, "}": -1}.get(chunk[position], 0)
             position += 1
+        if depth == 0 and (following := _FIELD_WITHOUT_COMMA.match(chunk, position)):
+            return opening.start("name"), (
+                f"the value of {name} ends without a comma, so {following.group('name')} cannot begin; "
+                f"add ',' after its '}}', before {following.group('name')}"
+            )
     return None
 
 
