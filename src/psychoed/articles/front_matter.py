@@ -460,8 +460,6 @@ def _tag_problem(text: str, path: str) -> Problem | None:
     )
 
 
-# The editor's mistake behind a YAML error, at its line: a tab, an indented field, else
-# the quotes and colons of the line where parsing stopped.
 # A closing '---' with an invisible character pasted beside it closes nothing: it is told
 # at its own line, not at the opening one.
 def _unclosed_problem(source: str, path: str) -> Problem:
@@ -477,6 +475,8 @@ def _unclosed_problem(source: str, path: str) -> Problem:
     return Problem(path, 1, _UNCLOSED)
 
 
+# The editor's mistake behind a YAML error, at its line: a tab, an indented field, else
+# the quotes and colons of the line where parsing stopped.
 def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
     mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
     if mark is None:
