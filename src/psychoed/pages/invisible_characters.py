@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from psychoed.characters import character_name, invisible, printable
+from psychoed.characters import character_name, invisible, invisibles, printable
 from psychoed.markdown_source import PageSource, line_at
 from psychoed.problems import Problem
 
@@ -74,7 +74,7 @@ def _findings(page: PageSource) -> Iterator[tuple[int, str, str]]:
                 )
 
 
+# Each invisible character of text[start:end], with the file line it stands on.
 def _invisible_in(text: str, start: int, end: int, first_line: int) -> Iterator[tuple[str, int]]:
-    for index in range(start, end):
-        if invisible(text[index]):
-            yield text[index], line_at(text, index, first_line=first_line)
+    for index, char in invisibles(text[start:end]):
+        yield char, line_at(text, start + index, first_line=first_line)
