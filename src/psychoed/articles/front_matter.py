@@ -478,6 +478,14 @@ def _unclosed_problem(source: str, path: str) -> Problem:
 # The editor's mistake behind a YAML error, at its line: a tab, an indented field, else
 # the quotes and colons of the line where parsing stopped.
 def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
+    # A control character YAML refuses (Word's line break inside a paragraph pastes as
+    # U+000B): its error has a position in the text, not a mark.
+    if isinstance(error, yaml.reader.ReaderError):
+        return Problem(
+            path,
+            2 + _row(text, error.position),
+            f"front matter line holds a control character, U+{error.character:04X}, which YAML does not accept; delete it (retype the text around it)",
+        )
     mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
     if mark is None:
         return Problem(path, 1, "front matter is not valid YAML; check the colons and quotes of its lines")
