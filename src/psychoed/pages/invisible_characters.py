@@ -1,7 +1,8 @@
 """Invisible characters (characters.py) where a page's syntax needs what the editor sees:
 in a citation, a link address, or before the Markdown that starts a line (`#`, `-`, `>`),
-each named at its line (in the front matter, front_matter.py names them). In running text they are harmless and left
-alone (a no-break space may be meant there); in code they are shown as typed.
+each named at its line (in the front matter, front_matter.py names them). In running text
+they are harmless and left alone (a no-break space may be meant there); in code they are
+shown as typed.
 
 A zero-width space pasted inside a citation key leaves the citation as plain text on the
 published page, and nothing else would tell: the key is no longer a key."""
