@@ -323,7 +323,10 @@ VALUE_MISTAKES = [
         "title: A\ndescription: Sleep\x0bwell.\n",
         "docs/articles/a.md:3: front matter line holds a control character, U+000B, which YAML does not accept; delete it (retype the text around it)",
     ),
-    ("- title: A\n- author: B\n", "docs/articles/a.md:2: front matter must be 'field: value' lines"),
+    (
+        "- title: A\n- author: B\n",
+        "docs/articles/a.md:2: front matter must be 'field: value' lines; write each field as its name, a colon and its value, e.g. title: Sleep",
+    ),
 ]
 
 

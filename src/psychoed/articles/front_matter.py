@@ -98,7 +98,13 @@ def _read_front_matter(source: str, path: str) -> tuple[FrontMatter | None, tupl
         # PyYAML's own constructors fail this way on a tag that does not fit its value (`!!int 1.5`).
         return None, (_tag_problem(text, path) or Problem(path, 2, "front matter is not valid YAML; check its values"),)
     if not isinstance(fields, dict):
-        return None, (Problem(path, 2, "front matter must be 'field: value' lines"),)
+        return None, (
+            Problem(
+                path,
+                2,
+                "front matter must be 'field: value' lines; write each field as its name, a colon and its value, e.g. title: Sleep",
+            ),
+        )
     return FrontMatter(fields, lines, typed), tuple(_field_problems(fields, lines, typed, path=path))
 
 
