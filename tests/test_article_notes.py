@@ -316,6 +316,37 @@ def test_a_field_the_site_does_not_read_is_named_at_its_line_with_the_field_mean
     assert [str(problem) for problem in problems] == [f"docs/articles/a.md:8: {message}"]
 
 
+# (the front matter as typed, from its second line, and the exact problem) for values YAML
+# refuses or reads as something else than the site takes.
+VALUE_MISTAKES = [
+    (
+        "title: A\ndescription: Sleep\x0bwell.\n",
+        "docs/articles/a.md:3: front matter line holds a control character, U+000B, which YAML does not accept; delete it (retype the text around it)",
+    ),
+    (
+        "- title: A\n- author: B\n",
+        "docs/articles/a.md:2: front matter must be 'field: value' lines; write each field as its name, a colon and its value, e.g. title: Sleep",
+    ),
+]
+
+
+@pytest.mark.parametrize(("typed", "expected"), VALUE_MISTAKES, ids=["control-character", "a-list"])
+def test_front_matter_yaml_refuses_or_reads_as_no_fields_is_named_at_its_line(typed, expected):
+    found, problems = read_article("articles/a.md", f"---\n{typed}---\n# A\n", path="docs/articles/a.md")
+    assert found is None
+    assert [str(problem) for problem in problems] == [expected]
+
+
+WEIGHT_NOT_A_NUMBER = "weight is 'heavy'; write a whole number (lower comes first)"
+
+
+def test_a_weight_that_is_no_whole_number_is_named_at_its_line():
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace("---\n# A", "weight: heavy\n---\n# A")
+    found, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert found is None
+    assert [str(problem) for problem in problems] == [f"docs/articles/a.md:8: {WEIGHT_NOT_A_NUMBER}"]
+
+
 def test_the_themes_own_page_fields_are_allowed_in_an_article():
     source = FRONT_MATTER.format(review_due="2029-11-25").replace(
         "---\n# A", "template: article.html\nhide:\n  - toc\n---\n# A"

@@ -15,7 +15,14 @@ from lxml import html
 
 from conftest import ARTICLE, ROOT, build_checks, build_site
 from psychoed.articles.placeholders import MARK
-from test_article_notes import CTA_TEXT_MISTAKES, DATES_AS_TEXT, REVIEW_DATES, UNKNOWN_FIELDS
+from test_article_notes import (
+    CTA_TEXT_MISTAKES,
+    DATES_AS_TEXT,
+    REVIEW_DATES,
+    UNKNOWN_FIELDS,
+    VALUE_MISTAKES,
+    WEIGHT_NOT_A_NUMBER,
+)
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
 from test_reserved_values import RESERVED, SITE_URL_EXAMPLE, SITE_URL_VARIABLE
@@ -170,6 +177,8 @@ PLAIN_MESSAGES = [
     *(message.split(": ", 1)[1] for _, message in CTA_TEXT_MISTAKES if "YAML reads" not in message),
     *(message for _, message in DATES_AS_TEXT),
     *(message for _, message in UNKNOWN_FIELDS),
+    *(message.split(": ", 1)[1] for _, message in VALUE_MISTAKES),
+    WEIGHT_NOT_A_NUMBER,
     *(
         f"{setting}: {message}"
         for path, value, setting, message in BAD_SETTINGS

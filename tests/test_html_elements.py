@@ -36,7 +36,7 @@ def test_an_element_has_its_text_as_written_and_the_tags_inside_it():
     assert html[link.start : link.end] == '<a href="/x"><img alt="Logo"> Home &amp; away</a>'
 
 
-def test_an_element_never_closed_is_none():
+def test_an_element_never_closed_is_not_listed():
     assert elements("<h2>Draft heading\n\nText.", names={"h2"}) == []
 
 

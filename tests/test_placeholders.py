@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from new_article import article_source
-from psychoed.articles.placeholders import MARK, placeholder_in, placeholder_problems
+from psychoed.articles.placeholders import MARK, placeholder_problems
 from psychoed.markdown_source import PageSource
 
 PATH = "docs/articles/sleep.md"
@@ -106,7 +106,7 @@ def test_every_example_value_contributing_shows_for_the_front_matter_is_a_placeh
     examples = re.findall(r"^(?:description|reviewed_by): .+$", guide, re.MULTILINE)
     examples += re.findall(r"`(reviewed_by: [^`]+)`", guide)
     assert len(examples) >= 3, examples
-    assert all(placeholder_in(example) for example in examples), examples
+    assert all(problems_of(example) for example in examples), examples
 
 
 def test_the_mark_is_what_the_guides_tell_editors_to_look_for():

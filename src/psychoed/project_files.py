@@ -45,7 +45,7 @@ def missing_style(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> 
     lines = setting_lines(Path(config_file).read_text(encoding="utf-8"))
     line = next((line for name, line in lines.items() if name.endswith("bibtex.csl_file")), 1)
     return Problem(
-        display_path(config_file, config_file),
+        Path(config_file).name,  # as display_path shows it: relative to its own folder
         line,
         f"csl_file '{bibtex['csl_file']}' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7",
     )

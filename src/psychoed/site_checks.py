@@ -122,7 +122,7 @@ def site_problems(
         setting_problems(extra, documents={file.src_uri for file in files if file.page})
         + edit_repository_problems(extra)
         + reserved,
-        path=display_path(config_file, config_file),
+        path=config_file.name,  # as display_path shows it: relative to its own folder
         lines=setting_lines(config_file.read_text(encoding="utf-8")),
     )
 

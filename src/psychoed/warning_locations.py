@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from psychoed.project_files import display_path
+
 # MkDocs 1.6 messages (mkdocs/structure/pages.py, nav.py), as of the pinned version.
 _PAGE_LINK = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:a link to |an? (?:\w+ )*link )'(?P<link>[^']*)'")
 _NAV_ENTRY = re.compile(r"^A reference to '(?P<link>[^']*)' is included in the 'nav' configuration")
@@ -16,8 +18,8 @@ _NAV_ENTRY = re.compile(r"^A reference to '(?P<link>[^']*)' is included in the '
 
 def with_location(message: str, *, docs_dir: Path, config_file: Path) -> str:
     """The message with `path:line: ` in front when it is a link warning, else unchanged.
-    Paths are shown relative to the folder of `config_file` (mkdocs.yml, or `-f` file)."""
-    project_dir = config_file.parent
+    Paths are shown relative to the folder of `config_file` (mkdocs.yml, or `-f` file),
+    as the site's own checks show them."""
     if match := _PAGE_LINK.match(message):
         path = docs_dir / match.group("page")
     elif match := _NAV_ENTRY.match(message):
@@ -28,7 +30,7 @@ def with_location(message: str, *, docs_dir: Path, config_file: Path) -> str:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return message
-    shown = path.relative_to(project_dir).as_posix() if path.is_relative_to(project_dir) else str(path)
+    shown = display_path(path, config_file)
     line = link_line(source, match.group("link"))
     return f"{shown}:{line}: {message}" if line else f"{shown}: {message}"
 

@@ -98,7 +98,13 @@ def _read_front_matter(source: str, path: str) -> tuple[FrontMatter | None, tupl
         # PyYAML's own constructors fail this way on a tag that does not fit its value (`!!int 1.5`).
         return None, (_tag_problem(text, path) or Problem(path, 2, "front matter is not valid YAML; check its values"),)
     if not isinstance(fields, dict):
-        return None, (Problem(path, 2, "front matter must be 'field: value' lines"),)
+        return None, (
+            Problem(
+                path,
+                2,
+                "front matter must be 'field: value' lines; write each field as its name, a colon and its value, e.g. title: Sleep",
+            ),
+        )
     return FrontMatter(fields, lines, typed), tuple(_field_problems(fields, lines, typed, path=path))
 
 
@@ -460,8 +466,6 @@ def _tag_problem(text: str, path: str) -> Problem | None:
     )
 
 
-# The editor's mistake behind a YAML error, at its line: a tab, an indented field, else
-# the quotes and colons of the line where parsing stopped.
 # A closing '---' with an invisible character pasted beside it closes nothing: it is told
 # at its own line, not at the opening one.
 def _unclosed_problem(source: str, path: str) -> Problem:
@@ -477,7 +481,17 @@ def _unclosed_problem(source: str, path: str) -> Problem:
     return Problem(path, 1, _UNCLOSED)
 
 
+# The editor's mistake behind a YAML error, at its line: a tab, an indented field, else
+# the quotes and colons of the line where parsing stopped.
 def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
+    # A control character YAML refuses (Word's line break inside a paragraph pastes as
+    # U+000B): its error has a position in the text, not a mark.
+    if isinstance(error, yaml.reader.ReaderError):
+        return Problem(
+            path,
+            2 + _row(text, error.position),
+            f"front matter line holds a control character, U+{error.character:04X}, which YAML does not accept; delete it (retype the text around it)",
+        )
     mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
     if mark is None:
         return Problem(path, 1, "front matter is not valid YAML; check the colons and quotes of its lines")

@@ -73,12 +73,6 @@ def placeholder_problems(pages: list[PageSource]) -> list[Problem]:
     return problems
 
 
-def placeholder_in(line: str) -> Placeholder | None:
-    """The first placeholder of PLACEHOLDERS the line holds: a skeleton sentence before the bare mark."""
-    indices = [index for _, index in _found(line)]
-    return PLACEHOLDERS[min(indices)] if indices else None
-
-
 # ---------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------

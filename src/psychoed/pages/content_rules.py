@@ -227,8 +227,8 @@ def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list
     return problems
 
 
-# Each <img> among start tags, read as a browser reads them: a `>` inside a quoted value
-# ends no tag, and `data-alt` is no alt.
+# Each <img> among start tags (start_tags reads them as a browser does: a `>` inside a
+# quoted value ends no tag, and `data-alt` is no alt).
 def _html_images(tags: tuple[StartTag, ...] | list[StartTag]) -> list[StartTag]:
     return [tag for tag in tags if tag.name == "img"]
 

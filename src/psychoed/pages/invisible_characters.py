@@ -1,7 +1,8 @@
 """Invisible characters (characters.py) where a page's syntax needs what the editor sees:
 in a citation, a link address, or before the Markdown that starts a line (`#`, `-`, `>`),
-each named at its line (in the front matter, front_matter.py names them). In running text they are harmless and left
-alone (a no-break space may be meant there); in code they are shown as typed.
+each named at its line (in the front matter, front_matter.py names them). In running text
+they are harmless and left alone (a no-break space may be meant there); in code they are
+shown as typed.
 
 A zero-width space pasted inside a citation key leaves the citation as plain text on the
 published page, and nothing else would tell: the key is no longer a key."""
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from psychoed.characters import character_name, invisible, printable
+from psychoed.characters import character_name, invisible, invisibles, printable
 from psychoed.markdown_source import PageSource, line_at
 from psychoed.problems import Problem
 
@@ -74,7 +75,7 @@ def _findings(page: PageSource) -> Iterator[tuple[int, str, str]]:
                 )
 
 
+# Each invisible character of text[start:end], with the file line it stands on.
 def _invisible_in(text: str, start: int, end: int, first_line: int) -> Iterator[tuple[str, int]]:
-    for index in range(start, end):
-        if invisible(text[index]):
-            yield text[index], line_at(text, index, first_line=first_line)
+    for index, char in invisibles(text[start:end]):
+        yield char, line_at(text, start + index, first_line=first_line)
