@@ -537,3 +537,18 @@ def test_an_entry_left_open_at_the_end_of_the_file_is_named_at_a_line_of_the_fil
     broken = DOI_ORG_ENTRY.replace("} }\n", "}\n")
     (problem,) = check_bibliography(broken, display_path="references.bib").problems
     assert problem.line == 1 and "premature end of file" in problem.message
+
+
+def test_a_comma_left_out_in_a_one_line_entry_is_named_with_the_two_fields():
+    broken = DOI_ORG_ENTRY.replace("volume={36}, ", "volume={36} ")
+    (problem,) = check_bibliography(broken, display_path="references.bib").problems
+    assert str(problem) == (
+        "references.bib:1: the value of volume ends without a comma, so DOI cannot begin; add ',' after its '}', before DOI"
+    )
+
+
+def test_an_entry_that_cannot_be_read_keeps_its_key_and_doi_for_the_pages_checks():
+    broken = DOI_ORG_ENTRY.replace("volume={36}, ", "volume={36} ")
+    bibliography = check_bibliography(broken, display_path="references.bib")
+    assert "Hofmann_2012" in bibliography.written
+    assert bibliography.written_dois == {"10.1007/s10608-012-9476-1": "Hofmann_2012"}

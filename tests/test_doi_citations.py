@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_checks, build_site
+from conftest import ARTICLE as FIXTURE_ARTICLE
+from conftest import build_checks, build_site, line_of
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.doi_citations import (
     doi_keys,
@@ -173,3 +174,21 @@ def test_doi_with_no_entry_stops_the_build_at_its_line_saying_where_its_entry_is
         "the checks of a pull request show it, ready to paste, at this line and in the run summary (or run "
         "`make add-references`, online)"
     ) in told
+
+
+def test_a_doi_cited_from_an_entry_that_cannot_be_read_is_told_only_as_that_entrys_slip(site_copy):
+    """doi.org's one-line entry pasted with a comma lost: its own line says so; the page's
+    citation by DOI is not told 'no entry has DOI', nor the entry 'not cited'."""
+    with (site_copy / "references.bib").open("a", encoding="utf-8") as bib:
+        bib.write(
+            " @article{Neff_2003, title={The Development and Validation of a Scale to Measure Self-Compassion},"
+            " volume={2} ISSN={1529-8868}, DOI={10.1080/15298860309027}, number={3}, journal={Self and Identity},"
+            " author={Neff, Kristin D.}, year={2003}, month=jul, pages={223–250} }\n"
+        )
+    article = site_copy / FIXTURE_ARTICLE
+    article.write_text(article.read_text().replace("[@inwood2018]", "[@inwood2018; @doi:10.1080/15298860309027]", 1))
+
+    assert [str(problem) for problem in build_checks(site_copy)] == [
+        f"references.bib:{line_of(site_copy / 'references.bib', 'Neff_2003')}: the value of volume ends without a comma, "
+        "so ISSN cannot begin; add ',' after its '}', before ISSN"
+    ]

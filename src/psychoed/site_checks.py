@@ -81,7 +81,8 @@ def site_problems(
     # Nor is a copy (reported above): its title would be told as the original's duplicate.
     # Citations by DOI are checked as the keys they stand for (citations.py rewrites them so).
     read: dict[str, PageSource] = {}
-    keys = doi_keys(bibliography.entries.values())
+    # An entry that could not be read still has its DOI: its own problem is told, not the citation's.
+    keys = {**bibliography.written_dois, **doi_keys(bibliography.entries.values())}
     for file in files:
         # Made by a plugin (no file to fix), or a copy.
         if not file.page or file.abs_src_path is None or copy_marker(Path(file.src_uri).name):

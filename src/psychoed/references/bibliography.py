@@ -29,6 +29,10 @@ _ENTRY_END = re.compile(r"[ \t]*[})][ \t]*")
 _CITABLE_KEY = re.compile(r"[\w-]+")
 # Blocks written like entries that hold no work.
 _NOT_ENTRIES = {"comment", "preamble", "string"}
+# A `doi` field's DOI as written, its resolver's address before it or not.
+_WRITTEN_DOI = re.compile(
+    r"\bdoi\s*=\s*[{\"]\s*(?:https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.[^\s{}\",]+)", re.IGNORECASE
+)
 # An entry's head up to the comma before its first field: a key typed with a space in it
 # (`@book{smith 2020,`) ends where pybtex expects the comma.
 _SPACED_KEY = re.compile(r"@\w+[ \t]*[{(][ \t]*(?P<key>[^,\s=]+(?:[ \t]+[^,\s=]+)+)[ \t]*,")
@@ -90,8 +94,10 @@ class Bibliography:
     path: str
     entries: dict[str, Entry]
     problems: list[Problem]
-    # Every entry's key as written, those that could not be read too.
+    # Every entry's key as written, and each DOI written to its entry's key (lower-cased),
+    # those of entries that could not be read too: they are not told as missing.
     written: frozenset[str] = frozenset()
+    written_dois: dict[str, str] = field(default_factory=dict)
 
     @property
     def readable(self) -> bool:
@@ -145,10 +151,15 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     problems += duplicate_doi_problems(dois, path=display_path)
     problems += invisible_character_problems(source, path=display_path)
     problems += _early_end_problems(source, display_path)
-    written = frozenset(
-        match.group("key") for match in _ENTRY_START.finditer(source) if match.group("type").lower() not in _NOT_ENTRIES
-    )
-    return Bibliography(display_path, entries, fatal + problems, written)
+    written: set[str] = set()
+    written_dois: dict[str, str] = {}
+    for _, chunk in _chunks(source):
+        head = _ENTRY_START.match(chunk)
+        if head and head.group("type").lower() not in _NOT_ENTRIES:
+            written.add(head.group("key"))
+            if doi := _WRITTEN_DOI.search(chunk):
+                written_dois.setdefault(doi.group("doi").lower(), head.group("key"))
+    return Bibliography(display_path, entries, fatal + problems, frozenset(written), written_dois)
 
 
 def uncited_problems(bibliography: Bibliography, cited: set[str]) -> list[Problem]:
