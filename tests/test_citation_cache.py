@@ -1,5 +1,6 @@
 """Pandoc's output is kept on disk per page: a build whose citations, entries, style and
-pandoc are unchanged starts no pandoc, and a change to any of them formats the page anew."""
+pandoc are unchanged starts no pandoc, and a change to any of them formats the page anew.
+The checked bibliography is kept too: an unchanged one is not parsed again."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pytest
 
 from conftest import ARTICLE
 from psychoed.references import citation_cache
-from psychoed.references.citation_cache import PRUNE_AFTER_DAYS, CitationCache, pandoc_version
+from psychoed.references.bibliography import check_bibliography
+from psychoed.references.citation_cache import PRUNE_AFTER_DAYS, CitationCache, cached_bibliography, pandoc_version
 from psychoed.references.pandoc_runs import Formatted, PandocError, apa_style_path, pandoc_path, style_text
 from test_serve_rebuild import build_in_process
 
@@ -97,6 +99,44 @@ def test_entry_unused_for_a_month_is_pruned_and_a_used_one_kept(cache, tmp_path)
     cache.prune()
     assert cache.get(old) is None
     assert cache.get(used) == Formatted({}, {})
+
+
+def read_from_disk(path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch):
+    """`path` checked as a new build would: nothing in memory, no checking allowed."""
+    citation_cache._checked.cache_clear()
+
+    def no_check(*args, **kwargs):
+        raise AssertionError("checked again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(citation_cache, "check_bibliography", no_check)
+        return cached_bibliography(path, display_path="references.bib", folder=folder)
+
+
+def test_checked_bibliography_reads_back_from_disk_as_it_was_checked(tmp_path, monkeypatch):
+    # Problems of every kind: an error, a warning (unused entry aside) and a field pybtex reads.
+    bib = tmp_path / "references.bib"
+    bib.write_text(
+        ENTRY + "@book{neff2011, author = {Neff, Kristin}, title = {Self-compassion}, year = {2011}, doi = {10.1/x}}\n"
+        "@article{yip2021, author = {Yip, V.}, title = {T}, year = {20021}}\n",
+        encoding="utf-8",
+    )
+    checked = cached_bibliography(bib, display_path="references.bib", folder=tmp_path / "cache")
+    assert checked.problems and checked.written_dois
+    assert read_from_disk(bib, tmp_path / "cache", monkeypatch) == checked
+    assert checked == check_bibliography(bib.read_text(encoding="utf-8"), display_path="references.bib")
+
+
+def test_edited_bibliography_is_checked_anew_and_an_unreadable_one_told(tmp_path, monkeypatch):
+    bib = tmp_path / "references.bib"
+    bib.write_text(ENTRY, encoding="utf-8")
+    cached_bibliography(bib, display_path="references.bib", folder=tmp_path / "cache")
+    bib.write_text(ENTRY.replace("2018}", "2018"), encoding="utf-8")
+    edited = cached_bibliography(bib, display_path="references.bib", folder=tmp_path / "cache")
+    assert [p.line for p in edited.problems if p.fatal] and not edited.readable
+    bib.unlink()
+    (missing,) = cached_bibliography(bib, display_path="references.bib", folder=tmp_path / "cache").problems
+    assert str(missing) == "references.bib:1: file not found; bib_file in mkdocs.yml must name it"
 
 
 # ---------------------------------------------------------------------------------------

@@ -113,16 +113,20 @@ class Bibliography:
 
 def load_bibliography(path: Path, *, display_path: str) -> Bibliography:
     """Read and check `path`; problems carry `display_path` and a line."""
+    source = read_bibliography(path, display_path=display_path)
+    return source if isinstance(source, Bibliography) else check_bibliography(source, display_path=display_path)
+
+
+def read_bibliography(path: Path, *, display_path: str) -> str | Bibliography:
+    """The text of `path`, or a Bibliography with no entries that says why it has none."""
     try:
-        source = path.read_text(encoding="utf-8-sig")  # a byte-order mark at the start is harmless
+        return path.read_text(encoding="utf-8-sig")  # a byte-order mark at the start is harmless
     except FileNotFoundError:
         problem = Problem(display_path, 1, "file not found; bib_file in mkdocs.yml must name it", fatal=True)
-        return Bibliography(display_path, {}, [problem])
     except UnicodeDecodeError as error:
         line = 1 + path.read_bytes()[: error.start].count(b"\n")
         problem = Problem(display_path, line, "not UTF-8 text; save the file as UTF-8", fatal=True)
-        return Bibliography(display_path, {}, [problem])
-    return check_bibliography(source, display_path=display_path)
+    return Bibliography(display_path, {}, [problem])
 
 
 # The hooks each load the bibliography (checks, citations, structured data): it is checked

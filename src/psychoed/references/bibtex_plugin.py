@@ -7,7 +7,7 @@ The plugin only carries the settings: mkdocs.yml's `plugins: - bibtex:` names th
 bibliography (bib_file) and a style (csl_file), which editors and the tools read there.
 The site formats every citation itself (pandoc_runs.py, citation_cache.py, hooks/citations.py),
 so `keep_inert` stops the plugin from doing anything else: parsing the bibliography a
-second time, starting pandoc, or rewriting a page.
+second time, starting pandoc, or reading and rewriting a page.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from typing import Any
 
 NAME = "bibtex"  # the plugin's name under mkdocs.yml's `plugins:`
-_NEVER_WRITTEN = "\ue000\ue001"  # private-use characters: no keyboard types them
 
 
 def options(plugins: Any) -> Mapping[str, Any] | None:
@@ -35,36 +34,17 @@ def options(plugins: Any) -> Mapping[str, Any] | None:
     return None
 
 
-def keep_inert(plugins: Mapping[str, Any]) -> None:
-    """Before the plugin's own on_config: it then keeps the registry given here, which
-    leaves every page as it is, and reads no bibliography."""
+def keep_inert(plugins: Any) -> None:
+    """Before the plugin's own on_config (MkDocs' PluginCollection as `plugins`): it then
+    reads no bibliography, and no page is handed to it."""
     plugin = plugins[NAME]
-    # Its on_config keeps its registry while no bibliography is newer than this time.
+    # Its on_config keeps what it has while no bibliography is newer than this time.
     plugin.last_configured = math.inf
-    plugin.registry = _Inert(plugin.config.footnote_format)
-    # Else it appends `\bibliography` to every page and lists there what it took for a
-    # citation (an e-mail address in brackets), and rewrites these commands where an
-    # editor wrote them: none is ever found now.
-    plugin.config.bib_by_default = False
-    plugin.config.bib_command = plugin.config.full_bib_command = _NEVER_WRITTEN
+    # Else it parses every page again for citations it would leave as written (pandoc's are
+    # in already), appends `\bibliography` to every page, and lists there what it took for a
+    # citation (an e-mail address in brackets).
+    plugins.events["page_markdown"] = [
+        method for method in plugins.events["page_markdown"] if getattr(method, "__self__", None) is not plugin
+    ]
     # Its only news would be "No changes in bibfiles", true but of nothing it does.
     logging.getLogger("mkdocs.plugins.mkdocs-bibtex").setLevel(logging.WARNING)
-
-
-# What the plugin's on_page_markdown asks of its registry (PandocRegistry's methods):
-# each "citation" it finds is given back as written.
-class _Inert:
-    def __init__(self, footnote_format: str):
-        self.footnote_format = footnote_format
-
-    def validate_citation_blocks(self, citation_blocks: list[Any]) -> None:
-        pass  # checked by citation_check.py, formatted before the plugin runs
-
-    def validate_inline_references(self, inline_references: list[Any]) -> set[Any]:
-        return set()
-
-    def inline_text(self, citation_block: Any) -> str:
-        return str(citation_block)
-
-    def reference_text(self, citation: Any) -> str:
-        return ""

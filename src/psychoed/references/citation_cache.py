@@ -1,15 +1,20 @@
-"""Pandoc's output for each page, kept on disk (the project's `.cache/citations/`), so a
-build whose pages' citations and entries have not changed since an earlier one (a second
-`make build`, a `mkdocs serve` restart, a CI run with the cache restored) starts no pandoc.
+"""Pandoc's output for each page, and the checked bibliography, kept on disk (the project's
+`.cache/citations/`), so a build whose bibliography and pages' citations have not changed
+since an earlier one (a second `make build`, a `mkdocs serve` restart, a CI run with the
+cache restored) starts no pandoc and parses no BibTeX.
 
 A page's entry is named by a hash of all that pandoc's output for it depends on: the
 page's citation blocks in order, the entries they cite as handed to pandoc, the CSL
-style's text, pandoc's version, and the code that runs pandoc and reads its output. When any of them changes the page gets a new entry;
-an entry no build has used for PRUNE_AFTER_DAYS is removed.
+style's text, pandoc's version, and the code that runs pandoc and reads its output. The
+bibliography's is named by its text, its name as messages show it, pybtex's version and
+all of the site's code. When any of them changes there is a new entry; an entry no build
+has used for PRUNE_AFTER_DAYS is removed.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -18,6 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import pybtex
+
+from psychoed.problems import Problem
+from psychoed.references.bibliography import Bibliography, Entry, check_bibliography, read_bibliography
 from psychoed.references.pandoc_runs import Formatted, PandocError
 
 # How pandoc is asked and read, and what is stored: this module's and pandoc_runs.py's
@@ -28,6 +37,33 @@ _CODE = "".join(
 PRUNE_AFTER_DAYS = 30
 # The folder `CITATION_CACHE_DIR` names instead of the project's: the tests share one.
 FOLDER_SETTING = "CITATION_CACHE_DIR"
+
+
+def cache_folder(config_file: str) -> Path:
+    """Where the build of the project whose mkdocs.yml is `config_file` keeps its cache."""
+    return Path(os.environ.get(FOLDER_SETTING) or Path(config_file).parent / ".cache" / "citations")
+
+
+def cached_bibliography(path: Path, *, display_path: str, folder: Path) -> Bibliography:
+    """The bibliography at `path` as `load_bibliography` reads and checks it, from `folder`
+    when an earlier build checked the same text with the same code."""
+    source = read_bibliography(path, display_path=display_path)
+    return source if isinstance(source, Bibliography) else _checked(source, display_path, folder)
+
+
+# The hooks each load the bibliography (checks, citations, structured data), and `serve`
+# rebuilds until it changes: read from disk once per content, then only read.
+@functools.lru_cache(maxsize=4)
+def _checked(source: str, display_path: str, folder: Path) -> Bibliography:
+    key = hashlib.sha256(json.dumps([_site_code(), pybtex.__version__, display_path, source]).encode()).hexdigest()
+    stored = folder / "bibliography" / f"{key}.json"
+    try:
+        bibliography = _bibliography_from(json.loads(stored.read_text(encoding="utf-8")))
+        os.utime(stored)  # used: not pruned
+    except (OSError, ValueError, KeyError, TypeError):
+        bibliography = check_bibliography(source, display_path=display_path)
+        _keep(stored, json.dumps(dataclasses.asdict(bibliography), default=sorted))
+    return bibliography
 
 
 class CitationCache:
@@ -60,7 +96,7 @@ class CitationCache:
     def prune(self) -> None:
         """Remove the entries no build has used for PRUNE_AFTER_DAYS."""
         oldest = time.time() - PRUNE_AFTER_DAYS * 86400
-        for path in self._folder.glob("??/*.json"):
+        for path in [*self._folder.glob("??/*.json"), *self._folder.glob("bibliography/*.json")]:
             try:
                 if path.stat().st_mtime < oldest:
                     path.unlink()
@@ -94,6 +130,23 @@ def pandoc_version(pandoc: str, *, folder: Path) -> str:
     version = completed.stdout.partition("\n")[0].strip()
     _keep(memo, json.dumps({**(known if isinstance(known, dict) else {}), binary: version}))
     return version
+
+
+# The checks' code, all of it: what a checked bibliography holds depends on most modules.
+@functools.cache
+def _site_code() -> str:
+    package = Path(__file__).resolve().parent.parent
+    return "".join(path.read_text(encoding="utf-8") for path in sorted(package.rglob("*.py")))
+
+
+def _bibliography_from(stored: dict) -> Bibliography:
+    return Bibliography(
+        stored["path"],
+        {key: Entry(**entry) for key, entry in stored["entries"].items()},
+        [Problem(**problem) for problem in stored["problems"]],
+        frozenset(stored["written"]),
+        dict(stored["written_dois"]),
+    )
 
 
 def _not_running(pandoc: str, error: Exception) -> PandocError:
