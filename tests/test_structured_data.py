@@ -136,7 +136,10 @@ def test_sici_doi_links_where_the_doi_check_asks():
     [
         "Plain words",
         "Self-compassion",
+        "Well-Being in Self-Compassion-Focused Therapy",
         "Pages 215--235",
+        "Pre- and post-test",
+        "A -- B and A---B",
         'M{\\"u}ller',
         "{APA} {PsycNet}",
         "Ca\\~nas",
