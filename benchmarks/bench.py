@@ -7,6 +7,7 @@ table and writes every measurement to benchmarks/results/bench.json (git-ignored
     .venv/bin/python benchmarks/bench.py                       # N = 10, 200, 1000
     .venv/bin/python benchmarks/bench.py --sizes 200 --runs 3  # a quicker look
     .venv/bin/python benchmarks/bench.py --variants full,bare,bibtex-only   # with mkdocs-bibtex alone
+    .venv/bin/python benchmarks/bench.py --variants warm,content,bare       # the site's code against its text
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # Fewer runs where one build takes tens of seconds, so the whole benchmark stays near
 # five minutes on two cores.
 DEFAULT_RUNS = {10: 5, 200: 5, 1000: 3}
-# "full" starts with no citation cache (cold), "warm" with the one the build before left.
-VARIANTS = ("full", "warm", "bare", "bibtex-only")
+# "full" starts with no citation cache (cold), "warm" with the one the build before left;
+# "content" is bare Material building the pages' text as the site's hooks leave it, so
+# full ÷ content is what the site's code costs, content ÷ bare what its pages' text does.
+VARIANTS = ("full", "warm", "bare", "bibtex-only", "content")
 SAMPLE_INTERVAL = 0.02  # seconds between samples of the build's process tree memory
 
 
@@ -84,6 +87,8 @@ def main() -> None:
             )
             configs = {v: write_config(site, f"bench-{v}.yml", variant=v) for v in VARIANTS if v != "warm"}
             configs["warm"] = configs["full"]
+            if "content" in args.variants:
+                _capture_content(site, write_config(site, "bench-capture.yml", variant="capture"), wrapper, work)
             by_variant = {v: Result(size, pages, site.citation_blocks, v) for v in args.variants}
             runs = args.runs or DEFAULT_RUNS.get(size, 3)
             # Variants alternate run by run, so a slow spell of the machine hits them alike.
@@ -157,7 +162,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--variants",
         type=lambda s: s.split(","),
-        default=["full", "warm", "bare"],
+        default=["full", "warm", "bare", "content"],
         help=f"from {', '.join(VARIANTS)}",
     )
     parser.add_argument(
@@ -240,6 +245,14 @@ def _timed_build(site: SyntheticSite, config: Path, wrapper: Path, log: Path) ->
         mkdocs_rss_mib=round(sampler.own_peak / mib, 1),
         pandoc_runs=len(runs),
     )
+
+
+# The pages as the full build hands them to Markdown, into content-docs/ (the other files
+# of docs/ copied as they are), for the `content` variant.
+def _capture_content(site: SyntheticSite, config: Path, wrapper: Path, work: Path) -> None:
+    shutil.rmtree(site.root / "content-docs", ignore_errors=True)
+    shutil.copytree(site.root / "docs", site.root / "content-docs")
+    _timed_build(site, config, wrapper, work / "pandoc-calls.log")
 
 
 class _TreeMemory(threading.Thread):

@@ -181,16 +181,22 @@ def generate_site(
 def write_config(site: SyntheticSite, name: str, *, variant: str) -> Path:
     """A config file beside the real mkdocs.yml that inherits it and changes only what
     `variant` needs: "full" (the project as is), "bare" (no bibliography plugin, no
-    hooks) or "bibtex-only" (mkdocs-bibtex alone with the APA style, no hooks)."""
+    hooks), "bibtex-only" (mkdocs-bibtex alone with the APA style, no hooks), "capture"
+    (full, writing each page's Markdown as the hooks leave it to content-docs/) or
+    "content" (bare, building content-docs/: the same text without the site's code)."""
     raw = read_config(site.root / "mkdocs.yml")
     overrides: dict = {"INHERIT": "mkdocs.yml"}
-    if variant in ("bare", "bibtex-only"):
+    if variant == "capture":
+        overrides["hooks"] = [*(raw.get("hooks") or []), str(Path(__file__).with_name("keep_markdown.py"))]
+    elif variant == "content":
+        overrides["docs_dir"] = "content-docs"
+    if variant in ("bare", "bibtex-only", "content"):
         overrides["hooks"] = []
         if raw.get("nav") is not None:
             # The nav as hooks/article_list.py would fill it: the same entries, the same order.
             overrides["nav"] = fill_nav(raw["nav"], _articles(site.root / "docs"))
         plugins = _plugin_list(raw.get("plugins") or [])
-        if variant == "bare":
+        if variant in ("bare", "content"):
             plugins = [p for p in plugins if _plugin_name(p) != "bibtex"]
         else:
             plugins = [
@@ -198,7 +204,7 @@ def write_config(site: SyntheticSite, name: str, *, variant: str) -> Path:
                 for p in plugins
             ]
         overrides["plugins"] = plugins
-    elif variant != "full":
+    elif variant not in ("full", "capture"):
         raise ValueError(f"unknown variant {variant!r}")
     path = site.root / name
     path.write_text(yaml.safe_dump(overrides, sort_keys=False, allow_unicode=True), encoding="utf-8")

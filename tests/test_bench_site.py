@@ -4,6 +4,7 @@ the benchmark itself is never part of `make test`)."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 
 import pytest
@@ -41,3 +42,24 @@ def test_some_generated_citations_have_locators(synthetic: SyntheticSite):
     text = "".join((synthetic.root / "docs" / uri).read_text(encoding="utf-8") for uri in synthetic.articles)
 
     assert ", p. " in text or ", pp. " in text
+
+
+def test_content_variant_builds_the_pages_text_as_the_hooks_leave_it_without_the_sites_code(
+    synthetic: SyntheticSite,
+):
+    shutil.copytree(synthetic.root / "docs", synthetic.root / "content-docs", dirs_exist_ok=True)
+    for variant in ("capture", "content"):
+        config = write_config(synthetic, f"bench-{variant}.yml", variant=variant)
+        result = build_site(synthetic.root, config_file=config, site_dir=synthetic.root / f"out-{variant}")
+        assert result.returncode == 0, result.stderr
+
+    def article(variant: str) -> str:
+        page = (synthetic.root / f"out-{variant}/articles/synthetic-0001/index.html").read_text(encoding="utf-8")
+        return page[page.index("<article") : page.index("</article>")]
+
+    full, content = article("capture"), article("content")
+    # The same citations and References section, from the same Markdown...
+    assert 'id="references"' in content and "[@" not in content
+    assert content[content.index('<h2 id="references"') :].rstrip() in full
+    # ...without what the site's code adds after Markdown (the article's notes).
+    assert 'class="gt-review"' in full and 'class="gt-review"' not in content
