@@ -4,6 +4,7 @@ serving through a failed build and rebuilds when any file the build reads is sav
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -13,6 +14,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -166,3 +168,74 @@ def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_reb
     server.wait_for_rebuild(after=server.wait_for("Detected file changes", after=broken))
     assert 'id="ref-inwood2018"' in server.get("articles/how-can-self-compassion-help-me/")
     assert "Traceback" not in "".join(server.log)
+
+
+# ---------------------------------------------------------------------------------------
+# Page-only rebuilds: a save that changes a page's text renders that page alone
+# ---------------------------------------------------------------------------------------
+
+ARTICLE_URL = "articles/how-can-self-compassion-help-me/"
+REBUILT_ARTICLE_ALONE = "Rebuilding only the pages saved since the last build: " + ARTICLE
+
+
+def save(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def rebuild(server: Served, *, after: int) -> tuple[str, int]:
+    """The log of the rebuild that a save after log line `after` started, which must have
+    built, and the index of the line after it."""
+    detected = server.wait_for("Detected file changes", after=after)
+    reloaded = server.wait_for_rebuild(after=detected)
+    return "".join(server.log[detected:reloaded]), reloaded + 1
+
+
+def without_livereload(page: str) -> str:
+    """A served page as the build wrote it: serve adds its reload script before </body>."""
+    return re.sub(r"<script>(?:(?!</script>).)*</script>(?=</body>)", "", page, flags=re.DOTALL)
+
+
+def search_pages(server: Served) -> dict[str, int]:
+    """Each page of the served search index, with how often its page-level entry appears."""
+    index = json.loads(server.get("search/search_index.json"))
+    return dict(Counter(entry["location"] for entry in index["docs"] if "#" not in entry["location"]))
+
+
+SERVED_PAGES = {
+    "": 1,
+    ARTICLE_URL: 1,
+    "practices/what-do-i-need/": 1,
+    "consultation/": 1,
+    "disclaimer/": 1,
+    "about-our-content/": 1,
+    "privacy/": 1,
+}
+
+
+def test_prose_edit_renders_only_that_page_and_it_is_the_page_a_full_rebuild_gives(site_copy, served):
+    server = served()
+    started = server.wait_for("Serving on")
+    assert search_pages(server) == SERVED_PAGES
+
+    # A paragraph with a citation the page had not made: formatted by pandoc in the rebuild.
+    save(site_copy / ARTICLE, "## How Can We Practice", "Kindness helps [@inwood2018, p. 220].\n\n## How Can We Practice")
+    rebuilt, end = rebuild(server, after=started)
+    assert REBUILT_ARTICLE_ALONE + "\n" in rebuilt and "Rebuilding every page" not in rebuilt, rebuilt
+    page = server.get(ARTICLE_URL)
+    assert 'Kindness helps (<a href="#ref-inwood2018">Inwood &amp; Ferrari, 2018, p. 220</a>).' in page
+    assert page.count('id="ref-inwood2018"') == 1
+    # The navigation's label of a page this rebuild did not render: its front matter's title.
+    assert "Practice: What Do I Need?" in page
+    index = server.get("search/search_index.json")
+    assert search_pages(server) == SERVED_PAGES
+    assert "Kindness helps" in index
+
+    # mkdocs.yml saved (a line added) renders every page again: the same page, the same index.
+    config = site_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    rebuilt, _ = rebuild(server, after=end)
+    assert "Rebuilding every page: mkdocs.yml changed" in rebuilt, rebuilt
+    assert without_livereload(server.get(ARTICLE_URL)) == without_livereload(page)
+    assert server.get("search/search_index.json") == index
