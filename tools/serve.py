@@ -20,6 +20,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import MutableMapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -33,6 +35,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import DuplicateFilter
 
 from build_site import load_config_located
 from psychoed.page_only_rebuilds import (
@@ -65,6 +68,7 @@ def main(argv: list[str]) -> None:
 
 # serve's own `--dirty` is not needed: every rebuild chooses for itself.
 def build_and_keep_serving(config: MkDocsConfig, *, serve_url: str | None = None, dirty: bool = False) -> None:
+    forget_printed_lines()
     snapshot = source_snapshot(config)
     built_from = _served.built_from
     reason = full_rebuild_reason(built_from, snapshot)
@@ -96,6 +100,15 @@ def load_config_or_stop_this_build(
         raise Abort(f"{error}\nFix mkdocs.yml and save it; serve rebuilds on every save.") from error
 
 
+# MkDocs prints each line of its build once a process (its DuplicateFilter), which under
+# serve hid the problems of a rebuild when an earlier one had the same: each rebuild
+# prints its own, and says that it built.
+def forget_printed_lines() -> None:
+    for log_filter in logging.getLogger("mkdocs.commands.build").filters:
+        if isinstance(log_filter, DuplicateFilter):
+            log_filter.msgs.clear()
+
+
 def not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith(DIRTY_BUILD_WARNING)
 
@@ -110,7 +123,7 @@ class PageRecord(NamedTuple):
     rendered it for the rebuilds that do not."""
 
     title: str | None
-    meta: dict[str, Any]
+    meta: MutableMapping[str, Any]
     anchors: set[str] | None  # the ids a link may point to (`page.md#anchor`)
     links_to_anchors: dict[str, dict[str, str]] | None  # to each page (src_uri), anchor: link
 
@@ -150,7 +163,9 @@ class PageOnlyRebuild(BasePlugin):
     showed, and in a page-only rebuild gives it back to the pages MkDocs does not render,
     and puts their entries back into the search index."""
 
-    def __init__(self, *, unchanged: dict[str, PageRecord] | None = None, changed: set[str] = frozenset()) -> None:
+    def __init__(
+        self, *, unchanged: dict[str, PageRecord] | None = None, changed: AbstractSet[str] = frozenset()
+    ) -> None:
         super().__init__()
         self.page_only = unchanged is not None
         self.unchanged = unchanged or {}
