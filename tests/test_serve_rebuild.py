@@ -285,9 +285,16 @@ def test_title_new_page_front_matter_and_bibliography_rebuild_every_page_which_s
     assert "A systematic review of studies" in server.get(ARTICLE_URL)
     assert search_pages(server) == {**SERVED_PAGES, "articles/what-is-self-kindness/": 1}
 
-    # Deleted again.
+    # A mistake in the details: every page is checked again, and the site served as it was.
+    save(new, "author: Grow True Psychology", "author: Grow True Psychology\nreviewer: Dr. Lee")
+    failed = server.wait_for("The site was not rebuilt", after=end)
+    assert "docs/articles/what-is-self-kindness.md:5: " in "".join(server.log[end:failed])
+    assert "What Is Self-Kindness?" in server.get("disclaimer/")
+    assert search_pages(server) == {**SERVED_PAGES, "articles/what-is-self-kindness/": 1}
+
+    # Deleted.
     new.unlink()
-    rebuilt, end = rebuild(server, after=end)
+    rebuilt, end = rebuild(server, after=failed)
     assert "Rebuilding every page: docs/articles/what-is-self-kindness.md was deleted" in rebuilt, rebuilt
     assert "What Is Self-Kindness?" not in server.get("disclaimer/")
     assert search_pages(server) == SERVED_PAGES

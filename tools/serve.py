@@ -12,14 +12,17 @@ since the last build (MkDocs' dirty build) when no other page shows what changed
 what the last build read from them, so the rendered pages' navigation, MkDocs' anchor
 checks and the search index are those of a full build. A new, deleted or renamed file, a
 page's title or front matter, mkdocs.yml, references.bib or a csl_file changed, or a build
-that did not finish, rebuilds every page, and says why.
+that stopped after it wrote pages, rebuilds every page, and says why; into a folder of its
+own, so that the served site stays as it was when that rebuild stops at a problem.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import MutableMapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -79,13 +82,23 @@ def build_and_keep_serving(config: MkDocsConfig, *, serve_url: str | None = None
     else:
         rebuild = PageOnlyRebuild(unchanged=_served.pages, changed=changed_files(built_from, snapshot))
     config.plugins["serve/page-only-rebuild"] = rebuild
+    served_dir = config.site_dir
+    if not rebuild.page_only:
+        # MkDocs empties the site's folder before it checks the files: a full rebuild is
+        # written to a folder of its own, which takes the served one's place once built.
+        config.site_dir = tempfile.mkdtemp(prefix="mkdocs_", dir=os.path.dirname(served_dir))
     finished = False
     try:
         build(config, serve_url=serve_url, dirty=rebuild.page_only)
         finished = True
+        if config.site_dir != served_dir:
+            replace_folder(served_dir, config.site_dir)
     except Abort:
         log.error("The site was not rebuilt: fix the problems above and save; serve rebuilds on every save.")
     finally:
+        if config.site_dir != served_dir:
+            shutil.rmtree(config.site_dir, ignore_errors=True)  # a full rebuild that stopped
+            config.site_dir = served_dir
         _served.after_build(snapshot if finished else None, rebuild)
 
 
@@ -107,6 +120,15 @@ def forget_printed_lines() -> None:
     for log_filter in logging.getLogger("mkdocs.commands.build").filters:
         if isinstance(log_filter, DuplicateFilter):
             log_filter.msgs.clear()
+
+
+# The served folder's content replaced by `built`'s, at once: serve waits for the build
+# before it answers a request.
+def replace_folder(served: str, built: str) -> None:
+    old = tempfile.mkdtemp(prefix="mkdocs_", dir=os.path.dirname(served))
+    os.rename(served, old)  # onto the empty folder: POSIX replaces it
+    os.rename(built, served)
+    shutil.rmtree(old)
 
 
 def not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
@@ -140,9 +162,9 @@ class ServedSite:
         self.builds += 1
         if snapshot is not None:
             self.built_from, self.pages = snapshot, rebuild.pages
-        elif not rebuild.page_only or rebuild.wrote_pages:
+        elif rebuild.page_only and rebuild.wrote_pages:
             self.built_from = None
-        # A page-only rebuild that stopped at the checks wrote nothing: the site is as it was.
+        # Any other build that stopped wrote nothing the site serves: it is as it was.
 
 
 _served = ServedSite()
