@@ -76,7 +76,7 @@ def build_and_keep_serving(config: MkDocsConfig, *, serve_url: str | None = None
     built_from = _served.built_from
     reason = full_rebuild_reason(built_from, snapshot)
     if reason is not None and _served.builds:
-        log.info(f"Rebuilding every page: {reason}")
+        log.info(f"Rebuilding every page (nothing to fix): {reason}")
     if built_from is None or reason is not None:
         rebuild = PageOnlyRebuild()
     else:
@@ -221,7 +221,7 @@ class PageOnlyRebuild(BasePlugin):
             index = Path(config.site_dir, SEARCH_INDEX)
             self.previous_index = index.read_text(encoding="utf-8") if index.is_file() else None
             changed = ", ".join(_source(page, config) for page in self.rendered) or "none"
-            log.info(f"Rebuilding only the pages saved since the last build: {changed}")
+            log.info(f"Rebuilding only the pages saved since the last build (nothing to fix): {changed}")
         return env
 
     # After Material's search plugin writes the index of the rendered pages (priority 0),
