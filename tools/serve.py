@@ -11,8 +11,8 @@ since the last build (MkDocs' dirty build) when no other page shows what changed
 (psychoed.page_only_rebuilds decides, from a snapshot of the sources); the other pages keep
 what the last build read from them, so the rendered pages' navigation, MkDocs' anchor
 checks and the search index are those of a full build. A new, deleted or renamed file, a
-page's title or front matter, mkdocs.yml, references.bib or a csl_file changed, or a build
-that stopped after it wrote pages, rebuilds every page, and says why; into a folder of its
+page's title or front matter, mkdocs.yml, references.bib, a csl_file or the theme's
+overrides changed, or a build that stopped after it wrote pages, rebuilds every page, and says why; into a folder of its
 own, so that the served site stays as it was when that rebuild stops at a problem.
 """
 
@@ -170,11 +170,14 @@ class ServedSite:
 _served = ServedSite()
 
 
-# The sources a page other than the changed one shows, for psychoed.page_only_rebuilds.
+# The sources a page other than the changed one shows, for psychoed.page_only_rebuilds:
+# with the theme's overrides, which serve watches under --watch-theme.
 def source_snapshot(config: MkDocsConfig) -> SourceSnapshot:
     config_file = Path(config.config_file_path)
     settings = options(config.plugins)
     inputs = [config_file, bib_file(config_file, settings), csl_file(config_file, settings)]
+    overrides = config.theme.custom_dir
+    inputs += sorted(path for path in Path(overrides).rglob("*") if path.is_file()) if overrides else []
     return take_snapshot(
         Path(config.docs_dir), [path for path in inputs if path is not None], project_dir=config_file.parent
     )
@@ -212,7 +215,7 @@ class PageOnlyRebuild(BasePlugin):
         for file in files.documentation_pages(inclusion=InclusionLevel.all):
             if file.page is None:
                 continue
-            if not self.page_only or file.page.markdown is not None:
+            if file.page.markdown is not None:
                 self.rendered.append(file.page)
             elif (record := self.unchanged.get(file.src_uri)) is not None:
                 restore(file.page, record, files)

@@ -41,7 +41,10 @@ def take_snapshot(docs_dir: Path, inputs: Iterable[Path], *, project_dir: Path) 
     shown, contents = {}, {}
     for path in _site_files(docs_dir):
         src_uri = path.relative_to(docs_dir).as_posix()
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            continue  # an editor's temporary file, renamed over the page as it saves
         contents[src_uri] = hashlib.sha256(data).hexdigest()
         shown[src_uri] = _page_digest(data) if path.suffix == ".md" else ""
     return SourceSnapshot(
