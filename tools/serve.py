@@ -12,8 +12,8 @@ since the last build (MkDocs' dirty build) when no other page shows what changed
 what the last build read from them, so the rendered pages' navigation, MkDocs' anchor
 checks and the search index are those of a full build. A new, deleted or renamed file, a
 page's title or front matter, mkdocs.yml, references.bib, a csl_file or the theme's
-overrides changed, or a build that stopped after it wrote pages, rebuilds every page, and says why; into a folder of its
-own, so that the served site stays as it was when that rebuild stops at a problem.
+overrides changed, or a build that stopped after it wrote pages, rebuilds every page and
+says why, into a folder of its own: the served site stays as it was if it stops.
 """
 
 from __future__ import annotations
