@@ -1,6 +1,7 @@
 """Under `mkdocs serve` the hook modules stay loaded between rebuilds: a fixed file must
 clear its error, and nothing may leak from one build into the next. `make serve` keeps
-serving through a failed build and rebuilds when any file the build reads is saved."""
+serving through a failed build and rebuilds when any file the build reads is saved: only
+the saved page when no other page shows the change, as a full rebuild would give it."""
 
 from __future__ import annotations
 
@@ -106,8 +107,8 @@ class Served:
     def wait_for_rebuild(self, *, after: int) -> int:
         """The index of the line ending the first rebuild from `after` on, which must have built.
 
-        Not "Documentation built": MkDocs drops a log line it printed before, so a rebuild
-        that takes as long as an earlier one prints none."""
+        "Reloading browsers" ends every rebuild; "Documentation built" was missing from one
+        that took as long as an earlier one, before serve cleared MkDocs' DuplicateFilter."""
         reloaded = self.wait_for("Reloading browsers", after=after)
         assert "The site was not rebuilt" not in "".join(self.log[after:reloaded]), "".join(self.log)
         return reloaded
