@@ -1,5 +1,5 @@
 """`make bench`: build synthetic sites of N articles with the project's full configuration
-and with a bare one, and time a `mkdocs serve` rebuild after one page is edited.
+and with a bare one, and time a `make serve` rebuild (tools/serve.py) after one page is edited.
 
 Not a test: it takes minutes and its numbers depend on the machine. It prints a Markdown
 table and writes every measurement to benchmarks/results/bench.json (git-ignored).
@@ -301,15 +301,17 @@ class _TreeMemory(threading.Thread):
             return ""
 
 
-# `mkdocs serve` as an editor runs it: edit one page, wait for the rebuild's log lines,
-# then fetch the page and check the edit is served. Two kinds of edit: prose only, and a
-# new citation block, which takes a pandoc run.
+# `make serve` (tools/serve.py) as an editor runs it: edit one page, wait for the rebuild's
+# log lines, then fetch the page and check the edit is served. Two kinds of edit: prose
+# only, and a new citation block, which takes a pandoc run; each must render that page
+# alone (a page-only rebuild).
 def _serve_rebuilds(site: SyntheticSite, config: Path, *, variant: str, trials: int) -> list[dict]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"]
+    serve = site.root / "tools" / "serve.py"
+    command = [sys.executable, str(serve), "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"]
     process = subprocess.Popen(
         command, cwd=site.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
@@ -337,6 +339,11 @@ def _serve_rebuilds(site: SyntheticSite, config: Path, *, variant: str, trials: 
                 edited = time.perf_counter()
                 detected, _ = _wait_for(lines, "Detected file changes", timeout=60)
                 building, _ = _wait_for(lines, "Building documentation", timeout=60)
+                _, scope = _wait_for(lines, "Rebuilding ", timeout=60)
+                if not scope.endswith(
+                    f"Rebuilding only the pages saved since the last build (nothing to fix): docs/{src_uri}"
+                ):
+                    raise SystemExit(f"serve did not render the edited page alone: {scope}")
                 # MkDocs drops a log line equal to the one before, so "Documentation built
                 # in 0.23 seconds" may be missing: the livereload line is always there.
                 reloaded, _, between = _wait_for(lines, "Reloading browsers", timeout=120, keep=True)
@@ -386,11 +393,9 @@ def _wait_for(lines: queue.Queue, text: str, *, timeout: float, keep: bool = Fal
         try:
             stamp, line = lines.get(timeout=max(0.0, deadline - time.perf_counter()))
         except queue.Empty:
-            raise SystemExit(
-                f"mkdocs serve: no {text!r} within {timeout} s; it printed:\n" + "\n".join(seen[-20:])
-            ) from None
+            raise SystemExit(f"serve: no {text!r} within {timeout} s; it printed:\n" + "\n".join(seen[-20:])) from None
         if "ERROR" in line or "Aborted" in line:
-            raise SystemExit(f"mkdocs serve: {line}")
+            raise SystemExit(f"serve: {line}")
         if text in line:
             return (stamp, line, seen) if keep else (stamp, line)
         seen.append(line)
@@ -435,7 +440,7 @@ def _table(results: list[Result], ratios: list[dict]) -> str:
 
 def _rebuild_table(rebuilds: list[dict]) -> str:
     rows = [
-        "| `mkdocs serve`, N | variant | edit | trials | median rebuild (s) | median save → served (s) | of which watcher (s) |",
+        "| `make serve`, N | variant | edit | trials | median rebuild (s) | median save → served (s) | of which watcher (s) |",
         "| ---: | --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for variant, kind in dict.fromkeys((m["variant"], m["kind"]) for m in rebuilds):

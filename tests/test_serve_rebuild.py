@@ -1,9 +1,11 @@
 """Under `mkdocs serve` the hook modules stay loaded between rebuilds: a fixed file must
 clear its error, and nothing may leak from one build into the next. `make serve` keeps
-serving through a failed build and rebuilds when any file the build reads is saved."""
+serving through a failed build and rebuilds when any file the build reads is saved: only
+the saved page when no other page shows the change, as a full rebuild would give it."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -13,6 +15,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from conftest import ARTICLE, ROOT
+from psychoed.page_only_rebuilds import changed_files, full_rebuild_reason, merged_search_index, take_snapshot
 from psychoed.references.pandoc_runs import apa_style_path
 
 
@@ -103,8 +107,8 @@ class Served:
     def wait_for_rebuild(self, *, after: int) -> int:
         """The index of the line ending the first rebuild from `after` on, which must have built.
 
-        Not "Documentation built": MkDocs drops a log line it printed before, so a rebuild
-        that takes as long as an earlier one prints none."""
+        "Reloading browsers" ends every rebuild; "Documentation built" was missing from one
+        that took as long as an earlier one, before serve cleared MkDocs' DuplicateFilter."""
         reloaded = self.wait_for("Reloading browsers", after=after)
         assert "The site was not rebuilt" not in "".join(self.log[after:reloaded]), "".join(self.log)
         return reloaded
@@ -166,3 +170,232 @@ def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_reb
     server.wait_for_rebuild(after=server.wait_for("Detected file changes", after=broken))
     assert 'id="ref-inwood2018"' in server.get("articles/how-can-self-compassion-help-me/")
     assert "Traceback" not in "".join(server.log)
+
+
+# ---------------------------------------------------------------------------------------
+# Page-only rebuilds: a save that changes a page's text renders that page alone
+# ---------------------------------------------------------------------------------------
+
+ARTICLE_URL = "articles/how-can-self-compassion-help-me/"
+REBUILT_ARTICLE_ALONE = "Rebuilding only the pages saved since the last build (nothing to fix): " + ARTICLE
+
+
+def save(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def rebuild(server: Served, *, after: int) -> tuple[str, int]:
+    """The log of the rebuild that a save after log line `after` started, which must have
+    built, and the index of the line after it."""
+    detected = server.wait_for("Detected file changes", after=after)
+    reloaded = server.wait_for_rebuild(after=detected)
+    return "".join(server.log[detected:reloaded]), reloaded + 1
+
+
+def without_livereload(page: str) -> str:
+    """A served page as the build wrote it: serve adds its reload script before </body>."""
+    return re.sub(r"<script>(?:(?!</script>).)*</script>(?=</body>)", "", page, flags=re.DOTALL)
+
+
+def search_pages(server: Served) -> dict[str, int]:
+    """Each page of the served search index, with how often its page-level entry appears."""
+    index = json.loads(server.get("search/search_index.json"))
+    return dict(Counter(entry["location"] for entry in index["docs"] if "#" not in entry["location"]))
+
+
+SERVED_PAGES = {
+    "": 1,
+    ARTICLE_URL: 1,
+    "practices/what-do-i-need/": 1,
+    "consultation/": 1,
+    "disclaimer/": 1,
+    "about-our-content/": 1,
+    "privacy/": 1,
+}
+
+
+def test_prose_edit_renders_only_that_page_and_it_is_the_page_a_full_rebuild_gives(site_copy, served):
+    server = served()
+    started = server.wait_for("Serving on")
+    assert search_pages(server) == SERVED_PAGES
+
+    # A paragraph with a citation the page had not made: formatted by pandoc in the rebuild.
+    save(
+        site_copy / ARTICLE, "## How Can We Practice", "Kindness helps [@inwood2018, p. 220].\n\n## How Can We Practice"
+    )
+    rebuilt, end = rebuild(server, after=started)
+    assert REBUILT_ARTICLE_ALONE + "\n" in rebuilt and "Rebuilding every page" not in rebuilt, rebuilt
+    page = server.get(ARTICLE_URL)
+    assert 'Kindness helps (<a href="#ref-inwood2018">Inwood &amp; Ferrari, 2018, p. 220</a>).' in page
+    assert page.count('id="ref-inwood2018"') == 1
+    # The navigation's label of a page this rebuild did not render: its front matter's title.
+    assert "Practice: What Do I Need?" in page
+    index = server.get("search/search_index.json")
+    assert search_pages(server) == SERVED_PAGES
+    assert "Kindness helps" in index
+
+    # mkdocs.yml saved (a line added) renders every page again: the same page, the same index.
+    config = site_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    rebuilt, _ = rebuild(server, after=end)
+    assert "Rebuilding every page (nothing to fix): mkdocs.yml changed" in rebuilt, rebuilt
+    assert without_livereload(server.get(ARTICLE_URL)) == without_livereload(page)
+    assert server.get("search/search_index.json") == index
+
+
+def test_title_new_page_front_matter_and_bibliography_rebuild_every_page_which_shows_them(site_copy, served):
+    server = served()
+    end = server.wait_for("Serving on")
+    article = site_copy / ARTICLE
+
+    # The title, in the front matter and the heading: every page's navigation and the Home page's list.
+    save(article, "title: How Can Self-Compassion Help Me?", "title: How Does Self-Compassion Help?")
+    save(article, "# How Can Self-Compassion Help Me?", "# How Does Self-Compassion Help?")
+    rebuilt, end = rebuild(server, after=end)
+    assert f"Rebuilding every page (nothing to fix): the title or front matter of {ARTICLE} changed" in rebuilt, rebuilt
+    assert "How Does Self-Compassion Help?" in server.get("")
+    assert "How Does Self-Compassion Help?" in server.get("practices/what-do-i-need/")
+    assert "How Can Self-Compassion Help Me?" not in server.get("disclaimer/")
+
+    # A new article: listed on the Home page, in every page's navigation and in search.
+    new = site_copy / "docs/articles/what-is-self-kindness.md"
+    new.write_text(
+        article.read_text(encoding="utf-8")
+        .replace("How Does Self-Compassion Help?", "What Is Self-Kindness?")
+        .replace("description: What research says", "description: What studies say"),
+        encoding="utf-8",
+    )
+    rebuilt, end = rebuild(server, after=end)
+    assert "Rebuilding every page (nothing to fix): docs/articles/what-is-self-kindness.md is new" in rebuilt, rebuilt
+    assert "What Is Self-Kindness?" in server.get("")
+    assert "What Is Self-Kindness?" in server.get("disclaimer/")
+    assert search_pages(server) == {**SERVED_PAGES, "articles/what-is-self-kindness/": 1}
+
+    # A review date, in the front matter: the Home page's list shows it.
+    save(article, "last_reviewed: 2026-11-25", "last_reviewed: 2026-11-30")
+    rebuilt, end = rebuild(server, after=end)
+    assert f"Rebuilding every page (nothing to fix): the title or front matter of {ARTICLE} changed" in rebuilt, rebuilt
+    assert "November 30, 2026" in server.get("")
+
+    # The bibliography: the reference lists show the entry as it now is.
+    save(site_copy / "references.bib", "A Systematic Review}", "A Systematic Review of Studies}")
+    rebuilt, end = rebuild(server, after=end)
+    assert "Rebuilding every page (nothing to fix): references.bib changed" in rebuilt, rebuilt
+    assert "A systematic review of studies" in server.get(ARTICLE_URL)
+    assert search_pages(server) == {**SERVED_PAGES, "articles/what-is-self-kindness/": 1}
+
+    # A mistake in the details: every page is checked again, and the site served as it was.
+    save(new, "author: Grow True Psychology", "author: Grow True Psychology\nreviewer: Dr. Lee")
+    failed = server.wait_for("The site was not rebuilt", after=end)
+    assert "docs/articles/what-is-self-kindness.md:5: " in "".join(server.log[end:failed])
+    assert "What Is Self-Kindness?" in server.get("disclaimer/")
+    assert search_pages(server) == {**SERVED_PAGES, "articles/what-is-self-kindness/": 1}
+
+    # Deleted.
+    new.unlink()
+    rebuilt, end = rebuild(server, after=failed)
+    assert "Rebuilding every page (nothing to fix): docs/articles/what-is-self-kindness.md was deleted" in rebuilt, (
+        rebuilt
+    )
+    assert "What Is Self-Kindness?" not in server.get("disclaimer/")
+    assert search_pages(server) == SERVED_PAGES
+    assert "Traceback" not in "".join(server.log)
+
+
+def test_mistakes_of_any_page_are_told_at_their_line_in_a_page_only_rebuild_and_cleared_by_the_fix(site_copy, served):
+    server = served()
+    end = server.wait_for("Serving on")
+    article, disclaimer = site_copy / ARTICLE, site_copy / "docs/disclaimer.md"
+
+    save(article, "[@inwood2018]", "[@inwod2018]")
+    failed = server.wait_for("The site was not rebuilt", after=end)
+    assert re.search(rf"{ARTICLE}:\d+: unknown citation key 'inwod2018'", "".join(server.log[end:failed]))
+
+    # Another page saved: its rebuild checks every page, and still names the article's mistake.
+    save(disclaimer, "Please note that", "Please note that")
+    end = server.wait_for("Detected file changes", after=failed)
+    failed = server.wait_for("The site was not rebuilt", after=end)
+    told = "".join(server.log[end:failed])
+    assert "Rebuilding every page" not in told
+    assert re.search(rf"{ARTICLE}:\d+: unknown citation key 'inwod2018'", told), told
+
+    # A link to a heading another page does not have, from a page rendered alone: MkDocs
+    # check reads that page's headings, kept from the build that rendered it.
+    save(article, "[@inwod2018]", "[@inwood2018]")
+    save(
+        article,
+        "## What the research says",
+        "See [the crisis note](../consultation.md#crisis).\n\n## What the research says",
+    )
+    end = server.wait_for("Detected file changes", after=failed)
+    failed = server.wait_for("The site was not rebuilt", after=end)
+    told = "".join(server.log[end:failed])
+    assert "Rebuilding every page" not in told
+    assert re.search(rf"{ARTICLE}:\d+: .*'#crisis'", told), told
+
+    save(article, "../consultation.md#crisis", "../consultation.md")
+    rebuilt, _ = rebuild(server, after=failed)
+    # That rebuild had written the page when MkDocs' check stopped it: this one renders all.
+    assert "Rebuilding every page (nothing to fix): the last build did not finish" in rebuilt, rebuilt
+    page = server.get(ARTICLE_URL)
+    assert '<a href="../../consultation/">the crisis note</a>' in page
+    assert page.count('id="ref-inwood2018"') == 1
+    assert search_pages(server) == SERVED_PAGES
+    assert "Traceback" not in "".join(server.log)
+
+
+# ---------------------------------------------------------------------------------------
+# What decides it (psychoed.page_only_rebuilds), without serve
+# ---------------------------------------------------------------------------------------
+
+
+def snapshot_of(project: Path):
+    return take_snapshot(project / "docs", [project / "mkdocs.yml", project / "references.bib"], project_dir=project)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reason"),
+    [
+        ("Self-compassion is a practice", "Self-compassion is a habit", None),
+        ("## What the research says", "## What studies say", None),
+        ("# How Can Self-Compassion Help Me?", "# How Does Self-Compassion Help?", "the title or front matter of"),
+        (
+            "# How Can Self-Compassion Help Me?\n",
+            "Self-compassion, in short.\n\n# How Can Self-Compassion Help Me?\n",
+            "the title or front matter of",
+        ),
+        ("review_due: 2029-11-25", "review_due: 2029-11-26", "the title or front matter of"),
+    ],
+)
+def test_a_page_edit_needs_every_page_rebuilt_only_when_its_title_or_front_matter_changes(site_copy, old, new, reason):
+    built = snapshot_of(site_copy)
+    save(site_copy / ARTICLE, old, new)
+    now = snapshot_of(site_copy)
+    assert full_rebuild_reason(built, now) == (reason and f"{reason} {ARTICLE} changed")
+    assert changed_files(built, now) == {"articles/how-can-self-compassion-help-me.md"}
+
+
+def test_new_and_deleted_files_need_every_page_rebuilt_but_an_editors_hidden_swap_file_does_not(site_copy):
+    built = snapshot_of(site_copy)
+    (site_copy / "docs/articles/.how-can-self-compassion-help-me.md.swp").write_bytes(b"\0vim")
+    assert full_rebuild_reason(built, snapshot_of(site_copy)) is None
+    (site_copy / "docs/privacy.md").rename(site_copy / "docs/our-privacy.md")
+    assert full_rebuild_reason(built, snapshot_of(site_copy)) == "docs/our-privacy.md is new"
+    (site_copy / "docs/our-privacy.md").unlink()
+    assert full_rebuild_reason(built, snapshot_of(site_copy)) == "docs/privacy.md was deleted"
+    assert full_rebuild_reason(None, built) == "the last build did not finish"
+
+
+def test_search_index_of_a_page_only_rebuild_replaces_the_rebuilt_pages_entries_in_place():
+    def index(*locations: str) -> str:
+        return json.dumps({"config": {"lang": ["en"]}, "docs": [{"location": at, "title": at} for at in locations]})
+
+    previous = index("", "#articles", "a/", "a/#one", "b/")
+    # The Home page (location "") rebuilt alone: its entries only, not every page's.
+    merged = json.loads(merged_search_index(previous, index("", "#new"), pages={""}))
+    assert [entry["location"] for entry in merged["docs"]] == ["", "#new", "a/", "a/#one", "b/"]
+    # A page that lost a heading, and one rebuilt with no entry left.
+    merged = json.loads(merged_search_index(previous, index("a/"), pages={"a/", "b/"}))
+    assert [entry["location"] for entry in merged["docs"]] == ["", "#articles", "a/"]
