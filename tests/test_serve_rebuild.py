@@ -104,6 +104,14 @@ class Served:
             time.sleep(0.1)
         raise AssertionError(f"no {text!r} in {timeout} s:\n" + "".join(self.log))
 
+    def ready(self) -> int:
+        """The index of the "Serving on" line, once serve sees saves. Its watcher takes its
+        first look at the files on threads of their own, started as serve says it is
+        serving: a file saved before that look would pass unseen."""
+        serving = self.wait_for("Serving on")
+        time.sleep(1)
+        return serving
+
     def wait_for_rebuild(self, *, after: int) -> int:
         """The index of the line ending the first rebuild from `after` on, which must have built.
 
@@ -155,7 +163,7 @@ def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_reb
     )
     watching = server.log[server.wait_for("Watching paths for changes")]
     assert "'references.bib'" in watching and "'styles/apa.csl'" in watching, watching
-    server.wait_for("Serving on")
+    server.ready()
 
     bib.write_text(good, encoding="utf-8")
     rebuilt = server.wait_for_rebuild(after=server.wait_for("Detected file changes", after=failed))
@@ -218,7 +226,7 @@ SERVED_PAGES = {
 
 def test_prose_edit_renders_only_that_page_and_it_is_the_page_a_full_rebuild_gives(site_copy, served):
     server = served()
-    started = server.wait_for("Serving on")
+    started = server.ready()
     assert search_pages(server) == SERVED_PAGES
 
     # A paragraph with a citation the page had not made: formatted by pandoc in the rebuild.
@@ -247,7 +255,7 @@ def test_prose_edit_renders_only_that_page_and_it_is_the_page_a_full_rebuild_giv
 
 def test_title_new_page_front_matter_and_bibliography_rebuild_every_page_which_shows_them(site_copy, served):
     server = served()
-    end = server.wait_for("Serving on")
+    end = server.ready()
     article = site_copy / ARTICLE
 
     # The title, in the front matter and the heading: every page's navigation and the Home page's list.
@@ -306,7 +314,7 @@ def test_title_new_page_front_matter_and_bibliography_rebuild_every_page_which_s
 
 def test_mistakes_of_any_page_are_told_at_their_line_in_a_page_only_rebuild_and_cleared_by_the_fix(site_copy, served):
     server = served()
-    end = server.wait_for("Serving on")
+    end = server.ready()
     article, disclaimer = site_copy / ARTICLE, site_copy / "docs/disclaimer.md"
 
     save(article, "[@inwood2018]", "[@inwod2018]")
