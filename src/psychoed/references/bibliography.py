@@ -423,7 +423,9 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         persons = {role: [str(person) for person in people] for role, people in parsed.persons.items()}
         fields = {name.lower(): value for name, value in parsed.fields.items()}
         kind = parsed.type.lower()
-        derived = pandoc_text(chunk, kind=kind, fields=fields, persons=persons, spans=spans)
+        # Up to its closing brace: what follows (blank lines, a comment, the end of the file)
+        # is no part of it, and must not change how pandoc's output for it is keyed.
+        derived = pandoc_text(chunk[: ends[-1] + 1], kind=kind, fields=fields, persons=persons, spans=spans)
         names = {role: _value_as_written(chunk[slice(*spans[role])]) for role in persons if role in spans}
         entries.setdefault(key, Entry(key, kind, line, fields, field_lines, persons, chunk, derived, names))
     return entries
