@@ -50,7 +50,10 @@ def test_key_changes_with_the_pages_citations_and_its_entries(cache, changed):
 def test_entry_added_after_the_last_leaves_the_pages_citing_that_one_as_they_were(cache):
     # As CONTRIBUTING tells editors to add one: at the end of the file, after a blank line.
     before = check_bibliography(ENTRY, display_path="references.bib")
-    added = ENTRY + "\n% Added in December\n@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-compassion},\n  year = {2011}\n}\n"
+    added = (
+        ENTRY
+        + "\n% Added in December\n@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-compassion},\n  year = {2011}\n}\n"
+    )
     after = check_bibliography(added, display_path="references.bib")
     assert after.entries["inwood2018"].pandoc == before.entries["inwood2018"].pandoc
     assert cache.key(["[@inwood2018]"], after.entries["inwood2018"].pandoc) == cache.key(
