@@ -145,7 +145,10 @@ def test_new_article_stops_the_build_at_each_skeleton_line_then_builds_and_is_li
 
     assert created.returncode == 0, created.stderr
     assert created.stdout.startswith(f"Created {WORRY}\n")
-    assert "make serve lists them and keeps serving" in created.stdout and "make check" in created.stdout
+    assert (
+        "make serve lists them, in the terminal and, until the site builds, in the browser" in created.stdout
+        and "make check" in created.stdout
+    )
     source = (project / WORRY).read_text(encoding="utf-8")
     assert f"published: {TODAY}\nlast_reviewed: {TODAY}\nreview_due: {years_later(TODAY, 3)}\n" in source
     assert "author: Grow True Psychology\n" in source

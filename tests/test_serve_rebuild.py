@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections import Counter
 from pathlib import Path
@@ -164,6 +165,11 @@ def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_reb
     watching = server.log[server.wait_for("Watching paths for changes")]
     assert "'references.bib'" in watching and "'styles/apa.csl'" in watching, watching
     server.ready()
+    # Nothing built yet: the browser shows the problems, not "404 Not Found", on every page.
+    assert "references.bib:12: unclosed brace in the entry starting at line 6" in server.get("")
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        server.get("articles/how-can-self-compassion-help-me/")
+    assert "references.bib:12: unclosed brace" in missing.value.read().decode("utf-8")
 
     bib.write_text(good, encoding="utf-8")
     rebuilt = server.wait_for_rebuild(after=server.wait_for("Detected file changes", after=failed))
@@ -185,7 +191,7 @@ def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_reb
 # ---------------------------------------------------------------------------------------
 
 ARTICLE_URL = "articles/how-can-self-compassion-help-me/"
-REBUILT_ARTICLE_ALONE = "Rebuilding only the pages saved since the last build (nothing to fix): " + ARTICLE
+REBUILT_ARTICLE_ALONE = "Rebuilding only the pages saved since the last build: " + ARTICLE
 
 
 def save(path: Path, old: str, new: str) -> None:
@@ -248,7 +254,7 @@ def test_prose_edit_renders_only_that_page_and_it_is_the_page_a_full_rebuild_giv
     config = site_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     rebuilt, _ = rebuild(server, after=end)
-    assert "Rebuilding every page (nothing to fix): mkdocs.yml changed" in rebuilt, rebuilt
+    assert "Rebuilding every page: mkdocs.yml changed" in rebuilt, rebuilt
     assert without_livereload(server.get(ARTICLE_URL)) == without_livereload(page)
     assert server.get("search/search_index.json") == index
 
@@ -262,7 +268,7 @@ def test_title_new_page_front_matter_and_bibliography_rebuild_every_page_which_s
     save(article, "title: How Can Self-Compassion Help Me?", "title: How Does Self-Compassion Help?")
     save(article, "# How Can Self-Compassion Help Me?", "# How Does Self-Compassion Help?")
     rebuilt, end = rebuild(server, after=end)
-    assert f"Rebuilding every page (nothing to fix): the title or front matter of {ARTICLE} changed" in rebuilt, rebuilt
+    assert f"Rebuilding every page: the title or front matter of {ARTICLE} changed" in rebuilt, rebuilt
     assert "How Does Self-Compassion Help?" in server.get("")
     assert "How Does Self-Compassion Help?" in server.get("practices/what-do-i-need/")
     assert "How Can Self-Compassion Help Me?" not in server.get("disclaimer/")
@@ -276,7 +282,7 @@ def test_title_new_page_front_matter_and_bibliography_rebuild_every_page_which_s
         encoding="utf-8",
     )
     rebuilt, end = rebuild(server, after=end)
-    assert "Rebuilding every page (nothing to fix): docs/articles/what-is-self-kindness.md is new" in rebuilt, rebuilt
+    assert "Rebuilding every page: docs/articles/what-is-self-kindness.md is new" in rebuilt, rebuilt
     assert "What Is Self-Kindness?" in server.get("")
     assert "What Is Self-Kindness?" in server.get("disclaimer/")
     assert search_pages(server) == {**SERVED_PAGES, "articles/what-is-self-kindness/": 1}
@@ -284,13 +290,13 @@ def test_title_new_page_front_matter_and_bibliography_rebuild_every_page_which_s
     # A review date, in the front matter: the Home page's list shows it.
     save(article, "last_reviewed: 2026-11-25", "last_reviewed: 2026-11-30")
     rebuilt, end = rebuild(server, after=end)
-    assert f"Rebuilding every page (nothing to fix): the title or front matter of {ARTICLE} changed" in rebuilt, rebuilt
+    assert f"Rebuilding every page: the title or front matter of {ARTICLE} changed" in rebuilt, rebuilt
     assert "November 30, 2026" in server.get("")
 
     # The bibliography: the reference lists show the entry as it now is.
     save(site_copy / "references.bib", "A Systematic Review}", "A Systematic Review of Studies}")
     rebuilt, end = rebuild(server, after=end)
-    assert "Rebuilding every page (nothing to fix): references.bib changed" in rebuilt, rebuilt
+    assert "Rebuilding every page: references.bib changed" in rebuilt, rebuilt
     assert "A systematic review of studies" in server.get(ARTICLE_URL)
     assert search_pages(server) == {**SERVED_PAGES, "articles/what-is-self-kindness/": 1}
 
@@ -304,9 +310,7 @@ def test_title_new_page_front_matter_and_bibliography_rebuild_every_page_which_s
     # Deleted.
     new.unlink()
     rebuilt, end = rebuild(server, after=failed)
-    assert "Rebuilding every page (nothing to fix): docs/articles/what-is-self-kindness.md was deleted" in rebuilt, (
-        rebuilt
-    )
+    assert "Rebuilding every page: docs/articles/what-is-self-kindness.md was deleted" in rebuilt, rebuilt
     assert "What Is Self-Kindness?" not in server.get("disclaimer/")
     assert search_pages(server) == SERVED_PAGES
     assert "Traceback" not in "".join(server.log)
@@ -346,7 +350,7 @@ def test_mistakes_of_any_page_are_told_at_their_line_in_a_page_only_rebuild_and_
     save(article, "../consultation.md#crisis", "../consultation.md")
     rebuilt, _ = rebuild(server, after=failed)
     # That rebuild had written the page when MkDocs' check stopped it: this one renders all.
-    assert "Rebuilding every page (nothing to fix): the last build did not finish" in rebuilt, rebuilt
+    assert "Rebuilding every page: the last build did not finish" in rebuilt, rebuilt
     page = server.get(ARTICLE_URL)
     assert '<a href="../../consultation/">the crisis note</a>' in page
     assert page.count('id="ref-inwood2018"') == 1

@@ -162,7 +162,7 @@ Next:
   1. Open {path} and write the article: replace each text marked
      "{MARK}", the description at the top too (it shows on the Home page).
      Until then the build stops at each of those lines, so none is ever published:
-     make serve lists them and keeps serving the site as it last built.
+     make serve lists them, in the terminal and, until the site builds, in the browser.
   2. Cite research as [@key], with a key from references.bib. To add a work:
        make new-reference DOI=10.xxxx/yyyy ONLINE=1
   3. Preview: make serve, then open http://127.0.0.1:8000/{ARTICLES_DIR}{slug}/

@@ -18,6 +18,7 @@ says why, into a folder of its own: the served site stays as it was if it stops.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import shutil
@@ -76,7 +77,7 @@ def build_and_keep_serving(config: MkDocsConfig, *, serve_url: str | None = None
     built_from = _served.built_from
     reason = full_rebuild_reason(built_from, snapshot)
     if reason is not None and _served.builds:
-        log.info(f"Rebuilding every page (nothing to fix): {reason}")
+        log.info(f"Rebuilding every page: {reason}")
     if built_from is None or reason is not None:
         rebuild = PageOnlyRebuild()
     else:
@@ -88,6 +89,8 @@ def build_and_keep_serving(config: MkDocsConfig, *, serve_url: str | None = None
         # written to a folder of its own, which takes the served one's place once built.
         config.site_dir = tempfile.mkdtemp(prefix="mkdocs_", dir=os.path.dirname(served_dir))
     finished = False
+    problems = _Problems()
+    logging.getLogger("mkdocs").addHandler(problems)
     try:
         build(config, serve_url=serve_url, dirty=rebuild.page_only)
         finished = True
@@ -95,7 +98,10 @@ def build_and_keep_serving(config: MkDocsConfig, *, serve_url: str | None = None
             replace_folder(served_dir, config.site_dir)
     except Abort:
         log.error("The site was not rebuilt: fix the problems above and save; serve rebuilds on every save.")
+        if not os.path.isfile(os.path.join(served_dir, "index.html")):
+            show_problems(served_dir, problems.messages)
     finally:
+        logging.getLogger("mkdocs").removeHandler(problems)
         if config.site_dir != served_dir:
             shutil.rmtree(config.site_dir, ignore_errors=True)  # a full rebuild that stopped
             config.site_dir = served_dir
@@ -129,6 +135,31 @@ def replace_folder(served: str, built: str) -> None:
     os.rename(served, old)  # onto the empty folder: POSIX replaces it
     os.rename(built, served)
     shutil.rmtree(old)
+
+
+# With no site yet to show (serve started while a file had a mistake), the browser shows
+# the problems instead of "404 Not Found" on every page, until a save builds the site.
+def show_problems(served: str, messages: list[str]) -> None:
+    listed = html.escape("\n".join(messages) or "See the terminal where make serve runs.")
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The site was not built</title></head>'
+        "<body><h1>The site was not built</h1><p>Fix each problem below at its file and line, then save: "
+        "this page shows the site once it builds. The terminal where <code>make serve</code> runs lists "
+        f"them too.</p><pre>{listed}</pre></body></html>"
+    )
+    for name in ("index.html", "404.html"):
+        Path(served, name).write_text(page, encoding="utf-8")
+
+
+class _Problems(logging.Handler):
+    """The errors a build logs, as printed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
@@ -224,7 +255,7 @@ class PageOnlyRebuild(BasePlugin):
             index = Path(config.site_dir, SEARCH_INDEX)
             self.previous_index = index.read_text(encoding="utf-8") if index.is_file() else None
             changed = ", ".join(_source(page, config) for page in self.rendered) or "none"
-            log.info(f"Rebuilding only the pages saved since the last build (nothing to fix): {changed}")
+            log.info(f"Rebuilding only the pages saved since the last build: {changed}")
         return env
 
     # After Material's search plugin writes the index of the rendered pages (priority 0),
