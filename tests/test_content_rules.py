@@ -126,6 +126,19 @@ def test_content_the_rules_allow_gives_no_problem(body):
     assert problems_of(body) == []
 
 
+RETITLED = (
+    "the heading '# How Self-Compassion Can Help You' differs from the title 'An article' (line 2) "
+    "that the menu, the Home page, browser tabs and search engines show; write the same title in both"
+)
+
+
+def test_article_heading_changed_without_its_title_is_named_at_the_heading():
+    assert problems_of("# How Self-Compassion Can Help You\n", article=True) == [f"{ARTICLE}:10: {RETITLED}"]
+    assert problems_of("# An   article\n", article=True) == []
+    # Any other page may head its text otherwise than its menu entry ("Practice: What Do I Need?").
+    assert problems_of("# How Can We Practice Self-Compassion?\n") == []
+
+
 def test_page_without_a_paragraph_is_named_at_its_title():
     source = f"{FRONT_MATTER}# A page\n\n- a list\n- only\n\n<!-- and a comment -->\n"
     assert [str(p) for p in content_problems([PageSource(PAGE, source)], articles=set())] == [

@@ -23,6 +23,7 @@ from test_article_notes import (
     VALUE_MISTAKES,
     WEIGHT_NOT_A_NUMBER,
 )
+from test_content_rules import RETITLED
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
 from test_reserved_values import RESERVED, SITE_URL_EXAMPLE, SITE_URL_VARIABLE
@@ -187,6 +188,7 @@ PLAIN_MESSAGES = [
     *(f"{setting}: {message}" for setting, _, message in RESERVED if message),
     SITE_URL_EXAMPLE,
     SITE_URL_VARIABLE,
+    RETITLED,
 ]
 
 

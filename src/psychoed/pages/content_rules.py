@@ -75,6 +75,8 @@ def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Pro
                 )
             )
         title, title_line = _title(fields, lines, headings)
+        if article and title:
+            problems += _retitled_problems(title, title_line, headings, path=page.path)
         if title:
             if title.casefold() in seen_titles:
                 problems.append(
@@ -172,6 +174,21 @@ def _description_problems(description: str, *, path: str, line: int, seen: dict[
 
 
 # The page's title as the theme writes it in the browser tab: `title:`, else its `#` heading.
+# An article's front matter title is what the menu, the Home page, browser tabs and search
+# engines show, its `#` heading what readers see on the page: one changed alone parts them.
+def _retitled_problems(title: str, title_line: int, headings: list[Heading], *, path: str) -> list[Problem]:
+    heading = next((heading for heading in headings if heading.level == 1 and heading.text), None)
+    if heading is None or " ".join(heading.text.split()) == " ".join(title.split()):
+        return []
+    return [
+        Problem(
+            path,
+            heading.line,
+            f"the heading '# {heading.text}' differs from the title '{title}' (line {title_line}) that the menu, the Home page, browser tabs and search engines show; write the same title in both",
+        )
+    ]
+
+
 def _title(fields: dict, lines: dict[str, int], headings: list[Heading]) -> tuple[str | None, int]:
     title = fields.get("title")
     if isinstance(title, str) and title.strip():
