@@ -299,6 +299,7 @@ class Visit:
     errors: list[str] | None
     violations: list[dict] | None
     settled: dict | None  # what SETTLED_STATE reads
+    edit_links: list[tuple[bool, str | None]] | None  # each "Edit this page" link: shown?, its address
 
 
 @pytest.fixture(scope="session")
@@ -335,9 +336,18 @@ def visit(reader, axe, live_origin) -> Callable[[str, str, ViewportSize], Visit]
                     tab.page.evaluate("document.body.dataset.mdColorScheme"),
                     findings[way],
                     *(
-                        (list(tab.requests), list(tab.errors), tab.violations(), tab.page.evaluate(SETTLED_STATE))
+                        (
+                            list(tab.requests),
+                            list(tab.errors),
+                            tab.violations(),
+                            tab.page.evaluate(SETTLED_STATE),
+                            [
+                                (link.is_visible(), link.get_attribute("href"))
+                                for link in tab.page.get_by_role("link", name="Edit this page").all()
+                            ],
+                        )
                         if way in settled
-                        else (None,) * 4
+                        else (None,) * 5
                     ),
                 )
         return visits[(path, scheme, viewport["width"])]
@@ -447,13 +457,14 @@ def test_page_asks_nothing_of_any_other_host(visit, live_origin, path, scheme, v
 @pytest.mark.live
 # The pencil button leads editors to GitHub's web editor; the page asks GitHub nothing.
 @pytest.mark.parametrize("path", [pytest.param(path, marks=shares_a_load(path)) for path in PAGES])
-def test_edit_link_shows_and_leads_to_github_without_asking_it_anything(reader, visit, live_origin, path):
-    page = reader(site=live_origin).open(path)
-    link = page.get_by_role("link", name="Edit this page")
-    assert link.count() == 1 and link.is_visible()
-    assert link.get_attribute("href").startswith(f"https://github.com/{EDIT_REPOSITORY}/edit/main/docs/")
-    # What the same page asked for in the same tab, until its network fell idle.
-    assert [url for url in visit(path, "light", DESKTOP).requests if not url.startswith(live_origin)] == []
+def test_edit_link_shows_and_leads_to_github_without_asking_it_anything(visit, live_origin, path):
+    loaded = visit(path, "light", DESKTOP)
+    assert len(loaded.edit_links) == 1, loaded.edit_links
+    [(shown, href)] = loaded.edit_links
+    assert shown
+    assert href.startswith(f"https://github.com/{EDIT_REPOSITORY}/edit/main/docs/")
+    # What the same page asked for, until its network fell idle.
+    assert [url for url in loaded.requests if not url.startswith(live_origin)] == []
 
 
 def test_search_works_without_any_other_host(reader, origin):
