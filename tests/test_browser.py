@@ -17,6 +17,7 @@ import io
 import os
 import re
 import shutil
+import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ from playwright.sync_api import (
     BrowserContext,
     ConsoleMessage,
     Page,
-    Route,
+    Request,
     ViewportSize,
     expect,
     sync_playwright,
@@ -149,6 +150,12 @@ class Reader:
         assert response.status == (404 if path == MISSING else 200), f"{path}: HTTP {response.status}"
         return self.page
 
+    def unless_refused_by_policy(self, request: Request) -> None:
+        """A load the page's policy refused is reported as a request that failed ("csp")
+        without being sent: it never left the browser, so it is not recorded as one."""
+        if request.failure == "csp" and request.url in self.requests:
+            self.requests.remove(request.url)
+
     def violations(self) -> list[dict]:
         """The securitypolicyviolation events of the page since it opened."""
         return self.page.evaluate("window.__policyViolations")
@@ -181,8 +188,14 @@ def browser() -> Iterator[Browser]:
         if os.environ.get("CI") == "true":
             pytest.fail(INSTALL_HINT)
         pytest.skip(INSTALL_HINT)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+    # Nothing leaves the machine: Chromium sends every request but to 127.0.0.1 (the served
+    # sites, which it never proxies) through a proxy at a port that is bound and never
+    # listens, so refuses it. Refused by the network, not intercepted per request, which
+    # would cost a round trip through this process and the browser's cache for every file.
+    with socket.socket() as refusing, sync_playwright() as playwright:
+        refusing.bind(("127.0.0.1", 0))
+        proxy = f"--proxy-server=http://127.0.0.1:{refusing.getsockname()[1]}"
+        browser = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_FLAGS, proxy])
         yield browser
         browser.close()
 
@@ -204,7 +217,9 @@ def live_origin(live_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def reader(browser: Browser, request: pytest.FixtureRequest) -> Iterator:
     """`reader(scheme=..., viewport=..., javascript=..., site=...)`: the one tab kept for
-    that setup, on the fixture site or on another served `site` address."""
+    that setup, on the fixture site or on another served `site` address. Each in its own
+    context: its own window, shown as a reader's is (a second tab of a window is hidden,
+    and draws no frames), and its own storage, where Material keeps the palette shown."""
     readers: dict[tuple, Reader] = {}
     contexts: list[BrowserContext] = []
 
@@ -222,23 +237,27 @@ def reader(browser: Browser, request: pytest.FixtureRequest) -> Iterator:
             context = browser.new_context(color_scheme=scheme, viewport=viewport)
             context.add_init_script(RECORD_VIOLATIONS)
             contexts.append(context)
-            tab = Reader(context.new_page(), site, javascript)
+            page = context.new_page()
+            tab = Reader(page, site, javascript)
 
-            # Every request is recorded; any to another host is refused, so none leaves the machine.
-            def route(route: Route) -> None:
-                tab.requests.append(route.request.url)
-                if route.request.url.startswith(site):
-                    route.continue_()
-                else:
-                    route.abort()
-
-            context.route("**/*", route)
+            # Every request is recorded; the `browser`'s proxy refuses any to another host.
+            page.on("request", lambda request: tab.requests.append(request.url))
+            page.on("requestfailed", tab.unless_refused_by_policy)
             readers[key] = tab
         return readers[key]
 
     yield get
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def decoder(browser: Browser) -> Iterator[Page]:
+    """A blank tab without the site's policy, where the browser decodes screenshots: one
+    for the session, as a tab costs the browser about what a page load does."""
+    page = browser.new_page()
+    yield page
+    page.close()
 
 
 @pytest.fixture(scope="session")
@@ -280,6 +299,7 @@ class Visit:
     errors: list[str] | None
     violations: list[dict] | None
     settled: dict | None  # what SETTLED_STATE reads
+    edit_links: list[tuple[bool, str | None]] | None  # each "Edit this page" link: shown?, its address
 
 
 @pytest.fixture(scope="session")
@@ -316,9 +336,18 @@ def visit(reader, axe, live_origin) -> Callable[[str, str, ViewportSize], Visit]
                     tab.page.evaluate("document.body.dataset.mdColorScheme"),
                     findings[way],
                     *(
-                        (list(tab.requests), list(tab.errors), tab.violations(), tab.page.evaluate(SETTLED_STATE))
+                        (
+                            list(tab.requests),
+                            list(tab.errors),
+                            tab.violations(),
+                            tab.page.evaluate(SETTLED_STATE),
+                            [
+                                (link.is_visible(), link.get_attribute("href"))
+                                for link in tab.page.get_by_role("link", name="Edit this page").all()
+                            ],
+                        )
                         if way in settled
-                        else (None,) * 4
+                        else (None,) * 5
                     ),
                 )
         return visits[(path, scheme, viewport["width"])]
@@ -428,13 +457,14 @@ def test_page_asks_nothing_of_any_other_host(visit, live_origin, path, scheme, v
 @pytest.mark.live
 # The pencil button leads editors to GitHub's web editor; the page asks GitHub nothing.
 @pytest.mark.parametrize("path", [pytest.param(path, marks=shares_a_load(path)) for path in PAGES])
-def test_edit_link_shows_and_leads_to_github_without_asking_it_anything(reader, visit, live_origin, path):
-    page = reader(site=live_origin).open(path)
-    link = page.get_by_role("link", name="Edit this page")
-    assert link.count() == 1 and link.is_visible()
-    assert link.get_attribute("href").startswith(f"https://github.com/{EDIT_REPOSITORY}/edit/main/docs/")
-    # What the same page asked for in the same tab, until its network fell idle.
-    assert [url for url in visit(path, "light", DESKTOP).requests if not url.startswith(live_origin)] == []
+def test_edit_link_shows_and_leads_to_github_without_asking_it_anything(visit, live_origin, path):
+    loaded = visit(path, "light", DESKTOP)
+    assert len(loaded.edit_links) == 1, loaded.edit_links
+    [(shown, href)] = loaded.edit_links
+    assert shown
+    assert href.startswith(f"https://github.com/{EDIT_REPOSITORY}/edit/main/docs/")
+    # What the same page asked for, until its network fell idle.
+    assert [url for url in loaded.requests if not url.startswith(live_origin)] == []
 
 
 def test_search_works_without_any_other_host(reader, origin):
@@ -677,26 +707,28 @@ def test_tables_note_boxes_and_footnotes_read_at_body_size_on_a_phone(reader, ax
     assert tab.violations() == [] and tab.errors == []
 
 
-def test_desktop_keeps_the_themes_smaller_table_text(reader, sample_site):
+def test_desktop_keeps_the_themes_smaller_table_text(reader, decoder, sample_site):
     page = reader(site=sample_site).open(SAMPLE_PAGE)
     sizes = font_sizes(page)
     assert sizes["running text"] == "16px"
     assert {sizes[name] for name in BOXED_TEXT} == {"12.8px"}  # Material's 0.64rem
     # The four columns fit: nothing scrolls, so no edge is marked.
     assert page.evaluate("(e => e.scrollWidth <= e.clientWidth)(document.querySelector('article .gt-table-scroll'))")
-    assert edge_shades(page, "article .gt-table-scroll") == {"left": "none", "right": "none"}
+    assert edge_shades(page, "article .gt-table-scroll", decoder) == {"left": "none", "right": "none"}
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_wide_table_scrolls_inside_its_box_with_a_shadow_on_the_edge_with_more(reader, sample_site, scheme, javascript):
+def test_wide_table_scrolls_inside_its_box_with_a_shadow_on_the_edge_with_more(
+    reader, decoder, sample_site, scheme, javascript
+):
     tab = reader(scheme=scheme, viewport=PHONE_390, javascript=javascript, site=sample_site)
     page = tab.open(SAMPLE_PAGE)
     box = "article .gt-table-scroll"
     assert page.locator(box).count() == 1
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), "the page itself scrolls sideways"
     assert page.evaluate(f"(e => e.scrollWidth > e.clientWidth + 100)(document.querySelector({box!r}))")
-    assert edge_shades(page, box) == {"left": "none", "right": "shadow"}
+    assert edge_shades(page, box, decoder) == {"left": "none", "right": "shadow"}
     # A keyboard reaches the box and scrolls it with the arrow keys.
     page.locator(box).focus()
     page.keyboard.press("ArrowRight")
@@ -708,9 +740,9 @@ def test_wide_table_scrolls_inside_its_box_with_a_shadow_on_the_edge_with_more(r
     else:
         pytest.fail("the arrow key did not scroll the focused table")
     page.locator(box).evaluate("e => { e.scrollLeft = e.scrollWidth - e.clientWidth }")
-    assert edge_shades(page, box) == {"left": "shadow", "right": "none"}
+    assert edge_shades(page, box, decoder) == {"left": "shadow", "right": "none"}
     page.locator(box).evaluate("e => { e.scrollLeft = (e.scrollWidth - e.clientWidth) / 2 }")
-    assert edge_shades(page, box) == {"left": "shadow", "right": "shadow"}
+    assert edge_shades(page, box, decoder) == {"left": "shadow", "right": "shadow"}
     # On paper the table is printed whole, with no shadow.
     page.emulate_media(media="print")
     try:
@@ -731,32 +763,28 @@ def font_sizes(page: Page) -> dict[str, str]:
 
 # Whether each side edge of a box, as painted, shows a shadow: the median colour of a
 # column of pixels just inside the edge (text crossing it is outvoted) against the page's
-# background. The screenshot is decoded by the browser, in a blank tab without the policy.
-def edge_shades(page: Page, selector: str) -> dict[str, str]:
+# background. The screenshot is decoded by the browser, in the blank `decoder` tab.
+def edge_shades(page: Page, selector: str, decoder: Page) -> dict[str, str]:
     png = base64.b64encode(page.locator(selector).screenshot()).decode()
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    decoder = page.context.new_page()
-    try:
-        medians = decoder.evaluate(
-            """async png => {
-            const image = new Image();
-            image.src = 'data:image/png;base64,' + png;
-            await image.decode();
-            const canvas = Object.assign(document.createElement('canvas'), {width: image.width, height: image.height});
-            const context = canvas.getContext('2d');
-            context.drawImage(image, 0, 0);
-            const median = x => {
-                const data = context.getImageData(x, 0, 1, image.height).data;
-                const lightness = [];
-                for (let i = 0; i < data.length; i += 4) lightness.push((data[i] + data[i + 1] + data[i + 2]) / 3);
-                return lightness.sort((a, b) => a - b)[lightness.length >> 1];
-            };
-            // Three pixels in: past the no-JavaScript table's own border.
-            return {left: median(3), right: median(image.width - 4)};
-        }""",
-            png,
-        )
-    finally:
-        decoder.close()
+    medians = decoder.evaluate(
+        """async png => {
+        const image = new Image();
+        image.src = 'data:image/png;base64,' + png;
+        await image.decode();
+        const canvas = Object.assign(document.createElement('canvas'), {width: image.width, height: image.height});
+        const context = canvas.getContext('2d');
+        context.drawImage(image, 0, 0);
+        const median = x => {
+            const data = context.getImageData(x, 0, 1, image.height).data;
+            const lightness = [];
+            for (let i = 0; i < data.length; i += 4) lightness.push((data[i] + data[i + 1] + data[i + 2]) / 3);
+            return lightness.sort((a, b) => a - b)[lightness.length >> 1];
+        };
+        // Three pixels in: past the no-JavaScript table's own border.
+        return {left: median(3), right: median(image.width - 4)};
+    }""",
+        png,
+    )
     plain = sum(float(part) for part in re.findall(r"[\d.]+", background)[:3]) / 3
     return {side: "shadow" if abs(value - plain) > 12 else "none" for side, value in medians.items()}
