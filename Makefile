@@ -43,7 +43,7 @@ properdocs: $(STAMP)
 # only the tests of a build's own behaviour build a copy, several cases to one copy where they
 # do not interfere. worksteal hands each worker runs of consecutive tests, so the tests that
 # read one page load (xdist_group, placed one after another by tests/conftest.py) get it made
-# once. Every build shares .cache/citations. About 80 seconds on two cores.
+# once. Every build shares .cache/citations. 80 to 90 seconds on two cores.
 # Its hundreds of Python processes (every build is one) share their compiled modules, even
 # where the shell sets PYTHONDONTWRITEBYTECODE: compiling the project anew in each costs
 # about a tenth of the run.
