@@ -208,6 +208,14 @@ def rebuild(server: Served, *, after: int) -> tuple[str, int]:
     return "".join(server.log[detected:reloaded]), reloaded + 1
 
 
+def failed_rebuild(server: Served, *, after: int) -> tuple[str, int]:
+    """The log of the rebuild that a save after log line `after` started, which must have
+    stopped at a problem, and the index of its last line."""
+    detected = server.wait_for("Detected file changes", after=after)
+    failed = server.wait_for("The site was not rebuilt", after=detected)
+    return "".join(server.log[detected:failed]), failed
+
+
 def without_livereload(page: str) -> str:
     """A served page as the build wrote it: serve adds its reload script before </body>."""
     return re.sub(r"<script>(?:(?!</script>).)*</script>(?=</body>)", "", page, flags=re.DOTALL)
@@ -327,9 +335,7 @@ def test_mistakes_of_any_page_are_told_at_their_line_in_a_page_only_rebuild_and_
 
     # Another page saved: its rebuild checks every page, and still names the article's mistake.
     save(disclaimer, "Please note that", "Please note that")
-    end = server.wait_for("Detected file changes", after=failed)
-    failed = server.wait_for("The site was not rebuilt", after=end)
-    told = "".join(server.log[end:failed])
+    told, failed = failed_rebuild(server, after=failed)
     assert "Rebuilding every page" not in told
     assert re.search(rf"{ARTICLE}:\d+: unknown citation key 'inwod2018'", told), told
 
@@ -341,9 +347,7 @@ def test_mistakes_of_any_page_are_told_at_their_line_in_a_page_only_rebuild_and_
         "## What the research says",
         "See [the crisis note](../consultation.md#crisis).\n\n## What the research says",
     )
-    end = server.wait_for("Detected file changes", after=failed)
-    failed = server.wait_for("The site was not rebuilt", after=end)
-    told = "".join(server.log[end:failed])
+    told, failed = failed_rebuild(server, after=failed)
     assert "Rebuilding every page" not in told
     assert re.search(rf"{ARTICLE}:\d+: .*'#crisis'", told), told
 
