@@ -129,8 +129,8 @@ def read_bibliography(path: Path, *, display_path: str) -> str | Bibliography:
     return Bibliography(display_path, {}, [problem])
 
 
-# The hooks each load the bibliography (checks, citations, structured data): it is checked
-# once per content, and what it gives is only read.
+# Memoized by content: the tests and tools read the same text many times (the build's hooks
+# read it through citation_cache.cached_bibliography). Shared, so read-only.
 @functools.lru_cache(maxsize=4)
 def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     """Parse and check BibTeX `source`; problems carry `display_path` and a line."""
@@ -199,10 +199,7 @@ def parse_bibtex(text: str) -> tuple[list[PybtexSyntaxError | DuplicateField], B
     return [error for error in errors if isinstance(error, PybtexSyntaxError | DuplicateField)], data
 
 
-# The entries and the syntax errors (the entry's first line, the error's line, message),
-# memoized by content: the checks and the citation formatter both need them, and `mkdocs
-# serve` rebuilds reuse them until the file changes. Shared, so read-only.
-@functools.lru_cache(maxsize=4)
+# The entries and the syntax errors (the entry's first line, the error's line, message).
 def _read(source: str) -> tuple[list[tuple[int, int, str]], dict[str, Entry]]:
     errors, data = parse_bibtex(source)
     if errors:

@@ -8,7 +8,7 @@ import functools
 from psychoed.characters import folded
 
 
-def with_reference_list(markdown: str, references: dict[str, str], *, heading: str = "References") -> str:
+def with_reference_list(markdown: str, references: dict[str, str]) -> str:
     """The page with its reference list (`references`: key -> entry, Markdown) at its end."""
     if not references:
         return markdown
@@ -16,7 +16,7 @@ def with_reference_list(markdown: str, references: dict[str, str], *, heading: s
         f'<div class="csl-entry" id="ref-{key}" markdown>\n{text}\n</div>'
         for key, text in sorted(references.items(), key=lambda item: _sort_key(item[1]))
     )
-    section = f'## {heading} {{ #references }}\n\n<div class="references" markdown>\n{items}\n</div>\n'
+    section = f'## References {{ #references }}\n\n<div class="references" markdown>\n{items}\n</div>\n'
     return markdown.rstrip("\n") + "\n\n" + section
 
 
