@@ -282,3 +282,23 @@ def test_a_braced_family_name_reads_plain_in_the_citation_as_in_the_reference_li
         "[@neff2019]": "([Neff et al., 2019](#ref-neff2019))",
     }
     assert "nocase" not in " ".join(formatted.references.values())
+
+
+def test_subscripts_and_small_capitals_reach_the_page_as_html_not_as_pandocs_marks(tmp_path: Path):
+    """As doi.org exports a title with a subscript (`\\textsubscript{OW}`): pandoc's own
+    Markdown for it (`~OW~`, `[x]{.smallcaps}`) would be printed as typed."""
+    style = style_of(
+        "@article{Bertelsen1998, title={Evaluation of log \\textit{K}\\textsubscript{OW} and tissue lipid content"
+        " as predictors of chemical partitioning to fish tissues}, volume={17}, ISSN={1552-8618},"
+        " url={http://dx.doi.org/10.1002/etc.5620170803}, DOI={10.1002/etc.5620170803}, number={8},"
+        " journal={Environmental Toxicology and Chemistry}, publisher={Oxford University Press (OUP)},"
+        " author={Bertelsen, Sharon L and Hoffman, Alex D}, year={1998}, month=Aug, pages={1447–1455} }\n"
+        "@book{apa2020, author={{American Psychological Association}}, title={The \\textsc{APA} Manual and"
+        " x\\textsuperscript{2}}, publisher={APA}, year={2020}}\n",
+        tmp_path,
+    )
+    _, formatted = page_formatted("Fish [@Bertelsen1998] and style [@apa2020].", style)
+    references = " ".join(formatted.references.values())
+    assert "<sub>OW</sub>" in references and '<span class="smallcaps">' in references
+    assert "x<sup>2</sup>" in references
+    assert not re.search(r"~|\^|\]\{\.", references), references

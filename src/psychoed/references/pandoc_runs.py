@@ -46,14 +46,15 @@ from psychoed.references.citation_syntax import CitationBlock
 MIN_FAST_RUN_CITATIONS = 200
 EXACT_RUN_CITATIONS = 150
 
-# Output Markdown without the `smart` extension, so pandoc writes en dashes (215–235)
-# instead of `--`, which Python-Markdown would print as is.
-_OUTPUT = "markdown-citations-smart"
+# Pandoc's Markdown as Python-Markdown reads it: en dashes (215–235), not `--` (no `smart`);
+# subscripts, superscripts, struck text and spans (a chemical formula, small capitals) as
+# HTML, not `~2~`, `^2^`, `~~x~~` or `[x]{.smallcaps}`, which it would print as typed.
+_OUTPUT = "markdown-citations-smart-subscript-superscript-strikeout-bracketed_spans-native_spans"
 _ITEM = re.compile(r"^(?P<index>\d+)\.\s+(?P<text>.*)$", re.MULTILINE)
 # Text the bibliography protects from case changes ({...}: a conference's name, a family
 # name with a particle, {van der Kolk}) comes back marked where the style changes no
 # case, in the citation as in the reference list: the mark has nothing to show.
-_NOCASE = re.compile(r"\[(?P<text>[^\[\]]*)\]\{\.nocase\}")
+_NOCASE = re.compile(r'<span class="nocase">(?P<text>(?:(?!</?span\b).)*)</span>')
 _ENTRY = re.compile(r"^::: \{#ref-(?P<key>\S+) \.csl-entry\}\n(?P<text>.*?)\n:::$", re.MULTILINE | re.DOTALL)
 # Entries that lean on others (macros, cross-references) need the whole file.
 _NOT_SELF_CONTAINED = re.compile(r"@string\b|\bcrossref\s*=|\bxdata\s*=", re.IGNORECASE)
