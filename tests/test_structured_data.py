@@ -160,6 +160,11 @@ def test_plain_text_reads_as_pybtex_renders_it(value: str):
     assert plain_text(value) == Text.from_latex(value).render_as("text")
 
 
+def test_formatting_commands_leave_their_text_as_doi_org_exports_them():
+    title = "Evaluation of log \\textit{K}\\textsubscript{OW} and {\\emph{Tissue}} Lipid"
+    assert plain_text(title) == "Evaluation of log KOW and Tissue Lipid"
+
+
 def test_reviewer_and_a_work_cited_by_doi_reach_the_built_page(site_copy: Path):
     source = site_copy / ARTICLE
     source.write_text(

@@ -92,7 +92,7 @@ def work_json_ld(entry: Entry) -> dict:
 def plain_text(latex: str) -> str:
     """A BibTeX value as readers see it: no protecting braces, accents as letters, and no
     invisible characters (the reference list prints none either)."""
-    latex = printable(latex)
+    latex = _FORMATTING.sub("", printable(latex))
     # Words, digits and plain punctuation with single spaces or hyphens (`--` is a dash)
     # read the same in LaTeX: most names, titles and journals ("Self-Compassion") skip
     # pybtex's parser (0.3 ms a value; 0.4 s at N = 200).
@@ -101,6 +101,11 @@ def plain_text(latex: str) -> str:
     return Text.from_latex(latex).render(_PLAIN_TEXT)
 
 
+# Commands that only format their argument (\textit{K}, \textsubscript{OW}, \emph{x}), as
+# doi.org and reference managers export titles: pybtex's decoder keeps the command ("\textit K").
+_FORMATTING = re.compile(
+    r"\\(?:text(?:it|bf|sl|sc|up|md|rm|sf|tt|normal|subscript|superscript)|emph|math(?:rm|it|bf))\s*(?=\{)"
+)
 _PLAIN = re.compile(r"[A-Za-z0-9.,:;()/?!]+(?:[ -][A-Za-z0-9.,:;()/?!]+)*")
 
 
