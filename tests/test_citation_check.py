@@ -15,6 +15,9 @@ BIBLIOGRAPHY = Bibliography(
 )
 
 
+UNCLOSED = "'[@inwood2018; see @yip2021, p. 3.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018; see @yip2021, p. 3]"
+
+
 def messages(body: str) -> list[str]:
     page = PageSource("docs/a.md", "---\ntitle: A\n---\n" + body)
     problems, _ = check_citations([page], BIBLIOGRAPHY)
@@ -52,6 +55,10 @@ def messages(body: str) -> list[str]:
         (
             "One review [see Inwood2018,\np. 3].",
             "docs/a.md:4: '[see Inwood2018, p. 3]' is shown as plain text, not a citation: 'inwood2018' is a key of references.bib, and a citation writes it after '@'; write [see @inwood2018, p. 3]",
+        ),
+        (
+            "Two reviews [@inwood2018; see @yip2021, p. 3.",
+            f"docs/a.md:4: {UNCLOSED}",
         ),
         (
             "Both [@inwood2018, @yip2021].",

@@ -23,6 +23,7 @@ from test_article_notes import (
     VALUE_MISTAKES,
     WEIGHT_NOT_A_NUMBER,
 )
+from test_citation_check import UNCLOSED
 from test_content_rules import RETITLED
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
@@ -189,6 +190,7 @@ PLAIN_MESSAGES = [
     SITE_URL_EXAMPLE,
     SITE_URL_VARIABLE,
     RETITLED,
+    UNCLOSED,
 ]
 
 

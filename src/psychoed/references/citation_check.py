@@ -79,6 +79,11 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bib_path: str)
     own = by_casefold.get(bare.key.casefold())
     if own is None and not _HOUSE_KEY.fullmatch(bare.key):
         return None
+    if bare.unclosed:
+        closed = (bare.bracket or "").rstrip(" .,;:") + "]"
+        return (
+            f"'{bare.bracket}' opens a citation with '[' and never closes it; write ']' after its last work: {closed}"
+        )
     if bare.bracket is not None and len(BARE_KEY.findall(bare.bracket)) > 1:
         written = " ".join(bare.bracket.split())
         # The comma before each further key becomes the `;` that separates works; so does a

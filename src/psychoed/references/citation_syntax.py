@@ -43,6 +43,7 @@ class BareKey:
     line: int
     bracket: str | None  # the bracket it stands in, when that is not a citation; None in text
     bracket_line: int | None = None  # the line that bracket starts on
+    unclosed: bool = False  # the bracket is a `[` never closed, up to the end of its line
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,17 @@ def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
                 )
                 for bare in BARE_KEY.finditer(match.group("body"))
             ]
-    # What no bracket, link or URL holds is running text.
+    # What no bracket, link or URL holds is running text, and a `[` left in it never closes.
     prose = _LINK_OR_BRACKET.sub(_blank, _BLOCK.sub(_blank, masked))
-    found += [
-        BareKey(bare.group("key"), line_at(prose, bare.start(), first_line=first_line), None)
-        for bare in BARE_KEY.finditer(prose)
-    ]
+    for bare in BARE_KEY.finditer(prose):
+        line = line_at(prose, bare.start(), first_line=first_line)
+        opened = _unclosed_bracket(prose, bare.start())
+        if opened is None:
+            found.append(BareKey(bare.group("key"), line, None))
+        else:
+            end = masked.find("\n", opened)
+            text = masked[opened : end if end >= 0 else None].rstrip()
+            found.append(BareKey(bare.group("key"), line, text, line_at(prose, opened, first_line=first_line), True))
     return sorted(found, key=lambda bare: bare.line)
 
 
@@ -140,6 +146,13 @@ def _brackets(masked: str) -> Iterator[re.Match[str]]:
         )
         if not definition:
             yield match
+
+
+# The `[` before offset `at` in its paragraph, where every bracket that closes is blanked.
+def _unclosed_bracket(prose: str, at: int) -> int | None:
+    paragraph = max(prose.rfind("\n\n", 0, at), 0)
+    opened = prose.rfind("[", paragraph, at)
+    return opened if opened >= 0 else None
 
 
 def _blank(match: re.Match[str]) -> str:
