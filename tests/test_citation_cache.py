@@ -141,6 +141,17 @@ def test_checked_bibliography_reads_back_from_disk_as_it_was_checked(tmp_path, m
     assert checked == check_bibliography(bib.read_text(encoding="utf-8"), display_path="references.bib")
 
 
+def test_a_stored_bibliography_half_written_or_not_ours_is_checked_again(tmp_path):
+    bib = tmp_path / "references.bib"
+    bib.write_text(ENTRY, encoding="utf-8")
+    checked = cached_bibliography(bib, display_path="references.bib", folder=tmp_path / "cache")
+    (stored,) = (tmp_path / "cache" / "bibliography").glob("*.json")
+    for text in ('{"path": "references.bib", "entries"', '{"entries": {}}'):
+        stored.write_text(text, encoding="utf-8")
+        citation_cache._checked.cache_clear()
+        assert cached_bibliography(bib, display_path="references.bib", folder=tmp_path / "cache") == checked
+
+
 def test_edited_bibliography_is_checked_anew_and_an_unreadable_one_told(tmp_path, monkeypatch):
     bib = tmp_path / "references.bib"
     bib.write_text(ENTRY, encoding="utf-8")
