@@ -15,6 +15,8 @@ import pytest
 
 from conftest import build_site, copy_project
 from new_reference import offline_stub
+from psychoed.references.bibliography import check_bibliography
+from psychoed.references.pandoc_runs import PandocSources, Run, apa_style_path, format_run, pandoc_path
 from site_reader import normalize, page
 from test_contributing import GUIDE, shape
 
@@ -710,6 +712,15 @@ MISTAKES = [
         "prints it in small letters, e.g. title = {Emotions in storybooks}, with names in braces: {United States}",
     ),
     Mistake(
+        "name-in-sentence-case-title",
+        "@incollection{jones2019,\n  author    = {Jones, Bob},\n  title     = {Compassion in the work of Freud and his students},\n"
+        "  booktitle = {Handbook of Psychotherapy in Vienna},\n  editor    = {Doe, Jane},\n  publisher = {Springer},\n  year      = {2019},\n"
+        "  pages     = {3--24},\n}\n",
+        "work of Freud",
+        "entry 'jones2019': the title is in sentence case, and the site prints its capitalised 'Freud' in small letters ('freud'); "
+        "brace a name to keep its capital: {Freud}, or write a word that is not a name in small letters",
+    ),
+    Mistake(
         "film-as-biblatex-video",
         "@video{forman1975,\n  author    = {Forman, Milos},\n  title     = {One Flew Over the Cuckoo's Nest},\n  publisher = {United Artists},\n  year      = {1975},\n}\n",
         "@video{forman1975,",
@@ -757,3 +768,67 @@ def test_every_message_and_notice_of_these_builds_is_explained_in_contributing(b
     assert len(messages) >= len(MISTAKES) + 1
     for message in messages:
         assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"
+
+
+# Titles as editors, doi.org and Zotero write them. In a part written in sentence case the
+# site names exactly the capitalised words pandoc prints in small letters; braced as the
+# message says, each keeps its capital and the message goes. Title Case is lowered whole.
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("Compassion in the work of Freud and his students", ["Freud"]),
+        ("Mindful self-compassion (MSC) with Austrian youth—a trial", ["Austrian"]),
+        ("Raman spectroscopy of DNA in Parkinson's Disease patients", ["Parkinson", "Disease"]),
+        ("Self-compassion in Germany: A study of Dutch and German adolescents", ["Germany", "Dutch", "German"]),
+        # doi.org's BibTeX for 10.1126/science.169.3946.635: Title Case, then a subtitle in sentence case.
+        (
+            "The Structure of Ordinary Water: New data and interpretations are yielding new insights into this fascinating substance",
+            [],
+        ),
+        ("Self-Compassion and Attention: Self-Compassion Facilitates Disengagement from Negative Stimuli", []),
+    ],
+)
+def test_names_told_in_a_sentence_case_title_are_the_words_pandoc_lowers_and_braces_keep_them(title, named):
+    messages = [problem.message for problem in _title_problems(title)]
+    if not named:
+        assert messages == []
+        return
+    assert messages == [
+        f"entry 'x2020': the title is in sentence case, and the site prints its capitalised {', '.join(repr(w) for w in named)} "
+        f"in small letters ({', '.join(repr(w.lower()) for w in named)}); brace a name to keep its capital: "
+        f"{', '.join('{' + w + '}' for w in named)}, or write a word that is not a name in small letters"
+    ]
+    printed = _printed_title(title)
+    lowered = [word for word, shown in zip(_words(title), _words(printed), strict=True) if word != shown]
+    assert lowered == [word for word in _words(title) if word in named]
+
+    braced = re.sub(rf"\b({'|'.join(named)})\b", r"{\1}", title)
+    assert _title_problems(braced) == []
+    assert _words(_printed_title(braced)) == _words(title)
+
+
+def _entry(title: str) -> str:
+    return f"@article{{x2020,\n  author  = {{Doe, Jane}},\n  title   = {{{title}}},\n  journal = {{Mindfulness}},\n  year    = {{2020}},\n  volume  = {{11}},\n  pages   = {{1--9}},\n  doi     = {{10.1007/s12671-020-00001-x}},\n}}\n"
+
+
+def _title_problems(title: str) -> list:
+    return [
+        p for p in check_bibliography(_entry(title), display_path="references.bib").problems if "title" in p.message
+    ]
+
+
+def _printed_title(title: str) -> str:
+    source = _entry(title)
+    bibliography = check_bibliography(source, display_path="references.bib")
+    sources = PandocSources(bibliography.entries, source, apa_style_path())
+    printed = format_run(
+        Run(("[@x2020]",), ("x2020",)),
+        bibtex=sources.bibtex_for({"x2020"}),
+        csl_path=apa_style_path(),
+        pandoc=pandoc_path(),
+    ).references["x2020"]
+    return printed.split("(2020). ", 1)[1].split(". *Mindfulness*", 1)[0]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.replace("{", "").replace("}", ""))

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from psychoed.articles.front_matter import impossible_date
+from psychoed.characters import printable
 from psychoed.problems import Problem
 
 # What the offline `make new-reference` form writes for the editor to replace.
@@ -130,6 +131,21 @@ _AUTHORLESS = {"article", "newspaper", "magazine", "book", "online", "misc", "da
 # name ({{Heiligenstadt Testament}}), a longer title is a reference manager's export.
 _BRACED_WHOLE = re.compile(r"\{(?P<inner>[^{}]*(?:\S+\s+){2,}[^{}]*)\}")
 _SENTENCE_CASED_FIELDS = ("title", "booktitle")
+# Pandoc's sentence case (citeproc's withSentenceCase) lowers a word written with only its
+# first letter a capital, unless it starts the title or follows '.', '?', '!' or ':';
+# braces keep a word as typed. Words are runs of letters ("Freud's" is "Freud" and "s").
+_BRACED = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
+_WORD_OR_STOP = re.compile(r"[^\W\d_]+|[.?!:](?=\s)")
+# Words a title in Title Case leaves in small letters: one of four letters or more in
+# small letters besides these is a sign the title was written in sentence case.
+_SMALL_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "about above across after against along among around before behind below beneath beside between beyond "
+        "down during from into like near onto over past since than that their then these this those through "
+        "till toward towards under until upon versus with within without",
+    )
+)
 _ONLINE_FIRST = "pubstate = {Advance online publication}"
 _BY_ORGANISATION = "add author = {{...}}; for {0} by an organisation, its name in double braces, e.g. author = {{{{World Health Organization}}}}"
 # How to add what a type lacks, where `name = {...}` is not enough said.
@@ -281,6 +297,14 @@ def entry_problems(
                 name,
                 f": the {name} is in capitals ('{value}'), which the site prints as typed; write it as the work prints it in small letters, e.g. {name} = {{{_sentence(value)}}}, with names in braces: {{United States}}",
             )
+        elif lowered := _lowered_names(value):
+            quoted = ", ".join(f"'{word}'" for word in lowered)
+            braced = ", ".join(f"{{{word}}}" for word in lowered)
+            small = ", ".join(f"'{word.lower()}'" for word in lowered)
+            problem(
+                name,
+                f": the {name} is in sentence case, and the site prints its capitalised {quoted} in small letters ({small}); brace a name to keep its capital: {braced}, or write a word that is not a name in small letters",
+            )
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
         problems.append(
             Problem(
@@ -427,6 +451,28 @@ def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
     whole = name_as_written(person)
     named = any(same_name(fields[name], whole) for name in ("publisher", "institution") if name in fields)
     return whole if named or GROUP_NAME.search(whole) else None
+
+
+# The capitalised words pandoc's sentence case would print in small letters, in a part of
+# the title (up to a '.', '?', '!' or ':') written in sentence case ("Effects in German
+# adolescents": 'German'), where a capital was meant. A part in Title Case ("The Structure
+# of Ordinary Water") is lowered whole, as APA asks, and a name in it cannot be told.
+def _lowered_names(value: str) -> list[str]:
+    lowered: list[str] = []
+    capitalised: list[str] = []
+    small, start = 0, True
+    for token in [*_WORD_OR_STOP.findall(_BRACED.sub(" ", printable(value))), "."]:
+        if token in ".?!:":
+            if capitalised and small >= len(capitalised):
+                lowered += capitalised
+            capitalised, small, start = [], 0, True
+            continue
+        if not start and token[0].isupper() and token[1:].islower():
+            capitalised.append(token)
+        elif not start and token.islower() and len(token) >= 4 and token not in _SMALL_WORDS:
+            small += 1
+        start = False
+    return list(dict.fromkeys(lowered))
 
 
 # "EMOTIONS IN STORYBOOKS: A COMPARISON" -> "Emotions in storybooks: A comparison".
