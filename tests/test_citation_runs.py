@@ -10,7 +10,7 @@ from pathlib import Path
 import pypandoc
 import pytest
 
-from conftest import build_site
+from conftest import ROOT, build_site
 from psychoed.references import pandoc_runs
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.citation_cache import FOLDER_SETTING
@@ -302,3 +302,6 @@ def test_subscripts_and_small_capitals_reach_the_page_as_html_not_as_pandocs_mar
     assert "<sub>OW</sub>" in references and '<span class="smallcaps">' in references
     assert "x<sup>2</sup>" in references
     assert not re.search(r"~|\^|\]\{\.", references), references
+    # and the small capitals are styled as such, not shown as plain letters
+    stylesheet = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert re.search(r"\.references \.smallcaps \{\s*font-variant: small-caps;", stylesheet)

@@ -132,9 +132,10 @@ _AUTHORLESS = {"article", "newspaper", "magazine", "book", "online", "misc", "da
 _BRACED_WHOLE = re.compile(r"\{(?P<inner>[^{}]*(?:\S+\s+){2,}[^{}]*)\}")
 _SENTENCE_CASED_FIELDS = ("title", "booktitle")
 # Pandoc's sentence case (citeproc's withSentenceCase) lowers a word written with only its
-# first letter a capital, unless it starts the title or follows '.', '?', '!' or ':';
-# braces keep a word as typed. Words are runs of letters ("Freud's" is "Freud" and "s").
-_BRACED = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
+# first letter a capital, unless it starts the title or follows '.', '?', '!' or ':'.
+# Braces keep a word as typed, and a command (\textit) prints no word. Words are runs of
+# letters ("Freud's" is "Freud" and "s").
+_BRACED = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\[A-Za-z]+")
 _WORD_OR_STOP = re.compile(r"[^\W\d_]+|[.?!:](?=\s)")
 # Words a title in Title Case leaves in small letters: one of four letters or more in
 # small letters besides these is a sign the title was written in sentence case.
