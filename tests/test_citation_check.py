@@ -127,3 +127,37 @@ def test_the_entry_a_broken_citation_means_is_not_told_to_be_removed(written):
 def test_a_key_like_no_entry_means_none():
     page = PageSource("docs/articles/a.md", "---\ntitle: A\n---\n\nAs [@zzzz1999] and @handle wrote.\n")
     assert meant_keys([page], BIBLIOGRAPHY) == set()
+
+
+# Keys as Zotero (neff_self-compassion_2003) and Better BibTeX (neffDevelopmentValidationScale2003)
+# export them, cited as an editor guesses a key from "Neff (2003)".
+ZOTERO_KEYS = Bibliography(
+    "references.bib",
+    {
+        key: Entry(key, "article", 1, {"date": date}, persons={"author": [author]})
+        for key, date, author in [
+            ("neff_self-compassion_2003", "2003", "Neff, Kristin D."),
+            ("neffDevelopmentValidationScale2003", "2003-07", "Neff, Kristin D."),
+            ("neff_self-compassion_2011", "2011", "Neff, Kristin D."),
+            ("vanderkolk_body_2014", "2014-09-25", "van der Kolk, Bessel"),
+        ]
+    },
+    [],
+)
+
+
+@pytest.mark.parametrize(
+    ("cited", "meant"),
+    [
+        ("neff2003", "'neff_self-compassion_2003' or 'neffDevelopmentValidationScale2003'"),
+        ("Neff2011", "'neff_self-compassion_2011'"),
+        ("kolk2014", "'vanderkolk_body_2014'"),
+    ],
+)
+def test_a_key_guessed_from_author_and_year_suggests_that_authors_works_of_that_year(cited, meant):
+    page = PageSource("docs/articles/a.md", f"---\ntitle: A\n---\n\nSelf-compassion helps [@{cited}].\n")
+    problems, _ = check_citations([page], ZOTERO_KEYS)
+    assert [str(problem) for problem in problems] == [
+        f"docs/articles/a.md:5: unknown citation key '{cited}'; did you mean {meant}?"
+    ]
+    assert meant_keys([page], ZOTERO_KEYS) == {key.strip("'") for key in meant.split(" or ")}

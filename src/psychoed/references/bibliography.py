@@ -15,7 +15,7 @@ from pybtex.database import Entry as PybtexEntry
 from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
 from pybtex.scanner import PybtexSyntaxError
 
-from psychoed.characters import visible
+from psychoed.characters import folded, visible
 from psychoed.problems import Problem
 from psychoed.references.bibtex_characters import invisible_character_problems, typographic_quote_message
 from psychoed.references.doi import doi_problem
@@ -87,6 +87,18 @@ class Entry:
     text: str = ""  # the entry as written, up to the next one
     pandoc: str = ""  # the entry as pandoc reads it (the site's APA defaults written in), for the pages that cite it
     names: dict[str, str] = field(default_factory=dict)  # each person field's value as written
+
+    def first_family_name(self) -> str:
+        """The family name APA puts first in a citation (the first author's, else the first
+        editor's), folded so that anything citeproc could take for the same name is the same;
+        '' for a work cited by its title."""
+        people = self.persons.get("author") or self.persons.get("editor") or []
+        family = people[0].split(",")[0].replace("{", "").replace("}", "").split() if people else []
+        return folded(family[-1]) if family else ""
+
+    def year(self) -> str:
+        """The year of the work as written ('' if none)."""
+        return (self.fields.get("year") or self.fields.get("date") or "")[:4]
 
 
 @dataclass

@@ -32,7 +32,7 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
                 # An entry that could not be read is told at its own line, not as unknown here.
                 if key not in bibliography.entries and key not in bibliography.written:
                     problems.append(
-                        Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography.path))
+                        Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography))
                     )
         told: set[tuple[str, int | None]] = set()
         for bare in find_bare_keys(body, first_line=first_line):
@@ -60,7 +60,7 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
         for block in find_citation_blocks(body, first_line=first_line):
             for key in block.keys:
                 if key not in bibliography.entries:
-                    close = [key.casefold(), *_close_keys(key, by_casefold)]
+                    close = [key.casefold(), *_close_keys(key, by_casefold, bibliography)]
                     meant.update(by_casefold[c] for c in close if c in by_casefold)
         for bare in find_bare_keys(body, first_line=first_line):
             meant.update(_keys_named(bare.bracket or bare.key, by_casefold))
@@ -70,7 +70,7 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
 
 
 # firstauthorYEAR, the house style of keys: an `@word` of that shape is a citation attempt.
-_HOUSE_KEY = re.compile(r"[A-Za-z]+\d{4}[a-z]?")
+_HOUSE_KEY = re.compile(r"[A-Za-z]+(?P<year>\d{4})[a-z]?")
 
 
 # Only a known key, or a word shaped like one, is a citation attempt; other `@words`
@@ -139,14 +139,14 @@ def _missing_at_message(text: str, by_casefold: dict[str, str], bib_path: str) -
     return f"'[{shown}]' is shown as plain text, not a citation: '{keys[0]}' is a key of {bib_path}, and a citation writes it after '@'; write [{' '.join(fixed.split())}]"
 
 
-def _unknown_key_message(key: str, by_casefold: dict[str, str], bib_path: str) -> str:
+def _unknown_key_message(key: str, by_casefold: dict[str, str], bibliography: Bibliography) -> str:
     own = by_casefold.get(key.casefold())
     if own is not None:
         return f"citation key '{key}' differs in case from the entry '{own}'; write [@{own}]"
-    if close := _close_keys(key, by_casefold):
+    if close := _close_keys(key, by_casefold, bibliography):
         options = " or ".join(f"'{by_casefold[c]}'" for c in close)
         return f"unknown citation key '{key}'; did you mean {options}?"
-    return f"unknown citation key '{key}'; add its entry to {bib_path} or correct the key"
+    return f"unknown citation key '{key}'; add its entry to {bibliography.path} or correct the key"
 
 
 # The entries whose keys `text` names as words, in order, each as the entry writes it.
@@ -155,6 +155,17 @@ def _keys_named(text: str, by_casefold: dict[str, str]) -> list[str]:
 
 
 # The casefolded keys a mistyped `key` most likely meant (the same guess for the message
-# and for "not cited").
-def _close_keys(key: str, by_casefold: dict[str, str]) -> list[str]:
+# and for "not cited"): a key in the house style guessed from "Smith (2019)" means the
+# works of that first author and year, whatever their keys (Zotero's smith_mindfulness_2019);
+# else the keys spelt most alike.
+def _close_keys(key: str, by_casefold: dict[str, str], bibliography: Bibliography) -> list[str]:
+    if guessed := _HOUSE_KEY.fullmatch(key):
+        name, year = re.sub(r"\d.*", "", key).casefold(), guessed.group("year")
+        same_work = [
+            own.casefold()
+            for own, entry in bibliography.entries.items()
+            if entry.year() == year and re.sub(r"[^a-z]", "", entry.first_family_name()) == name
+        ]
+        if same_work:
+            return same_work[:3]
     return difflib.get_close_matches(key.casefold(), list(by_casefold), n=3, cutoff=0.6)

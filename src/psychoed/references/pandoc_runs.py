@@ -37,7 +37,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from psychoed.characters import folded
 from psychoed.references.bibliography import Entry
 from psychoed.references.citation_syntax import CitationBlock
 
@@ -134,7 +133,12 @@ def plan_runs(pages: dict[str, list[CitationBlock]], entries: dict[str, Entry], 
     fast_ok = author_date and _fast_path_is_exact(csl)
 
     def name(key: str) -> str:
-        return _first_family_name(entries.get(key))
+        entry = entries.get(key)
+        return entry.first_family_name() if entry else ""
+
+    def year(key: str) -> str:
+        entry = entries.get(key)
+        return entry.year() if entry else ""
 
     split: dict[str, tuple[list[CitationBlock], list[CitationBlock]]] = {}
     for uri, blocks in pages.items():
@@ -156,7 +160,7 @@ def plan_runs(pages: dict[str, list[CitationBlock]], entries: dict[str, Entry], 
         page_runs[uri] = []
         if free:
             keys = dict.fromkeys(key for block in free for key in block.keys)
-            signature = {(name(key), _year(entries.get(key))): key for key in keys}
+            signature = {(name(key), year(key)): key for key in keys}
             page_runs[uri].append(_place(fast_runs, signature, free, limit=fast_limit))
         if tangled:
             names = {name(key) for block in tangled for key in block.keys}
@@ -353,21 +357,3 @@ def pandoc_path() -> str:
     if not found:
         raise PandocError("pandoc not found: run `make` again to reinstall .venv, or set PYPANDOC_PANDOC")
     return found
-
-
-# The family name APA puts first in a citation, folded so that anything citeproc could
-# take for the same name is the same here (erring towards "same" only costs speed).
-def _first_family_name(entry: Entry | None) -> str:
-    if entry is None:
-        return ""
-    people = entry.persons.get("author") or entry.persons.get("editor") or []
-    if not people:
-        return ""  # cited by title: all such works are treated as one name
-    family = people[0].split(",")[0].replace("{", "").replace("}", "").split()
-    return folded(family[-1] if family else "")
-
-
-def _year(entry: Entry | None) -> str:
-    if entry is None:
-        return ""
-    return (entry.fields.get("year") or entry.fields.get("date") or "")[:4]
