@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure import pages
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from psychoed.pages.page_templates import layout_names
-from psychoed.problems import Problem, as_errors, closing_line, names_a_line, report
+from psychoed.problems import Problem, as_errors, closing_line, logged_problem, names_a_line, report
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path
 from psychoed.references.bibliography import Bibliography
 from psychoed.references.bibtex_plugin import options
@@ -95,7 +97,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if config.strict:
         problems = as_errors(problems)
     if stop_now:
-        raise PluginError(report(problems))
+        raise PluginError(report(problems + _link_problems(files, config)))
     # Warnings alone let the pages render, so MkDocs' own link checks are listed in the same
     # run; a strict build stops after them, in on_post_build.
     for problem in problems:
@@ -128,6 +130,40 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # ---------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------
+
+
+# MkDocs checks where the pages' links lead as it renders them, which a build stopped in
+# on_files never does: the pages are rendered here as written, and each link warning is a
+# problem of the same report, so a renamed page's broken links come with the rest (anchors
+# are left to the build: the reference lists that hold some are not made yet).
+def _link_problems(files: Files, config: MkDocsConfig) -> list[Problem]:
+    logger = logging.getLogger(pages.__name__)  # where warning_locations.py puts the file and line
+    collected = _Collected()
+    logger.addHandler(collected)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        for file in files.documentation_pages():
+            page = Page(None, file, config)
+            try:
+                page.read_source(config)
+                page.render(config, files)
+            except Exception:  # a page MkDocs cannot read or render is named by the checks already
+                continue
+    finally:
+        logger.propagate = propagate
+        logger.removeHandler(collected)
+    return [logged_problem(message, warning=not config.strict) for message in collected.messages]
+
+
+class _Collected(logging.Handler):
+    """The warnings of a logger, kept rather than shown."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 # MkDocs' files and settings as the plain checks take them (src/psychoed/site_checks.py);

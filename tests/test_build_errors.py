@@ -467,6 +467,8 @@ EDITOR_MISTAKES = Case(
         ("docs/disclaimer.md", "description: The articles", "description: Too short.\nx: The articles"),
         ("docs/privacy.md", "# Privacy\n", "# Privacy\n\n![](images/lock.png)\n\n# Your rights\n"),
         ("docs/consultation.md", "title: Request a consultation", "title: Disclaimer"),
+        # A link to a page since renamed: MkDocs' own link check, in the same round.
+        ("docs/consultation.md", "", "\nRead [our article on sleep](articles/sleep.md) first.\n"),
     ],
     [
         (
@@ -523,6 +525,16 @@ EDITOR_MISTAKES = Case(
             "docs/privacy.md",
             "![](images/lock.png)",
             "the image 'images/lock.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/lock.png)",
+        ),
+        (
+            "docs/privacy.md",
+            "![](images/lock.png)",
+            "Doc file 'privacy.md' contains a link 'images/lock.png', but the target is not found among documentation files.",
+        ),
+        (
+            "docs/consultation.md",
+            "(articles/sleep.md)",
+            "Doc file 'consultation.md' contains a link 'articles/sleep.md', but the target is not found among documentation files.",
         ),
         (
             "docs/privacy.md",

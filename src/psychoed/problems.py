@@ -12,6 +12,7 @@ T = TypeVar("T")
 
 # `path:line: message`, as each problem with a line is shown (MkDocs' link warnings too).
 _WITH_LINE = re.compile(r"^[^\n]*?:\d+: ")
+_LOCATED = re.compile(r"^(?P<path>[^\n:]+?)(?::(?P<line>\d+))?: (?P<message>.*)\Z", re.DOTALL)
 
 
 @dataclass
@@ -30,6 +31,8 @@ class Problem:
     fatal: bool = False
 
     def __str__(self) -> str:
+        if not self.path:  # a message of MkDocs' own that names no file
+            return self.message
         return f"{self.path}: {self.message}" if self.line is None else f"{self.path}:{self.line}: {self.message}"
 
 
@@ -52,6 +55,14 @@ def closing_line(errors: int, *, without_line: int) -> str:
     if without_line:
         return f"Aborted with {counted(errors, 'error')} ({without_line} of them with no line): fix each one listed above, then build again"
     return f"Aborted with {counted(errors, 'error')}: fix each one listed above at its file and line, then build again"
+
+
+def logged_problem(message: str, *, warning: bool) -> Problem:
+    """A logged `path:line: message` (or `path: message`) as the problem it names."""
+    if located := _LOCATED.match(message):
+        line = located.group("line")
+        return Problem(located.group("path"), int(line) if line else None, located.group("message"), warning=warning)
+    return Problem("", None, message, warning=warning)
 
 
 def names_a_line(message: str) -> bool:
