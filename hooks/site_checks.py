@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from psychoed.pages.page_templates import layout_names
-from psychoed.problems import Problem, as_errors, closing_line, logged_problem, names_a_line, report
+from psychoed.problems import Logged, Problem, as_errors, closing_line, logged_problem, names_a_line, report
 from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path
 from psychoed.references.bibliography import Bibliography
 from psychoed.references.bibtex_plugin import options
@@ -138,7 +138,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # are left to the build: the reference lists that hold some are not made yet).
 def _link_problems(files: Files, config: MkDocsConfig) -> list[Problem]:
     logger = logging.getLogger(pages.__name__)  # where warning_locations.py puts the file and line
-    collected = _Collected()
+    collected = Logged(logging.WARNING)
     logger.addHandler(collected)
     propagate, logger.propagate = logger.propagate, False
     try:
@@ -153,17 +153,6 @@ def _link_problems(files: Files, config: MkDocsConfig) -> list[Problem]:
         logger.propagate = propagate
         logger.removeHandler(collected)
     return [logged_problem(message, warning=not config.strict) for message in collected.messages]
-
-
-class _Collected(logging.Handler):
-    """The warnings of a logger, kept rather than shown."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 # MkDocs' files and settings as the plain checks take them (src/psychoed/site_checks.py);

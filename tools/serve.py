@@ -50,6 +50,7 @@ from psychoed.page_only_rebuilds import (
     merged_search_index,
     take_snapshot,
 )
+from psychoed.problems import Logged
 from psychoed.project_files import bib_file, csl_file, display_path
 from psychoed.references.bibtex_plugin import options
 
@@ -90,7 +91,7 @@ def build_and_keep_serving(config: MkDocsConfig, *, serve_url: str | None = None
         # written to a folder of its own, which takes the served one's place once built.
         config.site_dir = tempfile.mkdtemp(prefix="mkdocs_", dir=os.path.dirname(served_dir))
     finished = False
-    problems = _Problems()
+    problems = Logged(logging.ERROR)  # the errors a build logs, as printed
     logging.getLogger("mkdocs").addHandler(problems)
     try:
         build(config, serve_url=serve_url, dirty=rebuild.page_only)
@@ -150,17 +151,6 @@ def show_problems(served: str, messages: list[str]) -> None:
     )
     for name in ("index.html", "404.html"):
         Path(served, name).write_text(page, encoding="utf-8")
-
-
-class _Problems(logging.Handler):
-    """The errors a build logs, as printed."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 def not_the_dirty_build_warning(record: logging.LogRecord) -> bool:

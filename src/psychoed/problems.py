@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -74,6 +75,17 @@ def as_errors(problems: list[Problem]) -> list[Problem]:
     """The problems of a strict build: it fails on a warning too, so each is an error,
     counted and shown as one."""
     return [replace(problem, warning=False) for problem in problems]
+
+
+class Logged(logging.Handler):
+    """The messages logged at `level` or above, kept as printed rather than shown."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 class Unchecked(RuntimeError):
