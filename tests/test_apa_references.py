@@ -718,7 +718,7 @@ MISTAKES = [
         "  pages     = {3--24},\n}\n",
         "work of Freud",
         "entry 'jones2019': the title is in sentence case, and the site prints its capitalised 'Freud' in small letters ('freud'); "
-        "brace a name to keep its capital: {Freud}, or write a word that is not a name in small letters",
+        "brace a name to keep its capitals: {Freud}, or write a word that is not a name in small letters",
     ),
     Mistake(
         "film-as-biblatex-video",
@@ -771,40 +771,82 @@ def test_every_message_and_notice_of_these_builds_is_explained_in_contributing(b
 
 
 # Titles as editors, doi.org and Zotero write them. In a part written in sentence case the
-# site names exactly the capitalised words pandoc prints in small letters; braced as the
-# message says, each keeps its capital and the message goes. Title Case is lowered whole.
+# site names exactly the capitalised words pandoc prints in small letters, and the names
+# they stand in; braced as the message says, each keeps its capitals and the message goes.
+# Title Case is lowered whole, as APA asks, and a title in another language not at all.
 @pytest.mark.parametrize(
-    ("title", "named"),
+    ("title", "names"),
     [
         ("Compassion in the work of Freud and his students", ["Freud"]),
         ("Mindful self-compassion (MSC) with Austrian youth—a trial", ["Austrian"]),
-        ("Raman spectroscopy of DNA in Parkinson's Disease patients", ["Parkinson", "Disease"]),
         ("Self-compassion in Germany: A study of Dutch and German adolescents", ["Germany", "Dutch", "German"]),
+        # doi.org's BibTeX for 10.1037/0272-7358(88)90050-5
+        (
+            "Psychometric properties of the Beck Depression Inventory: Twenty-five years of evaluation",
+            ["Beck Depression Inventory"],
+        ),
+        ("Anxiety disorders: Evidence from Norway", ["Norway"]),
+        ("Depressive symptoms among older adults living in St. Louis", ["St. Louis"]),
+        ("The D'Zurilla social problem-solving inventory in U.S. adults", ["D'Zurilla", "U.S."]),
+        # Braces inside \emph{} only group its text: the whole command is braced.
+        ("Reading \\emph{Mrs Dalloway} as a study of postwar trauma", ["\\emph{Mrs Dalloway}"]),
         # doi.org's BibTeX for 10.1126/science.169.3946.635: Title Case, then a subtitle in sentence case.
         (
             "The Structure of Ordinary Water: New data and interpretations are yielding new insights into this fascinating substance",
             [],
         ),
         ("Self-Compassion and Attention: Self-Compassion Facilitates Disengagement from Negative Stimuli", []),
+        ("Self-compassion, Self-esteem, and Well-being", []),
+        ("Non-suicidal Self-injury in Adolescents", []),
+        ("Living in Berlin. Then moving on", ["Berlin"]),
     ],
 )
-def test_names_told_in_a_sentence_case_title_are_the_words_pandoc_lowers_and_braces_keep_them(title, named):
+def test_names_told_in_a_sentence_case_title_are_the_words_pandoc_lowers_and_braces_keep_them(title, names):
     messages = [problem.message for problem in _title_problems(title)]
-    if not named:
+    printed = _printed_title(title)
+    lowered = [word for word, shown in zip(_words(title), _words(printed), strict=True) if word != shown]
+    if not names:
         assert messages == []
         return
     assert messages == [
-        f"entry 'x2020': the title is in sentence case, and the site prints its capitalised {', '.join(repr(w) for w in named)} "
-        f"in small letters ({', '.join(repr(w.lower()) for w in named)}); brace a name to keep its capital: "
-        f"{', '.join('{' + w + '}' for w in named)}, or write a word that is not a name in small letters"
+        f"entry 'x2020': the title is in sentence case, and the site prints its capitalised {', '.join(repr(w) for w in lowered)} "
+        f"in small letters ({', '.join(repr(w.lower()) for w in lowered)}); brace a name to keep its capitals: "
+        f"{', '.join('{' + name + '}' for name in names)}, or write a word that is not a name in small letters"
     ]
-    printed = _printed_title(title)
-    lowered = [word for word, shown in zip(_words(title), _words(printed), strict=True) if word != shown]
-    assert lowered == [word for word in _words(title) if word in named]
-
-    braced = re.sub(rf"\b({'|'.join(named)})\b", r"{\1}", title)
+    braced = title
+    for name in names:
+        braced = re.sub(
+            rf"(?<![\w{{]){re.escape(name)}(?![\w}}])", lambda _, name=name: "{" + name + "}", braced, count=1
+        )
     assert _title_problems(braced) == []
     assert _words(_printed_title(braced)) == _words(title)
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        # BibLaTeX's langid: pandoc prints the title as written.
+        ("langid = {german},", []),
+        # Zotero's language: pandoc reads the title as English.
+        (
+            "language = {de},",
+            [
+                "entry 'x2020': the title is in another language (language = {de}), which pandoc reads as English and prints "
+                "in sentence case, lowering 'Wirksamkeit', 'Verfahren', 'Patienten'; add langid = {de}, which it reads"
+            ],
+        ),
+        ("language = {de},\n  langid = {de},", []),
+    ],
+)
+def test_a_title_in_another_language_is_printed_as_written_once_langid_says_so(fields, expected):
+    title = "Über die Wirksamkeit achtsamkeitsbasierter Verfahren bei depressiven und ängstlichen Patienten"
+    source = _entry(title).replace("  year", f"  {fields}\n  year")
+    problems = [
+        p.message for p in check_bibliography(source, display_path="references.bib").problems if "title" in p.message
+    ]
+    assert problems == expected
+    printed = _printed_title(title, source)
+    assert (_words(printed) == _words(title)) == ("langid" in fields)
 
 
 def _entry(title: str) -> str:
@@ -817,8 +859,8 @@ def _title_problems(title: str) -> list:
     ]
 
 
-def _printed_title(title: str) -> str:
-    source = _entry(title)
+def _printed_title(title: str, source: str | None = None) -> str:
+    source = source or _entry(title)
     bibliography = check_bibliography(source, display_path="references.bib")
     sources = PandocSources(bibliography.entries, source, apa_style_path())
     printed = format_run(
@@ -830,5 +872,6 @@ def _printed_title(title: str) -> str:
     return printed.split("(2020). ", 1)[1].split(". *Mindfulness*", 1)[0]
 
 
+# The words of a title as a reader sees them: braces and commands left out.
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_]+", text.replace("{", "").replace("}", ""))
+    return re.findall(r"[^\W\d_]+", re.sub(r"\\[A-Za-z]+|[{}]", "", text))

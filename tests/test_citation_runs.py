@@ -285,10 +285,11 @@ def test_a_braced_family_name_reads_plain_in_the_citation_as_in_the_reference_li
 
 
 def test_subscripts_and_small_capitals_reach_the_page_as_html_not_as_pandocs_marks(tmp_path: Path):
-    """As doi.org exports a title with a subscript (`\\textsubscript{OW}`): pandoc's own
-    Markdown for it (`~OW~`, `[x]{.smallcaps}`) would be printed as typed."""
+    """As doi.org exports a title with a subscript (`\\textsubscript{OW}`), its K braced as
+    the build asks: pandoc's own Markdown for it (`~OW~`, `[x]{.smallcaps}`) would be
+    printed as typed."""
     style = style_of(
-        "@article{Bertelsen1998, title={Evaluation of log \\textit{K}\\textsubscript{OW} and tissue lipid content"
+        "@article{Bertelsen1998, title={Evaluation of log {\\textit{K}}\\textsubscript{OW} and tissue lipid content"
         " as predictors of chemical partitioning to fish tissues}, volume={17}, ISSN={1552-8618},"
         " url={http://dx.doi.org/10.1002/etc.5620170803}, DOI={10.1002/etc.5620170803}, number={8},"
         " journal={Environmental Toxicology and Chemistry}, publisher={Oxford University Press (OUP)},"

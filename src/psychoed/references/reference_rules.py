@@ -3,6 +3,7 @@ would print wrong without a word: each as a message at its line."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -131,14 +132,27 @@ _AUTHORLESS = {"article", "newspaper", "magazine", "book", "online", "misc", "da
 # name ({{Heiligenstadt Testament}}), a longer title is a reference manager's export.
 _BRACED_WHOLE = re.compile(r"\{(?P<inner>[^{}]*(?:\S+\s+){2,}[^{}]*)\}")
 _SENTENCE_CASED_FIELDS = ("title", "booktitle")
-# Pandoc's sentence case (citeproc's withSentenceCase) lowers a word written with only its
-# first letter a capital, unless it starts the title or follows '.', '?', '!' or ':'.
-# Braces keep a word as typed, and a command (\textit) prints no word. Words are runs of
-# letters ("Freud's" is "Freud" and "s").
-_BRACED = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\[A-Za-z]+")
-_WORD_OR_STOP = re.compile(r"[^\W\d_]+|[.?!:](?=\s)")
-# Words a title in Title Case leaves in small letters: one of four letters or more in
-# small letters besides these is a sign the title was written in sentence case.
+# Pandoc's sentence case (citeproc's withSentenceCase, for a title in English) lowers a
+# word written with only its first letter a capital ('Freud', 'D' of "D'Zurilla"), unless
+# a sentence starts with it: at the title's start, or after '?', '!', ':' or a '.' that
+# ends no abbreviation ('St.', an initial). Text in braces, \textsc, \textsubscript and
+# \textsuperscript keeps its case; \emph, \textit and \textbf do not.
+_FORMATTING_COMMANDS = {"emph", "textit", "textbf", "textsl", "textup", "textrm", "textsf", "textmd", "textnormal"}
+_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
+_WORD_OR_STOP = re.compile(r"(?P<word>[^\W\d_]+)|(?P<stop>[.?!:])(?=\s|$)")
+# Pandoc's abbreviations (its data/abbreviations), after which a '.' starts no sentence.
+_ABBREVIATIONS = frozenset(
+    re.findall(
+        r"\w+",
+        "aet aetat al Apr Aug bk Bros Capt cf ch chap chs Co col Corp cp Dec Dr ed eds esp fasc Feb ff fig fl fol fols "
+        "Fr Gen Gov Hon ill Inc incl Jan Jr Jul Jun Ltd Mar Mr Mrs Ms nn No Nov Oct pp Pres Prof pt Rep Rev saec sec "
+        "Sen Sep Sept Sgt Sr St univ viz vol vs",
+    )
+)
+# Between two words of one name ("Beck Depression Inventory", "St. Louis", "D'Zurilla").
+_WITHIN_NAME = {" ", "-", "'", "’", ".", ". "}
+# English as BibLaTeX's langid names it (pandoc reads any other as another language).
+_ENGLISH = {"english", "usenglish", "american", "british", "ukenglish", "canadian", "australian", "newzealand"}
 _SMALL_WORDS = frozenset(
     re.findall(
         r"\w+",
@@ -283,6 +297,7 @@ def entry_problems(
         )
     for name in _SENTENCE_CASED_FIELDS:
         value = fields.get(name, "").strip()
+        lowered, names = _lowered_names(value) if _read_as_english(fields.get("langid")) else ([], [])
         if whole := _BRACED_WHOLE.fullmatch(value):
             problem(
                 name,
@@ -298,13 +313,15 @@ def entry_problems(
                 name,
                 f": the {name} is in capitals ('{value}'), which the site prints as typed; write it as the work prints it in small letters, e.g. {name} = {{{_sentence(value)}}}, with names in braces: {{United States}}",
             )
-        elif lowered := _lowered_names(value):
-            quoted = ", ".join(f"'{word}'" for word in lowered)
-            braced = ", ".join(f"{{{word}}}" for word in lowered)
-            small = ", ".join(f"'{word.lower()}'" for word in lowered)
+        elif lowered and not _read_as_english(fields.get("language")):
             problem(
                 name,
-                f": the {name} is in sentence case, and the site prints its capitalised {quoted} in small letters ({small}); brace a name to keep its capital: {braced}, or write a word that is not a name in small letters",
+                f": the {name} is in another language (language = {{{fields['language']}}}), which pandoc reads as English and prints in sentence case, lowering {_quoted(lowered)}; add langid = {{{fields['language']}}}, which it reads",
+            )
+        elif names:
+            problem(
+                name,
+                f": the {name} is in sentence case, and the site prints its capitalised {_quoted(lowered)} in small letters ({_quoted([word.lower() for word in lowered])}); brace a name to keep its capitals: {', '.join('{' + name + '}' for name in names)}, or write a word that is not a name in small letters",
             )
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
         problems.append(
@@ -454,26 +471,161 @@ def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
     return whole if named or GROUP_NAME.search(whole) else None
 
 
-# The capitalised words pandoc's sentence case would print in small letters, in a part of
-# the title (up to a '.', '?', '!' or ':') written in sentence case ("Effects in German
-# adolescents": 'German'), where a capital was meant. A part in Title Case ("The Structure
-# of Ordinary Water") is lowered whole, as APA asks, and a name in it cannot be told.
-def _lowered_names(value: str) -> list[str]:
-    lowered: list[str] = []
-    capitalised: list[str] = []
-    small, start = 0, True
-    for token in [*_WORD_OR_STOP.findall(_BRACED.sub(" ", printable(value))), "."]:
-        if token in ".?!:":
-            if capitalised and small >= len(capitalised):
-                lowered += capitalised
-            capitalised, small, start = [], 0, True
+def _read_as_english(language: str | None) -> bool:
+    language = (language or "").strip().casefold()
+    return not language or language in _ENGLISH or language.startswith(("en-", "en_")) or language in {"en", "eng"}
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"'{word}'" for word in words)
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+    starts_sentence: bool
+    kept: bool  # in braces or \textsc: printed as typed
+    after_break: bool  # after '-', '/' or a dash: "compassion" of "Self-compassion"
+    formatted: str | None  # the \\emph{...} it is in, as written
+
+
+# The capitalised words pandoc's sentence case would print in small letters, where the
+# title is written in sentence case, so a capital there was meant; and each name they
+# stand in, to brace whole ("Beck Depression Inventory"). A part of the title (up to a
+# sentence's end) is in sentence case when a word of four letters or more is in small
+# letters; a part in Title Case ("The Structure of Ordinary Water") is lowered whole, as
+# APA asks, and a name in it cannot be told. A short part with one capitalised word
+# ("Evidence from Norway") is taken as the rest of the title is.
+def _lowered_names(value: str) -> tuple[list[str], list[str]]:
+    text, kept, within = _as_pandoc_reads(printable(value))
+    parts: list[list[_Word]] = [[]]
+    starts = True
+    for found in _WORD_OR_STOP.finditer(text):
+        if found.group("word"):
+            # "log \\textit{K}\\textsubscript{OW}": pandoc reads K and OW as two words.
+            for _, pieces in itertools.groupby(range(found.start(), found.end()), key=lambda i: (kept[i], within[i])):
+                at, *rest = pieces
+                end = (rest[-1] if rest else at) + 1
+                parts[-1].append(
+                    _Word(
+                        text[at:end], at, end, starts, kept[at], text[at - 1 : at] in {"-", "/", "–", "—"}, within[at]
+                    )
+                )
+                starts = False
+        elif not (found.group() == "." and _abbreviation(text[: found.start()])):
+            parts.append([])
+            starts = True
+
+    def lowered(part: list[_Word]) -> list[_Word]:
+        return [
+            w
+            for w in part
+            if not w.kept
+            and not w.starts_sentence
+            and w.text[0].isupper()
+            and (w.text[1:].islower() or len(w.text) == 1)
+        ]
+
+    def small(part: list[_Word]) -> int:
+        return sum(
+            not w.kept
+            and not w.starts_sentence
+            and not w.after_break
+            and w.text.islower()
+            and len(w.text) >= 4
+            and w.text not in _SMALL_WORDS
+            for w in part
+        )
+
+    sentence_case = any(small(part) for part in parts)
+    meant = [
+        word for part in parts for word in lowered(part) if small(part) or (sentence_case and len(lowered(part)) == 1)
+    ]
+    names = []
+    for word in meant:
+        name = _name_around(word, [w for part in parts for w in part], text)
+        if name not in names:
+            names.append(name)
+    return list(dict.fromkeys(word.text for word in meant)), names
+
+
+# The text pandoc sentence-cases, with whether each character keeps its case (braces
+# keep what they hold, \\textsc too) and the source of the formatting command it is in
+# (\\emph{...}: read, not kept; `\\emph{{X}}` only groups X), other commands dropped.
+def _as_pandoc_reads(value: str) -> tuple[str, list[bool], list[str | None]]:
+    closing: dict[int, int] = {}
+    opened: list[int] = []
+    for at, char in enumerate(value):
+        if char == "{":
+            opened.append(at)
+        elif char == "}" and opened:
+            closing[opened.pop()] = at
+    text: list[str] = []
+    kept: list[bool] = []
+    within: list[str | None] = []
+    groups: list[tuple[bool, str | None]] = []  # each open brace: keeps case?, its command's source
+    at = 0
+    while at < len(value):
+        char = value[at]
+        if char == "\\" and (command := _COMMAND.match(value, at)):
+            argument = command.end()
+            if argument in closing:
+                formatting = command.group(1) in _FORMATTING_COMMANDS
+                source = value[at : closing[argument] + 1] if formatting else None
+                groups.append((not formatting, source))
+                at = argument + 1
+                if formatting and closing.get(at) == closing[argument] - 1:
+                    groups.append((False, source))
+                    at += 1
+            else:
+                at = argument
             continue
-        if not start and token[0].isupper() and token[1:].islower():
-            capitalised.append(token)
-        elif not start and token.islower() and len(token) >= 4 and token not in _SMALL_WORDS:
-            small += 1
-        start = False
-    return list(dict.fromkeys(lowered))
+        if char == "{":
+            groups.append((True, None))
+        elif char == "}":
+            if groups:
+                groups.pop()
+        else:
+            text.append(char)
+            kept.append(any(keeps for keeps, _ in groups))
+            within.append(next((source for _, source in reversed(groups) if source), None))
+        at += 1
+    return "".join(text), kept, within
+
+
+# Whether a '.' ends an abbreviation or an initial rather than a sentence ('St.', 'U.S.').
+def _abbreviation(before: str) -> bool:
+    word = re.search(r"[^\W\d_]+$", before)
+    return word is None or len(word.group()) == 1 or word.group() in _ABBREVIATIONS
+
+
+# The name a lowered word stands in: the capitalised words around it, joined as names are
+# (a sentence's first word is printed with its capital anyway).
+def _name_around(word: _Word, words: list[_Word], text: str) -> str:
+    def joined(left: _Word, right: _Word) -> bool:
+        between = text[left.end : right.start]
+        within_word = " " not in between  # "U.S.", "D'Zurilla": one word, its first letter too
+        return (
+            left.text[0].isupper()
+            and right.text[0].isupper()
+            and not right.starts_sentence
+            and (within_word or not left.starts_sentence)
+            and between in _WITHIN_NAME
+        )
+
+    first = last = words.index(word)
+    while first > 0 and joined(words[first - 1], words[first]):
+        first -= 1
+    while last + 1 < len(words) and joined(words[last], words[last + 1]):
+        last += 1
+    if (formatted := words[first].formatted) and formatted == words[last].formatted:
+        return formatted  # braced outside: braces inside \\emph{} only group its text
+    end = words[last].end
+    if text[end : end + 1] == "." and (len(words[last].text) == 1 or words[last].text in _ABBREVIATIONS):
+        end += 1  # "U.S.", "St."
+    return text[words[first].start : end]
 
 
 # "EMOTIONS IN STORYBOOKS: A COMPARISON" -> "Emotions in storybooks: A comparison".
