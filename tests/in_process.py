@@ -6,11 +6,15 @@ A process that ends forgets what a build changed; this one must, so that no buil
 another's: the working folder, the environment, the loggers' handlers and filters (MkDocs
 adds a stream handler and a duplicate filter at every command, the hooks theirs at every
 build), Python's warning settings, and the citation threads, waited for as Python waits at
-exit. What Python prints for an exception that escapes is put in stderr as it would be.
+exit. What MkDocs keeps for `serve` (plugins, hook modules) is loaded afresh, as in a new
+process. An exception that escapes is put in stderr as Python prints it. Unlike `python -m`,
+the project's folder is not put on the import path (nothing edits `sys.path`): the hooks
+import only installed packages and `psychoed`.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import subprocess
@@ -29,6 +33,9 @@ from mkdocs.__main__ import ColorFormatter, cli
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 
+# What the tests gave a build's process before it was stopped: a build that hangs ends
+# the test run's worker, with every thread's stack, and its tests fail.
+TIMEOUT_SECONDS = 300
 # Python's own warning filters, as a new process has them (`python -c 'import warnings;
 # print(warnings.filters)'`), not pytest's: MkDocs logs the warnings they let through.
 NEW_PROCESS_WARNINGS = (
@@ -66,6 +73,7 @@ def _as_a_new_process(*, cwd: Path, env: Mapping[str, str]) -> Iterator[None]:
     logging.getLogger().handlers = []
     # Output to a pipe is not wrapped at a terminal's width (MkDocs measures it at import).
     ColorFormatter.text_wrapper.width = 0
+    faulthandler.dump_traceback_later(TIMEOUT_SECONDS, exit=True)
     try:
         with warnings.catch_warnings():
             warnings.resetwarnings()
@@ -76,6 +84,7 @@ def _as_a_new_process(*, cwd: Path, env: Mapping[str, str]) -> Iterator[None]:
         for thread in set(threading.enumerate()) - threads:
             if not thread.daemon:
                 thread.join()
+        faulthandler.cancel_dump_traceback_later()
         os.chdir(folder)
         os.environ.clear()
         os.environ.update(environ)
