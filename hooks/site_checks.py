@@ -67,9 +67,12 @@ _inputs: list[Path] = []
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography, _inputs
     _without_line.count = 0
+    # One counter, this module's: a process that builds another project loads this file
+    # again (MkDocs keeps one module per path), and the last copy's would count on.
     mkdocs_log = logging.getLogger("mkdocs")
-    if _without_line not in mkdocs_log.handlers:
-        mkdocs_log.addHandler(_without_line)
+    for handler in [h for h in mkdocs_log.handlers if type(h).__qualname__ == _WithoutLine.__qualname__]:
+        mkdocs_log.removeHandler(handler)
+    mkdocs_log.addHandler(_without_line)
     settings = options(config.plugins)
     bib_path = bib_file(config.config_file_path, settings)
     if bib_path is None:

@@ -27,13 +27,14 @@ LOGGERS = (pages.__name__, nav.__name__)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # `serve` keeps this module and the loggers between builds: one filter, this build's.
+    # `serve` keeps this module and the loggers between builds: one filter, this build's;
+    # by its class's name, for a process that builds another project loads this file again.
     located = _Located(
         docs_dir=Path(config.docs_dir), config_file=Path(config.config_file_path).resolve(), strict=bool(config.strict)
     )
     for name in LOGGERS:
         logger = logging.getLogger(name)
-        for old in [f for f in logger.filters if isinstance(f, _Located)]:
+        for old in [f for f in logger.filters if type(f).__qualname__ == _Located.__qualname__]:
             logger.removeFilter(old)
         logger.addFilter(located)
     return config

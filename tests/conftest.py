@@ -25,6 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import get_files
 
+from in_process import run_mkdocs
 from psychoed.problems import Problem
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.citation_cache import FOLDER_SETTING
@@ -64,18 +65,22 @@ def build_site(
     env: dict[str, str] | None = None,
     config_file: Path | None = None,
     program: str = "mkdocs",
+    new_process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` (with its mkdocs.yml, or `config_file`), as an
-    editor or CI runs it; `program="properdocs"` builds with ProperDocs instead."""
+    editor or CI runs it; `program="properdocs"` builds with ProperDocs instead.
+
+    Run in this process (tests/in_process.py: half the CPU time), unless `new_process`:
+    `python -m mkdocs` itself, as CI runs it. ProperDocs always gets its own: importing it
+    sends every later `mkdocs.*` import of the process to its modules."""
     site_dir = site_dir or project / "site"
     config = ["--config-file", str(config_file)] if config_file else []
+    args = ["build", "--strict", "--clean", *config, "--site-dir", str(site_dir)]
+    build_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    if program == "mkdocs" and not new_process:
+        return run_mkdocs(args, cwd=project, env=build_env)
     return subprocess.run(
-        [sys.executable, "-m", program, "build", "--strict", "--clean", *config, "--site-dir", str(site_dir)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [sys.executable, "-m", program, *args], cwd=project, env=build_env, capture_output=True, text=True, timeout=300
     )
 
 
@@ -217,8 +222,11 @@ def once_per_run(
 def fixture_build(fixture_project: Path, tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
     """The strict build of the fixture site, once per test run, as CI builds the published
     site: GitHub's repository named (so every page has its edit link), no preview, the
-    sitemap's dates from the last commit as `make build` sets them."""
-    return once_per_run(tmp_path_factory, "fixture-build", lambda: build_site(fixture_project, env=REAL_BUILD_ENV))
+    sitemap's dates from the last commit as `make build` sets them; by `python -m mkdocs`
+    in a process of its own, as CI runs it, so that every test of its pages reads a real one."""
+    return once_per_run(
+        tmp_path_factory, "fixture-build", lambda: build_site(fixture_project, env=REAL_BUILD_ENV, new_process=True)
+    )
 
 
 @pytest.fixture(scope="session")

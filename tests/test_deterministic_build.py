@@ -14,7 +14,8 @@ from conftest import REAL_BUILD_ENV, build_site
 def test_two_builds_with_the_same_source_date_are_byte_identical(
     fixture_project: Path, fixture_site: Path, tmp_path: Path
 ):
-    # A second process, so set iteration order (hash seeds) differs between the builds too.
+    # Another process than the fixture's build (this one), so set iteration order (hash seeds)
+    # differs between the builds too.
     result = build_site(fixture_project, site_dir=tmp_path / "second", env=REAL_BUILD_ENV)
 
     assert result.returncode == 0, result.stderr
