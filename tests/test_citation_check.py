@@ -129,32 +129,46 @@ def test_a_key_like_no_entry_means_none():
     assert meant_keys([page], BIBLIOGRAPHY) == set()
 
 
-# Keys as Zotero (neff_self-compassion_2003) and Better BibTeX (neffDevelopmentValidationScale2003)
-# export them, cited as an editor guesses a key from "Neff (2003)".
+# Keys as Zotero (neff_self-compassion_2003) and Better BibTeX (neffPilotStudyRandomized2013)
+# export them, cited as editors guess a key from "Neff (2003)" or "Neff & Germer (2013)".
 ZOTERO_KEYS = Bibliography(
     "references.bib",
     {
-        key: Entry(key, "article", 1, {"date": date}, persons={"author": [author]})
-        for key, date, author in [
-            ("neff_self-compassion_2003", "2003", "Neff, Kristin D."),
-            ("neffDevelopmentValidationScale2003", "2003-07", "Neff, Kristin D."),
-            ("neff_self-compassion_2011", "2011", "Neff, Kristin D."),
-            ("vanderkolk_body_2014", "2014-09-25", "van der Kolk, Bessel"),
+        key: Entry(key, "article", 1, {"date": date}, persons={"author": authors})
+        for key, date, authors in [
+            ("neff_self-compassion_2003", "2003", ["Neff, Kristin D."]),
+            ("neffDevelopmentValidationScale2003", "2003-07", ["Neff, Kristin D."]),
+            ("neffPilotStudyRandomized2013", "2013", ["Neff, Kristin D.", "Germer, Christopher K."]),
+            ("lopez_2015", "2015", ["López, Albert", "Sanderman, Robbert"]),
+            ("macbeth_compassion_2012", "2012", ["MacBeth, Angus", "Gumley, Andrew"]),
+            ("vanderkolk_body_2014", "2014-09-25", ["van der Kolk, Bessel"]),
         ]
     },
     [],
 )
+BOTH_2003 = "'neff_self-compassion_2003' or 'neffDevelopmentValidationScale2003'"
 
 
 @pytest.mark.parametrize(
     ("cited", "meant"),
     [
-        ("neff2003", "'neff_self-compassion_2003' or 'neffDevelopmentValidationScale2003'"),
-        ("Neff2011", "'neff_self-compassion_2011'"),
+        ("neff2003", BOTH_2003),
+        ("Neff_2003", BOTH_2003),  # as doi.org names its entries
+        ("nef2003", BOTH_2003),
+        ("neffgermer2013", "'neffPilotStudyRandomized2013'"),
+        ("neffandgermer2013", "'neffPilotStudyRandomized2013'"),
+        ("neffetal2013", "'neffPilotStudyRandomized2013'"),
+        ("lópez2015", "'lopez_2015'"),
+        ("lopezetal2015", "'lopez_2015'"),
+        ("gumley2012", "'macbeth_compassion_2012'"),  # the second author
+        ("mcbeth2012", "'macbeth_compassion_2012'"),
         ("kolk2014", "'vanderkolk_body_2014'"),
+        ("van_der_kolk2014", "'vanderkolk_body_2014'"),
+        # a year mistyped: the author's works, the nearest years first
+        ("neff2004", f"{BOTH_2003} or 'neffPilotStudyRandomized2013'"),
     ],
 )
-def test_a_key_guessed_from_author_and_year_suggests_that_authors_works_of_that_year(cited, meant):
+def test_a_key_guessed_from_authors_and_year_suggests_their_works_of_that_year(cited, meant):
     page = PageSource("docs/articles/a.md", f"---\ntitle: A\n---\n\nSelf-compassion helps [@{cited}].\n")
     problems, _ = check_citations([page], ZOTERO_KEYS)
     assert [str(problem) for problem in problems] == [

@@ -96,6 +96,12 @@ class Entry:
         family = people[0].split(",")[0].replace("{", "").replace("}", "").split() if people else []
         return folded(family[-1]) if family else ""
 
+    def family_names(self) -> list[str]:
+        """Each author's family name as written, particles too ('van der Kolk'); the editors'
+        for a book without authors."""
+        people = self.persons.get("author") or self.persons.get("editor") or []
+        return [person.split(",")[0].replace("{", "").replace("}", "").strip() for person in people]
+
     def year(self) -> str:
         """The year of the work as written ('' if none)."""
         return (self.fields.get("year") or self.fields.get("date") or "")[:4]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from psychoed.characters import folded
+
 from psychoed.markdown_source import PageSource
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Bibliography
@@ -155,17 +157,50 @@ def _keys_named(text: str, by_casefold: dict[str, str]) -> list[str]:
 
 
 # The casefolded keys a mistyped `key` most likely meant (the same guess for the message
-# and for "not cited"): a key in the house style guessed from "Smith (2019)" means the
-# works of that first author and year, whatever their keys (Zotero's smith_mindfulness_2019);
-# else the keys spelt most alike.
+# and for "not cited"): for a key guessed from the citation as read, "Neff (2003)", the
+# works of those authors and that year, whatever their keys (Zotero's
+# neff_self-compassion_2003); else the keys spelt most alike.
 def _close_keys(key: str, by_casefold: dict[str, str], bibliography: Bibliography) -> list[str]:
-    if guessed := _HOUSE_KEY.fullmatch(key):
-        name, year = re.sub(r"\d.*", "", key).casefold(), guessed.group("year")
-        same_work = [
-            own.casefold()
-            for own, entry in bibliography.entries.items()
-            if entry.year() == year and re.sub(r"[^a-z]", "", entry.first_family_name()) == name
-        ]
-        if same_work:
-            return same_work[:3]
+    if guessed := _AUTHOR_YEAR.fullmatch(key):
+        if meant := _works_named(guessed.group("names"), guessed.group("year"), bibliography):
+            return meant
     return difflib.get_close_matches(key.casefold(), list(by_casefold), n=3, cutoff=0.6)
+
+
+# How editors write a citation's authors and year as a key: neff2003, Neff_2003 (doi.org's
+# keys), neffgermer2013, neffetal2013, lópez2015, vanderkolk2014.
+_AUTHOR_YEAR = re.compile(r"(?P<names>[^\W\d_][^\d]*?)[\W_]*(?P<year>\d{4})[a-z]?")
+
+
+# The works whose authors and year the letters name, best first: the first author (with
+# the second, or "et al."), that year; another of its authors, or the first author's name
+# one slip away, that year; the first author in another year, the nearest first.
+def _works_named(names: str, year: str, bibliography: Bibliography) -> list[str]:
+    written = re.sub(r"(?:etal|andothers)$", "", _letters(names))
+    ranked = []
+    for key, entry in bibliography.entries.items():
+        families = [_letters(name) for name in entry.family_names()]
+        if not families or not written:
+            continue
+        first = {families[0], _letters(entry.first_family_name())}
+        if len(families) > 1:
+            first |= {families[0] + families[1], families[0] + "and" + families[1]}
+        same_year = entry.year() == year
+        if same_year and written in first:
+            rank = 0
+        elif same_year and (
+            written in families[1:] or difflib.SequenceMatcher(None, written, families[0]).ratio() >= 0.8
+        ):
+            rank = 1
+        elif written in first and entry.year().isdigit():
+            rank = 2 + abs(int(entry.year()) - int(year))
+        else:
+            continue
+        ranked.append((rank, key.casefold()))
+    best = min((rank for rank, _ in ranked), default=None)
+    near = [key for rank, key in sorted(ranked) if rank == best or (best is not None and best >= 2 and rank >= 2)]
+    return near[:3]
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z]", "", folded(name))
