@@ -6,7 +6,6 @@ import difflib
 import re
 
 from psychoed.characters import folded
-
 from psychoed.markdown_source import PageSource
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Bibliography
@@ -161,9 +160,9 @@ def _keys_named(text: str, by_casefold: dict[str, str]) -> list[str]:
 # works of those authors and that year, whatever their keys (Zotero's
 # neff_self-compassion_2003); else the keys spelt most alike.
 def _close_keys(key: str, by_casefold: dict[str, str], bibliography: Bibliography) -> list[str]:
-    if guessed := _AUTHOR_YEAR.fullmatch(key):
-        if meant := _works_named(guessed.group("names"), guessed.group("year"), bibliography):
-            return meant
+    guessed = _AUTHOR_YEAR.fullmatch(key)
+    if guessed and (meant := _works_named(guessed.group("names"), guessed.group("year"), bibliography)):
+        return meant
     return difflib.get_close_matches(key.casefold(), list(by_casefold), n=3, cutoff=0.6)
 
 
