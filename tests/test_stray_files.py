@@ -8,7 +8,7 @@ import pytest
 from conftest import build_site
 from problem_summary import MATCHER, Annotation, annotations_in, matchers
 from psychoed.problems import Problem, closing_line, names_a_line, report
-from psychoed.stray_files import file_problem, stray_file_problems
+from psychoed.stray_files import file_problem, missing_page_problems, stray_file_problems
 from test_contributing import GUIDE, shape
 
 NOT_MD = "the file is named without .md at the end, so the site would publish it as raw text, not as a page; rename it to '{}'"
@@ -106,6 +106,37 @@ def test_a_page_is_in_a_menu_when_the_nav_names_it_or_its_folder_or_not_in_nav_k
     )
 
 
+MKDOCS_YML = """nav:
+  - Home: index.md
+  - Articles: articles/
+  - Practices:
+      - Breathing: practices/breathing.md
+      - https://example.org/
+"""
+
+
+@pytest.mark.parametrize(
+    ("pages", "message"),
+    [
+        (["index.md", "practices/breathing.md"], None),
+        # renamed in GitHub's web editor: the new name is the page the menu lacks
+        (
+            ["index.md", "practices/breathe-slowly.md"],
+            "mkdocs.yml:5: the menu (nav) lists 'practices/breathing.md', which is no page of docs/ (renamed or deleted?); "
+            "if the page is now 'practices/breathe-slowly.md', write that name here; if it was deleted, delete this line",
+        ),
+        (
+            ["index.md"],
+            "mkdocs.yml:5: the menu (nav) lists 'practices/breathing.md', which is no page of docs/ (renamed or deleted?); "
+            "write the page's name as it is in docs/, or delete this line if the page was deleted",
+        ),
+    ],
+)
+def test_a_menu_entry_for_a_page_renamed_or_deleted_is_told_at_its_line_with_the_new_name(pages, message):
+    problems = missing_page_problems(pages, nav=NAV, not_in_nav=set(), config_path="mkdocs.yml", config_text=MKDOCS_YML)
+    assert [str(problem) for problem in problems] == ([message] if message else [])
+
+
 def test_without_a_nav_mkdocs_lists_every_page():
     assert stray_file_problems(["how-can-i-sleep-better.md"], nav=None, not_in_nav=set(), docs_path="docs") == []
 
@@ -166,6 +197,30 @@ def test_stray_files_stop_the_build_each_at_its_path_annotated_and_explained(sit
     ]
     for message in set(STRAY.values()):
         assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"
+
+
+# A page renamed in GitHub's web editor, with another mistake on the branch: one build tells
+# all of it (the menu's line, the links to the old name, the page in no menu, the key).
+def test_a_renamed_page_is_told_whole_in_one_build(site_copy):
+    old, new = site_copy / "docs/practices/what-do-i-need.md", site_copy / "docs/practices/what-i-need.md"
+    old.rename(new)
+    article = site_copy / "docs/articles/how-can-self-compassion-help-me.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("[@yip2021]", "[@yip2020]", 1), encoding="utf-8")
+
+    build = build_site(site_copy)
+
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    told = build.stderr.split("\n\nAborted")[0]
+    assert (
+        "mkdocs.yml:" in told
+        and "lists 'practices/what-do-i-need.md'" in told
+        and "now 'practices/what-i-need.md'" in told
+    )
+    assert "docs/practices/what-i-need.md: the file is a page in no menu" in told
+    assert "unknown citation key 'yip2020'" in told
+    assert "contains a link '../practices/what-do-i-need.md'" in told
+    # MkDocs' own report of the menu's entry never comes: it was told, with its fix.
+    assert "is included in the 'nav' configuration" not in build.stderr
 
 
 @pytest.mark.parametrize(

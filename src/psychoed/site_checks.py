@@ -36,7 +36,7 @@ from psychoed.references.doi_citations import (
 from psychoed.settings.reserved_values import is_production, reserved_value_problems
 from psychoed.settings.setting_problems import located, setting_lines
 from psychoed.settings.site_settings import setting_problems
-from psychoed.stray_files import copy_marker, stray_file_problems
+from psychoed.stray_files import copy_marker, missing_page_problems, stray_file_problems
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,13 @@ def site_problems(
         nav=nav,
         not_in_nav={file.src_uri for file in published if not file.in_nav},
         docs_path=display_path(docs_dir, config_file),
+    )
+    problems += missing_page_problems(
+        [file.src_uri for file in published],
+        nav=nav,
+        not_in_nav={file.src_uri for file in published if not file.in_nav},
+        config_path=display_path(config_file, config_file),
+        config_text=config_file.read_text(encoding="utf-8") if config_file.is_file() else "",
     )
     # Each page once, as text; a page that is not UTF-8 is reported, and checked no further.
     # Nor is a copy (reported above): its title would be told as the original's duplicate.

@@ -1,6 +1,7 @@
 """Files in docs/ that MkDocs would publish but the site does not mean to: a page saved
 without `.md` (copied as raw text), a copy or a backup, a type the site does not serve, a
-page in no menu. Each is told at its path, with what to do.
+page in no menu. Each is told at its path, with what to do. And the menu's entries for
+pages that are gone (renamed or deleted), at their line of mkdocs.yml.
 
 MkDocs publishes every file under docs/: a Markdown file (`.md`) as a page, any other as
 it is, at its own address, linked from nowhere, and says nothing.
@@ -8,12 +9,14 @@ it is, at its own address, linked from nowhere, and says nothing.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
 from psychoed.problems import Problem
+from psychoed.warning_locations import link_line
 
 # What docs/ may hold beside pages: stylesheets, pictures, and PDFs (handouts, worksheets).
 # A maintainer who needs another type (a font, a script) adds its ending here, and to
@@ -45,6 +48,34 @@ def stray_file_problems(
         message = file_problem(src_uri, listed=listed)
         if message:
             problems.append(Problem(f"{docs_path}/{src_uri}", None, message))
+    return problems
+
+
+def missing_page_problems(
+    src_uris: Iterable[str], *, nav: list[Any] | None, not_in_nav: set[str], config_path: str, config_text: str
+) -> list[Problem]:
+    """Each page mkdocs.yml's nav names that docs/ does not hold (`src_uris`), at its line:
+    renamed, it is most likely one of the pages in no menu, which is named."""
+    pages = {src_uri for src_uri in src_uris if src_uri.endswith(".md")}
+    targets = set(nav_targets(nav or []))
+    unlisted = sorted(page for page in pages if page not in not_in_nav and not in_nav(page, targets))
+    problems = []
+    for target in dict.fromkeys(nav_targets(nav or [])):
+        if not target.endswith(".md") or "://" in target or target.lstrip("/") in pages:
+            continue
+        renamed = difflib.get_close_matches(target, unlisted, n=1, cutoff=0) if unlisted else []
+        fix = (
+            f"if the page is now '{renamed[0]}', write that name here; if it was deleted, delete this line"
+            if renamed
+            else "write the page's name as it is in docs/, or delete this line if the page was deleted"
+        )
+        problems.append(
+            Problem(
+                config_path,
+                link_line(config_text, target),
+                f"the menu (nav) lists '{target}', which is no page of docs/ (renamed or deleted?); {fix}",
+            )
+        )
     return problems
 
 
