@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_site
+from conftest import build_checks, build_site
 from problem_summary import MATCHER, Annotation, annotations_in, matchers
 from psychoed.problems import Problem, closing_line, names_a_line, report
 from psychoed.stray_files import file_problem, missing_page_problems, stray_file_problems
@@ -197,6 +197,16 @@ def test_stray_files_stop_the_build_each_at_its_path_annotated_and_explained(sit
     ]
     for message in set(STRAY.values()):
         assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"
+
+
+# An article renamed without its .md (GitHub's name box keeps what is typed): the works it
+# cites are not told "not cited, or remove it"; renaming it as told cites them again.
+def test_works_cited_by_a_page_saved_without_md_are_not_told_to_be_removed(site_copy):
+    article = site_copy / "docs/articles/how-can-self-compassion-help-me.md"
+    article.rename(article.with_suffix(""))
+    told = [str(problem) for problem in build_checks(site_copy)]
+    assert any("how-can-self-compassion-help-me: the file is named without .md" in problem for problem in told)
+    assert not [problem for problem in told if "is not cited by any page" in problem], told
 
 
 # A page renamed in GitHub's web editor, with another mistake on the branch: one build tells

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from psychoed.articles.front_matter import is_article, read_article, review_date_problems
@@ -25,6 +25,7 @@ from psychoed.problems import Problem
 from psychoed.project_files import display_path, read_page
 from psychoed.references.bibliography import Bibliography, uncited_problems
 from psychoed.references.citation_check import check_citations, meant_keys
+from psychoed.references.citation_syntax import find_citation_blocks
 from psychoed.references.doi_citations import (
     doi_keys,
     misshapen_doi_citations,
@@ -36,7 +37,13 @@ from psychoed.references.doi_citations import (
 from psychoed.settings.reserved_values import is_production, reserved_value_problems
 from psychoed.settings.setting_problems import located, setting_lines
 from psychoed.settings.site_settings import setting_problems
-from psychoed.stray_files import copy_marker, missing_page_problems, stray_file_problems
+from psychoed.stray_files import (
+    OTHER_MARKDOWN_TYPES,
+    TEXT_TYPES,
+    copy_marker,
+    missing_page_problems,
+    stray_file_problems,
+)
 
 
 @dataclass(frozen=True)
@@ -115,7 +122,8 @@ def site_problems(
     problems += citation_problems
     cited = {key for block in blocks for key in block.keys}
     problems += uncited_problems(
-        bibliography, cited | (meant_keys(pages, bibliography) if citation_problems else set())
+        bibliography,
+        cited | (meant_keys(pages, bibliography) if citation_problems else set()) | _cited_by_misnamed_pages(published),
     )
     problems += invisible_character_problems(pages)
     problems += remote_content_problems(pages)
@@ -146,3 +154,19 @@ def site_problems(
             if article:
                 problems += review_date_problems(article, source=page.source, path=page.path, today=today)
     return problems
+
+
+# The works a page saved under a name the site does not read as a page cites ("article"
+# without .md, told above): not "uncited, or remove it", as renaming the page cites them.
+def _cited_by_misnamed_pages(files: list[SourceFile]) -> set[str]:
+    keys: set[str] = set()
+    for file in files:
+        suffix = PurePosixPath(file.src_uri).suffix.lower()
+        if file.page or file.abs_src_path is None or suffix not in TEXT_TYPES + OTHER_MARKDOWN_TYPES:
+            continue
+        try:
+            text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        keys |= {key for block in find_citation_blocks(strip_front_matter(text)[0]) for key in block.keys}
+    return keys
