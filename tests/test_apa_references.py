@@ -721,6 +721,15 @@ MISTAKES = [
         "brace a name to keep its capitals: {Freud}, or write a word that is not a name in small letters",
     ),
     Mistake(
+        "html-code-in-journal",
+        # As doi.org and DataCite give a journal's '&' (printed "&Amp;"; a title with one is dropped).
+        "@article{ampersand2019,\n  author  = {Doe, Jane},\n  title   = {Self-compassion and rumination},\n"
+        "  journal = {Clinical Psychology &amp; Psychotherapy},\n  year    = {2019},\n  volume  = {26},\n  pages   = {1--9},\n"
+        "  doi     = {10.1002/cpp.9999},\n}\n",
+        "&amp; Psychotherapy",
+        "entry 'ampersand2019': the 'journal' field has '&amp;', the web's code for '&', which the site prints garbled or not at all; write & instead",
+    ),
+    Mistake(
         "film-as-biblatex-video",
         "@video{forman1975,\n  author    = {Forman, Milos},\n  title     = {One Flew Over the Cuckoo's Nest},\n  publisher = {United Artists},\n  year      = {1975},\n}\n",
         "@video{forman1975,",

@@ -3,6 +3,7 @@ would print wrong without a word: each as a message at its line."""
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from collections.abc import Mapping
@@ -24,6 +25,10 @@ FORM_PLACEHOLDERS = (
 )
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, FORM_PLACEHOLDERS)) + r")(?![A-Za-z])")
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
+# A character written as the web writes it in HTML ('&amp;', '&#38;', '&eacute;'), as
+# doi.org and DataCite give some titles and journals: pandoc prints it garbled, or drops
+# the field ('Clinical Psychology &Amp; Psychotherapy').
+_HTML_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 # `$` opens TeX math (pandoc prints what lies between two as math, or drops it); `^` is
 # a superscript in math and prints as "\^" in text.
 _UNESCAPED_MATH = re.compile(r"(?<!\\)[$^]")
@@ -208,6 +213,18 @@ def entry_problems(
             problem(
                 name,
                 f": the '{name}' field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead",
+            )
+        coded = {code: char for code in _HTML_ENTITY.findall(value) if (char := html.unescape(code)) != code}
+        if coded and name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS:
+            codes, chars = ", ".join(f"'{code}'" for code in coded), ", ".join(f"'{char}'" for char in coded.values())
+            fix = (
+                f"write {next(iter(coded.values()))} instead"
+                if len(coded) == 1
+                else f"write each as the character itself ({chars})"
+            )
+            problem(
+                name,
+                f": the '{name}' field has {codes}, the web's {'code' if len(coded) == 1 else 'codes'} for {chars}, which the site prints garbled or not at all; {fix}",
             )
         if name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS and (found := _UNESCAPED_MATH.search(value)):
             sign = found.group()
