@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Fewer runs where one build takes tens of seconds, so the whole benchmark stays near
 # five minutes on two cores.
 DEFAULT_RUNS = {10: 5, 200: 5, 1000: 3}
-# "full" starts with no citation cache (cold), "warm" with the one the build before left;
+# "full" starts with no cache at all (cold), "warm" with the one the build before left;
 # "content" is bare Material building the pages' text as the site's hooks leave it, so
 # full ÷ content is what the site's code costs, content ÷ bare what its pages' text does.
 VARIANTS = ("full", "warm", "bare", "bibtex-only", "content")
@@ -96,7 +96,7 @@ def main() -> None:
                 for variant in args.variants:
                     if variant == "bibtex-only" and number > args.baseline_runs:
                         continue
-                    cache = site.root / ".cache" / "citations"
+                    cache = site.root / ".cache"  # citations, the checked bibliography, templates
                     if variant == "full":
                         shutil.rmtree(cache, ignore_errors=True)
                     elif variant == "warm" and not cache.exists():

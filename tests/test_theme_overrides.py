@@ -6,7 +6,10 @@ import re
 from importlib.util import find_spec
 from pathlib import Path
 
-from conftest import ROOT
+import jinja2
+
+from conftest import ROOT, build_site
+from psychoed.references import citation_cache
 
 _MATERIAL = find_spec("material")
 assert _MATERIAL is not None and _MATERIAL.origin is not None  # the site's theme, installed
@@ -40,3 +43,38 @@ def test_toc_partial_is_materials_with_the_toggle_label_only_where_the_toggle_is
     )
     assert guarded != theirs, "Material's table of contents changed shape; recheck the override"
     assert ours == guarded
+
+
+# Templates are compiled once, kept in .cache/templates/ (hooks/template_cache.py), and a
+# template edited since is compiled again: the page shows the edit.
+def test_a_build_compiles_no_page_template_a_build_before_compiled_unless_it_was_edited(site_copy, monkeypatch):
+    monkeypatch.delenv(citation_cache.FOLDER_SETTING, raising=False)
+    compiled: list[str | None] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return compile_template(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    page = site_copy / "site" / "disclaimer" / "index.html"
+
+    assert build_site(site_copy).returncode == 0
+    assert "main.html" in compiled and list((site_copy / ".cache" / "templates").iterdir())
+    first = page.read_text(encoding="utf-8")
+    compiled.clear()
+
+    assert build_site(site_copy).returncode == 0
+    # but the language partial, which Material's plugins read with environments of their own
+    assert set(compiled) <= {"partials/language.html", "partials/languages/en.html"}
+    assert page.read_text(encoding="utf-8") == first
+    compiled.clear()
+
+    main = site_copy / "overrides" / "main.html"
+    main.write_text(
+        main.read_text(encoding="utf-8").replace("{% block extrahead %}", "{% block extrahead %}<!-- edited -->", 1),
+        encoding="utf-8",
+    )
+    assert build_site(site_copy).returncode == 0
+    assert "main.html" in compiled and "base.html" not in compiled
+    assert "<!-- edited -->" in page.read_text(encoding="utf-8")
