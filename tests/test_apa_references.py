@@ -882,3 +882,28 @@ def _printed_title(title: str, source: str | None = None) -> str:
 # The words of a title as a reader sees them: braces and commands left out.
 def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", re.sub(r"\\[A-Za-z]+|[{}]", "", text))
+
+
+# Zotero's own BibTeX export braces each capitalised word; of a title stored in Title Case,
+# that prints in Title Case, which the site names. Braced names alone (Better BibTeX's
+# export of a title in sentence case) are left as they are.
+@pytest.mark.parametrize(
+    ("title", "told"),
+    [
+        ("Conditioning, but on {Which} {Distribution}? {Grammatical} {Gender} in {German} {Plural} {Inflection}", True),
+        ("Unique {{Aspects}} of the {{Structure}} and {{Dynamics}} of {{Cellulose Microfibrils}}", True),
+        (
+            "Lieb-{{Robinson}} Bounds, {{Arveson}} Spectrum and {{Haag-Ruelle}} Scattering Theory for Gapped Quantum Spin Systems",
+            False,
+        ),
+        ("Self-compassion in {German} and {Dutch} adolescents", False),
+    ],
+)
+def test_a_title_in_title_case_braced_word_by_word_is_told_as_it_prints_in_title_case(title, told):
+    messages = [problem.message for problem in _title_problems(title)]
+    assert bool(messages) == told
+    if told:
+        [message] = messages
+        assert "the title is in Title Case with each capitalised word braced ('{" in message
+        assert "right-click the title, choose Sentence case" in message
+        assert _words(_printed_title(title)) == _words(title)  # as typed: Title Case

@@ -330,6 +330,11 @@ def entry_problems(
                 name,
                 f": the {name} is in capitals ('{value}'), which the site prints as typed; write it as the work prints it in small letters, e.g. {name} = {{{_sentence(value)}}}, with names in braces: {{United States}}",
             )
+        elif (braced := _braced_title_case(value)) and _read_as_english(fields.get("langid")):
+            problem(
+                name,
+                f": the {name} is in Title Case with each capitalised word braced ('{' '.join('{' + word + '}' for word in braced[:4])}{' …' if len(braced) > 4 else ''}'), as Zotero exports a title stored in Title Case, so it prints in Title Case, not in the sentence case APA asks for; in Zotero, right-click the title, choose Sentence case and export again, or write it in sentence case with braces only around names: {{United States}}",
+            )
         elif lowered and not _read_as_english(fields.get("language")):
             problem(
                 name,
@@ -516,6 +521,40 @@ class _Word:
 # APA asks, and a name in it cannot be told. A short part with one capitalised word
 # ("Evidence from Norway") is taken as the rest of the title is.
 def _lowered_names(value: str) -> tuple[list[str], list[str]]:
+    text, parts = _title_words(value)
+
+    def lowered(part: list[_Word]) -> list[_Word]:
+        return [w for w in part if not w.kept and not w.starts_sentence and _capitalised(w.text)]
+
+    sentence_case = any(_small_words(part) for part in parts)
+    meant = [
+        word
+        for part in parts
+        for word in lowered(part)
+        if _small_words(part) or (sentence_case and len(lowered(part)) == 1)
+    ]
+    names = []
+    for word in meant:
+        name = _name_around(word, [w for part in parts for w in part], text)
+        if name not in names:
+            names.append(name)
+    return list(dict.fromkeys(word.text for word in meant)), names
+
+
+# A title in Title Case whose capitalised words are braced one by one, as Zotero's BibTeX
+# export writes one ("on {Which} {Distribution}"; Better BibTeX: "{{Aspects}}"): pandoc
+# keeps them, so it prints in Title Case. Four or more, none left unbraced, and no word of
+# four letters or more in small letters, tell it from a title whose names alone are braced.
+def _braced_title_case(value: str) -> list[str]:
+    _, parts = _title_words(value)
+    capitalised = [w for part in parts for w in part if not w.starts_sentence and _capitalised(w.text)]
+    braced = [w.text for w in capitalised if w.kept]
+    whole = len(braced) >= 4 and len(braced) == len(capitalised)
+    return braced if whole and not any(_small_words(part) for part in parts) else []
+
+
+# A title's words as pandoc's sentence case reads them, in parts that each start a sentence.
+def _title_words(value: str) -> tuple[str, list[list[_Word]]]:
     text, kept, within = _as_pandoc_reads(printable(value))
     parts: list[list[_Word]] = [[]]
     starts = True
@@ -534,38 +573,24 @@ def _lowered_names(value: str) -> tuple[list[str], list[str]]:
         elif not (found.group() == "." and _abbreviation(text[: found.start()])):
             parts.append([])
             starts = True
+    return text, parts
 
-    def lowered(part: list[_Word]) -> list[_Word]:
-        return [
-            w
-            for w in part
-            if not w.kept
-            and not w.starts_sentence
-            and w.text[0].isupper()
-            and (w.text[1:].islower() or len(w.text) == 1)
-        ]
 
-    def small(part: list[_Word]) -> int:
-        return sum(
-            not w.kept
-            and not w.starts_sentence
-            and not w.after_break
-            and w.text.islower()
-            and len(w.text) >= 4
-            and w.text not in _SMALL_WORDS
-            for w in part
-        )
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and (word[1:].islower() or len(word) == 1)
 
-    sentence_case = any(small(part) for part in parts)
-    meant = [
-        word for part in parts for word in lowered(part) if small(part) or (sentence_case and len(lowered(part)) == 1)
-    ]
-    names = []
-    for word in meant:
-        name = _name_around(word, [w for part in parts for w in part], text)
-        if name not in names:
-            names.append(name)
-    return list(dict.fromkeys(word.text for word in meant)), names
+
+# Words in small letters that a title in Title Case would capitalise: a sign of sentence case.
+def _small_words(part: list[_Word]) -> int:
+    return sum(
+        not w.kept
+        and not w.starts_sentence
+        and not w.after_break
+        and w.text.islower()
+        and len(w.text) >= 4
+        and w.text not in _SMALL_WORDS
+        for w in part
+    )
 
 
 # The text pandoc sentence-cases, with whether each character keeps its case (braces
