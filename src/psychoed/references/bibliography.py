@@ -21,7 +21,7 @@ from psychoed.references.bibtex_characters import invisible_character_problems, 
 from psychoed.references.doi import doi_problem
 from psychoed.references.pandoc_entries import pandoc_text
 from psychoed.references.person_names import name_list_problem
-from psychoed.references.reference_rules import duplicate_doi_problems, entry_problems
+from psychoed.references.reference_rules import duplicate_doi_problems, entry_problems, web_coded
 
 _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 _FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
@@ -479,6 +479,9 @@ def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
     if not _CITABLE_KEY.fullmatch(entry.key) and not _CITABLE_KEY.fullmatch(visible(entry.key)):
         problems.append(Problem(display_path, entry.line, _uncitable_key(entry.key)))
     for role, written in entry.names.items():
+        # A name written with the web's codes (O&#39;Brien) is told by entry_problems, not split at ';'.
+        if web_coded(written):
+            continue
         if wrong := name_list_problem(written):
             message = f"entry '{entry.key}': the {role} field has {wrong.cause}; write {role} = {{{wrong.rewritten}}}{wrong.more}"
             problems.append(Problem(display_path, entry.field_lines.get(role, entry.line), message, fatal=wrong.fatal))

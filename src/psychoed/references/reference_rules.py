@@ -29,6 +29,16 @@ _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 # doi.org and DataCite give some titles and journals: pandoc prints it garbled, or drops
 # the field ('Clinical Psychology &Amp; Psychotherapy').
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_HTML_TAG = re.compile(r"<(?P<name>i|em|b|strong|sub|sup|scp|span|u)\b[^>]*>(?P<text>[^<]*)</(?P=name)>", re.IGNORECASE)
+_LATEX_FOR_TAG = {
+    "i": "\\emph",
+    "em": "\\emph",
+    "b": "\\textbf",
+    "strong": "\\textbf",
+    "sub": "\\textsubscript",
+    "sup": "\\textsuperscript",
+    "scp": "\\textsc",
+}
 # `$` opens TeX math (pandoc prints what lies between two as math, or drops it); `^` is
 # a superscript in math and prints as "\^" in text.
 _UNESCAPED_MATH = re.compile(r"(?<!\\)[$^]")
@@ -214,18 +224,8 @@ def entry_problems(
                 name,
                 f": the '{name}' field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead",
             )
-        coded = {code: char for code in _HTML_ENTITY.findall(value) if (char := html.unescape(code)) != code}
-        if coded and name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS:
-            codes, chars = ", ".join(f"'{code}'" for code in coded), ", ".join(f"'{char}'" for char in coded.values())
-            fix = (
-                f"write {next(iter(coded.values()))} instead"
-                if len(coded) == 1
-                else f"write each as the character itself ({chars})"
-            )
-            problem(
-                name,
-                f": the '{name}' field has {codes}, the web's {'code' if len(coded) == 1 else 'codes'} for {chars}, which the site prints garbled or not at all; {fix}",
-            )
+        if name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS and (web := _web_code_problem(name, value)):
+            problem(name, web)
         if name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS and (found := _UNESCAPED_MATH.search(value)):
             sign = found.group()
             fix = "write \\$ instead (\\$50)" if sign == "$" else "write the character itself instead (R², not R^2)"
@@ -234,6 +234,9 @@ def entry_problems(
                 f": the '{name}' field has a {sign} that BibTeX reads as math, which prints garbled or not at all; {fix}",
             )
     for role, people in persons.items():
+        if role not in fields and (web := _web_code_problem(role, " and ".join(people))):
+            problem(role, web)
+            continue
         if stray := next((person for person in people if _STRAY_AND.search(person)), None):
             problem(
                 role, f": the '{role}' field has an 'and' with no name on one side ('{stray}'); delete the extra 'and'"
@@ -314,7 +317,8 @@ def entry_problems(
         )
     for name in _SENTENCE_CASED_FIELDS:
         value = fields.get(name, "").strip()
-        lowered, names = _lowered_names(value) if _read_as_english(fields.get("langid")) else ([], [])
+        english = _read_as_english(fields.get("langid"))
+        lowered, names = _lowered_names(value) if english and not web_coded(value) else ([], [])
         if whole := _BRACED_WHOLE.fullmatch(value):
             problem(
                 name,
@@ -330,12 +334,12 @@ def entry_problems(
                 name,
                 f": the {name} is in capitals ('{value}'), which the site prints as typed; write it as the work prints it in small letters, e.g. {name} = {{{_sentence(value)}}}, with names in braces: {{United States}}",
             )
-        elif (braced := _braced_title_case(value)) and _read_as_english(fields.get("langid")):
+        elif english and (braced := _braced_title_case(value)):
             problem(
                 name,
                 f": the {name} is in Title Case with each capitalised word braced ('{' '.join('{' + word + '}' for word in braced[:4])}{' …' if len(braced) > 4 else ''}'), as Zotero exports a title stored in Title Case, so it prints in Title Case, not in the sentence case APA asks for; in Zotero, right-click the title, choose Sentence case and export again, or write it in sentence case with braces only around names: {{United States}}",
             )
-        elif lowered and not _read_as_english(fields.get("language")):
+        elif english and not _read_as_english(fields.get("language")) and (lowered := _all_lowered(value)):
             problem(
                 name,
                 f": the {name} is in another language (language = {{{fields['language']}}}), which pandoc reads as English and prints in sentence case, lowering {_quoted(lowered)}; add langid = {{{fields['language']}}}, which it reads",
@@ -343,7 +347,7 @@ def entry_problems(
         elif names:
             problem(
                 name,
-                f": the {name} is in sentence case, and the site prints its capitalised {_quoted(lowered)} in small letters ({_quoted([word.lower() for word in lowered])}); brace a name to keep its capitals: {', '.join('{' + name + '}' for name in names)}, or write a word that is not a name in small letters",
+                f": the {name} is in sentence case, and the site prints its capitalised {_quoted(lowered)} in small letters ({_quoted([word.lower() for word in lowered])}); brace a name to keep its capitals: {', '.join(names)}, or write a word that is not a name in small letters",
             )
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
         problems.append(
@@ -493,6 +497,39 @@ def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
     return whole if named or GROUP_NAME.search(whole) else None
 
 
+def web_coded(value: str) -> bool:
+    """Whether `value` holds a character or markup as web pages write them (`&#39;`, `<i>`)."""
+    return bool(_HTML_TAG.search(html.unescape(value)) or _web_codes(value))
+
+
+# HTML as doi.org and DataCite give some titles ('<i>Drosophila</i>', '&lt;i&gt;'), and the
+# web's codes for characters ('&amp;', '&#38;'): pandoc prints them garbled, or drops the
+# field ('Clinical Psychology &Amp; Psychotherapy'). Tags first: they are what to rewrite.
+def _web_code_problem(name: str, value: str) -> str | None:
+    decoded = html.unescape(value)
+    if tag := _HTML_TAG.search(decoded):
+        command = _LATEX_FOR_TAG.get(tag.group("name").lower())
+        fix = (
+            f"write {command}{{{tag.group('text')}}} instead"
+            if command
+            else f"write the text without the tags: {tag.group('text')}"
+        )
+        return f": the '{name}' field has HTML markup ('{tag.group()}'), which the site prints as typed; {fix}"
+    if coded := _web_codes(value):
+        codes, chars = ", ".join(f"'{code}'" for code in coded), ", ".join(f"'{char}'" for char in coded.values())
+        fix = (
+            f"write {next(iter(coded.values()))} instead"
+            if len(coded) == 1
+            else f"write each as the character itself ({chars})"
+        )
+        return f": the '{name}' field has {codes}, the web's {'code' if len(coded) == 1 else 'codes'} for {chars}, which the site prints garbled or not at all; {fix}"
+    return None
+
+
+def _web_codes(value: str) -> dict[str, str]:
+    return {code: char for code in _HTML_ENTITY.findall(value) if (char := html.unescape(code)) != code}
+
+
 def _read_as_english(language: str | None) -> bool:
     language = (language or "").strip().casefold()
     return not language or language in _ENGLISH or language.startswith(("en-", "en_")) or language in {"en", "eng"}
@@ -522,34 +559,48 @@ class _Word:
 # ("Evidence from Norway") is taken as the rest of the title is.
 def _lowered_names(value: str) -> tuple[list[str], list[str]]:
     text, parts = _title_words(value)
+    words = [w for part in parts for w in part]
 
-    def lowered(part: list[_Word]) -> list[_Word]:
-        return [w for w in part if not w.kept and not w.starts_sentence and _capitalised(w.text)]
+    def names_in(part: list[_Word]) -> list[str]:
+        return list(dict.fromkeys(_name_around(w, words, text) for w in _lowered(part)))
 
+    # More words in small letters than names: the part is in sentence case ("the work of
+    # Freud and his students"), not Title Case with a word left small ("Self-Compassion and
+    # anxiety in College Students"). A part of one name takes the rest's case ("Evidence
+    # from Norway").
     sentence_case = any(_small_words(part) for part in parts)
     meant = [
-        word
+        part
         for part in parts
-        for word in lowered(part)
-        if _small_words(part) or (sentence_case and len(lowered(part)) == 1)
+        if _lowered(part)
+        and (_small_words(part) >= len(names_in(part)) or (sentence_case and len(names_in(part)) == 1))
     ]
-    names = []
-    for word in meant:
-        name = _name_around(word, [w for part in parts for w in part], text)
-        if name not in names:
-            names.append(name)
-    return list(dict.fromkeys(word.text for word in meant)), names
+    lowered = [w.text for part in meant for w in _lowered(part)]
+    names = [name for part in meant for name in names_in(part)]
+    return list(dict.fromkeys(lowered)), list(dict.fromkeys(names))
+
+
+# Every capitalised word pandoc's sentence case prints in small letters, whatever the case
+# the title is written in.
+def _all_lowered(value: str) -> list[str]:
+    return list(dict.fromkeys(w.text for part in _title_words(value)[1] for w in _lowered(part)))
+
+
+# The words pandoc lowers: capitalised, not braced, no sentence's first; not a lone 'A',
+# which APA writes small there too ("Self-compassion—a buffer").
+def _lowered(part: list[_Word]) -> list[_Word]:
+    return [w for w in part if not w.kept and not w.starts_sentence and _capitalised(w.text) and w.text != "A"]
 
 
 # A title in Title Case whose capitalised words are braced one by one, as Zotero's BibTeX
 # export writes one ("on {Which} {Distribution}"; Better BibTeX: "{{Aspects}}"): pandoc
-# keeps them, so it prints in Title Case. Four or more, none left unbraced, and no word of
+# keeps them, so it prints in Title Case. Three or more, none left unbraced, and no word of
 # four letters or more in small letters, tell it from a title whose names alone are braced.
 def _braced_title_case(value: str) -> list[str]:
     _, parts = _title_words(value)
     capitalised = [w for part in parts for w in part if not w.starts_sentence and _capitalised(w.text)]
     braced = [w.text for w in capitalised if w.kept]
-    whole = len(braced) >= 4 and len(braced) == len(capitalised)
+    whole = len(braced) >= 3 and len(braced) == len(capitalised)
     return braced if whole and not any(_small_words(part) for part in parts) else []
 
 
@@ -643,8 +694,8 @@ def _abbreviation(before: str) -> bool:
     return word is None or len(word.group()) == 1 or word.group() in _ABBREVIATIONS
 
 
-# The name a lowered word stands in: the capitalised words around it, joined as names are
-# (a sentence's first word is printed with its capital anyway).
+# The name a lowered word stands in, braced as pandoc keeps it: the capitalised words
+# around it, joined as names are (a sentence's first word is printed with its capital anyway).
 def _name_around(word: _Word, words: list[_Word], text: str) -> str:
     def joined(left: _Word, right: _Word) -> bool:
         between = text[left.end : right.start]
@@ -663,11 +714,16 @@ def _name_around(word: _Word, words: list[_Word], text: str) -> str:
     while last + 1 < len(words) and joined(words[last], words[last + 1]):
         last += 1
     if (formatted := words[first].formatted) and formatted == words[last].formatted:
-        return formatted  # braced outside: braces inside \\emph{} only group its text
+        return "{" + formatted + "}"  # braced outside: braces inside \\emph{} only group its text
     end = words[last].end
     if text[end : end + 1] == "." and (len(words[last].text) == 1 or words[last].text in _ABBREVIATIONS):
         end += 1  # "U.S.", "St."
-    return text[words[first].start : end]
+    name = text[words[first].start : end]
+    if "." in name:  # braced whole, "{U.S.}" ends a sentence, and pandoc capitalises the next word
+        return _WORD_OR_STOP.sub(
+            lambda found: "{" + found.group() + "}" if found.group("word") else found.group(), name
+        )
+    return "{" + name + "}"
 
 
 # "EMOTIONS IN STORYBOOKS: A COMPARISON" -> "Emotions in storybooks: A comparison".
