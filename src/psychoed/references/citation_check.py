@@ -32,8 +32,9 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             for key in block.keys:
                 # An entry that could not be read is told at its own line, not as unknown here.
                 if key not in bibliography.entries and key not in bibliography.written:
+                    guess = _key_as_guessed(key, block.text)
                     problems.append(
-                        Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography))
+                        Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography, guess))
                     )
         told: set[tuple[str, int | None]] = set()
         for bare in find_bare_keys(body, first_line=first_line):
@@ -61,7 +62,7 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
         for block in find_citation_blocks(body, first_line=first_line):
             for key in block.keys:
                 if key not in bibliography.entries:
-                    close = [key.casefold(), *_close_keys(key, by_casefold, bibliography)]
+                    close = [key.casefold(), *_close_keys(_key_as_guessed(key, block.text), by_casefold, bibliography)]
                     meant.update(by_casefold[c] for c in close if c in by_casefold)
         for bare in find_bare_keys(body, first_line=first_line):
             meant.update(_keys_named(bare.bracket or bare.key, by_casefold))
@@ -140,11 +141,11 @@ def _missing_at_message(text: str, by_casefold: dict[str, str], bib_path: str) -
     return f"'[{shown}]' is shown as plain text, not a citation: '{keys[0]}' is a key of {bib_path}, and a citation writes it after '@'; write [{' '.join(fixed.split())}]"
 
 
-def _unknown_key_message(key: str, by_casefold: dict[str, str], bibliography: Bibliography) -> str:
+def _unknown_key_message(key: str, by_casefold: dict[str, str], bibliography: Bibliography, guess: str) -> str:
     own = by_casefold.get(key.casefold())
     if own is not None:
         return f"citation key '{key}' differs in case from the entry '{own}'; write [@{own}]"
-    if close := _close_keys(key, by_casefold, bibliography):
+    if close := _close_keys(guess, by_casefold, bibliography):
         options = " or ".join(f"'{by_casefold[c]}'" for c in close)
         return f"unknown citation key '{key}'; did you mean {options}?"
     return f"unknown citation key '{key}'; add its entry to {bibliography.path} or correct the key"
@@ -164,6 +165,13 @@ def _close_keys(key: str, by_casefold: dict[str, str], bibliography: Bibliograph
     if guessed and (meant := _works_named(guessed.group("names"), guessed.group("year"), bibliography)):
         return meant
     return difflib.get_close_matches(key.casefold(), list(by_casefold), n=3, cutoff=0.6)
+
+
+# "[@neff, 2003]", the citation as APA prints it, with its year written as a locator: the
+# key guessed is neff2003.
+def _key_as_guessed(key: str, block: str) -> str:
+    year = re.search(rf"@{re.escape(key)},\s*(\d{{4}})\b", block)
+    return f"{key}{year.group(1)}" if year and not re.search(r"\d", key) else key
 
 
 # How editors write a citation's authors and year as a key: neff2003, Neff_2003 (doi.org's
