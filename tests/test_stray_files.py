@@ -63,7 +63,24 @@ def copy_or_backup(marker: str) -> str:
                 ".css, .png, .jpg, .jpeg, .gif, .webp, .avif, .svg, .ico, .pdf: delete the file, or ask a maintainer to allow its type"
             ),
         ),
+        # A name typed as a title in GitHub's name box: it is the page's web address.
+        (
+            "articles/Being kind to yourself.md",
+            "the page's name is its web address, articles/Being%20kind%20to%20yourself/, where spaces, capitals and accents "
+            "are hard to type and share; rename it to 'articles/being-kind-to-yourself.md'",
+        ),
+        (
+            "Über uns.md",
+            "the page's name is its web address, %C3%9Cber%20uns/, where spaces, capitals and accents "
+            "are hard to type and share; rename it to 'uber-uns.md'",
+        ),
+        (
+            "articles/Being kind",
+            "the file is named without .md at the end, so the site would publish it as raw text, not as a page; "
+            "rename it to 'being-kind.md'",
+        ),
         # What the site does hold.
+        ("articles/sleep_tips.md", None),
         ("stylesheets/extra.css", None),
         ("images/calm-lake.JPG", None),
         ("handouts/self-compassion-worksheet.pdf", None),

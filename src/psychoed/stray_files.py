@@ -14,7 +14,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
+from psychoed.characters import folded
 from psychoed.problems import Problem
 from psychoed.warning_locations import link_line
 
@@ -32,6 +34,8 @@ _BACKUP_ENDING = re.compile(r"(~|\.bak|\.orig|\.swp|\.swo|\.tmp|\.rej)$", re.IGN
 _COPY_MARK = re.compile(r"^(Copy of )|( copy(?: \d+)?| - Copy(?: \(\d+\))?| \(\d+\))$", re.IGNORECASE)
 
 _ALLOWED = ", ".join(ASSET_TYPES)
+# What a page's web address may hold: small letters, digits, '-' and '_'.
+_ADDRESS_PART = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
 def stray_file_problems(
@@ -89,6 +93,8 @@ def file_problem(src_uri: str, *, listed: bool) -> str | None:
             f"delete the file, or, if it is no copy, give it a name of its own without '{marker}'"
         )
     suffix = path.suffix
+    if suffix == ".md" and (address := _address_problem(path)):
+        return address
     if suffix == ".md":
         if listed:
             return None
@@ -97,9 +103,9 @@ def file_problem(src_uri: str, *, listed: bool) -> str | None:
             "if it is an article, move it into docs/articles/, else add it to nav in mkdocs.yml"
         )
     if suffix.lower() in TEXT_TYPES:
-        return f"the file is named without .md at the end, so the site would publish it as raw text, not as a page; rename it to '{_page_name(path)}'"
+        return f"the file is named without .md at the end, so the site would publish it as raw text, not as a page; rename it to '{_address_name(_page_name(path))}'"
     if suffix.lower() in OTHER_MARKDOWN_TYPES:
-        return f"the file ends in '{suffix}', but pages of the site end in .md; rename it to '{_page_name(path)}'"
+        return f"the file ends in '{suffix}', but pages of the site end in .md; rename it to '{_address_name(_page_name(path))}'"
     if suffix.lower() in WORD_TYPES:
         return (
             "the file is a word-processor document, which the site would offer as a download, not show as a page; "
@@ -147,6 +153,23 @@ def copy_marker(name: str) -> str | None:
 
 
 # The name the page should have: `how-to-sleep.md.txt` and `how-to-sleep` both `how-to-sleep.md`.
+# A page's name is its web address (articles/being-kind/): spaces, capitals and accents
+# there are written %20 or differ in case between links ("Being%20Kind%20to%20Yourself").
+def _address_problem(path: PurePosixPath) -> str | None:
+    if all(_ADDRESS_PART.fullmatch(part) for part in [*path.parent.parts, path.stem]):
+        return None
+    address = quote(path.with_suffix("").as_posix()) + "/"
+    new = "/".join(_address_name(part) for part in path.parts)
+    return f"the page's name is its web address, {address}, where spaces, capitals and accents are hard to type and share; rename it to '{new}'"
+
+
+# 'Being Kind to Yourself.md' -> 'being-kind-to-yourself.md'.
+def _address_name(name: str) -> str:
+    path = PurePosixPath(name)
+    stem = re.sub(r"[^a-z0-9]+", "-", folded(path.stem)).strip("-") or "page"
+    return stem + path.suffix
+
+
 def _page_name(path: PurePosixPath) -> str:
     while path.suffix and path.suffix.lower() in TEXT_TYPES + OTHER_MARKDOWN_TYPES:
         path = path.with_suffix("")
