@@ -95,7 +95,11 @@ def test_link_warnings_broken_links_and_prose_problems_each_at_their_markdown_li
     patterns = matchers(MATCHER)
     article = project / ARTICLE
     link_line = line_of(article, "what-i-need.md")
-    missing = "Doc file 'articles/how-can-self-compassion-help-me.md' contains a link '../practices/what-i-need.md', but the target 'practices/what-i-need.md' is not found among documentation files."
+    missing = (
+        "Doc file 'articles/how-can-self-compassion-help-me.md' contains a link '../practices/what-i-need.md', but the target "
+        "'practices/what-i-need.md' is not found among documentation files. The page nearest that name is "
+        "'practices/what-do-i-need.md': link to it as '../practices/what-do-i-need.md'."
+    )
     # It fails the strict build: an error, at its line.
     assert annotations_in(outputs["build"], patterns) == [Annotation(ARTICLE, link_line, "error", missing)]
     assert sorted(annotations_in(outputs["links"], patterns), key=lambda a: a.line or 0) == [

@@ -67,3 +67,24 @@ def test_a_nav_warning_names_the_config_file_the_build_was_given(project):
 def test_link_target_is_preferred_to_the_same_text_elsewhere():
     source = "Mentions x.md in prose.\n\n[link](x.md)\n"
     assert link_line(source, "x.md") == 3
+
+
+# A page renamed: the link to its old name is told the page nearest that name, as the link
+# to write from where it stands (its anchor kept); a name like no page's gets no guess.
+@pytest.mark.parametrize(
+    ("link", "told"),
+    [
+        (
+            "practices/what-i-need.md#breathe",
+            " The page nearest that name is 'practices/what-do-i-need.md': link to it as '../practices/what-do-i-need.md#breathe'.",
+        ),
+        ("practices/sleep.md", ""),
+    ],
+)
+def test_a_link_to_a_renamed_page_is_told_the_page_nearest_its_name(tmp_path, link, told):
+    for page in ("articles/how-can-i-rest.md", "practices/what-do-i-need.md", "index.md"):
+        (tmp_path / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / page).write_text(f"# Page\n\n[the practice](../{link})\n", encoding="utf-8")
+    message = f"Doc file 'articles/how-can-i-rest.md' contains a link '../{link}', but the target '{link.split('#')[0]}' is not found among documentation files."
+    located = with_location(message, docs_dir=tmp_path / "docs", config_file=tmp_path / "mkdocs.yml")
+    assert located == f"docs/articles/how-can-i-rest.md:3: {message}{told}"

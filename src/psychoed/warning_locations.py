@@ -6,6 +6,8 @@ without saying it is in mkdocs.yml.
 
 from __future__ import annotations
 
+import difflib
+import posixpath
 import re
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from psychoed.project_files import display_path
 # MkDocs 1.6 messages (mkdocs/structure/pages.py, nav.py), as of the pinned version.
 _PAGE_LINK = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:a link to |an? (?:\w+ )*link )'(?P<link>[^']*)'")
 _NAV_ENTRY = re.compile(r"^A reference to '(?P<link>[^']*)' is included in the 'nav' configuration")
+_NOT_FOUND = "is not found among documentation files."
 
 
 def with_location(message: str, *, docs_dir: Path, config_file: Path) -> str:
@@ -32,7 +35,24 @@ def with_location(message: str, *, docs_dir: Path, config_file: Path) -> str:
         return message
     shown = display_path(path, config_file)
     line = link_line(source, match.group("link"))
+    if message.endswith(_NOT_FOUND) and "page" in match.groupdict():
+        message += _nearest_page(docs_dir, match.group("page"), match.group("link"))
     return f"{shown}:{line}: {message}" if line else f"{shown}: {message}"
+
+
+# A link to a page since renamed: the page whose name is nearest, as the link to write.
+def _nearest_page(docs_dir: Path, page: str, link: str) -> str:
+    address, _, anchor = link.partition("#")
+    folder = posixpath.dirname(page)
+    target = posixpath.normpath(posixpath.join(folder, address))
+    # Compared by file name: every article shares its folder's.
+    pages = {path.stem: path.relative_to(docs_dir).as_posix() for path in sorted(docs_dir.rglob("*.md"), reverse=True)}
+    stem = posixpath.splitext(posixpath.basename(target))[0]
+    nearest = difflib.get_close_matches(stem, list(pages), n=1, cutoff=0.75)
+    if not nearest:
+        return ""
+    written = posixpath.relpath(pages[nearest[0]], folder or ".") + (f"#{anchor}" if anchor else "")
+    return f" The page nearest that name is '{pages[nearest[0]]}': link to it as '{written}'."
 
 
 def link_line(source: str, link: str) -> int | None:
