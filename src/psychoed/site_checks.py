@@ -123,7 +123,9 @@ def site_problems(
     cited = {key for block in blocks for key in block.keys}
     problems += uncited_problems(
         bibliography,
-        cited | (meant_keys(pages, bibliography) if citation_problems else set()) | _cited_by_misnamed_pages(published),
+        cited
+        | (meant_keys(pages, bibliography) if citation_problems else set())
+        | _cited_by_misnamed_pages(published, bibliography),
     )
     problems += invisible_character_problems(pages)
     problems += remote_content_problems(pages)
@@ -156,17 +158,19 @@ def site_problems(
     return problems
 
 
-# The works a page saved under a name the site does not read as a page cites ("article"
-# without .md, told above): not "uncited, or remove it", as renaming the page cites them.
-def _cited_by_misnamed_pages(files: list[SourceFile]) -> set[str]:
-    keys: set[str] = set()
+# The works a page saved under a name the site does not read as a page cites or means
+# ("article" without .md, told above): not "uncited, or remove it", as renaming the page
+# cites them.
+def _cited_by_misnamed_pages(files: list[SourceFile], bibliography: Bibliography) -> set[str]:
+    pages = []
     for file in files:
         suffix = PurePosixPath(file.src_uri).suffix.lower()
         if file.page or file.abs_src_path is None or suffix not in TEXT_TYPES + OTHER_MARKDOWN_TYPES:
             continue
         try:
-            text = Path(file.abs_src_path).read_text(encoding="utf-8")
+            pages.append(PageSource(file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError):
             continue
-        keys |= {key for block in find_citation_blocks(strip_front_matter(text)[0]) for key in block.keys}
-    return keys
+    # The works its citations name, and those its mistyped ones mean.
+    cited = {key for page in pages for block in find_citation_blocks(page.body) for key in block.keys}
+    return cited | meant_keys(pages, bibliography)
