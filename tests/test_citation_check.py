@@ -177,3 +177,12 @@ def test_a_key_guessed_from_authors_and_year_suggests_their_works_of_that_year(c
         f"docs/articles/a.md:5: unknown citation key '{cited.split(',')[0]}'; did you mean {meant}?"
     ]
     assert meant_keys([page], ZOTERO_KEYS) == {key.strip("'") for key in meant.split(" or ")}
+
+
+def test_a_key_without_brackets_that_no_entry_has_is_told_the_works_it_means():
+    page = PageSource("docs/articles/a.md", "---\ntitle: A\n---\n\nAs @neff2003 showed, kindness helps.\n")
+    problems, _ = check_citations([page], ZOTERO_KEYS)
+    assert [str(problem) for problem in problems] == [
+        "docs/articles/a.md:5: '@neff2003' looks like a citation without brackets, and no entry has that key; "
+        "write [@neff_self-compassion_2003] or [@neffDevelopmentValidationScale2003], or write &#64;neff2003 if it is not a citation"
+    ]

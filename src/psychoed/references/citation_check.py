@@ -38,7 +38,7 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
                     )
         told: set[tuple[str, int | None]] = set()
         for bare in find_bare_keys(body, first_line=first_line):
-            message = _bare_key_message(bare, by_casefold, bibliography.path)
+            message = _bare_key_message(bare, by_casefold, bibliography)
             # A bracket holding two keys is told once, at its first (the same bracket
             # written again on another line is told there too).
             if message and (bare.bracket_line is None or (message, bare.bracket_line) not in told):
@@ -77,7 +77,7 @@ _HOUSE_KEY = re.compile(r"[A-Za-z]+(?P<year>\d{4})[a-z]?")
 
 # Only a known key, or a word shaped like one, is a citation attempt; other `@words`
 # (a handle, a nickname) are left alone.
-def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bib_path: str) -> str | None:
+def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: Bibliography) -> str | None:
     own = by_casefold.get(bare.key.casefold())
     if own is None and not _HOUSE_KEY.fullmatch(bare.key):
         return None
@@ -111,9 +111,15 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bib_path: str)
         )
     if own is not None:
         return f"'@{bare.key}' without brackets is shown as plain text, not a citation; write [@{own}]"
+    if close := _close_keys(bare.key, by_casefold, bibliography):
+        meant = " or ".join(f"[@{by_casefold[key]}]" for key in close)
+        return (
+            f"'@{bare.key}' looks like a citation without brackets, and no entry has that key; write {meant}, "
+            f"or write &#64;{bare.key} if it is not a citation"
+        )
     return (
         f"'@{bare.key}' looks like a citation without brackets; write [@key] with a key from "
-        f"{bib_path}, or write &#64;{bare.key} if it is not a citation"
+        f"{bibliography.path}, or write &#64;{bare.key} if it is not a citation"
     )
 
 
