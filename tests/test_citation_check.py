@@ -186,3 +186,14 @@ def test_a_key_without_brackets_that_no_entry_has_is_told_the_works_it_means():
         "docs/articles/a.md:5: '@neff2003' looks like a citation without brackets, and no entry has that key; "
         "write [@neff_self-compassion_2003] or [@neffDevelopmentValidationScale2003], or write &#64;neff2003 if it is not a citation"
     ]
+
+
+def test_a_work_after_a_semicolon_without_its_at_is_written_with_the_key_it_means():
+    page = PageSource(
+        "docs/articles/a.md", "---\ntitle: A\n---\n\nKindness helps [@neff_self-compassion_2003; germer2013].\n"
+    )
+    problems, _ = check_citations([page], ZOTERO_KEYS)
+    assert [str(problem) for problem in problems] == [
+        "docs/articles/a.md:5: '[@neff_self-compassion_2003; germer2013]' is not read as a citation: 'germer2013' after ';' "
+        "has no '@' before it; write [@neff_self-compassion_2003; @neffPilotStudyRandomized2013]"
+    ]

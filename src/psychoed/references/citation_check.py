@@ -100,7 +100,7 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
         # `[@a; b]`: a work after ';' written without its '@'.
         fixed = re.sub(
             r"(?<=;)(\s*)(?P<key>[\w-]+)(?=\s*(?:[;,\]]))",
-            lambda item: f"{item.group(1)}@{by_casefold.get(item.group('key').casefold(), item.group('key'))}",
+            lambda item: f"{item.group(1)}@{_key_meant(item.group('key'), by_casefold, bibliography)}",
             " ".join(bare.bracket.split()),
         )
         return f"'{' '.join(bare.bracket.split())}' is not read as a citation: '{unmarked[0]}' after ';' has no '@' before it; write {fixed}"
@@ -121,6 +121,15 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
         f"'@{bare.key}' looks like a citation without brackets; write [@key] with a key from "
         f"{bibliography.path}, or write &#64;{bare.key} if it is not a citation"
     )
+
+
+# The entry a word written as a key means: its own, the one work its authors and year
+# name ("germer2013" for neffPilotStudyRandomized2013), else the word as written.
+def _key_meant(word: str, by_casefold: dict[str, str], bibliography: Bibliography) -> str:
+    if own := by_casefold.get(word.casefold()):
+        return own
+    close = _close_keys(word, by_casefold, bibliography)
+    return by_casefold[close[0]] if len(close) == 1 else word
 
 
 # The works of a citation written after ';' without their '@', by their key or a word shaped like one.
