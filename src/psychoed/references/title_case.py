@@ -1,0 +1,242 @@
+"""How pandoc's sentence case reads a title of references.bib: the capitalised words it
+prints in small letters, the names they stand in (braced as pandoc keeps them), and a
+title Zotero's export braced word by word. Tests hold each answer to pandoc's own output
+(tests/test_apa_references.py).
+
+Pandoc's sentence case (citeproc's withSentenceCase, for a title in English) lowers a word
+written with only its first letter a capital ('Freud', the 'D' of "D'Zurilla"), unless a
+sentence starts with it: at the title's start, or after '?', '!', ':' or a '.' that ends
+no abbreviation ('St.', an initial). Text in braces, \\textsc, \\textsubscript and
+\\textsuperscript keeps its case; \\emph, \\textit and \\textbf do not.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from psychoed.characters import printable
+
+_FORMATTING_COMMANDS = {"emph", "textit", "textbf", "textsl", "textup", "textrm", "textsf", "textmd", "textnormal"}
+_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
+_WORD_OR_STOP = re.compile(r"(?P<word>[^\W\d_]+)|(?P<stop>[.?!:])(?=\s|$)")
+# Pandoc's abbreviations (its data/abbreviations), after which a '.' starts no sentence.
+_ABBREVIATIONS = frozenset(
+    re.findall(
+        r"\w+",
+        "aet aetat al Apr Aug bk Bros Capt cf ch chap chs Co col Corp cp Dec Dr ed eds esp fasc Feb ff fig fl fol fols "
+        "Fr Gen Gov Hon ill Inc incl Jan Jr Jul Jun Ltd Mar Mr Mrs Ms nn No Nov Oct pp Pres Prof pt Rep Rev saec sec "
+        "Sen Sep Sept Sgt Sr St univ viz vol vs",
+    )
+)
+# Between two words of one name ("Beck Depression Inventory", "St. Louis", "D'Zurilla").
+_WITHIN_NAME = {" ", "-", "'", "’", ".", ". "}
+# English as BibLaTeX's langid names it (pandoc reads any other as another language).
+_ENGLISH = {"english", "usenglish", "american", "british", "ukenglish", "canadian", "australian", "newzealand"}
+# Words a title in Title Case leaves in small letters: one of four letters or more in small
+# letters besides these is a sign the title was written in sentence case.
+_SMALL_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "about above across after against along among around before behind below beneath beside between beyond "
+        "down during from into like near onto over past since than that their then these this those through "
+        "till toward towards under until upon versus with within without",
+    )
+)
+
+
+def read_as_english(language: str | None) -> bool:
+    """Whether pandoc reads a title whose langid (or language) is `language` as English."""
+    language = (language or "").strip().casefold()
+    return not language or language in _ENGLISH or language.startswith(("en-", "en_")) or language in {"en", "eng"}
+
+
+def lowered_names(value: str) -> tuple[list[str], list[str]]:
+    """The capitalised words pandoc would print in small letters where the title is written
+    in sentence case, so a capital there was meant, and the names they stand in, braced as
+    the fix ('{Beck Depression Inventory}', '{St}. {Louis}'). A part in Title Case ("The
+    Structure of Ordinary Water") is lowered whole, as APA asks: a name there cannot be told."""
+    text, parts = _title_words(value)
+    words = [w for part in parts for w in part]
+
+    def names_in(part: list[_Word]) -> list[str]:
+        return list(dict.fromkeys(_name_around(w, words, text) for w in _lowered(part)))
+
+    # More words in small letters than names: the part is in sentence case ("the work of
+    # Freud and his students"), not Title Case with a word left small ("Self-Compassion and
+    # anxiety in College Students"). A part of one name takes the rest's case ("Evidence
+    # from Norway").
+    sentence_case = any(_small_words(part) for part in parts)
+    meant = [
+        part
+        for part in parts
+        if _lowered(part)
+        and (_small_words(part) >= len(names_in(part)) or (sentence_case and len(names_in(part)) == 1))
+    ]
+    lowered = [w.text for part in meant for w in _lowered(part)]
+    names = [name for part in meant for name in names_in(part)]
+    return list(dict.fromkeys(lowered)), list(dict.fromkeys(names))
+
+
+def all_lowered(value: str) -> list[str]:
+    """Every capitalised word pandoc's sentence case prints in small letters, whatever the
+    case the title is written in."""
+    return list(dict.fromkeys(w.text for part in _title_words(value)[1] for w in _lowered(part)))
+
+
+def braced_title_case(value: str) -> list[str]:
+    """The braced words of a title in Title Case braced word by word, as Zotero's BibTeX
+    export writes one ("on {Which} {Distribution}"; Better BibTeX: "{{Aspects}}"), which
+    pandoc keeps, so it prints in Title Case; else []. Three or more, none left unbraced,
+    and no word of four letters or more in small letters tell it from a title whose names
+    alone are braced."""
+    _, parts = _title_words(value)
+    capitalised = [w for part in parts for w in part if not w.starts_sentence and _capitalised(w.text)]
+    braced = [w.text for w in capitalised if w.kept]
+    whole = len(braced) >= 3 and len(braced) == len(capitalised)
+    return braced if whole and not any(_small_words(part) for part in parts) else []
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+    starts_sentence: bool
+    kept: bool  # in braces or \textsc: printed as typed
+    after_break: bool  # after '-', '/' or a dash: "compassion" of "Self-compassion"
+    formatted: str | None  # the \emph{...} it is in, as written
+
+
+# The words pandoc lowers: capitalised, not braced, no sentence's first; not a lone 'A',
+# which APA writes small there too ("Self-compassion—a buffer").
+def _lowered(part: list[_Word]) -> list[_Word]:
+    return [w for w in part if not w.kept and not w.starts_sentence and _capitalised(w.text) and w.text != "A"]
+
+
+# A title's words as pandoc's sentence case reads them, in parts that each start a sentence.
+def _title_words(value: str) -> tuple[str, list[list[_Word]]]:
+    text, kept, within = _as_pandoc_reads(printable(value))
+    parts: list[list[_Word]] = [[]]
+    starts = True
+    for found in _WORD_OR_STOP.finditer(text):
+        if found.group("word"):
+            # "log \textit{K}\textsubscript{OW}": pandoc reads K and OW as two words.
+            for _, pieces in itertools.groupby(range(found.start(), found.end()), key=lambda i: (kept[i], within[i])):
+                at, *rest = pieces
+                end = (rest[-1] if rest else at) + 1
+                parts[-1].append(
+                    _Word(
+                        text[at:end], at, end, starts, kept[at], text[at - 1 : at] in {"-", "/", "–", "—"}, within[at]
+                    )
+                )
+                starts = False
+        elif not (found.group() == "." and _abbreviation(text[: found.start()])):
+            parts.append([])
+            starts = True
+    return text, parts
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and (word[1:].islower() or len(word) == 1)
+
+
+# Words in small letters that a title in Title Case would capitalise: a sign of sentence case.
+def _small_words(part: list[_Word]) -> int:
+    return sum(
+        not w.kept
+        and not w.starts_sentence
+        and not w.after_break
+        and w.text.islower()
+        and len(w.text) >= 4
+        and w.text not in _SMALL_WORDS
+        for w in part
+    )
+
+
+# The text pandoc sentence-cases, with whether each character keeps its case (braces
+# keep what they hold, \textsc too) and the source of the formatting command it is in
+# (\emph{...}: read, not kept; `\emph{{X}}` only groups X), other commands dropped.
+def _as_pandoc_reads(value: str) -> tuple[str, list[bool], list[str | None]]:
+    closing: dict[int, int] = {}
+    opened: list[int] = []
+    for at, char in enumerate(value):
+        if char == "{":
+            opened.append(at)
+        elif char == "}" and opened:
+            closing[opened.pop()] = at
+    text: list[str] = []
+    kept: list[bool] = []
+    within: list[str | None] = []
+    groups: list[tuple[bool, str | None]] = []  # each open brace: keeps case?, its command's source
+    at = 0
+    while at < len(value):
+        char = value[at]
+        if char == "\\" and (command := _COMMAND.match(value, at)):
+            argument = command.end()
+            if argument in closing:
+                formatting = command.group(1) in _FORMATTING_COMMANDS
+                source = value[at : closing[argument] + 1] if formatting else None
+                groups.append((not formatting, source))
+                at = argument + 1
+                if formatting and closing.get(at) == closing[argument] - 1:
+                    groups.append((False, source))
+                    at += 1
+            else:
+                at = argument
+            continue
+        if char == "{":
+            groups.append((True, None))
+        elif char == "}":
+            if groups:
+                groups.pop()
+        else:
+            text.append(char)
+            kept.append(any(keeps for keeps, _ in groups))
+            within.append(next((source for _, source in reversed(groups) if source), None))
+        at += 1
+    return "".join(text), kept, within
+
+
+# Whether a '.' ends an abbreviation or an initial rather than a sentence ('St.', 'U.S.').
+def _abbreviation(before: str) -> bool:
+    word = re.search(r"[^\W\d_]+$", before)
+    return word is None or len(word.group()) == 1 or word.group() in _ABBREVIATIONS
+
+
+# The name a lowered word stands in, braced as pandoc keeps it: the capitalised words
+# around it, joined as names are (a sentence's first word is printed with its capital anyway).
+def _name_around(word: _Word, words: list[_Word], text: str) -> str:
+    def joined(left: _Word, right: _Word) -> bool:
+        between = text[left.end : right.start]
+        within_word = " " not in between  # "U.S.", "D'Zurilla": one word, its first letter too
+        return (
+            left.text[0].isupper()
+            and right.text[0].isupper()
+            and not right.starts_sentence
+            and (within_word or not left.starts_sentence)
+            and between in _WITHIN_NAME
+        )
+
+    first = last = words.index(word)
+    while first > 0 and joined(words[first - 1], words[first]):
+        first -= 1
+    while last + 1 < len(words) and joined(words[last], words[last + 1]):
+        last += 1
+    if (formatted := words[first].formatted) and formatted == words[last].formatted:
+        return "{" + formatted + "}"  # braced outside: braces inside \emph{} only group its text
+    end = words[last].end
+    if text[end : end + 1] == "." and (len(words[last].text) == 1 or words[last].text in _ABBREVIATIONS):
+        end += 1  # "U.S.", "St."
+    name = text[words[first].start : end]
+    if "." in name:  # braced whole, "{U.S.}" ends a sentence, and pandoc capitalises the next word
+        return _WORD_OR_STOP.sub(
+            lambda found: "{" + found.group() + "}" if found.group("word") else found.group(), name
+        )
+    return "{" + name + "}"
