@@ -7,7 +7,7 @@ import pytest
 
 from conftest import build_checks, build_site
 from problem_summary import MATCHER, Annotation, annotations_in, matchers
-from psychoed.problems import Problem, closing_line, names_a_line, report
+from psychoed.problems import Problem, closing_line, logged_problem, names_a_line, report
 from psychoed.stray_files import file_problem, missing_page_problems, stray_file_problems
 from test_contributing import GUIDE, shape
 
@@ -286,3 +286,27 @@ def test_a_mkdocs_warning_with_no_line_is_counted_so_in_the_closing_line(site_co
     assert build.stderr.rstrip().endswith(
         "Aborted with 2 errors (2 of them with no line): fix each one listed above, then build again"
     )
+
+
+# MkDocs' link warnings, located by warning_locations.py, joined to the checks' report when
+# the checks stop a build: as the problems they are, counted alike.
+@pytest.mark.parametrize(
+    ("message", "path", "line"),
+    [
+        (
+            "docs/index.md:22: Doc file 'index.md' contains a link 'x.md', but the target is not found",
+            "docs/index.md",
+            22,
+        ),
+        (
+            "docs/index.md: Doc file 'index.md' contains an absolute link '/abs', it was left as is.",
+            "docs/index.md",
+            None,
+        ),
+        ("Doc file 'gone.md' contains a link 'x.md', but the target is not found", "", None),
+    ],
+)
+def test_a_logged_warning_is_the_problem_at_the_file_and_line_it_names(message, path, line):
+    problem = logged_problem(message, warning=False)
+    assert (problem.path, problem.line, problem.warning) == (path, line, False)
+    assert str(problem) == message

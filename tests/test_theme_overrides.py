@@ -78,3 +78,14 @@ def test_a_build_compiles_no_page_template_a_build_before_compiled_unless_it_was
     assert build_site(site_copy).returncode == 0
     assert "main.html" in compiled and "base.html" not in compiled
     assert "<!-- edited -->" in page.read_text(encoding="utf-8")
+
+
+# A checkout where the cache cannot be written builds as before, compiling every template.
+def test_a_build_that_cannot_write_the_template_cache_compiles_its_templates_and_builds(site_copy, monkeypatch):
+    monkeypatch.setenv(citation_cache.FOLDER_SETTING, str(site_copy / "cache" / "citations"))
+    (site_copy / "cache").mkdir()
+    (site_copy / "cache" / "templates").write_text("a file where the folder would be", encoding="utf-8")
+    result = build_site(site_copy)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (site_copy / "site" / "disclaimer" / "index.html").is_file()

@@ -76,6 +76,7 @@ def site_problems(
     resolved it and the build's `environ` tell the published site's build (CI on a push to
     main), which must not hold mkdocs.yml's example details."""
     problems: list[Problem] = list(bibliography.problems)
+    config_text = config_file.read_text(encoding="utf-8")
     # Every file of docs/ (not the theme's), before the pages: one saved without .md is no page.
     published = [file for file in files if file.published]
     problems += stray_file_problems(
@@ -88,8 +89,8 @@ def site_problems(
         [file.src_uri for file in published],
         nav=nav,
         not_in_nav={file.src_uri for file in published if not file.in_nav},
-        config_path=display_path(config_file, config_file),
-        config_text=config_file.read_text(encoding="utf-8") if config_file.is_file() else "",
+        config_path=config_file.name,  # as display_path shows it: relative to its own folder
+        config_text=config_text,
     )
     # Each page once, as text; a page that is not UTF-8 is reported, and checked no further.
     # Nor is a copy (reported above): its title would be told as the original's duplicate.
@@ -140,8 +141,8 @@ def site_problems(
         setting_problems(extra, documents={file.src_uri for file in files if file.page})
         + edit_repository_problems(extra)
         + reserved,
-        path=config_file.name,  # as display_path shows it: relative to its own folder
-        lines=setting_lines(config_file.read_text(encoding="utf-8")),
+        path=config_file.name,
+        lines=setting_lines(config_text),
     )
 
     article_paths = {page.path for src_uri, page in read.items() if is_article(src_uri)}

@@ -9,7 +9,6 @@ it is, at its own address, linked from nowhere, and says nothing.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
@@ -18,7 +17,7 @@ from urllib.parse import quote
 
 from psychoed.characters import folded
 from psychoed.problems import Problem
-from psychoed.warning_locations import link_line
+from psychoed.warning_locations import link_line, nearest_page
 
 # What docs/ may hold beside pages: stylesheets, pictures, and PDFs (handouts, worksheets).
 # A maintainer who needs another type (a font, a script) adds its ending here, and to
@@ -61,15 +60,16 @@ def missing_page_problems(
     """Each page mkdocs.yml's nav names that docs/ does not hold (`src_uris`), at its line:
     renamed, it is most likely one of the pages in no menu, which is named."""
     pages = {src_uri for src_uri in src_uris if src_uri.endswith(".md")}
-    targets = set(nav_targets(nav or []))
-    unlisted = sorted(page for page in pages if page not in not_in_nav and not in_nav(page, targets))
+    targets = list(dict.fromkeys(nav_targets(nav or [])))
+    unlisted = sorted(page for page in pages if page not in not_in_nav and not in_nav(page, set(targets)))
     problems = []
-    for target in dict.fromkeys(nav_targets(nav or [])):
+    for target in targets:
         if not target.endswith(".md") or "://" in target or target.lstrip("/") in pages:
             continue
-        renamed = difflib.get_close_matches(target, unlisted, n=1, cutoff=0) if unlisted else []
+        # A page the menu lacks is the likeliest new name, however changed.
+        renamed = nearest_page(target, unlisted, cutoff=0)
         fix = (
-            f"if the page is now '{renamed[0]}', write that name here; if it was deleted, delete this line"
+            f"if the page is now '{renamed}', write that name here; if it was deleted, delete this line"
             if renamed
             else "write the page's name as it is in docs/, or delete this line if the page was deleted"
         )

@@ -36,23 +36,8 @@ def with_location(message: str, *, docs_dir: Path, config_file: Path) -> str:
     shown = display_path(path, config_file)
     line = link_line(source, match.group("link"))
     if message.endswith(_NOT_FOUND) and "page" in match.groupdict():
-        message += _nearest_page(docs_dir, match.group("page"), match.group("link"))
+        message += _link_to_nearest(docs_dir, match.group("page"), match.group("link"))
     return f"{shown}:{line}: {message}" if line else f"{shown}: {message}"
-
-
-# A link to a page since renamed: the page whose name is nearest, as the link to write.
-def _nearest_page(docs_dir: Path, page: str, link: str) -> str:
-    address, _, anchor = link.partition("#")
-    folder = posixpath.dirname(page)
-    target = posixpath.normpath(posixpath.join(folder, address))
-    # Compared by file name: every article shares its folder's.
-    pages = {path.stem: path.relative_to(docs_dir).as_posix() for path in sorted(docs_dir.rglob("*.md"), reverse=True)}
-    stem = posixpath.splitext(posixpath.basename(target))[0]
-    nearest = difflib.get_close_matches(stem, list(pages), n=1, cutoff=0.75)
-    if not nearest:
-        return ""
-    written = posixpath.relpath(pages[nearest[0]], folder or ".") + (f"#{anchor}" if anchor else "")
-    return f" The page nearest that name is '{pages[nearest[0]]}': link to it as '{written}'."
 
 
 def link_line(source: str, link: str) -> int | None:
@@ -62,3 +47,24 @@ def link_line(source: str, link: str) -> int | None:
         if index >= 0:
             return 1 + source.count("\n", 0, index)
     return None
+
+
+def nearest_page(name: str, pages: list[str], *, cutoff: float) -> str | None:
+    """The page of `pages` whose file name is nearest `name`'s (a page renamed: compared by
+    file name, as every article shares its folder's), or None below `cutoff`."""
+    by_stem = {posixpath.splitext(posixpath.basename(page))[0]: page for page in reversed(pages)}
+    stem = posixpath.splitext(posixpath.basename(name))[0]
+    nearest = difflib.get_close_matches(stem, list(by_stem), n=1, cutoff=cutoff)
+    return by_stem[nearest[0]] if nearest else None
+
+
+# A link to a page since renamed: the page whose name is nearest, as the link to write.
+def _link_to_nearest(docs_dir: Path, page: str, link: str) -> str:
+    address, _, anchor = link.partition("#")
+    folder = posixpath.dirname(page)
+    pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+    nearest = nearest_page(posixpath.normpath(posixpath.join(folder, address)), pages, cutoff=0.75)
+    if nearest is None:
+        return ""
+    written = posixpath.relpath(nearest, folder or ".") + (f"#{anchor}" if anchor else "")
+    return f" The page nearest that name is '{nearest}': link to it as '{written}'."

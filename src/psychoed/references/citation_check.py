@@ -72,7 +72,7 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
 
 
 # firstauthorYEAR, the house style of keys: an `@word` of that shape is a citation attempt.
-_HOUSE_KEY = re.compile(r"[A-Za-z]+(?P<year>\d{4})[a-z]?")
+_HOUSE_KEY = re.compile(r"[A-Za-z]+\d{4}[a-z]?")
 
 
 # Only a known key, or a word shaped like one, is a citation attempt; other `@words`
@@ -219,9 +219,11 @@ def _works_named(names: str, year: str, bibliography: Bibliography) -> list[str]
         else:
             continue
         ranked.append((rank, key.casefold()))
-    best = min((rank for rank, _ in ranked), default=None)
-    near = [key for rank, key in sorted(ranked) if rank == best or (best is not None and best >= 2 and rank >= 2)]
-    return near[:3]
+    if not ranked:
+        return []
+    best = min(rank for rank, _ in ranked)
+    # The works of the best rank; for a year not matched, the author's works by nearness.
+    return [key for rank, key in sorted(ranked) if rank == best or best >= 2][:3]
 
 
 def _letters(name: str) -> str:
