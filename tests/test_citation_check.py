@@ -197,3 +197,20 @@ def test_a_work_after_a_semicolon_without_its_at_is_written_with_the_key_it_mean
         "docs/articles/a.md:5: '[@neff_self-compassion_2003; germer2013]' is not read as a citation: 'germer2013' after ';' "
         "has no '@' before it; write [@neff_self-compassion_2003; @neffPilotStudyRandomized2013]"
     ]
+
+
+# Keys typed as the citation reads, in a citation with a ',' for ';' (a doi.org export's
+# keys, Neff_2003): one message, whose fix writes the entries' keys, and those entries are
+# not told "not cited, or remove it".
+def test_a_citation_with_commas_and_guessed_keys_is_fixed_with_the_keys_meant():
+    page = PageSource("docs/articles/a.md", "---\ntitle: A\n---\n\nKindness helps [@neff2003, @neffgermer2013].\n")
+    problems, _ = check_citations([page], ZOTERO_KEYS)
+    assert [str(problem) for problem in problems] == [
+        "docs/articles/a.md:5: '[@neff2003, @neffgermer2013]' is not read as a citation: works in one citation are "
+        "separated by ';', not ','; write [@neff2003; @neffPilotStudyRandomized2013]"
+    ]
+    assert meant_keys([page], ZOTERO_KEYS) == {
+        "neff_self-compassion_2003",
+        "neffDevelopmentValidationScale2003",
+        "neffPilotStudyRandomized2013",
+    }

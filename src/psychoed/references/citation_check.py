@@ -65,9 +65,9 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
                     close = [key.casefold(), *_close_keys(_key_as_guessed(key, block.text), by_casefold, bibliography)]
                     meant.update(by_casefold[c] for c in close if c in by_casefold)
         for bare in find_bare_keys(body, first_line=first_line):
-            meant.update(_keys_named(bare.bracket or bare.key, by_casefold))
+            meant.update(_works_meant(bare.bracket or bare.key, by_casefold, bibliography))
         for text, _ in find_plain_brackets(body, first_line=first_line):
-            meant.update(_keys_named(text, by_casefold))
+            meant.update(_works_meant(text, by_casefold, bibliography))
     return meant
 
 
@@ -92,6 +92,7 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
         # key followed by the next with only a space, '&' or 'and' between.
         fixed = re.sub(r",(?=[^,;@]*@)", ";", written)
         fixed = re.sub(r"(@[^\s;,\]]+) (?:(?:&|and) )?(?=-?@)", r"\1; ", fixed)
+        fixed = BARE_KEY.sub(lambda item: "@" + _key_meant(item.group("key"), by_casefold, bibliography), fixed)
         instead = ", not ','" if "," in written else ""
         return (
             f"'{written}' is not read as a citation: works in one citation are separated by ';'{instead}; write {fixed}"
@@ -121,6 +122,16 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
         f"'@{bare.key}' looks like a citation without brackets; write [@key] with a key from "
         f"{bibliography.path}, or write &#64;{bare.key} if it is not a citation"
     )
+
+
+# The entries the key-like words of `text` mean: each written as an entry's key, or, shaped
+# as authors and year (neff2003), the works those name ("[@neff2003, @Germer2013]").
+def _works_meant(text: str, by_casefold: dict[str, str], bibliography: Bibliography) -> set[str]:
+    meant = set(_keys_named(text, by_casefold))
+    for word in re.findall(KEY, text):
+        if word.casefold() not in by_casefold and _AUTHOR_YEAR.fullmatch(word):
+            meant.update(by_casefold[key] for key in _close_keys(word, by_casefold, bibliography))
+    return meant
 
 
 # The entry a word written as a key means: its own, the one work its authors and year
