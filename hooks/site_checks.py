@@ -28,6 +28,8 @@ from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_
 from psychoed.references.bibliography import Bibliography
 from psychoed.references.bibtex_plugin import options
 from psychoed.references.citation_cache import cache_folder, cached_bibliography
+from psychoed.references.doi_citations import doi_keys
+from psychoed.references.reference_list import reference_list_ids
 from psychoed.site_checks import SourceFile, site_problems
 
 if TYPE_CHECKING:  # imported for `serve` only: it loads a file watcher, a fifth of a second
@@ -100,7 +102,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if config.strict:
         problems = as_errors(problems)
     if stop_now:
-        raise PluginError(report(problems + _link_problems(files, config)))
+        raise PluginError(report(problems + _link_problems(files, config, bibliography=_bibliography)))
     # Warnings alone let the pages render, so MkDocs' own link checks are listed in the same
     # run; a strict build stops after them, in on_post_build.
     for problem in problems:
@@ -135,15 +137,19 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # ---------------------------------------------------------------------------------------
 
 
-# MkDocs checks where the pages' links lead as it renders them, which a build stopped in
-# on_files never does: the pages are rendered here as written, and each link warning is a
-# problem of the same report, so a renamed page's broken links come with the rest (anchors
-# are left to the build: the reference lists that hold some are not made yet).
-def _link_problems(files: Files, config: MkDocsConfig) -> list[Problem]:
+# MkDocs checks where the pages' links lead as it renders them, and the headings they link to
+# once all are rendered, which a build stopped in on_files never does: the pages are rendered
+# here as written and their links to headings checked by MkDocs' own code, and each warning is
+# a problem of the same report, so a renamed page's or heading's broken links come with the
+# rest. The reference list hooks/citations.py adds is not in the page as written: its ids are
+# added as that hook will make them.
+def _link_problems(files: Files, config: MkDocsConfig, *, bibliography: Bibliography) -> list[Problem]:
     logger = logging.getLogger(pages.__name__)  # where warning_locations.py puts the file and line
     collected = Logged(logging.WARNING)
     logger.addHandler(collected)
     propagate, logger.propagate = logger.propagate, False
+    by_doi = doi_keys(bibliography.entries.values())
+    rendered = []
     try:
         for file in files.documentation_pages():
             page = Page(None, file, config)
@@ -152,6 +158,11 @@ def _link_problems(files: Files, config: MkDocsConfig) -> list[Problem]:
                 page.render(config, files)
             except Exception:  # a page MkDocs cannot read or render is named by the checks already
                 continue
+            listed = reference_list_ids(page.markdown or "", entries=bibliography.entries, doi_keys=by_doi)
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | listed
+            rendered.append(page)
+        for page in rendered:
+            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
     finally:
         logger.propagate = propagate
         logger.removeHandler(collected)

@@ -960,6 +960,18 @@ def test_a_title_in_title_case_braced_word_by_word_is_told_as_it_prints_in_title
             "the 'author' field has '&#237;', '&iacute;', the web's codes for 'í', 'í', which the site prints garbled or not at all; "
             "write each as the character itself ('í', 'í')",
         ),
+        # An apostrophe is quoted in double quotes: in single ones it would read as '''.
+        (
+            "title",
+            "Don&#39;t worry",
+            "the 'title' field has '&#39;', the web's code for \"'\", which the site prints garbled or not at all; write ' instead",
+        ),
+        (
+            "title",
+            "Don&#39;t worry &amp; be kind",
+            "the 'title' field has '&#39;', '&amp;', the web's codes for \"'\", '&', which the site prints garbled or not at all; "
+            "write each as the character itself (\"'\", '&')",
+        ),
     ],
 )
 def test_html_and_the_webs_character_codes_are_named_with_what_to_write(field, value, message):

@@ -100,7 +100,9 @@ def missing_closing_brace(project: Path) -> None:
 def broken_links(project: Path) -> None:
     edit(
         project / ARTICLE,
-        append="\nSee [the practice](../practices/what-i-need.md) and [the disclaimer](../disclaimer.md#crisis).\n",
+        ("## What the research says", "## What research says"),
+        append="\nSee [the practice](../practices/what-i-need.md) and [the disclaimer](../disclaimer.md#crisis).\n"
+        "As [the research above](#what-the-research-says) shows.\n",
     )
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from psychoed.references.reference_list import with_reference_list
+import re
+
+import pytest
+
+from psychoed.references.reference_list import reference_list_ids, with_reference_list
 
 PAGE = """# Title
 
@@ -34,3 +38,42 @@ def test_the_editors_own_footnotes_are_left_alone():
 
 def test_a_page_without_citations_is_unchanged():
     assert with_reference_list("# Plain page\n\nNo citations.\n", {}) == "# Plain page\n\nNo citations.\n"
+
+
+ENTRIES = {"neff2003", "yip2021", "alvarez2020"}
+DOI_KEYS = {"10.1111/aphw.12127": "yip2021"}
+
+
+# A link to a work's entry (`#ref-neff2003`) or to the list (`#references`) is checked on
+# the page as written, before the citations hook has added the list.
+@pytest.mark.parametrize(
+    ("body", "ids"),
+    [
+        ("Kindness helps [@neff2003].\n", {"ref-neff2003", "references"}),
+        (
+            "Two [see @neff2003, p. 3; -@yip2021]\nwrapped [@alvarez2020].\n",
+            {"references", "ref-neff2003", "ref-yip2021", "ref-alvarez2020"},
+        ),
+        ("By DOI [@doi:10.1111/APHW.12127].\n", {"ref-yip2021", "references"}),
+        # pandoc lists no work it cannot find: no entry, no id; and no list for it alone.
+        ("Unknown [@nosuch].\n", set()),
+        ("Known [@neff2003] and unknown [@nosuch].\n", {"ref-neff2003", "references"}),
+        # Not a citation: in code, or written without brackets.
+        ("`[@neff2003]` and @neff2003.\n", set()),
+        ("No citations. See [the list](#references).\n", set()),
+    ],
+)
+def test_the_reference_list_ids_are_those_of_the_works_the_page_cites(body, ids):
+    assert reference_list_ids(body, entries=ENTRIES, doi_keys=DOI_KEYS) == ids
+
+
+# The ids told are the ids the list is made with: for the works of a page, the same.
+def test_the_reference_list_ids_are_the_ids_of_the_list_made():
+    made = with_reference_list(PAGE, REFERENCES)
+    ids = set(re.findall(r'id="([^"]+)"', made)) | set(re.findall(r"\{ #([\w-]+) \}", made))
+    cited = "One [@yip2021] and [@alvarez2020].\n"
+    assert (
+        reference_list_ids(cited, entries=ENTRIES, doi_keys={})
+        == ids
+        == {"references", "ref-yip2021", "ref-alvarez2020"}
+    )

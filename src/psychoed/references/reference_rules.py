@@ -487,7 +487,7 @@ def _web_code_problem(name: str, value: str) -> str | None:
         )
         return f": the '{name}' field has HTML markup ('{tag.group()}'), which the site prints as typed; {fix}"
     if coded := _web_codes(value):
-        codes, chars = ", ".join(f"'{code}'" for code in coded), ", ".join(f"'{char}'" for char in coded.values())
+        codes, chars = _quoted(list(coded)), _quoted(list(coded.values()))
         fix = (
             f"write {next(iter(coded.values()))} instead"
             if len(coded) == 1
@@ -501,8 +501,9 @@ def _web_codes(value: str) -> dict[str, str]:
     return {code: char for code in _HTML_ENTITY.findall(value) if (char := html.unescape(code)) != code}
 
 
+# 'word', but "'" and "O'Brien": an apostrophe in single quotes would read as '''.
 def _quoted(words: list[str]) -> str:
-    return ", ".join(f"'{word}'" for word in words)
+    return ", ".join(f'"{word}"' if "'" in word else f"'{word}'" for word in words)
 
 
 # "EMOTIONS IN STORYBOOKS: A COMPARISON" -> "Emotions in storybooks: A comparison".
