@@ -19,7 +19,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, Template, TemplateError
+from jinja2 import Environment, FileSystemBytecodeCache, Template
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -85,10 +85,10 @@ def _told_at_their_line(overrides: Path, config_file: Path) -> type[Template]:
         def render(self, *args: Any, **kwargs: Any) -> str:
             try:
                 return super().render(*args, **kwargs)
-            except TemplateError as error:
+            except Exception as error:
                 problem = template_error_problem(error, env=self.environment, folder=overrides, config_file=config_file)
                 if problem is None:
-                    raise  # in the theme's own templates: not the editor's mistake
+                    raise  # in the theme's own templates or in Python: not a mistake in ours
                 raise PluginError(report([problem])) from None
 
     return ToldAtTheirLine

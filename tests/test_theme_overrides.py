@@ -141,8 +141,7 @@ TEMPLATE_MISTAKES = [
     (
         "{% if page %}{{ page.title | nosuchfilter }}{% endif %}",
         3,
-        "no filter is named 'nosuchfilter'; write the name of one of Jinja's or MkDocs' filters, or undo the "
-        "last edit",
+        "no filter is named 'nosuchfilter'; write the name of one of Jinja's or MkDocs' filters, or undo the last edit",
     ),
     (
         "{{ page.meta.review.date }}",
@@ -161,6 +160,18 @@ TEMPLATE_MISTAKES = [
         3,
         "'share_links' is not there (no value, macro or function has that name here); check each name at this "
         "line, write {% if ... is defined %} around a value some pages lack, or undo the last edit",
+    ),
+    (
+        "{{ super() }}{% block notes %}{{ super() }}{% endblock %}",
+        3,
+        "a value is not there: there is no parent block called 'notes'; check each name at this line, write "
+        "{% if ... is defined %} around a value some pages lack, or undo the last edit",
+    ),
+    (
+        "{% for line in page.meta.lines or 3 %}{{ line }}{% endfor %}",
+        3,
+        "the template stops at this line: 'int' object is not iterable; check the values it uses, or undo the "
+        "last edit",
     ),
     (
         '{% include "partials/sharing.html" %}',
@@ -194,7 +205,7 @@ def told(env: jinja2.Environment, overrides: Path) -> list[str]:
         return [str(problem) for problem in problems]
     try:
         env.get_template("main.html").render(page={"title": "Sleep", "meta": {}, "parent": None})
-    except jinja2.TemplateError as error:
+    except Exception as error:
         return [str(template_error_problem(error, env=env, folder=overrides, config_file=config_file))]
     return []
 
@@ -217,6 +228,18 @@ def test_every_template_jinja_cannot_read_is_told_at_once_partials_too(tmp_path)
         "overrides/main.html:3",
         "overrides/partials/share.html:2",
     ]
+
+
+# A Python function a template calls (a hook's, a filter) that fails has a bug to fix
+# there: its traceback is kept.
+def test_an_error_raised_in_python_a_template_calls_is_not_told_as_the_templates(tmp_path):
+    def share_links() -> str:
+        raise KeyError("facebook")
+
+    env, overrides = theme(tmp_path, MAIN.replace("{{ page.title }}", "{{ share_links() }}"))
+    with pytest.raises(KeyError) as raised:
+        env.get_template("main.html").render(page={"title": "Sleep", "meta": {}}, share_links=share_links)
+    assert template_error_problem(raised.value, env=env, folder=overrides, config_file=tmp_path / "mkdocs.yml") is None
 
 
 def test_a_mistake_in_the_themes_own_templates_is_not_told_as_the_sites(tmp_path):

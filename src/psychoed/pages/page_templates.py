@@ -75,12 +75,11 @@ def template_syntax_problems(env: Environment, *, folder: Path, config_file: Pat
     return problems
 
 
-def template_error_problem(
-    error: TemplateError, *, env: Environment, folder: Path, config_file: Path
-) -> Problem | None:
-    """`error`, raised by Jinja as it read or rendered a template, as the problem of the
-    template of `folder` at whose line it stopped (`config_file` names the project it is
-    shown from); None when it stopped in no template of `folder` (the theme's own)."""
+def template_error_problem(error: Exception, *, env: Environment, folder: Path, config_file: Path) -> Problem | None:
+    """`error`, raised as Jinja read or rendered a template, as the problem of the template
+    of `folder` at whose line it stopped (`config_file` names the project it is shown
+    from); None when it stopped in no template of `folder` (the theme's own), or, for an
+    error not Jinja's, in the Python code a template called (a bug there)."""
     location = _where(error, folder=folder)
     if location is None:
         return None
@@ -95,8 +94,12 @@ def template_error_problem(
 
 # Jinja's messages this module says plainly (the rest are told as Jinja words them).
 _UNCLOSED = re.compile(r"Unexpected end of template\..* The innermost block that needs to be closed is '(?P<tag>\w+)'")
-_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(?P<tag>[^']+)'\.(?: Jinja was looking for the following tags: (?P<expected>.+?)\.)?")
-_OUT_OF_ORDER = re.compile(r"Encountered unknown tag '(?P<tag>[^']+)'\. You probably made a nesting mistake\. .* currently looking for (?P<expected>.+?)\.")
+_UNKNOWN_TAG = re.compile(
+    r"Encountered unknown tag '(?P<tag>[^']+)'\.(?: Jinja was looking for the following tags: (?P<expected>.+?)\.)?"
+)
+_OUT_OF_ORDER = re.compile(
+    r"Encountered unknown tag '(?P<tag>[^']+)'\. You probably made a nesting mistake\. .* currently looking for (?P<expected>.+?)\."
+)
 _NO_FILTER = re.compile(r"No (?P<kind>filter|test) named '(?P<name>[^']+)'")
 _UNDEFINED_NAME = re.compile(r"'(?P<name>[^']+)' is undefined")
 _NO_ATTRIBUTE = re.compile(r"'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+)'")
@@ -105,35 +108,39 @@ _NO_ATTRIBUTE = re.compile(r"'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+
 # The template's file and line where Jinja stopped: the innermost line of a template in
 # the traceback (Jinja writes each template's lines into it), or, for a template it could
 # not read, the line it names.
-def _where(error: TemplateError, *, folder: Path) -> tuple[str, int] | None:
+def _where(error: Exception, *, folder: Path) -> tuple[str, int] | None:
     if isinstance(error, TemplateSyntaxError) and error.filename and _inside(error.filename, folder):
         return error.filename, error.lineno
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if not frame.filename.endswith(".py")]
-    if frames and _inside(frames[-1].filename, folder) and frames[-1].lineno is not None:
-        return frames[-1].filename, frames[-1].lineno
-    return None
+    frames = traceback.extract_tb(error.__traceback__)
+    templates = [frame for frame in frames if not frame.filename.endswith(".py")]
+    if not templates or templates[-1].lineno is None or not _inside(templates[-1].filename, folder):
+        return None
+    if not isinstance(error, TemplateError) and frames[-1] is not templates[-1]:
+        return None
+    return templates[-1].filename, templates[-1].lineno
 
 
 def _inside(filename: str, folder: Path) -> bool:
     return Path(filename).resolve().is_relative_to(folder.resolve())
 
 
-def _plain(error: TemplateError, *, env: Environment) -> str:
-    said = str(error.message or "")
+def _plain(error: Exception, *, env: Environment) -> str:
+    said = str(error.message or "") if isinstance(error, TemplateError) else str(error)
     if isinstance(error, TemplateNotFound):
         return (
             f"there is no template '{error.name}' in the site's templates or the theme's; "
             f"write the name of one that is{_did_you_mean(str(error.name), env.list_templates(extensions=['html']))}, {UNDO}"
         )
     if isinstance(error, UndefinedError):
-        if (found := _NO_ATTRIBUTE.search(said)) and found["owner"] == "None":
-            what = f"'{found['name']}' is not there (it is read from a value this page does not have)"
-        elif found := _NO_ATTRIBUTE.search(said):
-            what = f"'{found['name']}' is not there (the {found['owner']} it is read from has no '{found['name']}')"
-        elif found := _UNDEFINED_NAME.search(said):
-            what = f"'{found['name']}' is not there (no value, macro or function has that name here)"
+        attribute, name = _NO_ATTRIBUTE.search(said), _UNDEFINED_NAME.search(said)
+        if attribute and attribute["owner"] == "None":
+            what = f"'{attribute['name']}' is not there (it is read from a value this page does not have)"
+        elif attribute:
+            what = f"'{attribute['name']}' is not there (the {attribute['owner']} it is read from has no '{attribute['name']}')"
+        elif name:
+            what = f"'{name['name']}' is not there (no value, macro or function has that name here)"
         else:
-            what = f"a value is not there ({said})"
+            what = f"a value is not there: {said.rstrip('.')}"
         return f"{what}; check each name at this line, write {{% if ... is defined %}} around a value some pages lack, {UNDO}"
     if found := _NO_FILTER.search(said):
         kind, name = found["kind"], found["name"]
