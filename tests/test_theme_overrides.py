@@ -105,12 +105,12 @@ TEMPLATE_MISTAKES = [
         "{% if %}",
         3,
         "Jinja cannot read this line: expected an expression, got 'end of statement block'; check its tags "
-        "against Jinja's syntax ({% tag %}, {{ value }}), or undo the last edit",
+        "against the syntax of Jinja ({% tag %}, {{ value }}), or undo the last edit",
     ),
     (
         "{{ page.title | strptags }}",
         3,
-        "no filter is named 'strptags'; write the name of one of Jinja's or MkDocs' filters (did you mean "
+        "no filter is named 'strptags'; write the name of a filter of Jinja or MkDocs (did you mean "
         "'striptags'?), or undo the last edit",
     ),
     (
@@ -122,26 +122,26 @@ TEMPLATE_MISTAKES = [
     (
         "{% endblok %}",
         3,
-        "Jinja knows no tag '{% endblok %}' here (it expects '{% endblock %}'); correct the tag's name, or undo "
+        "Jinja knows no tag '{% endblok %}' here (it expects '{% endblock %}'); correct the name of the tag, or undo "
         "the last edit",
     ),
     (
         "{% if page %}{% for item in page.meta %}{% endif %}{% endfor %}",
         3,
-        "'{% endif %}' is out of order: the tag opened last needs '{% endfor %}' or '{% else %}' first; close "
-        "tags in the reverse order of their opening, or undo the last edit",
+        "'{% endif %}' is out of order: the tag opened last needs '{% endfor %}' or '{% else %}' first; move "
+        "the end tags so that each closes the tag opened last, or undo the last edit",
     ),
     (
         "{% for item in page.meta %}{% endif %}",
         3,
-        "Jinja knows no tag '{% endif %}' here (it expects '{% endfor %}' or '{% else %}'); correct the tag's "
-        "name, or undo the last edit",
+        "Jinja knows no tag '{% endif %}' here (it expects '{% endfor %}' or '{% else %}'); correct the name of "
+        "the tag, or undo the last edit",
     ),
     # Found only as the page renders:
     (
         "{% if page %}{{ page.title | nosuchfilter }}{% endif %}",
         3,
-        "no filter is named 'nosuchfilter'; write the name of one of Jinja's or MkDocs' filters, or undo the last edit",
+        "no filter is named 'nosuchfilter'; write the name of a filter of Jinja or MkDocs, or undo the last edit",
     ),
     (
         "{{ page.meta.review.date }}",
@@ -176,12 +176,12 @@ TEMPLATE_MISTAKES = [
     (
         '{% include "partials/sharing.html" %}',
         3,
-        "there is no template 'partials/sharing.html' in the site's templates or the theme's; write the name of "
+        "there is no template 'partials/sharing.html' in the site or its theme; write the name of "
         "one that is, or undo the last edit",
     ),
 ]
 MISSING_PARENT = (
-    "there is no template 'bse.html' in the site's templates or the theme's; write the name of one that is "
+    "there is no template 'bse.html' in the site or its theme; write the name of one that is "
     "(did you mean 'base.html'?), or undo the last edit"
 )
 

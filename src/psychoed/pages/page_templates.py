@@ -128,7 +128,7 @@ def _plain(error: Exception, *, env: Environment) -> str:
     said = str(error.message or "") if isinstance(error, TemplateError) else str(error)
     if isinstance(error, TemplateNotFound):
         return (
-            f"there is no template '{error.name}' in the site's templates or the theme's; "
+            f"there is no template '{error.name}' in the site or its theme; "
             f"write the name of one that is{_did_you_mean(str(error.name), env.list_templates(extensions=['html']))}, {UNDO}"
         )
     if isinstance(error, UndefinedError):
@@ -145,21 +145,21 @@ def _plain(error: Exception, *, env: Environment) -> str:
     if found := _NO_FILTER.search(said):
         kind, name = found["kind"], found["name"]
         known = env.filters if kind == "filter" else env.tests
-        return f"no {kind} is named '{name}'; write the name of one of Jinja's or MkDocs' {kind}s{_did_you_mean(name, known)}, {UNDO}"
+        return f"no {kind} is named '{name}'; write the name of a {kind} of Jinja or MkDocs{_did_you_mean(name, known)}, {UNDO}"
     if found := _UNCLOSED.search(said):
         tag = found["tag"]
         return f"'{{% {tag} %}}' is never closed: the template ends before its '{{% end{tag} %}}'; write '{{% end{tag} %}}' where it should end, {UNDO}"
     if found := _OUT_OF_ORDER.search(said):
         return (
             f"'{{% {found['tag']} %}}' is out of order: the tag opened last needs {_tags(found['expected'])} first; "
-            f"close tags in the reverse order of their opening, {UNDO}"
+            f"move the end tags so that each closes the tag opened last, {UNDO}"
         )
     if found := _UNKNOWN_TAG.search(said):
         expected = f" (it expects {_tags(found['expected'])})" if found["expected"] else ""
-        return f"Jinja knows no tag '{{% {found['tag']} %}}' here{expected}; correct the tag's name, {UNDO}"
+        return f"Jinja knows no tag '{{% {found['tag']} %}}' here{expected}; correct the name of the tag, {UNDO}"
     plain = re.sub(r"\btoken ", "", said).rstrip(".")
     if isinstance(error, TemplateSyntaxError):
-        return f"Jinja cannot read this line: {plain[:1].lower() + plain[1:]}; check its tags against Jinja's syntax ({{% tag %}}, {{{{ value }}}}), {UNDO}"
+        return f"Jinja cannot read this line: {plain[:1].lower() + plain[1:]}; check its tags against the syntax of Jinja ({{% tag %}}, {{{{ value }}}}), {UNDO}"
     return f"the template stops at this line: {plain[:1].lower() + plain[1:]}; check the values it uses, {UNDO}"
 
 
