@@ -5,7 +5,8 @@ MkDocs' own serve exits when the first build fails, and prints a Python tracebac
 mkdocs.yml is saved broken. Here a failed build prints its problems (each
 `path:line: message`) and one line saying what to do (in the browser too, while nothing
 has built), a broken mkdocs.yml its message; serve goes on watching, and the next save
-rebuilds. Arguments are those of `mkdocs serve`.
+rebuilds. It watches the theme's overrides/ too (`mkdocs serve` does not, but under
+--watch-theme with all of Material's files). Arguments are those of `mkdocs serve`.
 
 Every rebuild checks every file, as a build does. It then renders only the pages saved
 since the last build (MkDocs' dirty build) when no other page shows what changed

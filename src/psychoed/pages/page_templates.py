@@ -132,13 +132,13 @@ def _plain(error: Exception, *, env: Environment) -> str:
             f"write the name of one that is{_did_you_mean(str(error.name), env.list_templates(extensions=['html']))}, {UNDO}"
         )
     if isinstance(error, UndefinedError):
-        attribute, name = _NO_ATTRIBUTE.search(said), _UNDEFINED_NAME.search(said)
+        attribute, undefined = _NO_ATTRIBUTE.search(said), _UNDEFINED_NAME.search(said)
         if attribute and attribute["owner"] == "None":
             what = f"'{attribute['name']}' is not there (it is read from a value this page does not have)"
         elif attribute:
             what = f"'{attribute['name']}' is not there (the {attribute['owner']} it is read from has no '{attribute['name']}')"
-        elif name:
-            what = f"'{name['name']}' is not there (no value, macro or function has that name here)"
+        elif undefined:
+            what = f"'{undefined['name']}' is not there (no value, macro or function has that name here)"
         else:
             what = f"a value is not there: {said.rstrip('.')}"
         return f"{what}; check each name at this line, write {{% if ... is defined %}} around a value some pages lack, {UNDO}"
