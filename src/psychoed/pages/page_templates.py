@@ -67,11 +67,8 @@ def template_syntax_problems(env: Environment, *, folder: Path, config_file: Pat
     for path in sorted(folder.rglob("*.html")):
         try:
             env.get_template(path.relative_to(folder).as_posix())
-        except TemplateSyntaxError as error:
-            problem = template_error_problem(error, env=env, folder=folder, config_file=config_file)
-            if problem is None:
-                raise  # a template of the theme's own, which ours includes: not the editor's
-            problems.append(problem)
+        except TemplateSyntaxError as error:  # Jinja compiles the template alone: at its own line
+            problems.append(Problem(display_path(path, config_file), error.lineno, _plain(error, env=env)))
     return problems
 
 
@@ -157,10 +154,11 @@ def _plain(error: Exception, *, env: Environment) -> str:
     if found := _UNKNOWN_TAG.search(said):
         expected = f" (it expects {_tags(found['expected'])})" if found["expected"] else ""
         return f"Jinja knows no tag '{{% {found['tag']} %}}' here{expected}; correct the name of the tag, {UNDO}"
-    plain = re.sub(r"\btoken ", "", said).rstrip(".")
+    plain = re.sub(r"\btoken ", "", said).rstrip(".")  # Jinja's own words, without the parser's
+    plain = plain[:1].lower() + plain[1:]
     if isinstance(error, TemplateSyntaxError):
-        return f"Jinja cannot read this line: {plain[:1].lower() + plain[1:]}; check its tags against the syntax of Jinja ({{% tag %}}, {{{{ value }}}}), {UNDO}"
-    return f"the template stops at this line: {plain[:1].lower() + plain[1:]}; check the values it uses, {UNDO}"
+        return f"Jinja cannot read this line: {plain}; check its tags against the syntax of Jinja ({{% tag %}}, {{{{ value }}}}), {UNDO}"
+    return f"the template stops at this line: {plain}; check the values it uses, {UNDO}"
 
 
 # Jinja's "'endblock' or 'endif'" as the tags an editor writes: '{% endblock %}' or '{% endif %}'.
