@@ -12,10 +12,11 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test clean
 
 # tools/serve.py is `mkdocs serve` that keeps serving on a failed build (the problems are
-# printed; the next save rebuilds) and also watches references.bib and a csl_file. A save
+# printed; the next save rebuilds) and also watches references.bib, a csl_file and the
+# theme's overrides/. A save
 # of a page's text renders that page alone (a page-only rebuild, under a second at 200
 # articles); one the other pages show (a new file, a title, front matter, mkdocs.yml,
-# references.bib) renders every page, and says why.
+# references.bib, a template) renders every page, and says why.
 serve: $(STAMP)
 	$(BIN)/python tools/serve.py --dev-addr 127.0.0.1:8000 --livereload
 

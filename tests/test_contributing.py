@@ -29,6 +29,7 @@ from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
 from test_reserved_values import RESERVED, SITE_URL_EXAMPLE, SITE_URL_VARIABLE
 from test_site_settings import BAD_SETTINGS
+from test_theme_overrides import MISSING_PARENT, TEMPLATE_MISTAKES
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -193,6 +194,8 @@ PLAIN_MESSAGES = [
     SITE_URL_VARIABLE,
     RETITLED,
     UNCLOSED,
+    *(message for _, _, message in TEMPLATE_MISTAKES),
+    MISSING_PARENT,
 ]
 
 

@@ -24,7 +24,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import ARTICLE, ROOT
+from conftest import ARTICLE, ROOT, line_of
 from psychoed.page_only_rebuilds import changed_files, full_rebuild_reason, merged_search_index, take_snapshot
 from psychoed.references.pandoc_runs import apa_style_path
 
@@ -359,6 +359,35 @@ def test_mistakes_of_any_page_are_told_at_their_line_in_a_page_only_rebuild_and_
     assert '<a href="../../consultation/">the crisis note</a>' in page
     assert page.count('id="ref-inwood2018"') == 1
     assert search_pages(server) == SERVED_PAGES
+    assert "Traceback" not in "".join(server.log)
+
+
+def test_a_saved_template_shows_on_every_page_and_a_broken_one_is_told_at_its_line_while_serve_goes_on(
+    site_copy, served
+):
+    server = served()
+    watching = server.log[server.wait_for("Watching paths for changes")]
+    assert "'overrides'" in watching, watching
+    end = server.ready()
+    main = site_copy / "overrides" / "main.html"
+
+    # The theme's custom_dir is watched: a save there renders every page with it.
+    save(main, "{% block extrahead %}", '{% block extrahead %}<meta name="gt-edited" content="1">')
+    rebuilt, end = rebuild(server, after=end)
+    assert "Rebuilding every page: overrides/main.html changed" in rebuilt, rebuilt
+    for url in SERVED_PAGES:
+        assert '<meta name="gt-edited" content="1">' in server.get(url), url
+
+    # A Jinja mistake: one message at its line; the site is served as it was.
+    save(main, '<meta name="gt-edited" content="1">', "{% if %}")
+    told, failed = failed_rebuild(server, after=end)
+    assert f"overrides/main.html:{line_of(main, '{% if %}')}: Jinja cannot read this line: " in told, told
+    assert '<meta name="gt-edited" content="1">' in server.get(ARTICLE_URL)
+
+    save(main, "{% if %}", '<meta name="gt-edited" content="2">')
+    rebuilt, _ = rebuild(server, after=failed)
+    assert "Rebuilding every page: overrides/main.html changed" in rebuilt, rebuilt
+    assert '<meta name="gt-edited" content="2">' in server.get(ARTICLE_URL)
     assert "Traceback" not in "".join(server.log)
 
 

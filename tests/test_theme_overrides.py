@@ -7,8 +7,10 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import jinja2
+import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, line_of
+from psychoed.pages.page_templates import template_error_problem, template_syntax_problems
 from psychoed.references import citation_cache
 
 _MATERIAL = find_spec("material")
@@ -89,3 +91,183 @@ def test_a_build_that_cannot_write_the_template_cache_compiles_its_templates_and
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert (site_copy / "site" / "disclaimer" / "index.html").is_file()
+
+
+# ---------------------------------------------------------------------------------------
+# A Jinja mistake in a template of overrides/: one message at its line, never a traceback
+# ---------------------------------------------------------------------------------------
+
+# A template of the site's, the line its block holds replaced by a mistake (line 3).
+MAIN = '{% extends "base.html" %}\n{% block content %}\n<p>{{ page.title }}</p>\n{% endblock %}\n'
+# (the mistake, the line Jinja stops at, the message there)
+TEMPLATE_MISTAKES = [
+    (
+        "{% if %}",
+        3,
+        "Jinja cannot read this line: expected an expression, got 'end of statement block'; check its tags "
+        "against the syntax of Jinja ({% tag %}, {{ value }}), or undo the last edit",
+    ),
+    (
+        "{{ page.title | strptags }}",
+        3,
+        "no filter is named 'strptags'; write the name of a filter of Jinja or MkDocs (did you mean "
+        "'striptags'?), or undo the last edit",
+    ),
+    (
+        "{% block notes %}",
+        4,
+        "'{% block %}' is never closed: the template ends before its '{% endblock %}'; write '{% endblock %}' "
+        "where it should end, or undo the last edit",
+    ),
+    (
+        "{% endblok %}",
+        3,
+        "Jinja knows no tag '{% endblok %}' here (it expects '{% endblock %}'); correct the name of the tag, or undo "
+        "the last edit",
+    ),
+    (
+        "{% if page %}{% for item in page.meta %}{% endif %}{% endfor %}",
+        3,
+        "'{% endif %}' is out of order: the tag opened last needs '{% endfor %}' or '{% else %}' first; move "
+        "the end tags so that each closes the tag opened last, or undo the last edit",
+    ),
+    (
+        "{% for item in page.meta %}{% endif %}",
+        3,
+        "Jinja knows no tag '{% endif %}' here (it expects '{% endfor %}' or '{% else %}'); correct the name of "
+        "the tag, or undo the last edit",
+    ),
+    # Found only as the page renders:
+    (
+        "{% if page %}{{ page.title | nosuchfilter }}{% endif %}",
+        3,
+        "no filter is named 'nosuchfilter'; write the name of a filter of Jinja or MkDocs, or undo the last edit",
+    ),
+    (
+        "{{ page.meta.review.date }}",
+        3,
+        "'review' is not there (the dict object it is read from has no 'review'); check each name at this "
+        "line, write {% if ... is defined %} around a value some pages lack, or undo the last edit",
+    ),
+    (
+        "{{ page.parent.meta.title }}",
+        3,
+        "'meta' is not there (it is read from a value this page does not have); check each name at this line, "
+        "write {% if ... is defined %} around a value some pages lack, or undo the last edit",
+    ),
+    (
+        "{{ share_links() }}",
+        3,
+        "'share_links' is not there (no value, macro or function has that name here); check each name at this "
+        "line, write {% if ... is defined %} around a value some pages lack, or undo the last edit",
+    ),
+    (
+        "{{ super() }}{% block notes %}{{ super() }}{% endblock %}",
+        3,
+        "a value is not there: there is no parent block called 'notes'; check each name at this line, write "
+        "{% if ... is defined %} around a value some pages lack, or undo the last edit",
+    ),
+    (
+        "{% for line in page.meta.lines or 3 %}{{ line }}{% endfor %}",
+        3,
+        "the template stops at this line: 'int' object is not iterable; check the values it uses, or undo the "
+        "last edit",
+    ),
+    (
+        '{% include "partials/sharing.html" %}',
+        3,
+        "there is no template 'partials/sharing.html' in the site or its theme; write the name of "
+        "one that is, or undo the last edit",
+    ),
+]
+MISSING_PARENT = (
+    "there is no template 'bse.html' in the site or its theme; write the name of one that is "
+    "(did you mean 'base.html'?), or undo the last edit"
+)
+
+
+def theme(tmp_path: Path, main: str) -> tuple[jinja2.Environment, Path]:
+    """An environment as MkDocs makes the theme's (overrides/ first, then the theme's own
+    templates), with `main` as overrides/main.html; and overrides/."""
+    overrides, own = tmp_path / "overrides", tmp_path / "theme"
+    (overrides / "partials").mkdir(parents=True)
+    own.mkdir()
+    (overrides / "main.html").write_text(main, encoding="utf-8")
+    (own / "base.html").write_text("<html>{% block content %}{% endblock %}</html>\n", encoding="utf-8")
+    return jinja2.Environment(loader=jinja2.FileSystemLoader([str(overrides), str(own)])), overrides
+
+
+def told(env: jinja2.Environment, overrides: Path) -> list[str]:
+    """What the build tells of overrides/: its templates' syntax before any page renders,
+    then main.html's rendering of a page."""
+    config_file = overrides.parent / "mkdocs.yml"
+    if problems := template_syntax_problems(env, folder=overrides, config_file=config_file):
+        return [str(problem) for problem in problems]
+    try:
+        env.get_template("main.html").render(page={"title": "Sleep", "meta": {}, "parent": None})
+    except Exception as error:
+        return [str(template_error_problem(error, env=env, folder=overrides, config_file=config_file))]
+    return []
+
+
+@pytest.mark.parametrize(("mistake", "line", "message"), TEMPLATE_MISTAKES)
+def test_a_jinja_mistake_in_a_template_is_told_at_its_line_with_what_to_do(tmp_path, mistake, line, message):
+    env, overrides = theme(tmp_path, MAIN.replace("<p>{{ page.title }}</p>", mistake))
+    assert told(env, overrides) == [f"overrides/main.html:{line}: {message}"]
+
+
+def test_a_template_extending_one_that_does_not_exist_is_told_at_the_extends_line(tmp_path):
+    env, overrides = theme(tmp_path, MAIN.replace('"base.html"', '"bse.html"'))
+    assert told(env, overrides) == [f"overrides/main.html:1: {MISSING_PARENT}"]
+
+
+def test_every_template_jinja_cannot_read_is_told_at_once_partials_too(tmp_path):
+    env, overrides = theme(tmp_path, MAIN.replace("<p>{{ page.title }}</p>", "{% if %}"))
+    (overrides / "partials" / "share.html").write_text("<p>\n{% endblok %}\n</p>\n", encoding="utf-8")
+    assert [problem.split(": ", 1)[0] for problem in told(env, overrides)] == [
+        "overrides/main.html:3",
+        "overrides/partials/share.html:2",
+    ]
+
+
+# A Python function a template calls (a hook's, a filter) that fails has a bug to fix
+# there: its traceback is kept.
+def test_an_error_raised_in_python_a_template_calls_is_not_told_as_the_templates(tmp_path):
+    def share_links() -> str:
+        raise KeyError("facebook")
+
+    env, overrides = theme(tmp_path, MAIN.replace("{{ page.title }}", "{{ share_links() }}"))
+    with pytest.raises(KeyError) as raised:
+        env.get_template("main.html").render(page={"title": "Sleep", "meta": {}}, share_links=share_links)
+    assert template_error_problem(raised.value, env=env, folder=overrides, config_file=tmp_path / "mkdocs.yml") is None
+
+
+def test_a_mistake_in_the_themes_own_templates_is_not_told_as_the_sites(tmp_path):
+    env, overrides = theme(tmp_path, MAIN)
+    (tmp_path / "theme" / "base.html").write_text("<html>{{ page.meta.review.date }}</html>\n", encoding="utf-8")
+    assert template_syntax_problems(env, folder=overrides, config_file=tmp_path / "mkdocs.yml") == []
+    with pytest.raises(jinja2.UndefinedError) as raised:
+        env.get_template("main.html").render(page={"title": "Sleep", "meta": {}, "parent": None})
+    assert template_error_problem(raised.value, env=env, folder=overrides, config_file=tmp_path / "mkdocs.yml") is None
+
+
+# The build: a template Jinja cannot read stops it before any page renders; one that stops
+# as a page renders stops it there. Each with its message, no traceback.
+@pytest.mark.parametrize(
+    ("mistake", "message"),
+    [
+        ("{% if %}", "Jinja cannot read this line: expected an expression, got 'end of statement block'"),
+        ("{{ share_links() }}", "'share_links' is not there (no value, macro or function has that name here)"),
+    ],
+    ids=["unreadable", "stops rendering"],
+)
+def test_a_broken_overrides_main_html_stops_the_build_with_its_line_and_no_traceback(site_copy, mistake, message):
+    main = site_copy / "overrides" / "main.html"
+    main.write_text(
+        main.read_text(encoding="utf-8").replace("{% block extrahead %}", "{% block extrahead %}" + mistake, 1),
+        encoding="utf-8",
+    )
+    result = build_site(site_copy)
+    assert result.returncode == 1
+    assert f"overrides/main.html:{line_of(main, mistake)}: {message}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

@@ -5,7 +5,8 @@ MkDocs' own serve exits when the first build fails, and prints a Python tracebac
 mkdocs.yml is saved broken. Here a failed build prints its problems (each
 `path:line: message`) and one line saying what to do (in the browser too, while nothing
 has built), a broken mkdocs.yml its message; serve goes on watching, and the next save
-rebuilds. Arguments are those of `mkdocs serve`.
+rebuilds. It watches the theme's overrides/ too (`mkdocs serve` does not, but under
+--watch-theme with all of Material's files). Arguments are those of `mkdocs serve`.
 
 Every rebuild checks every file, as a build does. It then renders only the pages saved
 since the last build (MkDocs' dirty build) when no other page shows what changed
@@ -116,9 +117,20 @@ def load_config_or_stop_this_build(
     config_file: str | IO[Any] | None = None, *, config_file_path: str | None = None, **options: Any
 ) -> MkDocsConfig:
     try:
-        return load_config_located(config_file, config_file_path=config_file_path, **options)
+        config = load_config_located(config_file, config_file_path=config_file_path, **options)
     except (ConfigurationError, Abort) as error:
         raise Abort(f"{error}\nFix mkdocs.yml and save it; serve rebuilds on every save.") from error
+    watch_overrides(config)
+    return config
+
+
+# The theme's custom_dir (overrides/) is watched as `mkdocs serve --watch overrides` would:
+# a saved template rebuilds every page (source_snapshot holds it). --watch-theme would
+# also watch Material's own templates and icons, thousands of files no one edits.
+def watch_overrides(config: MkDocsConfig) -> None:
+    overrides = config.theme.custom_dir
+    if overrides and overrides not in config.watch:
+        config.watch.append(overrides)
 
 
 # MkDocs prints each line of its build once a process (its DuplicateFilter), which under
@@ -193,7 +205,7 @@ _served = ServedSite()
 
 
 # The sources a page other than the changed one shows, for psychoed.page_only_rebuilds:
-# with the theme's overrides, which serve watches under --watch-theme.
+# with the theme's overrides, which serve watches (watch_overrides).
 def source_snapshot(config: MkDocsConfig) -> SourceSnapshot:
     config_file = Path(config.config_file_path)
     settings = options(config.plugins)
