@@ -23,6 +23,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileSystemEventHandler
 
 from conftest import ARTICLE, ROOT, line_of
 from psychoed.page_only_rebuilds import changed_files, full_rebuild_reason, merged_search_index, take_snapshot
@@ -106,12 +108,10 @@ class Served:
         raise AssertionError(f"no {text!r} in {timeout} s:\n" + "".join(self.log))
 
     def ready(self) -> int:
-        """The index of the "Serving on" line, once serve sees saves. Its watcher takes its
-        first look at the files on threads of their own, started as serve says it is
-        serving: a file saved before that look would pass unseen."""
-        serving = self.wait_for("Serving on")
-        time.sleep(1)
-        return serving
+        """The index of the "Serving on" line, from which serve sees saves: MkDocs starts its
+        watcher first, and watchdog's polling watcher takes its first look at the files as
+        it starts, before it returns (`test_a_file_saved_as_serve_starts_is_seen` pins that)."""
+        return self.wait_for("Serving on")
 
     def wait_for_rebuild(self, *, after: int) -> int:
         """The index of the line ending the first rebuild from `after` on, which must have built.
@@ -140,6 +140,25 @@ def served(site_copy):
     for server in started:
         server.process.terminate()
         server.process.wait(timeout=30)
+
+
+def test_a_file_saved_as_serve_starts_is_seen(tmp_path):
+    # What Served.ready() relies on: serve starts its watcher before it says "Serving on",
+    # and the watcher has looked at the files once its start returns.
+    page = tmp_path / "page.md"
+    page.write_text("as first seen", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    seen = threading.Event()
+    handler = FileSystemEventHandler()
+    handler.on_modified = lambda event: seen.set()  # type: ignore[method-assign]
+    server.observer.schedule(handler, str(tmp_path), recursive=True)
+    server.observer.start()
+    try:
+        page.write_text("saved at once", encoding="utf-8")
+        assert seen.wait(timeout=10), "a save made as the watcher started went unseen"
+    finally:
+        server.observer.stop()
+        server.observer.join()
 
 
 def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_rebuilds_when_fixed(site_copy, served):
