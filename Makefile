@@ -44,13 +44,15 @@ properdocs: $(STAMP)
 # only the tests of a build's own behaviour build a copy, several cases to one copy where they
 # do not interfere. worksteal hands each worker runs of consecutive tests, so the tests that
 # read one page load (xdist_group, placed one after another by tests/conftest.py) get it made
-# once. Every build shares .cache/citations. 80 to 90 seconds on two cores.
-# Its hundreds of Python processes (every build is one) share their compiled modules, even
-# where the shell sets PYTHONDONTWRITEBYTECODE: compiling the project anew in each costs
-# about a tenth of the run.
+# once. Every build shares .cache/citations. Two workers more than cores: the serve, browser
+# and subprocess tests wait for a part of their time (a file watcher's poll, a page's network
+# falling idle), which the other workers' tests fill (on two cores, 73 s with two workers, 65 s
+# with four). Its Python processes share their compiled modules, even where the shell sets
+# PYTHONDONTWRITEBYTECODE: compiling the project anew in each costs about a tenth of the run.
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print((os.cpu_count() or 1) + 2)')
 test: export PYTHONDONTWRITEBYTECODE :=
 test: $(STAMP)
-	$(BIN)/pytest -n auto --dist worksteal
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 clean:
 	rm -rf site .cache .pytest_cache .hypothesis

@@ -684,6 +684,10 @@ BOXED_TEXT = {
 }
 
 
+# The tests that read the sample, on one worker: one build of it, and their tabs reused.
+reads_the_sample = pytest.mark.xdist_group("sample-site")
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture site with the sample appended to the Disclaimer, built and served."""
@@ -696,6 +700,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+@reads_the_sample
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_tables_note_boxes_and_footnotes_read_at_body_size_on_a_phone(reader, axe, sample_site, scheme):
     tab = reader(scheme=scheme, viewport=PHONE_390, site=sample_site)
@@ -707,6 +712,7 @@ def test_tables_note_boxes_and_footnotes_read_at_body_size_on_a_phone(reader, ax
     assert tab.violations() == [] and tab.errors == []
 
 
+@reads_the_sample
 def test_desktop_keeps_the_themes_smaller_table_text(reader, decoder, sample_site):
     page = reader(site=sample_site).open(SAMPLE_PAGE)
     sizes = font_sizes(page)
@@ -717,6 +723,7 @@ def test_desktop_keeps_the_themes_smaller_table_text(reader, decoder, sample_sit
     assert edge_shades(page, "article .gt-table-scroll", decoder) == {"left": "none", "right": "none"}
 
 
+@reads_the_sample
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_wide_table_scrolls_inside_its_box_with_a_shadow_on_the_edge_with_more(
