@@ -935,6 +935,23 @@ def test_a_word_english_always_capitalises_is_named_in_a_title_of_any_case_and_b
     assert _words(_printed_title(fixed)) == _words(printed)
 
 
+# One message a title: where the sentence case names a word, it names the others too.
+def test_a_name_in_title_case_joins_the_names_a_sentence_case_part_tells():
+    title = "Self-Compassion Among Chinese and Korean Adolescents: Evidence from the work of Freud and his students"
+    assert [p.message for p in _title_problems(title)] == [
+        "entry 'x2020': the title is in sentence case, and the site prints its capitalised 'Freud', 'Chinese', 'Korean' in small "
+        "letters ('freud', 'chinese', 'korean'); brace a name to keep its capitals: {Freud}, {Chinese}, {Korean}, or write a word "
+        "that is not a name in small letters"
+    ]
+    fixed = (
+        "Self-Compassion Among {Chinese} and {Korean} Adolescents: Evidence from the work of {Freud} and his students"
+    )
+    assert _title_problems(fixed) == []
+    assert _printed_title(fixed) == (
+        "Self-compassion among Chinese and Korean adolescents: Evidence from the work of Freud and his students"
+    )
+
+
 def test_a_title_in_another_language_keeps_its_names_unnamed_once_langid_says_so():
     title = "Achtsamkeit bei Jugendlichen in China und Japan"
     source = _entry(title).replace("  year", "  langid = {german},\n  year")
@@ -1010,6 +1027,8 @@ def _words(text: str) -> list[str]:
             False,
         ),
         ("Self-compassion in {German} and {Dutch} adolescents", False),
+        # Names braced as the build asks are no sign: they keep their capitals anyway.
+        ("Loneliness in {New Zealand} and {Sub-Saharan Africa}", False),
     ],
 )
 def test_a_title_in_title_case_braced_word_by_word_is_told_as_it_prints_in_title_case(title, told):

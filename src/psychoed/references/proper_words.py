@@ -43,7 +43,7 @@ Ontario Quebec Alberta Manitoba Saskatchewan Queensland Tasmania Victoria Bavari
 Bengal Kerala Sichuan Guangdong London Paris Berlin Vienna Rome Madrid Amsterdam Rotterdam Stockholm
 Oslo Copenhagen Helsinki Dublin Edinburgh Glasgow Manchester Liverpool Birmingham Zurich Geneva Munich Hamburg
 Toronto Montreal Vancouver Sydney Melbourne Brisbane Auckland Tokyo Kyoto Osaka Seoul Beijing Shanghai Wuhan
-Shenzhen Taipei Bangkok Jakarta Manila Mumbai Delhi Karachi Tehran Istanbul Jerusalem Cairo Nairobi Lagos
+Shenzhen Taipei Bangkok Jakarta Mumbai Delhi Karachi Tehran Istanbul Jerusalem Cairo Nairobi Lagos
 Johannesburg Chicago Boston Philadelphia Baltimore Detroit Seattle Atlanta Houston Dallas Miami Pittsburgh
 Brooklyn Manhattan Harlem Chernobyl Hiroshima Nagasaki Fukushima Auschwitz
 """
@@ -86,8 +86,11 @@ United States|United Kingdom|United Arab Emirates|New Zealand|Hong Kong|South Af
 |West Africa|East Africa|Sub-Saharan Africa|New York|New Jersey|New Mexico|New Hampshire|North Carolina
 |South Carolina|North Dakota|South Dakota|West Virginia|Rhode Island|British Columbia|Nova Scotia
 |New South Wales|Los Angeles|San Francisco|San Diego|New Orleans|Rio de Janeiro|São Paulo
-|Buenos Aires|Mexico City|Cape Town|Tel Aviv|New Delhi|Native American|Native Americans|Alaska Native
-|Pacific Islander|Pacific Islanders|Torres Strait Islander|Torres Strait Islanders|Native Hawaiian
+|Buenos Aires|Mexico City|Cape Town|Tel Aviv|New Delhi|Native American|Alaska Native
+|East Asian|South Asian|Southeast Asian|Central Asian|Middle Eastern|Latin American|North American
+|South American|Central American|South African|West African|East African|North African|South Korean|North Korean
+|Sri Lankan|Puerto Rican|Costa Rican|Saudi Arabian|Northern Irish|New Yorker|New Zealander
+|Pacific Islander|Torres Strait Islander|Native Hawaiian
 |Latter-day Saints|New Testament|Old Testament|Lunar New Year|World War|Cold War
 """
 
@@ -112,11 +115,13 @@ SINGLE = frozenset(
     | _with_plurals(_RELIGIONS)
     | set(_OTHER_PLURALS.split())
 )
-# Each name of several words as its words, longest first: the whole name where one holds another.
-SEVERAL = tuple(
-    sorted(
-        (tuple(name.replace("-", " ").split()) for name in _NAMES.replace("\n", "").split("|")),
-        key=len,
-        reverse=True,
-    )
-)
+# Each name of several words as its words, by its first word (looked up per word of a
+# title), longest first: the whole name where one holds another. A people's name has its
+# plural too ('Sri Lankans', 'Pacific Islanders').
+_SEVERAL = [tuple(name.replace("-", " ").split()) for name in _NAMES.replace("\n", "").split("|")]
+_SEVERAL += [(*name[:-1], name[-1] + "s") for name in _SEVERAL if name[-1].endswith(("an", "er"))]
+SEVERAL: dict[str, list[tuple[str, ...]]] = {}
+for _name in sorted(_SEVERAL, key=len, reverse=True):
+    SEVERAL.setdefault(_name[0], []).append(_name)
+# The words a name can start with.
+STARTS = SINGLE | SEVERAL.keys()

@@ -12,6 +12,7 @@ no abbreviation ('St.', an initial). Text in braces, \\textsc, \\textsubscript a
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -147,6 +148,8 @@ def _lowered(part: list[_Word]) -> list[_Word]:
 
 
 # A title's words as pandoc's sentence case reads them, in parts that each start a sentence.
+# Each rule of a title reads them: read once (shared, so read-only).
+@functools.lru_cache(maxsize=16)
 def _title_words(value: str) -> tuple[str, list[list[_Word]]]:
     text, kept, within = _as_pandoc_reads(printable(value))
     parts: list[list[_Word]] = [[]]
@@ -172,13 +175,13 @@ def _title_words(value: str) -> tuple[str, list[list[_Word]]]:
 # The names English always capitalises in a part, each as its words; names side by side
 # are one ('Chinese American', 'Korean-Americans'), and so is an institution they start.
 def _proper_names(part: list[_Word], text: str) -> list[list[_Word]]:
-    names = []
-    at = 0
-    while at < len(part):
-        end = at + _proper_length(part, at, text)
-        if end == at:
-            at += 1
+    names: list[list[_Word]] = []
+    done = 0
+    # Most titles hold none: one set lookup a word keeps the bibliography's checks fast.
+    for at in [at for at, w in enumerate(part) if w.text in proper_words.STARTS]:
+        if at < done or not (length := _proper_length(part, at, text)):
             continue
+        end = at + length
         while end < len(part) and _joined_in_name(part, end, text) and (more := _proper_length(part, end, text)):
             end += more
         # An institution named for it: 'American Psychological Association'.
@@ -189,13 +192,13 @@ def _proper_names(part: list[_Word], text: str) -> list[list[_Word]]:
                 end = last + 1
                 break
         names.append(part[at:end])
-        at = end
+        done = end
     return names
 
 
 # How many words of a name English always capitalises start at part[at]: the longest.
 def _proper_length(part: list[_Word], at: int, text: str) -> int:
-    for name in proper_words.SEVERAL:
+    for name in proper_words.SEVERAL.get(part[at].text, ()):
         words = part[at : at + len(name)]
         if (
             len(words) == len(name)
