@@ -609,7 +609,7 @@ MISTAKES = [
     ),
     Mistake(
         "group-author-in-single-braces",
-        "@book{apa2020,\n  author    = {American Psychological Association},\n  title     = {Publication Manual of the American Psychological Association},\n"
+        "@book{apa2020,\n  author    = {American Psychological Association},\n  title     = {Publication Manual of the {American Psychological Association}},\n"
         "  edition   = {7},\n  publisher = {American Psychological Association},\n  year      = {2020},\n  doi       = {10.1037/0000165-000},\n}\n",
         "author    = {American Psychological Association}",
         "entry 'apa2020': the author 'American Psychological Association' reads as a person's name ('Association, American Psychological'); write a group's name in double braces: author = {{American Psychological Association}}",
@@ -714,11 +714,20 @@ MISTAKES = [
     Mistake(
         "name-in-sentence-case-title",
         "@incollection{jones2019,\n  author    = {Jones, Bob},\n  title     = {Compassion in the work of Freud and his students},\n"
-        "  booktitle = {Handbook of Psychotherapy in Vienna},\n  editor    = {Doe, Jane},\n  publisher = {Springer},\n  year      = {2019},\n"
+        "  booktitle = {Handbook of Psychotherapy in {Vienna}},\n  editor    = {Doe, Jane},\n  publisher = {Springer},\n  year      = {2019},\n"
         "  pages     = {3--24},\n}\n",
         "work of Freud",
         "entry 'jones2019': the title is in sentence case, and the site prints its capitalised 'Freud' in small letters ('freud'); "
         "brace a name to keep its capitals: {Freud}, or write a word that is not a name in small letters",
+    ),
+    # As doi.org gives a title: Title Case, which the site lowers whole.
+    Mistake(
+        "nationality-in-title-case-title",
+        "@article{li2020,\n  author  = {Li, Wei},\n  title   = {Self-Compassion Among Chinese Adolescents in {Hong Kong}},\n"
+        "  journal = {Mindfulness},\n  year    = {2020},\n  volume  = {11},\n  pages   = {1--9},\n  doi     = {10.1007/s12671-020-99999-x},\n}\n",
+        "Among Chinese Adolescents",
+        "entry 'li2020': the site prints the title in sentence case, as APA asks, which puts 'Chinese' in small letters ('chinese'), "
+        "though English always capitalises it; brace each name to keep its capitals: {Chinese}",
     ),
     Mistake(
         "html-code-in-journal",
@@ -854,6 +863,102 @@ def test_names_told_in_a_sentence_case_title_are_the_words_pandoc_lowers_and_bra
     assert _words(_printed_title(fixed)) == _words(title)
 
 
+# Words English capitalises wherever they stand (places, peoples, languages, religions,
+# days, months) are named in a title of any case, each name braced whole; braced so, it
+# prints with its capitals and the message goes. A month that is also a word ('May',
+# 'March': "Children May Benefit") and a sentence's first word (after ':') are left alone.
+@pytest.mark.parametrize(
+    ("title", "lowered", "names", "fixed", "printed"),
+    [
+        # Title Case, as doi.org, Crossref and Zotero give most titles.
+        (
+            "Self-Compassion Among Chinese Adolescents in {Hong Kong}: Evidence From a Survey in March",
+            ["Chinese"],
+            "{Chinese}",
+            "Self-Compassion Among {Chinese} Adolescents in {Hong Kong}: Evidence From a Survey in March",
+            "Self-compassion among Chinese adolescents in Hong Kong: Evidence from a survey in march",
+        ),
+        (
+            "Self-compassion in Germany and among African American women",
+            ["Germany", "African", "American"],
+            "{Germany}, {African American}",
+            "Self-compassion in {Germany} and among {African American} women",
+            "Self-compassion in Germany and among African American women",
+        ),
+        (
+            "Loneliness in New Zealand and Sub-Saharan Africa",
+            ["New", "Zealand", "Sub", "Saharan", "Africa"],
+            "{New Zealand}, {Sub-Saharan Africa}",
+            "Loneliness in {New Zealand} and {Sub-Saharan Africa}",
+            "Loneliness in New Zealand and Sub-Saharan Africa",
+        ),
+        (
+            "Children May Benefit From Mindfulness on Mondays",
+            ["Mondays"],
+            "{Mondays}",
+            "Children May Benefit From Mindfulness on {Mondays}",
+            "Children may benefit from mindfulness on Mondays",
+        ),
+        (
+            "Self-compassion among {Chinese} adolescents in {Hong Kong}",
+            [],
+            None,
+            None,
+            "Self-compassion among Chinese adolescents in Hong Kong",
+        ),
+        (
+            "Mindfulness at school: Chinese adolescents' views",
+            [],
+            None,
+            None,
+            "Mindfulness at school: Chinese adolescents' views",
+        ),
+    ],
+)
+def test_a_word_english_always_capitalises_is_named_in_a_title_of_any_case_and_braces_keep_it(
+    title, lowered, names, fixed, printed
+):
+    messages = [problem.message for problem in _title_problems(title)]
+    assert [
+        w for w, shown in zip(_words(title), _words(_printed_title(title)), strict=True) if w != shown and w in lowered
+    ] == lowered
+    if names is None:
+        assert messages == []
+        assert _words(_printed_title(title)) == _words(printed)
+        return
+    assert messages == [
+        f"entry 'x2020': the site prints the title in sentence case, as APA asks, which puts {', '.join(repr(w) for w in lowered)} "
+        f"in small letters ({', '.join(repr(w.lower()) for w in lowered)}), though English always capitalises "
+        f"{'it' if names.count('{') == 1 else 'them'}; brace each name to keep its capitals: {names}"
+    ]
+    assert _title_problems(fixed) == []
+    assert _words(_printed_title(fixed)) == _words(printed)
+
+
+# One message a title: where the sentence case names a word, it names the others too.
+def test_a_name_in_title_case_joins_the_names_a_sentence_case_part_tells():
+    title = "Self-Compassion Among Chinese and Korean Adolescents: Evidence from the work of Freud and his students"
+    assert [p.message for p in _title_problems(title)] == [
+        "entry 'x2020': the title is in sentence case, and the site prints its capitalised 'Freud', 'Chinese', 'Korean' in small "
+        "letters ('freud', 'chinese', 'korean'); brace a name to keep its capitals: {Freud}, {Chinese}, {Korean}, or write a word "
+        "that is not a name in small letters"
+    ]
+    fixed = (
+        "Self-Compassion Among {Chinese} and {Korean} Adolescents: Evidence from the work of {Freud} and his students"
+    )
+    assert _title_problems(fixed) == []
+    assert _printed_title(fixed) == (
+        "Self-compassion among Chinese and Korean adolescents: Evidence from the work of Freud and his students"
+    )
+
+
+def test_a_title_in_another_language_keeps_its_names_unnamed_once_langid_says_so():
+    title = "Achtsamkeit bei Jugendlichen in China und Japan"
+    source = _entry(title).replace("  year", "  langid = {german},\n  year")
+    assert [p for p in check_bibliography(source, display_path="references.bib").problems if "title" in p.message] == []
+    assert _printed_title(title, source) == title
+
+
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
@@ -922,6 +1027,8 @@ def _words(text: str) -> list[str]:
             False,
         ),
         ("Self-compassion in {German} and {Dutch} adolescents", False),
+        # Names braced as the build asks are no sign: they keep their capitals anyway.
+        ("Loneliness in {New Zealand} and {Sub-Saharan Africa}", False),
     ],
 )
 def test_a_title_in_title_case_braced_word_by_word_is_told_as_it_prints_in_title_case(title, told):

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 from psychoed.articles.front_matter import impossible_date
 from psychoed.problems import Problem
-from psychoed.references.title_case import all_lowered, braced_title_case, lowered_names, read_as_english
+from psychoed.references.title_case import (
+    all_lowered,
+    always_capitalised,
+    braced_title_case,
+    lowered_names,
+    read_as_english,
+)
 
 # What the offline `make new-reference` form writes for the editor to replace.
 FORM_PLACEHOLDERS = (
@@ -314,12 +320,18 @@ def entry_problems(
                 name,
                 f": the {name} is in another language (language = {{{fields['language']}}}), which pandoc reads as English and prints in sentence case, lowering {_quoted(lowered)}; add langid = {{{fields['language']}}}, which it reads",
             )
-        elif cased and (told := lowered_names(value)) and told[1]:
-            lowered, names = told
-            problem(
-                name,
-                f": the {name} is in sentence case, and the site prints its capitalised {_quoted(lowered)} in small letters ({_quoted([word.lower() for word in lowered])}); brace a name to keep its capitals: {', '.join(names)}, or write a word that is not a name in small letters",
-            )
+        elif cased and (told := _lowered_names(value)):
+            lowered, names, meant = told
+            if meant:
+                problem(
+                    name,
+                    f": the {name} is in sentence case, and the site prints its capitalised {_quoted(lowered)} in small letters ({_quoted([word.lower() for word in lowered])}); brace a name to keep its capitals: {', '.join(names)}, or write a word that is not a name in small letters",
+                )
+            else:
+                problem(
+                    name,
+                    f": the site prints the {name} in sentence case, as APA asks, which puts {_quoted(lowered)} in small letters ({_quoted([word.lower() for word in lowered])}), though English always capitalises {'it' if len(names) == 1 else 'them'}; brace each name to keep its capitals: {', '.join(names)}",
+                )
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
         problems.append(
             Problem(
@@ -455,6 +467,20 @@ def _missing(
             Problem(path, line, f"entry '{key}' (@{kind}) lacks the {wanted} field, which a {spec.name} needs; {how}")
         )
     return problems
+
+
+# The capitalised words of a title pandoc prints in small letters that are names: in a part
+# written in sentence case, every one (`lowered_names`: its capital was meant); in any
+# part, a word English always capitalises (`always_capitalised`). The words, the braced
+# names, and whether the sentence case told any (its message then names all of them).
+def _lowered_names(value: str) -> tuple[list[str], list[str], bool] | None:
+    lowered, names = lowered_names(value)
+    meant = bool(names)
+    for name, words in always_capitalised(value):
+        if not set(words) & set(lowered):
+            names.append(name)
+            lowered.extend(words)
+    return (list(dict.fromkeys(lowered)), list(dict.fromkeys(names)), meant) if names else None
 
 
 def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:

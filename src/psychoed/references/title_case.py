@@ -12,11 +12,13 @@ no abbreviation ('St.', an initial). Text in braces, \\textsc, \\textsubscript a
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
 
 from psychoed.characters import printable
+from psychoed.references import proper_words
 
 _FORMATTING_COMMANDS = {"emph", "textit", "textbf", "textsl", "textup", "textrm", "textsf", "textmd", "textnormal"}
 _COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
@@ -85,14 +87,39 @@ def all_lowered(value: str) -> list[str]:
     return list(dict.fromkeys(w.text for part in _title_words(value)[1] for w in _lowered(part)))
 
 
+def always_capitalised(value: str) -> list[tuple[str, list[str]]]:
+    """The words English capitalises wherever they stand (places, peoples, languages,
+    religions, days, months: `proper_words`) that pandoc's sentence case would print in
+    small letters, whatever the case the title is written in: each name braced whole as
+    the fix ('{African American}', '{New Zealand}'), with its words pandoc lowers."""
+    text, parts = _title_words(value)
+    found = []
+    for part in parts:
+        lowered = set(map(id, _lowered(part)))
+        for words in _proper_names(part, text):
+            if told := [w.text for w in words if id(w) in lowered]:
+                formatted = words[0].formatted
+                name = (
+                    formatted
+                    if formatted and formatted == words[-1].formatted
+                    else text[words[0].start : words[-1].end]
+                )
+                found.append(("{" + name + "}", told))
+    return found
+
+
 def braced_title_case(value: str) -> list[str]:
     """The braced words of a title in Title Case braced word by word, as Zotero's BibTeX
     export writes one ("on {Which} {Distribution}"; Better BibTeX: "{{Aspects}}"), which
     pandoc keeps, so it prints in Title Case; else []. Three or more, none left unbraced,
     and no word of four letters or more in small letters tell it from a title whose names
     alone are braced."""
-    _, parts = _title_words(value)
-    capitalised = [w for part in parts for w in part if not w.starts_sentence and _capitalised(w.text)]
+    text, parts = _title_words(value)
+    # A braced name English always capitalises is no sign: "in {New Zealand} and {Sub-Saharan Africa}".
+    names = {id(w) for part in parts for words in _proper_names(part, text) for w in words}
+    capitalised = [
+        w for part in parts for w in part if not w.starts_sentence and _capitalised(w.text) and id(w) not in names
+    ]
     braced = [w.text for w in capitalised if w.kept]
     whole = len(braced) >= 3 and len(braced) == len(capitalised)
     return braced if whole and not any(_small_words(part) for part in parts) else []
@@ -121,6 +148,8 @@ def _lowered(part: list[_Word]) -> list[_Word]:
 
 
 # A title's words as pandoc's sentence case reads them, in parts that each start a sentence.
+# Each rule of a title reads them: read once (shared, so read-only).
+@functools.lru_cache(maxsize=16)
 def _title_words(value: str) -> tuple[str, list[list[_Word]]]:
     text, kept, within = _as_pandoc_reads(printable(value))
     parts: list[list[_Word]] = [[]]
@@ -141,6 +170,47 @@ def _title_words(value: str) -> tuple[str, list[list[_Word]]]:
             parts.append([])
             starts = True
     return text, parts
+
+
+# The names English always capitalises in a part, each as its words; names side by side
+# are one ('Chinese American', 'Korean-Americans'), and so is an institution they start.
+def _proper_names(part: list[_Word], text: str) -> list[list[_Word]]:
+    names: list[list[_Word]] = []
+    done = 0
+    # Most titles hold none: one set lookup a word keeps the bibliography's checks fast.
+    for at in [at for at, w in enumerate(part) if w.text in proper_words.STARTS]:
+        if at < done or not (length := _proper_length(part, at, text)):
+            continue
+        end = at + length
+        while end < len(part) and _joined_in_name(part, end, text) and (more := _proper_length(part, end, text)):
+            end += more
+        # An institution named for it: 'American Psychological Association'.
+        for last in range(end, min(end + 3, len(part))):
+            if not (_capitalised(part[last].text) and _joined_in_name(part, last, text)):
+                break
+            if part[last].text in proper_words.INSTITUTIONS:
+                end = last + 1
+                break
+        names.append(part[at:end])
+        done = end
+    return names
+
+
+# How many words of a name English always capitalises start at part[at]: the longest.
+def _proper_length(part: list[_Word], at: int, text: str) -> int:
+    for name in proper_words.SEVERAL.get(part[at].text, ()):
+        words = part[at : at + len(name)]
+        if (
+            len(words) == len(name)
+            and all(w.text == n for w, n in zip(words, name, strict=True))
+            and all(_joined_in_name(part, at + i, text) for i in range(1, len(name)))
+        ):
+            return len(name)
+    return 1 if part[at].text in proper_words.SINGLE else 0
+
+
+def _joined_in_name(part: list[_Word], at: int, text: str) -> bool:
+    return text[part[at - 1].end : part[at].start] in {" ", "-"}
 
 
 def _capitalised(word: str) -> bool:
