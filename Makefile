@@ -159,7 +159,7 @@ $(LIGHTHOUSE): tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund
 	touch $@
 .PHONY: bench
-# Build speed on synthetic sites of 10, 200 and 1,000 articles (about 5 minutes on two
+# Build speed on synthetic sites of 10, 200 and 1,000 articles (about 10 minutes on two
 # cores; never part of `make test`). Options: make bench BENCH_ARGS="--sizes 200 --runs 3"
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)

@@ -280,10 +280,17 @@ def test_prose_edit_renders_only_that_page_and_it_is_the_page_a_full_rebuild_giv
     # mkdocs.yml saved (a line added) renders every page again: the same page, the same index.
     config = site_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    rebuilt, _ = rebuild(server, after=end)
+    rebuilt, end = rebuild(server, after=end)
     assert "Rebuilding every page: mkdocs.yml changed" in rebuilt, rebuilt
     assert without_livereload(server.get(ARTICLE_URL)) == without_livereload(page)
     assert server.get("search/search_index.json") == index
+
+    # references.bib saved as it was: no page to make again, and the terminal says so.
+    bib = site_copy / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8"), encoding="utf-8")
+    rebuilt, _ = rebuild(server, after=end)
+    assert "No page changed since the last build: every page is kept as it was" in rebuilt, rebuilt
+    assert without_livereload(server.get(ARTICLE_URL)) == without_livereload(page)
 
 
 def test_title_new_page_front_matter_and_bibliography_rebuild_every_page_which_shows_them(site_copy, served):

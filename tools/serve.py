@@ -257,8 +257,10 @@ class PageOnlyRebuild(BasePlugin):
         if self.page_only:
             index = Path(config.site_dir, SEARCH_INDEX)
             self.previous_index = index.read_text(encoding="utf-8") if index.is_file() else None
-            changed = ", ".join(_source(page, config) for page in self.rendered) or "none"
-            log.info(f"Rebuilding only the pages saved since the last build: {changed}")
+            if changed := ", ".join(_source(page, config) for page in self.rendered):
+                log.info(f"Rebuilding only the pages saved since the last build: {changed}")
+            else:  # a file saved as it was, or touched
+                log.info("No page changed since the last build: every page is kept as it was")
         return env
 
     # After Material's search plugin writes the index of the rendered pages (priority 0),
