@@ -150,7 +150,7 @@ def main() -> None:
 # ---------------------------------------------------------------------------------------
 
 
-def _arguments() -> argparse.Namespace:
+def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--sizes",
@@ -182,10 +182,12 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, help="where the synthetic sites go (default: the system temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic sites")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "bench.json")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     unknown = (set(args.variants) | set(args.serve_variants)) - set(VARIANTS)
     if unknown:
         parser.error(f"unknown variants {sorted(unknown)}; choose from {', '.join(VARIANTS)}")
+    if args.serve_size and args.serve_size not in args.sizes:
+        print(f"make serve's rebuild is not timed: --serve-size {args.serve_size} is not among --sizes", flush=True)
     return args
 
 

@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 
+from bench import _arguments
 from conftest import build_site, copy_project
 from synthetic_site import SyntheticSite, generate_site, write_config
 
@@ -63,3 +64,10 @@ def test_content_variant_builds_the_pages_text_as_the_hooks_leave_it_without_the
     assert content[content.index('<h2 id="references"') :].rstrip() in full
     # ...without what the site's code adds after Markdown (the article's notes).
     assert 'class="gt-review"' in full and 'class="gt-review"' not in content
+
+
+def test_a_bench_at_sizes_without_the_serve_size_says_serve_is_not_timed(capsys):
+    _arguments(["--sizes", "20", "--runs", "1"])
+    assert "make serve's rebuild is not timed: --serve-size 200 is not among --sizes" in capsys.readouterr().out
+    _arguments(["--sizes", "20", "--serve-size", "20"])
+    assert "not timed" not in capsys.readouterr().out
