@@ -31,6 +31,7 @@ from psychoed.references.citation_cache import cache_folder, cached_bibliography
 from psychoed.references.doi_citations import doi_keys
 from psychoed.references.reference_list import reference_list_ids
 from psychoed.site_checks import SourceFile, site_problems
+from psychoed.warning_locations import record_anchors
 
 if TYPE_CHECKING:  # imported for `serve` only: it loads a file watcher, a fifth of a second
     from mkdocs.livereload import LiveReloadServer
@@ -160,6 +161,12 @@ def _link_problems(files: Files, config: MkDocsConfig, *, bibliography: Bibliogr
                 continue
             listed = reference_list_ids(page.markdown or "", entries=bibliography.entries, doi_keys=by_doi)
             page.present_anchor_ids = (page.present_anchor_ids or set()) | listed
+            record_anchors(
+                docs_dir=Path(config.docs_dir),
+                src_uri=file.src_uri,
+                ids=page.present_anchor_ids,
+                html=page.content or "",
+            )
             rendered.append(page)
         for page in rendered:
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)

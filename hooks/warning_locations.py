@@ -4,6 +4,7 @@
 `docs/index.md:14: Doc file 'index.md' contains a link 'x.md', ...`, in `build`,
 `serve` and `make check` alike. In a strict build, which fails on each of them, each is
 shown as the error it is (`ERROR - docs/index.md:14: ...`), and still counted by `--strict`.
+A link to a missing heading ends with the heading to write, from the ids kept as each page rendered.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import nav, pages
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from psychoed.warning_locations import with_location
+from psychoed.warning_locations import record_anchors, with_location
 
 # The loggers page links and nav entries are reported on, named by the modules that log
 # them: "mkdocs.structure.pages" under MkDocs, "properdocs.structure.pages" under
@@ -38,6 +41,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             logger.removeFilter(old)
         logger.addFilter(located)
     return config
+
+
+# MkDocs checks the links to headings once every page is rendered: each page's ids, kept here
+# as rendered, let the warning name the heading to link to.
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    record_anchors(
+        docs_dir=Path(config.docs_dir), src_uri=page.file.src_uri, ids=page.present_anchor_ids or (), html=html
+    )
+    return html
 
 
 # ---------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from psychoed.warning_locations import link_line, with_location
+from psychoed.warning_locations import anchor_fix, link_line, record_anchors, with_location
 
 PAGE = "# Home\n\nText.\n\nSee [the page](missing.md) and [more](disclaimer.md#nowhere).\n\n[ref]: other.md\n"
 
@@ -88,3 +88,64 @@ def test_a_link_to_a_renamed_page_is_told_the_page_nearest_its_name(tmp_path, li
     message = f"Doc file 'articles/how-can-i-rest.md' contains a link '../{link}', but the target '{link.split('#')[0]}' is not found among documentation files."
     located = with_location(message, docs_dir=tmp_path / "docs", config_file=tmp_path / "mkdocs.yml")
     assert located == f"docs/articles/how-can-i-rest.md:3: {message}{told}"
+
+
+# An article's ids as MkDocs has them once rendered: its headings, the works it cites and a
+# footnote's, in page order.
+ARTICLE_ANCHORS = [
+    "how-can-self-compassion-help-me",
+    "what-research-tells-us",
+    "fnref:1",
+    "how-can-we-practice-self-compassion",
+    "references",
+    "ref-inwood2018",
+    "ref-yela2022",
+    "fn:1",
+]
+
+
+def test_a_renamed_heading_is_told_the_heading_nearest_its_name():
+    told = anchor_fix("articles/x.md#what-the-research-says", anchors=ARTICLE_ANCHORS)
+    assert (
+        told
+        == " The heading nearest that name is '#what-research-tells-us': link to it as 'articles/x.md#what-research-tells-us'."
+    )
+
+
+def test_a_heading_written_in_another_case_is_told_as_written_on_the_page():
+    told = anchor_fix("#References", anchors=ARTICLE_ANCHORS)
+    assert told == " The heading nearest that name is '#references': link to it as '#references'."
+
+
+def test_a_name_like_no_heading_is_told_the_headings_of_the_page_without_works_or_footnotes():
+    told = anchor_fix("#whats-the-evidence-20182022", anchors=ARTICLE_ANCHORS)
+    assert told == (
+        " The page has these headings: #how-can-self-compassion-help-me, #what-research-tells-us,"
+        " #how-can-we-practice-self-compassion, #references."
+    )
+
+
+def test_a_long_page_lists_its_first_headings_and_counts_the_rest():
+    told = anchor_fix("#zzz", anchors=[f"part-{number}" for number in range(1, 10)])
+    assert told == " The page has these headings: #part-1, #part-2, #part-3, #part-4, #part-5, #part-6, and 3 more."
+
+
+def test_a_work_the_page_does_not_cite_is_told_so():
+    told = anchor_fix("articles/x.md#ref-nosuch", anchors=ARTICLE_ANCHORS)
+    assert told == " The page does not cite 'nosuch': link to a work it cites, or to '#references'."
+
+
+# A page's ids are kept in the order its rendered HTML has them; a reference list still to
+# come (a build stopped before the citations hook ran) comes after its headings.
+def test_a_broken_anchor_warning_ends_with_the_fix_from_the_page_ids_in_page_order(project):
+    docs = project / "docs"
+    html = '<h1 id="disclaimer">Disclaimer</h1><h2 id="when-to-call">When</h2><h2 id="about-us">About</h2>'
+    record_anchors(
+        docs_dir=docs, src_uri="disclaimer.md", ids={"about-us", "references", "disclaimer", "when-to-call"}, html=html
+    )
+    message = "Doc file 'index.md' contains a link 'disclaimer.md#nowhere', but the doc 'disclaimer.md' does not contain an anchor '#nowhere'."
+    located = with_location(message, docs_dir=docs, config_file=project / "mkdocs.yml")
+    assert (
+        located
+        == f"docs/index.md:5: {message} The page has these headings: #disclaimer, #when-to-call, #about-us, #references."
+    )
