@@ -730,6 +730,14 @@ MISTAKES = [
         "though English always capitalises it; brace each name to keep its capitals: {Chinese}",
     ),
     Mistake(
+        "lone-letter-in-title-case-title",
+        "@article{denollet2005,\n  author  = {Denollet, Johan},\n  title   = {Standard Assessment of Type D Personality},\n"
+        "  journal = {Mindfulness},\n  year    = {2005},\n  volume  = {11},\n  pages   = {1--9},\n  doi     = {10.1007/s12671-020-99998-x},\n}\n",
+        "Type D Personality",
+        "entry 'denollet2005': the site prints the title in sentence case, as APA asks, which puts 'D' in small letters ('d'), "
+        "though a capital letter standing alone is never meant small; brace the letter to keep its capital: Type {D}",
+    ),
+    Mistake(
         "html-code-in-journal",
         # As doi.org and DataCite give a journal's '&' (printed "&Amp;"; a title with one is dropped).
         "@article{ampersand2019,\n  author  = {Doe, Jane},\n  title   = {Self-compassion and rumination},\n"
@@ -933,6 +941,95 @@ def test_a_word_english_always_capitalises_is_named_in_a_title_of_any_case_and_b
     ]
     assert _title_problems(fixed) == []
     assert _words(_printed_title(fixed)) == _words(printed)
+
+
+# A capital letter standing alone (a type, a vitamin, the pronoun, a code's last letter) is
+# never meant small, but pandoc lowers it in a title of any case: each is told with the
+# letter braced narrowly, and braced so it prints right. The article 'A' is left alone.
+@pytest.mark.parametrize(
+    ("title", "lowered", "fixes", "fixed", "printed"),
+    [
+        (
+            "Type D Personality and Vitamin D in Adults",
+            ["D", "D"],
+            "Type {D}, Vitamin {D}",
+            "Type {D} Personality and Vitamin {D} in Adults",
+            "Type D personality and vitamin D in adults",
+        ),
+        (
+            "Validity of DSM-III-R Criteria and the PHQ-D and PHQ-A Scales",
+            ["R", "D", "A"],
+            "DSM-III-{R}, PHQ-{D}, PHQ-{A}",
+            "Validity of DSM-III-{R} Criteria and the PHQ-{D} and PHQ-{A} Scales",
+            "Validity of DSM-III-R criteria and the PHQ-D and PHQ-A scales",
+        ),
+        # Sentence case: the letter is told as a letter, not as a name.
+        (
+            "What I learned from type D patients",
+            ["I", "D"],
+            "What {I}, type {D}",
+            "What {I} learned from type {D} patients",
+            "What I learned from type D patients",
+        ),
+        (
+            "Vitamin D's Role in Cluster (B) Traits",
+            ["D", "B"],
+            "Vitamin {D}, {B}",
+            "Vitamin {D}'s Role in Cluster ({B}) Traits",
+            "Vitamin D's role in cluster (B) traits",
+        ),
+        # A letter joined to more is kept by pandoc, and not told.
+        ("Why R² Misleads in 3D Models", [], None, None, "Why R² misleads in 3D models"),
+        # The article 'A' is lowered, as APA writes it ("—a buffer"), and not told.
+        (
+            "Self-Compassion—A Buffer Against Stress: A Study of Type {D} Personality",
+            ["A"],
+            None,
+            None,
+            "Self-compassion—a buffer against stress: A study of type D personality",
+        ),
+    ],
+)
+def test_a_lone_capital_letter_is_told_in_a_title_of_any_case_and_braces_keep_it(title, lowered, fixes, fixed, printed):
+    messages = [problem.message for problem in _title_problems(title)]
+    # The letters pandoc lowers (a Title Case title's other words are lowered as APA asks).
+    assert [
+        w for w, shown in zip(_words(title), _words(_printed_title(title)), strict=True) if w != shown and len(w) == 1
+    ] == lowered
+    if fixes is None:
+        assert messages == []
+        assert _words(_printed_title(title)) == _words(printed)
+        return
+    told = list(dict.fromkeys(lowered))
+    assert messages == [
+        f"entry 'x2020': the site prints the title in sentence case, as APA asks, which puts {', '.join(repr(w) for w in told)} "
+        f"in small letters ({', '.join(repr(w.lower()) for w in told)}), though a capital letter standing alone is never "
+        f"meant small; brace {'the letter' if fixes.count('{') == 1 else 'each letter'} to keep its capital: {fixes}"
+    ]
+    assert _title_problems(fixed) == []
+    assert _words(_printed_title(fixed)) == _words(printed)
+
+
+# Names and letters of one title: one message, each fix in its own words.
+def test_names_and_lone_letters_of_one_title_are_told_in_one_message():
+    title = "Type D Personality in Jordan, Georgia and New York City"
+    assert [p.message for p in _title_problems(title)] == [
+        "entry 'x2020': the site prints the title in sentence case, as APA asks, which puts 'Jordan', 'Georgia', 'New', 'York', "
+        "'City', 'D' in small letters ('jordan', 'georgia', 'new', 'york', 'city', 'd'), though English always capitalises them; "
+        "brace each name to keep its capitals: {Jordan}, {Georgia}, {New York City}; brace the letter to keep its capital: Type {D}"
+    ]
+    fixed = "Type {D} Personality in {Jordan}, {Georgia} and {New York City}"
+    assert _title_problems(fixed) == []
+    assert _printed_title(fixed) == "Type D personality in Jordan, Georgia and New York City"
+    sentence_case = "Compassion in the work of Freud and type D personality"
+    assert [p.message for p in _title_problems(sentence_case)] == [
+        "entry 'x2020': the title is in sentence case, and the site prints its capitalised 'Freud', 'D' in small letters "
+        "('freud', 'd'); brace a name to keep its capitals: {Freud}, or write a word that is not a name in small letters; "
+        "brace the letter to keep its capital: type {D}"
+    ]
+    assert _printed_title("Compassion in the work of {Freud} and type {D} personality") == (
+        "Compassion in the work of Freud and type D personality"
+    )
 
 
 # One message a title: where the sentence case names a word, it names the others too.

@@ -5,7 +5,8 @@ like any other word unless they are braced; `title_case.always_capitalised` find
 Curated, not taken from a library: country and territory names follow CLDR's English
 short names (what Babel, already in the lock through Material, carries), but CLDR has no
 demonyms, and its lists hold names that are also ordinary words ('Jersey', 'Guinea', the
-language 'Bench'); pycountry has the same gaps. Demonyms, groups and religions are the
+language 'Bench'); pycountry has the same gaps. Jordan and Georgia stay: as given names
+(and Georgia as a US state) English capitalises them just the same. Demonyms, groups and religions are the
 ones APA 7 (5.7, "Racial and Ethnic Identity") and psychology titles use.
 
 Left out on purpose, because English writes them in small letters too, so a capital there
@@ -31,7 +32,7 @@ Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands Nicarag
 Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia
 Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan
 Tanzania Thailand Tunisia Türkiye Turkmenistan Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Yemen
-Zambia Zimbabwe England Scotland Wales Britain Korea Macau Tibet
+Zambia Zimbabwe England Scotland Wales Britain Korea Macau Tibet Jordan Georgia
 """
 # Regions, US states, provinces and cities often studied (one word each).
 _PLACES = """
@@ -83,7 +84,7 @@ United States|United Kingdom|United Arab Emirates|New Zealand|Hong Kong|South Af
 |South Korea|North Korea|Puerto Rico|Costa Rica|El Salvador|Sierra Leone|Burkina Faso|Czech Republic
 |Dominican Republic|Papua New Guinea|Equatorial Guinea|Northern Ireland|Great Britain|Latin America
 |North America|South America|Central America|Middle East|Southeast Asia|East Asia|South Asia|Central Asia
-|West Africa|East Africa|Sub-Saharan Africa|New York|New Jersey|New Mexico|New Hampshire|North Carolina
+|West Africa|East Africa|Sub-Saharan Africa|New York City|New York|New Jersey|New Mexico|New Hampshire|North Carolina
 |South Carolina|North Dakota|South Dakota|West Virginia|Rhode Island|British Columbia|Nova Scotia
 |New South Wales|Los Angeles|San Francisco|San Diego|New Orleans|Rio de Janeiro|São Paulo
 |Buenos Aires|Mexico City|Cape Town|Tel Aviv|New Delhi|Native American|Alaska Native

@@ -14,6 +14,7 @@ from psychoed.references.title_case import (
     all_lowered,
     always_capitalised,
     braced_title_case,
+    lone_letters,
     lowered_names,
     read_as_english,
 )
@@ -321,16 +322,27 @@ def entry_problems(
                 f": the {name} is in another language (language = {{{fields['language']}}}), which pandoc reads as English and prints in sentence case, lowering {_quoted(lowered)}; add langid = {{{fields['language']}}}, which it reads",
             )
         elif cased and (told := _lowered_names(value)):
-            lowered, names, meant = told
+            lowered, names, meant, letters = told
+            small = f"{_quoted(lowered)} in small letters ({_quoted([word.lower() for word in lowered])})"
+            keep_letters = (
+                f"; brace {'the letter' if len(letters) == 1 else 'each letter'} to keep its capital: {', '.join(letters)}"
+                if letters
+                else ""
+            )
             if meant:
                 problem(
                     name,
-                    f": the {name} is in sentence case, and the site prints its capitalised {_quoted(lowered)} in small letters ({_quoted([word.lower() for word in lowered])}); brace a name to keep its capitals: {', '.join(names)}, or write a word that is not a name in small letters",
+                    f": the {name} is in sentence case, and the site prints its capitalised {small}; brace a name to keep its capitals: {', '.join(names)}, or write a word that is not a name in small letters{keep_letters}",
+                )
+            elif names:
+                problem(
+                    name,
+                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though English always capitalises {'it' if len(names) + len(letters) == 1 else 'them'}; brace each name to keep its capitals: {', '.join(names)}{keep_letters}",
                 )
             else:
                 problem(
                     name,
-                    f": the site prints the {name} in sentence case, as APA asks, which puts {_quoted(lowered)} in small letters ({_quoted([word.lower() for word in lowered])}), though English always capitalises {'it' if len(names) == 1 else 'them'}; brace each name to keep its capitals: {', '.join(names)}",
+                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though a capital letter standing alone is never meant small{keep_letters}",
                 )
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
         problems.append(
@@ -471,16 +483,26 @@ def _missing(
 
 # The capitalised words of a title pandoc prints in small letters that are names: in a part
 # written in sentence case, every one (`lowered_names`: its capital was meant); in any
-# part, a word English always capitalises (`always_capitalised`). The words, the braced
-# names, and whether the sentence case told any (its message then names all of them).
-def _lowered_names(value: str) -> tuple[list[str], list[str], bool] | None:
+# part, a word English always capitalises (`always_capitalised`) and a capital letter
+# standing alone (`lone_letters`). The words, the braced names, whether the sentence case
+# told any (its message then names all of them), and the letters' fixes ('Type {D}').
+def _lowered_names(value: str) -> tuple[list[str], list[str], bool, list[str]] | None:
     lowered, names = lowered_names(value)
-    meant = bool(names)
+    told, in_names = set(names), set(lowered)
     for name, words in always_capitalised(value):
         if not set(words) & set(lowered):
             names.append(name)
             lowered.extend(words)
-    return (list(dict.fromkeys(lowered)), list(dict.fromkeys(names)), meant) if names else None
+    letters = []
+    for letter, fix in lone_letters(value):
+        # A letter the sentence case told as a name of its own is told as a letter; one in
+        # a longer name ('{Vitamin D}') stays there.
+        if "{" + letter + "}" in told or letter not in in_names:
+            names = [name for name in names if name != "{" + letter + "}"]
+            lowered.append(letter)
+            letters.append(fix)
+    meant = bool(told & set(names))
+    return (list(dict.fromkeys(lowered)), list(dict.fromkeys(names)), meant, letters) if names or letters else None
 
 
 def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:

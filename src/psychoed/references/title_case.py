@@ -32,6 +32,9 @@ _ABBREVIATIONS = frozenset(
         "Sen Sep Sept Sgt Sr St univ viz vol vs",
     )
 )
+# What follows a capital letter standing alone: a space, a stop but '.', a bracket, a slash
+# or a dash, or the title's end ("Type D", "PHQ-D)", "Vitamin D's").
+_LETTER_ENDS = re.compile(r"(?:['’]s)?(?=$|[\s,;:?!)\]/—–\"”])")
 # Between two words of one name ("Beck Depression Inventory", "St. Louis", "D'Zurilla").
 _WITHIN_NAME = {" ", "-", "'", "’", ".", ". "}
 # English as BibLaTeX's langid names it (pandoc reads any other as another language).
@@ -108,6 +111,35 @@ def always_capitalised(value: str) -> list[tuple[str, list[str]]]:
     return found
 
 
+def lone_letters(value: str) -> list[tuple[str, str]]:
+    """The capital letters standing alone that pandoc's sentence case prints small, whatever
+    the case the title is written in ('Type D' as "type d", the 'R' of 'DSM-III-R', the
+    pronoun 'I'), each with its fix: braced, with the word or code before it ('Type {D}',
+    'DSM-III-{R}'). Left out: the article 'A' (not after a hyphen), and a letter that starts
+    a word or is an initial ('T-Test', 'E. coli', "O'Brien"), which may be meant small
+    ('t-test', 'x-ray') or is a name the sentence-case rule tells."""
+    text, parts = _title_words(value)
+    found = []
+    for part in parts:
+        lowered = set(map(id, _lowered(part)))
+        for at, word in enumerate(part):
+            if len(word.text) != 1 or (id(word) not in lowered and not _code_ending_in_a(word, text)):
+                continue
+            # Pandoc keeps a letter joined to more ('R²', '3D', 'R^2'); an initial ('E.') is a name.
+            if not _LETTER_ENDS.match(text, word.end) or text[word.start - 1 : word.start].isalnum():
+                continue
+            if word.formatted:  # braces inside \emph{} only group its text
+                found.append((word.text, "{" + word.formatted + "}"))
+                continue
+            first = at
+            while first > 0 and text[part[first - 1].end : part[first].start] == "-":
+                first -= 1
+            if first == at > 0 and text[part[at - 1].end : word.start] == " ":
+                first -= 1
+            found.append((word.text, text[part[first].start : word.start] + "{" + word.text + "}"))
+    return list(dict.fromkeys(found))
+
+
 def braced_title_case(value: str) -> list[str]:
     """The braced words of a title in Title Case braced word by word, as Zotero's BibTeX
     export writes one ("on {Which} {Distribution}"; Better BibTeX: "{{Aspects}}"), which
@@ -145,6 +177,11 @@ class _Word:
 # which APA writes small there too ("Self-compassion—a buffer").
 def _lowered(part: list[_Word]) -> list[_Word]:
     return [w for w in part if not w.kept and not w.starts_sentence and _capitalised(w.text) and w.text != "A"]
+
+
+# An 'A' after a hyphen ends a code ('PHQ-A'), never the article: pandoc lowers it too.
+def _code_ending_in_a(word: _Word, text: str) -> bool:
+    return word.text == "A" and not word.kept and text[word.start - 1 : word.start] == "-"
 
 
 # A title's words as pandoc's sentence case reads them, in parts that each start a sentence.
