@@ -753,6 +753,17 @@ MISTAKES = [
         "entry 'forman1975' has type @video, which the site does not render; write it as @online with type = {Video} (APA's bracketed description) "
         "and the site or distributor as organization; APA's role after a name, such as (Director) or (Host), cannot be written in BibTeX",
     ),
+    Mistake(
+        "german-title-without-langid",
+        # As doi.org exports Gräfe et al. (2004): no language field.
+        "@article{grafe2004,\n  author  = {Gräfe, Kerstin and Zipfel, Stephan and Herzog, Wolfgang and Löwe, Bernd},\n"
+        "  title   = {Screening psychischer Störungen mit dem „Gesundheitsfragebogen für Patienten (PHQ-D)“},\n"
+        "  journal = {Diagnostica},\n  year    = {2004},\n  volume  = {50},\n  number  = {4},\n  pages   = {171--181},\n"
+        "  doi     = {10.1026/0012-1924.50.4.171},\n}\n",
+        "Screening psychischer",
+        "entry 'grafe2004': the title reads as German, which pandoc would print in sentence case as if it were English "
+        "('Störungen', 'Gesundheitsfragebogen', 'Patienten', 'D'); add langid = {german}, the language it is written in, so the site prints it as written",
+    ),
 ]
 
 
@@ -1185,3 +1196,51 @@ def test_html_and_the_webs_character_codes_are_named_with_what_to_write(field, v
     problems = [p.message for p in check_bibliography(source, display_path="references.bib").problems]
     assert f"entry 'x2020': {message}" in problems
     assert not [p for p in problems if "separated" in p or "sentence case" in p]
+
+
+# doi.org and Crossref export a title in another language with no language field, and
+# pandoc prints it in sentence case as if it were English: the build names the language.
+@pytest.mark.parametrize(
+    ("title", "language", "lowered"),
+    [
+        # Gräfe et al. (2004), as doi.org exports it: one message, not also 'PHQ-{D}'.
+        (
+            "Screening psychischer Störungen mit dem „Gesundheitsfragebogen für Patienten (PHQ-D)“",
+            "german",
+            "'Störungen', 'Gesundheitsfragebogen', 'Patienten', 'D'",
+        ),
+        (
+            "Propiedades psicométricas de la Escala de Autocompasión en una muestra de adultos",
+            "spanish",
+            "'Escala', 'Autocompasión'",
+        ),
+        (
+            "Validation de l'Échelle d'Autocompassion dans une population Française",
+            "french",
+            "'Échelle', 'Autocompassion', 'Française'",
+        ),
+    ],
+)
+def test_a_title_that_reads_as_another_language_is_told_to_add_langid(title, language, lowered):
+    assert [p.message for p in _title_problems(title)] == [
+        f"entry 'x2020': the title reads as {language.capitalize()}, which pandoc would print in sentence case as if it "
+        f"were English ({lowered}); add langid = {{{language}}}, the language it is written in, so the site prints it as written"
+    ]
+    assert _words(_printed_title(title)) != _words(title)
+    source = _entry(title).replace("  year", f"  langid = {{{language}}},\n  year")
+    assert [p for p in check_bibliography(source, display_path="references.bib").problems if "title" in p.message] == []
+    assert _words(_printed_title(title, source)) == _words(title)
+
+
+# A foreign phrase in an English title, and English words other languages write too.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Joie de Vivre and Well-Being in Older Adults",
+        "The Zeitgeist of Mindfulness",
+        "Once Bitten: Why Patients Die in the Den of Despair",
+        "Do No Harm: Das and Des as Measures in a Trial",
+    ],
+)
+def test_an_english_title_with_words_of_another_language_is_not_told_to_add_langid(title):
+    assert [p.message for p in _title_problems(title) if "langid" in p.message] == []

@@ -17,6 +17,7 @@ from psychoed.references.title_case import (
     lone_letters,
     lowered_names,
     read_as_english,
+    written_language,
 )
 
 # What the offline `make new-reference` form writes for the editor to replace.
@@ -320,6 +321,18 @@ def entry_problems(
             problem(
                 name,
                 f": the {name} is in another language (language = {{{fields['language']}}}), which pandoc reads as English and prints in sentence case, lowering {_quoted(lowered)}; add langid = {{{fields['language']}}}, which it reads",
+            )
+        elif (
+            cased
+            and not fields.get("langid", "").strip()
+            and (language := written_language(value))
+            and (lowered := all_lowered(value))
+        ):
+            # doi.org and Crossref give no language field; this message stands for the
+            # names and letters the sentence case would lower too: langid keeps them all.
+            problem(
+                name,
+                f": the {name} reads as {language.capitalize()}, which pandoc would print in sentence case as if it were English ({_quoted(lowered)}); add langid = {{{language}}}, the language it is written in, so the site prints it as written",
             )
         elif cased and (told := _lowered_names(value)):
             lowered, names, meant, letters = told

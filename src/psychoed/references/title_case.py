@@ -50,11 +50,42 @@ _SMALL_WORDS = frozenset(
     )
 )
 
+# Short words each language writes often and English never does, by the langid that
+# names the language: two of one, more than of any other, and none of `_ENGLISH_WORDS`
+# tell a title written in it (a word in capitals is an abbreviation: 'DAS', 'IL-6'). Left
+# out: words English writes too ('die', 'den', 'on', 'once', 'no', 'do', 'um', 'van',
+# 'met', 'pour', 'per'); 'de', 'a', 'e', 'en', 'in', which most of them write; and
+# Italian's 'la', 'con', 'una', which would tie a Spanish title.
+_FUNCTION_WORDS = {
+    "german": "der das und mit für von bei zur zum eine einer eines des dem im über nicht auf aus oder sich nach vom",
+    "spanish": "el la los las del y con para una por sobre entre",
+    "french": "le la les des du et avec une dans sur aux chez",
+    "portuguese": "da das uma com para pela pelo em na nas nos",
+    "italian": "il gli della delle degli dello nella nel nei sulla tra che",
+    "dutch": "het een voor bij naar niet uit ook wat",
+}
+_LANGUAGE_WORDS = {language: frozenset(words.split()) for language, words in _FUNCTION_WORDS.items()}
+_ENGLISH_WORDS = frozenset(
+    re.findall(r"\w+", "the of and for with to an on is are was from by at as its their this that into among between")
+)
+
 
 def read_as_english(language: str | None) -> bool:
     """Whether pandoc reads a title whose langid (or language) is `language` as English."""
     language = (language or "").strip().casefold()
     return not language or language in _ENGLISH or language.startswith(("en-", "en_")) or language in {"en", "eng"}
+
+
+def written_language(value: str) -> str | None:
+    """The langid of the language a title is clearly written in, other than English (at
+    least two of its short words, more than any other language's, and no English one), or
+    None: doi.org and Crossref export such a title with no language field."""
+    words = {w.text.casefold() for part in _title_words(value)[1] for w in part if not w.text[1:].isupper()}
+    if words & _ENGLISH_WORDS:
+        return None
+    found = sorted(((len(words & own), language) for language, own in _LANGUAGE_WORDS.items()), reverse=True)
+    (most, language), (next_most, _) = found[0], found[1]
+    return language if most >= 2 and most > next_most else None
 
 
 def lowered_names(value: str) -> tuple[list[str], list[str]]:
