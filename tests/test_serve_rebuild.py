@@ -179,7 +179,7 @@ def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_reb
     server = served()
     failed = server.wait_for("references.bib:12: unclosed brace in the entry starting at line 6")
     server.wait_for(
-        "The site was not rebuilt: fix the problems above and save; serve rebuilds on every save.", after=failed
+        "The site was not built: fix the problems above and save; serve rebuilds on every save.", after=failed
     )
     watching = server.log[server.wait_for("Watching paths for changes")]
     assert "'references.bib'" in watching and "'styles/apa.csl'" in watching, watching
@@ -189,6 +189,12 @@ def test_serve_keeps_serving_through_a_broken_bibliography_or_mkdocs_yml_and_reb
     with pytest.raises(urllib.error.HTTPError) as missing:
         server.get("articles/how-can-self-compassion-help-me/")
     assert "references.bib:12: unclosed brace" in missing.value.read().decode("utf-8")
+    # Saved with another mistake: the browser shows the problems of this save, not the first's.
+    bib.write_text(good.replace("volume  = {95},", "volume  = {95,", 1), encoding="utf-8")
+    failed = server.wait_for("The site was not built", after=server.wait_for("Detected file changes", after=failed))
+    shown = server.get("")
+    assert "unclosed brace in the entry starting at line 17" in shown, shown
+    assert "entry starting at line 6" not in shown, shown
 
     bib.write_text(good, encoding="utf-8")
     rebuilt = server.wait_for_rebuild(after=server.wait_for("Detected file changes", after=failed))

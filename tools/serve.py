@@ -99,10 +99,17 @@ def build_and_keep_serving(config: MkDocsConfig, *, serve_url: str | None = None
         finished = True
         if config.site_dir != served_dir:
             replace_folder(served_dir, config.site_dir)
+        _served.showing_problems = False
     except Abort:
-        log.error("The site was not rebuilt: fix the problems above and save; serve rebuilds on every save.")
-        if not os.path.isfile(os.path.join(served_dir, "index.html")):
+        # Until a build works, the browser shows the problems of the latest save, not the first's.
+        nothing_built = _served.showing_problems or not os.path.isfile(os.path.join(served_dir, "index.html"))
+        log.error(
+            f"The site was not {'built' if nothing_built else 'rebuilt'}: fix the problems above and save; "
+            "serve rebuilds on every save."
+        )
+        if nothing_built:
             show_problems(served_dir, problems.messages)
+            _served.showing_problems = True
     finally:
         logging.getLogger("mkdocs").removeHandler(problems)
         if config.site_dir != served_dir:
@@ -190,6 +197,7 @@ class ServedSite:
     built_from: SourceSnapshot | None = None
     pages: dict[str, PageRecord] = field(default_factory=dict)
     builds: int = 0
+    showing_problems: bool = False  # the served folder holds show_problems' page, no site yet
 
     def after_build(self, snapshot: SourceSnapshot | None, rebuild: PageOnlyRebuild) -> None:
         """`snapshot`: what the build that just ran was taken from, None if it stopped."""
