@@ -17,6 +17,7 @@ from conftest import build_site, copy_project
 from new_reference import offline_stub
 from psychoed.references.bibliography import check_bibliography
 from psychoed.references.pandoc_runs import PandocSources, Run, apa_style_path, format_run, pandoc_path
+from psychoed.references.title_case import dotted_abbreviations
 from site_reader import normalize, page
 from test_contributing import GUIDE, shape
 
@@ -841,11 +842,6 @@ def test_every_message_and_notice_of_these_builds_is_explained_in_contributing(b
             "{St}. {Louis}",
             "Depressive symptoms among older adults living in {St}. {Louis}",
         ),
-        (
-            "The D'Zurilla social problem-solving inventory in U.S. veterans",
-            "{D'Zurilla}, {U}.{S}.",
-            "The {D'Zurilla} social problem-solving inventory in {U}.{S}. veterans",
-        ),
         # Braces inside \emph{} only group its text: the whole command is braced.
         (
             "Reading \\emph{Mrs Dalloway} as a study of postwar trauma",
@@ -1041,6 +1037,98 @@ def test_names_and_lone_letters_of_one_title_are_told_in_one_message():
     assert _printed_title("Compassion in the work of {Freud} and type {D} personality") == (
         "Compassion in the work of Freud and type D personality"
     )
+
+
+# An abbreviation of dotted capitals ('U.S.', 'U.K.'; one letter alone is an initial) is
+# printed small by pandoc in a title of any case, and braced alone ends a sentence there,
+# so pandoc capitalises the next word ("U.S. Adults and veterans"): each is told with the
+# next word written small in its braces, and written so, it prints as APA asks.
+_WITH_WORD = (
+    ", with the word after it inside the braces, in small letters unless it is a name (pandoc reads the "
+    "abbreviation's last '.' as a sentence's end and would capitalise that word)"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "lowered", "fixes", "fixed", "printed"),
+    [
+        # Title Case, as Crossref, doi.org and Zotero export it.
+        (
+            "Depression Among U.S. Adults and U.K. Veterans",
+            ["U", "S", "K"],
+            f"each abbreviation to keep its capitals{_WITH_WORD}: {{U.S. adults}}, {{U.K. veterans}}",
+            "Depression Among {U.S. adults} and {U.K. veterans}",
+            "Depression among U.S. adults and U.K. veterans",
+        ),
+        (
+            "Depression among U.S. adults and veterans",
+            ["U", "S"],
+            f"the abbreviation to keep its capitals{_WITH_WORD}: {{U.S. adults}}",
+            "Depression among {U.S. adults} and veterans",
+            "Depression among U.S. adults and veterans",
+        ),
+        # At the title's end (the reference's '.' is the abbreviation's) and before ':'.
+        (
+            "Suicide Rates in the U.S.",
+            ["U", "S"],
+            "the abbreviation to keep its capitals: {U.S.}",
+            "Suicide Rates in the {U.S.}",
+            "Suicide rates in the U.S",
+        ),
+        (
+            "Suicide in the U.S.: A Review",
+            ["U", "S"],
+            "the abbreviation to keep its capitals: {U.S.}",
+            "Suicide in the {U.S.}: A Review",
+            "Suicide in the U.S.: A review",
+        ),
+        # Braced, before the title's last word, which pandoc leaves small: printed right, not told.
+        ("Depression among {U.S.} adults", [], None, None, "Depression among U.S. adults"),
+        ("Depression Among {U}.{S}. Adults", [], None, None, "Depression among U.S. adults"),
+    ],
+)
+def test_a_dotted_abbreviation_is_told_with_the_word_after_it_braced_small(title, lowered, fixes, fixed, printed):
+    messages = [problem.message for problem in _title_problems(title)]
+    shown = zip(_words(title), _words(_printed_title(title)), strict=True)
+    assert list(dict.fromkeys(w for w, printed_as in shown if w != printed_as and len(w) == 1)) == lowered
+    if fixes is None:
+        assert messages == []
+        assert _printed_title(title) == printed
+        return
+    assert messages == [
+        f"entry 'x2020': the site prints the title in sentence case, as APA asks, which puts {', '.join(repr(w) for w in lowered)} "
+        f"in small letters ({', '.join(repr(w.lower()) for w in lowered)}), though an abbreviation's capitals are never "
+        f"meant small; brace {fixes}"
+    ]
+    assert _title_problems(fixed) == []
+    assert _printed_title(fixed) == printed
+
+
+def test_a_dotted_abbreviation_braced_alone_would_capitalise_the_next_word():
+    # Why the fix braces the next word: braced alone, pandoc starts a sentence after it.
+    assert (
+        _printed_title("Depression among {U}.{S}. adults and veterans") == "Depression among U.S. Adults and veterans"
+    )
+    assert _printed_title("Depression among {U.S.} adults and veterans") == "Depression among U.S. Adults and veterans"
+
+
+def test_a_name_and_an_abbreviation_of_a_sentence_case_title_are_told_in_one_message():
+    title = "The D'Zurilla social problem-solving inventory in U.S. veterans"
+    assert [p.message for p in _title_problems(title)] == [
+        "entry 'x2020': the title is in sentence case, and the site prints its capitalised 'D', 'Zurilla', 'U', 'S' in small "
+        "letters ('d', 'zurilla', 'u', 's'); brace a name to keep its capitals: {D'Zurilla}, or write a word that is not a "
+        f"name in small letters; brace the abbreviation to keep its capitals{_WITH_WORD}: {{U.S. veterans}}"
+    ]
+    fixed = "The {D'Zurilla} social problem-solving inventory in {U.S. veterans}"
+    assert _title_problems(fixed) == []
+    assert _printed_title(fixed) == "The D’Zurilla social problem-solving inventory in U.S. veterans"
+
+
+# One letter and a dot inside a title is a person's initial, not an abbreviation.
+def test_an_initial_is_not_told_as_an_abbreviation():
+    title = "Carl R. Rogers and the Person-Centered Approach"
+    assert dotted_abbreviations(title) == []
+    assert not any("abbreviation" in p.message for p in _title_problems(title))
 
 
 # One message a title: where the sentence case names a word, it names the others too.

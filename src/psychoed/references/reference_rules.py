@@ -14,6 +14,7 @@ from psychoed.references.title_case import (
     all_lowered,
     always_capitalised,
     braced_title_case,
+    dotted_abbreviations,
     lone_letters,
     lowered_names,
     read_as_english,
@@ -335,13 +336,22 @@ def entry_problems(
                 f": the {name} reads as {language.capitalize()}, which pandoc would print in sentence case as if it were English ({_quoted(lowered)}); add langid = {{{language}}}, the language it is written in, so the site prints it as written",
             )
         elif cased and (told := _lowered_names(value)):
-            lowered, names, meant, letters = told
+            lowered, names, meant, letters, abbreviations = told
             small = f"{_quoted(lowered)} in small letters ({_quoted([word.lower() for word in lowered])})"
             keep_letters = (
                 f"; brace {'the letter' if len(letters) == 1 else 'each letter'} to keep its capital: {', '.join(letters)}"
                 if letters
                 else ""
             )
+            if abbreviations:
+                with_word = (
+                    ", with the word after it inside the braces, in small letters unless it is a name (pandoc reads the abbreviation's last '.' as a sentence's end and would capitalise that word)"
+                    if any(" " in fix for fix in abbreviations)
+                    else ""
+                )
+                keep_letters += f"; brace {'the abbreviation' if len(abbreviations) == 1 else 'each abbreviation'} to keep its capitals{with_word}: {', '.join(abbreviations)}"
+            standing = " or in an abbreviation" if letters and abbreviations else ""
+            alone = f"a capital letter standing alone{standing} is" if letters else "an abbreviation's capitals are"
             if meant:
                 problem(
                     name,
@@ -355,7 +365,7 @@ def entry_problems(
             else:
                 problem(
                     name,
-                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though a capital letter standing alone is never meant small{keep_letters}",
+                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though {alone} never meant small{keep_letters}",
                 )
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
         problems.append(
@@ -497,16 +507,17 @@ def _missing(
 # The capitalised words of a title pandoc prints in small letters that are names: in a part
 # written in sentence case, every one (`lowered_names`: its capital was meant); in any
 # part, a word English always capitalises (`always_capitalised`) and a capital letter
-# standing alone (`lone_letters`). The words, the braced names, whether the sentence case
-# told any (its message then names all of them), and the letters' fixes ('Type {D}').
-def _lowered_names(value: str) -> tuple[list[str], list[str], bool, list[str]] | None:
+# standing alone (`lone_letters`) or in an abbreviation (`dotted_abbreviations`). The words,
+# the braced names, whether the sentence case told any (its message then names all of them),
+# the letters' fixes ('Type {D}') and the abbreviations' ('{U.S. adults}').
+def _lowered_names(value: str) -> tuple[list[str], list[str], bool, list[str], list[str]] | None:
     lowered, names = lowered_names(value)
     told, in_names = set(names), set(lowered)
     for name, words in always_capitalised(value):
         if not set(words) & set(lowered):
             names.append(name)
             lowered.extend(words)
-    letters = []
+    letters, abbreviations = [], []
     for letter, fix in lone_letters(value):
         # A letter the sentence case told as a name of its own is told as a letter; one in
         # a longer name ('{Vitamin D}') stays there.
@@ -514,8 +525,17 @@ def _lowered_names(value: str) -> tuple[list[str], list[str], bool, list[str]] |
             names = [name for name in names if name != "{" + letter + "}"]
             lowered.append(letter)
             letters.append(fix)
+    for abbreviation, small, fix in dotted_abbreviations(value):
+        # Told as an abbreviation, not as the name '{U}.{S}.'; one in a longer name
+        # ('{U}.{S}. {Army}') stays there.
+        letters_named = "".join("{" + letter + "}." for letter in abbreviation.split(".")[:-1])
+        if letters_named in told or not set(small) & in_names:
+            names = [name for name in names if name != letters_named]
+            lowered.extend(small)
+            abbreviations.append(fix)
     meant = bool(told & set(names))
-    return (list(dict.fromkeys(lowered)), list(dict.fromkeys(names)), meant, letters) if names or letters else None
+    found = (list(dict.fromkeys(lowered)), list(dict.fromkeys(names)), meant, letters, abbreviations)
+    return found if names or letters or abbreviations else None
 
 
 def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:

@@ -171,6 +171,42 @@ def lone_letters(value: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
+def dotted_abbreviations(value: str) -> list[tuple[str, list[str], str]]:
+    """The abbreviations of two or more capital letters each followed by '.' ('U.S.',
+    'E.U.'; one letter alone is an initial) whose letters pandoc's sentence case prints
+    small ("u.s."), whatever the case the title is written in: each as written, its letters
+    printed small, and its fix. Braced, pandoc keeps them, but reads their last '.' as a
+    sentence's end and capitalises the next word (but the title's last: "U.S. Adults and
+    veterans"); braced with that word written small ('{U.S. adults}'), it prints as APA
+    asks; at the title's end or before a stop, braced alone ('{U.S.}')."""
+    text, parts = _title_words(value)
+    words = [w for part in parts for w in part]
+    lowered = {id(w) for part in parts for w in _lowered(part)}
+    found = []
+    at = 0
+    while at < len(words):
+        end = at
+        while (
+            end < len(words)
+            and len(words[end].text) == 1
+            and words[end].text.isupper()
+            and text[words[end].end : words[end].end + 1] == "."
+            and (end == at or words[end].start == words[end - 1].end + 1)
+        ):
+            end += 1
+        if end - at < 2:
+            at += 1
+            continue
+        run = words[at:end]
+        abbreviation = "".join(w.text + "." for w in run)
+        # The word right after it, unless the title ends or a stop comes first ('U.S.:').
+        after = words[end] if end < len(words) and not text[run[-1].end + 1 : words[end].start].strip() else None
+        if small := [w.text for w in run if id(w) in lowered]:
+            found.append((abbreviation, small, "{" + abbreviation + (f" {after.text.lower()}" if after else "") + "}"))
+        at = end
+    return found
+
+
 def braced_title_case(value: str) -> list[str]:
     """The braced words of a title in Title Case braced word by word, as Zotero's BibTeX
     export writes one ("on {Which} {Distribution}"; Better BibTeX: "{{Aspects}}"), which
