@@ -530,8 +530,9 @@ def _lowered_names(value: str) -> tuple[list[str], list[str], bool, list[str], l
         # ('{U}.{S}. {Army}') stays there.
         letters_named = "".join("{" + letter + "}." for letter in abbreviation.split(".")[:-1])
         if letters_named in told or not set(small) & in_names:
+            # Quoted whole ('U.S.', printed 'u.s.'), not letter by letter.
             names = [name for name in names if name != letters_named]
-            lowered.extend(small)
+            lowered = [word for word in lowered if word not in small] + [abbreviation]
             abbreviations.append(fix)
     meant = bool(told & set(names))
     found = (list(dict.fromkeys(lowered)), list(dict.fromkeys(names)), meant, letters, abbreviations)
