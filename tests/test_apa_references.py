@@ -870,8 +870,8 @@ def test_names_told_in_a_sentence_case_title_are_the_words_pandoc_lowers_and_bra
         return
     lowered = [word for word, shown in zip(_words(title), _words(_printed_title(title)), strict=True) if word != shown]
     assert messages == [
-        f"entry 'x2020': the title is in sentence case, and the site prints its capitalised {', '.join(repr(w) for w in lowered)} "
-        f"in small letters ({', '.join(repr(w.lower()) for w in lowered)}); brace a name to keep its capitals: "
+        f"entry 'x2020': the title is in sentence case, and the site prints its capitalised {_small_letters(lowered)}"
+        f"; brace a name to keep its capitals: "
         f"{names}, or write a word that is not a name in small letters"
     ]
     assert _title_problems(fixed) == []
@@ -942,8 +942,8 @@ def test_a_word_english_always_capitalises_is_named_in_a_title_of_any_case_and_b
         assert _words(_printed_title(title)) == _words(printed)
         return
     assert messages == [
-        f"entry 'x2020': the site prints the title in sentence case, as APA asks, which puts {', '.join(repr(w) for w in lowered)} "
-        f"in small letters ({', '.join(repr(w.lower()) for w in lowered)}), though English always capitalises "
+        f"entry 'x2020': the site prints the title in sentence case, as APA asks, which puts {_small_letters(lowered)}"
+        f", though English always capitalises "
         f"{'it' if names.count('{') == 1 else 'them'}; brace each name to keep its capitals: {names}"
     ]
     assert _title_problems(fixed) == []
@@ -1099,8 +1099,8 @@ def test_a_dotted_abbreviation_is_told_with_the_word_after_it_braced_small(title
         assert _printed_title(title) == printed
         return
     assert messages == [
-        f"entry 'x2020': the site prints the title in sentence case, as APA asks, which puts {', '.join(repr(w) for w in lowered)} "
-        f"in small letters ({', '.join(repr(w.lower()) for w in lowered)}), though an abbreviation's capitals are never "
+        f"entry 'x2020': the site prints the title in sentence case, as APA asks, which puts {_small_letters(lowered)}"
+        f", though an abbreviation's capitals are never "
         f"meant small; brace {fixes}"
     ]
     assert _title_problems(fixed) == []
@@ -1209,6 +1209,11 @@ def _printed_title(title: str, source: str | None = None) -> str:
 
 
 # The words of a title as a reader sees them: braces and commands left out.
+# How the title messages quote the words pandoc prints small: "'U.S.' in small letters ('u.s.')".
+def _small_letters(words: list[str]) -> str:
+    return f"{', '.join(map(repr, words))} in small letters ({', '.join(repr(w.lower()) for w in words)})"
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", re.sub(r"\\[A-Za-z]+|[{}]", "", text))
 
