@@ -338,7 +338,12 @@ def entry_problems(
             )
         elif cased and (told := _lowered_names(value)):
             small = f"{_quoted(told.lowered)} in small letters ({_quoted([word.lower() for word in told.lowered])})"
-            letters, abbreviations, initials, with_word = told.letters, told.abbreviations, told.initials, told.with_word
+            letters, abbreviations, initials, with_word = (
+                told.letters,
+                told.abbreviations,
+                told.initials,
+                told.with_word,
+            )
             keep_letters = (
                 f"; brace {'the letter' if len(letters) == 1 else 'each letter'} to keep its capital: {', '.join(letters)}"
                 if letters
@@ -363,7 +368,7 @@ def entry_problems(
             elif told.names:
                 problem(
                     name,
-                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though English always capitalises {'it' if len(told.names) + len(letters) == 1 else 'them'}; brace each name to keep its capitals: {', '.join(told.names)}{keep_letters}",
+                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though English always capitalises {'it' if len(told.names) + len(letters) + len(initials) == 1 else 'them'}; brace each name to keep its capitals: {', '.join(told.names)}{keep_letters}",
                 )
             elif told.lowered:
                 problem(
@@ -561,7 +566,9 @@ def _lowered_names(value: str) -> _Told | None:
             names = [name for name in names if name != letters_named]
             lowered = [word for word in lowered if word not in small] + [abbreviation]
             abbreviations.append(fix)
-    initials, with_word, capitalised = [], [], []
+    initials: list[str] = []
+    with_word: list[str] = []
+    capitalised: list[str] = []
     for small, written_small, fix in stops_in_names(value):
         # The name braced with its initials holds any name the sentence case told in it ('{Carl} {R}.').
         names = [name for name in names if not _within(name, fix)]

@@ -238,9 +238,11 @@ def stops_in_names(value: str) -> list[tuple[list[str], list[str], str]]:
         at = stop.start()
         before = ending.get(at)
         braced = kept[at] or kept[at - 1]
-        if at < done or kept[at + 1] or not (braced or _ends_abbreviation(before, text)):
+        if at < done or kept[at + 1 :][:1] == [True] or not (braced or _ends_abbreviation(before, text)):
             continue
-        initial = before is not None and id(before) in lowered and len(before.text) == 1
+        # An initial pandoc prints small: 'A.' too, which `_lowered` leaves as the article.
+        initial = before is not None and _capitalised(before.text) and len(before.text) == 1
+        initial = initial and before is not None and not (before.kept or before.starts_sentence)
         after = next((w for w in words if w.start > at), None)
         if after is not None and text[at + 1 : after.start].strip():
             after = None  # a number, a bracket or a stop comes first: "No. 5 in"
@@ -248,15 +250,20 @@ def stops_in_names(value: str) -> list[tuple[list[str], list[str], str]]:
         small = after is not None and after.starts_sentence and after.text.islower() and not after.kept
         if not (initial or small):
             continue
-        start = _initials_start(before, words, text) if initial else _abbreviation_start(at, text, kept)
-        end = _name_end(after, words, text).end if after is not None else at + 1
+        # A capitalised abbreviation is braced with the name it ends: 'Acme Inc.'.
+        named = before is not None and not braced and before.text[0].isupper()
+        start = _initials_start(before, words, text) if before and named else _abbreviation_start(at, text, kept)
+        last = _name_end(after, words, text) if after is not None else before
+        end = last.end if last is not None else at
+        end += text[end : end + 1] == "." and last is not None and len(last.text) == 1  # 'D. H.' whole
         if any(within[start:end]):
             continue  # \emph{...} in it: a reader's words would not be the fix's
         done = end
         inside = [w for w in words if start <= w.start < end]
         found.append(
             (
-                [w.text for w in inside if id(w) in lowered],
+                # The initials' words pandoc prints small; an abbreviation's are the sentence case's to tell.
+                [w.text for w in inside if id(w) in lowered or w is before] if initial else [],
                 [w.text for w in inside if w.starts_sentence and w.text.islower() and not w.kept],
                 "{" + text[start:end] + "}",
             )
@@ -462,7 +469,6 @@ def _as_pandoc_reads(value: str) -> tuple[str, list[bool], list[str | None]]:
     return "".join(text), kept, within
 
 
-
 # The name a lowered word stands in, braced as pandoc keeps it: the capitalised words
 # around it, joined as names are (a sentence's first word is printed with its capital anyway).
 def _name_around(word: _Word, words: list[_Word], text: str) -> str:
@@ -495,8 +501,8 @@ def _name_around(word: _Word, words: list[_Word], text: str) -> str:
     return "{" + name + "}"
 
 
-# A '.' followed by a space: pandoc's sentence case starts a sentence after it.
-_SENTENCE_END = re.compile(r"\.(?=\s)")
+# A '.' followed by a space (pandoc's sentence case starts a sentence after it) or ending the title.
+_SENTENCE_END = re.compile(r"\.(?=\s|$)")
 
 
 # Whether the word before a '.' is an initial or an abbreviation ('R', 'e.g.', 'Inc'), not
@@ -508,9 +514,9 @@ def _ends_abbreviation(word: _Word | None, text: str) -> bool:
     return not dotted and (len(word.text) == 1 or word.text in _ABBREVIATIONS)
 
 
-# Where a name braced with its initial starts: at a given name written right before it
-# ('Aaron T. Beck'; a sentence's first word is printed with its capital anyway, and may be
-# no name: "Reading J. K. Rowling"), else at the initial.
+# Where a name braced with its initial or abbreviation starts: at a given name written right
+# before it ('Aaron T. Beck', 'Acme Inc.'; a sentence's first word is printed with its capital
+# anyway, and may be no name: "Reading J. K. Rowling"), else at the initial.
 def _initials_start(initial: _Word, words: list[_Word], text: str) -> int:
     at = words.index(initial)
     given = words[at - 1] if at > 0 else None
