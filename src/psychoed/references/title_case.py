@@ -1,6 +1,7 @@
 """How pandoc's sentence case reads a title of references.bib: the capitalised words it
-prints in small letters, the names they stand in (braced as pandoc keeps them), and a
-title Zotero's export braced word by word. Tests hold each answer to pandoc's own output
+prints in small letters, the names they stand in (braced as pandoc keeps them), the
+initials and abbreviations whose '.' it reads as a sentence's end, and a title Zotero's
+export braced word by word. Tests hold each answer to pandoc's own output
 (tests/test_apa_references.py).
 
 Pandoc's sentence case (citeproc's withSentenceCase, for a title in English) lowers a word
