@@ -738,6 +738,16 @@ MISTAKES = [
         "entry 'denollet2005': the site prints the title in sentence case, as APA asks, which puts 'D' in small letters ('d'), "
         "though a capital letter standing alone is never meant small; brace the letter to keep its capital: Type {D}",
     ),
+    # Pandoc reads the initial's '.' as a sentence's end: "The legacy of aaron t. Beck".
+    Mistake(
+        "initial-in-title",
+        "@article{beck2021,\n  author  = {Doe, Jane},\n  title   = {The Legacy of Aaron T. Beck: Cognitive Therapy at 50},\n"
+        "  journal = {Mindfulness},\n  year    = {2021},\n  volume  = {12},\n  pages   = {1--9},\n  doi     = {10.1007/s12671-020-99997-x},\n}\n",
+        "Aaron T. Beck",
+        "entry 'beck2021': the site prints the title in sentence case, as APA asks, which puts 'Aaron', 'T' in small letters ('aaron', 't'), "
+        "though an initial is never meant small; brace the name with its initials to keep its capitals (pandoc reads the '.' after an "
+        "initial as a sentence's end, printing the initial small and the word after it with a capital): {Aaron T. Beck}",
+    ),
     Mistake(
         "html-code-in-journal",
         # As doi.org and DataCite give a journal's '&' (printed "&Amp;"; a title with one is dropped).
@@ -1436,6 +1446,9 @@ def _words(text: str) -> list[str]:
         ("Self-compassion in {German} and {Dutch} adolescents", False),
         # Names braced as the build asks are no sign: they keep their capitals anyway.
         ("Loneliness in {New Zealand} and {Sub-Saharan Africa}", False),
+        ("Sigmund {Freud} and {S. Ferenczi}", False),
+        # Braced at each end, not whole.
+        ("{Freud}: The Work of {Aaron T. Beck}", False),
     ],
 )
 def test_a_title_in_title_case_braced_word_by_word_is_told_as_it_prints_in_title_case(title, told):

@@ -239,11 +239,12 @@ def stops_in_names(value: str) -> list[tuple[list[str], list[str], str]]:
         at = stop.start()
         before = ending.get(at)
         braced = kept[at] or kept[at - 1]
-        if at < done or kept[at + 1 :][:1] == [True] or not (braced or _ends_abbreviation(before, text)):
+        inside_braces = at + 1 < len(text) and kept[at + 1]  # "{U.S. adults}": no stop for pandoc
+        if at < done or inside_braces or not (braced or _ends_abbreviation(before, text)):
             continue
         # An initial pandoc prints small: 'A.' too, which `_lowered` leaves as the article.
-        initial = before is not None and _capitalised(before.text) and len(before.text) == 1
-        initial = initial and before is not None and not (before.kept or before.starts_sentence)
+        initial = before is not None and len(before.text) == 1 and before.text.isupper()
+        initial = initial and not (before is None or before.kept or before.starts_sentence)
         after = next((w for w in words if w.start > at), None)
         if after is not None and text[at + 1 : after.start].strip():
             after = None  # a number, a bracket or a stop comes first: "No. 5 in"
