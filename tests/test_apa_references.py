@@ -17,7 +17,7 @@ from conftest import build_site, copy_project
 from new_reference import offline_stub
 from psychoed.references.bibliography import check_bibliography
 from psychoed.references.pandoc_runs import PandocSources, Run, apa_style_path, format_run, pandoc_path
-from psychoed.references.title_case import dotted_abbreviations
+from psychoed.references.title_case import dotted_abbreviations, stops_in_names
 from site_reader import normalize, page
 from test_contributing import GUIDE, shape
 
@@ -738,6 +738,16 @@ MISTAKES = [
         "entry 'denollet2005': the site prints the title in sentence case, as APA asks, which puts 'D' in small letters ('d'), "
         "though a capital letter standing alone is never meant small; brace the letter to keep its capital: Type {D}",
     ),
+    # Pandoc reads the initial's '.' as a sentence's end: "The legacy of aaron t. Beck".
+    Mistake(
+        "initial-in-title",
+        "@article{beck2021,\n  author  = {Doe, Jane},\n  title   = {The Legacy of Aaron T. Beck: Cognitive Therapy at 50},\n"
+        "  journal = {Mindfulness},\n  year    = {2021},\n  volume  = {12},\n  pages   = {1--9},\n  doi     = {10.1007/s12671-020-99997-x},\n}\n",
+        "Aaron T. Beck",
+        "entry 'beck2021': the site prints the title in sentence case, as APA asks, which puts 'Aaron', 'T' in small letters ('aaron', 't'), "
+        "though an initial is never meant small; brace the name with its initials to keep its capitals (pandoc reads the '.' after an "
+        "initial as a sentence's end, printing the initial small and the word after it with a capital): {Aaron T. Beck}",
+    ),
     Mistake(
         "html-code-in-journal",
         # As doi.org and DataCite give a journal's '&' (printed "&Amp;"; a title with one is dropped).
@@ -1134,6 +1144,209 @@ def test_an_initial_is_not_told_as_an_abbreviation():
     assert not any("abbreviation" in p.message for p in _title_problems(title))
 
 
+# Pandoc's sentence case reads every '.' before a space as a sentence's end, an initial's
+# and an abbreviation's too: it prints the initial small and capitalises the word after it
+# ("Carl r. Rogers", "Acme Inc. And beyond"), but never the title's last word ("U.S.
+# adults"). Titles as Crossref, Zotero and editors write them: each is told exactly when
+# pandoc prints an initial small or a word written small with a capital; written as the
+# message's fix says (and, in Title Case, with the other names braced, as CONTRIBUTING
+# asks), it prints as APA asks and is not told.
+@pytest.mark.parametrize(
+    ("title", "fix", "fixed", "apa"),
+    [
+        (
+            "Carl R. Rogers and Person-Centred Therapy",
+            "{R. Rogers}",
+            "Carl {R. Rogers} and Person-Centred Therapy",
+            "Carl R. Rogers and person-centred therapy",
+        ),
+        (
+            "Reading J. K. Rowling with Children",
+            "{J. K. Rowling}",
+            "Reading {J. K. Rowling} with Children",
+            "Reading J. K. Rowling with children",
+        ),
+        (
+            "The Legacy of Aaron T. Beck: Cognitive Therapy at 50",
+            "{Aaron T. Beck}",
+            "The Legacy of {Aaron T. Beck}: Cognitive Therapy at 50",
+            "The legacy of Aaron T. Beck: Cognitive therapy at 50",
+        ),
+        # Roazen (1976), Modgil and Modgil (1986), Weishaar (1993): books' titles as Crossref gives them.
+        (
+            "Erik H. Erikson: The Power and Limits of a Vision",
+            "{H. Erikson}",
+            "Erik {H. Erikson}: The Power and Limits of a Vision",
+            "Erik H. Erikson: The power and limits of a vision",
+        ),
+        (
+            "Hans J. Eysenck: Consensus and Controversy",
+            "{J. Eysenck}",
+            "Hans {J. Eysenck}: Consensus and Controversy",
+            "Hans J. Eysenck: Consensus and controversy",
+        ),
+        ("Aaron T. Beck", "{T. Beck}", "Aaron {T. Beck}", "Aaron T. Beck"),
+        ("Erik H. Erikson", "{H. Erikson}", "Erik {H. Erikson}", "Erik H. Erikson"),
+        (
+            "In Memoriam: Aaron T. Beck (1921–2021)",
+            "{T. Beck}",
+            "In Memoriam: Aaron {T. Beck} (1921–2021)",
+            "In memoriam: Aaron T. Beck (1921–2021)",
+        ),
+        (
+            "Sigmund Freud and S. Ferenczi",
+            "{S. Ferenczi}",
+            "Sigmund {Freud} and {S. Ferenczi}",
+            "Sigmund Freud and S. Ferenczi",
+        ),
+        (
+            "Journal of Consulting and Clinical Psychology: The Work of Carl R. Rogers",
+            "{Carl R. Rogers}",
+            "{Journal of Consulting and Clinical Psychology}: The Work of {Carl R. Rogers}",
+            "Journal of Consulting and Clinical Psychology: The work of Carl R. Rogers",
+        ),
+        (
+            "The Work of J. B. Watson and R. Rayner",
+            "{J. B. Watson}, {R. Rayner}",
+            "The Work of {J. B. Watson} and {R. Rayner}",
+            "The work of J. B. Watson and R. Rayner",
+        ),
+        (
+            "Judith S. Beck on cognitive behavior therapy",
+            "{S. Beck}",
+            "Judith {S. Beck} on cognitive behavior therapy",
+            "Judith S. Beck on cognitive behavior therapy",
+        ),
+        (
+            "Infection with E. coli and later depression",
+            "{E. coli}",
+            "Infection with {E. coli} and later depression",
+            "Infection with E. coli and later depression",
+        ),
+        # A word written small after an abbreviation's '.': braced with it.
+        ("E. coli and Mood", "{E. coli}", "{E. coli} and Mood", "E. coli and mood"),
+        (
+            "Work at {Acme Inc.} and beyond",
+            "{Acme Inc. and}",
+            "Work at {Acme Inc. and} beyond",
+            "Work at Acme Inc. and beyond",
+        ),
+        (
+            "Mental health of {U.S.} adults and veterans",
+            "{U.S. adults}",
+            "Mental health of {U.S. adults} and veterans",
+            "Mental health of U.S. adults and veterans",
+        ),
+        (
+            "Mental health of {U}.{S}. adults and veterans",
+            "{U.S. adults}",
+            "Mental health of {U.S. adults} and veterans",
+            "Mental health of U.S. adults and veterans",
+        ),
+        # The APA manual's 10.16 example 113, as typed.
+        (
+            "{U.S.} and World Population Clock",
+            "{U.S. and}",
+            "{U.S. and} World Population Clock",
+            "U.S. and world population clock",
+        ),
+        (
+            "Anxiety, e.g. worry and rumination, in adults",
+            "{e.g. worry}",
+            "Anxiety, {e.g. worry} and rumination, in adults",
+            "Anxiety, e.g. worry and rumination, in adults",
+        ),
+        (
+            "Mindfulness vs. relaxation for anxiety",
+            "{vs. relaxation}",
+            "Mindfulness {vs. relaxation} for anxiety",
+            "Mindfulness vs. relaxation for anxiety",
+        ),
+        # Printed as APA asks already: the title's last word, braced names, a sentence's first initial.
+        ("Health of {U.S.} adults", None, None, "Health of U.S. adults"),
+        ("Health of {U.S.} Adults", None, None, "Health of U.S. adults"),
+        ("Reading {J. K. Rowling} with Children", None, None, "Reading J. K. Rowling with children"),
+        ("B. F. Skinner: A Life", None, None, "B. F. Skinner: A life"),
+        # A capital after a braced abbreviation may be meant, in Title Case: not told.
+        ("Health of {U.S.} Army Veterans", None, None, "Health of U.S. Army veterans"),
+    ],
+)
+def test_an_initial_or_abbreviation_whose_stop_pandoc_reads_as_a_sentence_end_is_told_exactly_when_it_changes_the_title(
+    title, fix, fixed, apa
+):
+    messages = [problem.message for problem in _title_problems(title)]
+    printed = _printed_title(title)
+    changed = [
+        (word, shown)
+        for word, shown in zip(_words(title), _words(printed), strict=True)
+        if (len(word) == 1 and word.isupper() and shown.islower()) or (word.islower() and shown[0].isupper())
+    ]
+    assert bool(messages) == bool(changed) == (fix is not None), (printed, messages)
+    if fix is None:
+        assert printed == apa
+        return
+    [message] = messages
+    assert message.endswith(f": {fix}")
+    assert _title_problems(fixed) == []
+    assert _printed_title(fixed) == apa
+
+
+# The message's words: an initial printed small, a word written small capitalised, and both
+# where the sentence case tells a name too.
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        (
+            "The Legacy of Aaron T. Beck: Cognitive Therapy at 50",
+            "the site prints the title in sentence case, as APA asks, which puts 'Aaron', 'T' in small letters ('aaron', "
+            "'t'), though an initial is never meant small; brace the name with its initials to keep its capitals (pandoc "
+            "reads the '.' after an initial as a sentence's end, printing the initial small and the word after it with a "
+            "capital): {Aaron T. Beck}",
+        ),
+        (
+            "Work at {Acme Inc.} and beyond",
+            "the site prints the title in sentence case, as APA asks, which puts 'and' with a capital ('And'), though it "
+            "is written small; brace the abbreviation with the word after it, in small letters (pandoc reads the "
+            "abbreviation's '.' as a sentence's end and capitalises that word): {Acme Inc. and}",
+        ),
+        (
+            "Mental Health of {U.S.} adults and veterans",
+            "the title is in sentence case, and the site prints its capitalised 'Health' in small letters ('health'); "
+            "brace a name to keep its capitals: {Health}, or write a word that is not a name in small letters; brace the "
+            "abbreviation with the word after it, in small letters (pandoc reads the abbreviation's '.' as a sentence's "
+            "end and capitalises that word): {U.S. adults}",
+        ),
+        (
+            "Type D Personality in J. B. Watson's Patients",
+            "the site prints the title in sentence case, as APA asks, which puts 'D', 'J' in small letters ('d', 'j'), "
+            "though a capital letter standing alone or in an initial is never meant small; brace the letter to keep its "
+            "capital: Type {D}; brace the name with its initials to keep its capitals (pandoc reads the '.' after an "
+            "initial as a sentence's end, printing the initial small and the word after it with a capital): {J. B. Watson}",
+        ),
+    ],
+)
+def test_an_initial_and_a_word_after_an_abbreviation_are_told_in_the_titles_one_message(title, message):
+    assert [p.message for p in _title_problems(title)] == [f"entry 'x2020': {message}"]
+
+
+def test_the_stops_in_names_are_the_initials_printed_small_and_the_words_capitalised_with_the_fix():
+    assert stops_in_names("The Work of Carl R. Rogers") == [(["Carl", "R", "Rogers"], [], "{Carl R. Rogers}")]
+    assert stops_in_names("Infection with E. coli and {U.S.} adults in care") == [
+        (["E"], ["coli"], "{E. coli}"),
+        ([], ["adults"], "{U.S. adults}"),
+    ]
+    # Not told: a sentence's first initial before a name, a capital after braces, the last
+    # word, a stop that ends a sentence, a number after it.
+    for title in (
+        "B. F. Skinner",
+        "Health of {U.S.} Army Veterans",
+        "Health of {U.S.} adults",
+        "Anxiety. then",
+        "No. 5 in",
+    ):
+        assert stops_in_names(title) == []
+
+
 # One message a title: where the sentence case names a word, it names the others too.
 def test_a_name_in_title_case_joins_the_names_a_sentence_case_part_tells():
     title = "Self-Compassion Among Chinese and Korean Adolescents: Evidence from the work of Freud and his students"
@@ -1233,6 +1446,9 @@ def _words(text: str) -> list[str]:
         ("Self-compassion in {German} and {Dutch} adolescents", False),
         # Names braced as the build asks are no sign: they keep their capitals anyway.
         ("Loneliness in {New Zealand} and {Sub-Saharan Africa}", False),
+        ("Sigmund {Freud} and {S. Ferenczi}", False),
+        # Braced at each end, not whole.
+        ("{Freud}: The Work of {Aaron T. Beck}", False),
     ],
 )
 def test_a_title_in_title_case_braced_word_by_word_is_told_as_it_prints_in_title_case(title, told):

@@ -18,6 +18,7 @@ from psychoed.references.title_case import (
     lone_letters,
     lowered_names,
     read_as_english,
+    stops_in_names,
     written_language,
 )
 
@@ -298,7 +299,7 @@ def entry_problems(
         value = fields.get(name, "").strip()
         # Sentence case is pandoc's for a title in English, once the web's codes are rewritten.
         cased = read_as_english(fields.get("langid")) and not web_coded(value)
-        if whole := _BRACED_WHOLE.fullmatch(value):
+        if (whole := _BRACED_WHOLE.fullmatch(value)) and _one_group(value):
             problem(
                 name,
                 f": the {name} is braced whole ({{{value}}}), which keeps its capitals, so it prints as typed, not in the sentence case APA asks for; write {name} = {{{whole.group('inner')}}}, with braces only around names: {{United States}}",
@@ -336,36 +337,49 @@ def entry_problems(
                 f": the {name} reads as {language.capitalize()}, which pandoc would print in sentence case as if it were English ({_quoted(lowered)}); add langid = {{{language}}}, the language it is written in, so the site prints it as written",
             )
         elif cased and (told := _lowered_names(value)):
-            lowered, names, meant, letters, abbreviations = told
-            small = f"{_quoted(lowered)} in small letters ({_quoted([word.lower() for word in lowered])})"
+            small = f"{_quoted(told.lowered)} in small letters ({_quoted([word.lower() for word in told.lowered])})"
+            letters, abbreviations, initials, with_word = (
+                told.letters,
+                told.abbreviations,
+                told.initials,
+                told.with_word,
+            )
             keep_letters = (
                 f"; brace {'the letter' if len(letters) == 1 else 'each letter'} to keep its capital: {', '.join(letters)}"
                 if letters
                 else ""
             )
             if abbreviations:
-                with_word = (
+                after = (
                     ", with the word after it inside the braces, in small letters unless it is a name (pandoc reads the abbreviation's last '.' as a sentence's end and would capitalise that word)"
                     if any(" " in fix for fix in abbreviations)
                     else ""
                 )
-                keep_letters += f"; brace {'the abbreviation' if len(abbreviations) == 1 else 'each abbreviation'} to keep its capitals{with_word}: {', '.join(abbreviations)}"
-            standing = " or in an abbreviation" if letters and abbreviations else ""
-            alone = f"a capital letter standing alone{standing} is" if letters else "an abbreviation's capitals are"
-            if meant:
+                keep_letters += f"; brace {'the abbreviation' if len(abbreviations) == 1 else 'each abbreviation'} to keep its capitals{after}: {', '.join(abbreviations)}"
+            if initials:
+                keep_letters += f"; brace {'the name' if len(initials) == 1 else 'each name'} with its initials to keep its capitals (pandoc reads the '.' after an initial as a sentence's end, printing the initial small and the word after it with a capital): {', '.join(initials)}"
+            if with_word:
+                keep_letters += f"; brace {'the abbreviation' if len(with_word) == 1 else 'each abbreviation'} with the word after it, in small letters (pandoc reads the abbreviation's '.' as a sentence's end and capitalises that word): {', '.join(with_word)}"
+            if told.meant:
                 problem(
                     name,
-                    f": the {name} is in sentence case, and the site prints its capitalised {small}; brace a name to keep its capitals: {', '.join(names)}, or write a word that is not a name in small letters{keep_letters}",
+                    f": the {name} is in sentence case, and the site prints its capitalised {small}; brace a name to keep its capitals: {', '.join(told.names)}, or write a word that is not a name in small letters{keep_letters}",
                 )
-            elif names:
+            elif told.names:
                 problem(
                     name,
-                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though English always capitalises {'it' if len(names) + len(letters) == 1 else 'them'}; brace each name to keep its capitals: {', '.join(names)}{keep_letters}",
+                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though English always capitalises {'it' if len(told.names) + len(letters) + len(initials) == 1 else 'them'}; brace each name to keep its capitals: {', '.join(told.names)}{keep_letters}",
+                )
+            elif told.lowered:
+                problem(
+                    name,
+                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though {_never_small(told)} never meant small{keep_letters}",
                 )
             else:
+                capitalised = told.capitalised
                 problem(
                     name,
-                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though {alone} never meant small{keep_letters}",
+                    f": the site prints the {name} in sentence case, as APA asks, which puts {_quoted(capitalised)} with {'a capital' if len(capitalised) == 1 else 'capitals'} ({_quoted([word[0].upper() + word[1:] for word in capitalised])}), though {'it is' if len(capitalised) == 1 else 'they are'} written small{keep_letters}",
                 )
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
         problems.append(
@@ -504,13 +518,31 @@ def _missing(
     return problems
 
 
+@dataclass
+class _Told:
+    """What a title's one message about its sentence case names: the capitalised words
+    pandoc prints small (quoted), the names braced as the fix, whether the sentence case
+    told any (the message then names all of them), the letters' fixes ('Type {D}'), the
+    dotted abbreviations' ('{U.S. adults}'), the initials' ('{Aaron T. Beck}'), the
+    abbreviations' with the word after their '.' ('{Acme Inc. and}'), and the words
+    written small that pandoc capitalises after such a '.'."""
+
+    lowered: list[str]
+    names: list[str]
+    meant: bool
+    letters: list[str]
+    abbreviations: list[str]
+    initials: list[str]
+    with_word: list[str]
+    capitalised: list[str]
+
+
 # The capitalised words of a title pandoc prints in small letters that are names: in a part
 # written in sentence case, every one (`lowered_names`: its capital was meant); in any
-# part, a word English always capitalises (`always_capitalised`) and a capital letter
-# standing alone (`lone_letters`) or in an abbreviation (`dotted_abbreviations`). The words,
-# the braced names, whether the sentence case told any (its message then names all of them),
-# the letters' fixes ('Type {D}') and the abbreviations' ('{U.S. adults}').
-def _lowered_names(value: str) -> tuple[list[str], list[str], bool, list[str], list[str]] | None:
+# part, a word English always capitalises (`always_capitalised`), a capital letter standing
+# alone (`lone_letters`) or in an abbreviation (`dotted_abbreviations`), and an initial
+# or abbreviation whose '.' pandoc reads as a sentence's end (`stops_in_names`).
+def _lowered_names(value: str) -> _Told | None:
     lowered, names = lowered_names(value)
     told, in_names = set(names), set(lowered)
     for name, words in always_capitalised(value):
@@ -534,9 +566,63 @@ def _lowered_names(value: str) -> tuple[list[str], list[str], bool, list[str], l
             names = [name for name in names if name != letters_named]
             lowered = [word for word in lowered if word not in small] + [abbreviation]
             abbreviations.append(fix)
+    initials: list[str] = []
+    with_word: list[str] = []
+    capitalised: list[str] = []
+    for small, written_small, fix in stops_in_names(value):
+        # The name braced with its initials holds any name the sentence case told in it ('{Carl} {R}.').
+        names = [name for name in names if not _within(name, fix)]
+        lowered.extend(small)
+        capitalised.extend(written_small)
+        (initials if small else with_word).append(fix)
     meant = bool(told & set(names))
-    found = (list(dict.fromkeys(lowered)), list(dict.fromkeys(names)), meant, letters, abbreviations)
-    return found if names or letters or abbreviations else None
+    found = _Told(
+        list(dict.fromkeys(lowered)),
+        list(dict.fromkeys(names)),
+        meant,
+        letters,
+        abbreviations,
+        initials,
+        with_word,
+        capitalised,
+    )
+    return found if names or letters or abbreviations or initials or with_word else None
+
+
+# Whether a braced name lies within a fix: '{Carl} {R}.' in '{Carl R. Rogers}'.
+def _within(name: str, fix: str) -> bool:
+    plain = name.replace("{", "").replace("}", "")
+    return re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", fix.replace("{", "").replace("}", "")) is not None
+
+
+# What the letters a title's message names are, that are never meant small: "a capital
+# letter standing alone is", "an initial is", "an abbreviation's capitals are".
+def _never_small(told: _Told) -> str:
+    where = [
+        place
+        for place, found in (
+            ("standing alone", told.letters),
+            ("in an initial", told.initials),
+            ("in an abbreviation", told.abbreviations),
+        )
+        if found
+    ]
+    if where == ["in an initial"]:
+        return "an initial is"
+    if where == ["in an abbreviation"]:
+        return "an abbreviation's capitals are"
+    return f"a capital letter {' or '.join([', '.join(where[:-1]), where[-1]] if len(where) > 1 else where)} is"
+
+
+# Whether the brace that opens a value closes at its end: '{A b c}', not '{Freud}: The Work
+# of {Aaron T. Beck}' (a name braced at each end).
+def _one_group(value: str) -> bool:
+    depth = 0
+    for at, char in enumerate(value):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            return at == len(value) - 1
+    return False
 
 
 def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:

@@ -1,13 +1,19 @@
 """How pandoc's sentence case reads a title of references.bib: the capitalised words it
-prints in small letters, the names they stand in (braced as pandoc keeps them), and a
-title Zotero's export braced word by word. Tests hold each answer to pandoc's own output
+prints in small letters, the names they stand in (braced as pandoc keeps them), the
+initials and abbreviations whose '.' it reads as a sentence's end, and a title Zotero's
+export braced word by word. Tests hold each answer to pandoc's own output
 (tests/test_apa_references.py).
 
 Pandoc's sentence case (citeproc's withSentenceCase, for a title in English) lowers a word
 written with only its first letter a capital ('Freud', the 'D' of "D'Zurilla"), unless a
-sentence starts with it: at the title's start, or after '?', '!', ':' or a '.' that ends
-no abbreviation ('St.', an initial). Text in braces, \\textsc, \\textsubscript and
-\\textsuperscript keeps its case; \\emph, \\textit and \\textbf do not.
+sentence starts with it, and capitalises a word in small letters that starts one. A
+sentence starts at the title's start and after any '.', '?', '!' or ':' followed by a space
+(citeproc's AfterSentenceEndingPunctuation), an initial's and an abbreviation's too ('Carl
+R. Rogers' prints "Carl r. Rogers", '{Acme Inc.} and' "Acme Inc. And"); never at the
+title's last word written apart (its BeforeLastWord: 'Health of {U.S.} Adults' prints
+"Health of U.S. adults"). Text in braces, \\textsc, \\textsubscript and \\textsuperscript
+keeps its case, and only its last character counts as a stop; \\emph, \\textit and \\textbf
+do not keep it.
 """
 
 from __future__ import annotations
@@ -22,8 +28,11 @@ from psychoed.references import proper_words
 
 _FORMATTING_COMMANDS = {"emph", "textit", "textbf", "textsl", "textup", "textrm", "textsf", "textmd", "textnormal"}
 _COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
-_WORD_OR_STOP = re.compile(r"(?P<word>[^\W\d_]+)|(?P<stop>[.?!:])(?=\s|$)")
-# Pandoc's abbreviations (its data/abbreviations), after which a '.' starts no sentence.
+# A word (letters), a number (a sentence's first chunk too: "No. 5 in" keeps 'in' small)
+# and a stop that ends a sentence where a space follows it.
+_WORD_OR_STOP = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>(?:(?![^\W\d_])[^\W_])+)|(?P<stop>[.?!:])(?=\s|$)")
+# Pandoc's abbreviations (its data/abbreviations): pandoc's sentence case reads the '.'
+# after one as a sentence's end all the same, and a word written small after it is told.
 _ABBREVIATIONS = frozenset(
     re.findall(
         r"\w+",
@@ -35,6 +44,8 @@ _ABBREVIATIONS = frozenset(
 # What follows a capital letter standing alone: a space, a stop but '.', a bracket, a slash
 # or a dash, or the title's end ("Type D", "PHQ-D)", "Vitamin D's").
 _LETTER_ENDS = re.compile(r"(?:['’]s)?(?=$|[\s,;:?!)\]/—–\"”])")
+# What pandoc's sentence case reads as the end of a word, as a space ("Self-compassion").
+_WORD_BREAKS = {"-", "/", "–", "—"}
 # Between two words of one name ("Beck Depression Inventory", "St. Louis", "D'Zurilla").
 _WITHIN_NAME = {" ", "-", "'", "’", ".", ". "}
 # English as BibLaTeX's langid names it (pandoc reads any other as another language).
@@ -207,6 +218,61 @@ def dotted_abbreviations(value: str) -> list[tuple[str, list[str], str]]:
     return found
 
 
+def stops_in_names(value: str) -> list[tuple[list[str], list[str], str]]:
+    """The '.'s pandoc's sentence case reads as a sentence's end where they end an initial
+    ('Carl R. Rogers', 'E. coli') or an abbreviation ('{Acme Inc.} and', 'vs.', 'e.g.'),
+    and so change the title, whatever its case: each with the capitalised words pandoc
+    prints small there (the initial 'R'), the words written small it capitalises ('and'
+    after '{Acme Inc.}'), and the fix, braced whole: the name with its initials and the
+    word after them ('{Aaron T. Beck}', '{J. K. Rowling}', '{E. coli}'), or the abbreviation
+    with the word after it ('{Acme Inc. and}', '{U.S. adults}'). Left out: a capitalised word
+    after a braced abbreviation, which may be meant ('{U.S.} Army'); dotted capitals written
+    unbraced, which `dotted_abbreviations` tells."""
+    text, parts = _title_words(value)
+    _, kept, within = _as_pandoc_reads(printable(value))
+    words = [w for part in parts for w in part]
+    lowered = {id(w) for part in parts for w in _lowered(part)}
+    ending = {w.end: w for w in words}
+    found = []
+    done = 0
+    for stop in _SENTENCE_END.finditer(text):
+        at = stop.start()
+        before = ending.get(at)
+        braced = kept[at] or kept[at - 1]
+        inside_braces = at + 1 < len(text) and kept[at + 1]  # "{U.S. adults}": no stop for pandoc
+        if at < done or inside_braces or not (braced or _ends_abbreviation(before, text)):
+            continue
+        # An initial pandoc prints small: 'A.' too, which `_lowered` leaves as the article.
+        initial = before is not None and len(before.text) == 1 and before.text.isupper()
+        initial = initial and not (before is None or before.kept or before.starts_sentence)
+        after = next((w for w in words if w.start > at), None)
+        if after is not None and text[at + 1 : after.start].strip():
+            after = None  # a number, a bracket or a stop comes first: "No. 5 in"
+        # Pandoc capitalises a word written small that starts a sentence (never the title's last).
+        small = after is not None and after.starts_sentence and after.text.islower() and not after.kept
+        if not (initial or small):
+            continue
+        # A capitalised abbreviation is braced with the name it ends: 'Acme Inc.'.
+        named = before is not None and not braced and before.text[0].isupper()
+        start = _initials_start(before, words, text) if before and named else _abbreviation_start(at, text, kept)
+        last = _name_end(after, words, text) if after is not None else before
+        end = last.end if last is not None else at
+        end += text[end : end + 1] == "." and last is not None and len(last.text) == 1  # 'D. H.' whole
+        if any(within[start:end]):
+            continue  # \emph{...} in it: a reader's words would not be the fix's
+        done = end
+        inside = [w for w in words if start <= w.start < end]
+        found.append(
+            (
+                # The initials' words pandoc prints small; an abbreviation's are the sentence case's to tell.
+                [w.text for w in inside if id(w) in lowered or w is before] if initial else [],
+                [w.text for w in inside if w.starts_sentence and w.text.islower() and not w.kept],
+                "{" + text[start:end] + "}",
+            )
+        )
+    return found
+
+
 def braced_title_case(value: str) -> list[str]:
     """The braced words of a title in Title Case braced word by word, as Zotero's BibTeX
     export writes one ("on {Which} {Distribution}"; Better BibTeX: "{{Aspects}}"), which
@@ -216,8 +282,15 @@ def braced_title_case(value: str) -> list[str]:
     text, parts = _title_words(value)
     # A braced name English always capitalises is no sign: "in {New Zealand} and {Sub-Saharan Africa}".
     names = {id(w) for part in parts for words in _proper_names(part, text) for w in words}
+    # An initial is no sign either: "Sigmund {Freud} and {S. Ferenczi}".
     capitalised = [
-        w for part in parts for w in part if not w.starts_sentence and _capitalised(w.text) and id(w) not in names
+        w
+        for part in parts
+        for w in part
+        if not w.starts_sentence
+        and _capitalised(w.text)
+        and id(w) not in names
+        and not (len(w.text) == 1 and text[w.end : w.end + 1] == ".")
     ]
     braced = [w.text for w in capitalised if w.kept]
     whole = len(braced) >= 3 and len(braced) == len(capitalised)
@@ -256,24 +329,44 @@ def _code_ending_in_a(word: _Word, text: str) -> bool:
 @functools.lru_cache(maxsize=16)
 def _title_words(value: str) -> tuple[str, list[list[_Word]]]:
     text, kept, within = _as_pandoc_reads(printable(value))
+    last = _last_word_start(text, kept, within)
     parts: list[list[_Word]] = [[]]
     starts = True
     for found in _WORD_OR_STOP.finditer(text):
-        if found.group("word"):
+        if found.group("number"):
+            starts = False
+        elif found.group("word"):
             # "log \textit{K}\textsubscript{OW}": pandoc reads K and OW as two words.
             for _, pieces in itertools.groupby(range(found.start(), found.end()), key=lambda i: (kept[i], within[i])):
                 at, *rest = pieces
                 end = (rest[-1] if rest else at) + 1
                 parts[-1].append(
                     _Word(
-                        text[at:end], at, end, starts, kept[at], text[at - 1 : at] in {"-", "/", "–", "—"}, within[at]
+                        text[at:end],
+                        at,
+                        end,
+                        starts and at < last,
+                        kept[at],
+                        text[at - 1 : at] in _WORD_BREAKS,
+                        within[at],
                     )
                 )
                 starts = False
-        elif not (found.group() == "." and _abbreviation(text[: found.start()])):
+        # Braces keep a stop inside them from ending a sentence: only their last character counts.
+        elif found.end() == len(text) or not kept[found.end()]:
             parts.append([])
             starts = True
     return text, parts
+
+
+# Where the title's last word written apart starts, which pandoc's sentence case never
+# capitalises (citeproc's BeforeLastWord): text alone, after a space, without a word break
+# ('Self-Esteem' is read as ever); else past the end.
+def _last_word_start(text: str, kept: list[bool], within: list[str | None]) -> int:
+    found = re.search(r"(?<=\s)\S+$", text.rstrip())
+    if found is None or any(kept[at] or within[at] for at in range(*found.span())):
+        return len(text) + 1
+    return len(text) + 1 if set(found.group()) & _WORD_BREAKS else found.start()
 
 
 # The names English always capitalises in a part, each as its words; names side by side
@@ -378,12 +471,6 @@ def _as_pandoc_reads(value: str) -> tuple[str, list[bool], list[str | None]]:
     return "".join(text), kept, within
 
 
-# Whether a '.' ends an abbreviation or an initial rather than a sentence ('St.', 'U.S.').
-def _abbreviation(before: str) -> bool:
-    word = re.search(r"[^\W\d_]+$", before)
-    return word is None or len(word.group()) == 1 or word.group() in _ABBREVIATIONS
-
-
 # The name a lowered word stands in, braced as pandoc keeps it: the capitalised words
 # around it, joined as names are (a sentence's first word is printed with its capital anyway).
 def _name_around(word: _Word, words: list[_Word], text: str) -> str:
@@ -414,3 +501,57 @@ def _name_around(word: _Word, words: list[_Word], text: str) -> str:
             lambda found: "{" + found.group() + "}" if found.group("word") else found.group(), name
         )
     return "{" + name + "}"
+
+
+# A '.' followed by a space (pandoc's sentence case starts a sentence after it) or ending the title.
+_SENTENCE_END = re.compile(r"\.(?=\s|$)")
+
+
+# Whether the word before a '.' is an initial or an abbreviation ('R', 'e.g.', 'Inc'), not
+# a sentence's last word; dotted capitals ('U.S.') are `dotted_abbreviations`'.
+def _ends_abbreviation(word: _Word | None, text: str) -> bool:
+    if word is None:
+        return False
+    dotted = word.text.isupper() and text[word.start - 2 : word.start - 1].isupper() and text[word.start - 1] == "."
+    return not dotted and (len(word.text) == 1 or word.text in _ABBREVIATIONS)
+
+
+# Where a name braced with its initial or abbreviation starts: at a given name written right
+# before it ('Aaron T. Beck', 'Acme Inc.'; a sentence's first word is printed with its capital
+# anyway, and may be no name: "Reading J. K. Rowling"), else at the initial.
+def _initials_start(initial: _Word, words: list[_Word], text: str) -> int:
+    at = words.index(initial)
+    given = words[at - 1] if at > 0 else None
+    if (
+        given is not None
+        and not given.starts_sentence
+        and _capitalised(given.text)
+        and len(given.text) > 1
+        and text[given.end : initial.start] == " "
+    ):
+        return given.start
+    return initial.start
+
+
+# Where an abbreviation braced with the word after it starts: at its first letter, or at
+# its braces' start ('{Acme Inc.}').
+def _abbreviation_start(at: int, text: str, kept: list[bool]) -> int:
+    start = at
+    while start > 0 and (not text[start - 1].isspace() or (kept[start] and kept[start - 1])):
+        start -= 1
+    return start
+
+
+# The last word of a name braced from an initial or an abbreviation: the word after its
+# '.', through more initials ('K. Rowling') and the parts of a family name ('O'Brien',
+# 'Rogers-Smith').
+def _name_end(word: _Word, words: list[_Word], text: str) -> _Word:
+    at = words.index(word)
+    while at + 1 < len(words):
+        between = text[words[at].end : words[at + 1].start]
+        initial = len(words[at].text) == 1 and words[at].text.isupper() and between == ". "
+        joined = between in {"-", "'", "’"} and words[at + 1].text[0].isupper()
+        if not ((initial or joined) and words[at].text[0].isupper()):
+            break
+        at += 1
+    return words[at]
