@@ -229,7 +229,7 @@ def stops_in_names(value: str) -> list[tuple[list[str], list[str], str]]:
     after a braced abbreviation, which may be meant ('{U.S.} Army'); dotted capitals written
     unbraced, which `dotted_abbreviations` tells."""
     text, parts = _title_words(value)
-    _, kept, within = _as_pandoc_reads(printable(value))
+    _, kept, within = _pandoc_reading(value)
     words = [w for part in parts for w in part]
     lowered = {id(w) for part in parts for w in _lowered(part)}
     ending = {w.end: w for w in words}
@@ -328,7 +328,7 @@ def _code_ending_in_a(word: _Word, text: str) -> bool:
 # Each rule of a title reads them: read once (shared, so read-only).
 @functools.lru_cache(maxsize=16)
 def _title_words(value: str) -> tuple[str, list[list[_Word]]]:
-    text, kept, within = _as_pandoc_reads(printable(value))
+    text, kept, within = _pandoc_reading(value)
     last = _last_word_start(text, kept, within)
     parts: list[list[_Word]] = [[]]
     starts = True
@@ -425,6 +425,13 @@ def _small_words(part: list[_Word]) -> int:
         and w.text not in _SMALL_WORDS
         for w in part
     )
+
+
+# A title as pandoc's sentence case reads it (`_as_pandoc_reads`), read once for all the
+# rules of a title (shared, so read-only).
+@functools.lru_cache(maxsize=16)
+def _pandoc_reading(value: str) -> tuple[str, list[bool], list[str | None]]:
+    return _as_pandoc_reads(printable(value))
 
 
 # The text pandoc sentence-cases, with whether each character keeps its case (braces
