@@ -1223,6 +1223,28 @@ def test_an_initial_is_not_told_as_an_abbreviation():
             "Infection with {E. coli} and later depression",
             "Infection with E. coli and later depression",
         ),
+        # An abbreviation printed small, before a name or a stop: braced with its '.'.
+        # Szegedi et al. (2005), Levine (2017, a book), Skues (2006, a book), as published.
+        (
+            "Acute Treatment of Moderate to Severe Depression with Hypericum Extract WS 5570 (St. John's Wort)",
+            "{St.}",
+            "Acute Treatment of Moderate to Severe Depression with Hypericum Extract WS 5570 ({St.} John's Wort)",
+            "Acute treatment of moderate to severe depression with hypericum extract WS 5570 (St. John’s wort)",
+        ),
+        (
+            "Mental Health, Inc.: How Corruption, Lax Oversight, and Failed Reforms Endanger Our Most Vulnerable Citizens",
+            "{Inc.}",
+            "Mental Health, {Inc.}: How Corruption, Lax Oversight, and Failed Reforms Endanger Our Most Vulnerable Citizens",
+            "Mental health, Inc.: How corruption, lax oversight, and failed reforms endanger our most vulnerable citizens",
+        ),
+        (
+            "Sigmund Freud and the History of Anna O.: Reopening a Closed Case",
+            "{Anna O.}",
+            "Sigmund {Freud} and the History of {Anna O.}: Reopening a Closed Case",
+            "Sigmund Freud and the history of Anna O.: Reopening a closed case",
+        ),
+        ("A Visit to Dr. Smith", "{Dr. Smith}", "A Visit to {Dr. Smith}", "A visit to Dr. Smith"),
+        ("Dr. Smith and Her Patients", None, None, "Dr. Smith and her patients"),
         # A word written small after an abbreviation's '.': braced with it.
         ("E. coli and Mood", "{E. coli}", "{E. coli} and Mood", "E. coli and mood"),
         (
@@ -1276,10 +1298,12 @@ def test_an_initial_or_abbreviation_whose_stop_pandoc_reads_as_a_sentence_end_is
 ):
     messages = [problem.message for problem in _title_problems(title)]
     printed = _printed_title(title)
+    dotted = set(re.findall(r"([^\W\d_]+)\.", re.sub(r"[{}]", "", title)))  # initials, abbreviations
     changed = [
         (word, shown)
         for word, shown in zip(_words(title), _words(printed), strict=True)
-        if (len(word) == 1 and word.isupper() and shown.islower()) or (word.islower() and shown[0].isupper())
+        if ((len(word) == 1 or word in dotted) and word[0].isupper() and shown[0].islower())
+        or (word.islower() and shown[0].isupper())
     ]
     assert bool(messages) == bool(changed) == (fix is not None), (printed, messages)
     if fix is None:
@@ -1330,11 +1354,18 @@ def test_an_initial_and_a_word_after_an_abbreviation_are_told_in_the_titles_one_
 
 
 def test_the_stops_in_names_are_the_initials_printed_small_and_the_words_capitalised_with_the_fix():
-    assert stops_in_names("The Work of Carl R. Rogers") == [(["Carl", "R", "Rogers"], [], "{Carl R. Rogers}")]
-    assert stops_in_names("Infection with E. coli and {U.S.} adults in care") == [
-        (["E"], ["coli"], "{E. coli}"),
-        ([], ["adults"], "{U.S. adults}"),
+    assert stops_in_names("The Work of Carl R. Rogers") == [
+        ("initial", ["Carl", "R", "Rogers"], [], "{Carl R. Rogers}")
     ]
+    assert stops_in_names("Infection with E. coli and {U.S.} adults in care") == [
+        ("initial", ["E"], ["coli"], "{E. coli}"),
+        ("word", [], ["adults"], "{U.S. adults}"),
+    ]
+    assert stops_in_names("Using St. John's Wort, as Sold by Acme, Inc.: A Trial") == [
+        ("abbreviation", ["St"], [], "{St.}"),
+        ("abbreviation", ["Inc"], [], "{Inc.}"),
+    ]
+    assert stops_in_names("The History of Anna O.: A Case") == [("initial", ["Anna", "O"], [], "{Anna O.}")]
     # Not told: a sentence's first initial before a name, a capital after braces, the last
     # word, a stop that ends a sentence, a number after it.
     for title in (

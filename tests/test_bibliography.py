@@ -42,6 +42,27 @@ def test_every_syntax_error_of_the_file_is_reported_in_one_pass(tmp_path):
     ]
 
 
+# Typed in the browser's editor: a brace opened inside a title and left open, and one '}' too
+# many. Ending the value with '}' would keep the rest of the title as typed: the inner brace is named.
+def test_a_brace_left_open_inside_a_value_is_named_with_where_to_close_it(tmp_path):
+    bibliography = load(
+        tmp_path, "@article{a2020,\n  title = {Among {U.S. adults: A survey of mood},\n  year = {2020},\n}\n"
+    )
+    assert [str(problem) for problem in bibliography.problems] == [
+        "references.bib:2: unclosed brace in the entry starting at line 1: a '{' opened inside the value of this field "
+        "('{U.S. adults: A…') is not closed; put its '}' right after the words it should keep as written, and keep "
+        "the '}' that ends the value"
+    ]
+
+
+def test_a_brace_too_many_in_a_value_is_told_to_be_deleted_not_a_brace_put_back(tmp_path):
+    bibliography = load(tmp_path, "@article{a2020,\n  title = {Among {U.S. adults}}: A survey},\n  year = {2020},\n}\n")
+    assert (
+        "references.bib:2: this '}' ends the entry, so the fields after it are left out; delete the '}' too many in "
+        "the value of this field: each '}' closes one '{'"
+    ) in [str(problem) for problem in bibliography.problems]
+
+
 def test_file_that_is_not_utf8_names_the_line(tmp_path):
     path = tmp_path / "references.bib"
     path.write_bytes(b"@article{a2020,\n  title = {Caf\xe9},\n}\n")

@@ -267,13 +267,7 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
                     )
                 )
             elif suspect:
-                found.append(
-                    (
-                        first,
-                        first + suspect - 1,
-                        f"unclosed brace in the entry starting at line {first}; end this field's value with '}}'",
-                    )
-                )
+                found.append((first, first + suspect - 1, _unclosed_message(chunk.split("\n")[suspect - 1], first)))
             else:
                 found.append(
                     (
@@ -340,6 +334,20 @@ def _chunks(source: str) -> list[tuple[int, str]]:
     ]
 
 
+# A value missing its last '}' (`number = {2,`), or one a brace opened inside it leaves
+# open (`{Among {U.S. adults: A survey},`), where ending the value with '}' would brace the
+# rest of the title and print it as typed: that brace is named.
+def _unclosed_message(line: str, first: int) -> str:
+    message = f"unclosed brace in the entry starting at line {first}"
+    value = line.partition("=")[2]
+    inner = value.find("{", value.find("{") + 1)
+    if inner < 0 or value.count("{") <= value.count("}"):
+        return f"{message}; end this field's value with '}}'"
+    words = value[inner + 1 :].split("}")[0].split()
+    opened = "{" + " ".join(words[:3]) + ("…" if len(words) > 3 else "")
+    return f"{message}: a '{{' opened inside the value of this field ('{opened}') is not closed; put its '}}' right after the words it should keep as written, and keep the '}}' that ends the value"
+
+
 def _unbalanced_field_line(lines: list[str], last: int) -> int | None:
     """The first field line (1-based, up to `last`) whose braces are still open when
     the next field begins or the entry's closing brace, alone on its line, is reached."""
@@ -371,12 +379,18 @@ def _early_end_problems(source: str, display_path: str) -> list[Problem]:
                 # Fields with no '@' before them (one hidden from _chunks by an invisible character).
                 after = _FIELD_START.search(chunk, offset)
                 if after and "@" not in chunk[offset : after.start()]:
+                    line = chunk[chunk.rfind("\n", 0, offset) + 1 : offset]
+                    # A value that opened with '{' has a '}' too many ('{U.S. adults}}:'), not one '{' too few.
+                    fix = (
+                        "delete the '}' too many in the value of this field: each '}' closes one '{'"
+                        if line.partition("=")[2].lstrip().startswith("{")
+                        else "put back the '{' that opens the value of this field"
+                    )
                     problems.append(
                         Problem(
                             display_path,
                             first + chunk.count("\n", 0, offset),
-                            "this '}' ends the entry, so the fields after it are left out; "
-                            "put back the '{' that opens the value of this field",
+                            f"this '}}' ends the entry, so the fields after it are left out; {fix}",
                         )
                     )
                 break

@@ -569,12 +569,17 @@ def _lowered_names(value: str) -> _Told | None:
     initials: list[str] = []
     with_word: list[str] = []
     capitalised: list[str] = []
-    for small, written_small, fix in stops_in_names(value):
+    for kind, small, written_small, fix in stops_in_names(value):
+        if kind == "abbreviation":
+            if not set(small) & set(lowered):  # else in a name told already: '{St}. {Louis}'
+                lowered.extend(small)
+                abbreviations.append(fix)
+            continue
         # The name braced with its initials holds any name the sentence case told in it ('{Carl} {R}.').
         names = [name for name in names if not _within(name, fix)]
         lowered.extend(small)
         capitalised.extend(written_small)
-        (initials if small else with_word).append(fix)
+        (initials if kind == "initial" else with_word).append(fix)
     meant = bool(told & set(names))
     found = _Told(
         list(dict.fromkeys(lowered)),

@@ -218,22 +218,26 @@ def dotted_abbreviations(value: str) -> list[tuple[str, list[str], str]]:
     return found
 
 
-def stops_in_names(value: str) -> list[tuple[list[str], list[str], str]]:
-    """The '.'s pandoc's sentence case reads as a sentence's end where they end an initial
-    ('Carl R. Rogers', 'E. coli') or an abbreviation ('{Acme Inc.} and', 'vs.', 'e.g.'),
-    and so change the title, whatever its case: each with the capitalised words pandoc
-    prints small there (the initial 'R'), the words written small it capitalises ('and'
-    after '{Acme Inc.}'), and the fix, braced whole: the name with its initials and the
-    word after them ('{Aaron T. Beck}', '{J. K. Rowling}', '{E. coli}'), or the abbreviation
-    with the word after it ('{Acme Inc. and}', '{U.S. adults}'). Left out: a capitalised word
-    after a braced abbreviation, which may be meant ('{U.S.} Army'); dotted capitals written
-    unbraced, which `dotted_abbreviations` tells."""
+def stops_in_names(value: str) -> list[tuple[str, list[str], list[str], str]]:
+    """The '.'s that end an initial ('Carl R. Rogers', 'Anna O.:', 'E. coli') or an
+    abbreviation ('{Acme Inc.} and', 'St. John's', 'Inc.:', 'vs.', 'e.g.') where pandoc's
+    sentence case changes the title, whatever its case: it prints a capitalised initial or
+    abbreviation small ("r.", "st."), and reads a '.' before a space as a sentence's end,
+    capitalising a word written small after it. Each with what it ends ('initial',
+    'abbreviation' printed small, or the 'word' after it), the capitalised words printed
+    small (the initial 'R'), the words written small it capitalises ('and' after
+    '{Acme Inc.}'), and the fix, braced whole: the name with its initials and the word
+    after them ('{Aaron T. Beck}', '{J. K. Rowling}', '{E. coli}'), the abbreviation with
+    its '.' ('{St.}'), or the abbreviation with the word after it ('{Acme Inc. and}',
+    '{U.S. adults}'). Left out: a capitalised word after a braced abbreviation, which may be
+    meant ('{U.S.} Army'); dotted capitals written unbraced, which `dotted_abbreviations`
+    tells."""
     text, parts = _title_words(value)
     _, kept, within = _pandoc_reading(value)
     words = [w for part in parts for w in part]
     lowered = {id(w) for part in parts for w in _lowered(part)}
     ending = {w.end: w for w in words}
-    found = []
+    found: list[tuple[str, list[str], list[str], str]] = []
     done = 0
     for stop in _SENTENCE_END.finditer(text):
         at = stop.start()
@@ -245,12 +249,22 @@ def stops_in_names(value: str) -> list[tuple[list[str], list[str], str]]:
         # An initial pandoc prints small: 'A.' too, which `_lowered` leaves as the article.
         initial = before is not None and len(before.text) == 1 and before.text.isupper()
         initial = initial and not (before is None or before.kept or before.starts_sentence)
+        # A capitalised abbreviation it prints small: 'St.', 'Inc.', 'Dr.'.
+        abbreviated = before is not None and len(before.text) > 1 and not braced and id(before) in lowered
         after = next((w for w in words if w.start > at), None)
         if after is not None and text[at + 1 : after.start].strip():
-            after = None  # a number, a bracket or a stop comes first: "No. 5 in"
+            after = None  # a number, a bracket or a stop comes first: "No. 5 in", "Anna O.: A"
         # Pandoc capitalises a word written small that starts a sentence (never the title's last).
         small = after is not None and after.starts_sentence and after.text.islower() and not after.kept
-        if not (initial or small):
+        if not (initial or small or abbreviated):
+            continue
+        if abbreviated and before is not None and not small:
+            # Braced with its '.', it keeps its capital, and the word after it its own, but
+            # the title's last, which pandoc prints small: braced too ('{Dr. Smith}').
+            name = _name_end(after, words, text) if after is not None and id(after) in lowered else None
+            done = name.end if name is not None else at + 1
+            printed_small = [w.text for w in words if before.start <= w.start < done and id(w) in lowered]
+            found.append(("abbreviation", printed_small, [], "{" + text[before.start : done] + "}"))
             continue
         # A capitalised abbreviation is braced with the name it ends: 'Acme Inc.'.
         named = before is not None and not braced and before.text[0].isupper()
@@ -264,6 +278,7 @@ def stops_in_names(value: str) -> list[tuple[list[str], list[str], str]]:
         inside = [w for w in words if start <= w.start < end]
         found.append(
             (
+                "initial" if initial else "word",
                 # The initials' words pandoc prints small; an abbreviation's are the sentence case's to tell.
                 [w.text for w in inside if id(w) in lowered or w is before] if initial else [],
                 [w.text for w in inside if w.starts_sentence and w.text.islower() and not w.kept],
@@ -510,8 +525,9 @@ def _name_around(word: _Word, words: list[_Word], text: str) -> str:
     return "{" + name + "}"
 
 
-# A '.' followed by a space (pandoc's sentence case starts a sentence after it) or ending the title.
-_SENTENCE_END = re.compile(r"\.(?=\s|$)")
+# A '.' that ends a word: followed by a space (pandoc's sentence case starts a sentence after
+# it), a stop, a bracket or the title's end.
+_SENTENCE_END = re.compile(r"\.(?=[\s:;,?!)\]]|$)")
 
 
 # Whether the word before a '.' is an initial or an abbreviation ('R', 'e.g.', 'Inc'), not
