@@ -79,6 +79,17 @@ ROWS = [
         "(Jerrentrup et al., 2018)",
         "Jerrentrup, A., Mueller, T., Glowalla, U., Herder, M., Henrichs, N., Neubauer, A., & Schaefer, J. R. (2018). Teaching medicine with the help of Dr. House. PLoS ONE, 13(3), Article e0193972. https://doi.org/10.1371/journal.pone.0193972",
     ),
+    # An old Wiley DOI (SICI) holds '<' and '>': the link's text showed "8:3\<267".
+    Row(
+        "sici-doi",
+        "@article{ellenberger1972,\n  author  = {Ellenberger, Henri F.},\n"
+        "  title   = {The Story of {Anna O.}: A Critical Review with New Data},\n"
+        "  journal = {Journal of the History of the Behavioral Sciences},\n  year    = {1972},\n  volume  = {8},\n"
+        "  number  = {3},\n  pages   = {267--279},\n  doi     = {10.1002/1520-6696(197207)8:3<267::AID-JHBS2300080302>3.0.CO;2-A},\n}\n",
+        "[@ellenberger1972]",
+        "(Ellenberger, 1972)",
+        "Ellenberger, H. F. (1972). The story of Anna O.: A critical review with new data. Journal of the History of the Behavioral Sciences, 8(3), 267–279. https://doi.org/10.1002/1520-6696(197207)8:3<267::AID-JHBS2300080302>3.0.CO;2-A",
+    ),
     # A particle stays with the surname, as APA prints van der Kolk.
     Row(
         "author-with-particle",

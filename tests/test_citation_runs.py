@@ -7,6 +7,9 @@ import re
 import threading
 from pathlib import Path
 
+import lxml.etree
+import lxml.html
+import markdown
 import pypandoc
 import pytest
 
@@ -150,6 +153,25 @@ def test_entry_using_a_string_macro_reads_as_with_the_whole_file(tmp_path: Path)
 
     assert result == alone(blocks, style)
     assert "*Journal of Clinical Psychology*" in result.references["kim2020"]
+
+
+def test_characters_pandoc_escapes_read_as_written_once_python_markdown_renders_them(tmp_path: Path):
+    """Pandoc writes '<', '$' and '|' escaped (`\\<`), which Python-Markdown would print
+    with the backslash, in a citation (an organisation's name) as in a reference."""
+    bibtex = (
+        "@article{fix2021, author = {{Sleep {\\$}5 | Rest <Group>}}, title = {Sleep Without Pills},\n"
+        "  journal = {Sleep}, volume = {1}, pages = {1--2}, year = {2021},\n"
+        "  doi = {10.1002/(SICI)1097-4679(199901)55:1<1::AID-JCLP1>3.0.CO;2-A}}\n"
+    )
+    _, result = page_formatted("Cheap help [@fix2021].", style_of(bibtex, tmp_path))
+
+    citation, reference = (
+        lxml.etree.tostring(lxml.html.fromstring(markdown.markdown(text)), method="text", encoding="unicode")
+        for text in (result.inline["[@fix2021]"], result.references["fix2021"])
+    )
+    assert citation == "(Sleep $5 | Rest <Group>, 2021)"
+    assert "Sleep without pills" in reference and "55:1<1::AID-JCLP1>3.0.CO;2-A" in reference
+    assert "\\" not in citation + reference
 
 
 def test_edited_style_is_used_by_the_next_build(tmp_path: Path):

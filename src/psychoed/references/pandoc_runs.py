@@ -54,6 +54,11 @@ _ITEM = re.compile(r"^(?P<index>\d+)\.\s+(?P<text>.*)$", re.MULTILINE)
 # name with a particle, {van der Kolk}) comes back marked where the style changes no
 # case, in the citation as in the reference list: the mark has nothing to show.
 _NOCASE = re.compile(r'<span class="nocase">(?P<text>(?:(?!</?span\b).)*)</span>')
+# Pandoc escapes '<', '$' and '|' in text (`\<`), which Python-Markdown does not unescape:
+# an old Wiley DOI, 10.1002/(SICI)...8:3<267::AID-..., showed "8:3\<267" in its link's text.
+# As entities they read as written; an escaped backslash (`\\`) is matched first, so kept.
+_ESCAPE = re.compile(r"\\(?P<char>.)")
+_ENTITIES = {"<": "&lt;", "$": "&#36;", "|": "&#124;"}
 _ENTRY = re.compile(r"^::: \{#ref-(?P<key>\S+) \.csl-entry\}\n(?P<text>.*?)\n:::$", re.MULTILINE | re.DOTALL)
 # Entries that lean on others (macros, cross-references) need the whole file.
 _NOT_SELF_CONTAINED = re.compile(r"@string\b|\bcrossref\s*=|\bxdata\s*=", re.IGNORECASE)
@@ -278,7 +283,8 @@ def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatte
 
 # Pandoc's Markdown on one line, without the marks of text protected from case changes.
 def _plain(markdown: str) -> str:
-    return " ".join(_NOCASE.sub(r"\g<text>", markdown).split())
+    text = _ESCAPE.sub(lambda m: _ENTITIES.get(m.group("char"), m.group()), markdown)
+    return " ".join(_NOCASE.sub(r"\g<text>", text).split())
 
 
 # A page's blocks and works from its runs; an exact run's entry (2020a) wins over a fast one's.
