@@ -899,6 +899,20 @@ def test_names_told_in_a_sentence_case_title_are_the_words_pandoc_lowers_and_bra
     assert _words(_printed_title(fixed)) == _words(title)
 
 
+# Pandoc prints a letter joined to a number as written: no name to brace.
+@pytest.mark.parametrize(
+    "title",
+    [
+        # Annese et al. (2014), as Nature Communications gives it.
+        "Postmortem examination of patient H.M.'s brain based on histological sectioning and digital 3D reconstruction",
+        "Anxiety during the H1N1 pandemic: A 2D and 3D survey",
+    ],
+)
+def test_a_letter_joined_to_a_number_is_printed_as_written_and_not_told_as_a_name(title):
+    assert not any("{D}" in problem.message or "H1N1" in problem.message for problem in _title_problems(title))
+    assert all(word in _printed_title(title) for word in ("3D", "H1N1", "2D") if word in title)
+
+
 # Words English capitalises wherever they stand (places, peoples, languages, religions,
 # days, months) are named in a title of any case, each name braced whole; braced so, it
 # prints with its capitals and the message goes. A month that is also a word ('May',

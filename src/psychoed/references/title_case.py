@@ -361,7 +361,8 @@ def _title_words(value: str) -> tuple[str, list[list[_Word]]]:
                         at,
                         end,
                         starts and at < last,
-                        kept[at],
+                        # A letter joined to a number is printed as written: '3D', 'H1N1'.
+                        kept[at] or text[at - 1 : at].isdigit() or text[end : end + 1].isdigit(),
                         text[at - 1 : at] in _WORD_BREAKS,
                         within[at],
                     )
