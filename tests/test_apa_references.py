@@ -1095,6 +1095,23 @@ _WITH_WORD = (
             "Depression Among {U.S. adults} and {U.K. veterans}",
             "Depression among U.S. adults and U.K. veterans",
         ),
+        # Nelson et al. (2016), Bryan et al. (2017): a name after it keeps its capital in the
+        # fix, in a part in sentence case or where it names the country's army or senate.
+        (
+            "Sleep and suicide risk among U.S. Army soldiers",
+            ["U.S."],
+            f"the abbreviation to keep its capitals{_WITH_WORD}: {{U.S. Army}}",
+            "Sleep and suicide risk among {U.S. Army} soldiers",
+            "Sleep and suicide risk among U.S. Army soldiers",
+        ),
+        (
+            "Effect of Crisis Response Planning vs. Contracts for Safety on Suicide Risk in U.S. Army Soldiers: A Randomized Clinical Trial",
+            ["U.S."],
+            f"the abbreviation to keep its capitals{_WITH_WORD}: {{U.S. Army}}",
+            # 'vs. Contracts' may be meant in Title Case, so it is not told: braced by hand.
+            "Effect of Crisis Response Planning {vs. contracts} for Safety on Suicide Risk in {U.S. Army} Soldiers: A Randomized Clinical Trial",
+            "Effect of crisis response planning vs. contracts for safety on suicide risk in U.S. Army soldiers: A randomized clinical trial",
+        ),
         (
             "Depression among U.S. adults and veterans",
             ["U.S."],

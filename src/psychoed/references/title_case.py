@@ -213,7 +213,8 @@ def dotted_abbreviations(value: str) -> list[tuple[str, list[str], str]]:
         # The word right after it, unless the title ends or a stop comes first ('U.S.:').
         after = words[end] if end < len(words) and not text[run[-1].end + 1 : words[end].start].strip() else None
         if small := [w.text for w in run if id(w) in lowered]:
-            found.append((abbreviation, small, "{" + abbreviation + (f" {after.text.lower()}" if after else "") + "}"))
+            word = f" {_after_abbreviation(after, parts)}" if after else ""
+            found.append((abbreviation, small, "{" + abbreviation + word + "}"))
         at = end
     return found
 
@@ -524,6 +525,18 @@ def _name_around(word: _Word, words: list[_Word], text: str) -> str:
             lambda found: "{" + found.group() + "}" if found.group("word") else found.group(), name
         )
     return "{" + name + "}"
+
+
+# The word after a dotted abbreviation as its fix writes it: small ('{U.S. adults}'), but a
+# capital in a part in sentence case ("among U.S. Army soldiers") or an institution the
+# abbreviation's country names ('U.S. Army'), which braced small would print small.
+def _after_abbreviation(word: _Word, parts: list[list[_Word]]) -> str:
+    part = next(part for part in parts if any(w is word for w in part))
+    name = _capitalised(word.text) and (word.text in _INSTITUTIONS_OF_A_COUNTRY or _small_words(part) > 0)
+    return word.text if name else word.text.lower()
+
+
+_INSTITUTIONS_OF_A_COUNTRY = frozenset({"Army", "Navy", "Marines", "Senate", "Congress", "Parliament"})
 
 
 # A '.' that ends a word: followed by a space (pandoc's sentence case starts a sentence after
