@@ -1408,16 +1408,38 @@ def test_the_stops_in_names_are_the_initials_printed_small_and_the_words_capital
         ("abbreviation", ["Inc"], [], "{Inc.}"),
     ]
     assert stops_in_names("The History of Anna O.: A Case") == [("initial", ["Anna", "O"], [], "{Anna O.}")]
+    assert stops_in_names("B. F. Skinner") == [("name", ["Skinner"], [], "{Skinner}")]
     # Not told: a sentence's first initial before a name, a capital after braces, the last
     # word, a stop that ends a sentence, a number after it.
     for title in (
-        "B. F. Skinner",
+        "B. F. Skinner: A Life",
         "Health of {U.S.} Army Veterans",
         "Health of {U.S.} adults",
         "Anxiety. then",
         "No. 5 in",
     ):
         assert stops_in_names(title) == []
+
+
+# A name that ends the title after initials or a person's title: pandoc prints the title's
+# last word small even after a '.' ("B. F. skinner"), so the name is braced.
+@pytest.mark.parametrize(
+    ("title", "fix", "fixed", "apa"),
+    [
+        ("B. F. Skinner", "{Skinner}", "B. F. {Skinner}", "B. F. Skinner"),
+        # Slobodin (1978), a book, as catalogued.
+        ("W. H. R. Rivers", "{Rivers}", "W. H. R. {Rivers}", "W. H. R. Rivers"),
+        ("Dr. Jekyll and {Mr.} Hyde", "{Hyde}", "Dr. Jekyll and {Mr.} {Hyde}", "Dr. Jekyll and Mr. Hyde"),
+    ],
+)
+def test_a_name_ending_the_title_after_initials_or_a_persons_title_is_told_with_its_braces(title, fix, fixed, apa):
+    assert _printed_title(title) != apa
+    [problem] = _title_problems(title)
+    assert problem.message.endswith(
+        f"though English always capitalises it; brace each name to keep its capitals: {fix}"
+    )
+    assert _title_problems(fixed) == []
+    assert _printed_title(fixed) == apa
 
 
 # One message a title: where the sentence case names a word, it names the others too.

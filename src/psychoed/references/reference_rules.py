@@ -570,6 +570,10 @@ def _lowered_names(value: str) -> _Told | None:
     with_word: list[str] = []
     capitalised: list[str] = []
     for kind, small, written_small, fix in stops_in_names(value):
+        if kind == "name":  # 'B. F. {Skinner}': a name English always capitalises
+            names = [name for name in names if not _within(name, fix)] + [fix]
+            lowered.extend(small)
+            continue
         if kind == "abbreviation":
             if not set(small) & set(lowered):  # else in a name told already: '{St}. {Louis}'
                 lowered.extend(small)

@@ -257,7 +257,16 @@ def stops_in_names(value: str) -> list[tuple[str, list[str], list[str], str]]:
             after = None  # a number, a bracket or a stop comes first: "No. 5 in", "Anna O.: A"
         # Pandoc capitalises a word written small that starts a sentence (never the title's last).
         small = after is not None and after.starts_sentence and after.text.islower() and not after.kept
-        if not (initial or small or abbreviated):
+        # The title's last word, which pandoc prints small, after an initial ('B. F. Skinner')
+        # or a person's title braced alone ('{Mr.} Hyde'): the name they start.
+        name_after = (
+            not (initial or abbreviated or small)
+            and before is not None
+            and after is not None
+            and id(after) in lowered
+            and ((len(before.text) == 1 and before.text.isupper() and not braced) or before.text in _BEFORE_NAMES)
+        )
+        if not (initial or small or abbreviated or name_after):
             continue
         if abbreviated and before is not None and not small:
             # Braced with its '.', it keeps its capital, and the word after it its own, but
@@ -277,6 +286,12 @@ def stops_in_names(value: str) -> list[tuple[str, list[str], list[str], str]]:
             continue  # \emph{...} in it: a reader's words would not be the fix's
         done = end
         inside = [w for w in words if start <= w.start < end]
+        if name_after and after is not None:
+            # Braced alone, as the initials or the title before it keep their capitals anyway.
+            found.append(
+                ("name", [w.text for w in inside if id(w) in lowered], [], "{" + text[after.start : end] + "}")
+            )
+            continue
         found.append(
             (
                 "initial" if initial else "word",
@@ -536,6 +551,10 @@ def _after_abbreviation(word: _Word, parts: list[list[_Word]]) -> str:
     return word.text if name else word.text.lower()
 
 
+# Pandoc's abbreviations that stand before a person's name.
+_BEFORE_NAMES = frozenset(
+    {"Capt", "Dr", "Fr", "Gen", "Gov", "Hon", "Mr", "Mrs", "Ms", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "St"}
+)
 _INSTITUTIONS_OF_A_COUNTRY = frozenset({"Army", "Navy", "Marines", "Senate", "Congress", "Parliament"})
 
 
@@ -558,6 +577,11 @@ def _ends_abbreviation(word: _Word | None, text: str) -> bool:
 # anyway, and may be no name: "Reading J. K. Rowling"), else at the initial.
 def _initials_start(initial: _Word, words: list[_Word], text: str) -> int:
     at = words.index(initial)
+    while at > 0 and _capitalised(words[at - 1].text) and len(words[at - 1].text) == 1:
+        if text[words[at - 1].end : words[at].start] != ". ":
+            break
+        at -= 1  # the initials before it: 'B. F. Skinner'
+    initial = words[at]
     given = words[at - 1] if at > 0 else None
     if (
         given is not None
