@@ -63,6 +63,19 @@ def test_a_brace_too_many_in_a_value_is_told_to_be_deleted_not_a_brace_put_back(
     ) in [str(problem) for problem in bibliography.problems]
 
 
+# The fields the early '}' cut off are there as written: no message says they are missing.
+def test_a_brace_too_many_at_a_values_end_is_the_entrys_one_message(tmp_path):
+    bibliography = load(
+        tmp_path,
+        "@article{a2020,\n  author = {Smith, Ann},\n  title = {Tribute and portrait}},\n  journal = {Sleep},\n"
+        "  year = {2020},\n  volume = {1},\n  pages = {1--2},\n  doi = {10.1000/x},\n}\n",
+    )
+    assert [str(problem) for problem in bibliography.problems] == [
+        "references.bib:3: this '}' ends the entry, so the fields after it are left out; delete the '}' too many in "
+        "the value of this field: each '}' closes one '{'"
+    ]
+
+
 def test_file_that_is_not_utf8_names_the_line(tmp_path):
     path = tmp_path / "references.bib"
     path.write_bytes(b"@article{a2020,\n  title = {Caf\xe9},\n}\n")

@@ -157,7 +157,9 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     fatal += _duplicate_problems(source, display_path)
     # With a fatal problem the build stops before the pages; the entries pybtex read whole
     # are still checked, so that one build names every mistake in the file.
-    broken = {first for first, _, _ in syntax_errors}
+    # An entry a '}' ended early is told so, not as lacking the fields that '}' cut off.
+    early = _early_end_problems(source, display_path)
+    broken = {first for first, _, _ in syntax_errors} | {first for first, _ in early}
     sound = {key: entry for key, entry in entries.items() if entry.line not in broken}
     problems = [
         problem
@@ -172,7 +174,7 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     }
     problems += duplicate_doi_problems(dois, path=display_path)
     problems += invisible_character_problems(source, path=display_path)
-    problems += _early_end_problems(source, display_path)
+    problems += [problem for _, problem in early]
     written: set[str] = set()
     written_dois: dict[str, str] = {}
     for _, chunk in _chunks(source):
@@ -364,7 +366,7 @@ def _unbalanced_field_line(lines: list[str], last: int) -> int | None:
 
 # A value's opening brace left out (`year = 2021},`): its closing one ends the entry there,
 # and BibTeX skips the fields after it as a comment, saying nothing.
-def _early_end_problems(source: str, display_path: str) -> list[Problem]:
+def _early_end_problems(source: str, display_path: str) -> list[tuple[int, Problem]]:
     problems = []
     for first, chunk in _chunks(source):
         opening = re.search(r"[{(]", chunk)
@@ -379,20 +381,16 @@ def _early_end_problems(source: str, display_path: str) -> list[Problem]:
                 # Fields with no '@' before them (one hidden from _chunks by an invisible character).
                 after = _FIELD_START.search(chunk, offset)
                 if after and "@" not in chunk[offset : after.start()]:
-                    line = chunk[chunk.rfind("\n", 0, offset) + 1 : offset]
+                    written = chunk[chunk.rfind("\n", 0, offset) + 1 : offset]
                     # A value that opened with '{' has a '}' too many ('{U.S. adults}}:'), not one '{' too few.
                     fix = (
                         "delete the '}' too many in the value of this field: each '}' closes one '{'"
-                        if line.partition("=")[2].lstrip().startswith("{")
+                        if written.partition("=")[2].lstrip().startswith("{")
                         else "put back the '{' that opens the value of this field"
                     )
-                    problems.append(
-                        Problem(
-                            display_path,
-                            first + chunk.count("\n", 0, offset),
-                            f"this '}}' ends the entry, so the fields after it are left out; {fix}",
-                        )
-                    )
+                    line = first + chunk.count("\n", 0, offset)
+                    message = f"this '}}' ends the entry, so the fields after it are left out; {fix}"
+                    problems.append((first, Problem(display_path, line, message)))
                 break
     return problems
 
