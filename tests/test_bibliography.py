@@ -55,6 +55,18 @@ def test_a_brace_left_open_inside_a_value_is_named_with_where_to_close_it(tmp_pa
     ]
 
 
+# doi.org's one-line form: ending the value before the next field would keep the rest as typed.
+def test_a_brace_left_open_inside_a_one_line_entrys_value_is_named_before_ending_the_value(tmp_path):
+    bibliography = load(
+        tmp_path, "@article{a2020, title = {Among {U.S. adults: A survey of mood}, journal = {Sleep}, year = {2020}}\n"
+    )
+    assert [str(problem) for problem in bibliography.problems] == [
+        "references.bib:1: the value of title runs on into journal: a '{' opened inside it ('{U.S. adults: A…') is "
+        "not closed, or the '}' that ends the value is missing; close that '{' right after the words it should keep "
+        "as written, or end the value with '}' before ', journal'"
+    ]
+
+
 def test_a_brace_too_many_in_a_value_is_told_to_be_deleted_not_a_brace_put_back(tmp_path):
     bibliography = load(tmp_path, "@article{a2020,\n  title = {Among {U.S. adults}}: A survey},\n  year = {2020},\n}\n")
     assert (

@@ -188,6 +188,7 @@ BRACE_SLIPS = (
     "@article{x2020,\n  title = {Open,\n  year = {2020},\n}\n",
     "@article{x2020,\n  title = {Among {U.S. adults: A survey},\n  year = {2020},\n}\n",
     "@article{x2020,\n  title = {Among {U.S. adults}}: A survey},\n  year = {2020},\n}\n",
+    "@article{x2020, title = {Among {U.S. adults: A survey}, journal = {Sleep}, year = {2020}}\n",
 )
 
 

@@ -295,12 +295,23 @@ def _slip_within_a_line(chunk: str) -> tuple[int, str] | None:
     with no comma before it, and the message that says so."""
     for opening in _FIELD_OPENING.finditer(chunk):
         name, depth, position = opening.group("name"), 1, opening.end()
+        inner = None  # the last brace opened inside the value: maybe the one left open
         while depth and position < len(chunk) and chunk[position] != "\n":
             if depth == 1 and (following := _NEXT_FIELD.match(chunk, position)) and "\n" not in following.group(0):
+                field = following.group("name")
+                if inner is None:
+                    return opening.start("name"), (
+                        f"the value of {name} has no closing '}}', so it runs on into {field} and the "
+                        f"fields after it; end it with '}}' before ', {field}'"
+                    )
+                # Ending the value there would keep the braced words' and the rest's capitals.
                 return opening.start("name"), (
-                    f"the value of {name} has no closing '}}', so it runs on into {following.group('name')} and the "
-                    f"fields after it; end it with '}}' before ', {following.group('name')}'"
+                    f"the value of {name} runs on into {field}: a '{{' opened inside it ('{_opened(chunk, inner)}') "
+                    f"is not closed, or the '}}' that ends the value is missing; close that '{{' right after the words it "
+                    f"should keep as written, or end the value with '}}' before ', {field}'"
                 )
+            if chunk[position] == "{" and depth == 1:
+                inner = position
             depth += {"{": 1, "}": -1}.get(chunk[position], 0)
             position += 1
         if depth == 0 and (following := _FIELD_WITHOUT_COMMA.match(chunk, position)):
@@ -336,6 +347,12 @@ def _chunks(source: str) -> list[tuple[int, str]]:
     ]
 
 
+# A brace opened at `at`, as a message quotes it: '{U.S. adults: A…'.
+def _opened(text: str, at: int) -> str:
+    words = text[at + 1 :].split("}")[0].split("\n")[0].split()
+    return "{" + " ".join(words[:3]) + ("…" if len(words) > 3 else "")
+
+
 # A value missing its last '}' (`number = {2,`), or one a brace opened inside it leaves
 # open (`{Among {U.S. adults: A survey},`), where ending the value with '}' would brace the
 # rest of the title and print it as typed: that brace is named.
@@ -345,9 +362,7 @@ def _unclosed_message(line: str, first: int) -> str:
     inner = value.find("{", value.find("{") + 1)
     if inner < 0 or value.count("{") <= value.count("}"):
         return f"{message}; end this field's value with '}}'"
-    words = value[inner + 1 :].split("}")[0].split()
-    opened = "{" + " ".join(words[:3]) + ("…" if len(words) > 3 else "")
-    return f"{message}: a '{{' opened inside the value of this field ('{opened}') is not closed; put its '}}' right after the words it should keep as written, and keep the '}}' that ends the value"
+    return f"{message}: a '{{' opened inside the value of this field ('{_opened(value, inner)}') is not closed; put its '}}' right after the words it should keep as written, and keep the '}}' that ends the value"
 
 
 def _unbalanced_field_line(lines: list[str], last: int) -> int | None:
