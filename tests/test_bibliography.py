@@ -42,29 +42,29 @@ def test_every_syntax_error_of_the_file_is_reported_in_one_pass(tmp_path):
     ]
 
 
-# Typed in the browser's editor: a brace opened inside a title and left open, and one '}' too
-# many. Ending the value with '}' would keep the rest of the title as typed: the inner brace is named.
-def test_a_brace_left_open_inside_a_value_is_named_with_where_to_close_it(tmp_path):
-    bibliography = load(
-        tmp_path, "@article{a2020,\n  title = {Among {U.S. adults: A survey of mood},\n  year = {2020},\n}\n"
-    )
-    assert [str(problem) for problem in bibliography.problems] == [
-        "references.bib:2: unclosed brace in the entry starting at line 1: a '{' opened inside the value of this field "
-        "('{U.S. adults: A…') is not closed; put its '}' right after the words it should keep as written, and keep "
-        "the '}' that ends the value"
-    ]
-
-
-# doi.org's one-line form: ending the value before the next field would keep the rest as typed.
-def test_a_brace_left_open_inside_a_one_line_entrys_value_is_named_before_ending_the_value(tmp_path):
-    bibliography = load(
-        tmp_path, "@article{a2020, title = {Among {U.S. adults: A survey of mood}, journal = {Sleep}, year = {2020}}\n"
-    )
-    assert [str(problem) for problem in bibliography.problems] == [
-        "references.bib:1: the value of title runs on into journal: a '{' opened inside it ('{U.S. adults: A…') is "
-        "not closed, or the '}' that ends the value is missing; close that '{' right after the words it should keep "
-        "as written, or end the value with '}' before ', journal'"
-    ]
+# Typed in the browser's editor: a brace opened inside a title and left open. Ending the
+# value with '}' (or, in doi.org's one-line form, before the next field) would keep the rest
+# of the title as typed: the inner brace is named first.
+@pytest.mark.parametrize(
+    ("bibtex", "message"),
+    [
+        (
+            "@article{a2020,\n  title = {Among {U.S. adults: A survey of mood},\n  year = {2020},\n}\n",
+            "references.bib:2: unclosed brace in the entry starting at line 1: a '{' opened inside the value of this "
+            "field ('{U.S. adults: A…') is not closed; put its '}' right after the words it should keep as written, "
+            "and keep the '}' that ends the value",
+        ),
+        (
+            "@article{a2020, title = {Among {U.S. adults: A survey of mood}, journal = {Sleep}, year = {2020}}\n",
+            "references.bib:1: the value of title runs on into journal: a '{' opened inside it ('{U.S. adults: A…') "
+            "is not closed, or the '}' that ends the value is missing; close that '{' right after the words it should "
+            "keep as written, or end the value with '}' before ', journal'",
+        ),
+    ],
+    ids=["several-lines", "one-line"],
+)
+def test_a_brace_left_open_inside_a_value_is_named_with_where_to_close_it(tmp_path, bibtex, message):
+    assert [str(problem) for problem in load(tmp_path, bibtex).problems] == [message]
 
 
 def test_a_brace_too_many_in_a_value_is_told_to_be_deleted_not_a_brace_put_back(tmp_path):
