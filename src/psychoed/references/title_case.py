@@ -224,13 +224,14 @@ def stops_in_names(value: str) -> list[tuple[str, list[str], list[str], str]]:
     abbreviation ('{Acme Inc.} and', 'St. John's', 'Inc.:', 'vs.', 'e.g.') where pandoc's
     sentence case changes the title, whatever its case: it prints a capitalised initial or
     abbreviation small ("r.", "st."), and reads a '.' before a space as a sentence's end,
-    capitalising a word written small after it. Each with what it ends ('initial',
-    'abbreviation' printed small, or the 'word' after it), the capitalised words printed
-    small (the initial 'R'), the words written small it capitalises ('and' after
-    '{Acme Inc.}'), and the fix, braced whole: the name with its initials and the word
-    after them ('{Aaron T. Beck}', '{J. K. Rowling}', '{E. coli}'), the abbreviation with
-    its '.' ('{St.}'), or the abbreviation with the word after it ('{Acme Inc. and}',
-    '{U.S. adults}'). Left out: a capitalised word after a braced abbreviation, which may be
+    capitalising a word written small after it, but the title's last, which it prints
+    small. Each with what it ends ('initial', 'abbreviation' printed small, the 'word'
+    after it, or the 'name' ending the title after initials or a person's title), the
+    capitalised words printed small (the initial 'R'), the words written small it
+    capitalises ('and' after '{Acme Inc.}'), and the fix, braced whole: the name with its
+    initials and the word after them ('{Aaron T. Beck}', '{J. K. Rowling}', '{E. coli}'),
+    the abbreviation with its '.' ('{St.}'), the abbreviation with the word after it
+    ('{Acme Inc. and}', '{U.S. adults}'), or the name alone ('B. F. {Skinner}'). Left out: a capitalised word after a braced abbreviation, which may be
     meant ('{U.S.} Army'); dotted capitals written unbraced, which `dotted_abbreviations`
     tells."""
     text, parts = _title_words(value)
