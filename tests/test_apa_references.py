@@ -612,6 +612,13 @@ MISTAKES = [
         "Pay $50",
         "entry 'fees2023': the 'title' field has a $ that BibTeX reads as math, which prints garbled or not at all; write \\$ instead (\\$50)",
     ),
+    # The organisation vanished from the reference and its citations, with no message.
+    Mistake(
+        "dollar-in-group-author",
+        "@online{money2022,\n  author = {{Money $ Mind Collective}},\n  title  = {Paying for Therapy},\n  date   = {2022-05-01},\n  url    = {https://example.org/paying},\n}\n",
+        "Money $ Mind",
+        "entry 'money2022': the 'author' field has a $ that BibTeX reads as math, which prints garbled or not at all; write \\$ instead (\\$50)",
+    ),
     Mistake(
         "caret-in-title",
         "@article{rsq2020,\n  author  = {Doe, Jane},\n  title   = {Why R^2 Misleads},\n  journal = {Psychological Methods},\n  year    = {2020},\n  volume  = {25},\n"

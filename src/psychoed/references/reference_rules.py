@@ -206,14 +206,12 @@ def entry_problems(
             )
         if name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS and (web := _web_code_problem(name, value)):
             problem(name, web)
-        if name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS and (found := _UNESCAPED_MATH.search(value)):
-            sign = found.group()
-            fix = "write \\$ instead (\\$50)" if sign == "$" else "write the character itself instead (R², not R^2)"
-            problem(
-                name,
-                f": the '{name}' field has a {sign} that BibTeX reads as math, which prints garbled or not at all; {fix}",
-            )
+        if name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS and (math := _math_problem(name, value)):
+            problem(name, math)
     for role, people in persons.items():
+        # An organisation's name with a '$' vanished from the reference, with no message.
+        if math := _math_problem(role, " and ".join(people)):
+            problem(role, math)
         if web := _web_code_problem(role, " and ".join(people)):
             problem(role, web)
             continue
@@ -632,6 +630,15 @@ def _one_group(value: str) -> bool:
         if depth == 0:
             return at == len(value) - 1
     return False
+
+
+# A '$' or '^' BibTeX reads as math: pandoc prints it garbled, or drops the field.
+def _math_problem(name: str, value: str) -> str | None:
+    if not (found := _UNESCAPED_MATH.search(value)):
+        return None
+    sign = found.group()
+    fix = "write \\$ instead (\\$50)" if sign == "$" else "write the character itself instead (R², not R^2)"
+    return f": the '{name}' field has a {sign} that BibTeX reads as math, which prints garbled or not at all; {fix}"
 
 
 def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
