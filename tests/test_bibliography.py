@@ -71,20 +71,32 @@ def test_a_brace_too_many_in_a_value_is_told_to_be_deleted_not_a_brace_put_back(
     bibliography = load(tmp_path, "@article{a2020,\n  title = {Among {U.S. adults}}: A survey},\n  year = {2020},\n}\n")
     assert (
         "references.bib:2: this '}' ends the entry, so the fields after it are left out; delete the '}' too many in "
-        "the value of this field: each '}' closes one '{'"
+        "the value of title: each '}' closes one '{'"
     ) in [str(problem) for problem in bibliography.problems]
 
 
-# The fields the early '}' cut off are there as written: no message says they are missing.
-def test_a_brace_too_many_at_a_values_end_is_the_entrys_one_message(tmp_path):
-    bibliography = load(
-        tmp_path,
-        "@article{a2020,\n  author = {Smith, Ann},\n  title = {Tribute and portrait}},\n  journal = {Sleep},\n"
-        "  year = {2020},\n  volume = {1},\n  pages = {1--2},\n  doi = {10.1000/x},\n}\n",
-    )
-    assert [str(problem) for problem in bibliography.problems] == [
-        "references.bib:3: this '}' ends the entry, so the fields after it are left out; delete the '}' too many in "
-        "the value of this field: each '}' closes one '{'"
+# The fields the early '}' cut off are there as written: no message says they are missing,
+# on their own lines or in doi.org's one-line form.
+@pytest.mark.parametrize(
+    ("bibtex", "line"),
+    [
+        (
+            "@article{a2020,\n  author = {Smith, Ann},\n  title = {Tribute and portrait}},\n  journal = {Sleep},\n"
+            "  year = {2020},\n  volume = {1},\n  pages = {1--2},\n  doi = {10.1000/x},\n}\n",
+            3,
+        ),
+        (
+            "@article{a2020, author = {Smith, Ann}, title = {Tribute and portrait}}, journal = {Sleep}, year = {2020},"
+            " volume = {1}, pages = {1--2}, doi = {10.1000/x}}\n",
+            1,
+        ),
+    ],
+    ids=["several-lines", "one-line"],
+)
+def test_a_brace_too_many_at_a_values_end_is_the_entrys_one_message(tmp_path, bibtex, line):
+    assert [str(problem) for problem in load(tmp_path, bibtex).problems] == [
+        f"references.bib:{line}: this '}}' ends the entry, so the fields after it are left out; delete the '}}' too "
+        "many in the value of title: each '}' closes one '{'"
     ]
 
 

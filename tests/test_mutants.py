@@ -130,7 +130,7 @@ FOUND = [
         "opening brace of a value left out",
         BIB,
         "@book{neff2011,\n  author = {Neff, Kristin},\n  title = {Self-Compassion},\n  year = 2011},\n  publisher = {William Morrow},\n}\n",
-        "references.bib:4: this '}' ends the entry, so the fields after it are left out; put back the '{' that opens the value of this field",
+        "references.bib:4: this '}' ends the entry, so the fields after it are left out; put back the '{' that opens the value of year",
     ),
     (
         "PubMed name with accented initials",

@@ -381,6 +381,17 @@ def _unbalanced_field_line(lines: list[str], last: int) -> int | None:
 
 # A value's opening brace left out (`year = 2021},`): its closing one ends the entry there,
 # and BibTeX skips the fields after it as a comment, saying nothing.
+# The last field that starts in `text` (a line up to a '}'; several in doi.org's one-line
+# form), and its value as written so far.
+def _value_before(text: str) -> tuple[str, str]:
+    fields = list(_FIELD_AFTER.finditer(text))
+    return (fields[-1].group("name"), text[fields[-1].end() :]) if fields else ("this field", text.partition("=")[2])
+
+
+# A field's start on a line of its own, or after a comma on the same line (doi.org's form).
+_FIELD_AFTER = re.compile(r"(?:^[ \t]*|,\s*)(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
+
+
 def _early_end_problems(source: str, display_path: str) -> list[tuple[int, Problem]]:
     problems = []
     for first, chunk in _chunks(source):
@@ -394,14 +405,15 @@ def _early_end_problems(source: str, display_path: str) -> list[tuple[int, Probl
             depth += {"{": 1, "}": -1}.get(chunk[offset], 0)
             if depth == 0:
                 # Fields with no '@' before them (one hidden from _chunks by an invisible character).
-                after = _FIELD_START.search(chunk, offset)
+                after = _FIELD_AFTER.search(chunk, offset)
                 if after and "@" not in chunk[offset : after.start()]:
                     written = chunk[chunk.rfind("\n", 0, offset) + 1 : offset]
+                    name, value = _value_before(written)
                     # A value that opened with '{' has a '}' too many ('{U.S. adults}}:'), not one '{' too few.
                     fix = (
-                        "delete the '}' too many in the value of this field: each '}' closes one '{'"
-                        if written.partition("=")[2].lstrip().startswith("{")
-                        else "put back the '{' that opens the value of this field"
+                        f"delete the '}}' too many in the value of {name}: each '}}' closes one '{{'"
+                        if value.lstrip().startswith("{")
+                        else f"put back the '{{' that opens the value of {name}"
                     )
                     line = first + chunk.count("\n", 0, offset)
                     message = f"this '}}' ends the entry, so the fields after it are left out; {fix}"
