@@ -20,7 +20,12 @@ from psychoed.references.doi_citations import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "registry"
-KEYS = {"10.1037/a0035173": "allen2014", "10.1177/0956797614531021": "parker2014"}
+KEYS = {
+    "10.1037/a0035173": "allen2014",
+    "10.1177/0956797614531021": "parker2014",
+    # An old Wiley DOI (SICI), with its own ';'.
+    "10.1002/(sici)1097-4679(199810)54:6<825::aid-jclp10>3.0.co;2-n": "beck1998",
+}
 
 
 @pytest.mark.parametrize(
@@ -32,6 +37,11 @@ KEYS = {"10.1037/a0035173": "allen2014", "10.1177/0956797614531021": "parker2014
         ("[-@doi:10.1037/a0035173]", "[-@allen2014]"),
         ("[@doi:10.1037/a0035173; @doi:10.1177/0956797614531021]", "[@allen2014; @parker2014]"),
         ("[@doi:10.1037/a0035173; @parker2014]", "[@allen2014; @parker2014]"),
+        ("[@doi:10.1002/(SICI)1097-4679(199810)54:6<825::AID-JCLP10>3.0.CO;2-N]", "[@beck1998]"),
+        (
+            "[@doi:10.1002/(SICI)1097-4679(199810)54:6<825::AID-JCLP10>3.0.CO;2-N; @allen2014]",
+            "[@beck1998; @allen2014]",
+        ),
         ("`[@doi:10.1037/a0035173]`", "`[@doi:10.1037/a0035173]`"),  # code shows how to cite
         ("me@doi:10.1037/a0035173", "me@doi:10.1037/a0035173"),  # not after a word character
         ("[@doi:10.9999/none]", "[@doi:10.9999/none]"),  # no entry: left for the check to tell

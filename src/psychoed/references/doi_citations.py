@@ -17,8 +17,9 @@ from psychoed.problems import Problem
 from psychoed.references.bibliography import Entry
 
 # A DOI in a citation, up to what ends a citation's item (white space, `;`, `,`, `]`) and
-# without a sentence's trailing `.` or `:`.
-_CITED_DOI = r"(?P<doi>10\.\d+(?:\.\d+)*/[^\s;,\[\]]*[^\s;,.:\[\]])"
+# without a sentence's trailing `.` or `:`. A `;` or `,` inside one is its own (an old
+# Wiley DOI: `...<825::AID-JCLP10>3.0.CO;2-N`), where no space, `@`, `-` or `]` follows.
+_CITED_DOI = r"(?P<doi>10\.\d+(?:\.\d+)*/(?:[^\s;,\[\]]|[;,](?![\s@\]-]))*[^\s;,.:\[\]])"
 # `@doi:` and a DOI. Not after a word character (an e-mail address); after `-` it is a
 # citation that leaves out the author (`[-@doi:...]`).
 DOI_CITATION = re.compile(rf"(?<![\w.+@/])@doi:{_CITED_DOI}", re.IGNORECASE)
