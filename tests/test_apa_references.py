@@ -1293,6 +1293,20 @@ def test_an_initial_is_not_told_as_an_abbreviation():
             "Sigmund Freud and the history of Anna O.: Reopening a closed case",
         ),
         ("A Visit to Dr. Smith", "{Dr. Smith}", "A Visit to {Dr. Smith}", "A visit to Dr. Smith"),
+        # After a company's short form, a word Title Case capitalised is braced small with it;
+        # the title's last word pandoc prints small anyway.
+        (
+            "Burnout Among Acme Co. Employees",
+            "{Co.}",
+            "Burnout Among {Acme} {Co.} Employees",
+            "Burnout among Acme Co. employees",
+        ),
+        (
+            "Wellbeing of Acme Inc. Staff Members",
+            "{Inc. staff}",
+            "Wellbeing of {Acme} {Inc. staff} Members",
+            "Wellbeing of Acme Inc. staff members",
+        ),
         ("Dr. Smith and Her Patients", None, None, "Dr. Smith and her patients"),
         # A word written small after an abbreviation's '.': braced with it.
         ("E. coli and Mood", "{E. coli}", "{E. coli} and Mood", "E. coli and mood"),

@@ -270,12 +270,24 @@ def stops_in_names(value: str) -> list[tuple[str, list[str], list[str], str]]:
         if not (initial or small or abbreviated or name_after):
             continue
         if abbreviated and before is not None and not small:
-            # Braced with its '.', it keeps its capital, and the word after it its own, but
-            # the title's last, which pandoc prints small: braced too ('{Dr. Smith}').
-            name = _name_end(after, words, text) if after is not None and id(after) in lowered else None
-            done = name.end if name is not None else at + 1
+            # Braced with its '.', it keeps its capital ('{St.}', '{Inc.}'). After a person's
+            # title, the name keeps its own, but as the title's last word, printed small, it
+            # is braced too ('{Dr. Smith}'). A word Title Case capitalised after another
+            # abbreviation, which pandoc keeps so, is braced small ('{Inc. staff}').
+            fix = text[before.start : at + 1]
+            if before.text in _BEFORE_NAMES:
+                if after is not None and id(after) in lowered:
+                    fix = text[before.start : _name_end(after, words, text).end]
+            elif (
+                after is not None
+                and after.starts_sentence
+                and not after.kept
+                and text[after.end : after.end + 1] != "."
+            ):
+                fix = text[before.start : after.start] + _after_abbreviation(after, parts)
+            done = before.start + len(fix)
             printed_small = [w.text for w in words if before.start <= w.start < done and id(w) in lowered]
-            found.append(("abbreviation", printed_small, [], "{" + text[before.start : done] + "}"))
+            found.append(("abbreviation", printed_small, [], "{" + fix + "}"))
             continue
         # A capitalised abbreviation is braced with the name it ends: 'Acme Inc.'.
         named = before is not None and not braced and before.text[0].isupper()
