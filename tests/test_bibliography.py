@@ -67,12 +67,14 @@ def test_a_brace_left_open_inside_a_value_is_named_with_where_to_close_it(tmp_pa
     assert [str(problem) for problem in load(tmp_path, bibtex).problems] == [message]
 
 
+# Once: pybtex's own "'}' expected" at the same line would say less.
 def test_a_brace_too_many_in_a_value_is_told_to_be_deleted_not_a_brace_put_back(tmp_path):
     bibliography = load(tmp_path, "@article{a2020,\n  title = {Among {U.S. adults}}: A survey},\n  year = {2020},\n}\n")
-    assert (
+    assert [str(problem) for problem in bibliography.problems] == [
         "references.bib:2: this '}' ends the entry, so the fields after it are left out; delete the '}' too many in "
         "the value of title: each '}' closes one '{'"
-    ) in [str(problem) for problem in bibliography.problems]
+    ]
+    assert not bibliography.readable
 
 
 # The fields the early '}' cut off are there as written: no message says they are missing,

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pybtex.errors
@@ -153,12 +153,18 @@ def read_bibliography(path: Path, *, display_path: str) -> str | Bibliography:
 def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     """Parse and check BibTeX `source`; problems carry `display_path` and a line."""
     syntax_errors, entries = _read(source)
-    fatal = [Problem(display_path, line, message, fatal=True) for _, line, message in syntax_errors]
+    # An entry a '}' ended early is told so, not as lacking the fields that '}' cut off, nor
+    # as pybtex's "'}' expected" at the same line.
+    early = _early_end_problems(source, display_path)
+    ended = {(first, problem.line) for first, problem in early}
+    fatal = [
+        Problem(display_path, line, message, fatal=True)
+        for first, line, message in syntax_errors
+        if (first, line) not in ended
+    ]
     fatal += _duplicate_problems(source, display_path)
     # With a fatal problem the build stops before the pages; the entries pybtex read whole
     # are still checked, so that one build names every mistake in the file.
-    # An entry a '}' ended early is told so, not as lacking the fields that '}' cut off.
-    early = _early_end_problems(source, display_path)
     broken = {first for first, _, _ in syntax_errors} | {first for first, _ in early}
     sound = {key: entry for key, entry in entries.items() if entry.line not in broken}
     problems = [
@@ -174,7 +180,9 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     }
     problems += duplicate_doi_problems(dois, path=display_path)
     problems += invisible_character_problems(source, path=display_path)
-    problems += [problem for _, problem in early]
+    # In pybtex's place, as fatal as its error was: the entry read is cut short.
+    told_for_pybtex = {(first, line) for first, line, _ in syntax_errors} & ended
+    problems += [replace(problem, fatal=(first, problem.line) in told_for_pybtex) for first, problem in early]
     written: set[str] = set()
     written_dois: dict[str, str] = {}
     for _, chunk in _chunks(source):
