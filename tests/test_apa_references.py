@@ -1293,6 +1293,13 @@ def test_an_initial_is_not_told_as_an_abbreviation():
             "Sigmund Freud and the history of Anna O.: Reopening a closed case",
         ),
         ("A Visit to Dr. Smith", "{Dr. Smith}", "A Visit to {Dr. Smith}", "A visit to Dr. Smith"),
+        # Not in pandoc's list of abbreviations, but read the same way.
+        (
+            "Depression Care at Mt. Sinai Hospital",
+            "{Mt.}",
+            "Depression Care at {Mt.} Sinai {Hospital}",
+            "Depression care at Mt. Sinai Hospital",
+        ),
         # After a company's short form, a word Title Case capitalised is braced small with it;
         # the title's last word pandoc prints small anyway.
         (

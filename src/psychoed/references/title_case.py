@@ -564,10 +564,8 @@ def _after_abbreviation(word: _Word, parts: list[list[_Word]]) -> str:
     return word.text if name else word.text.lower()
 
 
-# Pandoc's abbreviations that stand before a person's name.
-_BEFORE_NAMES = frozenset(
-    {"Capt", "Dr", "Fr", "Gen", "Gov", "Hon", "Mr", "Mrs", "Ms", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "St"}
-)
+# The abbreviations that stand before a name: pandoc's, and a mountain's and a fort's.
+_BEFORE_NAMES = frozenset("Capt Dr Fr Ft Gen Gov Hon Mr Mrs Ms Mt Pres Prof Rep Rev Sen Sgt St".split())
 _INSTITUTIONS_OF_A_COUNTRY = frozenset({"Army", "Navy", "Marines", "Senate", "Congress", "Parliament"})
 
 
@@ -582,7 +580,7 @@ def _ends_abbreviation(word: _Word | None, text: str) -> bool:
     if word is None:
         return False
     dotted = word.text.isupper() and text[word.start - 2 : word.start - 1].isupper() and text[word.start - 1] == "."
-    return not dotted and (len(word.text) == 1 or word.text in _ABBREVIATIONS)
+    return not dotted and (len(word.text) == 1 or word.text in _ABBREVIATIONS | _BEFORE_NAMES)
 
 
 # Where a name braced with its initial or abbreviation starts: at a given name written right
