@@ -565,7 +565,7 @@ def _after_abbreviation(word: _Word, parts: list[list[_Word]]) -> str:
 
 
 # The abbreviations that stand before a name: pandoc's, and a mountain's and a fort's.
-_BEFORE_NAMES = frozenset("Capt Dr Fr Ft Gen Gov Hon Mr Mrs Ms Mt Pres Prof Rep Rev Sen Sgt St".split())
+_BEFORE_NAMES = frozenset(re.findall(r"\w+", "Capt Dr Fr Ft Gen Gov Hon Mr Mrs Ms Mt Pres Prof Rep Rev Sen Sgt St"))
 _INSTITUTIONS_OF_A_COUNTRY = frozenset({"Army", "Navy", "Marines", "Senate", "Congress", "Parliament"})
 
 
