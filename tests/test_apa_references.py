@@ -1476,6 +1476,31 @@ def test_the_tables_titles_print_in_one_run_as_each_alone():
         assert _PRINTED[title] == _printed_title(title, alone=True)
 
 
+# A subtitle of one word is the title's last, which pandoc never capitalises ("Grief:
+# revisited"); APA capitalises a subtitle's first word. Braced, it keeps its capital.
+@pytest.mark.parametrize(
+    ("title", "fix", "fixed", "apa"),
+    [
+        ("Grief: Revisited", "{Revisited}", "Grief: {Revisited}", "Grief: Revisited"),
+        ("Grief: revisited", "{Revisited}", "Grief: {Revisited}", "Grief: Revisited"),
+        ("Dear {Freud}: Letters", "{Letters}", "Dear {Freud}: {Letters}", "Dear Freud: Letters"),
+        ("Grief: A Review", None, None, "Grief: A review"),
+        ("Grief: DSM", None, None, "Grief: DSM"),
+    ],
+)
+def test_a_one_word_subtitle_is_told_as_pandoc_prints_it_small_and_braces_keep_its_capital(title, fix, fixed, apa):
+    messages = [problem.message for problem in _title_problems(title)]
+    if fix is None:
+        assert messages == []
+        assert _printed_title(title) == apa
+        return
+    assert _printed_title(title) != apa
+    [message] = messages
+    assert message.endswith(f"the first word of a subtitle; brace it to keep its capital: {fix}")
+    assert _title_problems(fixed) == []
+    assert _printed_title(fixed) == apa
+
+
 # One message a title: where the sentence case names a word, it names the others too.
 def test_a_name_in_title_case_joins_the_names_a_sentence_case_part_tells():
     title = "Self-Compassion Among Chinese and Korean Adolescents: Evidence from the work of Freud and his students"

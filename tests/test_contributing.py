@@ -204,7 +204,14 @@ def _brace_messages(source: str) -> list[str]:
 # would add nothing, and dates after today could not be planted without the real date).
 PLAIN_MESSAGES = [
     *(message for _, message in LEFT_OVER),
-    *map(_title_message, ("The Legacy of Aaron T. Beck: Cognitive Therapy at 50", "{U.S.} and World Population Clock")),
+    *map(
+        _title_message,
+        (
+            "The Legacy of Aaron T. Beck: Cognitive Therapy at 50",
+            "{U.S.} and World Population Clock",
+            "Grief: Revisited",
+        ),
+    ),
     *(message for source in BRACE_SLIPS for message in _brace_messages(source)),
     *(message.split(": ", 1)[1] for _, expected in REVIEW_DATES for message in expected),
     *(message.split(": ", 1)[1] for _, message in CTA_TEXT_MISTAKES if "YAML reads" not in message),

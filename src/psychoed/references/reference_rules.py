@@ -17,6 +17,7 @@ from psychoed.references.title_case import (
     dotted_abbreviations,
     lone_letters,
     lowered_names,
+    one_word_subtitle,
     read_as_english,
     stops_in_names,
     written_language,
@@ -379,6 +380,12 @@ def entry_problems(
                     name,
                     f": the site prints the {name} in sentence case, as APA asks, which puts {_quoted(capitalised)} with {'a capital' if len(capitalised) == 1 else 'capitals'} ({_quoted([word[0].upper() + word[1:] for word in capitalised])}), though {'it is' if len(capitalised) == 1 else 'they are'} written small{keep_letters}",
                 )
+        if cased and (subtitle := one_word_subtitle(value)):
+            word, fix = subtitle
+            problem(
+                name,
+                f": the site prints the one-word subtitle of the {name}, '{word}', in small letters ('{word.lower()}'): pandoc never capitalises the last word of a title, though APA capitalises the first word of a subtitle; brace it to keep its capital: {fix}",
+            )
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
         problems.append(
             Problem(

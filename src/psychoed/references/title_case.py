@@ -317,6 +317,24 @@ def stops_in_names(value: str) -> list[tuple[str, list[str], list[str], str]]:
     return found
 
 
+def one_word_subtitle(value: str) -> tuple[str, str] | None:
+    """A subtitle of one word, after ':', '?' or '!' at the title's end ("Grief: Revisited"),
+    which pandoc's sentence case prints small, as the title's last word ("Grief: revisited"),
+    though APA capitalises a subtitle's first word: the word and its fix ('{Revisited}');
+    else None. A word in capitals ('DSM'), braced or formatted is printed as written."""
+    text, parts = _title_words(value)
+    parts = [part for part in parts if part]  # a title ending in '.' or '?' ends in an empty part
+    if len(parts) < 2 or len(parts[-1]) != 1:
+        return None
+    word = parts[-1][0]
+    before = text[parts[-2][-1].end : word.start]
+    if word.kept or word.formatted or not (_capitalised(word.text) or word.text.islower()):
+        return None
+    if text[word.end :].strip(" .") or not set(before) & {":", "?", "!"}:
+        return None  # not the title's last word, or after a '.' (an abbreviation's, maybe)
+    return word.text, "{" + word.text[0].upper() + word.text[1:] + "}"
+
+
 def braced_title_case(value: str) -> list[str]:
     """The braced words of a title in Title Case braced word by word, as Zotero's BibTeX
     export writes one ("on {Which} {Distribution}"; Better BibTeX: "{{Aspects}}"), which
