@@ -1464,7 +1464,8 @@ def test_a_name_ending_the_title_after_initials_or_a_persons_title_is_told_with_
     assert _printed_title(title) != apa
     [problem] = _title_problems(title)
     assert problem.message.endswith(
-        f"though English always capitalises it; brace each name to keep its capitals: {fix}"
+        "though a name is never meant small; brace the name that ends the title to keep its capital (pandoc never "
+        f"capitalises the last word of a title, even after a '.'): {fix}"
     )
     assert _title_problems(fixed) == []
     assert _printed_title(fixed) == apa

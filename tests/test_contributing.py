@@ -210,6 +210,7 @@ PLAIN_MESSAGES = [
             "The Legacy of Aaron T. Beck: Cognitive Therapy at 50",
             "{U.S.} and World Population Clock",
             "Grief: Revisited",
+            "B. F. Skinner",
         ),
     ),
     *(message for source in BRACE_SLIPS for message in _brace_messages(source)),

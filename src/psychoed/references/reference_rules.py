@@ -359,6 +359,8 @@ def entry_problems(
                 keep_letters += f"; brace {'the name' if len(initials) == 1 else 'each name'} with its initials to keep its capitals (pandoc reads the '.' after an initial as a sentence's end, printing the initial small and the word after it with a capital): {', '.join(initials)}"
             if with_word:
                 keep_letters += f"; brace {'the abbreviation' if len(with_word) == 1 else 'each abbreviation'} with the word after it, in small letters (pandoc reads the abbreviation's '.' as a sentence's end and capitalises that word): {', '.join(with_word)}"
+            if told.last_name:
+                keep_letters += f"; brace the name that ends the title to keep its capital (pandoc never capitalises the last word of a title, even after a '.'): {told.last_name}"
             if told.meant:
                 problem(
                     name,
@@ -529,8 +531,9 @@ class _Told:
     pandoc prints small (quoted), the names braced as the fix, whether the sentence case
     told any (the message then names all of them), the letters' fixes ('Type {D}'), the
     dotted abbreviations' ('{U.S. adults}'), the initials' ('{Aaron T. Beck}'), the
-    abbreviations' with the word after their '.' ('{Acme Inc. and}'), and the words
-    written small that pandoc capitalises after such a '.'."""
+    abbreviations' with the word after their '.' ('{Acme Inc. and}'), the words
+    written small that pandoc capitalises after such a '.', and the name ending the title
+    after initials, which pandoc prints small ('B. F. {Skinner}')."""
 
     lowered: list[str]
     names: list[str]
@@ -540,6 +543,7 @@ class _Told:
     initials: list[str]
     with_word: list[str]
     capitalised: list[str]
+    last_name: str | None
 
 
 # The capitalised words of a title pandoc prints in small letters that are names: in a part
@@ -574,10 +578,12 @@ def _lowered_names(value: str) -> _Told | None:
     initials: list[str] = []
     with_word: list[str] = []
     capitalised: list[str] = []
+    last_name = None
     for kind, small, written_small, fix in stops_in_names(value):
-        if kind == "name":  # 'B. F. {Skinner}': a name English always capitalises
-            names = [name for name in names if not _within(name, fix)] + [fix]
+        if kind == "name":  # 'B. F. {Skinner}'
+            names = [name for name in names if not _within(name, fix)]
             lowered.extend(small)
+            last_name = fix
             continue
         if kind == "abbreviation":
             if not set(small) & set(lowered):  # else in a name told already: '{St}. {Louis}'
@@ -599,8 +605,9 @@ def _lowered_names(value: str) -> _Told | None:
         initials,
         with_word,
         capitalised,
+        last_name,
     )
-    return found if names or letters or abbreviations or initials or with_word else None
+    return found if names or letters or abbreviations or initials or with_word or last_name else None
 
 
 # Whether a braced name lies within a fix: '{Carl} {R}.' in '{Carl R. Rogers}'.
@@ -621,6 +628,8 @@ def _never_small(told: _Told) -> str:
         )
         if found
     ]
+    if not where:
+        return "a name is"  # the one ending the title
     if where == ["in an initial"]:
         return "an initial is"
     if where == ["in an abbreviation"]:
