@@ -67,12 +67,21 @@ def test_a_brace_left_open_inside_a_value_is_named_with_where_to_close_it(tmp_pa
     assert [str(problem) for problem in load(tmp_path, bibtex).problems] == [message]
 
 
-# Once: pybtex's own "'}' expected" at the same line would say less.
-def test_a_brace_too_many_in_a_value_is_told_to_be_deleted_not_a_brace_put_back(tmp_path):
-    bibliography = load(tmp_path, "@article{a2020,\n  title = {Among {U.S. adults}}: A survey},\n  year = {2020},\n}\n")
+# Once: pybtex's own "'}' expected" at the same line would say less. A title wrapped onto a
+# second line is still the value the '}' is in.
+@pytest.mark.parametrize(
+    ("bibtex", "line"),
+    [
+        ("@article{a2020,\n  title = {Among {U.S. adults}}: A survey},\n  year = {2020},\n}\n", 2),
+        ("@article{a2020,\n  title = {Among {U.S.\n    adults}}: A survey},\n  year = {2020},\n}\n", 3),
+    ],
+    ids=["one-line-value", "wrapped-value"],
+)
+def test_a_brace_too_many_in_a_value_is_told_to_be_deleted_not_a_brace_put_back(tmp_path, bibtex, line):
+    bibliography = load(tmp_path, bibtex)
     assert [str(problem) for problem in bibliography.problems] == [
-        "references.bib:2: this '}' ends the entry, so the fields after it are left out; delete the '}' too many in "
-        "the value of title: each '}' closes one '{'"
+        f"references.bib:{line}: this '}}' ends the entry, so the fields after it are left out; delete the '}}' too "
+        "many in the value of title: each '}' closes one '{'"
     ]
     assert not bibliography.readable
 

@@ -389,11 +389,11 @@ def _unbalanced_field_line(lines: list[str], last: int) -> int | None:
 
 # A value's opening brace left out (`year = 2021},`): its closing one ends the entry there,
 # and BibTeX skips the fields after it as a comment, saying nothing.
-# The last field that starts in `text` (a line up to a '}'; several in doi.org's one-line
-# form), and its value as written so far.
+# The last field that starts in `text` (an entry up to a '}'), and its value as written so
+# far: over several lines (a title wrapped), or one of several on a line (doi.org's form).
 def _value_before(text: str) -> tuple[str, str]:
     fields = list(_FIELD_AFTER.finditer(text))
-    return (fields[-1].group("name"), text[fields[-1].end() :]) if fields else ("this field", text.partition("=")[2])
+    return (fields[-1].group("name"), text[fields[-1].end() :]) if fields else ("this field", "")
 
 
 # A field's start on a line of its own, or after a comma on the same line (doi.org's form).
@@ -415,8 +415,7 @@ def _early_end_problems(source: str, display_path: str) -> list[tuple[int, Probl
                 # Fields with no '@' before them (one hidden from _chunks by an invisible character).
                 after = _FIELD_AFTER.search(chunk, offset)
                 if after and "@" not in chunk[offset : after.start()]:
-                    written = chunk[chunk.rfind("\n", 0, offset) + 1 : offset]
-                    name, value = _value_before(written)
+                    name, value = _value_before(chunk[:offset])
                     # A value that opened with '{' has a '}' too many ('{U.S. adults}}:'), not one '{' too few.
                     fix = (
                         f"delete the '}}' too many in the value of {name}: each '}}' closes one '{{'"
