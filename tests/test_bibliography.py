@@ -50,9 +50,16 @@ def test_every_syntax_error_of_the_file_is_reported_in_one_pass(tmp_path):
     [
         (
             "@article{a2020,\n  title = {Among {U.S. adults: A survey of mood},\n  year = {2020},\n}\n",
-            "references.bib:2: unclosed brace in the entry starting at line 1: a '{' opened inside the value of this "
-            "field ('{U.S. adults: A…') is not closed; put its '}' right after the words it should keep as written, "
-            "and keep the '}' that ends the value",
+            "references.bib:2: unclosed brace in the entry starting at line 1: in the value of this field, a '{' "
+            "opened inside it ('{U.S. adults: A…') is not closed, or the '}' that ends the value is missing; close "
+            "that '{' right after the words it should keep as written, or end the value with '}'",
+        ),
+        # Its own brace closed: the value's last is the one missing, which the message names too.
+        (
+            "@article{a2020,\n  title = {Among {U.S.} adults,\n  year = {2020},\n}\n",
+            "references.bib:2: unclosed brace in the entry starting at line 1: in the value of this field, a '{' "
+            "opened inside it ('{U.S.') is not closed, or the '}' that ends the value is missing; close that '{' "
+            "right after the words it should keep as written, or end the value with '}'",
         ),
         (
             "@article{a2020, title = {Among {U.S. adults: A survey of mood}, journal = {Sleep}, year = {2020}}\n",
@@ -61,7 +68,7 @@ def test_every_syntax_error_of_the_file_is_reported_in_one_pass(tmp_path):
             "keep as written, or end the value with '}' before ', journal'",
         ),
     ],
-    ids=["several-lines", "one-line"],
+    ids=["several-lines", "inner-closed", "one-line"],
 )
 def test_a_brace_left_open_inside_a_value_is_named_with_where_to_close_it(tmp_path, bibtex, message):
     assert [str(problem) for problem in load(tmp_path, bibtex).problems] == [message]

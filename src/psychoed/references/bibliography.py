@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -277,7 +278,7 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
                     )
                 )
             elif suspect:
-                found.append((first, first + suspect - 1, _unclosed_message(chunk.split("\n")[suspect - 1], first)))
+                found.append((first, first + suspect - 1, _unclosed_message(chunk.split("\n")[suspect - 1 :], first)))
             else:
                 found.append(
                     (
@@ -312,11 +313,8 @@ def _slip_within_a_line(chunk: str) -> tuple[int, str] | None:
                         f"the value of {name} has no closing '}}', so it runs on into {field} and the "
                         f"fields after it; end it with '}}' before ', {field}'"
                     )
-                # Ending the value there would keep the braced words' and the rest's capitals.
                 return opening.start("name"), (
-                    f"the value of {name} runs on into {field}: a '{{' opened inside it ('{_opened(chunk, inner)}') "
-                    f"is not closed, or the '}}' that ends the value is missing; close that '{{' right after the words it "
-                    f"should keep as written, or end the value with '}}' before ', {field}'"
+                    f"the value of {name} runs on into {field}: {_inner_brace_fix(chunk, inner)} before ', {field}'"
                 )
             if chunk[position] == "{" and depth == 1:
                 inner = position
@@ -356,21 +354,32 @@ def _chunks(source: str) -> list[tuple[int, str]]:
 
 
 # A brace opened at `at`, as a message quotes it: '{U.S. adults: A…'.
-def _opened(text: str, at: int) -> str:
+# A value left open that a brace was opened inside (`{Among {U.S. adults: A survey},`):
+# either that brace or the value's last lacks its '}', and ending the value would keep the
+# rest of the title as typed, so both are named; `at` is that brace.
+def _inner_brace_fix(text: str, at: int) -> str:
     words = text[at + 1 :].split("}")[0].split("\n")[0].split()
-    return "{" + " ".join(words[:3]) + ("…" if len(words) > 3 else "")
+    opened = "{" + " ".join(words[:3]) + ("…" if len(words) > 3 else "")
+    return (
+        f"a '{{' opened inside it ('{opened}') is not closed, or the '}}' that ends the value is missing; close that "
+        "'{' right after the words it should keep as written, or end the value with '}'"
+    )
 
 
-# A value missing its last '}' (`number = {2,`), or one a brace opened inside it leaves
-# open (`{Among {U.S. adults: A survey},`), where ending the value with '}' would brace the
-# rest of the title and print it as typed: that brace is named.
-def _unclosed_message(line: str, first: int) -> str:
+# A value left open (`number = {2,`) on the field's lines (from its first to the next
+# field's): the last brace opened inside it, if any, is named too.
+def _unclosed_message(lines: list[str], first: int) -> str:
     message = f"unclosed brace in the entry starting at line {first}"
-    value = line.partition("=")[2]
-    inner = value.find("{", value.find("{") + 1)
-    if inner < 0 or value.count("{") <= value.count("}"):
+    value = "\n".join(itertools.takewhile(lambda text: not _FIELD_START.match(text), lines[1:]))
+    value = lines[0].partition("=")[2] + "\n" + value
+    depth, inner = 0, None
+    for at, char in enumerate(value):
+        if char == "{" and depth == 1:
+            inner = at
+        depth += {"{": 1, "}": -1}.get(char, 0)
+    if inner is None:
         return f"{message}; end this field's value with '}}'"
-    return f"{message}: a '{{' opened inside the value of this field ('{_opened(value, inner)}') is not closed; put its '}}' right after the words it should keep as written, and keep the '}}' that ends the value"
+    return f"{message}: in the value of this field, {_inner_brace_fix(value, inner)}"
 
 
 def _unbalanced_field_line(lines: list[str], last: int) -> int | None:
