@@ -248,9 +248,9 @@ def stops_in_names(value: str) -> list[tuple[str, list[str], list[str], str]]:
         inside_braces = at + 1 < len(text) and kept[at + 1]  # "{U.S. adults}": no stop for pandoc
         if at < done or inside_braces or not (braced or _ends_abbreviation(before, text)):
             continue
+        letter = before is not None and len(before.text) == 1 and before.text.isupper() and not braced
         # An initial pandoc prints small: 'A.' too, which `_lowered` leaves as the article.
-        initial = before is not None and len(before.text) == 1 and before.text.isupper()
-        initial = initial and not (before is None or before.kept or before.starts_sentence)
+        initial = letter and before is not None and not before.starts_sentence
         # A capitalised abbreviation it prints small: 'St.', 'Inc.', 'Dr.'.
         abbreviated = before is not None and len(before.text) > 1 and not braced and id(before) in lowered
         after = next((w for w in words if w.start > at), None)
@@ -258,16 +258,14 @@ def stops_in_names(value: str) -> list[tuple[str, list[str], list[str], str]]:
             after = None  # a number, a bracket or a stop comes first: "No. 5 in", "Anna O.: A"
         # Pandoc capitalises a word written small that starts a sentence (never the title's last).
         small = after is not None and after.starts_sentence and after.text.islower() and not after.kept
-        # The title's last word, which pandoc prints small, after an initial ('B. F. Skinner')
-        # or a person's title braced alone ('{Mr.} Hyde'): the name they start.
-        name_after = (
-            not (initial or abbreviated or small)
-            and before is not None
-            and after is not None
-            and id(after) in lowered
-            and ((len(before.text) == 1 and before.text.isupper() and not braced) or before.text in _BEFORE_NAMES)
-        )
-        if not (initial or small or abbreviated or name_after):
+        if not (initial or abbreviated or small):
+            # The title's last word, which pandoc prints small, after an initial ('B. F. Skinner')
+            # or a person's title braced alone ('{Mr.} Hyde'): the name, braced alone, as the
+            # initials or the title keep their capitals anyway.
+            if after is not None and id(after) in lowered and (letter or (before and before.text in _BEFORE_NAMES)):
+                done = _name_end(after, words, text).end
+                printed_small = [w.text for w in words if after.start <= w.start < done and id(w) in lowered]
+                found.append(("name", printed_small, [], "{" + text[after.start : done] + "}"))
             continue
         if abbreviated and before is not None and not small:
             # Braced with its '.', it keeps its capital ('{St.}', '{Inc.}'). After a person's
@@ -299,12 +297,6 @@ def stops_in_names(value: str) -> list[tuple[str, list[str], list[str], str]]:
             continue  # \emph{...} in it: a reader's words would not be the fix's
         done = end
         inside = [w for w in words if start <= w.start < end]
-        if name_after and after is not None:
-            # Braced alone, as the initials or the title before it keep their capitals anyway.
-            found.append(
-                ("name", [w.text for w in inside if id(w) in lowered], [], "{" + text[after.start : end] + "}")
-            )
-            continue
         found.append(
             (
                 "initial" if initial else "word",
