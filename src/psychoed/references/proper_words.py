@@ -99,6 +99,9 @@ United States|United Kingdom|United Arab Emirates|New Zealand|Hong Kong|South Af
 # ('American Psychological Association', 'British Psychological Society'), braced whole.
 _INSTITUTIONS = "Association Society Academy Institute College Council Federation Foundation Organization Organisation"
 INSTITUTIONS = frozenset(_INSTITUTIONS.split())
+# A country's institutions named by one word after its abbreviation ('U.S. Army',
+# 'U.K. Parliament'), which a title in Title Case capitalises as it does any word.
+OF_A_COUNTRY = frozenset({"Army", "Navy", "Marines", "Senate", "Congress", "Parliament"})
 
 
 def _with_plurals(words: str) -> set[str]:

@@ -570,13 +570,12 @@ def _name_around(word: _Word, words: list[_Word], text: str) -> str:
 # abbreviation's country names ('U.S. Army'), which braced small would print small.
 def _after_abbreviation(word: _Word, parts: list[list[_Word]]) -> str:
     part = next(part for part in parts if any(w is word for w in part))
-    name = _capitalised(word.text) and (word.text in _INSTITUTIONS_OF_A_COUNTRY or _small_words(part) > 0)
+    name = _capitalised(word.text) and (word.text in proper_words.OF_A_COUNTRY or _small_words(part) > 0)
     return word.text if name else word.text.lower()
 
 
 # The abbreviations that stand before a name: pandoc's, and a mountain's and a fort's.
 _BEFORE_NAMES = frozenset(re.findall(r"\w+", "Capt Dr Fr Ft Gen Gov Hon Mr Mrs Ms Mt Pres Prof Rep Rev Sen Sgt St"))
-_INSTITUTIONS_OF_A_COUNTRY = frozenset({"Army", "Navy", "Marines", "Senate", "Congress", "Parliament"})
 
 
 # A '.' that ends a word: followed by a space (pandoc's sentence case starts a sentence after
