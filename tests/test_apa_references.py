@@ -886,9 +886,9 @@ def test_every_message_and_notice_of_these_builds_is_explained_in_contributing(b
         ("Self-Compassion and Attention: Self-Compassion Facilitates Disengagement from Negative Stimuli", None, None),
         ("Self-compassion, Self-esteem, and Well-being", None, None),
         ("Non-suicidal Self-injury in Adolescents", None, None),
-        # Title Case with a word left small, and a dash before a small 'a': printed as APA asks already.
+        # Title Case with a word left small, and dashes setting off a phrase: printed as APA asks already.
         ("Self-Compassion and anxiety in College Students", None, None),
-        ("Self-compassion—A buffer against anxiety in first-year students", None, None),
+        ("Self-compassion—not self-esteem—predicts well-being in first-year students", None, None),
     ],
 )
 def test_names_told_in_a_sentence_case_title_are_the_words_pandoc_lowers_and_braces_keep_them(title, names, fixed):
@@ -1029,13 +1029,13 @@ def test_a_word_english_always_capitalises_is_named_in_a_title_of_any_case_and_b
         ),
         # A letter joined to more is kept by pandoc, and not told.
         ("Why R² Misleads in 3D Models", [], None, None, "Why R² misleads in 3D models"),
-        # The article 'A' is lowered, as APA writes it ("—a buffer"), and not told.
+        # The article 'A' is lowered, as APA writes it ("as a buffer"), and not told.
         (
-            "Self-Compassion—A Buffer Against Stress: A Study of Type {D} Personality",
+            "Self-Compassion As A Buffer Against Stress: A Study of Type {D} Personality",
             ["A"],
             None,
             None,
-            "Self-compassion—a buffer against stress: A study of type D personality",
+            "Self-compassion as a buffer against stress: A study of type D personality",
         ),
     ],
 )
@@ -1500,6 +1500,78 @@ def test_a_one_word_subtitle_is_told_as_pandoc_prints_it_small_and_braces_keep_i
     assert message.endswith(f"the first word of a subtitle; brace it to keep its capital: {fix}")
     assert _title_problems(fixed) == []
     assert _printed_title(fixed) == apa
+
+
+# A subtitle after an em dash starts with a capital in APA, as one after a colon does, but
+# pandoc starts a sentence only after '.', '?', '!' or ':', and prints it small. Braced, it
+# keeps its capital; written small (dashes setting off a phrase), it is left as written.
+@pytest.mark.parametrize(
+    ("title", "fixes", "fixed", "apa"),
+    [
+        (
+            "Self-Compassion—A Buffer Against Stress in First-Year Students",
+            "{A}",
+            "Self-Compassion—{A} Buffer Against Stress in First-Year Students",
+            "Self-compassion—A buffer against stress in first-year students",
+        ),
+        # Zotero and BibTeX write the dash as '---'; spaced, as some journals print it.
+        (
+            "Grief---The first year after a loss",
+            "{The}",
+            "Grief---{The} first year after a loss",
+            "Grief—The first year after a loss",
+        ),
+        ("Grief — The first year", "{The}", "Grief — {The} first year", "Grief — The first year"),
+        # Told as the subtitle's, not as the name '{The}' of a sentence-case title.
+        (
+            "Kindness toward oneself—The key to resilience in adolescents",
+            "{The}",
+            "Kindness toward oneself—{The} key to resilience in adolescents",
+            "Kindness toward oneself—The key to resilience in adolescents",
+        ),
+        (
+            "Coping With Loss—The Role of Self-Compassion—A Longitudinal Study",
+            "{The}, {A}",
+            "Coping With Loss—{The} Role of Self-Compassion—{A} Longitudinal Study",
+            "Coping with loss—The role of self-compassion—A longitudinal study",
+        ),
+        ("Self-compassion—not self-esteem—predicts well-being", None, None, None),
+        ("Self-compassion—{A} buffer against stress", None, None, "Self-compassion—A buffer against stress"),
+        ("SELF-COMPASSION—A BUFFER AGAINST STRESS", "capitals", None, None),
+    ],
+)
+def test_the_first_word_after_an_em_dash_is_told_as_pandoc_prints_it_small_and_braces_keep_it(title, fixes, fixed, apa):
+    messages = [problem.message for problem in _title_problems(title)]
+    if fixes is None:
+        assert messages == []
+        assert apa is None or _printed_title(title) == apa
+        return
+    if fixes == "capitals":  # told whole, as a title in capitals
+        assert [message for message in messages if "dash" in message] == []
+        return
+    assert _printed_title(title) != apa
+    [message] = messages
+    one = fixes.count("{") == 1
+    assert message.endswith(
+        f"though APA capitalises the first word of a subtitle, after a dash as after a colon; brace {'it' if one else 'each'} "
+        f"to keep {'its capital' if one else 'their capitals'}: {fixes}, or, where dashes set off a phrase rather than start "
+        f"a subtitle, write {'it' if one else 'that word'} in small letters"
+    )
+    assert _title_problems(fixed) == []
+    assert _printed_title(fixed) == apa
+
+
+# In Title Case, dashes setting off a phrase cannot be told from a subtitle's: the message's
+# second choice, the word written small, is left as written and prints as APA asks.
+def test_dashes_setting_off_a_phrase_in_title_case_are_told_and_the_words_written_small_are_left():
+    title = "Self-Compassion—Not Self-Esteem—Predicts Well-Being"
+    [message] = [problem.message for problem in _title_problems(title)]
+    assert "'Not', 'Predicts', in small letters ('not', 'predicts')" in message
+    written_small = "Self-Compassion—not Self-Esteem—predicts Well-Being"
+    assert _title_problems(written_small) == []
+    assert (
+        _printed_title(written_small) == _printed_title(title) == "Self-compassion—not self-esteem—predicts well-being"
+    )
 
 
 # One message a title: where the sentence case names a word, it names the others too.

@@ -210,6 +210,7 @@ PLAIN_MESSAGES = [
             "The Legacy of Aaron T. Beck: Cognitive Therapy at 50",
             "{U.S.} and World Population Clock",
             "Grief: Revisited",
+            "Grief---The First Year",
             "B. F. Skinner",
         ),
     ),

@@ -14,6 +14,7 @@ from psychoed.references.title_case import (
     all_lowered,
     always_capitalised,
     braced_title_case,
+    dash_subtitles,
     dotted_abbreviations,
     lone_letters,
     lowered_names,
@@ -388,6 +389,13 @@ def entry_problems(
                 name,
                 f": the site prints the one-word subtitle of the {name}, '{word}', in small letters ('{word.lower()}'): pandoc never capitalises the last word of a title, though APA capitalises the first word of a subtitle; brace it to keep its capital: {fix}",
             )
+        if cased and (dashed := dash_subtitles(value)):
+            words, fixes = [word for word, _ in dashed], [fix for _, fix in dashed]
+            one = len(dashed) == 1
+            problem(
+                name,
+                f": the site prints the first word after {'the em dash' if one else 'each em dash'} in the {name}, {_quoted(words)}, in small letters ({_quoted([word.lower() for word in words])}): pandoc starts a sentence in a title only after '.', '?', '!' or ':', though APA capitalises the first word of a subtitle, after a dash as after a colon; brace {'it' if one else 'each'} to keep {'its capital' if one else 'their capitals'}: {', '.join(fixes)}, or, where dashes set off a phrase rather than start a subtitle, write {'it' if one else 'that word'} in small letters",
+            )
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
         problems.append(
             Problem(
@@ -575,6 +583,11 @@ def _lowered_names(value: str) -> _Told | None:
             names = [name for name in names if name != letters_named]
             lowered = [word for word in lowered if word not in small] + [abbreviation]
             abbreviations.append(fix)
+    for word, fix in dash_subtitles(value):
+        # Told as a subtitle's first word, not as the name '{The}'; one in a longer name stays there.
+        if fix in names:
+            names.remove(fix)
+            lowered.remove(word)
     initials: list[str] = []
     with_word: list[str] = []
     capitalised: list[str] = []

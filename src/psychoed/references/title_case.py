@@ -327,6 +327,25 @@ def one_word_subtitle(value: str) -> tuple[str, str] | None:
     return word.text, "{" + word.text[0].upper() + word.text[1:] + "}"
 
 
+def dash_subtitles(value: str) -> list[tuple[str, str]]:
+    """The first word after an em dash ('—', or BibTeX's '---'), written with a capital, which
+    pandoc's sentence case prints small ("Self-compassion—A buffer" prints "—a buffer"), though
+    APA capitalises the first word of a subtitle, after a dash as after a colon: each word and
+    its fix ('{A}'). A word written small is left as written: dashes may set off a phrase
+    ("—not self-esteem—"). A title in capitals is told whole."""
+    text, parts = _title_words(value)
+    if text.upper() == text:
+        return []
+    return [
+        (w.text, "{" + w.text + "}")
+        for part in parts
+        for w in part
+        if not (w.kept or w.formatted or w.starts_sentence)
+        and _capitalised(w.text)
+        and text[: w.start].rstrip(" ").endswith(("—", "---"))
+    ]
+
+
 def braced_title_case(value: str) -> list[str]:
     """The braced words of a title in Title Case braced word by word, as Zotero's BibTeX
     export writes one ("on {Which} {Distribution}"; Better BibTeX: "{{Aspects}}"), which
@@ -367,8 +386,8 @@ class _Word:
     formatted: str | None  # the \emph{...} it is in, as written
 
 
-# The words pandoc lowers: capitalised, not braced, no sentence's first; not a lone 'A',
-# which APA writes small there too ("Self-compassion—a buffer").
+# The words pandoc lowers: capitalised, not braced, no sentence's first; not a lone 'A', which
+# is the article (a subtitle's first, after a dash, is `dash_subtitles`' to tell).
 def _lowered(part: list[_Word]) -> list[_Word]:
     return [w for w in part if not w.kept and not w.starts_sentence and _capitalised(w.text) and w.text != "A"]
 
