@@ -956,6 +956,59 @@ def test_a_letter_joined_to_a_number_is_printed_as_written_and_not_told_as_a_nam
             "Children May Benefit From Mindfulness on {Mondays}",
             "Children may benefit from mindfulness on Mondays",
         ),
+        # The people psychology's titles name, and the instruments named for them (doi.org's
+        # Title Case for 10.1016/0272-7358(88)90050-5 and titles of their kind).
+        (
+            "Psychometric Properties of the Beck Depression Inventory: Twenty-Five Years of Evaluation",
+            ["Beck", "Depression", "Inventory"],
+            "{Beck Depression Inventory}",
+            "Psychometric Properties of the {Beck Depression Inventory}: Twenty-Five Years of Evaluation",
+            "Psychometric properties of the Beck Depression Inventory: Twenty-five years of evaluation",
+        ),
+        (
+            "Attachment Theory: John Bowlby and Mary Ainsworth",
+            ["Bowlby", "Mary", "Ainsworth"],
+            "{John Bowlby}, {Mary Ainsworth}",
+            "Attachment Theory: {John Bowlby} and {Mary Ainsworth}",
+            "Attachment theory: John Bowlby and Mary Ainsworth",
+        ),
+        (
+            "Revisiting Freud's Theory of Dreams",
+            ["Freud"],
+            "{Freud}",
+            "Revisiting {Freud}'s Theory of Dreams",
+            "Revisiting Freud's theory of dreams",
+        ),
+        (
+            "Mindfulness-Based Stress Reduction: Jon Kabat-Zinn's Program",
+            ["Kabat", "Zinn"],
+            "{Kabat-Zinn}",
+            "Mindfulness-Based Stress Reduction: Jon {Kabat-Zinn}'s Program",
+            "Mindfulness-based stress reduction: Jon Kabat-Zinn's program",
+        ),
+        (
+            "Validation of the Rosenberg Self-Esteem Scale in Adolescents",
+            ["Rosenberg", "Self", "Esteem", "Scale"],
+            "{Rosenberg Self-Esteem Scale}",
+            "Validation of the {Rosenberg Self-Esteem Scale} in Adolescents",
+            "Validation of the Rosenberg Self-Esteem Scale in adolescents",
+        ),
+        # A scale named for a people is no name of its own: the people's name alone is braced.
+        (
+            "Validation of a Swedish Scale for Anxiety",
+            ["Swedish"],
+            "{Swedish}",
+            "Validation of a {Swedish} Scale for Anxiety",
+            "Validation of a Swedish scale for anxiety",
+        ),
+        # People whose names are ordinary words too are left to the sentence-case rule.
+        (
+            "Young Adults, Grace and Hope: A Stern Look at Gross Rank",
+            [],
+            None,
+            None,
+            "Young adults, grace and hope: A stern look at gross rank",
+        ),
         (
             "Self-compassion among {Chinese} adolescents in {Hong Kong}",
             [],

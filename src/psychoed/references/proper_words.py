@@ -1,6 +1,7 @@
 """Words English always capitalises, wherever they stand in a title: places, peoples,
-languages, religions, continents, days and months. Pandoc's sentence case lowers them
-like any other word unless they are braced; `title_case.always_capitalised` finds them.
+languages, religions, continents, days and months, and the people psychology's titles
+name. Pandoc's sentence case lowers them like any other word unless they are braced;
+`title_case.always_capitalised` finds them.
 
 Curated, not taken from a library: country and territory names follow CLDR's English
 short names (what Babel, already in the lock through Material, carries), but CLDR has no
@@ -14,8 +15,10 @@ may be Title Case alone ("Children May Benefit"): the months May, March and Augu
 places Turkey, Guinea, Chad, Jersey, Nice, Reading; Polish, Roman, Mandarin, Swede;
 groups APA capitalises only as groups (Black, White, Indigenous, Aboriginal, Native,
 Western, Orthodox, Evangelical: "indigenous plants", "black-and-white images"); Bible
-and Holocaust ("the clinician's bible", "nuclear holocaust"); and
-eponyms (Freudian, Pavlovian, Likert), which the sentence-case rule names where meant.
+and Holocaust ("the clinician's bible", "nuclear holocaust"); eponyms (Freudian,
+Pavlovian, Likert), which the sentence-case rule names where meant; and people whose names
+are ordinary words too (Young, Stern, Main, Rank, Gross, Brown, Wells; Grace, Hope, Will,
+Mark, Frank, Jack, Carol).
 """
 
 from __future__ import annotations
@@ -78,6 +81,21 @@ January February April June July September October November December
 _OTHER_PLURALS = (
     "Jews Muslims Sikhs Hindus Arabs Kurds Kurd Turks Turk Scots Czechs Kazakhs Zulus Serbs Croats Danes Finns"
 )
+# The people psychology's titles name, whose names are no ordinary word ("Attachment Theory:
+# John Bowlby and Mary Ainsworth", "Freud's Theory of Dreams"): the field's founders and the
+# makers of its therapies and instruments, by family name, and their given names.
+_PEOPLE = """
+Adler Ainsworth Allport Asch Bandura Barlow Bateman Bateson Beck Berne Bion Binet Bleuler Bowen Bowlby Breuer
+Bronfenbrenner Cattell Charcot Csikszentmihalyi Dweck Ekman Ellis Erickson Erikson Eysenck Fairbairn Ferenczi
+Festinger Foa Folkman Fonagy Frankl Freud Fromm Germer Gilbert Gilligan Gottman Harlow Hayes Hebb Hofmann Horney
+Jung Kahneman Kernberg Klein Kohlberg Kohut Kraepelin Lacan Lazarus Lewin Linehan Luria Mahler Maslow
+Meichenbaum Milgram Minuchin Mowrer Neff Pavlov Perls Piaget Porges Rogers Rosenberg Salkovskis Satir Segal
+Seligman Selye Shapiro Siegel Skinner Sullivan Teasdale Thorndike Tversky Vygotsky Watson Wechsler Winnicott
+Wolpe Wundt Yalom Zimbardo
+Aaron Abraham Albert Alfred Amos Anna Bessel Burrhus Carl Christopher Daniel Donald Edna Erich Erik Francine
+Fritz Heinz Irvin John Judith Karen Kristin Kurt Lev Marsha Mary Melanie Mihaly Milton Otto Philip Rollo
+Salvador Sigmund Stanley Steven Urie Viktor Wilhelm William Zindel
+"""
 # Names of more than one word: whole, as pandoc must keep them ({New Zealand}).
 _NAMES = """
 United States|United Kingdom|United Arab Emirates|New Zealand|Hong Kong|South Africa|Saudi Arabia|Sri Lanka
@@ -93,12 +111,18 @@ United States|United Kingdom|United Arab Emirates|New Zealand|Hong Kong|South Af
 |Sri Lankan|Puerto Rican|Costa Rican|Saudi Arabian|Northern Irish|New Yorker|New Zealander
 |Pacific Islander|Torres Strait Islander|Native Hawaiian
 |Latter-day Saints|New Testament|Old Testament|Lunar New Year|World War|Cold War
+|Kabat-Zinn|Kübler-Ross
 """
 
 # A name's last word that makes the words before it one name with a place or people
 # ('American Psychological Association', 'British Psychological Society'), braced whole.
 _INSTITUTIONS = "Association Society Academy Institute College Council Federation Foundation Organization Organisation"
 INSTITUTIONS = frozenset(_INSTITUTIONS.split())
+# The same for an instrument named for its maker ('Beck Depression Inventory', 'Rosenberg
+# Self-Esteem Scale'), which APA capitalises too; not one named for a place or people
+# ('a Swedish scale').
+INSTRUMENTS = frozenset({"Inventory", "Scale", "Scales", "Questionnaire", "Checklist"})
+PEOPLE = frozenset(_PEOPLE.split())
 # A country's institutions named by one word after its abbreviation ('U.S. Army',
 # 'U.K. Parliament'), which a title in Title Case capitalises as it does any word.
 OF_A_COUNTRY = frozenset({"Army", "Navy", "Marines", "Senate", "Congress", "Parliament"})
@@ -118,6 +142,7 @@ SINGLE = frozenset(
     | _with_plurals(_PEOPLES)
     | _with_plurals(_RELIGIONS)
     | set(_OTHER_PLURALS.split())
+    | set(_PEOPLE.split())
 )
 # Each name of several words as its words, by its first word (looked up per word of a
 # title), longest first: the whole name where one holds another. A people's name has its

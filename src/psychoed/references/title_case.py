@@ -455,11 +455,13 @@ def _proper_names(part: list[_Word], text: str) -> list[list[_Word]]:
         end = at + length
         while end < len(part) and _joined_in_name(part, end, text) and (more := _proper_length(part, end, text)):
             end += more
-        # An institution named for it: 'American Psychological Association'.
+        # An institution named for it ('American Psychological Association'), or an
+        # instrument for its maker ('Beck Depression Inventory').
+        ends = proper_words.INSTITUTIONS | (proper_words.INSTRUMENTS if part[at].text in proper_words.PEOPLE else set())
         for last in range(end, min(end + 3, len(part))):
             if not (_capitalised(part[last].text) and _joined_in_name(part, last, text)):
                 break
-            if part[last].text in proper_words.INSTITUTIONS:
+            if part[last].text in ends:
                 end = last + 1
                 break
         names.append(part[at:end])
