@@ -615,6 +615,17 @@ def test_an_entry_left_open_at_the_end_of_the_file_is_named_at_a_line_of_the_fil
     assert problem.line == 1 and "premature end of file" in problem.message
 
 
+# Pasted in part (the key's line alone), at the file's end or before the next entry.
+@pytest.mark.parametrize("after", ["", "\n" + DOI_ORG_ENTRY])
+def test_an_entry_pasted_only_in_part_is_told_at_its_line_with_the_whole_entry_asked_for(after):
+    source = "% References.\n@book{herman1992,\n" + after
+    problems = check_bibliography(source, display_path="references.bib").problems
+    assert [str(problem) for problem in problems if problem.line == 2] == [
+        "references.bib:2: entry 'herman1992' ends after its key, with no field and no closing '}', as if pasted only "
+        "in part; paste the whole entry, from @book{herman1992, to its closing '}', or delete this line"
+    ]
+
+
 def test_a_comma_left_out_in_a_one_line_entry_is_named_with_the_two_fields():
     broken = DOI_ORG_ENTRY.replace("volume={36}, ", "volume={36} ")
     (problem,) = check_bibliography(broken, display_path="references.bib").problems

@@ -183,8 +183,9 @@ def _title_message(title: str) -> str:
 
 
 # Brace slips typed in the browser: a value left open, a brace opened inside it left open,
-# a '}' too many; each told at its line, as the build words it.
+# a '}' too many, an entry pasted only in part; each told at its line, as the build words it.
 BRACE_SLIPS = (
+    "@book{herman1992,\n",
     "@article{x2020,\n  title = {Open,\n  year = {2020},\n}\n",
     "@article{x2020,\n  title = {Among {U.S. adults: A survey},\n  year = {2020},\n}\n",
     "@article{x2020,\n  title = {Among {U.S. adults}}: A survey},\n  year = {2020},\n}\n",
@@ -195,7 +196,9 @@ BRACE_SLIPS = (
 def _brace_messages(source: str) -> list[str]:
     problems = check_bibliography(source, display_path="references.bib").problems
     return [
-        problem.message for problem in problems if "brace" in problem.message or "ends the entry" in problem.message
+        problem.message
+        for problem in problems
+        if "brace" in problem.message or "ends the entry" in problem.message or "pasted only in part" in problem.message
     ]
 
 

@@ -34,6 +34,8 @@ _NOT_ENTRIES = {"comment", "preamble", "string"}
 _WRITTEN_DOI = re.compile(
     r"\bdoi\s*=\s*[{\"]\s*(?:https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.[^\s{}\",]+)", re.IGNORECASE
 )
+# An entry pasted only in part: its type and key, and nothing after them.
+_HEAD_ONLY = re.compile(r"@(?P<kind>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s=]+)[ \t]*,?\s*")
 # An entry's head up to the comma before its first field: a key typed with a space in it
 # (`@book{smith 2020,`) ends where pybtex expects the comma.
 _SPACED_KEY = re.compile(r"@\w+[ \t]*[{(][ \t]*(?P<key>[^,\s=]+(?:[ \t]+[^,\s=]+)+)[ \t]*,")
@@ -244,6 +246,16 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
     for first, chunk in _chunks(source):
         if spaced := _SPACED_KEY.match(chunk.lstrip()):
             found.append((first, first, _uncitable_key(spaced.group("key"))))
+            continue
+        if head := _HEAD_ONLY.fullmatch(chunk.strip()):
+            found.append(
+                (
+                    first,
+                    first,
+                    f"entry '{head.group('key')}' ends after its key, with no field and no closing '}}', as if pasted "
+                    f"only in part; paste the whole entry, from @{head.group('kind')}{{{head.group('key')}, to its closing '}}', or delete this line",
+                )
+            )
             continue
         for error in parse_bibtex(chunk)[0]:
             if isinstance(error, DuplicateField):
@@ -488,7 +500,9 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         # Each field's text runs to the next field, the last one to the entry's closing brace.
         # (An entry with no field has the brace alone, so the two lists may differ in length.)
         closing = ")" if re.match(r"\s*@\w+\s*\(", chunk) else "}"  # @book(key, ...) is BibTeX too
-        ends = [found.start() for found in starts[1:]] + [chunk.rfind(closing)]
+        # An entry left unclosed (pasted in part: `@book{herman1992,` alone) runs to the chunk's end.
+        last = chunk.rfind(closing)
+        ends = [found.start() for found in starts[1:]] + [last if last >= 0 else len(chunk)]
         spans = {found.group("name").lower(): (found.start(), end) for found, end in zip(starts, ends, strict=False)}
         persons = {role: [str(person) for person in people] for role, people in parsed.persons.items()}
         fields = {name.lower(): value for name, value in parsed.fields.items()}
