@@ -626,6 +626,33 @@ def test_an_entry_pasted_only_in_part_is_told_at_its_line_with_the_whole_entry_a
     ]
 
 
+def test_an_entry_pasted_with_no_key_is_told_too():
+    problems = check_bibliography("% References.\n@article{\n", display_path="references.bib").problems
+    assert [str(problem) for problem in problems] == [
+        "references.bib:2: an entry ends after '@article{', with no key, no field and no closing '}', as if pasted "
+        "only in part; paste the whole entry, from @article{ to its closing '}', or delete this line"
+    ]
+
+
+# A copy or a paste that stops anywhere: a real entry cut at each character after its
+# opening brace (values in quotes or bare too, where no '}' closes anything) is told, at
+# least once, and never with a traceback.
+@pytest.mark.parametrize("form", ["multi-line", "one-line", "quoted"])
+def test_an_entry_cut_short_anywhere_is_told(form):
+    fixture = (FIXTURE_SITE / "references.bib").read_text(encoding="utf-8")
+    entry = {
+        "multi-line": fixture[fixture.index("@") : fixture.index("\n}\n") + 2],
+        "one-line": DOI_ORG_ENTRY.rstrip(),
+        "quoted": '@book{herman1992,\n  author = "Herman, Judith Lewis",\n  title = "Trauma and Recovery",\n  year = 1992\n}',
+    }[form]
+    untold = [
+        entry[:cut]
+        for cut in range(entry.index("{") + 1, len(entry))
+        if not check_bibliography("% References.\n" + entry[:cut] + "\n", display_path="references.bib").problems
+    ]
+    assert untold == []
+
+
 def test_a_comma_left_out_in_a_one_line_entry_is_named_with_the_two_fields():
     broken = DOI_ORG_ENTRY.replace("volume={36}, ", "volume={36} ")
     (problem,) = check_bibliography(broken, display_path="references.bib").problems

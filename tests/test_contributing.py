@@ -186,6 +186,7 @@ def _title_message(title: str) -> str:
 # a '}' too many, an entry pasted only in part; each told at its line, as the build words it.
 BRACE_SLIPS = (
     "@book{herman1992,\n",
+    "@article{\n",
     "@article{x2020,\n  title = {Open,\n  year = {2020},\n}\n",
     "@article{x2020,\n  title = {Among {U.S. adults: A survey},\n  year = {2020},\n}\n",
     "@article{x2020,\n  title = {Among {U.S. adults}}: A survey},\n  year = {2020},\n}\n",

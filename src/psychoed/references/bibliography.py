@@ -35,7 +35,7 @@ _WRITTEN_DOI = re.compile(
     r"\bdoi\s*=\s*[{\"]\s*(?:https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.[^\s{}\",]+)", re.IGNORECASE
 )
 # An entry pasted only in part: its type and key, and nothing after them.
-_HEAD_ONLY = re.compile(r"@(?P<kind>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s=]+)[ \t]*,?\s*")
+_HEAD_ONLY = re.compile(r"@(?P<kind>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s=]*)[ \t]*,?\s*")
 # An entry's head up to the comma before its first field: a key typed with a space in it
 # (`@book{smith 2020,`) ends where pybtex expects the comma.
 _SPACED_KEY = re.compile(r"@\w+[ \t]*[{(][ \t]*(?P<key>[^,\s=]+(?:[ \t]+[^,\s=]+)+)[ \t]*,")
@@ -248,14 +248,7 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
             found.append((first, first, _uncitable_key(spaced.group("key"))))
             continue
         if head := _HEAD_ONLY.fullmatch(chunk.strip()):
-            found.append(
-                (
-                    first,
-                    first,
-                    f"entry '{head.group('key')}' ends after its key, with no field and no closing '}}', as if pasted "
-                    f"only in part; paste the whole entry, from @{head.group('kind')}{{{head.group('key')}, to its closing '}}', or delete this line",
-                )
-            )
+            found.append((first, first, _head_only_message(head.group("kind"), head.group("key"))))
             continue
         for error in parse_bibtex(chunk)[0]:
             if isinstance(error, DuplicateField):
@@ -378,6 +371,12 @@ def _inner_brace_fix(text: str, at: int) -> str:
     )
 
 
+def _head_only_message(kind: str, key: str) -> str:
+    if not key:
+        return f"an entry ends after '@{kind}{{', with no key, no field and no closing '}}', as if pasted only in part; paste the whole entry, from @{kind}{{ to its closing '}}', or delete this line"
+    return f"entry '{key}' ends after its key, with no field and no closing '}}', as if pasted only in part; paste the whole entry, from @{kind}{{{key}, to its closing '}}', or delete this line"
+
+
 # A value left open (`number = {2,`) on the field's lines (from its first to the next
 # field's): the last brace opened inside it, if any, is named too.
 def _unclosed_message(lines: list[str], first: int) -> str:
@@ -491,6 +490,8 @@ def _duplicate_problems(source: str, display_path: str) -> list[Problem]:
 def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
     for line, chunk in _chunks(source):
+        if _HEAD_ONLY.fullmatch(chunk.strip()):
+            continue  # pasted only in part: told by `_syntax_errors`, no entry to print
         read = _parse_entry(chunk) if data is None else _whole_file_entry(chunk, data)
         if read is None:
             continue  # unreadable, or @comment, @preamble, @string
@@ -500,7 +501,7 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         # Each field's text runs to the next field, the last one to the entry's closing brace.
         # (An entry with no field has the brace alone, so the two lists may differ in length.)
         closing = ")" if re.match(r"\s*@\w+\s*\(", chunk) else "}"  # @book(key, ...) is BibTeX too
-        # An entry left unclosed (pasted in part: `@book{herman1992,` alone) runs to the chunk's end.
+        # An entry left unclosed runs to the chunk's end.
         last = chunk.rfind(closing)
         ends = [found.start() for found in starts[1:]] + [last if last >= 0 else len(chunk)]
         spans = {found.group("name").lower(): (found.start(), end) for found, end in zip(starts, ends, strict=False)}
