@@ -1575,6 +1575,19 @@ def test_a_one_word_subtitle_is_told_as_pandoc_prints_it_small_and_braces_keep_i
             "Grief—The first year after a loss",
         ),
         ("Grief — The first year", "{The}", "Grief — {The} first year", "Grief — The first year"),
+        # As LaTeX writes it (JabRef, some Zotero exports): printed as the dash, and told.
+        (
+            "The Toughest Triage\\textemdash{}Allocating Ventilators in a Pandemic",
+            "{Allocating}",
+            "The Toughest Triage\\textemdash{}{Allocating} Ventilators in a Pandemic",
+            "The toughest triage—Allocating ventilators in a pandemic",
+        ),
+        (
+            "Reducing the Risks of Relief~---~The {CDC} Opioid-Prescribing Guideline",
+            "{The}",
+            "Reducing the Risks of Relief~---~{The} {CDC} Opioid-Prescribing Guideline",
+            "Reducing the risks of relief — The CDC opioid-prescribing guideline",
+        ),
         # Told as the subtitle's, not as the name '{The}' of a sentence-case title.
         (
             "Kindness toward oneself—The key to resilience in adolescents",
@@ -1589,6 +1602,26 @@ def test_a_one_word_subtitle_is_told_as_pandoc_prints_it_small_and_braces_keep_i
             "Coping with loss—The role of self-compassion—A longitudinal study",
         ),
         ("Self-compassion—not self-esteem—predicts well-being", None, None, None),
+        # An en dash set as a dash, with spaces, as a word processor writes it; a range is no subtitle.
+        (
+            "Opioid abuse in chronic pain – Misconceptions and mitigation strategies",
+            "{Misconceptions}",
+            "Opioid abuse in chronic pain – {Misconceptions} and mitigation strategies",
+            "Opioid abuse in chronic pain – Misconceptions and mitigation strategies",
+        ),
+        (
+            "Suicide rates by state, 1999–2016 and 2017--2019",
+            None,
+            None,
+            "Suicide rates by state, 1999–2016 and 2017–2019",
+        ),
+        # The dash that closes a phrase opened with a small word (a real book's Title Case).
+        (
+            "Attached: How It Can Help You Find---and Keep---Love",
+            None,
+            None,
+            "Attached: How it can help you find—and keep—love",
+        ),
         ("Self-compassion—{A} buffer against stress", None, None, "Self-compassion—A buffer against stress"),
         ("SELF-COMPASSION—A BUFFER AGAINST STRESS", "capitals", None, None),
     ],
@@ -1607,11 +1640,23 @@ def test_the_first_word_after_an_em_dash_is_told_as_pandoc_prints_it_small_and_b
     one = fixes.count("{") == 1
     assert message.endswith(
         f"though APA capitalises the first word of a subtitle, after a dash as after a colon; brace {'it' if one else 'each'} "
-        f"to keep {'its capital' if one else 'their capitals'}: {fixes}, or, where dashes set off a phrase rather than start "
-        f"a subtitle, write {'it' if one else 'that word'} in small letters"
+        f"to keep {'its capital' if one else 'their capitals'}: {fixes} (with the rest of a name it starts: "
+        "{Consumer Reports}), or, where dashes set off a phrase rather than start a subtitle, write "
+        f"{'it' if one else 'that word'} in small letters"
     )
     assert _title_problems(fixed) == []
     assert _printed_title(fixed) == apa
+
+
+# A name after the dash (MMWR's "— United States, 2020") is the names' rule's to brace,
+# whole: one message, whose fix prints it right.
+def test_a_name_after_an_em_dash_is_braced_whole_in_one_message():
+    title = "Mental Health During the COVID-19 Pandemic — United States, June 24–30, 2020"
+    [message] = [problem.message for problem in _title_problems(title)]
+    assert message.endswith("brace each name to keep its capitals: {United States}, {June}")
+    fixed = "Mental Health During the COVID-19 Pandemic — {United States}, {June} 24–30, 2020"
+    assert _title_problems(fixed) == []
+    assert _printed_title(fixed) == "Mental health during the COVID-19 pandemic — United States, June 24–30, 2020"
 
 
 # In Title Case, dashes setting off a phrase cannot be told from a subtitle's: the message's

@@ -2,7 +2,8 @@
 (zero-width and no-break spaces, soft hyphens, bidi marks, a byte-order mark where two files
 were joined, typographic quotes): named at their line where they break a key, a field's
 name, an address or BibTeX's syntax; removed from the copy pandoc reads where they only
-sit in printed text."""
+sit in printed text. And LaTeX's text symbols that pandoc leaves unprinted (`\textemdash{}`),
+given to it as the characters they stand for."""
 
 from __future__ import annotations
 
@@ -65,3 +66,37 @@ def typographic_quote_message(line: str) -> str | None:
         return None
     name, quote, value = found.group("name", "quote", "value")
     return f"the value of {name} opens with a typographic quote ({character_name(quote)}), which BibTeX does not read as a quote; write {name} = {{{value}}}"
+
+
+# LaTeX's text symbols as reference managers export them (JabRef's `{\textemdash}`, "Triage
+# \textemdash{}Allocating"), which pandoc's BibTeX reader keeps as raw LaTeX: the reference
+# list showed the command, and the title's checks missed the dash. (Pandoc prints the
+# others, `\textregistered`, `\textdegree`, as their characters.)
+_TEXT_SYMBOLS = {
+    "textemdash": "—",
+    "textendash": "–",
+    "textellipsis": "…",
+    "texttrademark": "™",
+    "textbar": "|",
+    "textperiodcentered": "·",
+    "texttimes": "×",
+    "textminus": "−",
+    "textexclamdown": "¡",
+    "textquestiondown": "¿",
+    "textasteriskcentered": "∗",
+}
+_TEXT_SYMBOL = re.compile(
+    r"\{\\(?P<braced>"
+    + "|".join(_TEXT_SYMBOLS)
+    + r")\}|\\(?P<bare>"
+    + "|".join(_TEXT_SYMBOLS)
+    + r")(?:\{\}|(?![A-Za-z]) ?)"
+)
+
+
+def with_text_symbols(text: str) -> str:
+    r"""`text` with LaTeX's text symbols that pandoc leaves unprinted as their characters:
+    `\textemdash{}`, `{\textemdash}` and `\textemdash ` (whose space ends the command) as '—'."""
+    if "\\text" not in text:
+        return text
+    return _TEXT_SYMBOL.sub(lambda found: _TEXT_SYMBOLS[found.group("braced") or found.group("bare")], text)

@@ -39,7 +39,7 @@ Zambia Zimbabwe England Scotland Wales Britain Korea Macau Tibet Jordan Georgia
 """
 # Regions, US states, provinces and cities often studied (one word each).
 _PLACES = """
-Africa Asia Europe Antarctica Oceania Scandinavia Caribbean Balkans Siberia Appalachia
+Africa America Americas Asia Europe Antarctica Oceania Scandinavia Caribbean Balkans Siberia Appalachia
 Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois Indiana
 Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana
 Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming
@@ -71,7 +71,7 @@ _RELIGIONS = """
 Christian Christianity Catholic Catholicism Protestant Protestantism Lutheran Methodist Baptist Presbyterian
 Anglican Mormon Quaker Amish Mennonite Pentecostal Muslim Islam Islamic Jewish Jew Judaism Hasidic Buddhist
 Buddhism Hindu Hinduism Sikh Sikhism Jain Taoist Taoism Confucian Confucianism Shinto Quran
-Koran Torah Talmud Ramadan Christmas Easter Passover Hanukkah Sabbath
+Koran Torah Talmud Ramadan Christmas Easter Passover Hanukkah Sabbath Buddha Allah Jesus Christ Muhammad
 """
 _DAYS_AND_MONTHS = """
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday

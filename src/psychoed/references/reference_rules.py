@@ -394,7 +394,7 @@ def entry_problems(
             one = len(dashed) == 1
             problem(
                 name,
-                f": the site prints the first word after {'the em dash' if one else 'each em dash'} in the {name}, {_quoted(words)}, in small letters ({_quoted([word.lower() for word in words])}): pandoc starts a sentence in a title only after '.', '?', '!' or ':', though APA capitalises the first word of a subtitle, after a dash as after a colon; brace {'it' if one else 'each'} to keep {'its capital' if one else 'their capitals'}: {', '.join(fixes)}, or, where dashes set off a phrase rather than start a subtitle, write {'it' if one else 'that word'} in small letters",
+                f": the site prints the first word after {'the dash' if one else 'each dash'} in the {name}, {_quoted(words)}, in small letters ({_quoted([word.lower() for word in words])}), though APA capitalises the first word of a subtitle, after a dash as after a colon; brace {'it' if one else 'each'} to keep {'its capital' if one else 'their capitals'}: {', '.join(fixes)} (with the rest of a name it starts: {{Consumer Reports}}), or, where dashes set off a phrase rather than start a subtitle, write {'it' if one else 'that word'} in small letters",
             )
     if apa_kind(kind, fields) == "article" and "doi" not in fields:
         problems.append(

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from psychoed.characters import printable
 from psychoed.references import proper_words
+from psychoed.references.bibtex_characters import with_text_symbols
 
 _FORMATTING_COMMANDS = {"emph", "textit", "textbf", "textsl", "textup", "textrm", "textsf", "textmd", "textnormal"}
 _COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
@@ -44,6 +45,9 @@ _ABBREVIATIONS = frozenset(
 # What follows a capital letter standing alone: a space, a stop but '.', a bracket, a slash
 # or a dash, or the title's end ("Type D", "PHQ-D)", "Vitamin D's").
 _LETTER_ENDS = re.compile(r"(?:['’]s)?(?=$|[\s,;:?!)\]/—–\"”])")
+# An em dash ('—', or BibTeX's '---') right before a word, spaced or not (`~`, `\,`), or an
+# en dash set as one, with spaces (" – ", " -- "; between numbers unspaced, a range).
+_DASH_BEFORE = re.compile(r"(?:—|---|\s(?:–|--)(?=\s))(?:\s|~|\\,)*$")
 # What pandoc's sentence case reads as the end of a word, as a space ("Self-compassion").
 _WORD_BREAKS = {"-", "/", "–", "—"}
 # Between two words of one name ("Beck Depression Inventory", "St. Louis", "D'Zurilla").
@@ -328,22 +332,25 @@ def one_word_subtitle(value: str) -> tuple[str, str] | None:
 
 
 def dash_subtitles(value: str) -> list[tuple[str, str]]:
-    """The first word after an em dash ('—', or BibTeX's '---'), written with a capital, which
+    """The first word after an em dash ('—', BibTeX's '---', or a spaced en dash), written with a capital, which
     pandoc's sentence case prints small ("Self-compassion—A buffer" prints "—a buffer"), though
     APA capitalises the first word of a subtitle, after a dash as after a colon: each word and
-    its fix ('{A}'). A word written small is left as written: dashes may set off a phrase
-    ("—not self-esteem—"). A title in capitals is told whole."""
+    its fix ('{A}'). Left as written: a word written small, and the one after the dash that
+    closes a pair opened before one ("Find—and Keep—Love": dashes setting off a phrase); a
+    name English always capitalises, which `always_capitalised` braces whole ('{United
+    States}'); a title in capitals, told whole."""
     text, parts = _title_words(value)
     if text.upper() == text:
         return []
-    return [
-        (w.text, "{" + w.text + "}")
-        for part in parts
-        for w in part
-        if not (w.kept or w.formatted or w.starts_sentence)
-        and _capitalised(w.text)
-        and text[: w.start].rstrip(" ").endswith(("—", "---"))
-    ]
+    names = {id(name[0]) for part in parts for name in _proper_names(part, text)}
+    found, closes = [], False
+    for w in (w for part in parts for w in part):
+        if not _DASH_BEFORE.search(text, 0, w.start):
+            continue
+        if _capitalised(w.text) and not (closes or w.kept or w.formatted or w.starts_sentence or id(w) in names):
+            found.append((w.text, "{" + w.text + "}"))
+        closes = w.text.islower() and not closes  # a phrase set off: its closing dash comes next
+    return found
 
 
 def braced_title_case(value: str) -> list[str]:
@@ -507,7 +514,7 @@ def _small_words(part: list[_Word]) -> int:
 # rules of a title (shared, so read-only).
 @functools.lru_cache(maxsize=16)
 def _pandoc_reading(value: str) -> tuple[str, list[bool], list[str | None]]:
-    return _as_pandoc_reads(printable(value))
+    return _as_pandoc_reads(with_text_symbols(printable(value)))
 
 
 # The text pandoc sentence-cases, with whether each character keeps its case (braces
