@@ -16,7 +16,7 @@ places Turkey, Guinea, Chad, Jersey, Nice, Reading; Polish, Roman, Mandarin, Swe
 groups APA capitalises only as groups (Black, White, Indigenous, Aboriginal, Native,
 Western, Orthodox, Evangelical: "indigenous plants", "black-and-white images"); Bible
 and Holocaust ("the clinician's bible", "nuclear holocaust"); eponyms (Freudian,
-Pavlovian, Likert), which the sentence-case rule names where meant; and people whose names
+Pavlovian), which the sentence-case rule names where meant; and people whose names
 are ordinary words too (Young, Stern, Main, Rank, Gross, Brown, Wells; Grace, Hope, Will,
 Mark, Frank, Jack, Carol).
 """
@@ -49,7 +49,7 @@ Oslo Copenhagen Helsinki Dublin Edinburgh Glasgow Manchester Liverpool Birmingha
 Toronto Montreal Vancouver Sydney Melbourne Brisbane Auckland Tokyo Kyoto Osaka Seoul Beijing Shanghai Wuhan
 Shenzhen Taipei Bangkok Jakarta Mumbai Delhi Karachi Tehran Istanbul Jerusalem Cairo Nairobi Lagos
 Johannesburg Chicago Boston Philadelphia Baltimore Detroit Seattle Atlanta Houston Dallas Miami Pittsburgh
-Brooklyn Manhattan Harlem Chernobyl Hiroshima Nagasaki Fukushima Auschwitz
+Brooklyn Manhattan Harlem Chernobyl Hiroshima Nagasaki Fukushima Auschwitz Stanford Yale Columbia
 """
 _PEOPLES = """
 Afghan Albanian Algerian American Argentinian Argentine Armenian Asian Australian Austrian Bangladeshi Belgian
@@ -65,7 +65,7 @@ Yemeni Zambian Zimbabwean African European Scandinavian Caribbean Balkan Arab Ar
 Latina Latinx Latine Caucasian Hmong Inuit Maori Māori Sami Roma Romani Yoruba Zulu Cherokee Navajo Lakota Ojibwe
 Cree Hopi Apache Pashtun Tamil Sinhalese Gujarati Punjabi Bengali Hindi Urdu Cantonese Hakka Hebrew
 Yiddish Latin Swahili Amharic Tagalog Farsi Catalan Basque Galician Quebecois Québécois Texan Californian
-Appalachian Parisian Londoner Berliner
+Appalachian Parisian Londoner Berliner Nazi Karen
 """
 _RELIGIONS = """
 Christian Christianity Catholic Catholicism Protestant Protestantism Lutheran Methodist Baptist Presbyterian
@@ -82,19 +82,25 @@ _OTHER_PLURALS = (
     "Jews Muslims Sikhs Hindus Arabs Kurds Kurd Turks Turk Scots Czechs Kazakhs Zulus Serbs Croats Danes Finns"
 )
 # The people psychology's titles name, whose names are no ordinary word ("Attachment Theory:
-# John Bowlby and Mary Ainsworth", "Freud's Theory of Dreams"): the field's founders and the
-# makers of its therapies and instruments, by family name, and their given names.
-_PEOPLE = """
-Adler Ainsworth Allport Asch Bandura Barlow Bateman Bateson Beck Berne Bion Binet Bleuler Bowen Bowlby Breuer
-Bronfenbrenner Cattell Charcot Csikszentmihalyi Dweck Ekman Ellis Erickson Erikson Eysenck Fairbairn Ferenczi
-Festinger Foa Folkman Fonagy Frankl Freud Fromm Germer Gilbert Gilligan Gottman Harlow Hayes Hebb Hofmann Horney
-Jung Kahneman Kernberg Klein Kohlberg Kohut Kraepelin Lacan Lazarus Lewin Linehan Luria Mahler Maslow
-Meichenbaum Milgram Minuchin Mowrer Neff Pavlov Perls Piaget Porges Rogers Rosenberg Salkovskis Satir Segal
-Seligman Selye Shapiro Siegel Skinner Sullivan Teasdale Thorndike Tversky Vygotsky Watson Wechsler Winnicott
-Wolpe Wundt Yalom Zimbardo
-Aaron Abraham Albert Alfred Amos Anna Bessel Burrhus Carl Christopher Daniel Donald Edna Erich Erik Francine
-Fritz Heinz Irvin John Judith Karen Kristin Kurt Lev Marsha Mary Melanie Mihaly Milton Otto Philip Rollo
-Salvador Sigmund Stanley Steven Urie Viktor Wilhelm William Zindel
+# John Bowlby and Mary Ainsworth", "Freud's Theory of Dreams"): the field's founders, the
+# makers of its therapies and instruments, and those its disorders and effects are named
+# for, by family name; and given names, which take the word after them as the family name
+# ("Donald Trump", "Otto Rank").
+_FAMILY_NAMES = """
+Adler Ainsworth Allport Alzheimer Asch Asperger Bandura Barlow Bateman Bateson Beck Berne Bion Binet Bleuler
+Bowen Bowlby Breuer Bronfenbrenner Cattell Charcot Csikszentmihalyi Dweck Ekman Ellis Erickson Erikson Eysenck
+Fairbairn Ferenczi Festinger Foa Folkman Fonagy Frankl Freud Fromm Germer Gilbert Gilligan Gottman Hamilton
+Harlow Hayes Hebb Hofmann Horney Huntington Jung Kabat Kahneman Kernberg Klein Kohlberg Kohut Korsakoff Kraepelin Kübler
+Lacan Lazarus Lewin Likert Linehan Luria Mahler Maslow Meichenbaum Milgram Minuchin Mowrer Neff Parkinson
+Pavlov Perls Piaget Porges Rogers Rosenberg Ross Salkovskis Satir Segal Seligman Selye Shapiro Siegel Skinner
+Stroop Sullivan Teasdale Thorndike Tourette Tversky Vygotsky Watson Wechsler Winnicott Wolpe Wundt Yalom
+Zimbardo Zinn
+"""
+_GIVEN_NAMES = """
+Aaron Abraham Albert Alfred Amos Anna Anne Bessel Burrhus Carl Christopher Daniel Donald Edna Elisabeth
+Elizabeth Erich Erik Francine Fritz Gordon Hans Harry Heinz Helen Irvin Jean John Judith Kristin Kurt Lev
+Marsha Mary Melanie Mihaly Milton Otto Philip Rollo Salvador Sigmund Stanley Steven Urie Viktor Wilhelm
+William Zindel
 """
 # Names of more than one word: whole, as pandoc must keep them ({New Zealand}).
 _NAMES = """
@@ -111,7 +117,7 @@ United States|United Kingdom|United Arab Emirates|New Zealand|Hong Kong|South Af
 |Sri Lankan|Puerto Rican|Costa Rican|Saudi Arabian|Northern Irish|New Yorker|New Zealander
 |Pacific Islander|Torres Strait Islander|Native Hawaiian
 |Latter-day Saints|New Testament|Old Testament|Lunar New Year|World War|Cold War
-|Kabat-Zinn|Kübler-Ross
+
 """
 
 # A name's last word that makes the words before it one name with a place or people
@@ -121,8 +127,11 @@ INSTITUTIONS = frozenset(_INSTITUTIONS.split())
 # The same for an instrument named for its maker ('Beck Depression Inventory', 'Rosenberg
 # Self-Esteem Scale'), which APA capitalises too; not one named for a place or people
 # ('a Swedish scale').
-INSTRUMENTS = frozenset({"Inventory", "Scale", "Scales", "Questionnaire", "Checklist"})
-PEOPLE = frozenset(_PEOPLE.split())
+INSTRUMENTS = frozenset(
+    {"Inventory", "Inventories", "Scale", "Scales", "Questionnaire", "Checklist", "Battery", "Test", "Schedule"}
+)
+GIVEN_NAMES = frozenset(_GIVEN_NAMES.split())
+PEOPLE = frozenset(_FAMILY_NAMES.split()) | GIVEN_NAMES
 # A country's institutions named by one word after its abbreviation ('U.S. Army',
 # 'U.K. Parliament'), which a title in Title Case capitalises as it does any word.
 OF_A_COUNTRY = frozenset({"Army", "Navy", "Marines", "Senate", "Congress", "Parliament"})
@@ -142,7 +151,7 @@ SINGLE = frozenset(
     | _with_plurals(_PEOPLES)
     | _with_plurals(_RELIGIONS)
     | set(_OTHER_PLURALS.split())
-    | set(_PEOPLE.split())
+    | PEOPLE
 )
 # Each name of several words as its words, by its first word (looked up per word of a
 # title), longest first: the whole name where one holds another. A people's name has its

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from psychoed.articles.front_matter import impossible_date
 from psychoed.problems import Problem
+from psychoed.references import proper_words
 from psychoed.references.title_case import (
     all_lowered,
     always_capitalised,
@@ -370,7 +371,7 @@ def entry_problems(
             elif told.names:
                 problem(
                     name,
-                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though English always capitalises {'it' if len(told.names) + len(letters) + len(initials) == 1 else 'them'}; brace each name to keep its capitals: {', '.join(told.names)}{keep_letters}",
+                    f": the site prints the {name} in sentence case, as APA asks, which puts {small}, though English always capitalises {'it' if len(told.names) + len(letters) + len(initials) == 1 else 'them'}; brace each name to keep its capitals: {', '.join(told.names)}{_whole_names(told.names)}{keep_letters}",
                 )
             elif told.lowered:
                 problem(
@@ -621,6 +622,14 @@ def _lowered_names(value: str) -> _Told | None:
         last_name,
     )
     return found if names or letters or abbreviations or initials or with_word or last_name else None
+
+
+# In a title in Title Case, a person's or a test's name may run on past the words the site
+# knows ('Jean {Piaget}', '{Beck Scale} for Suicide Ideation'): the editor braces it whole.
+def _whole_names(names: list[str]) -> str:
+    if not any(word in proper_words.PEOPLE for name in names for word in re.findall(r"[^\W\d_]+", name)):
+        return ""
+    return ", each with the words of a person's or a test's name the braces leave out: {Jean Piaget}, {Beck Scale for Suicide Ideation}"
 
 
 # Whether a braced name lies within a fix: '{Carl} {R}.' in '{Carl R. Rogers}'.

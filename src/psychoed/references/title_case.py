@@ -462,6 +462,9 @@ def _proper_names(part: list[_Word], text: str) -> list[list[_Word]]:
         end = at + length
         while end < len(part) and _joined_in_name(part, end, text) and (more := _proper_length(part, end, text)):
             end += more
+        # A given name takes the capitalised word after it as its family name: 'Donald Trump'.
+        if part[end - 1].text in proper_words.GIVEN_NAMES and end < len(part) and _family_name_after(part, end, text):
+            end += 1
         # An institution named for it ('American Psychological Association'), or an
         # instrument for its maker ('Beck Depression Inventory').
         ends = proper_words.INSTITUTIONS | (proper_words.INSTRUMENTS if part[at].text in proper_words.PEOPLE else set())
@@ -487,6 +490,10 @@ def _proper_length(part: list[_Word], at: int, text: str) -> int:
         ):
             return len(name)
     return 1 if part[at].text in proper_words.SINGLE else 0
+
+
+def _family_name_after(part: list[_Word], at: int, text: str) -> bool:
+    return text[part[at - 1].end : part[at].start] == " " and _capitalised(part[at].text)
 
 
 def _joined_in_name(part: list[_Word], at: int, text: str) -> bool:
