@@ -956,6 +956,21 @@ def test_a_letter_joined_to_a_number_is_printed_as_written_and_not_told_as_a_nam
             "Children May Benefit From Mindfulness on {Mondays}",
             "Children may benefit from mindfulness on Mondays",
         ),
+        # A test named for its place, whole, its words joined by BibTeX's en dash too.
+        (
+            "Development of the 10-Item Edinburgh Postnatal Depression Scale",
+            ["Edinburgh", "Postnatal", "Depression", "Scale"],
+            "{Edinburgh Postnatal Depression Scale}",
+            "Development of the 10-Item {Edinburgh Postnatal Depression Scale}",
+            "Development of the 10-item Edinburgh Postnatal Depression Scale",
+        ),
+        (
+            "The Columbia--Suicide Severity Rating Scale: Initial Validity",
+            ["Columbia", "Suicide", "Severity", "Rating", "Scale"],
+            "{Columbia--Suicide Severity Rating Scale}",
+            "The {Columbia--Suicide Severity Rating Scale}: Initial Validity",
+            "The Columbia–Suicide Severity Rating Scale: Initial validity",
+        ),
         # A scale named for a people is no name of its own: the people's name alone is braced.
         (
             "Validation of a Swedish Scale for Anxiety",
@@ -1071,6 +1086,18 @@ def test_the_people_psychology_titles_name_are_told_and_a_name_longer_than_the_b
     )
     assert _title_problems(fixed) == []
     assert _printed_title(fixed) == printed
+
+
+# A name told in two forms, or twice ("Freud/Jung ... Sigmund Freud and C. G. Jung"), has
+# each form in the one message: one round of braces prints the title right.
+def test_each_form_of_a_name_in_a_title_is_told_in_one_message():
+    title = "The Freud/Jung Letters: The Correspondence Between Sigmund Freud and C. G. Jung"
+    [message] = [problem.message for problem in _title_problems(title)]
+    assert "brace each name to keep its capitals: {Freud}, {Jung}, {Sigmund Freud}, each with" in message
+    assert message.endswith(": {C. G. Jung}")
+    fixed = "The {Freud}/{Jung} Letters: The Correspondence Between {Sigmund Freud} and {C. G. Jung}"
+    assert _title_problems(fixed) == []
+    assert _printed_title(fixed) == "The Freud/Jung letters: The correspondence between Sigmund Freud and C. G. Jung"
 
 
 # A capital letter standing alone (a type, a vitamin, the pronoun, a code's last letter) is

@@ -124,14 +124,15 @@ United States|United Kingdom|United Arab Emirates|New Zealand|Hong Kong|South Af
 # ('American Psychological Association', 'British Psychological Society'), braced whole.
 _INSTITUTIONS = "Association Society Academy Institute College Council Federation Foundation Organization Organisation"
 INSTITUTIONS = frozenset(_INSTITUTIONS.split())
-# The same for an instrument named for its maker ('Beck Depression Inventory', 'Rosenberg
-# Self-Esteem Scale'), which APA capitalises too; not one named for a place or people
-# ('a Swedish scale').
+# The same for an instrument named for its maker or its place ('Beck Depression Inventory',
+# 'Edinburgh Postnatal Depression Scale'), which APA capitalises too; not one named for a
+# people ('a Swedish scale').
 INSTRUMENTS = frozenset(
     {"Inventory", "Inventories", "Scale", "Scales", "Questionnaire", "Checklist", "Battery", "Test", "Schedule"}
 )
 GIVEN_NAMES = frozenset(_GIVEN_NAMES.split())
 PEOPLE = frozenset(_FAMILY_NAMES.split()) | GIVEN_NAMES
+INSTRUMENTS_NAMED_FOR = PEOPLE | frozenset(_COUNTRIES.split()) | frozenset(_PLACES.split())
 # A country's institutions named by one word after its abbreviation ('U.S. Army',
 # 'U.K. Parliament'), which a title in Title Case capitalises as it does any word.
 OF_A_COUNTRY = frozenset({"Army", "Navy", "Marines", "Senate", "Congress", "Parliament"})

@@ -564,7 +564,8 @@ def _lowered_names(value: str) -> _Told | None:
     lowered, names = lowered_names(value)
     told, in_names = set(names), set(lowered)
     for name, words in always_capitalised(value):
-        if not set(words) & set(lowered):
+        # Not one the sentence case told; each of a name's forms ('{Freud}', '{Sigmund Freud}').
+        if not set(words) & in_names and name not in names:
             names.append(name)
             lowered.extend(words)
     letters, abbreviations = [], []
@@ -595,7 +596,7 @@ def _lowered_names(value: str) -> _Told | None:
     last_name = None
     for kind, small, written_small, fix in stops_in_names(value):
         if kind == "name":  # 'B. F. {Skinner}'
-            names = [name for name in names if not _within(name, fix)]
+            names = [name for name in names if not _within(name, fix, value)]
             lowered.extend(small)
             last_name = fix
             continue
@@ -605,7 +606,7 @@ def _lowered_names(value: str) -> _Told | None:
                 abbreviations.append(fix)
             continue
         # The name braced with its initials holds any name the sentence case told in it ('{Carl} {R}.').
-        names = [name for name in names if not _within(name, fix)]
+        names = [name for name in names if not _within(name, fix, value)]
         lowered.extend(small)
         capitalised.extend(written_small)
         (initials if kind == "initial" else with_word).append(fix)
@@ -632,10 +633,12 @@ def _whole_names(names: list[str]) -> str:
     return ", each with the words of a person's or a test's name the braces leave out: {Jean Piaget}, {Beck Scale for Suicide Ideation}"
 
 
-# Whether a braced name lies within a fix: '{Carl} {R}.' in '{Carl R. Rogers}'.
-def _within(name: str, fix: str) -> bool:
-    plain = name.replace("{", "").replace("}", "")
-    return re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", fix.replace("{", "").replace("}", "")) is not None
+# Whether a braced name lies within a fix wherever the title holds it: '{Carl} {R}.' in
+# '{Carl R. Rogers}'; not the first 'Jung' of "Freud/Jung ... C. G. Jung" in '{C. G. Jung}'.
+def _within(name: str, fix: str, title: str) -> bool:
+    found = re.compile(rf"(?<!\w){re.escape(name.replace('{', '').replace('}', ''))}(?!\w)")
+    within = len(found.findall(fix.replace("{", "").replace("}", "")))
+    return within > 0 and within >= len(found.findall(title.replace("{", "").replace("}", "")))
 
 
 # What the letters a title's message names are, that are never meant small: "a capital

@@ -465,10 +465,11 @@ def _proper_names(part: list[_Word], text: str) -> list[list[_Word]]:
         # A given name takes the capitalised word after it as its family name: 'Donald Trump'.
         if part[end - 1].text in proper_words.GIVEN_NAMES and end < len(part) and _family_name_after(part, end, text):
             end += 1
-        # An institution named for it ('American Psychological Association'), or an
-        # instrument for its maker ('Beck Depression Inventory').
-        ends = proper_words.INSTITUTIONS | (proper_words.INSTRUMENTS if part[at].text in proper_words.PEOPLE else set())
-        for last in range(end, min(end + 3, len(part))):
+        # An institution named for it ('American Psychological Association'), or an instrument
+        # for its maker or place ('Beck Depression Inventory', 'Columbia–Suicide Severity Rating Scale').
+        named_for = part[at].text in proper_words.INSTRUMENTS_NAMED_FOR
+        ends = proper_words.INSTITUTIONS | (proper_words.INSTRUMENTS if named_for else set())
+        for last in range(end, min(end + 4, len(part))):
             if not (_capitalised(part[last].text) and _joined_in_name(part, last, text)):
                 break
             if part[last].text in ends:
@@ -497,7 +498,7 @@ def _family_name_after(part: list[_Word], at: int, text: str) -> bool:
 
 
 def _joined_in_name(part: list[_Word], at: int, text: str) -> bool:
-    return text[part[at - 1].end : part[at].start] in {" ", "-"}
+    return text[part[at - 1].end : part[at].start] in {" ", "-", "–", "--"}
 
 
 def _capitalised(word: str) -> bool:
