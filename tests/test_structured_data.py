@@ -165,6 +165,15 @@ def test_formatting_commands_leave_their_text_as_doi_org_exports_them():
     assert plain_text(title) == "Evaluation of log KOW and Tissue Lipid"
 
 
+# JabRef's and some Zotero exports' text symbols read as the characters, as the reference list prints them.
+def test_text_symbols_written_as_latex_read_as_their_characters():
+    assert (
+        plain_text("The Toughest Triage\\textemdash{}Allocating Ventilators")
+        == "The Toughest Triage—Allocating Ventilators"
+    )
+    assert plain_text("Risk{\\textellipsis} and Relief\\texttrademark{}") == "Risk… and Relief™"
+
+
 def test_reviewer_and_a_work_cited_by_doi_reach_the_built_page(site_copy: Path):
     source = site_copy / ARTICLE
     source.write_text(
