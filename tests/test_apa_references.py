@@ -1064,7 +1064,14 @@ def test_a_word_english_always_capitalises_is_named_in_a_title_of_any_case_and_b
             "Validation of the {Rosenberg Self-Esteem Scale} in Adolescents",
             "Validation of the Rosenberg Self-Esteem Scale in adolescents",
         ),
-        # A given name takes the word after it: 'Donald Trump', 'Rollo May'.
+        # A given name takes the word after it: 'Donald Trump', 'Rollo May', 'John Broadus Watson'.
+        (
+            "Mechanical Man: John Broadus Watson and the Beginnings of Behaviorism",
+            ["Broadus", "Watson"],
+            "{John Broadus Watson}",
+            "Mechanical Man: {John Broadus Watson} and the Beginnings of Behaviorism",
+            "Mechanical man: John Broadus Watson and the beginnings of behaviorism",
+        ),
         (
             "Psyche and Soul: The Spiritual Odyssey of Rollo May",
             ["Rollo", "May"],

@@ -332,10 +332,10 @@ def one_word_subtitle(value: str) -> tuple[str, str] | None:
 
 
 def dash_subtitles(value: str) -> list[tuple[str, str]]:
-    """The first word after an em dash ('—', BibTeX's '---', or a spaced en dash), written with a capital, which
-    pandoc's sentence case prints small ("Self-compassion—A buffer" prints "—a buffer"), though
-    APA capitalises the first word of a subtitle, after a dash as after a colon: each word and
-    its fix ('{A}'). Left as written: a word written small, and the one after the dash that
+    """The first word after an em dash ('—', BibTeX's '---', or a spaced en dash), written with
+    a capital, which pandoc's sentence case prints small ("Self-compassion—A buffer" prints
+    "—a buffer"), though APA capitalises the first word of a subtitle, after a dash as after a
+    colon: each word and its fix ('{A}'). Left as written: a word written small, and the one after the dash that
     closes a pair opened before one ("Find—and Keep—Love": dashes setting off a phrase); a
     name English always capitalises, which `always_capitalised` braces whole ('{United
     States}'); a title in capitals, told whole."""
@@ -460,11 +460,14 @@ def _proper_names(part: list[_Word], text: str) -> list[list[_Word]]:
         if at < done or not (length := _proper_length(part, at, text)):
             continue
         end = at + length
-        while end < len(part) and _joined_in_name(part, end, text) and (more := _proper_length(part, end, text)):
-            end += more
-        # A given name takes the capitalised word after it as its family name: 'Donald Trump'.
-        if part[end - 1].text in proper_words.GIVEN_NAMES and end < len(part) and _family_name_after(part, end, text):
-            end += 1
+        while end < len(part) and _joined_in_name(part, end, text):
+            if more := _proper_length(part, end, text):
+                end += more
+            # A given name takes the capitalised word after it as its family name: 'Donald Trump'.
+            elif part[end - 1].text in proper_words.GIVEN_NAMES and _family_name_after(part, end, text):
+                end += 1
+            else:
+                break
         # An institution named for it ('American Psychological Association'), or an instrument
         # for its maker or place ('Beck Depression Inventory', 'Columbia–Suicide Severity Rating Scale').
         named_for = part[at].text in proper_words.INSTRUMENTS_NAMED_FOR
