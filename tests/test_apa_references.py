@@ -971,6 +971,14 @@ def test_a_letter_joined_to_a_number_is_printed_as_written_and_not_told_as_a_nam
             "The {Columbia--Suicide Severity Rating Scale}: Initial Validity",
             "The Columbia–Suicide Severity Rating Scale: Initial validity",
         ),
+        # A test named for a place, with its words up to the last the site knows ('Index').
+        (
+            "The Pittsburgh Sleep Quality Index: A New Instrument",
+            ["Pittsburgh", "Sleep", "Quality", "Index"],
+            "{Pittsburgh Sleep Quality Index}",
+            "The {Pittsburgh Sleep Quality Index}: A New Instrument",
+            "The Pittsburgh Sleep Quality Index: A new instrument",
+        ),
         # A scale named for a people is no name of its own: the people's name alone is braced.
         (
             "Validation of a Swedish Scale for Anxiety",
@@ -1064,6 +1072,14 @@ def test_a_word_english_always_capitalises_is_named_in_a_title_of_any_case_and_b
             "Validation of the {Rosenberg Self-Esteem Scale} in Adolescents",
             "Validation of the Rosenberg Self-Esteem Scale in adolescents",
         ),
+        # A given name after a word that makes it a name already keeps to itself: 'Little Albert'.
+        (
+            "Psychology's Lost Boy: Will the Real Little Albert Please Stand Up",
+            ["Albert"],
+            "{Albert}",
+            "Psychology's Lost Boy: Will the Real Little {Albert} Please Stand Up",
+            "Psychology’s lost boy: Will the real little Albert please stand up",
+        ),
         # A given name takes the word after it: 'Donald Trump', 'Rollo May', 'John Broadus Watson'.
         (
             "Mechanical Man: John Broadus Watson and the Beginnings of Behaviorism",
@@ -1093,6 +1109,22 @@ def test_the_people_psychology_titles_name_are_told_and_a_name_longer_than_the_b
     )
     assert _title_problems(fixed) == []
     assert _printed_title(fixed) == printed
+
+
+# A title that is a test's name alone, braced whole as the site asks, is as it should be: the
+# rule against a title braced whole left it no way to pass.
+@pytest.mark.parametrize("title", ["Stanford--Binet Intelligence Scales", "California Verbal Learning Test"])
+def test_a_title_that_is_a_tests_name_braced_whole_passes(title):
+    [message] = [problem.message for problem in _title_problems(title)]
+    assert f"brace each name to keep its capitals: {{{title}}}" in message
+    assert _title_problems("{" + title + "}") == []
+    assert _printed_title("{" + title + "}") == title.replace("--", "–")
+
+
+# A method named for a person is no test's name: 'Likert scales' (APA), not 'Likert Scales'.
+def test_a_method_named_for_a_person_braces_the_name_alone():
+    [message] = [problem.message for problem in _title_problems("Revisiting Likert Scales and Response Formats")]
+    assert "brace each name to keep its capitals: {Likert}, each with" in message
 
 
 # A name told in two forms, or twice ("Freud/Jung ... Sigmund Freud and C. G. Jung"), has
@@ -1628,6 +1660,13 @@ def test_a_one_word_subtitle_is_told_as_pandoc_prints_it_small_and_braces_keep_i
             "{A}",
             "Self-Compassion—{A} Buffer Against Stress in First-Year Students",
             "Self-compassion—A buffer against stress in first-year students",
+        ),
+        # An 'A' after BibTeX's dash starts the subtitle, once told (no code's last letter, 'PHQ-A').
+        (
+            "The Trier Social Stress Test---A Tool for Investigating Psychobiological Stress Responses",
+            "{A}",
+            "The Trier Social Stress Test---{A} Tool for Investigating Psychobiological Stress Responses",
+            "The trier social stress test—A tool for investigating psychobiological stress responses",
         ),
         # Zotero and BibTeX write the dash as '---'; spaced, as some journals print it.
         (

@@ -82,20 +82,20 @@ _OTHER_PLURALS = (
     "Jews Muslims Sikhs Hindus Arabs Kurds Kurd Turks Turk Scots Czechs Kazakhs Zulus Serbs Croats Danes Finns"
 )
 # The people psychology's titles name, whose names are no ordinary word ("Attachment Theory:
-# John Bowlby and Mary Ainsworth", "Freud's Theory of Dreams"): the field's founders, the
-# makers of its therapies and instruments, and those its disorders and effects are named
-# for, by family name; and given names, which take the word after them as the family name
-# ("Donald Trump", "Otto Rank").
+# John Bowlby and Mary Ainsworth", "Freud's Theory of Dreams"): the field's founders and the
+# makers of its therapies and tests, by family name; those its disorders and methods are
+# named for ("Parkinson's Disease", "Likert scales"); and given names, which take the word
+# after them as the family name ("Donald Trump", "Otto Rank").
 _FAMILY_NAMES = """
-Adler Ainsworth Allport Alzheimer Asch Asperger Bandura Barlow Bateman Bateson Beck Berne Bion Binet Bleuler
-Bowen Bowlby Breuer Bronfenbrenner Cattell Charcot Csikszentmihalyi Dweck Ekman Ellis Erickson Erikson Eysenck
-Fairbairn Ferenczi Festinger Foa Folkman Fonagy Frankl Freud Fromm Germer Gilbert Gilligan Gottman Hamilton
-Harlow Hayes Hebb Hofmann Horney Huntington Jung Kabat Kahneman Kernberg Klein Kohlberg Kohut Korsakoff Kraepelin Kübler
-Lacan Lazarus Lewin Likert Linehan Luria Mahler Maslow Meichenbaum Milgram Minuchin Mowrer Neff Parkinson
-Pavlov Perls Piaget Porges Rogers Rosenberg Ross Salkovskis Satir Segal Seligman Selye Shapiro Siegel Skinner
-Stroop Sullivan Teasdale Thorndike Tourette Tversky Vygotsky Watson Wechsler Winnicott Wolpe Wundt Yalom
-Zimbardo Zinn
+Adler Ainsworth Allport Asch Bandura Barlow Bateman Bateson Beck Berne Bion Binet Bleuler Bowen Bowlby Breuer
+Bronfenbrenner Cattell Charcot Csikszentmihalyi Dweck Ekman Ellis Erickson Erikson Eysenck Fairbairn Ferenczi
+Festinger Foa Folkman Fonagy Frankl Freud Fromm Germer Gilbert Gilligan Gottman Hamilton Harlow Hayes Hebb
+Hofmann Horney Jung Kabat Kahneman Kernberg Klein Kohlberg Kohut Kraepelin Kübler Lacan Lazarus Lewin Linehan
+Luria Mahler Maslow Meichenbaum Milgram Minuchin Mowrer Neff Pavlov Perls Piaget Porges Rogers Rosenberg Ross
+Salkovskis Satir Segal Seligman Selye Shapiro Siegel Skinner Stroop Sullivan Teasdale Thorndike Tversky
+Vygotsky Watson Wechsler Winnicott Wolpe Wundt Yalom Zimbardo Zinn
 """
+_EPONYMS = "Alzheimer Asperger Huntington Korsakoff Likert Parkinson Tourette"
 _GIVEN_NAMES = """
 Aaron Abraham Albert Alfred Amos Anna Anne Bessel Burrhus Carl Christopher Daniel Donald Edna Elisabeth
 Elizabeth Erich Erik Francine Fritz Gordon Hans Harry Heinz Helen Irvin Jean John Judith Kristin Kurt Lev
@@ -126,13 +126,12 @@ _INSTITUTIONS = "Association Society Academy Institute College Council Federatio
 INSTITUTIONS = frozenset(_INSTITUTIONS.split())
 # The same for an instrument named for its maker or its place ('Beck Depression Inventory',
 # 'Edinburgh Postnatal Depression Scale'), which APA capitalises too; not one named for a
-# people ('a Swedish scale').
-INSTRUMENTS = frozenset(
-    {"Inventory", "Inventories", "Scale", "Scales", "Questionnaire", "Checklist", "Battery", "Test", "Schedule"}
-)
+# people ('a Swedish scale') or a method ('Likert scales').
+_INSTRUMENTS = "Inventory Inventories Scale Scales Questionnaire Checklist Battery Test Schedule Index Screen Task"
+INSTRUMENTS = frozenset(_INSTRUMENTS.split())
 GIVEN_NAMES = frozenset(_GIVEN_NAMES.split())
-PEOPLE = frozenset(_FAMILY_NAMES.split()) | GIVEN_NAMES
-INSTRUMENTS_NAMED_FOR = PEOPLE | frozenset(_COUNTRIES.split()) | frozenset(_PLACES.split())
+INSTRUMENTS_NAMED_FOR = frozenset(_FAMILY_NAMES.split()) | GIVEN_NAMES | frozenset((_COUNTRIES + _PLACES).split())
+PEOPLE = frozenset(_FAMILY_NAMES.split() + _EPONYMS.split()) | GIVEN_NAMES
 # A country's institutions named by one word after its abbreviation ('U.S. Army',
 # 'U.K. Parliament'), which a title in Title Case capitalises as it does any word.
 OF_A_COUNTRY = frozenset({"Army", "Navy", "Marines", "Senate", "Congress", "Parliament"})

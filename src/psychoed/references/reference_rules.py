@@ -19,6 +19,7 @@ from psychoed.references.title_case import (
     dotted_abbreviations,
     lone_letters,
     lowered_names,
+    one_name,
     one_word_subtitle,
     read_as_english,
     stops_in_names,
@@ -300,7 +301,7 @@ def entry_problems(
         value = fields.get(name, "").strip()
         # Sentence case is pandoc's for a title in English, once the web's codes are rewritten.
         cased = read_as_english(fields.get("langid")) and not web_coded(value)
-        if (whole := _BRACED_WHOLE.fullmatch(value)) and _one_group(value):
+        if (whole := _BRACED_WHOLE.fullmatch(value)) and _one_group(value) and not one_name(whole.group("inner")):
             problem(
                 name,
                 f": the {name} is braced whole ({{{value}}}), which keeps its capitals, so it prints as typed, not in the sentence case APA asks for; write {name} = {{{whole.group('inner')}}}, with braces only around names: {{United States}}",

@@ -353,6 +353,13 @@ def dash_subtitles(value: str) -> list[tuple[str, str]]:
     return found
 
 
+def one_name(value: str) -> bool:
+    """Whether the title is one name the site braces whole, a test's ('Stanford--Binet
+    Intelligence Scales', 'California Verbal Learning Test'): braced whole, it is as asked."""
+    text, parts = _title_words(value)
+    return len(parts) == 1 and [w for name in _proper_names(parts[0], text) for w in name] == parts[0]
+
+
 def braced_title_case(value: str) -> list[str]:
     """The braced words of a title in Title Case braced word by word, as Zotero's BibTeX
     export writes one ("on {Which} {Distribution}"; Better BibTeX: "{{Aspects}}"), which
@@ -400,8 +407,10 @@ def _lowered(part: list[_Word]) -> list[_Word]:
 
 
 # An 'A' after a hyphen ends a code ('PHQ-A'), never the article: pandoc lowers it too.
+# (After BibTeX's dash, '---A', it is the article starting a subtitle: `dash_subtitles`'.)
 def _code_ending_in_a(word: _Word, text: str) -> bool:
-    return word.text == "A" and not word.kept and text[word.start - 1 : word.start] == "-"
+    before = text[: word.start]
+    return word.text == "A" and not word.kept and before.endswith("-") and not before.endswith("--")
 
 
 # A title's words as pandoc's sentence case reads them, in parts that each start a sentence.
@@ -463,8 +472,9 @@ def _proper_names(part: list[_Word], text: str) -> list[list[_Word]]:
         while end < len(part) and _joined_in_name(part, end, text):
             if more := _proper_length(part, end, text):
                 end += more
-            # A given name takes the capitalised word after it as its family name: 'Donald Trump'.
-            elif part[end - 1].text in proper_words.GIVEN_NAMES and _family_name_after(part, end, text):
+            # A given name takes the capitalised word after it as its family name ('Donald
+            # Trump'), unless a word before it makes it a name already ('Little Albert', 'Clever Hans').
+            elif part[end - 1].text in proper_words.GIVEN_NAMES and _family_name_after(part, at, end, text):
                 end += 1
             else:
                 break
@@ -496,8 +506,9 @@ def _proper_length(part: list[_Word], at: int, text: str) -> int:
     return 1 if part[at].text in proper_words.SINGLE else 0
 
 
-def _family_name_after(part: list[_Word], at: int, text: str) -> bool:
-    return text[part[at - 1].end : part[at].start] == " " and _capitalised(part[at].text)
+def _family_name_after(part: list[_Word], start: int, at: int, text: str) -> bool:
+    named_before = start > 0 and _capitalised(part[start - 1].text) and not part[start - 1].starts_sentence
+    return not named_before and text[part[at - 1].end : part[at].start] == " " and _capitalised(part[at].text)
 
 
 def _joined_in_name(part: list[_Word], at: int, text: str) -> bool:
