@@ -849,9 +849,9 @@ def test_every_message_and_notice_of_these_builds_is_explained_in_contributing(b
             "Compassion in the work of {Freud} and his students",
         ),
         (
-            "Mindful self-compassion (MSC) with Austrian youth—a trial",
+            "Mindful self-compassion (MSC) with Austrian youth in a trial",
             "{Austrian}",
-            "Mindful self-compassion (MSC) with {Austrian} youth—a trial",
+            "Mindful self-compassion (MSC) with {Austrian} youth in a trial",
         ),
         (
             "Self-compassion in Germany: A study of Dutch and German adolescents",
@@ -1758,6 +1758,46 @@ def test_a_name_after_an_em_dash_is_braced_whole_in_one_message():
     fixed = "Mental Health During the COVID-19 Pandemic — {United States}, {June} 24–30, 2020"
     assert _title_problems(fixed) == []
     assert _printed_title(fixed) == "Mental health during the COVID-19 pandemic — United States, June 24–30, 2020"
+
+
+# A subtitle after a title's one dash, written small as sources give it (a real .bib file's
+# "syphilis---a preliminary report"), prints small: told, with the brace for either reading.
+@pytest.mark.parametrize(
+    ("title", "word", "fixed", "apa"),
+    [
+        (
+            "Penicillin treatment of early syphilis---a preliminary report",
+            "a",
+            "Penicillin treatment of early syphilis---{A} preliminary report",
+            "Penicillin treatment of early syphilis—A preliminary report",
+        ),
+        (
+            "{LLM} on {FHIR} --- demystifying health records",
+            "demystifying",
+            "{LLM} on {FHIR} --- {Demystifying} health records",
+            "LLM on FHIR — Demystifying health records",
+        ),
+        # Two dashes may set off a phrase, and a conjunction goes on with the title: left alone.
+        ("Self-compassion—not self-esteem—predicts well-being", None, None, None),
+        ("Lost connections: Uncovering the real causes of depression---and the unexpected solutions", None, None, None),
+        # Braced as written, the editor's say that the dash sets off a phrase.
+        ("The dodo bird verdict is alive and well---{mostly}", None, None, None),
+    ],
+)
+def test_a_subtitle_written_small_after_a_titles_one_dash_is_told_with_both_braces(title, word, fixed, apa):
+    messages = [problem.message for problem in _title_problems(title)]
+    if word is None:
+        assert messages == []
+        return
+    [message] = messages
+    fix = "{" + word[0].upper() + word[1:] + "}"
+    assert message.endswith(
+        f"the first word after the dash in the title small, as written ('{word}'), though APA capitalises the first word "
+        f"of a subtitle, after a dash as after a colon; if it starts a subtitle, write it with its capital, braced: {fix}; "
+        f"if the dash sets off a phrase, brace it as written to say so: {{{word}}}"
+    )
+    assert _title_problems(fixed) == [] and _title_problems(fixed.replace(fix, f"{{{word}}}")) == []
+    assert _printed_title(fixed) == apa
 
 
 # In Title Case, dashes setting off a phrase cannot be told from a subtitle's: the message's

@@ -215,6 +215,7 @@ PLAIN_MESSAGES = [
             "{U.S.} and World Population Clock",
             "Grief: Revisited",
             "Grief---The First Year",
+            "Grief---the first year",
             "Manual for the Beck Scale for Suicide Ideation",
             "B. F. Skinner",
         ),

@@ -22,6 +22,7 @@ from psychoed.references.title_case import (
     one_name,
     one_word_subtitle,
     read_as_english,
+    small_dash_subtitle,
     stops_in_names,
     written_language,
 )
@@ -390,6 +391,12 @@ def entry_problems(
             problem(
                 name,
                 f": the site prints the one-word subtitle of the {name}, '{word}', in small letters ('{word.lower()}'): pandoc never capitalises the last word of a title, though APA capitalises the first word of a subtitle; brace it to keep its capital: {fix}",
+            )
+        if cased and (written_small := small_dash_subtitle(value)):
+            word, fix = written_small
+            problem(
+                name,
+                f": the site prints the first word after the dash in the {name} small, as written ('{word}'), though APA capitalises the first word of a subtitle, after a dash as after a colon; if it starts a subtitle, write it with its capital, braced: {fix}; if the dash sets off a phrase, brace it as written to say so: {{{word}}}",
             )
         if cased and (dashed := dash_subtitles(value)):
             words, fixes = [word for word, _ in dashed], [fix for _, fix in dashed]

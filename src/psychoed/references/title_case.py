@@ -48,6 +48,8 @@ _LETTER_ENDS = re.compile(r"(?:['’]s)?(?=$|[\s,;:?!)\]/—–\"”])")
 # An em dash ('—', or BibTeX's '---') right before a word, spaced or not (`~`, `\,`), or an
 # en dash set as one, with spaces (" – ", " -- "; between numbers unspaced, a range).
 _DASH_BEFORE = re.compile(r"(?:—|---|\s(?:–|--)(?=\s))(?:\s|~|\\,)*$")
+# Words after a dash that go on with the title rather than start a subtitle.
+_CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "yet", "so"})
 # What pandoc's sentence case reads as the end of a word, as a space ("Self-compassion").
 _WORD_BREAKS = {"-", "/", "–", "—"}
 # Between two words of one name ("Beck Depression Inventory", "St. Louis", "D'Zurilla").
@@ -351,6 +353,24 @@ def dash_subtitles(value: str) -> list[tuple[str, str]]:
             found.append((w.text, "{" + w.text + "}"))
         closes = w.text.islower() and not closes  # a phrase set off: its closing dash comes next
     return found
+
+
+def small_dash_subtitle(value: str) -> tuple[str, str] | None:
+    """The first word after a title's one em dash, written small ("Penicillin treatment of
+    early syphilis—a preliminary report"), which pandoc prints as written though APA
+    capitalises a subtitle's first word: the word and its fix ('{A}'); else None. Left as
+    written: a word after one of two dashes or more, which may set off a phrase ("find—and
+    keep—love"), and a conjunction, which goes on with the title ("depression—and the
+    unexpected solutions"); a word braced small, as the editor's say that the dash sets off
+    a phrase ('—{mostly}')."""
+    text, parts = _title_words(value)
+    after = [w for part in parts for w in part if _DASH_BEFORE.search(text, 0, w.start)]
+    if len(after) != 1:
+        return None
+    word = after[0]
+    if word.kept or word.formatted or not word.text.islower() or word.text in _CONJUNCTIONS:
+        return None
+    return word.text, "{" + word.text[0].upper() + word.text[1:] + "}"
 
 
 def one_name(value: str) -> bool:
