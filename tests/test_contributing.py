@@ -7,6 +7,7 @@ must appear, word for word, in CONTRIBUTING.md's tables.
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from lxml import html
 from conftest import ARTICLE, ROOT, build_checks, build_site
 from psychoed.articles.placeholders import MARK
 from psychoed.references.bibliography import check_bibliography
+from psychoed.settings.theme_settings import theme_problems
 from test_article_notes import (
     CTA_TEXT_MISTAKES,
     DATES_AS_TEXT,
@@ -239,6 +241,15 @@ PLAIN_MESSAGES = [
     UNCLOSED,
     *(message for _, _, message in TEMPLATE_MISTAKES),
     MISSING_PARENT,
+    *map(
+        str,
+        theme_problems(
+            {"palette": [{"toggle": {"icon": "aterial/brightness-4"}}, {"toggle": {"icon": None}}]},
+            name="material",
+            dirs=[str(importlib.resources.files("material") / "templates")],
+        )
+        + theme_problems({}, name="readthedocs", dirs=[]),
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ and configuration to `site_problems`; tests call it in process the same way.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -37,6 +37,7 @@ from psychoed.references.doi_citations import (
 from psychoed.settings.reserved_values import is_production, reserved_value_problems
 from psychoed.settings.setting_problems import located, setting_lines
 from psychoed.settings.site_settings import setting_problems
+from psychoed.settings.theme_settings import theme_problems
 from psychoed.stray_files import (
     OTHER_MARKDOWN_TYPES,
     TEXT_TYPES,
@@ -65,14 +66,18 @@ def site_problems(
     docs_dir: Path,
     config_file: Path,
     extra: Mapping[str, Any],
+    theme: Mapping[str, Any],
+    theme_name: str | None,
     templates: set[str],
+    theme_dirs: Sequence[str],
     today: dt.date,
     site_url: str | None,
     environ: Mapping[str, str],
 ) -> list[Problem]:
     """Every problem of the site's content, notices and warnings included, against
     `bibliography` as far as it could be read (`pages_checkable`);
-    `templates` are the layouts a page's `template:` may name; `site_url` as MkDocs
+    `templates` are the layouts a page's `template:` may name, of the theme's settings
+    (`theme`, its `theme_name`) in its folders (`theme_dirs`); `site_url` as MkDocs
     resolved it and the build's `environ` tell the published site's build (CI on a push to
     main), which must not hold mkdocs.yml's example details."""
     problems: list[Problem] = list(bibliography.problems)
@@ -140,6 +145,7 @@ def site_problems(
     problems += located(
         setting_problems(extra, documents={file.src_uri for file in files if file.page})
         + edit_repository_problems(extra)
+        + theme_problems(theme, name=theme_name, dirs=theme_dirs)
         + reserved,
         path=config_file.name,
         lines=setting_lines(config_text),
