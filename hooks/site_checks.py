@@ -206,6 +206,7 @@ def content_problems(
         theme_name=config.theme.name,
         templates=layout_names(config.theme.dirs),
         theme_dirs=config.theme.dirs,
+        stylesheets=config.extra_css,
         today=today,
         site_url=config.site_url,
         environ=environ,

@@ -248,7 +248,7 @@ PLAIN_MESSAGES = [
             name="material",
             dirs=[str(importlib.resources.files("material") / "templates")],
         )
-        + theme_problems({}, name="readthedocs", dirs=[]),
+        + theme_problems({}, name="readthedocs", dirs=[], stylesheets=[{"stylesheets/extra.css": None}]),
     ),
 ]
 

@@ -22,7 +22,7 @@ ICON = "material/brightness-4"
             "aterial/brightness-4",
             "'aterial/brightness-4' is no icon the theme has (no .icons/aterial/brightness-4.svg); did you mean material/brightness-4?",
         ),
-        ("", "is empty; name an icon the theme has, as Material writes it: material/brightness-4"),
+        ("", "names no icon; name one the theme has, as Material writes it: material/brightness-4"),
     ],
 )
 def test_a_palette_toggle_icon_the_theme_lacks_is_told_at_its_line_with_the_closest(site_copy: Path, written, told):
@@ -45,6 +45,32 @@ def test_icons_the_theme_has_and_theme_icon_settings_are_read_in_its_folders(tmp
     }
     assert [str(problem) for problem in theme_problems(theme, name="material", dirs=[str(tmp_path)])] == [
         "theme.icon.admonition.note: 'material/pen' is no icon the theme has (no .icons/material/pen.svg); did you mean material/pencil?"
+    ]
+
+
+# The icon's line deleted: Material would look for ".icons/.svg".
+def test_a_toggle_with_its_icon_deleted_is_told_at_the_toggle(site_copy: Path):
+    config = site_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    toggle = text[: text.index(f"icon: {ICON}")].count("\n")  # the line before the icon's
+    config.write_text(text.replace(f"        icon: {ICON}\n", ""), encoding="utf-8")
+
+    assert [str(problem) for problem in build_checks(site_copy) if "theme" in problem.message] == [
+        f"mkdocs.yml:{toggle}: theme.palette[0].toggle.icon: names no icon; name one the theme has, as Material "
+        "writes it: material/brightness-4"
+    ]
+
+
+# A ':' typed after a stylesheet's path makes it a mapping, which MkDocs cannot read as a path.
+def test_a_stylesheet_written_with_a_colon_is_told_at_its_line(site_copy: Path):
+    config = site_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = text[: text.index("  - stylesheets/extra.css")].count("\n") + 1
+    config.write_text(text.replace("  - stylesheets/extra.css\n", "  - stylesheets/extra.css:\n"), encoding="utf-8")
+
+    assert [str(problem) for problem in build_checks(site_copy) if "extra_css" in str(problem)] == [
+        f"mkdocs.yml:{line}: extra_css[0]: is {{'stylesheets/extra.css': None}}, not a file name; write the "
+        "path of the stylesheet alone, with no ':' after it: stylesheets/extra.css"
     ]
 
 

@@ -70,6 +70,7 @@ def site_problems(
     theme_name: str | None,
     templates: set[str],
     theme_dirs: Sequence[str],
+    stylesheets: Sequence[object],
     today: dt.date,
     site_url: str | None,
     environ: Mapping[str, str],
@@ -77,7 +78,8 @@ def site_problems(
     """Every problem of the site's content, notices and warnings included, against
     `bibliography` as far as it could be read (`pages_checkable`);
     `templates` are the layouts a page's `template:` may name, of the theme's settings
-    (`theme`, its `theme_name`) in its folders (`theme_dirs`); `site_url` as MkDocs
+    (`theme`, its `theme_name`) in its folders (`theme_dirs`), beside `stylesheets`
+    (`extra_css`); `site_url` as MkDocs
     resolved it and the build's `environ` tell the published site's build (CI on a push to
     main), which must not hold mkdocs.yml's example details."""
     problems: list[Problem] = list(bibliography.problems)
@@ -145,7 +147,7 @@ def site_problems(
     problems += located(
         setting_problems(extra, documents={file.src_uri for file in files if file.page})
         + edit_repository_problems(extra)
-        + theme_problems(theme, name=theme_name, dirs=theme_dirs)
+        + theme_problems(theme, name=theme_name, dirs=theme_dirs, stylesheets=stylesheets)
         + reserved,
         path=config_file.name,
         lines=setting_lines(config_text),

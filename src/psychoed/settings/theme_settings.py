@@ -1,6 +1,7 @@
-"""The theme's settings in mkdocs.yml that Material reads only as it lays a page out: a
-theme other than Material, or an icon the theme does not have (a palette toggle's, one of
-`theme.icon`), stopped the build with a traceback from the template that named it."""
+"""The settings of the site's look in mkdocs.yml that MkDocs and Material read only as they
+lay a page out: a theme other than Material, an icon the theme does not have (a palette
+toggle's, one of `theme.icon`), or a stylesheet that is no file name (`extra_css`) stopped
+the build with a traceback from the code that read it."""
 
 from __future__ import annotations
 
@@ -12,8 +13,27 @@ from typing import Any
 from psychoed.settings.setting_problems import SettingProblem
 
 
-def theme_problems(theme: Mapping[str, Any], *, name: str | None, dirs: Sequence[str]) -> list[SettingProblem]:
-    """Each theme setting that would stop Material laying out a page, with its fix."""
+def theme_problems(
+    theme: Mapping[str, Any], *, name: str | None, dirs: Sequence[str], stylesheets: Sequence[object] = ()
+) -> list[SettingProblem]:
+    """Each setting of the look that would stop a page being laid out, with its fix."""
+    problems = [
+        SettingProblem(
+            f"extra_css[{index}]",
+            f"is {sheet!r}, not a file name; write the path of the stylesheet alone, with no ':' after it: {_path_of(sheet)}",
+        )
+        for index, sheet in enumerate(stylesheets)
+        if not isinstance(sheet, str)
+    ]
+    return problems + _theme_problems(theme, name=name, dirs=dirs)
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+def _theme_problems(theme: Mapping[str, Any], *, name: str | None, dirs: Sequence[str]) -> list[SettingProblem]:
     if name != "material":
         return [
             SettingProblem(
@@ -29,9 +49,9 @@ def theme_problems(theme: Mapping[str, Any], *, name: str | None, dirs: Sequence
     ]
 
 
-# ---------------------------------------------------------------------------------------
-# Helper functions
-# ---------------------------------------------------------------------------------------
+# What a stylesheet written with a ':' after it ('- stylesheets/extra.css:') reads as: the path.
+def _path_of(sheet: object) -> str:
+    return str(next(iter(sheet))) if isinstance(sheet, Mapping) and len(sheet) == 1 else "stylesheets/extra.css"
 
 
 def _icon_settings(theme: Mapping[str, Any]) -> Iterator[tuple[str, object]]:
@@ -40,8 +60,8 @@ def _icon_settings(theme: Mapping[str, Any]) -> Iterator[tuple[str, object]]:
     schemes = enumerate(palette) if isinstance(palette, list) else [(None, palette)]
     for index, scheme in schemes:
         toggle = scheme.get("toggle") if isinstance(scheme, Mapping) else None
-        if isinstance(toggle, Mapping) and "icon" in toggle:
-            yield f"theme.palette{'' if index is None else f'[{index}]'}.toggle.icon", toggle["icon"]
+        if isinstance(toggle, Mapping):
+            yield f"theme.palette{'' if index is None else f'[{index}]'}.toggle.icon", toggle.get("icon")
     yield from _nested("theme.icon", theme.get("icon"))
 
 
@@ -56,7 +76,7 @@ def _nested(setting: str, value: object) -> Iterator[tuple[str, object]]:
 def _icon_problem(icon: object, folders: list[Path]) -> str:
     example = "material/brightness-4"
     if not isinstance(icon, str) or not icon.strip():
-        return f"is empty; name an icon the theme has, as Material writes it: {example}"
+        return f"names no icon; name one the theme has, as Material writes it: {example}"
     names = [
         svg.relative_to(folder).with_suffix("").as_posix()
         for folder in folders
