@@ -168,6 +168,20 @@ def test_page_without_prose_has_no_score():
     assert readability("---\ntitle: T\n---\n\n# Only a heading\n") is None
 
 
+# Cut short in the browser's editor: the theme stopped with a traceback, no check having run.
+def test_make_build_names_a_mkdocs_yml_that_lost_the_sites_hooks(checkable_copy):
+    config = checkable_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[: text.index("\nhooks:")] + "\n", encoding="utf-8")
+
+    result = run_make(checkable_copy, "build")
+
+    assert result.returncode != 0
+    lines = config.read_text(encoding="utf-8").count("\n")
+    assert f"  mkdocs.yml:{lines}: hooks: does not list hooks/site_checks.py" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
 def test_make_build_names_a_mkdocs_yml_that_is_not_yaml_at_its_line(checkable_copy):
     config = checkable_copy / "mkdocs.yml"
     line = add_lines(config, "extra_javascript:", "   - one.js", "  - two.js")

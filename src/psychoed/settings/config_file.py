@@ -1,5 +1,5 @@
 """mkdocs.yml as plain data, for the tools that read it outside a build, and a YAML
-mistake in it told at its line.
+mistake in it told at its line, as is a file that lost the site's hooks.
 
 `!ENV` tags are resolved by pyyaml-env-tag, the library MkDocs' own loader uses, so the
 tools need no MkDocs import and run the same under MkDocs or ProperDocs.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,24 @@ def yaml_problem(message: str, *, project_dir: Path) -> Problem | None:
         # YAML's own words ("mapping values are not allowed here") tell an editor nothing.
         "not valid YAML; check this line and the one before: a value holding ': ' or ' #' "
         "must be in quotes, and a setting is indented two spaces (never a tab) under the one it belongs to",
+    )
+
+
+# The hook that runs every check of the site: listed in mkdocs.yml's `hooks:`.
+SITE_CHECKS_HOOK = "hooks/site_checks.py"
+
+
+def missing_hooks_problem(hooks: Collection[str], *, path: str, text: str) -> Problem | None:
+    """A mkdocs.yml whose `hooks:` lost the site's (deleted, or the file cut short): no check
+    of the site's runs, and the theme's templates stop with a traceback; told at the file's
+    end, where the list went missing. None while the site's checks are listed."""
+    if any(Path(hook).as_posix().endswith(SITE_CHECKS_HOOK) for hook in hooks):
+        return None
+    return Problem(
+        path,
+        max(text.count("\n"), 1),
+        f"hooks: does not list {SITE_CHECKS_HOOK}, so the site's checks and notes do not run (was the file cut "
+        "short?); put back what went missing from mkdocs.yml's last version: git diff mkdocs.yml shows it",
     )
 
 
