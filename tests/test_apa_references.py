@@ -1684,6 +1684,12 @@ def test_a_one_word_subtitle_is_told_as_pandoc_prints_it_small_and_braces_keep_i
             "The toughest triage—Allocating ventilators in a pandemic",
         ),
         (
+            "Medication-Assisted Therapies\\,---\\,Tackling the Opioid-Overdose Epidemic",
+            "{Tackling}",
+            "Medication-Assisted Therapies\\,---\\,{Tackling} the Opioid-Overdose Epidemic",
+            "Medication-assisted therapies — Tackling the opioid-overdose epidemic",
+        ),
+        (
             "Reducing the Risks of Relief~---~The {CDC} Opioid-Prescribing Guideline",
             "{The}",
             "Reducing the Risks of Relief~---~{The} {CDC} Opioid-Prescribing Guideline",

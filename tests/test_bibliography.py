@@ -552,6 +552,26 @@ def test_invisible_characters_in_printed_text_are_left_out_of_what_pandoc_reads(
     assert "author    = {Neff, Kristin}" in bibliography.entries["neff2011"].pandoc
 
 
+# JabRef's and some Zotero exports' text symbols, in their three forms, reach pandoc as the
+# characters (it keeps them as raw LaTeX, which the page showed); other commands as written.
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Triage\\textemdash{}Allocating", "Triage—Allocating"),
+        ("Triage{\\textemdash}Allocating", "Triage—Allocating"),
+        ("Triage\\textemdash Allocating", "Triage—Allocating"),
+        ("Risk\\textellipsis, relief\\texttrademark", "Risk…, relief™"),
+        ("log \\textit{K}, \\textemdashes", "log \\textit{K}, \\textemdashes"),
+    ],
+)
+def test_text_symbols_written_as_latex_reach_pandoc_as_their_characters(written, read):
+    source = BOOK.replace("Self-Compassion", written)
+    assert (
+        f"title     = {{{read}}}"
+        in check_bibliography(source, display_path="references.bib").entries["neff2011"].pandoc
+    )
+
+
 def test_a_byte_order_mark_at_the_start_of_the_file_is_harmless(tmp_path):
     path = tmp_path / "references.bib"
     path.write_text("\ufeff" + BOOK.replace("AUTHORS", "Neff, Kristin"), encoding="utf-8")

@@ -74,7 +74,25 @@ def test_a_stylesheet_written_with_a_colon_is_told_at_its_line(site_copy: Path):
     ]
 
 
+# Far from any icon, or a stylesheet that is no path at all: the message names an example.
+def test_an_icon_like_none_of_the_themes_and_a_stylesheet_of_no_path_get_an_example(tmp_path: Path):
+    (tmp_path / ".icons" / "material").mkdir(parents=True)
+    (tmp_path / ".icons" / "material" / "pencil.svg").write_text("<svg/>")
+    problems = theme_problems(
+        {"icon": {"edit": "zz"}}, name="material", dirs=[str(tmp_path)], stylesheets=["a.css", ["x", "y"]]
+    )
+    assert [str(problem) for problem in problems] == [
+        "extra_css[1]: is ['x', 'y'], not a file name; write the path of the stylesheet alone, with no ':' after it: "
+        "stylesheets/extra.css",
+        "theme.icon.edit: 'zz' is no icon the theme has (no .icons/zz.svg); name an icon the theme has, as Material "
+        "writes it: material/brightness-4",
+    ]
+
+
 def test_a_theme_other_than_material_is_told_to_be_material():
     assert [str(problem) for problem in theme_problems({}, name="readthedocs", dirs=[])] == [
         "theme.name: is readthedocs, but the site is laid out for Material for MkDocs; write name: material"
+    ]
+    assert [str(problem) for problem in theme_problems({}, name=None, dirs=[])] == [
+        "theme.name: is missing, but the site is laid out for Material for MkDocs; write name: material"
     ]

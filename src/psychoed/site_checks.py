@@ -66,9 +66,9 @@ def site_problems(
     docs_dir: Path,
     config_file: Path,
     extra: Mapping[str, Any],
+    templates: set[str],
     theme: Mapping[str, Any],
     theme_name: str | None,
-    templates: set[str],
     theme_dirs: Sequence[str],
     stylesheets: Sequence[object],
     today: dt.date,
@@ -77,9 +77,9 @@ def site_problems(
 ) -> list[Problem]:
     """Every problem of the site's content, notices and warnings included, against
     `bibliography` as far as it could be read (`pages_checkable`);
-    `templates` are the layouts a page's `template:` may name, of the theme's settings
-    (`theme`, its `theme_name`) in its folders (`theme_dirs`), beside `stylesheets`
-    (`extra_css`); `site_url` as MkDocs
+    `templates` are the layouts a page's `template:` may name; `theme` (its settings),
+    `theme_name`, `theme_dirs` (its folders) and `stylesheets` (`extra_css`) are the look's
+    settings that MkDocs and Material read only as they lay a page out; `site_url` as MkDocs
     resolved it and the build's `environ` tell the published site's build (CI on a push to
     main), which must not hold mkdocs.yml's example details."""
     problems: list[Problem] = list(bibliography.problems)

@@ -14,9 +14,8 @@ from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
 
 from psychoed.articles.front_matter import Article
-from psychoed.characters import printable
 from psychoed.references.bibliography import Entry
-from psychoed.references.bibtex_characters import with_text_symbols
+from psychoed.references.bibtex_characters import printed_characters
 from psychoed.references.doi import doi_url
 
 SCHEMA = "https://schema.org"
@@ -93,7 +92,7 @@ def work_json_ld(entry: Entry) -> dict:
 def plain_text(latex: str) -> str:
     """A BibTeX value as readers see it: no protecting braces, accents as letters, and no
     invisible characters (the reference list prints none either)."""
-    latex = _FORMATTING.sub("", with_text_symbols(printable(latex)))
+    latex = _FORMATTING.sub("", printed_characters(latex))
     # Words, digits and plain punctuation with single spaces or hyphens (`--` is a dash)
     # read the same in LaTeX: most names, titles and journals ("Self-Compassion") skip
     # pybtex's parser (0.3 ms a value; 0.4 s at N = 200).

@@ -358,7 +358,6 @@ def _chunks(source: str) -> list[tuple[int, str]]:
     ]
 
 
-# A brace opened at `at`, as a message quotes it: '{U.S. adults: A…'.
 # A value left open that a brace was opened inside (`{Among {U.S. adults: A survey},`):
 # either that brace or the value's last lacks its '}', and ending the value would keep the
 # rest of the title as typed, so both are named; `at` is that brace.
@@ -409,17 +408,6 @@ def _unbalanced_field_line(lines: list[str], last: int) -> int | None:
 
 # A value's opening brace left out (`year = 2021},`): its closing one ends the entry there,
 # and BibTeX skips the fields after it as a comment, saying nothing.
-# The last field that starts in `text` (an entry up to a '}'), and its value as written so
-# far: over several lines (a title wrapped), or one of several on a line (doi.org's form).
-def _value_before(text: str) -> tuple[str, str]:
-    fields = list(_FIELD_AFTER.finditer(text))
-    return (fields[-1].group("name"), text[fields[-1].end() :]) if fields else ("this field", "")
-
-
-# A field's start on a line of its own, or after a comma on the same line (doi.org's form).
-_FIELD_AFTER = re.compile(r"(?:^[ \t]*|,\s*)(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
-
-
 def _early_end_problems(source: str, display_path: str) -> list[tuple[int, Problem]]:
     problems = []
     for first, chunk in _chunks(source):
@@ -447,6 +435,17 @@ def _early_end_problems(source: str, display_path: str) -> list[tuple[int, Probl
                     problems.append((first, Problem(display_path, line, message)))
                 break
     return problems
+
+
+# The last field that starts in `text` (an entry up to a '}'), and its value as written so
+# far: over several lines (a title wrapped), or one of several on a line (doi.org's form).
+def _value_before(text: str) -> tuple[str, str]:
+    fields = list(_FIELD_AFTER.finditer(text))
+    return (fields[-1].group("name"), text[fields[-1].end() :]) if fields else ("this field", "")
+
+
+# A field's start on a line of its own, or after a comma on the same line (doi.org's form).
+_FIELD_AFTER = re.compile(r"(?:^[ \t]*|,\s*)(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
 
 
 def _comma_missing_line(lines: list[str], error: int) -> int | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name, invisibles, visible
+from psychoed.characters import TYPOGRAPHIC_QUOTES, character_name, invisibles, printable, visible
 from psychoed.problems import Problem
 
 # Fields whose value is copied as a link or a path: one invisible character breaks it.
@@ -94,9 +94,12 @@ _TEXT_SYMBOL = re.compile(
 )
 
 
-def with_text_symbols(text: str) -> str:
-    r"""`text` with LaTeX's text symbols that pandoc leaves unprinted as their characters:
-    `\textemdash{}`, `{\textemdash}` and `\textemdash ` (whose space ends the command) as '—'."""
+def printed_characters(text: str) -> str:
+    r"""BibTeX text with its characters as readers see them, for pandoc, the title's checks
+    and the structured data alike: invisible ones as spaces or nothing (`printable`), and
+    LaTeX's text symbols that pandoc leaves unprinted as theirs: `\textemdash{}`,
+    `{\textemdash}` and `\textemdash ` (whose space ends the command) as '—'."""
+    text = printable(text)
     if "\\text" not in text:
         return text
     return _TEXT_SYMBOL.sub(lambda found: _TEXT_SYMBOLS[found.group("braced") or found.group("bare")], text)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from psychoed.characters import printable
-from psychoed.references.bibtex_characters import with_text_symbols
+from psychoed.references.bibtex_characters import printed_characters
 from psychoed.references.reference_rules import (
     PUBLISHER_FIELDS,
     THESIS_KINDS,
@@ -76,9 +75,7 @@ def pandoc_text(
     at = text.index("@") + 1
     head = text.index(",") + 1  # after `@type{key,`
     added = "".join(f"\n  {name} = {{{value}}}," for name, value in changed.items() if value is not None)
-    return with_text_symbols(
-        printable(text[:at] + pandoc_kind + text[text.index("{", at) : head] + added + text[head:])
-    )
+    return printed_characters(text[:at] + pandoc_kind + text[text.index("{", at) : head] + added + text[head:])
 
 
 # BibTeX's other form, `@book(key, ...)`, which pandoc cannot read, as `@book{key, ...}`:

@@ -23,9 +23,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from psychoed.characters import printable
 from psychoed.references import proper_words
-from psychoed.references.bibtex_characters import with_text_symbols
+from psychoed.references.bibtex_characters import printed_characters
 
 _FORMATTING_COMMANDS = {"emph", "textit", "textbf", "textsl", "textup", "textrm", "textsf", "textmd", "textnormal"}
 _COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
@@ -237,9 +236,9 @@ def stops_in_names(value: str) -> list[tuple[str, list[str], list[str], str]]:
     capitalises ('and' after '{Acme Inc.}'), and the fix, braced whole: the name with its
     initials and the word after them ('{Aaron T. Beck}', '{J. K. Rowling}', '{E. coli}'),
     the abbreviation with its '.' ('{St.}'), the abbreviation with the word after it
-    ('{Acme Inc. and}', '{U.S. adults}'), or the name alone ('B. F. {Skinner}'). Left out: a capitalised word after a braced abbreviation, which may be
-    meant ('{U.S.} Army'); dotted capitals written unbraced, which `dotted_abbreviations`
-    tells."""
+    ('{Acme Inc. and}', '{U.S. adults}'), or the name alone ('B. F. {Skinner}'). Left out: a
+    capitalised word after a braced abbreviation, which may be meant ('{U.S.} Army'); dotted
+    capitals written unbraced, which `dotted_abbreviations` tells."""
     text, parts = _title_words(value)
     _, kept, within = _pandoc_reading(value)
     words = [w for part in parts for w in part]
@@ -337,18 +336,16 @@ def dash_subtitles(value: str) -> list[tuple[str, str]]:
     """The first word after an em dash ('—', BibTeX's '---', or a spaced en dash), written with
     a capital, which pandoc's sentence case prints small ("Self-compassion—A buffer" prints
     "—a buffer"), though APA capitalises the first word of a subtitle, after a dash as after a
-    colon: each word and its fix ('{A}'). Left as written: a word written small, and the one after the dash that
-    closes a pair opened before one ("Find—and Keep—Love": dashes setting off a phrase); a
-    name English always capitalises, which `always_capitalised` braces whole ('{United
-    States}'); a title in capitals, told whole."""
+    colon: each word and its fix ('{A}'). Left as written: a word written small, and the one
+    after the dash that closes a pair opened before one ("Find—and Keep—Love": dashes setting
+    off a phrase); a name English always capitalises, which `always_capitalised` braces whole
+    ('{United States}'); a title in capitals, told whole."""
     text, parts = _title_words(value)
     if text.upper() == text:
         return []
     names = {id(name[0]) for part in parts for name in _proper_names(part, text)}
     found, closes = [], False
-    for w in (w for part in parts for w in part):
-        if not _DASH_BEFORE.search(text, 0, w.start):
-            continue
+    for w in _after_dashes(text, parts):
         if _capitalised(w.text) and not (closes or w.kept or w.formatted or w.starts_sentence or id(w) in names):
             found.append((w.text, "{" + w.text + "}"))
         closes = w.text.islower() and not closes  # a phrase set off: its closing dash comes next
@@ -363,8 +360,7 @@ def small_dash_subtitle(value: str) -> tuple[str, str] | None:
     keep—love"), and a conjunction, which goes on with the title ("depression—and the
     unexpected solutions"); a word braced small, as the editor's say that the dash sets off
     a phrase ('—{mostly}')."""
-    text, parts = _title_words(value)
-    after = [w for part in parts for w in part if _DASH_BEFORE.search(text, 0, w.start)]
+    after = _after_dashes(*_title_words(value))
     if len(after) != 1:
         return None
     word = after[0]
@@ -526,6 +522,11 @@ def _proper_length(part: list[_Word], at: int, text: str) -> int:
     return 1 if part[at].text in proper_words.SINGLE else 0
 
 
+# The words right after a dash, in the title's order.
+def _after_dashes(text: str, parts: list[list[_Word]]) -> list[_Word]:
+    return [w for part in parts for w in part if _DASH_BEFORE.search(text, 0, w.start)]
+
+
 def _family_name_after(part: list[_Word], start: int, at: int, text: str) -> bool:
     named_before = start > 0 and _capitalised(part[start - 1].text) and not part[start - 1].starts_sentence
     return not named_before and text[part[at - 1].end : part[at].start] == " " and _capitalised(part[at].text)
@@ -556,7 +557,7 @@ def _small_words(part: list[_Word]) -> int:
 # rules of a title (shared, so read-only).
 @functools.lru_cache(maxsize=16)
 def _pandoc_reading(value: str) -> tuple[str, list[bool], list[str | None]]:
-    return _as_pandoc_reads(with_text_symbols(printable(value)))
+    return _as_pandoc_reads(printed_characters(value))
 
 
 # The text pandoc sentence-cases, with whether each character keeps its case (braces
@@ -646,6 +647,7 @@ def _after_abbreviation(word: _Word, parts: list[list[_Word]]) -> str:
 
 # The abbreviations that stand before a name: pandoc's, and a mountain's and a fort's.
 _BEFORE_NAMES = frozenset(re.findall(r"\w+", "Capt Dr Fr Ft Gen Gov Hon Mr Mrs Ms Mt Pres Prof Rep Rev Sen Sgt St"))
+_ABBREVIATED = _ABBREVIATIONS | _BEFORE_NAMES
 
 
 # A '.' that ends a word: followed by a space (pandoc's sentence case starts a sentence after
@@ -659,7 +661,7 @@ def _ends_abbreviation(word: _Word | None, text: str) -> bool:
     if word is None:
         return False
     dotted = word.text.isupper() and text[word.start - 2 : word.start - 1].isupper() and text[word.start - 1] == "."
-    return not dotted and (len(word.text) == 1 or word.text in _ABBREVIATIONS | _BEFORE_NAMES)
+    return not dotted and (len(word.text) == 1 or word.text in _ABBREVIATED)
 
 
 # Where a name braced with its initial or abbreviation starts: at a given name written right

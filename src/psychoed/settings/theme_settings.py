@@ -25,28 +25,20 @@ def theme_problems(
         for index, sheet in enumerate(stylesheets)
         if not isinstance(sheet, str)
     ]
-    return problems + _theme_problems(theme, name=name, dirs=dirs)
+    if name != "material":
+        message = f"is {name or 'missing'}, but the site is laid out for Material for MkDocs; write name: material"
+        return [*problems, SettingProblem("theme.name", message)]
+    icons = [Path(folder) / ".icons" for folder in dirs]
+    return problems + [
+        SettingProblem(setting, _icon_problem(icon, icons))
+        for setting, icon in _icon_settings(theme)
+        if not (isinstance(icon, str) and any((folder / f"{icon}.svg").is_file() for folder in icons))
+    ]
 
 
 # ---------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------
-
-
-def _theme_problems(theme: Mapping[str, Any], *, name: str | None, dirs: Sequence[str]) -> list[SettingProblem]:
-    if name != "material":
-        return [
-            SettingProblem(
-                "theme.name",
-                f"is {name or 'missing'}, but the site is laid out for Material for MkDocs; write name: material",
-            )
-        ]
-    icons = [Path(folder) / ".icons" for folder in dirs]
-    return [
-        SettingProblem(setting, _icon_problem(icon, icons))
-        for setting, icon in _icon_settings(theme)
-        if not (isinstance(icon, str) and any((folder / f"{icon}.svg").is_file() for folder in icons))
-    ]
 
 
 # What a stylesheet written with a ':' after it ('- stylesheets/extra.css:') reads as: the path.
