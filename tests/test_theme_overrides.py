@@ -10,7 +10,13 @@ import jinja2
 import pytest
 
 from conftest import ROOT, build_site, line_of
-from psychoed.pages.page_templates import template_error_problem, template_syntax_problems
+from psychoed.markdown_source import PageSource
+from psychoed.pages.page_templates import (
+    layout_names,
+    template_error_problem,
+    template_problems,
+    template_syntax_problems,
+)
 from psychoed.references import citation_cache
 
 _MATERIAL = find_spec("material")
@@ -31,6 +37,29 @@ def test_search_partial_is_materials_with_a_named_dialog():
     named = theirs.replace('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">', 1)
     assert named != theirs, "Material's search dialog changed shape; recheck the override"
     assert ours == named
+
+
+# A layout from another site's front matter (Jekyll's post.html) or one of Material's that
+# is no page's layout (blog-post.html stopped the build with a traceback; 404.html and
+# redirect.html published the page without its text) is told, with a layout to write.
+@pytest.mark.parametrize(
+    ("named", "fix"),
+    [
+        ("blog-post.html", "delete the template line (the page gets the usual layout)"),
+        ("404.html", "delete the template line (the page gets the usual layout)"),
+        ("post.html", "delete the template line (the page gets the usual layout)"),
+        ("trustpage.html", "write template: trust-page.html"),
+    ],
+)
+def test_a_template_that_is_no_pages_layout_is_told_with_the_fix(tmp_path, named, fix):
+    for name in ("main.html", "trust-page.html", "404.html"):
+        (tmp_path / name).write_text("{% extends 'base.html' %}", encoding="utf-8")
+    layouts = layout_names([str(tmp_path), str(MATERIAL_TEMPLATES)])
+    page = PageSource("docs/articles/a.md", f"---\ntitle: A\ntemplate: {named}\n---\n# A\n")
+    assert layouts == {"main.html", "trust-page.html"}
+    assert [str(problem) for problem in template_problems([page], templates=layouts)] == [
+        f"docs/articles/a.md:3: front matter field 'template' is '{named}', which is no layout of the site; {fix}"
+    ]
 
 
 def test_toc_partial_is_materials_with_the_toggle_label_only_where_the_toggle_is():

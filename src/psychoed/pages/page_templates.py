@@ -39,7 +39,8 @@ def template_problems(pages: list[PageSource], *, templates: set[str]) -> list[P
         name = front_matter.fields["template"]
         if isinstance(name, str) and name in templates:
             continue
-        closest = difflib.get_close_matches(str(name), sorted(templates), n=1, cutoff=0.5)
+        # A typo is close; another site's layout (Jekyll's page.html, post.html) is not one of ours.
+        closest = difflib.get_close_matches(str(name), sorted(templates), n=1, cutoff=0.8)
         fix = (
             f"write template: {closest[0]}" if closest else "delete the template line (the page gets the usual layout)"
         )
@@ -55,8 +56,15 @@ def template_problems(pages: list[PageSource], *, templates: set[str]) -> list[P
 
 def layout_names(theme_dirs: list[str]) -> set[str]:
     """The layouts a page may name: the pages' templates at the top of the theme's folders
-    (overrides/ first), not the partials they include."""
-    return {path.name for folder in theme_dirs for path in Path(folder).glob("*.html")}
+    (overrides/ first), not the partials they include nor those that are no page's layout."""
+    return {path.name for folder in theme_dirs for path in Path(folder).glob("*.html")} - _NOT_LAYOUTS
+
+
+# Templates at the top of the theme's folders that a page cannot take: the frame main.html
+# fills (a page on it loses the site's additions), the error page's, and those of plugins
+# the site does not run (blog, redirects), which lost the page's text or stopped the build
+# with a traceback.
+_NOT_LAYOUTS = frozenset({"base.html", "404.html", "blog.html", "blog-post.html", "redirect.html"})
 
 
 def template_syntax_problems(env: Environment, *, folder: Path, config_file: Path) -> list[Problem]:
