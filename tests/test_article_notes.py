@@ -288,6 +288,18 @@ def test_a_date_yaml_reads_as_text_is_told_with_the_date_to_write(typed, message
     assert [str(problem) for problem in problems] == [f"docs/articles/a.md:5: {message}"]
 
 
+# A review's new dates typed above the old ones: YAML would read the old ones, silently.
+def test_a_field_given_twice_is_told_at_its_second_line_with_both_lines():
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace(
+        "published: 2026-11-25\n", "published: 2026-11-25\nlast_reviewed: 2026-12-05\n"
+    )
+    _, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert [str(problem) for problem in problems] == [
+        "docs/articles/a.md:7: front matter field 'last_reviewed' is given twice, at lines 6 and 7, and only this "
+        "line's value is read; delete the line you do not mean"
+    ]
+
+
 # A field misspelt, or one no part of the site reads: its value would be left off the page.
 UNKNOWN_FIELDS = [
     (

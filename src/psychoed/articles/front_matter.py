@@ -105,7 +105,8 @@ def _read_front_matter(source: str, path: str) -> tuple[FrontMatter | None, tupl
                 "front matter must be 'field: value' lines; write each field as its name, a colon and its value, e.g. title: Sleep",
             ),
         )
-    return FrontMatter(fields, lines, typed), tuple(_field_problems(fields, lines, typed, path=path))
+    problems = _repeated_field_problems(text, path) + _field_problems(fields, lines, typed, path=path)
+    return FrontMatter(fields, lines, typed), tuple(problems)
 
 
 # What YAML reads differently from what the editor meant, in the front matter of any page
@@ -374,6 +375,25 @@ def years_later(date: dt.date, years: int) -> dt.date:
 
 
 # Each top-level key's line in the file: the front matter starts on line 2, after `---`.
+# A field written again (a review's new dates typed above the old ones): YAML reads the last
+# and drops the others without a word.
+def _repeated_field_problems(text: str, path: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for match in _KEY_LINE.finditer(text):
+        key, line = match.group("key"), 2 + text.count("\n", 0, match.start())
+        if key in seen:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"front matter field '{key}' is given twice, at lines {seen[key]} and {line}, and only this line's value is read; delete the line you do not mean",
+                )
+            )
+        seen.setdefault(key, line)
+    return problems
+
+
 def _key_lines(text: str) -> dict[str, int]:
     return {m.group("key"): 2 + text.count("\n", 0, m.start()) for m in _KEY_LINE.finditer(text)}
 
