@@ -76,6 +76,26 @@ def messages(body: str) -> list[str]:
             "Both [see @inwood2018, p. 3,\nand also @yip2021].",
             "docs/a.md:4: '[see @inwood2018, p. 3, and also @yip2021]' is not read as a citation: works in one citation are separated by ';', not ','; write [see @inwood2018, p. 3; and also @yip2021]",
         ),
+        (
+            "One review [@inwood 2018].",
+            "docs/a.md:4: '[@inwood 2018]' is not read as a citation: a key has no spaces and follows '@' directly; write [@inwood2018]",
+        ),
+        (
+            "One review [see @ inwood2018, p. 3; @yip 2021a].",
+            "docs/a.md:4: '[see @ inwood2018, p. 3; @yip 2021a]' is not read as a citation: a key has no spaces and follows '@' directly; write [see @inwood2018, p. 3; @yip2021]",
+        ),
+        (
+            "Both [@inwood2018, yip2021].",
+            "docs/a.md:4: '[@inwood2018, yip2021]' reads 'yip2021' after ',' as a page of the work before it; works in one citation are separated by ';', each after '@'; write [@inwood2018; @yip2021]",
+        ),
+        (
+            "Both [see @inwood2018, p. 3, and Yip2021].",
+            "docs/a.md:4: '[see @inwood2018, p. 3, and Yip2021]' reads 'Yip2021' after ',' as a page of the work before it; works in one citation are separated by ';', each after '@'; write [see @inwood2018, p. 3; and @yip2021]",
+        ),
+        (
+            "Twice [@inwood2018; @inwood2018].",
+            "docs/a.md:4: '[@inwood2018; @inwood2018]' names the same work twice, so its year would be printed twice; write it once: [@inwood2018]",
+        ),
     ],
 )
 def test_each_mistake_is_named_at_its_line_with_its_fix(body: str, expected: str):
@@ -95,6 +115,8 @@ def test_each_mistake_is_named_at_its_line_with_its_fix(body: str, expected: str
         "Two works [@inwood2018][@yip2021] and one [@yip2021]: kindness helps.",
         "A note on kindness[^yip2021].\n\n[^yip2021]: Its own words.",
         "The [yip2021 study](https://doi.org/10.1080/17439760.2020.1778060) is open.\n\n[yip2021]: https://example.org/",
+        "Pages of one work [@inwood2018, p. 3; @inwood2018, p. 5] and a study [@yip2021, Study 2].",
+        "Our handle [@ growtrue] and the year [@growtrue 2024 review].",
     ],
 )
 def test_what_is_not_a_citation_attempt_passes(body: str):
@@ -117,7 +139,15 @@ def test_the_same_wrong_bracket_on_two_lines_is_told_at_each():
 
 @pytest.mark.parametrize(
     "written",
-    ["[@inwod2018]", "[@Inwood2018]", "@inwood2018 showed", "[inwood2018]", "[@yip2021; inwood2018]"],
+    [
+        "[@inwod2018]",
+        "[@Inwood2018]",
+        "@inwood2018 showed",
+        "[inwood2018]",
+        "[@yip2021; inwood2018]",
+        "[@yip2021, inwood2018]",
+        "[@inwood 2018]",
+    ],
 )
 def test_the_entry_a_broken_citation_means_is_not_told_to_be_removed(written):
     page = PageSource("docs/articles/a.md", f"---\ntitle: A\n---\n\nSelf-compassion helps {written}.\n")

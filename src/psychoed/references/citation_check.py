@@ -17,6 +17,7 @@ from psychoed.references.citation_syntax import (
     find_bare_keys,
     find_citation_blocks,
     find_plain_brackets,
+    find_spaced_citations,
 )
 
 
@@ -36,8 +37,17 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
                     problems.append(
                         Problem(page.path, block.line, _unknown_key_message(key, by_casefold, bibliography, guess))
                     )
+            if message := _block_message(block, by_casefold, bibliography):
+                problems.append(Problem(page.path, block.line, message))
+        spaced = set()
+        for text, closed, line in find_spaced_citations(body, first_line=first_line):
+            if message := _spaced_message(text, closed, by_casefold, bibliography):
+                spaced.add(text)
+                problems.append(Problem(page.path, line, message))
         told: set[tuple[str, int | None]] = set()
         for bare in find_bare_keys(body, first_line=first_line):
+            if bare.bracket in spaced:
+                continue
             message = _bare_key_message(bare, by_casefold, bibliography)
             # A bracket holding two keys is told once, at its first (the same bracket
             # written again on another line is told there too).
@@ -64,6 +74,10 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
                 if key not in bibliography.entries:
                     close = [key.casefold(), *_close_keys(_key_as_guessed(key, block.text), by_casefold, bibliography)]
                     meant.update(by_casefold[c] for c in close if c in by_casefold)
+            for after_comma in _AFTER_COMMA.finditer(block.text):
+                meant.update(_works_meant(after_comma.group("suffix"), by_casefold, bibliography))
+        for _, closed, _ in find_spaced_citations(body, first_line=first_line):
+            meant.update(_works_meant(closed, by_casefold, bibliography))
         for bare in find_bare_keys(body, first_line=first_line):
             meant.update(_works_meant(bare.bracket or bare.key, by_casefold, bibliography))
         for text, _ in find_plain_brackets(body, first_line=first_line):
@@ -122,6 +136,37 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
         f"'@{bare.key}' looks like a citation without brackets; write [@key] with a key from "
         f"{bibliography.path}, or write &#64;{bare.key} if it is not a citation"
     )
+
+
+# A citation pandoc reads otherwise than meant: a work after a comma, which it prints as a
+# page ("2018, p. yela2022"); the same work twice, its year printed twice ("2018, 2018").
+def _block_message(block: CitationBlock, by_casefold: dict[str, str], bibliography: Bibliography) -> str | None:
+    written = " ".join(block.text.split())
+    for after_comma in _AFTER_COMMA.finditer(written):
+        words = re.findall(KEY, after_comma.group("suffix"))
+        if keys := [word for word in words if word.casefold() in by_casefold or _HOUSE_KEY.fullmatch(word)]:
+            meant = _key_meant(keys[0], by_casefold, bibliography)
+            fixed = re.sub(rf",([^,;]*?){re.escape(keys[0])}\b", rf";\1@{meant}", written, count=1)
+            return f"'{written}' reads '{keys[0]}' after ',' as a page of the work before it; works in one citation are separated by ';', each after '@'; write {fixed}"
+    items = [item.strip() for item in written[1:-1].split(";")]
+    if len(set(items)) < len(items):
+        once = "; ".join(dict.fromkeys(items))
+        return f"'{written}' names the same work twice, so its year would be printed twice; write it once: [{once}]"
+    return None
+
+
+# `[@neff 2003]` or `[@ neff2003]`, told when each key it means is an entry's or shaped like one.
+def _spaced_message(text: str, closed: str, by_casefold: dict[str, str], bibliography: Bibliography) -> str | None:
+    keys = BARE_KEY.findall(closed)
+    if not all(key.casefold() in by_casefold or _HOUSE_KEY.fullmatch(key) for key in keys):
+        return None
+    fixed = BARE_KEY.sub(lambda item: "@" + _key_meant(item.group("key"), by_casefold, bibliography), closed)
+    written = " ".join(text.split())
+    return f"'{written}' is not read as a citation: a key has no spaces and follows '@' directly; write {fixed}"
+
+
+# A citation's item after its key's comma: the locator or words that follow the work.
+_AFTER_COMMA = re.compile(rf"@{KEY}\s*,(?P<suffix>[^;\]]*)")
 
 
 # The entries the key-like words of `text` mean: each written as an entry's key, or, shaped

@@ -31,6 +31,11 @@ _DEFINITION_INDENT = re.compile(r"(?:^|\n) {0,3}$")
 _QUOTE_MARKS = re.compile(r"\n[ \t]*>[ \t>]*")
 # `@key` not after a word character (e-mail addresses) or `/` (URLs such as a profile's).
 BARE_KEY = re.compile(rf"(?<![\w.+@/-])@(?P<key>{KEY})")
+# A key typed with a space after its `@` (`@ neff2003`) or before its year (`@neff 2003`).
+_SPACE_AFTER_AT = re.compile(r"(?<![\w.+@/])(?<!\w-)@[ \t]+(?=[\w-])")
+_SPACE_BEFORE_YEAR = re.compile(
+    r"(?<![\w.+@/])(?<!\w-)(@[^\W\d_][\w-]*[^\W\d_])[ \t]+(\d{4}[a-z]?)(?=[ \t]*(?:[,;]|$))"
+)
 # Links and images with their destinations, and any other bracket on one line.
 _LINK_OR_BRACKET = re.compile(r"!?\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|<[a-z]+:[^>\s]*>")
 
@@ -104,6 +109,19 @@ def find_plain_brackets(markdown: str, *, first_line: int = 1) -> list[tuple[str
         for match in _brackets(masked)
         if "@" not in match.group("body") and not match.group("body").startswith("^")
     ]
+
+
+def find_spaced_citations(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
+    """`[@neff 2003]`, `[@ neff2003]`: each bracket outside code that is a citation once the
+    spaces typed in a key or after its `@` are taken out, with that citation and its line."""
+    masked = blank_code(markdown)
+    found = []
+    for match in _brackets(masked):
+        body = match.group("body")
+        closed = _SPACE_BEFORE_YEAR.sub(r"\1\2", _SPACE_AFTER_AT.sub("@", body))
+        if closed != body and not _citation_keys(body) and _citation_keys(closed):
+            found.append((match.group(0), f"[{closed}]", line_at(masked, match.start(), first_line=first_line)))
+    return found
 
 
 def join_wrapped_citations(markdown: str) -> str:
