@@ -96,6 +96,18 @@ def messages(body: str) -> list[str]:
             "Twice [@inwood2018; @inwood2018].",
             "docs/a.md:4: '[@inwood2018; @inwood2018]' names the same work twice, so its year would be printed twice; write it once: [@inwood2018]",
         ),
+        (
+            "Text.\n\n<details>\n<summary>More</summary>\nGrounding helps [@yip2021].\n</details>",
+            "docs/a.md:8: '[@yip2021]' stands inside the HTML <details> of line 6, where Markdown is not read, so readers would see it as typed; add markdown to that tag, <details markdown>, or write the text as Markdown without the tags",
+        ),
+        (
+            "See [Research on grounding [@yip2021]](https://example.org/) now.",
+            "docs/a.md:4: '[Research on grounding [@yip2021]](https://example.org/)' puts a citation inside a link's text, which cannot show it; put it after the link: [Research on grounding](https://example.org/) [@yip2021]",
+        ),
+        (
+            "The review [@inwood2018](https://doi.org/10.1111/aphw.12127) is open.",
+            "docs/a.md:4: '[@inwood2018](https://doi.org/10.1111/aphw.12127)' is a link whose text readers see as '@inwood2018', not a citation; write [@inwood2018] (its reference gives the work's address), or give the link words: [the review](https://doi.org/10.1111/aphw.12127)",
+        ),
     ],
 )
 def test_each_mistake_is_named_at_its_line_with_its_fix(body: str, expected: str):
@@ -108,7 +120,9 @@ def test_each_mistake_is_named_at_its_line_with_its_fix(body: str, expected: str
         "Cite [@inwood2018; see @yip2021, p. 3].",
         "Say hello to @growtrue on social media.",  # a handle, not shaped like a key
         "Follow https://mastodon.social/@growtrue2024 and write to team@example.org.",
-        "The review [@inwood2018](https://doi.org/10.1111/aphw.12127) is open.",
+        "The [@growtrue](https://example.org/growtrue) profile.",  # a handle as a link's text
+        "<div markdown>\nGrounding helps [@yip2021].\n</div>",
+        "Text <span>with a citation [@yip2021]</span> inline.",
         "Write &#64;growtrue2024 for a handle shaped like a key.",
         "Show how to cite: `[@smith1999]`.",
         "<!-- Draft: add [@smith1999] and @smith1999 here -->",

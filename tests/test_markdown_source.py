@@ -3,7 +3,9 @@ lines, with code and HTML comments blanked; its headings, typed as Markdown or H
 
 from __future__ import annotations
 
-from psychoed.markdown_source import PageSource, find_headings, without_comments
+import pytest
+
+from psychoed.markdown_source import PageSource, find_headings, raw_html_blocks, without_comments
 
 
 def test_a_page_tells_the_file_line_of_an_offset_in_its_body():
@@ -28,3 +30,20 @@ def test_headings_typed_as_markdown_or_html_each_at_its_line():
 
 def test_comments_are_taken_out_for_a_reader_that_counts_words():
     assert without_comments("One <!-- a\ndraft --> two.") == "One  two."
+
+
+# Where Python-Markdown reads no Markdown: a block-level element whose tag begins a line,
+# to its own end tag (nested ones of its name counted), unless it carries `markdown`.
+@pytest.mark.parametrize(
+    ("markdown", "raw"),
+    [
+        ("Text\n<p>Grounding *helps*.</p>\n", ["<p>Grounding *helps*.</p>"]),
+        ("<div>\n<div>a</div>\nb\n</div>\nafter\n", ["<div>\n<div>a</div>\nb\n</div>"]),
+        ("<div markdown>\n<p>raw</p>\n\n*read*\n</div>\n", ["<p>raw</p>"]),
+        ("<details>\n<summary>More</summary>\nopen\n\nnext paragraph\n", ["<details>\n<summary>More</summary>\nopen"]),
+        ("Text <span>inline</span> and <p>in a paragraph</p>.\n", []),
+        ("- item\n\n    <p>indented into the item</p>\n", []),
+    ],
+)
+def test_raw_html_blocks_are_the_block_elements_that_begin_a_line_without_markdown(markdown, raw):
+    assert [markdown[start:end] for start, end, _ in raw_html_blocks(markdown)] == raw

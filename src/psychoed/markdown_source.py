@@ -4,7 +4,7 @@ indented, inline) and HTML comments blanked so no rule reads them, its headings 
 their lines, and the syntax of its images.
 
 Blanking keeps every offset and line: a rule reads the blanked text and tells the line
-the editor sees.
+the editor sees. Raw HTML blocks, where Python-Markdown reads no Markdown, are found here too.
 """
 
 from __future__ import annotations
@@ -13,8 +13,14 @@ import functools
 import re
 from dataclasses import dataclass
 
-from psychoed.html_elements import elements
+from psychoed.html_elements import StartTag, elements, start_tags
 
+# The elements whose start tag, beginning a line, starts a raw HTML block in Python-Markdown
+# (its block_level_elements, less those that hold no text a page would write).
+_BLOCK_ELEMENTS = frozenset(
+    "address article aside blockquote center dd details div dl dt fieldset figcaption figure footer header "
+    "hgroup li main nav ol p section summary table tbody td tfoot th thead tr ul".split()
+)
 # The block between the first line's `---` and the next `---` (or `...`); an empty block
 # is closed by the line right after it, not by a rule further down.
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -92,6 +98,23 @@ def line_at(text: str, offset: int, *, first_line: int = 1) -> int:
     return first_line + text.count("\n", 0, offset)
 
 
+def raw_html_blocks(masked: str) -> list[tuple[int, int, StartTag]]:
+    """Each raw HTML block of code-blanked Markdown, from its start tag to the end of its end
+    tag, with that start tag: a block-level element whose tag begins a line and has no
+    `markdown` attribute. Python-Markdown shows what it holds as written, reading no Markdown."""
+    blocks = []
+    done = 0
+    for tag in start_tags(masked):
+        if tag.start < done or tag.name not in _BLOCK_ELEMENTS or "markdown" in tag.attributes:
+            continue
+        line_start = masked.rfind("\n", 0, tag.start) + 1
+        if tag.start - line_start > 3 or masked[line_start : tag.start].strip(" "):
+            continue  # in a paragraph, or indented into a list item: Markdown is read there
+        done = _end_of_element(masked, tag)
+        blocks.append((tag.start, done, tag))
+    return blocks
+
+
 def blank(text: str) -> str:
     """`text` as spaces, its line breaks kept: what it held is gone, its lines are not."""
     return re.sub(r"[^\n]", " ", text)
@@ -164,6 +187,18 @@ def find_headings(masked: str, *, first_line: int) -> list[Heading]:
         text = " ".join(element.text.split())
         headings.append(Heading(int(element.tag.name[1]), text, line_at(masked, element.start, first_line=first_line)))
     return sorted(headings, key=lambda heading: heading.line)
+
+
+# Where `tag`'s element ends, elements of its name nested in it counted; one never closed
+# ends with its paragraph.
+def _end_of_element(masked: str, tag: StartTag) -> int:
+    depth = 1
+    for match in re.finditer(rf"<(/?){tag.name}\b[^>]*>", masked[tag.end :], re.IGNORECASE):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return tag.end + match.end()
+    paragraph_end = masked.find("\n\n", tag.end)
+    return len(masked) if paragraph_end < 0 else paragraph_end
 
 
 def _blanked(match: re.Match[str]) -> str:

@@ -16,6 +16,9 @@ from psychoed.references.citation_syntax import (
     CitationBlock,
     find_bare_keys,
     find_citation_blocks,
+    find_citations_in_html,
+    find_citations_in_link_text,
+    find_keys_as_link_text,
     find_plain_brackets,
     find_spaced_citations,
 )
@@ -39,6 +42,9 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
                     )
             if message := _block_message(block, by_casefold, bibliography):
                 problems.append(Problem(page.path, block.line, message))
+        problems += [
+            Problem(page.path, line, message) for message, line in _misplaced_citations(body, first_line, by_casefold)
+        ]
         spaced = set()
         for text, closed, line in find_spaced_citations(body, first_line=first_line):
             if message := _spaced_message(text, closed, by_casefold, bibliography):
@@ -153,6 +159,31 @@ def _block_message(block: CitationBlock, by_casefold: dict[str, str], bibliograp
         once = "; ".join(dict.fromkeys(items))
         return f"'{written}' names the same work twice, so its year would be printed twice; write it once: [{once}]"
     return None
+
+
+# Citations where readers would see them as typed: in raw HTML, in a link's text; and a
+# link whose text is a key (an entry's, or shaped like one), which shows "@key".
+def _misplaced_citations(body: str, first_line: int, by_casefold: dict[str, str]) -> list[tuple[str, int]]:
+    found = [
+        (
+            f"'{citation}' stands inside the HTML <{tag.name}> of line {tag_line}, where Markdown is not read, so readers would see it as typed; add markdown to that tag, <{tag.name} markdown>, or write the text as Markdown without the tags",
+            line,
+        )
+        for citation, line, tag, tag_line in find_citations_in_html(body, first_line=first_line)
+    ]
+    found += [
+        (f"'{link}' puts a citation inside a link's text, which cannot show it; put it after the link: {apart}", line)
+        for link, apart, line in find_citations_in_link_text(body, first_line=first_line)
+    ]
+    found += [
+        (
+            f"'{link}' is a link whose text readers see as '@{key}', not a citation; write [@{by_casefold.get(key.casefold(), key)}] (its reference gives the work's address), or give the link words: [the review]({link.partition('](')[2][:-1]})",
+            line,
+        )
+        for link, key, line in find_keys_as_link_text(body, first_line=first_line)
+        if key.casefold() in by_casefold or _HOUSE_KEY.fullmatch(key)
+    ]
+    return sorted(found, key=lambda item: item[1])
 
 
 # `[@neff 2003]` or `[@ neff2003]`, told when each key it means is an entry's or shaped like one.

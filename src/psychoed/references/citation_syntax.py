@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from psychoed.markdown_source import blank, blank_code, line_at
+from psychoed.html_elements import StartTag
+from psychoed.markdown_source import blank, blank_code, line_at, raw_html_blocks
 
 # Keys as mkdocs-bibtex reads them (`@[\w-]+`), so what we check is what it rewrites.
 KEY = r"[\w-]+"
@@ -36,6 +37,12 @@ _SPACE_AFTER_AT = re.compile(r"(?<![\w.+@/])(?<!\w-)@[ \t]+(?=[\w-])")
 _SPACE_BEFORE_YEAR = re.compile(
     r"(?<![\w.+@/])(?<!\w-)(@[^\W\d_][\w-]*[^\W\d_])[ \t]+(\d{4}[a-z]?)(?=[ \t]*(?:[,;]|$))"
 )
+# A citation in a link's text, `[Research on grounding [@yela2022]](https://…)`, and a link
+# whose text is a key, `[@yela2022](https://…)`: readers would see neither as a citation.
+_IN_LINK_TEXT = re.compile(
+    r"(?<![!\\])\[(?P<before>[^\[\]\n]*)(?P<citation>\[[^\[\]\n]*@[^\[\]\n]*\])(?P<after>[^\[\]\n]*)\]\((?P<url>[^)\n]*)\)"
+)
+_KEY_AS_LINK_TEXT = re.compile(rf"(?<![!\\])\[[ \t]*-?@(?P<key>{KEY})[ \t]*\]\((?P<url>[^)\n]*)\)")
 # Links and images with their destinations, and any other bracket on one line.
 _LINK_OR_BRACKET = re.compile(r"!?\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|<[a-z]+:[^>\s]*>")
 
@@ -122,6 +129,47 @@ def find_spaced_citations(markdown: str, *, first_line: int = 1) -> list[tuple[s
         if closed != body and not _citation_keys(body) and _citation_keys(closed):
             found.append((match.group(0), f"[{closed}]", line_at(masked, match.start(), first_line=first_line)))
     return found
+
+
+def find_citations_in_html(markdown: str, *, first_line: int = 1) -> list[tuple[str, int, StartTag, int]]:
+    """Each citation outside code that stands in a raw HTML block, where Python-Markdown
+    reads no Markdown and readers would see it as typed: the citation, its line, the
+    block's start tag and that tag's line."""
+    masked = blank_code(markdown)
+    blocks = raw_html_blocks(masked)
+    return [
+        (
+            match.group(0),
+            line_at(masked, match.start(), first_line=first_line),
+            tag,
+            line_at(masked, tag.start, first_line=first_line),
+        )
+        for match, _ in _citations(masked)
+        for start, end, tag in blocks
+        if start < match.start() < end
+    ]
+
+
+def find_citations_in_link_text(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
+    """Each link outside code whose text holds a citation, with the link and the citation
+    written apart (`[Research](https://…) [@yela2022]`) and its line."""
+    masked = blank_code(markdown)
+    found = []
+    for match in _IN_LINK_TEXT.finditer(masked):
+        text = " ".join(f"{match.group('before')} {match.group('after')}".split())
+        apart = f"[{text}]({match.group('url')}) {match.group('citation')}"
+        found.append((match.group(0), apart, line_at(masked, match.start(), first_line=first_line)))
+    return found
+
+
+def find_keys_as_link_text(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
+    """Each link outside code whose text is only a key, `[@yela2022](https://…)`, with the
+    key and its line."""
+    masked = blank_code(markdown)
+    return [
+        (match.group(0), match.group("key"), line_at(masked, match.start(), first_line=first_line))
+        for match in _KEY_AS_LINK_TEXT.finditer(masked)
+    ]
 
 
 def join_wrapped_citations(markdown: str) -> str:
