@@ -18,8 +18,39 @@ from psychoed.html_elements import StartTag, elements, start_tags
 # The elements whose start tag, beginning a line, starts a raw HTML block in Python-Markdown
 # (its block_level_elements, less those that hold no text a page would write).
 _BLOCK_ELEMENTS = frozenset(
-    "address article aside blockquote center dd details div dl dt fieldset figcaption figure footer header "
-    "hgroup li main nav ol p section summary table tbody td tfoot th thead tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "header",
+        "hgroup",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 # The block between the first line's `---` and the next `---` (or `...`); an empty block
 # is closed by the line right after it, not by a rule further down.
