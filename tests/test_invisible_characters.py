@@ -41,6 +41,10 @@ FRONT = "---\ntitle: Rest\ndescription: Why rest helps.\n---\n\n"  # the body st
             "Text.\n\n\ufeff## Joined here\n",
             "p.md:8: an invisible character, U+FEFF ZERO WIDTH NO-BREAK SPACE, stands at the start of the line, before '#', where it keeps the line from being read as Markdown; delete it (retype the start of the line)",
         ),
+        (
+            "Signs:\n\n-\u00a0Flashbacks\n",
+            "p.md:8: an invisible character, U+00A0 NO-BREAK SPACE, stands after '-' at the start of the line, where it keeps the line from being read as a list item; replace it with a plain space",
+        ),
     ],
 )
 def test_an_invisible_character_is_named_at_its_line_with_the_fix(body, expected):

@@ -21,6 +21,9 @@ _CITATION = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
 # A line whose Markdown (a heading, a list item, a quote, a table row, a note) an invisible
 # character before it hides: a byte-order mark where two files were joined, a no-break space.
 _LINE_SYNTAX = re.compile(r"#|[-*+>|](?=\s)|\d+[.)](?=\s)|!!!|\?\?\?")
+# A list item's marker with the character after it, which must be a plain space or a tab: a
+# no-break space pasted from a word processor after `-` leaves the item in the paragraph.
+_MARKER = re.compile(r"(?P<marker>[-*+]|\d+\.)(?P<after>.)")
 # Addresses: [text](address), <scheme:address>, and a reference link's [label]: address.
 _ADDRESSES = (
     re.compile(r"\]\((?P<address>[^)\n]*)\)"),
@@ -63,6 +66,13 @@ def _findings(page: PageSource) -> Iterator[tuple[int, str, str]]:
                 hidden,
                 f"stands at the start of the line, before '{syntax.group(0)}', where it keeps the line from being read as Markdown; "
                 "delete it (retype the start of the line)",
+            )
+        elif (marker := _MARKER.match(text, indent)) and invisible(marker.group("after")):
+            yield (
+                number,
+                marker.group("after"),
+                f"stands after '{marker.group('marker')}' at the start of the line, where it keeps the line from being read as a list item; "
+                "replace it with a plain space",
             )
     for pattern in _ADDRESSES:
         for link in pattern.finditer(masked):
