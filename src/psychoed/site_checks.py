@@ -19,6 +19,7 @@ from psychoed.pages.blocked_markup import blocked_markup_problems
 from psychoed.pages.content_rules import content_problems
 from psychoed.pages.edit_link import edit_repository_problems
 from psychoed.pages.invisible_characters import invisible_character_problems
+from psychoed.pages.misread_markdown import misread_markdown_problems
 from psychoed.pages.page_templates import template_problems
 from psychoed.pages.remote_content import remote_content_problems
 from psychoed.problems import Problem
@@ -136,6 +137,7 @@ def site_problems(
         | _cited_by_misnamed_pages(published, bibliography),
     )
     problems += invisible_character_problems(pages)
+    problems += misread_markdown_problems(pages)
     problems += remote_content_problems(pages)
     problems += blocked_markup_problems(pages)
     # Settings that name pages (the call-to-action's URL, the footer links) need the file list.

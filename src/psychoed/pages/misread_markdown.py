@@ -1,0 +1,141 @@
+"""Markdown that Python-Markdown reads otherwise than the editor meant, told at its line.
+
+Text pasted from GitHub, Google Docs or another MkDocs site brings syntax this site's
+Markdown does not read, and the page shows it run together or as typed, with no error:
+- a list right under a line of text, with no blank line between: the items join the text;
+- an item indented under another by fewer than four spaces: it is not nested;
+- items numbered `1)` or marked with a pasted `•`: they join into one line of text;
+- other sites' boxes and tabs: `??? note` (collapsible), `=== "Tab"`, GitHub's `> [!NOTE]`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from psychoed.markdown_source import PageSource
+from psychoed.problems import Problem
+
+# A list item: `-`, `*` or `+`, or a number and a full stop, then a space or a tab.
+_ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+]|(?P<number>\d{1,9})\.)[ \t]+\S")
+# A rule (`* * *`, `---`), which is no list item.
+_RULE = re.compile(r"^[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+# A line of paragraph text: not a list item, heading, quote, table, HTML, box or footnote.
+_TEXT = re.compile(r"^[ ]*(?![-*+][ \t]|\d+[.)][ \t]|#|>|\||<|!!!|\?\?\?|===|\[\^)\S")
+# Items numbered `1)`, and items marked with a bullet pasted from a word processor.
+_PAREN_ITEM = re.compile(r"^[ ]{0,3}(?P<number>\d{1,2})\)[ \t]+\S")
+_BULLET_ITEM = re.compile(r"^[ ]{0,3}(?P<bullet>[•◦▪●‣·])[ \t]*\S")
+# Other sites' syntax: Material's collapsible box and content tab, GitHub's alert.
+_COLLAPSIBLE = re.compile(r"^(?P<indent>[ \t]*)\?\?\?\+?[ \t]*(?P<kind>\w+)(?P<title>.*)$")
+_TAB = re.compile(r'^[ \t]*===[!+]?[ \t]+"(?P<title>[^"\n]*)"')
+_ALERT = re.compile(r"^[ \t]*>[ \t]*\[!(?P<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
+# The note box that says what each GitHub alert says.
+_ALERT_BOXES = {"note": "note", "tip": "tip", "important": "info", "warning": "warning", "caution": "danger"}
+
+
+def misread_markdown_problems(pages: list[PageSource]) -> list[Problem]:
+    """Each place in the pages whose Markdown would show otherwise than written, with the fix."""
+    problems = []
+    for page in pages:
+        lines = page.masked.split("\n")
+        found = _list_messages(lines)
+        found += [(number, message) for number, line in enumerate(lines) if (message := _foreign_syntax_message(line))]
+        problems += [Problem(page.path, page.first_line + number, message) for number, message in sorted(found)]
+    return problems
+
+
+# (index of the line, message) for each list that would not show as a list. `block` is
+# what the lines since the last blank one are: paragraph text, a list, a list that joined
+# the text above it, or items nested too little (each of the last two told once).
+def _list_messages(lines: list[str]) -> list[tuple[int, str]]:
+    found = []
+    block: str | None = None
+    text_indent = 0  # the indent of the paragraph's first line
+    item_indent: int | None = None  # the indent of the list's last item, while in a list
+    for number, line in enumerate(lines):
+        content = re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line).expandtabs(4)
+        indent = len(content) - len(content.lstrip())
+        item = _ITEM.match(content)
+        if not content.strip():
+            block = None
+        elif item and not _RULE.match(content):
+            if block == "text" and indent <= text_indent + 3:
+                if item.group("number") in (None, "1") or _next_is_item(lines, number):
+                    found.append((number, _JOINED.format(marker=item.group("marker"))))
+                    block = "joined"
+            elif block != "joined":
+                # One space more is a slip of alignment; two or three mean to nest, as on GitHub.
+                if item_indent is not None and item_indent + 2 <= indent < item_indent + 4:
+                    if block != "shallow":
+                        found.append((number, _SHALLOW.format(spaces=indent - item_indent)))
+                    block = "shallow"
+                else:
+                    item_indent, block = indent, "list"
+        elif _TEXT.match(content):
+            if block is None:
+                if item_indent is not None and indent < item_indent + 4:
+                    item_indent = None  # a paragraph outside the item ends the list
+                block, text_indent = "text", indent
+        else:
+            block = None  # a heading, a table, HTML, a note box's first line: a block of its own
+            item_indent = None if indent < 4 else item_indent
+        found += _pasted_list_message(lines, number, content)
+    return found
+
+
+_JOINED = (
+    "this list starts right under a line of text, so its items would show run into that text; "
+    "leave a blank line before the first item ('{marker} …')"
+)
+_SHALLOW = (
+    "this item is indented {spaces} spaces under the item above, so it would show as an item of the same list, "
+    "not under it; indent it 4 spaces more than the item above"
+)
+
+
+def _next_is_item(lines: list[str], number: int) -> bool:
+    return number + 1 < len(lines) and bool(_ITEM.match(lines[number + 1].expandtabs(4)))
+
+
+# `1)` and `•` items: told at the first of a run of two or more, or at an item numbered 1
+# (a `•` line alone, after a blank one, shows as it reads).
+def _pasted_list_message(lines: list[str], number: int, content: str) -> list[tuple[int, str]]:
+    previous = lines[number - 1].expandtabs(4) if number else ""
+    following = lines[number + 1].expandtabs(4) if number + 1 < len(lines) else ""
+    item = _PAREN_ITEM.match(content)
+    if item and not _PAREN_ITEM.match(previous) and (item.group("number") == "1" or _PAREN_ITEM.match(following)):
+        return [(number, _PAREN.format(number=item.group("number")))]
+    bullet = _BULLET_ITEM.match(content)
+    if bullet and not _BULLET_ITEM.match(previous) and (_BULLET_ITEM.match(following) or previous.strip()):
+        return [(number, _BULLET.format(bullet=bullet.group("bullet")))]
+    return []
+
+
+_PAREN = (
+    "'{number})' does not number a list on this site, so the items would show run together as text; "
+    "write {number}. (the number and a full stop) for each item"
+)
+_BULLET = (
+    "'{bullet}' does not make a list item, so the items would show run together as text; "
+    "write '- ' in its place at the start of each item, after a blank line"
+)
+
+
+def _foreign_syntax_message(line: str) -> str | None:
+    if box := _COLLAPSIBLE.match(line):
+        kind, title = box.group("kind"), box.group("title").strip()
+        return (
+            f"'{line.strip()}' is a collapsible box, which this site does not have: the line would show as typed; "
+            f"write !!! {kind}{' ' + title if title else ''} (a note box), its text indented four spaces under it"
+        )
+    if tab := _TAB.match(line):
+        return (
+            f"'{line.strip()}' starts a content tab, which this site does not have: the line would show as typed; "
+            f"write the tab's title as a heading, e.g. ### {tab.group('title')}, and its text under it without the indent"
+        )
+    if alert := _ALERT.match(line):
+        kind = _ALERT_BOXES[alert.group("kind").lower()]
+        return (
+            f"'{line.strip()}' is GitHub's way of writing a note box, which this site shows as typed; "
+            f"write !!! {kind} on a line of its own, and its text under it indented four spaces, without the '>'"
+        )
+    return None

@@ -1,0 +1,86 @@
+"""Markdown that would show otherwise than written (a list run into the text above it,
+items nested too little, other sites' syntax) is told at its line, with the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from psychoed.markdown_source import PageSource
+from psychoed.pages.misread_markdown import misread_markdown_problems
+
+JOINED = "this list starts right under a line of text, so its items would show run into that text; leave a blank line before the first item ('{marker} …')"
+SHALLOW = "this item is indented {spaces} spaces under the item above, so it would show as an item of the same list, not under it; indent it 4 spaces more than the item above"
+
+
+def messages(body: str) -> list[str]:
+    return [
+        str(problem) for problem in misread_markdown_problems([PageSource("docs/a.md", "---\ntitle: A\n---\n" + body)])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Pasted from GitHub or a notes app: a list straight under its lead-in line.
+        ("Signs include:\n- Flashbacks\n- Panic\n", [f"docs/a.md:5: {JOINED.format(marker='-')}"]),
+        ("**Causes:**\n1. Genetics\n2. Stress\n", [f"docs/a.md:5: {JOINED.format(marker='1.')}"]),
+        ("> Try this:\n> - breathe\n", [f"docs/a.md:5: {JOINED.format(marker='-')}"]),
+        ('!!! tip "Try"\n    Steps:\n    - Breathe\n', [f"docs/a.md:6: {JOINED.format(marker='-')}"]),
+        # Nested by two or three spaces, as GitHub nests: told once for the run.
+        ("- Sleep\n  - Keep a routine\n  - Dim the lights\n- Eat\n", [f"docs/a.md:5: {SHALLOW.format(spaces=2)}"]),
+        ("1. Notice\n   - five things you see\n", [f"docs/a.md:5: {SHALLOW.format(spaces=3)}"]),
+        (
+            "1) Breathe\n2) Notice\n",
+            [
+                "docs/a.md:4: '1)' does not number a list on this site, so the items would show run together as text; write 1. (the number and a full stop) for each item"
+            ],
+        ),
+        (
+            "Try these:\n\n• Breathe\n• Notice\n",
+            [
+                "docs/a.md:6: '•' does not make a list item, so the items would show run together as text; write '- ' in its place at the start of each item, after a blank line"
+            ],
+        ),
+        (
+            '??? note "Why does anxiety feel physical?"\n    Because…\n',
+            [
+                'docs/a.md:4: \'??? note "Why does anxiety feel physical?"\' is a collapsible box, which this site does not have: the line would show as typed; write !!! note "Why does anxiety feel physical?" (a note box), its text indented four spaces under it'
+            ],
+        ),
+        (
+            '=== "At home"\n    Dim the lights.\n',
+            [
+                "docs/a.md:4: '=== \"At home\"' starts a content tab, which this site does not have: the line would show as typed; write the tab's title as a heading, e.g. ### At home, and its text under it without the indent"
+            ],
+        ),
+        (
+            "> [!WARNING]\n> Call 988 in a crisis.\n",
+            [
+                "docs/a.md:4: '> [!WARNING]' is GitHub's way of writing a note box, which this site shows as typed; write !!! warning on a line of its own, and its text under it indented four spaces, without the '>'"
+            ],
+        ),
+    ],
+)
+def test_markdown_that_would_show_otherwise_is_told_at_its_line_with_the_fix(body, expected):
+    assert messages(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Signs include:\n\n- Flashbacks\n- Panic\n",
+        "## Signs\n- Flashbacks\n- Panic\n",
+        "- Sleep\n    - Keep a routine\n        - Same hour\n- Eat\n",
+        "- A point\nwrapped lazily\n- Another\n",
+        "- A point\n\n    Its second paragraph.\n\n- Another\n",
+        "1. One\n2. Two\n   continued\n3. Three\n",
+        "It happened in\n1985. Then it changed.\n",  # a wrapped year, not a list
+        "* a\n * b\n",  # one space more: alignment, shown as siblings as meant
+        "Text\n* * *\n\nMore.\n",
+        "• One bullet on its own line.\n",
+        '```\nText:\n- a\n=== "x"\n```\n',
+        "A\n===\n\nText.\n",
+    ],
+)
+def test_markdown_that_shows_as_written_passes(body):
+    assert messages(body) == []
