@@ -1,5 +1,5 @@
-"""MkDocs hook: each Markdown table in a box that scrolls on a phone and takes keyboard focus
-(wide_tables.py)."""
+"""MkDocs hook: each Markdown table in a box that scrolls on a phone and takes keyboard focus,
+its aligned columns aligned by class (wide_tables.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from psychoed.pages.wide_tables import scrollable_tables
+from psychoed.pages.wide_tables import aligned_cells, scrollable_tables
 
 # ---------------------------------------------------------------------------------------
 # Hooks
@@ -15,4 +15,4 @@ from psychoed.pages.wide_tables import scrollable_tables
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return scrollable_tables(html)
+    return scrollable_tables(aligned_cells(html))

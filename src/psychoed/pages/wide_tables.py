@@ -6,15 +6,23 @@ if it takes focus, hence `tabindex="0"`: a stop of the Tab key, scrolled with th
 keys. The box is ours, written at build time, so it is the same with or without
 JavaScript; the table inside keeps no attribute, so Material still styles it (its
 `table:not([class])`), and Material's own scrolling wrapper is told by the CSS to stay still.
+
+A column aligned in Markdown (`:-:`, `--:`) gets a class for its alignment: Python-Markdown
+writes it as a style attribute, which the site's policy (style-src 'self') blocks, leaving
+the column at the left and an error in the browser's console.
 """
 
 from __future__ import annotations
+
+import re
 
 from psychoed.html_elements import elements
 
 BOX = '<div class="gt-table-scroll" tabindex="0">'
 # A table as Markdown writes it: no attributes. Tables written in HTML keep their own.
 _MARKDOWN_TABLE = "<table>"
+# A cell of an aligned column, as Python-Markdown's tables write it.
+_ALIGNED_CELL = re.compile(r'<(?P<cell>th|td) style="text-align: (?P<side>left|center|right);">')
 
 
 def scrollable_tables(page_html: str) -> str:
@@ -27,3 +35,11 @@ def scrollable_tables(page_html: str) -> str:
             parts += [page_html[done : table.start], BOX, page_html[table.start : table.end], "</div>"]
             done = table.end
     return "".join([*parts, page_html[done:]])
+
+
+def aligned_cells(page_html: str) -> str:
+    """The page's HTML with each cell of a Markdown table's aligned column given the class
+    of its alignment (`gt-align-center`) in place of the style attribute the policy blocks."""
+    if 'style="text-align: ' not in page_html:
+        return page_html
+    return _ALIGNED_CELL.sub(r'<\g<cell> class="gt-align-\g<side>">', page_html)
