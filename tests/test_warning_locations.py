@@ -70,7 +70,8 @@ def test_link_target_is_preferred_to_the_same_text_elsewhere():
 
 
 # A page renamed: the link to its old name is told the page nearest that name, as the link
-# to write from where it stands (its anchor kept); a name like no page's gets no guess.
+# to write from where it stands (its anchor kept); a name like no page's gets no guess. A
+# missing picture is told where to put it.
 @pytest.mark.parametrize(
     ("link", "told"),
     [
@@ -79,6 +80,10 @@ def test_link_target_is_preferred_to_the_same_text_elsewhere():
             " The page nearest that name is 'practices/what-do-i-need.md': link to it as '../practices/what-do-i-need.md#breathe'.",
         ),
         ("practices/sleep.md", ""),
+        (
+            "images/grounding.png",
+            " Add the file as 'docs/images/grounding.png' (in GitHub's web editor: Add file, then Upload files), or correct the address.",
+        ),
     ],
 )
 def test_a_link_to_a_renamed_page_is_told_the_page_nearest_its_name(tmp_path, link, told):

@@ -105,12 +105,17 @@ def anchor_fix(link: str, *, anchors: Sequence[str]) -> str:
     return f" The page has these headings: {shown}{more}."
 
 
-# A link to a page since renamed: the page whose name is nearest, as the link to write.
+# A link to a page since renamed: the page whose name is nearest, as the link to write; a
+# link to a missing picture or file: where to put it.
 def _link_to_nearest(docs_dir: Path, page: str, link: str) -> str:
     address, _, anchor = link.partition("#")
     folder = posixpath.dirname(page)
     pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
-    nearest = nearest_page(posixpath.normpath(posixpath.join(folder, address)), pages, cutoff=0.75)
+    target = posixpath.normpath(posixpath.join(folder, address))
+    if not address.endswith(".md"):
+        # A picture or a file to download: the fix is the file, put where the address leads.
+        return f" Add the file as '{docs_dir.name}/{target}' (in GitHub's web editor: Add file, then Upload files), or correct the address."
+    nearest = nearest_page(target, pages, cutoff=0.75)
     if nearest is None:
         return ""
     written = posixpath.relpath(nearest, folder or ".") + (f"#{anchor}" if anchor else "")
