@@ -529,7 +529,7 @@ EDITOR_MISTAKES = Case(
         (
             "docs/privacy.md",
             "![](images/lock.png)",
-            "Doc file 'privacy.md' contains a link 'images/lock.png', but the target is not found among documentation files.",
+            "Doc file 'privacy.md' contains a link 'images/lock.png', but the target is not found among documentation files. Add the file as 'docs/images/lock.png' (in GitHub's web editor: Add file, then Upload files), or correct the address.",
         ),
         (
             "docs/consultation.md",

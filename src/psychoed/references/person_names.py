@@ -21,6 +21,8 @@ _ELLIPSIS = re.compile(r"…|\.\.\.")
 _AMPERSAND = re.compile(r"(?<!\\)&")
 _AND_OTHERS = re.compile(r"(?i)\s+and\s+others\s*$")
 _AND = re.compile(r"(?i)\s+and\s+")
+# biblatex's extended name format, which Better BibLaTeX writes for a name with a particle.
+_EXTENDED_NAME = re.compile(r"\s*(?:family|given|prefix|suffix)=")
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,12 @@ def name_list_problem(value: str) -> NameListProblem | None:
     # is one name whatever it holds.
     plain = " ".join(re.sub(r"\{[^{}]*\}", "G", value).split())
     names = _AND.split(plain)
+    if any(_EXTENDED_NAME.match(name) for name in names):
+        return None  # biblatex's `family=Oord, given=Aaron, prefix=van den`: pandoc reads it
     most_commas = max(name.count(",") for name in names)
-    pubmed = next((part.strip() for name in names for part in name.split(",") if _pubmed_name(part.strip())), None)
+    # PubMed's form starts a name ('Grady JS, Her M'); after a family name's comma the same
+    # shape is a given name and an initial, as Google Scholar writes it ('Christensen, Alexander P').
+    pubmed = next((name.split(",")[0].strip() for name in names if _pubmed_name(name.split(",")[0].strip())), None)
     # A family name, then dotted initials, no comma ('Sánchez-Zaballos E.'): the comma left out.
     pubmed = pubmed or next((name for name in names if "," not in name and _family_then_initials(name)), None)
     people = [person for name in names for person in _AMPERSAND.split(name)]
@@ -52,6 +58,10 @@ def name_list_problem(value: str) -> NameListProblem | None:
         form = f"people separated by {'semicolons' if ';' in plain else 'commas'} ('{example}'), where BibTeX separates people only with 'and'"
     elif _AMPERSAND.search(plain):
         form = "'&' between names, where BibTeX needs 'and'"
+    elif suffixed := next((name.split(",")[0] for name in names if _suffix_in_family(name)), None):
+        form = f"a generation suffix in the family name ('{suffixed}'), which APA prints after the initials, where BibTeX writes it between two commas"
+    elif initials := next((given for name in names if (given := _undotted_initials(name))), None):
+        form = f"initials without dots ('{initials}'), which BibTeX reads as one name and prints as one initial"
     else:
         form = ""
     # What stands for people the field leaves out.
@@ -97,6 +107,25 @@ def _pubmed_name(name: str) -> bool:
     )
 
 
+# A given name ending in two or three initials without dots ('Bross, Irwin DJ'); one
+# initial ('Christensen, Alexander P') prints as it should.
+def _undotted_initials(name: str) -> str | None:
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) != 2 or not parts[1]:
+        return None
+    words = parts[1].split()
+    last = words[-1]
+    shape = _BARE_INITIALS.fullmatch(last) and last.isupper() and 2 <= len(last) <= (3 if len(words) > 1 else 2)
+    return parts[1] if shape and last.casefold() not in _SUFFIXES else None
+
+
+# 'Brown Jr, Byron Wm': a suffix at the end of the family name, before the given name's comma.
+def _suffix_in_family(name: str) -> bool:
+    parts = name.split(",")
+    words = parts[0].split()
+    return len(parts) == 2 and len(words) >= 2 and words[-1].casefold() in _SUFFIXES
+
+
 def _commas_between_people(name: str) -> bool:
     """More than one comma in one name, unless it is a suffix's ('Last, Jr., First' is BibTeX)."""
     parts = [part.strip() for part in name.split(",")]
@@ -109,6 +138,12 @@ def _rewritten(value: str) -> str:
     people: list[str] = []
     for group in re.split(r"\s*;\s*|(?i:\s+and\s+)|\s*(?<!\\)&\s*", text):
         parts = [part.strip() for part in group.split(",") if part.strip()]
+        if len(parts) == 2 and not _pubmed_name(parts[0]):
+            # Family, Given: a suffix moved between commas, initials dotted.
+            family, _, suffix = parts[0].rpartition(" ") if _suffix_in_family(group) else (parts[0], "", "")
+            suffix = f"{suffix}." if suffix.casefold() in {"jr", "sr"} else suffix
+            people.append(f"{family}, {suffix}, {_dotted(parts[1])}" if suffix else f"{family}, {_dotted(parts[1])}")
+            continue
         index = 0
         while index < len(parts):
             words = parts[index].split()
@@ -129,3 +164,11 @@ def _rewritten(value: str) -> str:
                 people.append(parts[index])
                 index += 1
     return " and ".join(people)
+
+
+# 'Irwin DJ' -> 'Irwin D. J.'; a given name with no bare initials as it is.
+def _dotted(given: str) -> str:
+    words = given.split()
+    if _BARE_INITIALS.fullmatch(words[-1]) and words[-1].isupper() and words[-1].casefold() not in _SUFFIXES:
+        words[-1] = ". ".join(words[-1]) + "."
+    return " ".join(words)
