@@ -499,6 +499,13 @@ BOOK = "@book{neff2011,\n  author    = {AUTHORS},\n  title     = {Self-Compassio
             "a name in PubMed's form ('Grady JS'), which BibTeX reads as the given name 'Grady' and the family name 'JS'; and 'et al.'",
             "Grady, J. S. and Her, M.",
         ),
+        # Real BibDesk and Zotero exports.
+        ("Bross, Irwin DJ", "initials without dots ('Irwin DJ')", "Bross, Irwin D. J."),
+        (
+            "Halpern, Jerry and Brown Jr, Byron Wm",
+            "a generation suffix in the family name ('Brown Jr')",
+            "Halpern, Jerry and Brown, Jr., Byron Wm",
+        ),
     ],
 )
 def test_names_pasted_in_another_form_are_told_with_the_field_rewritten(written, cause, rewritten):
@@ -515,6 +522,10 @@ def test_names_pasted_in_another_form_are_told_with_the_field_rewritten(written,
         "van der Kolk, Bessel A.",
         "Neff, Kristin and Germer, Christopher K.",
         "Plato",
+        # Google Scholar's and BibDesk's initial without a dot, which prints as it should.
+        "Christensen, Alexander P and Golino, Hudson",
+        # Better BibLaTeX's name with a particle, which pandoc reads.
+        "family=Oord, given=Aaron, prefix=van den, useprefix=true and Dieleman, Sander",
     ],
 )
 def test_names_in_bibtex_form_pass(written):
@@ -686,3 +697,13 @@ def test_an_entry_that_cannot_be_read_keeps_its_key_and_doi_for_the_pages_checks
     bibliography = check_bibliography(broken, display_path="references.bib")
     assert "Hofmann_2012" in bibliography.written
     assert bibliography.written_dois == {"10.1007/s10608-012-9476-1": "Hofmann_2012"}
+
+
+# Better BibLaTeX writes a name with a particle in biblatex's extended form, which pybtex
+# cannot split: the site's own readers (structured data, key guesses) get it in BibTeX's.
+def test_a_name_in_biblatex_extended_form_is_read_as_the_person_it_names():
+    bibliography = check_bibliography(
+        BOOK.replace("AUTHORS", "family=Oord, given=Aaron, prefix=van den, useprefix=true and Dieleman, Sander"),
+        display_path="references.bib",
+    )
+    assert bibliography.entries["neff2011"].persons["author"] == ["van den Oord, Aaron", "Dieleman, Sander"]

@@ -504,7 +504,7 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         last = chunk.rfind(closing)
         ends = [found.start() for found in starts[1:]] + [last if last >= 0 else len(chunk)]
         spans = {found.group("name").lower(): (found.start(), end) for found, end in zip(starts, ends, strict=False)}
-        persons = {role: [str(person) for person in people] for role, people in parsed.persons.items()}
+        persons = {role: [_bibtex_form(str(person)) for person in people] for role, people in parsed.persons.items()}
         fields = {name.lower(): value for name, value in parsed.fields.items()}
         kind = parsed.type.lower()
         # Up to its closing brace: what follows (blank lines, a comment, the end of the file)
@@ -568,6 +568,17 @@ def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
             Problem(display_path, entry.field_lines.get("doi", entry.line), f"entry '{entry.key}': {doi_message}")
         )
     return problems
+
+
+# A name in biblatex's extended form ('family=Oord, given=Aaron, prefix=van den', as Better
+# BibLaTeX writes a name with a particle), which pybtex reads as other parts, in BibTeX's
+# 'von Last, Jr, First'; pandoc reads the field itself.
+def _bibtex_form(person: str) -> str:
+    parts = dict(re.findall(r"\b(family|given|prefix|suffix)=([^,=]*?)(?=\s*(?:,|\s\w+=|$))", person))
+    if "family" not in parts:
+        return person
+    family = " ".join(part for part in (parts.get("prefix", ""), parts["family"]) if part)
+    return ", ".join(part for part in (family, parts.get("suffix", ""), parts.get("given", "")) if part)
 
 
 def _uncitable_key(key: str) -> str:
