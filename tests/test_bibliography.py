@@ -707,3 +707,40 @@ def test_a_name_in_biblatex_extended_form_is_read_as_the_person_it_names():
         display_path="references.bib",
     )
     assert bibliography.entries["neff2011"].persons["author"] == ["van den Oord, Aaron", "Dieleman, Sander"]
+
+
+# TeX math a reference manager wrote on purpose prints as typed ("$<$"): the fix is its characters.
+@pytest.mark.parametrize(
+    ("title", "fix"),
+    [
+        ("Before p {$<$} 0.05", "write < instead of $<$"),
+        ("A $\\chi^2$ Test of Fit", "write χ² instead of $\\chi^2$"),
+        ("The $\\mathcal{L}$ Loss", "write its characters instead of $\\mathcal{L}$ (≥ for $\\geq$, χ² for $\\chi^2$)"),
+        ("Pay $50 Now", "write \\$ instead (\\$50)"),
+    ],
+)
+def test_tex_math_in_a_title_is_told_with_the_characters_to_write(title, fix):
+    [message] = _messages(BOOK.replace("{AUTHORS}", "{Neff, Kristin}").replace("{Self-Compassion}", "{" + title + "}"))
+    assert message.endswith(
+        f"the 'title' field has a $ that BibTeX reads as math, which prints garbled or not at all; {fix}"
+    )
+
+
+# What reference managers export that no reference prints, and an online reference work's
+# entry, which has an address and no pages, pass.
+def test_unprinted_notes_and_an_online_encyclopedia_entry_pass():
+    assert (
+        _messages(
+            BOOK.replace("{AUTHORS}", "{Neff, Kristin}").replace(
+                "  year", "  annote    = {LDR 020 $a9781107018457},\n  year"
+            )
+        )
+        == []
+    )
+    entry = (
+        "@incollection{zalta2020,\n  author = {Zalta, Edward N.},\n  title = {Gottlob {Frege}},\n"
+        "  booktitle = {The {Stanford} Encyclopedia of Philosophy},\n  editor = {Zalta, Edward N.},\n"
+        "  publisher = {Metaphysics Research Lab, Stanford University},\n  year = {2020},\n"
+        "  url = {https://plato.stanford.edu/archives/fall2020/entries/frege/},\n}\n"
+    )
+    assert _messages(entry) == []

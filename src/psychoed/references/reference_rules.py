@@ -71,7 +71,7 @@ PUBLISHER_FIELDS = ("publisher", "institution", "organization", "howpublished")
 # Addresses and file paths are printed as links or not at all; `%` is part of them.
 _VERBATIM_FIELDS = {"url", "doi", "file", "urldate", "eprint"}
 # Fields no reference prints, where reference managers keep TeX math as written.
-_UNPRINTED_FIELDS = {"abstract", "keywords", "annotation"}
+_UNPRINTED_FIELDS = {"abstract", "keywords", "annotation", "annote", "comment"}
 # Zotero exports a web page's date with its time (2016-01-19T14:20:00); APA prints the day.
 _ISO_DAY = r"\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?"
 # One day, or the days of an event (BibLaTeX's range: 2019-05-23/2019-05-26).
@@ -107,7 +107,7 @@ KINDS = {
     "book": Kind("book or edited book", ("author|editor", "title", "publisher", "year|date")),
     "collection": Kind("edited book", ("editor", "title", "publisher", "year|date")),
     "incollection": Kind(
-        "chapter in an edited book", ("author", "title", "booktitle", "editor", "publisher", "year|date", "pages")
+        "chapter in an edited book", ("author", "title", "booktitle", "editor", "publisher", "year|date", "pages|url")
     ),
     "inbook": Kind("chapter in a book", ("author", "title", "booktitle", "publisher", "year|date")),
     "inproceedings": Kind("conference paper", ("author", "title", "booktitle", "year|date")),
@@ -147,7 +147,7 @@ _INSTEAD = {
     "music": _AS_WEB_PAGE.format("Song"),
     "image": _AS_WEB_PAGE.format("Photograph"),
     "artwork": _AS_WEB_PAGE.format("Painting"),
-    "manual": "write it as @book",
+    "manual": "write it as @software for a program (R, a package), or as @book for a printed manual, its publisher as publisher",
     "reference": "write it as @book",
     "mvbook": "write it as @book",
     "bookinbook": "write it as @book",
@@ -681,13 +681,81 @@ def _one_group(value: str) -> bool:
     return False
 
 
-# A '$' or '^' BibTeX reads as math: pandoc prints it garbled, or drops the field.
+# A '$' or '^' BibTeX reads as math: pandoc prints it garbled, or drops the field. Math
+# written on purpose (Better BibTeX's `{$<$}`, `$\\chi^2$`) is printed as typed: the fix is
+# its characters.
 def _math_problem(name: str, value: str) -> str | None:
     if not (found := _UNESCAPED_MATH.search(value)):
         return None
     sign = found.group()
-    fix = "write \\$ instead (\\$50)" if sign == "$" else "write the character itself instead (R², not R^2)"
+    if span := _MATH_SPAN.search(value):
+        characters = _math_characters(span.group("tex"))
+        fix = (
+            f"write {characters} instead of {span.group()}"
+            if characters
+            else f"write its characters instead of {span.group()} (≥ for $\\geq$, χ² for $\\chi^2$)"
+        )
+    elif sign == "$":
+        fix = "write \\$ instead (\\$50)"
+    else:
+        fix = "write the character itself instead (R², not R^2)"
     return f": the '{name}' field has a {sign} that BibTeX reads as math, which prints garbled or not at all; {fix}"
+
+
+# TeX math between two `$`, and the characters that print what its commands mean.
+_MATH_SPAN = re.compile(r"(?<!\\)\$(?!\d)(?P<tex>[^$]+?)(?<!\\)\$")  # not "$50 or $100"
+_MATH_COMMAND = re.compile(r"\\[A-Za-z]+|\^\{?[0-9]\}?|_\{?[0-9]\}?|[{} ]")
+_MATH_CHARACTERS = {
+    **{
+        f"\\{name}": char
+        for name, char in {
+            "leq": "≤",
+            "le": "≤",
+            "geq": "≥",
+            "ge": "≥",
+            "neq": "≠",
+            "pm": "±",
+            "times": "×",
+            "approx": "≈",
+        }.items()
+    },
+    **{
+        f"\\{name}": char
+        for name, char in {
+            "alpha": "α",
+            "beta": "β",
+            "gamma": "γ",
+            "delta": "δ",
+            "eta": "η",
+            "kappa": "κ",
+            "lambda": "λ",
+            "mu": "μ",
+            "rho": "ρ",
+            "sigma": "σ",
+            "tau": "τ",
+            "chi": "χ",
+            "omega": "ω",
+        }.items()
+    },
+    **{f"^{digit}": sup for digit, sup in zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True)},
+    **{f"_{digit}": sub for digit, sub in zip("0123456789", "₀₁₂₃₄₅₆₇₈₉", strict=True)},
+}
+
+
+# `p < .05` for `p < .05`, `χ²` for `\\chi^2`; None when a command has no character here.
+def _math_characters(tex: str) -> str | None:
+    out = []
+    for part in re.split(f"({_MATH_COMMAND.pattern})", tex):
+        if not part:
+            continue
+        bare = part.replace("{", "").replace("}", "")
+        if _MATH_COMMAND.fullmatch(part) and bare not in ("", " "):
+            if bare not in _MATH_CHARACTERS:
+                return None
+            out.append(_MATH_CHARACTERS[bare])
+        elif bare.strip() or bare == " ":
+            out.append(bare if part not in "{}" else "")
+    return " ".join("".join(out).split()) or None
 
 
 def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
