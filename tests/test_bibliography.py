@@ -220,6 +220,34 @@ def test_copy_for_pandoc_names_a_group_once_and_prints_an_article_number(tmp_pat
     assert "  pages = {Article e0193972},\n" in plos.pandoc
 
 
+# Pages as Crossref, Elsevier and PsycINFO export them: an article number (APA: "Article
+# 105149"), one page written as a range of itself, a book's page count (APA prints none).
+@pytest.mark.parametrize(
+    ("kind", "pages", "printed"),
+    [
+        ("article", "105149", "Article 105149"),
+        ("article", "e124", "Article e124"),
+        ("article", "aac4716-aac4716", "Article aac4716"),
+        ("article", "E833-E833", "E833"),
+        ("article", "315--320", None),
+        ("article", "12345", None),
+        ("book", "xiii, 594", ""),
+    ],
+)
+def test_copy_for_pandoc_prints_pages_as_apa_does(tmp_path, kind, pages, printed):
+    fields = "journal = {J},\n  volume = {1}," if kind == "article" else "publisher = {Prentice-Hall},"
+    [entry] = load(
+        tmp_path,
+        f"@{kind}{{k1991,\n  author = {{Keppel, Geoffrey}},\n  title = {{T}},\n  {fields}\n  pages = {{{pages}}},\n  year = {{1991}},\n}}\n",
+    ).entries.values()
+    if printed is None:
+        assert f"  pages = {{{pages}}}," in entry.pandoc
+    elif printed:
+        assert f"  pages = {{{printed}}},\n" in entry.pandoc
+    else:
+        assert "pages" not in entry.pandoc
+
+
 def test_copy_for_pandoc_writes_no_for_a_hyphenated_report_number_and_leaves_the_file_as_written(tmp_path):
     nci, issue = load(
         tmp_path,
@@ -502,6 +530,11 @@ BOOK = "@book{neff2011,\n  author    = {AUTHORS},\n  title     = {Self-Compassio
         # Real BibDesk and Zotero exports.
         ("Bross, Irwin DJ", "initials without dots ('Irwin DJ')", "Bross, Irwin D. J."),
         (
+            "Akker, Olmo van den and Veer, Anna van 't",
+            "a particle after the given name ('Akker, Olmo van den')",
+            "van den Akker, Olmo and van 't Veer, Anna",
+        ),
+        (
             "Halpern, Jerry and Brown Jr, Byron Wm",
             "a generation suffix in the family name ('Brown Jr')",
             "Halpern, Jerry and Brown, Jr., Byron Wm",
@@ -744,3 +777,28 @@ def test_unprinted_notes_and_an_online_encyclopedia_entry_pass():
         "  url = {https://plato.stanford.edu/archives/fall2020/entries/frege/},\n}\n"
     )
     assert _messages(entry) == []
+
+
+# What the page would print without a word: the volume "Advance Online Publication", pages
+# that end before they start ("15–3").
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        (
+            "volume = {Advance Online Publication},",
+            "references.bib:5: entry 'k1991': the volume is 'Advance Online Publication', which would print as the volume; delete the volume line and write pubstate = {Advance online publication}",
+        ),
+        (
+            "pages = {153--63},",
+            "references.bib:5: entry 'k1991': pages 153--63 end before they start (the last page shortened, as some journals print it); write the last page in full, e.g. pages = {153--163} for 153-63",
+        ),
+    ],
+)
+def test_a_volume_or_pages_that_would_print_wrong_is_told(field, message):
+    entry = (
+        "@article{k1991,\n  author = {Keppel, Geoffrey},\n  title = {T},\n  journal = {J},\n  FIELD\n"
+        "  year = {1991},\n  volume = {1},\n  pages = {1--2},\n}\n"
+    )
+    name = field.split(" ")[0]
+    written = entry.replace(f"  {name} = {{{'1' if name == 'volume' else '1--2'}}},\n", "").replace("FIELD", field)
+    assert _messages(written) == [message]

@@ -28,9 +28,12 @@ _NUMBERED = {"techreport", "report", *THESIS_KINDS}
 # A number that carries its own label and the series before it, as agencies print it on the
 # cover ("NIH Publication No. 18-2059"): the series is APA's type, the rest the number.
 _LABELLED_NUMBER = re.compile(r"(?i)(?P<series>.*?)\s*(?P<number>\bNos?\.\s*\S.*)")
-# An article number as Crossref and Zotero export it, in pages (pages = {e0149794}).
-# (e0149794; a Cochrane review's CD006876)
-_ARTICLE_NUMBER = re.compile(r"[A-Za-z]{1,2}\d{4,}")
+# An article number as Crossref and Zotero export it, in pages (pages = {e0149794}):
+# PLOS's e0149794 and e124, a Cochrane review's CD006876, Elsevier's 105149 (six digits or
+# more: no journal's pages run so high), Science's aac4716 written as a range of itself.
+_ARTICLE_NUMBER = re.compile(r"(?P<number>[A-Za-z]{1,3}\d{4,}|e\d+|\d{6,})(?:\s*-+\s*(?P=number))?")
+# One page written as a range from itself to itself (Crossref: pages = {E833-E833}).
+_ONE_PAGE_AS_RANGE = re.compile(r"(?P<page>[^\s-]+)\s*-+\s*(?P=page)")
 # What a publisher's page calls an article published online first, in APA's words.
 _ONLINE_FIRST = {
     "online first",
@@ -110,8 +113,10 @@ def _as_apa_prints(
             changed[name] = fields[name].split("T")[0]
     if kind == "article" and "eid" in fields and "pages" not in fields:
         changed["pages"] = f"Article {fields['eid'].strip()}"
-    if kind == "article" and _ARTICLE_NUMBER.fullmatch(fields.get("pages", "").strip()):
-        changed["pages"] = f"Article {fields['pages'].strip()}"
+    if kind == "article" and (article_number := _ARTICLE_NUMBER.fullmatch(fields.get("pages", "").strip())):
+        changed["pages"] = f"Article {article_number.group('number')}"
+    elif one_page := _ONE_PAGE_AS_RANGE.fullmatch(fields.get("pages", "").strip()):
+        changed["pages"] = one_page.group("page")  # "E833–E833" is page E833
     if fields.get("pubstate", "").strip().strip(".").casefold() in _ONLINE_FIRST:
         changed["pubstate"] = "Advance online publication"
     if (edition := _EDITION.fullmatch(fields.get("edition", "").strip())) and edition.group() != edition.group(
@@ -142,7 +147,8 @@ def _as_apa_prints(
             changed["publisher"] = fields["journal"]
     # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
     # number again); the style would print "(p. 35)", and APA prints no pages for a report.
-    if kind in {"techreport", "report"} and "pages" in fields:
+    # A whole book's page count (PsycINFO: pages = {xiii, 594}) would print "(pp. xiii, 594)".
+    if kind in {"techreport", "report", "book", "collection"} and "pages" in fields:
         changed["pages"] = None
     number = fields.get("number", "").strip()
     if kind in _NUMBERED and (labelled := _LABELLED_NUMBER.fullmatch(number)):

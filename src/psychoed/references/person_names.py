@@ -4,6 +4,7 @@ as other people (PubMed's `Grady JS, Her M`) or cannot read at all (an APA refer
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -58,6 +59,8 @@ def name_list_problem(value: str) -> NameListProblem | None:
         form = f"people separated by {'semicolons' if ';' in plain else 'commas'} ('{example}'), where BibTeX separates people only with 'and'"
     elif _AMPERSAND.search(plain):
         form = "'&' between names, where BibTeX needs 'and'"
+    elif trailing := next((name for name in names if _particle_after_given(name)), None):
+        form = f"a particle after the given name ('{trailing}'), which APA prints before the family name, where BibTeX writes it"
     elif suffixed := next((name.split(",")[0] for name in names if _suffix_in_family(name)), None):
         form = f"a generation suffix in the family name ('{suffixed}'), which APA prints after the initials, where BibTeX writes it between two commas"
     elif initials := next((given for name in names if (given := _undotted_initials(name))), None):
@@ -119,6 +122,18 @@ def _undotted_initials(name: str) -> str | None:
     return parts[1] if shape and last.casefold() not in _SUFFIXES else None
 
 
+# 'Akker, Olmo van den', as BibDesk writes a Dutch name: the particle's lower-case words
+# after the given name, where BibTeX reads them as given names.
+def _particle_after_given(name: str) -> str | None:
+    parts = [part.strip() for part in name.split(",")]
+    words = parts[-1].split() if len(parts) == 2 else []
+    particle = list(itertools.takewhile(_PARTICLE_WORD.fullmatch, reversed(words)))
+    return " ".join(reversed(particle)) if particle and len(particle) < len(words) else None
+
+
+_PARTICLE_WORD = re.compile(r"van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ter|ten|zu|'t|’t")
+
+
 # 'Brown Jr, Byron Wm': a suffix at the end of the family name, before the given name's comma.
 def _suffix_in_family(name: str) -> bool:
     parts = name.split(",")
@@ -140,6 +155,8 @@ def _rewritten(value: str) -> str:
         parts = [part.strip() for part in group.split(",") if part.strip()]
         if len(parts) == 2 and not _pubmed_name(parts[0]):
             # Family, Given: a suffix moved between commas, initials dotted.
+            if particle := _particle_after_given(group):
+                parts = [f"{particle} {parts[0]}", parts[1].removesuffix(particle).strip()]
             family, _, suffix = parts[0].rpartition(" ") if _suffix_in_family(group) else (parts[0], "", "")
             suffix = f"{suffix}." if suffix.casefold() in {"jr", "sr"} else suffix
             people.append(f"{family}, {suffix}, {_dotted(parts[1])}" if suffix else f"{family}, {_dotted(parts[1])}")

@@ -56,6 +56,8 @@ _LATEX_FOR_TAG = {
 # `$` opens TeX math (pandoc prints what lies between two as math, or drops it); `^` is
 # a superscript in math and prints as "\^" in text.
 _UNESCAPED_MATH = re.compile(r"(?<!\\)[$^]")
+# A page range of numbers, its dash as BibTeX or a publisher writes it.
+_PAGE_RANGE = re.compile(r"(?P<first>\d+)\s*(?:-+|\u2013)\s*(?P<last>\d+)")
 # A name pybtex read with an `and` of the list in it: "Jones, Bob and" (a trailing `and`),
 # "and" alone (two in a row).
 _STRAY_AND = re.compile(r"^and(?:\s|$)|\sand$")
@@ -243,6 +245,18 @@ def entry_problems(
             else "write the address as url = {...} and delete the howpublished line"
         )
         problem("howpublished", f": howpublished holds a web address, which would print beside the url; {fix}")
+    # Better BibLaTeX and some databases put "Advance online publication" in the volume, which
+    # would print as the volume, beside APA's words from pubstate.
+    if "online" in (volume := fields.get("volume", "").casefold()) or "ahead of print" in volume:
+        problem(
+            "volume",
+            f": the volume is '{fields['volume']}', which would print as the volume; delete the volume line and write pubstate = {{Advance online publication}}",
+        )
+    if (pages := _PAGE_RANGE.fullmatch(fields.get("pages", "").strip())) and int(pages["last"]) < int(pages["first"]):
+        problem(
+            "pages",
+            f": pages {fields['pages'].strip()} end before they start (the last page shortened, as some journals print it); write the last page in full, e.g. pages = {{153--163}} for 153-63",
+        )
     year = fields.get("year")
     if year is not None and not re.fullmatch(r"\d{4}", year.strip()):
         undated = year.strip().strip(".").casefold() in {"n.d", "nd", "no date"}
