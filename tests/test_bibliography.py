@@ -802,3 +802,13 @@ def test_a_volume_or_pages_that_would_print_wrong_is_told(field, message):
     name = field.split(" ")[0]
     written = entry.replace(f"  {name} = {{{'1' if name == 'volume' else '1--2'}}},\n", "").replace("FIELD", field)
     assert _messages(written) == [message]
+
+
+# Better BibTeX braces a report's type thrice; pandoc would print the inner braces.
+def test_copy_for_pandoc_writes_a_braced_type_without_its_braces(tmp_path):
+    [report] = load(
+        tmp_path,
+        "@techreport{a2020,\n  author = {A, B},\n  title = {T},\n  institution = {SSRN},\n  year = {2020},\n"
+        "  type = {{{SSRN Scholarly Paper}}},\n  number = {ID 4011603},\n}\n",
+    ).entries.values()
+    assert "  type = {SSRN Scholarly Paper},\n" in report.pandoc

@@ -150,6 +150,9 @@ def _as_apa_prints(
     # A whole book's page count (PsycINFO: pages = {xiii, 594}) would print "(pp. xiii, 594)".
     if kind in {"techreport", "report", "book", "collection"} and "pages" in fields:
         changed["pages"] = None
+    # Pandoc prints a type's braces (Better BibTeX: type = {{{SSRN Scholarly Paper}}}) as written.
+    if "{" in fields.get("type", ""):
+        changed["type"] = re.sub(r"[{}]", "", fields["type"])
     number = fields.get("number", "").strip()
     if kind in _NUMBERED and (labelled := _LABELLED_NUMBER.fullmatch(number)):
         if labelled.group("series") and "type" not in fields:
