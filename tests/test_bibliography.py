@@ -789,6 +789,10 @@ def test_unprinted_notes_and_an_online_encyclopedia_entry_pass():
             "references.bib:5: entry 'k1991': the volume is 'Advance Online Publication', which would print as the volume; delete the volume line and write pubstate = {Advance online publication}",
         ),
         (
+            "note = {Available at: \\url{https://www.who.int/publications/i/item/9789240049338}},",
+            "references.bib:5: entry 'k1991': note holds a web address, which APA prints as the url, not in a note; write the address as url = {...} and delete the note line",
+        ),
+        (
             "pages = {153--63},",
             "references.bib:5: entry 'k1991': pages 153--63 end before they start (the last page shortened, as some journals print it); write the last page in full, e.g. pages = {153--163} for 153-63",
         ),

@@ -238,13 +238,21 @@ def entry_problems(
                 name,
                 f": the '{name}' field still holds '{found.group(1)}' from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none",
             )
-    if "howpublished" in fields and re.search(r"https?://|\\url", fields["howpublished"]):
-        fix = (
-            "delete the howpublished line: url already prints the address"
-            if "url" in fields
-            else "write the address as url = {...} and delete the howpublished line"
-        )
-        problem("howpublished", f": howpublished holds a web address, which would print beside the url; {fix}")
+    # Reference managers and hand-typed entries put the address in howpublished or a note
+    # ("Available at: \url{...}"), where it prints as text, or not at all, instead of as the url.
+    for name in ("howpublished", "note"):
+        if name in fields and re.search(r"https?://|\\url", fields[name]):
+            fix = (
+                f"delete the {name} line: url already prints the address"
+                if "url" in fields
+                else f"write the address as url = {{...}} and delete the {name} line"
+            )
+            why = (
+                "which would print beside the url"
+                if name == "howpublished"
+                else "which APA prints as the url, not in a note"
+            )
+            problem(name, f": {name} holds a web address, {why}; {fix}")
     # Better BibLaTeX and some databases put "Advance online publication" in the volume, which
     # would print as the volume, beside APA's words from pubstate.
     if "online" in (volume := fields.get("volume", "").casefold()) or "ahead of print" in volume:
