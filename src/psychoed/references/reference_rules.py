@@ -247,12 +247,12 @@ def entry_problems(
                 if "url" in fields
                 else f"write the address as url = {{...}} and delete the {name} line"
             )
-            why = (
+            reason = (
                 "which would print beside the url"
                 if name == "howpublished"
                 else "which APA prints as the url, not in a note"
             )
-            problem(name, f": {name} holds a web address, {why}; {fix}")
+            problem(name, f": {name} holds a web address, {reason}; {fix}")
     # Better BibLaTeX and some databases put "Advance online publication" in the volume, which
     # would print as the volume, beside APA's words from pubstate.
     if "online" in (volume := fields.get("volume", "").casefold()) or "ahead of print" in volume:
