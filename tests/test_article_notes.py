@@ -129,8 +129,8 @@ CTA_TEXT_MISTAKES = [
         "docs/articles/a.md:8: front matter field 'consultation_text' is 42, which YAML reads as a number, not text; put it in quotes: consultation_text: \"42\"",
     ),
     (
-        "consultation_text: [a, b]\n",
-        "docs/articles/a.md:8: front matter field 'consultation_text' is [a, b], which YAML reads as a list, not text; put it in quotes: consultation_text: \"[a, b]\"",
+        "consultation_text:\n  - Talk with us about sleep\n",
+        "docs/articles/a.md:8: front matter field 'consultation_text' is a list (Talk with us about sleep), not text; write its words as text, on one line: consultation_text: Talk with us about sleep",
     ),
     (
         "consultation_text:\n",
@@ -286,6 +286,54 @@ def test_a_date_yaml_reads_as_text_is_told_with_the_date_to_write(typed, message
     source = FRONT_MATTER.format(review_due="2029-11-25").replace("published: 2026-11-25", f"published: {typed}")
     _, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
     assert [str(problem) for problem in problems] == [f"docs/articles/a.md:5: {message}"]
+
+
+# What a clinician types in a browser, told with the exact line to write.
+TYPED_IN_A_BROWSER = [
+    (
+        "published: 2026-11-25",
+        "published:",
+        "5: front matter field 'published' is empty; write its date as YYYY-MM-DD after 'published: '",
+    ),
+    (
+        "published: 2026-11-25",
+        "published: November 25, 2026",
+        "5: front matter field 'published' is 'November 25, 2026', not a date; write it as YYYY-MM-DD: published: 2026-11-25",
+    ),
+    (
+        "published: 2026-11-25",
+        "published: 11/25/2026",
+        "5: front matter field 'published' is '11/25/2026', not a date; write it as YYYY-MM-DD: published: 2026-11-25 for 25 November",
+    ),
+    (
+        "author: Grow True Psychology",
+        "author Grow True Psychology",
+        "4: front matter line 'author Grow True Psychology' has no ':' after the name of the field; write author: Grow True Psychology",
+    ),
+    (
+        "title: A",
+        "title:\n  - A",
+        "2: front matter field 'title' is a list (A), not text; write its words as text, on one line: title: A",
+    ),
+    (
+        "author: Grow True Psychology",
+        "author: Grow True Psychology\ndraft: true",
+        "5: front matter field 'draft' is not one the site reads, so the page would leave it out; remove the line: this site publishes every page in docs/ once its pull request is merged, so keep a draft on its branch until then",
+    ),
+    # One date wrong: told once, not again as a review due too late after it.
+    (
+        "last_reviewed: 2026-11-25",
+        "last_reviewed: 2026-11-01",
+        "6: last_reviewed 2026-11-01 is before published 2026-11-25; a page is reviewed when or after it is published: set last_reviewed to 2026-11-25 or later, or correct published to the day the page first went live",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "typed", "message"), TYPED_IN_A_BROWSER)
+def test_a_front_matter_line_as_typed_in_a_browser_is_told_with_the_line_to_write(line, typed, message):
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace(line, typed)
+    _, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert [str(problem) for problem in problems] == [f"docs/articles/a.md:{message}"]
 
 
 # A review's new dates typed above the old ones: YAML would read the old ones, silently.

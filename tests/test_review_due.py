@@ -83,8 +83,9 @@ def test_an_article_whose_dates_cannot_be_read_is_named_and_the_others_still_lis
 
     captured = capsys.readouterr()
     assert captured.err == (
-        "docs/articles/sleep.md:7: front matter field 'review_due' is '02/01/2027', not a date; write it as YYYY-MM-DD, "
-        "e.g. review_due: 2026-11-25 (its review date is not read until this is fixed)\n"
+        "docs/articles/sleep.md:7: front matter field 'review_due' is '02/01/2027', not a date; write it as YYYY-MM-DD: "
+        "review_due: 2027-02-01 for 1 February or review_due: 2027-01-02 for 2 January "
+        "(its review date is not read until this is fixed)\n"
     )
     assert "docs/articles/worry.md:7: review due 2027-02-21 (in 41 days)" in captured.out
 

@@ -4,6 +4,7 @@ and check that of articles (everything under docs/articles/) for the fields they
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import difflib
 import functools
@@ -137,12 +138,31 @@ def _field_problems(fields: dict, lines: dict[str, int], typed: dict[str, str], 
     return problems
 
 
+# Fields other generators read to hold a page back or publish it later.
+_PUBLISHING_FIELDS = {
+    "draft",
+    "published_draft",
+    "publish",
+    "unlisted",
+    "hidden",
+    "status",
+    "publishdate",
+    "expirydate",
+}
+
+
 # A field no part of the site reads: the field meant, when the name is close to one.
 def _unknown_field(key: object, *, path: str, line: int) -> Problem:
     name = str(key)
     spelled = re.sub(r"[\s-]+", "_", name.strip().lower())
     [*meant] = difflib.get_close_matches(spelled, ARTICLE_FIELDS + THEME_FIELDS, n=1, cutoff=0.75)
-    fix = f"write it as '{meant[0]}'" if meant else f"remove the line, or use one of {', '.join(ARTICLE_FIELDS)}"
+    if meant:
+        fix = f"write it as '{meant[0]}'"
+    elif spelled in _PUBLISHING_FIELDS:
+        # Another site's way to hold a page back (draft: true): here the page would go live.
+        fix = "remove the line: this site publishes every page in docs/ once its pull request is merged, so keep a draft on its branch until then"
+    else:
+        fix = f"remove the line, or use one of {', '.join(ARTICLE_FIELDS)}"
     return Problem(
         path, line, f"front matter field '{name}' is not one the site reads, so the page would leave it out; {fix}"
     )
@@ -224,25 +244,32 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
                 else f"a date takes two digits for the month and two for the day; write {key}: {written}"
             )
             problems.append(Problem(path, where(key), f"front matter field '{key}' is {typed}: {fix}"))
-        elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        elif value is None:
             problems.append(
                 Problem(
                     path,
                     where(key),
-                    f"front matter field '{key}' is '{value}', not a date; write it as YYYY-MM-DD, e.g. {key}: 2026-11-25",
+                    f"front matter field '{key}' is empty; write its date as YYYY-MM-DD after '{key}: '",
+                )
+            )
+        elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            problems.append(
+                Problem(
+                    path, where(key), f"front matter field '{key}' is '{value}', not a date; {_date_fix(key, value)}"
                 )
             )
         else:
             dates[key] = value
-    if len(dates) == 3:
-        if dates["last_reviewed"] < dates["published"]:
-            problems.append(
-                Problem(
-                    path,
-                    where("last_reviewed"),
-                    f"last_reviewed {dates['last_reviewed']} is before published {dates['published']}; a page is reviewed when or after it is published: set last_reviewed to {dates['published']} or later",
-                )
+    if len(dates) == 3 and dates["last_reviewed"] < dates["published"]:
+        # One of the two is wrong; review_due, counted from last_reviewed, is judged once it is right.
+        problems.append(
+            Problem(
+                path,
+                where("last_reviewed"),
+                f"last_reviewed {dates['last_reviewed']} is before published {dates['published']}; a page is reviewed when or after it is published: set last_reviewed to {dates['published']} or later, or correct published to the day the page first went live",
             )
+        )
+    elif len(dates) == 3:
         if dates["review_due"] <= dates["last_reviewed"]:
             problems.append(
                 Problem(
@@ -339,12 +366,41 @@ def review_date_problems(article: Article, *, source: str, path: str, today: dt.
     return problems
 
 
+# The date to write for a value that is not one: a date in words or with slashes, as
+# typed in a browser ("December 5, 2026", "12/05/2026", read both ways), else the form.
+def _date_fix(key: str, value: object) -> str:
+    text = " ".join(str(value).replace(",", " ").split())
+    for form in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"):
+        with contextlib.suppress(ValueError):
+            return f"write it as YYYY-MM-DD: {key}: {dt.datetime.strptime(text, form).date()}"
+    if slashed := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text):
+        first, second, year = (int(part) for part in slashed.groups())
+        readings = []
+        for month, day in ((first, second), (second, first)):
+            with contextlib.suppress(ValueError):
+                date = dt.date(year, month, day)
+                readings.append(f"{key}: {date} for {date.day} {calendar.month_name[date.month]}")
+        if readings:
+            return f"write it as YYYY-MM-DD: {' or '.join(dict.fromkeys(readings))}"
+    return f"write it as YYYY-MM-DD, e.g. {key}: 2026-11-25"
+
+
 # A field meant as text that YAML read as something else, with the quotes that fix it.
 def _not_text(key: str, value: object, front_matter: FrontMatter, *, path: str) -> Problem:
     typed = front_matter.typed.get(key, str(value)).strip()
+    line = front_matter.lines.get(key, 1)
+    # A list of words (`- Sleep` under the field, or `[Sleep]`), as another site's front matter
+    # writes tags: its words are the text meant.
+    if isinstance(value, list) and all(isinstance(item, str | int | float) for item in value):
+        words = ", ".join(str(item) for item in value)
+        return Problem(
+            path,
+            line,
+            f"front matter field '{key}' is a list ({words}), not text; write its words as text, on one line: {key}: {double_quoted(words) if ': ' in words or words[:1] in '[{' else words}",
+        )
     return Problem(
         path,
-        front_matter.lines.get(key, 1),
+        line,
         f"front matter field '{key}' is {typed}, which YAML reads as {_kind(value)}, not text; put it in quotes: {key}: {double_quoted(typed)}",
     )
 
@@ -374,7 +430,6 @@ def years_later(date: dt.date, years: int) -> dt.date:
         return date.replace(year=date.year + years, day=28)
 
 
-# Each top-level key's line in the file: the front matter starts on line 2, after `---`.
 # A field written again (a review's new dates typed above the old ones): YAML reads the last
 # and drops the others without a word.
 def _repeated_field_problems(text: str, path: str) -> list[Problem]:
@@ -394,6 +449,7 @@ def _repeated_field_problems(text: str, path: str) -> list[Problem]:
     return problems
 
 
+# Each top-level key's line in the file: the front matter starts on line 2, after `---`.
 def _key_lines(text: str) -> dict[str, int]:
     return {m.group("key"): 2 + text.count("\n", 0, m.start()) for m in _KEY_LINE.finditer(text)}
 
@@ -534,15 +590,16 @@ def _yaml_problem(error: yaml.YAMLError, text: str, *, path: str) -> Problem:
             line,
             "front matter line holds a tab; YAML takes spaces only: replace the tab with a space (or with nothing at the start of the line)",
         )
-    # A field's ':' left out (`title Privacy`): YAML reads on, and stops at the next field.
+    # A field's ':' left out (`title Privacy`): YAML stops at that line, or reads on and stops
+    # at the next field.
     above = typed_lines[row - 1] if 0 < row <= len(typed_lines) else ""
-    if _KEY_LINE.match(typed) and re.fullmatch(r"[\w-]+ \S.*", above) and ":" not in above:
-        key = above.split(" ", 1)[0]
-        return Problem(
-            path,
-            line - 1,
-            f"front matter line '{above}' has no ':' after the name of the field; write {key}: {above.split(' ', 1)[1]}",
-        )
+    for written, at in ((typed, line), (above if _KEY_LINE.match(typed) else "", line - 1)):
+        if ":" not in written and (field := re.fullmatch(r"(?P<key>[\w-]+) (?P<value>\S.*)", written)):
+            return Problem(
+                path,
+                at,
+                f"front matter line '{written}' has no ':' after the name of the field; write {field['key']}: {field['value']}",
+            )
     indented = re.match(r"(?P<indent>[ ]+)(?P<key>[\w-]+)[ \t]*:", typed)
     if indented:
         return Problem(
