@@ -93,6 +93,10 @@ def messages(body: str) -> list[str]:
             "docs/a.md:4: '[see @inwood2018, p. 3, and Yip2021]' reads 'Yip2021' after ',' as a page of the work before it; works in one citation are separated by ';', each after '@'; write [see @inwood2018, p. 3; and @yip2021]",
         ),
         (
+            "Kindness helps [@inwood2018.]",
+            "docs/a.md:4: '[@inwood2018.]' is not read as a citation: the '.' belongs after the ']'; write [@inwood2018].",
+        ),
+        (
             "Twice [@inwood2018; @inwood2018].",
             "docs/a.md:4: '[@inwood2018; @inwood2018]' names the same work twice, so its year would be printed twice; write it once: [@inwood2018]",
         ),

@@ -125,6 +125,9 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
             " ".join(bare.bracket.split()),
         )
         return f"'{' '.join(bare.bracket.split())}' is not read as a citation: '{unmarked[0]}' after ';' has no '@' before it; write {fixed}"
+    if bare.bracket is not None and (stop := _STOP_INSIDE.fullmatch(bare.bracket)):
+        # `[@inwood2018.]`: the sentence's full stop typed before the `]`.
+        return f"'{bare.bracket}' is not read as a citation: the '{stop['stop'].strip()}' belongs after the ']'; write {stop['citation']}]{stop['stop'].strip()}"
     if bare.bracket is not None:
         return (
             f"'{bare.bracket}' is not read as a citation: inside the brackets, words may only "
@@ -196,6 +199,8 @@ def _spaced_message(text: str, closed: str, by_casefold: dict[str, str], bibliog
     return f"'{written}' is not read as a citation: a key has no spaces and follows '@' directly; write {fixed}"
 
 
+# A citation with a sentence's punctuation typed before its `]`.
+_STOP_INSIDE = re.compile(rf"(?P<citation>\[[^\[\]]*@{KEY})(?P<stop>\s*[.:!?]+)\]")
 # A citation's item after its key's comma: the locator or words that follow the work.
 _AFTER_COMMA = re.compile(rf"@{KEY}\s*,(?P<suffix>[^;\]]*)")
 
