@@ -527,6 +527,12 @@ BOOK = "@book{neff2011,\n  author    = {AUTHORS},\n  title     = {Self-Compassio
             "a name in PubMed's form ('Grady JS'), which BibTeX reads as the given name 'Grady' and the family name 'JS'; and 'et al.'",
             "Grady, J. S. and Her, M.",
         ),
+        # Accents and braces are quoted as written (they were quoted as 'Bru{\\~G}a').
+        (
+            "Ricardo Bru{\\~{n}}a, Fernando Maest{\\'{u}}, Ernesto Pereda",
+            "people separated by commas ('Ricardo Bru{\\~{n}}a, Fernando Maest{\\'{u}}, Ernesto Pereda')",
+            "Ricardo Bru{\\~{n}}a and Fernando Maest{\\'{u}} and Ernesto Pereda",
+        ),
         # Real BibDesk and Zotero exports.
         ("Bross, Irwin DJ", "initials without dots ('Irwin DJ')", "Bross, Irwin D. J."),
         (
@@ -555,6 +561,8 @@ def test_names_pasted_in_another_form_are_told_with_the_field_rewritten(written,
         "van der Kolk, Bessel A.",
         "Neff, Kristin and Germer, Christopher K.",
         "Plato",
+        # A braced family name, as papaja's and Zotero's entries write a particle.
+        "Sau-Chin Chen and Bjorn {de Koning} and Rolf A. Zwaan",
         # Google Scholar's and BibDesk's initial without a dot, which prints as it should.
         "Christensen, Alexander P and Golino, Hudson",
         # Better BibLaTeX's name with a particle, which pandoc reads.

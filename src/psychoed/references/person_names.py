@@ -36,9 +36,10 @@ class NameListProblem:
 
 def name_list_problem(value: str) -> NameListProblem | None:
     """What is wrong with a person field (author, editor, ...) as written, if anything."""
-    # A group's name in braces ({{Substance Abuse and Mental Health Services Administration}})
-    # is one name whatever it holds.
-    plain = " ".join(re.sub(r"\{[^{}]*\}", "G", value).split())
+    # A group's name in braces ({{Substance Abuse and Mental Health Services Administration}}),
+    # a braced family name ({de Koning}), an accent (Bru{\~{n}}a): one word whatever it holds,
+    # shown as written in the message.
+    plain, braced = _hide_braces(" ".join(value.split()))
     names = _AND.split(plain)
     if any(_EXTENDED_NAME.match(name) for name in names):
         return None  # biblatex's `family=Oord, given=Aaron, prefix=van den`: pandoc reads it
@@ -84,7 +85,30 @@ def name_list_problem(value: str) -> NameListProblem | None:
         more = "; then add the authors it leaves out: APA lists up to 20 (the site shortens citations itself)"
     elif _ELLIPSIS.search(plain):
         more = "; then add the authors the '…' leaves out, before the last one: the site prints APA's '…' itself"
-    return NameListProblem("; and ".join(causes), _rewritten(value), more, fatal=most_commas > 2)
+    return NameListProblem(
+        _shown("; and ".join(causes), braced), _shown(_rewritten(plain), braced), more, fatal=most_commas > 2
+    )
+
+
+# Each braced group as one placeholder word (a character of no alphabet, so never initials),
+# innermost first; `_shown` puts the groups back.
+def _hide_braces(value: str) -> tuple[str, dict[str, str]]:
+    braced: dict[str, str] = {}
+
+    def hide(group: re.Match[str]) -> str:
+        token = f"\ue000{len(braced)}\ue001"
+        braced[token] = group.group()
+        return token
+
+    while (hidden := re.sub(r"\{[^{}]*\}", hide, value)) != value:
+        value = hidden
+    return value, braced
+
+
+def _shown(text: str, braced: dict[str, str]) -> str:
+    for token, group in reversed(braced.items()):
+        text = text.replace(token, group)
+    return text
 
 
 def _family_then_initials(name: str) -> bool:
