@@ -824,3 +824,22 @@ def test_copy_for_pandoc_writes_a_braced_type_without_its_braces(tmp_path):
         "  type = {{{SSRN Scholarly Paper}}},\n  number = {ID 4011603},\n}\n",
     ).entries.values()
     assert "  type = {SSRN Scholarly Paper},\n" in report.pandoc
+
+
+# Google Scholar and Zotero export a preprint as an article in its server, with no volume:
+# it prints as APA's preprint, the server once, as the publisher.
+@pytest.mark.parametrize(
+    ("journal", "server"),
+    [("PsyArXiv", "PsyArXiv"), ("arXiv preprint arXiv:2101.00001", "arXiv"), ("medRxiv", "medRxiv")],
+)
+def test_a_preprint_exported_as_an_article_is_read_as_a_preprint(tmp_path, journal, server):
+    bibliography = load(
+        tmp_path,
+        "@article{rouder2019,\n  author = {Rouder, Jeffrey N.},\n  title = {Optional stopping},\n"
+        f"  journal = {{{journal}}},\n  year = {{2019}},\n  doi = {{10.31234/osf.io/m6dhw}},\n}}\n",
+    )
+    [entry] = bibliography.entries.values()
+    assert bibliography.problems == []
+    assert entry.pandoc.startswith("@misc{rouder2019,")
+    assert f"publisher = {{{server}}}" in entry.pandoc and "type = {Preprint}" in entry.pandoc
+    assert "journal" not in entry.pandoc

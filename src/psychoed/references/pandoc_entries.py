@@ -12,6 +12,7 @@ from psychoed.references.reference_rules import (
     THESIS_KINDS,
     apa_kind,
     name_as_written,
+    preprint_server,
     same_name,
     thesis_genre,
 )
@@ -54,7 +55,6 @@ _OPENING = re.compile(r"@\w+[ \t]*([{(])")
 _WRAPPED_URL = re.compile(r"\\url\{(?P<braced>.*)\}|<(?P<angled>.*)>")
 _URL_END_PUNCTUATION = ".,;:"
 # The servers a preprint's eprinttype names, as APA names them.
-_SERVERS = {"arxiv": "arXiv", "psyarxiv": "PsyArXiv", "biorxiv": "bioRxiv", "medrxiv": "medRxiv", "ssrn": "SSRN"}
 
 
 def pandoc_text(
@@ -187,9 +187,12 @@ def _as_apa_prints(
             # the day of a web page only.
             return "online", changed
         case "preprint":
-            server = fields.get("eprinttype", "").strip()
+            server = preprint_server(fields) or fields.get("eprinttype", "").strip()
             if "publisher" not in fields:
-                changed["publisher"] = _SERVERS.get(server.casefold(), server)
+                changed["publisher"] = server
+            # A preprint exported as an article names its server as the journal: APA prints
+            # it once, as the publisher.
+            changed.update(journal=None, journaltitle=None)
             if "type" not in fields:
                 changed["type"] = "Preprint"
             if "date" in fields and "year" not in fields:  # APA dates a preprint by its year

@@ -455,6 +455,10 @@ def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
         and fields.get("eprinttype", "pubmed").strip().casefold() not in _ARCHIVES
     ):
         return "preprint"
+    # Google Scholar and Zotero export a preprint as an article in its server (journal =
+    # {PsyArXiv}, {arXiv preprint arXiv:2101.00001}), with no volume.
+    if kind == "article" and "volume" not in fields and preprint_server(fields):
+        return "preprint"
     if kind in THESIS_KINDS:
         return "dissertation"
     if kind == "article" and (subtype := fields.get("entrysubtype", "").strip().casefold()) in {
@@ -463,6 +467,39 @@ def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
     }:
         return subtype
     return kind
+
+
+def preprint_server(fields: Mapping[str, str]) -> str | None:
+    """The preprint server an entry names as its archive (eprinttype) or its journal, as APA
+    writes it ("PsyArXiv"), else None."""
+    for name in ("eprinttype", "journal", "journaltitle"):
+        if found := _PREPRINT_SERVER.search(fields.get(name, "")):
+            return PREPRINT_SERVERS[found.group().casefold()]
+    return None
+
+
+# Preprint servers by the names reference managers write, as APA 7 names them.
+PREPRINT_SERVERS = {
+    name.casefold(): name
+    for name in (
+        "arXiv",
+        "PsyArXiv",
+        "bioRxiv",
+        "medRxiv",
+        "SSRN",
+        "OSF Preprints",
+        "Research Square",
+        "ChemRxiv",
+        "EdArXiv",
+        "SocArXiv",
+        "MetaArXiv",
+        "PeerJ Preprints",
+        "Preprints",
+    )
+}
+_PREPRINT_SERVER = re.compile(
+    "|".join(rf"\b{re.escape(name)}\b" for name in sorted(PREPRINT_SERVERS, key=len, reverse=True)), re.IGNORECASE
+)
 
 
 def thesis_genre(kind: str, fields: Mapping[str, str]) -> str:
