@@ -59,6 +59,26 @@ def messages(body: str) -> list[str]:
                 "docs/a.md:4: '> [!WARNING]' is GitHub's way of writing a note box, which this site shows as typed; write !!! warning on a line of its own, and its text under it indented four spaces, without the '>'"
             ],
         ),
+        # Text pasted from Quarto, Starlight and GitHub: its boxes and notes, Markdown in HTML.
+        (
+            "::: {.callout-note}\nSleep matters.\n:::\n",
+            [
+                "docs/a.md:4: '::: {.callout-note}' starts a box of pandoc, Quarto or Starlight, which this site shows as typed, ':::' and all; write !!! note (or tip, warning) on a line of its own, its text indented four spaces under it, and delete the ':::' lines"
+            ],
+        ),
+        (
+            "Sleep matters.^[Adults need seven hours or more.]\n",
+            [
+                "docs/a.md:4: '^[Adults need seven hours or more.]' is a footnote written in the text, which this site shows as typed; write [^1] in its place and, after the paragraph, [^1]: and the note's text"
+            ],
+        ),
+        (
+            "<details>\n<summary>More</summary>\n\n- Sleep at the same hour\n</details>\n",
+            [
+                "docs/a.md:4: the HTML <details> that starts here holds Markdown ('- Sleep at the same hour'), which it would show as typed; add markdown to its tag, <details markdown>, or write its text as Markdown without the tags"
+            ],
+        ),
+        ("<strong>Tips:</strong>\n- Sleep\n", [f"docs/a.md:5: {JOINED.format(marker='-')}"]),
     ],
 )
 def test_markdown_that_would_show_otherwise_is_told_at_its_line_with_the_fix(body, expected):
@@ -80,6 +100,10 @@ def test_markdown_that_would_show_otherwise_is_told_at_its_line_with_the_fix(bod
         "• One bullet on its own line.\n",
         '```\nText:\n- a\n=== "x"\n```\n',
         "A\n===\n\nText.\n",
+        "<script>\n  /**\n   *  A comment in a script\n   */\n</script>\n",
+        "<div markdown>\n- Sleep\n- Walk\n</div>\n",
+        "<details markdown>\n<summary>More</summary>\n\n- Sleep\n</details>\n",
+        "A formula x^[2] is no note.\n",
     ],
 )
 def test_markdown_that_shows_as_written_passes(body):

@@ -17,7 +17,7 @@ from psychoed.html_elements import StartTag, elements, start_tags
 
 # The elements whose start tag, beginning a line, starts a raw HTML block in Python-Markdown
 # (its block_level_elements, less those that hold no text a page would write).
-_BLOCK_ELEMENTS = frozenset(
+BLOCK_ELEMENTS = frozenset(
     [
         "address",
         "article",
@@ -40,7 +40,10 @@ _BLOCK_ELEMENTS = frozenset(
         "nav",
         "ol",
         "p",
+        "pre",
+        "script",
         "section",
+        "style",
         "summary",
         "table",
         "tbody",
@@ -136,7 +139,7 @@ def raw_html_blocks(masked: str) -> list[tuple[int, int, StartTag]]:
     blocks = []
     done = 0
     for tag in start_tags(masked):
-        if tag.start < done or tag.name not in _BLOCK_ELEMENTS or "markdown" in tag.attributes:
+        if tag.start < done or tag.name not in BLOCK_ELEMENTS or "markdown" in tag.attributes:
             continue
         line_start = masked.rfind("\n", 0, tag.start) + 1
         if tag.start - line_start > 3 or masked[line_start : tag.start].strip(" "):

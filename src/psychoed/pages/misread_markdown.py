@@ -5,22 +5,28 @@ Markdown does not read, and the page shows it run together or as typed, with no 
 - a list right under a line of text, with no blank line between: the items join the text;
 - an item indented under another by fewer than four spaces: it is not nested;
 - items numbered `1)` or marked with a pasted `•`: they join into one line of text;
-- other sites' boxes and tabs: `??? note` (collapsible), `=== "Tab"`, GitHub's `> [!NOTE]`.
+- other sites' boxes, tabs and notes: `??? note` (collapsible), `=== "Tab"`, GitHub's
+  `> [!NOTE]`, pandoc's and Quarto's `:::` boxes and `^[…]` footnotes;
+- Markdown inside a block of HTML (`<details>` without `markdown`), shown as typed.
 """
 
 from __future__ import annotations
 
 import re
 
-from psychoed.markdown_source import PageSource
+from psychoed.markdown_source import BLOCK_ELEMENTS, PageSource, blank, raw_html_blocks
 from psychoed.problems import Problem
 
 # A list item: `-`, `*` or `+`, or a number and a full stop, then a space or a tab.
 _ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+]|(?P<number>\d{1,9})\.)[ \t]+\S")
 # A rule (`* * *`, `---`), which is no list item.
 _RULE = re.compile(r"^[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-# A line of paragraph text: not a list item, heading, quote, table, HTML, box or footnote.
-_TEXT = re.compile(r"^[ ]*(?![-*+][ \t]|\d+[.)][ \t]|#|>|\||<|!!!|\?\?\?|===|\[\^)\S")
+# A line of paragraph text: not a list item, heading, quote, table, box or footnote, nor the
+# tag of a block of HTML (a line starting with <strong> is text).
+_TEXT = re.compile(
+    rf"^[ ]*(?![-*+][ \t]|\d+[.)][ \t]|#|>|\||</|<(?:{'|'.join(BLOCK_ELEMENTS)})\b|!!!|\?\?\?|===|:::|\[\^)\S",
+    re.IGNORECASE,
+)
 # Items numbered `1)`, and items marked with a bullet pasted from a word processor.
 _PAREN_ITEM = re.compile(r"^[ ]{0,3}(?P<number>\d{1,2})\)[ \t]+\S")
 _BULLET_ITEM = re.compile(r"^[ ]{0,3}(?P<bullet>[•◦▪●‣·])[ \t]*\S")
@@ -28,6 +34,14 @@ _BULLET_ITEM = re.compile(r"^[ ]{0,3}(?P<bullet>[•◦▪●‣·])[ \t]*\S")
 _COLLAPSIBLE = re.compile(r"^(?P<indent>[ \t]*)\?\?\?\+?[ \t]*(?P<kind>\w+)(?P<title>.*)$")
 _TAB = re.compile(r'^[ \t]*===[!+]?[ \t]+"(?P<title>[^"\n]*)"')
 _ALERT = re.compile(r"^[ \t]*>[ \t]*\[!(?P<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
+# Pandoc's, Quarto's and Starlight's box (`::: {.callout-note}`, `:::note[Title]`), and
+# pandoc's footnote written in the text (`^[…]`).
+_FENCED_DIV = re.compile(r"^[ \t]*:{3,}[ \t]*\S")
+_INLINE_NOTE = re.compile(r"\^\[[^\]\n]*\s[^\]\n]*\]")  # words, not math's x^[2]
+# Markdown a raw HTML block would show as typed: list items, links, bold, headings.
+_MARKDOWN_IN_HTML = re.compile(r"^[ \t]*(?:[-*+][ \t]+\S|\d+\.[ \t]+\S|#{1,6}[ \t])|\]\([^)\s]+\)|\*\*\S", re.MULTILINE)
+# HTML whose text is no page's Markdown.
+_NOT_TEXT_ELEMENTS = {"script", "style", "pre"}
 # The note box that says what each GitHub alert says.
 _ALERT_BOXES = {"note": "note", "tip": "tip", "important": "info", "warning": "warning", "caution": "danger"}
 
@@ -36,8 +50,17 @@ def misread_markdown_problems(pages: list[PageSource]) -> list[Problem]:
     """Each place in the pages whose Markdown would show otherwise than written, with the fix."""
     problems = []
     for page in pages:
-        lines = page.masked.split("\n")
-        found = _list_messages(lines)
+        masked, found = page.masked, []
+        if "<" in masked:  # raw HTML blocks are their own block, whose Markdown is not read
+            for start, end, tag in raw_html_blocks(masked):
+                if tag.name not in _NOT_TEXT_ELEMENTS and (seen := _MARKDOWN_IN_HTML.search(masked, tag.end, end)):
+                    line_start = masked.rfind("\n", 0, seen.start()) + 1
+                    line_end = masked.find("\n", seen.start())
+                    shown = masked[line_start : line_end if line_end >= 0 else None].strip()
+                    found.append((masked.count("\n", 0, start), _html_message(tag.name, shown[:60])))
+                masked = masked[:start] + blank(masked[start:end]) + masked[end:]
+        lines = masked.split("\n")
+        found += _list_messages(lines)
         found += [(number, message) for number, line in enumerate(lines) if (message := _foreign_syntax_message(line))]
         problems += [Problem(page.path, page.first_line + number, message) for number, message in sorted(found)]
     return problems
@@ -120,6 +143,13 @@ _BULLET = (
 )
 
 
+def _html_message(name: str, markdown: str) -> str:
+    return (
+        f"the HTML <{name}> that starts here holds Markdown ('{markdown}'), which it would show as typed; "
+        f"add markdown to its tag, <{name} markdown>, or write its text as Markdown without the tags"
+    )
+
+
 def _foreign_syntax_message(line: str) -> str | None:
     if box := _COLLAPSIBLE.match(line):
         kind, title = box.group("kind"), box.group("title").strip()
@@ -131,6 +161,16 @@ def _foreign_syntax_message(line: str) -> str | None:
         return (
             f"'{line.strip()}' starts a content tab, which this site does not have: the line would show as typed; "
             f"write the tab's title as a heading, e.g. ### {tab.group('title')}, and its text under it without the indent"
+        )
+    if _FENCED_DIV.match(line):
+        return (
+            f"'{line.strip()}' starts a box of pandoc, Quarto or Starlight, which this site shows as typed, ':::' and all; "
+            "write !!! note (or tip, warning) on a line of its own, its text indented four spaces under it, and delete the ':::' lines"
+        )
+    if note := _INLINE_NOTE.search(line):
+        return (
+            f"'{note.group()}' is a footnote written in the text, which this site shows as typed; "
+            "write [^1] in its place and, after the paragraph, [^1]: and the note's text"
         )
     if alert := _ALERT.match(line):
         kind = _ALERT_BOXES[alert.group("kind").lower()]
