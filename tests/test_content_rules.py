@@ -120,6 +120,8 @@ def test_content_mistake_is_named_at_its_line_with_the_fix(body, expected):
         '# Title\n\n<img src="x.png" title="Sales > costs" alt="A chart">\n',
         '# Title\n\n<img src="divider.png" alt=""> and <a href="x.md"><img src="x.png" alt="Next page"></a>\n',
         "Text\n\n---\n\nA rule, not a heading.\n",
+        # Code is a link's or a picture's text too.
+        "# Title\n\nThis uses the [`rstan`](https://mc-stan.org/rstan) package; ![`sleep.csv`](chart.png).\n",
     ],
 )
 def test_content_the_rules_allow_gives_no_problem(body):

@@ -47,7 +47,7 @@ def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Pro
         cites = article or bool(find_citation_blocks(body, first_line=first_line))
         problems += heading_problems(headings, path=page.path, article=article, cites=cites)
         problems += _table_header_problems(masked, path=page.path, first_line=first_line)
-        problems += _image_and_link_problems(masked, path=page.path, first_line=first_line)
+        problems += _image_and_link_problems(masked, body=body, path=page.path, first_line=first_line)
         problems += _admonition_problems(masked, path=page.path, first_line=first_line)
         if not any(_TEXT_LINE.match(line) for line in masked.split("\n")):
             problems.append(
@@ -197,14 +197,15 @@ def _title(fields: dict, lines: dict[str, int], headings: list[Heading]) -> tupl
     return (first.text, first.line) if first else (None, 1)
 
 
-def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list[Problem]:
+def _image_and_link_problems(masked: str, *, body: str, path: str, first_line: int) -> list[Problem]:
     problems = []
 
     def line_of(offset: int) -> int:
         return line_at(masked, offset, first_line=first_line)
 
+    # Text in code (`[`rstan`](…)`) is blanked in `masked` but is the link's text: read `body`.
     for image in INLINE_IMAGE.finditer(masked):
-        if not image.group("alt").strip():
+        if not body[image.start("alt") : image.end("alt")].strip():
             problems.append(
                 Problem(
                     path,
@@ -222,6 +223,8 @@ def _image_and_link_problems(masked: str, *, path: str, first_line: int) -> list
                 )
             )
     for link in _EMPTY_LINK.finditer(masked):
+        if body[link.start() : link.start("url")].strip("[]() \t\n"):
+            continue
         problems.append(
             Problem(
                 path,
