@@ -231,6 +231,7 @@ def test_copy_for_pandoc_names_a_group_once_and_prints_an_article_number(tmp_pat
         ("article", "E833-E833", "E833"),
         ("article", "315--320", None),
         ("article", "12345", None),
+        ("article", "407\u2014425", "407--425"),
         ("book", "xiii, 594", ""),
     ],
 )
@@ -533,6 +534,11 @@ BOOK = "@book{neff2011,\n  author    = {AUTHORS},\n  title     = {Self-Compassio
             "people separated by commas ('Ricardo Bru{\\~{n}}a, Fernando Maest{\\'{u}}, Ernesto Pereda')",
             "Ricardo Bru{\\~{n}}a and Fernando Maest{\\'{u}} and Ernesto Pereda",
         ),
+        (
+            "Kent, James D. andGoncalves, Mathias",
+            "'andGoncalves', an 'and' with no space after it",
+            "Kent, James D. and Goncalves, Mathias",
+        ),
         # Real BibDesk and Zotero exports.
         ("Bross, Irwin DJ", "initials without dots ('Irwin DJ')", "Bross, Irwin D. J."),
         (
@@ -801,6 +807,10 @@ def test_unprinted_notes_and_an_online_encyclopedia_entry_pass():
             "references.bib:5: entry 'k1991': note holds a web address, which APA prints as the url, not in a note; write the address as url = {...} and delete the note line",
         ),
         (
+            "title = {Multi-echo {fMRI} with *tedana*},",
+            "references.bib:4: entry 'k1991': the 'title' field has Markdown's *tedana*, which prints as typed; write \\emph{tedana} for italics",
+        ),
+        (
             "pages = {153--63},",
             "references.bib:5: entry 'k1991': pages 153--63 end before they start (the last page shortened, as some journals print it); write the last page in full, e.g. pages = {153--163} for 153-63",
         ),
@@ -812,7 +822,8 @@ def test_a_volume_or_pages_that_would_print_wrong_is_told(field, message):
         "  year = {1991},\n  volume = {1},\n  pages = {1--2},\n}\n"
     )
     name = field.split(" ")[0]
-    written = entry.replace(f"  {name} = {{{'1' if name == 'volume' else '1--2'}}},\n", "").replace("FIELD", field)
+    given = {"volume": "  volume = {1},\n", "pages": "  pages = {1--2},\n", "title": "  title = {T},\n"}.get(name, "")
+    written = entry.replace(given, "").replace("FIELD", field)
     assert _messages(written) == [message]
 
 
@@ -843,3 +854,14 @@ def test_a_preprint_exported_as_an_article_is_read_as_a_preprint(tmp_path, journ
     assert entry.pandoc.startswith("@misc{rouder2019,")
     assert f"publisher = {{{server}}}" in entry.pandoc and "type = {Preprint}" in entry.pandoc
     assert "journal" not in entry.pandoc
+
+
+# BibDesk writes field names capitalised; the author is still read as the author.
+def test_an_entry_with_capitalised_field_names_is_read_as_written_small(tmp_path):
+    bibliography = load(
+        tmp_path,
+        "@article {bem_2011,\n  Author = {Bem, Daryl J.},\n  Title = {Feeling the future},\n  Journal = {Journal of Personality and Social Psychology},\n"
+        "  Year = {2011},\n  Volume = {100},\n  Pages = {407--425},\n  Doi = {10.1037/a0021524},\n}\n",
+    )
+    assert bibliography.problems == []
+    assert bibliography.entries["bem_2011"].persons["author"] == ["Bem, Daryl J."]

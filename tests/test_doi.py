@@ -113,3 +113,10 @@ def test_prefix_fails_and_the_fix_is_the_bare_doi(value, prefix):
 def test_trailing_punctuation_fails(value, mark):
     problem = doi_problem(value + mark)
     assert problem is not None and f"trailing '{mark}'" in problem
+
+
+# Better BibTeX can write a shortDOI, which the registry checks and citations by DOI cannot read.
+def test_a_short_doi_is_told_to_be_written_in_full():
+    assert doi_problem("10/gf523c") == (
+        "'10/gf523c' is a shortDOI; write the full DOI (10.xxxx/...) instead: open https://doi.org/10/gf523c and copy the DOI from the page it leads to"
+    )

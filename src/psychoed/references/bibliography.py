@@ -504,7 +504,10 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         last = chunk.rfind(closing)
         ends = [found.start() for found in starts[1:]] + [last if last >= 0 else len(chunk)]
         spans = {found.group("name").lower(): (found.start(), end) for found, end in zip(starts, ends, strict=False)}
-        persons = {role: [_bibtex_form(str(person)) for person in people] for role, people in parsed.persons.items()}
+        # Field names in any case, as BibDesk writes them (`Author = {...}`).
+        persons = {
+            role.lower(): [_bibtex_form(str(person)) for person in people] for role, people in parsed.persons.items()
+        }
         fields = {name.lower(): value for name, value in parsed.fields.items()}
         kind = parsed.type.lower()
         # Up to its closing brace: what follows (blank lines, a comment, the end of the file)

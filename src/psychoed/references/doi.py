@@ -13,6 +13,8 @@ DOI_RESOLVER = "https://doi.org/"
 # of printable ASCII. Wider than Crossref's pattern on purpose: SICI suffixes with `<>`
 # and `[]` are real DOIs.
 BARE_DOI = re.compile(r"10\.\d+(?:\.\d+)*/[\x21-\x7e]+")
+# A shortDOI (shortdoi.org): `10/` and a few letters and digits.
+_SHORT_DOI = re.compile(r"10/[a-z0-9]+", re.IGNORECASE)
 _PREFIXES = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
 _TRAILING = ".,;"
 # Characters that look like ASCII in an editor but break a DOI link.
@@ -35,6 +37,10 @@ def doi_problem(value: str) -> str | None:
         return "the doi field is empty; put the DOI (10.xxxx/...) or remove the field"
     if BARE_DOI.fullmatch(value) and value[-1] not in _TRAILING:
         return None
+    if _SHORT_DOI.fullmatch(value.strip()):
+        # Zotero's Better BibTeX can write shortDOIs: doi.org resolves them, but the registry
+        # checks and citations by DOI read the full DOI.
+        return f"'{value.strip()}' is a shortDOI; write the full DOI (10.xxxx/...) instead: open https://doi.org/{value.strip()} and copy the DOI from the page it leads to"
     reasons = []
     if any(char.isspace() for char in value.strip()):
         reasons.append("white space inside")

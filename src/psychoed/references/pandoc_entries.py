@@ -115,6 +115,8 @@ def _as_apa_prints(
         changed["pages"] = f"Article {fields['eid'].strip()}"
     if kind == "article" and (article_number := _ARTICLE_NUMBER.fullmatch(fields.get("pages", "").strip())):
         changed["pages"] = f"Article {article_number.group('number')}"
+    elif "\u2014" in fields.get("pages", ""):  # an em dash between pages, which pandoc keeps
+        changed["pages"] = fields["pages"].replace("\u2014", "--")
     elif one_page := _ONE_PAGE_AS_RANGE.fullmatch(fields.get("pages", "").strip()):
         changed["pages"] = one_page.group("page")  # "E833–E833" is page E833
     if fields.get("pubstate", "").strip().strip(".").casefold() in _ONLINE_FIRST:

@@ -22,6 +22,7 @@ _ELLIPSIS = re.compile(r"…|\.\.\.")
 _AMPERSAND = re.compile(r"(?<!\\)&")
 _AND_OTHERS = re.compile(r"(?i)\s+and\s+others\s*$")
 _AND = re.compile(r"(?i)\s+and\s+")
+_GLUED_AND = re.compile(r"(?<=\s)and(?=[^\W\d_a-z])")
 # biblatex's extended name format, which Better BibLaTeX writes for a name with a particle.
 _EXTENDED_NAME = re.compile(r"\s*(?:family|given|prefix|suffix)=")
 
@@ -40,6 +41,13 @@ def name_list_problem(value: str) -> NameListProblem | None:
     # a braced family name ({de Koning}), an accent (Bru{\~{n}}a): one word whatever it holds,
     # shown as written in the message.
     plain, braced = _hide_braces(" ".join(value.split()))
+    if glued := _GLUED_AND.search(plain):
+        # `Kent, James D. andGoncalves, Mathias`: the space after 'and' lost, one name read.
+        word = plain[glued.start() :].split()[0].rstrip(",")
+        written = _GLUED_AND.sub("and ", plain)
+        return NameListProblem(
+            f"'{_shown(word, braced)}', an 'and' with no space after it", _shown(written, braced), "", False
+        )
     names = _AND.split(plain)
     if any(_EXTENDED_NAME.match(name) for name in names):
         return None  # biblatex's `family=Oord, given=Aaron, prefix=van den`: pandoc reads it

@@ -56,6 +56,9 @@ _LATEX_FOR_TAG = {
 # `$` opens TeX math (pandoc prints what lies between two as math, or drops it); `^` is
 # a superscript in math and prints as "\^" in text.
 _UNESCAPED_MATH = re.compile(r"(?<!\\)[$^]")
+# Italics written as Markdown (`*tedana*`, `_tedana_`), as the Journal of Open Source
+# Software's generated entries have them.
+_MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*\\])(?P<mark>\*{1,2}|_)(?=\S)(?P<text>[^*_\n]+?)(?<=\S)(?P=mark)(?![\w*])")
 # A page range of numbers, its dash as BibTeX or a publisher writes it.
 _PAGE_RANGE = re.compile(r"(?P<first>\d+)\s*(?:-+|\u2013)\s*(?P<last>\d+)")
 # A name pybtex read with an `and` of the list in it: "Jones, Bob and" (a trailing `and`),
@@ -215,6 +218,12 @@ def entry_problems(
             problem(name, web)
         if name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS and (math := _math_problem(name, value)):
             problem(name, math)
+    for name in ("title", "booktitle", "journal", "journaltitle"):
+        if emphasis := _MARKDOWN_EMPHASIS.search(fields.get(name, "")):
+            problem(
+                name,
+                f": the '{name}' field has Markdown's {emphasis.group()}, which prints as typed; write \\emph{{{emphasis.group('text')}}} for italics",
+            )
     for role, people in persons.items():
         # An organisation's name with a '$' vanished from the reference, with no message.
         if math := _math_problem(role, " and ".join(people)):
