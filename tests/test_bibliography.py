@@ -865,3 +865,20 @@ def test_an_entry_with_capitalised_field_names_is_read_as_written_small(tmp_path
     )
     assert bibliography.problems == []
     assert bibliography.entries["bem_2011"].persons["author"] == ["Bem, Daryl J."]
+
+
+# Classic BibTeX's @inbook, the book in title and the chapter in chapter (the DSM-5 as an R
+# script writes it), reaches pandoc as BibLaTeX's: the chapter's title, in the book's.
+def test_copy_for_pandoc_reads_a_classic_inbook_chapter_as_the_chapters_title(tmp_path):
+    bibliography = load(
+        tmp_path,
+        "@inbook{apa2013,\n  author = {{American Psychiatric Association}},\n  title = {Diagnostic and statistical manual of mental disorders},\n"
+        "  chapter = {Depressive disorders},\n  edition = {5},\n  publisher = {American Psychiatric Publishing},\n  year = {2013},\n}\n",
+    )
+    [entry] = bibliography.entries.values()
+    assert [problem for problem in bibliography.problems if not problem.notice] == []
+    assert (
+        "  title = {Depressive disorders},\n  booktitle = {Diagnostic and statistical manual of mental disorders},\n"
+        in entry.pandoc
+    )
+    assert "chapter" not in entry.pandoc

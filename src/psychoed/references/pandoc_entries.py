@@ -149,6 +149,11 @@ def _as_apa_prints(
             changed["publisher"] = fields["journal"]
     # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
     # number again); the style would print "(p. 35)", and APA prints no pages for a report.
+    # Classic BibTeX's @inbook names the book in title and the chapter in chapter (as an R
+    # script or JabRef writes the DSM-5's); APA, like BibLaTeX, wants them the other way.
+    chapter = fields.get("chapter", "").strip()
+    if kind == "inbook" and "booktitle" not in fields and chapter and not chapter.isdigit():
+        changed.update(title=chapter, booktitle=fields.get("title", ""), chapter=None)
     # A whole book's page count (PsycINFO: pages = {xiii, 594}) would print "(pp. xiii, 594)".
     if kind in {"techreport", "report", "book", "collection"} and "pages" in fields:
         changed["pages"] = None

@@ -114,7 +114,7 @@ KINDS = {
     "incollection": Kind(
         "chapter in an edited book", ("author", "title", "booktitle", "editor", "publisher", "year|date", "pages|url")
     ),
-    "inbook": Kind("chapter in a book", ("author", "title", "booktitle", "publisher", "year|date")),
+    "inbook": Kind("chapter in a book", ("author", "title", "booktitle|chapter", "publisher", "year|date")),
     "inproceedings": Kind("conference paper", ("author", "title", "booktitle", "year|date")),
     "phdthesis": Kind("dissertation", _THESIS),
     "mastersthesis": Kind("master's thesis", _THESIS),
