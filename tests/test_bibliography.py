@@ -882,3 +882,13 @@ def test_copy_for_pandoc_reads_a_classic_inbook_chapter_as_the_chapters_title(tm
         in entry.pandoc
     )
     assert "chapter" not in entry.pandoc
+
+
+# Proceedings published as a book, with no editor: APA's chapter in a book, not a journal.
+def test_copy_for_pandoc_prints_proceedings_with_a_publisher_and_no_editor_as_a_book(tmp_path):
+    [entry] = load(
+        tmp_path,
+        "@inproceedings{smith2024,\n  author = {Smith, Jane},\n  title = {Safety climate},\n  booktitle = {Construction Research Congress 2024},\n"
+        "  pages = {318--327},\n  publisher = {American Society of Civil Engineers},\n  year = {2024},\n}\n",
+    ).entries.values()
+    assert entry.pandoc.startswith("@incollection{smith2024,")

@@ -205,6 +205,11 @@ def _as_apa_prints(
             if "date" in fields and "year" not in fields:  # APA dates a preprint by its year
                 changed.update(year=fields["date"][:4], date=None)
             return "misc", changed
+        case "inproceedings" if "publisher" in fields and "editor" not in fields:
+            # Proceedings published as a book with no editor named: the style prints them as
+            # a journal ("*Congress 2024*, 318–327.") and drops the publisher; APA prints a book's
+            # chapter ("In *Congress 2024* (pp. 318–327). Publisher.").
+            return "incollection", changed
     return kind, changed
 
 
