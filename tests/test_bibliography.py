@@ -892,3 +892,14 @@ def test_copy_for_pandoc_prints_proceedings_with_a_publisher_and_no_editor_as_a_
         "  pages = {318--327},\n  publisher = {American Society of Civil Engineers},\n  year = {2024},\n}\n",
     ).entries.values()
     assert entry.pandoc.startswith("@incollection{smith2024,")
+
+
+# A web page's month by its name, as Mendeley and Google Scholar write it: pandoc reads
+# only its number, and prints a page as a web page only with it ("2021, August").
+def test_copy_for_pandoc_gives_a_web_pages_month_by_its_number(tmp_path):
+    [entry] = load(
+        tmp_path,
+        "@misc{smith2021,\n  author = {Smith, Jane},\n  title = {Sleep tips},\n  year = {2021},\n  month = {August},\n"
+        "  url = {https://example.org/sleep},\n}\n",
+    ).entries.values()
+    assert entry.pandoc.startswith("@online{smith2021,") and "  month = {8},\n" in entry.pandoc

@@ -3,6 +3,7 @@ written into a copy for pandoc, never into the editor's file."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping
 
@@ -33,6 +34,11 @@ _LABELLED_NUMBER = re.compile(r"(?i)(?P<series>.*?)\s*(?P<number>\bNos?\.\s*\S.*
 # PLOS's e0149794 and e124, a Cochrane review's CD006876, Elsevier's 105149 (six digits or
 # more: no journal's pages run so high), Science's aac4716 written as a range of itself.
 _ARTICLE_NUMBER = re.compile(r"(?P<number>[A-Za-z]{1,3}\d{4,}|e\d+|\d{6,})(?:\s*-+\s*(?P=number))?")
+_MONTHS = {
+    name.casefold(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
 # One page written as a range from itself to itself (Crossref: pages = {E833-E833}).
 _ONE_PAGE_AS_RANGE = re.compile(r"(?P<page>[^\s-]+)\s*-+\s*(?P=page)")
 # What a publisher's page calls an article published online first, in APA's words.
@@ -149,6 +155,10 @@ def _as_apa_prints(
             changed["publisher"] = fields["journal"]
     # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
     # number again); the style would print "(p. 35)", and APA prints no pages for a report.
+    # A month by its name in braces (Mendeley, Google Scholar: month = {August}), which pandoc
+    # reads as no month; by its number it prints (a web page's "2021, August").
+    if (month := fields.get("month", "").strip().rstrip(".").casefold()) in _MONTHS:
+        changed["month"] = str(_MONTHS[month])
     # Classic BibTeX's @inbook names the book in title and the chapter in chapter (as an R
     # script or JabRef writes the DSM-5's); APA, like BibLaTeX, wants them the other way.
     chapter = fields.get("chapter", "").strip()
@@ -189,7 +199,7 @@ def _as_apa_prints(
             # before it ("Data Set ICPSR 37080"): then its "[Dataset]" is the lesser harm.
             changed["type"] = None if "number" in fields else "Data set"
             return "dataset", changed
-        case "misc" if "url" in fields and len(fields.get("date", "")) > 4:
+        case "misc" if "url" in fields and (len(fields.get("date", "")) > 4 or "month" in fields):
             # A page written as @misc, as Zotero and many editors write one: the style prints
             # the day of a web page only.
             return "online", changed
