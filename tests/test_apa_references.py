@@ -523,7 +523,7 @@ MISTAKES = [
         "@article{early2024,\n  author  = {Early, Ann},\n  title   = {Published Online First},\n  journal = {Mindfulness},\n  year    = {2024},\n"
         "  doi     = {10.1007/s12671-024-00001-1},\n}\n",
         "@article{early2024,",
-        "entry 'early2024' (@article) lacks the volume field, which a journal article needs; add volume = {12}; "
+        "entry 'early2024' (@article) lacks the volume field, which a journal article needs; add volume = {...} as the journal web page shows it; "
         "for an article published online first (a DOI, no volume yet), add pubstate = {Advance online publication} instead",
     ),
     Mistake(

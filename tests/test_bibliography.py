@@ -903,3 +903,64 @@ def test_copy_for_pandoc_gives_a_web_pages_month_by_its_number(tmp_path):
         "  url = {https://example.org/sleep},\n}\n",
     ).entries.values()
     assert entry.pandoc.startswith("@online{smith2021,") and "  month = {8},\n" in entry.pandoc
+
+
+# Exports a third sweep met (EndNote, Mendeley, PubMed converters, R's citation()), each
+# reaching pandoc as APA prints it: (the entry's extra lines, what its copy for pandoc holds
+# or lacks).
+EXPORTS = [
+    ("  type = {Journal Article},\n", "type", None),  # EndNote's record type, not APA's description
+    (
+        "  url = {https://books.google.de/books?hl=de{\\&}lr={\\&}id=9{\\_}J5AgAAQBAJ},\n",
+        "url",
+        "https://books.google.de/books?hl=de&lr=&id=9_J5AgAAQBAJ",
+    ),
+    ("  pages = {956797617729817},\n  doi = {10.1177/0956797617729817},\n", "pages", None),  # PubMed's DOI digits
+    ("  pages = {1--14},\n  pubstate = {Advance online publication},\n", "pages", None),  # online first: no pages yet
+]
+
+
+@pytest.mark.parametrize(("lines", "field", "value"), EXPORTS)
+def test_copy_for_pandoc_reads_what_reference_managers_export_as_apa_prints_it(tmp_path, lines, field, value):
+    [entry] = load(
+        tmp_path,
+        "@article{doe2019,\n  author = {Doe, Jane},\n  title = {T},\n  journal = {J},\n  year = {2019},\n"
+        + lines
+        + "}\n",
+    ).entries.values()
+    if value is None:
+        assert f"  {field} = " not in entry.pandoc
+    else:
+        assert f"  {field} = {{{value}}}," in entry.pandoc
+
+
+def test_an_accent_written_as_r_writes_it_reaches_pandoc_as_latex_writes_it(tmp_path):
+    [entry] = load(
+        tmp_path,
+        "@article{vega2018,\n  author = {Vega-Hern{\\a'a}ndez, Mayrim},\n  title = {T},\n  journal = {J},\n  year = {2018},\n"
+        "  volume = {1},\n  pages = {1--2},\n}\n",
+    ).entries.values()
+    assert "Vega-Hern{\\'a}ndez" in entry.pandoc
+
+
+def test_a_dissertation_only_its_university_holds_is_unpublished(tmp_path):
+    [entry] = load(
+        tmp_path,
+        "@phdthesis{wang2018,\n  author = {Wang, Zhe Ni},\n  school = {Concordia University},\n  title = {Thriving at work},\n  year = {2018},\n}\n",
+    ).entries.values()
+    assert "type = {Unpublished doctoral dissertation}" in entry.pandoc
+
+
+# A % in what no reference prints (PubMed's abstract) or in an address is no problem; a
+# group whose name has "College" is no person.
+def test_a_percent_in_an_abstract_or_address_passes_and_a_college_is_a_group():
+    entry = BOOK.replace("{AUTHORS}", "{Neff, Kristin}").replace(
+        "  year", "  abstract  = {Rates were 43.2% among cases.},\n  howpublished = {http://x.org/a%C3%A4.pdf},\n  year"
+    )
+    assert _messages(entry) == [
+        "references.bib:6: entry 'neff2011': howpublished holds a web address, which would print as text, not as a link; write the address as url = {...} and delete the howpublished line"
+    ]
+    assert any(
+        "write a group's name in double braces: author = {{Royal College of Surgeons}}" in message
+        for message in _messages(BOOK.replace("{AUTHORS}", "{Royal College of Surgeons}"))
+    )

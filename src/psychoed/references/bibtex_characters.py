@@ -98,8 +98,15 @@ def printed_characters(text: str) -> str:
     r"""BibTeX text with its characters as readers see them, for pandoc, the title's checks
     and the structured data alike: invisible ones as spaces or nothing (`printable`), and
     LaTeX's text symbols that pandoc leaves unprinted as theirs: `\textemdash{}`,
-    `{\textemdash}` and `\textemdash ` (whose space ends the command) as '—'."""
+    `{\textemdash}` and `\textemdash ` (whose space ends the command) as '—'; and the
+    tabbing environment's accents (`\a'a`, as R's citation() writes á) as LaTeX's own."""
     text = printable(text)
+    if "\\a" in text:
+        text = _TABBING_ACCENT.sub(r"\\\g<accent>", text)
     if "\\text" not in text:
         return text
     return _TEXT_SYMBOL.sub(lambda found: _TEXT_SYMBOLS[found.group("braced") or found.group("bare")], text)
+
+
+# `\a'`, `\a\``, `\a=`: the accents inside LaTeX's tabbing, which pandoc does not read.
+_TABBING_ACCENT = re.compile(r"\\a(?P<accent>['`=])")

@@ -34,6 +34,24 @@ _LABELLED_NUMBER = re.compile(r"(?i)(?P<series>.*?)\s*(?P<number>\bNos?\.\s*\S.*
 # PLOS's e0149794 and e124, a Cochrane review's CD006876, Elsevier's 105149 (six digits or
 # more: no journal's pages run so high), Science's aac4716 written as a range of itself.
 _ARTICLE_NUMBER = re.compile(r"(?P<number>[A-Za-z]{1,3}\d{4,}|e\d+|\d{6,})(?:\s*-+\s*(?P=number))?")
+_ENDNOTE_RECORD_TYPES = {
+    "journal article",
+    "book",
+    "book section",
+    "edited book",
+    "electronic book",
+    "electronic article",
+    "electronic book section",
+    "report",
+    "government document",
+    "web page",
+    "conference paper",
+    "conference proceedings",
+    "newspaper article",
+    "magazine article",
+    "generic",
+    "thesis",
+}
 _MONTHS = {
     name.casefold(): number
     for number in range(1, 13)
@@ -60,7 +78,8 @@ _OPENING = re.compile(r"@\w+[ \t]*([{(])")
 # (a trailing full stop): the style would print the wrapping and the punctuation.
 _WRAPPED_URL = re.compile(r"\\url\{(?P<braced>.*)\}|<(?P<angled>.*)>")
 _URL_END_PUNCTUATION = ".,;:"
-# The servers a preprint's eprinttype names, as APA names them.
+# LaTeX's escapes Mendeley writes in an address ({\&}, {\_}, {\~{}}), which pandoc keeps.
+_URL_ESCAPE = re.compile(r"\{?\\(?P<char>[&_%#$])\}?|\{?\\~\{\}\}?")
 
 
 def pandoc_text(
@@ -119,7 +138,16 @@ def _as_apa_prints(
             changed[name] = fields[name].split("T")[0]
     if kind == "article" and "eid" in fields and "pages" not in fields:
         changed["pages"] = f"Article {fields['eid'].strip()}"
-    if kind == "article" and (article_number := _ARTICLE_NUMBER.fullmatch(fields.get("pages", "").strip())):
+    pages = fields.get("pages", "").strip()
+    if (
+        kind == "article"
+        and pages
+        and ((pages.isdigit() and pages in fields.get("doi", "")) or ("pubstate" in fields and "volume" not in fields))
+    ):
+        # PubMed writes the DOI's digits as pages (956797617729817); an article online first
+        # has no pages yet (APA: "Journal. Advance online publication. DOI").
+        changed["pages"] = None
+    elif kind == "article" and (article_number := _ARTICLE_NUMBER.fullmatch(pages)):
         changed["pages"] = f"Article {article_number.group('number')}"
     elif "\u2014" in fields.get("pages", ""):  # an em dash between pages, which pandoc keeps
         changed["pages"] = fields["pages"].replace("\u2014", "--")
@@ -170,6 +198,10 @@ def _as_apa_prints(
     # Pandoc prints a type's braces (Better BibTeX: type = {{{SSRN Scholarly Paper}}}) as written.
     if "{" in fields.get("type", ""):
         changed["type"] = re.sub(r"[{}]", "", fields["type"])
+    # EndNote writes its record type in `type` (type = {Journal Article}), which pandoc would
+    # print in brackets after the title, as APA prints a description.
+    if fields.get("type", "").strip().casefold() in _ENDNOTE_RECORD_TYPES:
+        changed["type"] = None
     number = fields.get("number", "").strip()
     if kind in _NUMBERED and (labelled := _LABELLED_NUMBER.fullmatch(number)):
         if labelled.group("series") and "type" not in fields:
@@ -231,6 +263,10 @@ def _dissertation(
 ) -> tuple[str, dict[str, str | None]]:
     genre = thesis_genre(kind, fields)
     university = fields.get("school") or fields.get("institution")
+    if genre and not any(name in fields for name in ("publisher", "url", "doi")):
+        # APA 7 (10.6, example 66): one only its university holds is "[Unpublished doctoral
+        # dissertation]. University."
+        genre = f"Unpublished {genre[0].lower()}{genre[1:]}"
     if "publisher" not in fields or not university:
         if genre and genre != fields.get("type"):
             changed["type"] = genre
@@ -251,9 +287,10 @@ def _sole_author(persons: Mapping[str, list[str]]) -> str | None:
     return name_as_written(authors[0]) if len(authors) == 1 else None
 
 
-# The address in `url` without <>, \url{} or punctuation after it.
+# The address in `url` without <>, \url{}, LaTeX's escapes or punctuation after it.
 def _bare_url(url: str) -> str:
     url = url.strip()
     if wrapped := _WRAPPED_URL.fullmatch(url):
         url = (wrapped.group("braced") or wrapped.group("angled") or "").strip()
+    url = _URL_ESCAPE.sub(lambda escape: escape.group("char") or "~", url)
     return url.rstrip(_URL_END_PUNCTUATION)

@@ -68,7 +68,8 @@ _STRAY_AND = re.compile(r"^and(?:\s|$)|\sand$")
 # (Organization, W. H.) unless it is in double braces.
 GROUP_NAME = re.compile(
     r"\b(?:Organi[sz]ation|Institutes?|Association|Department|Agency|Council|Society|Foundation|Administration"
-    r"|Academ(?:y|ies)|Cent(?:er|re)s?|Commission|Committee|Office|Ministry|Services?|Collaboration|Group|Clinic)\b"
+    r"|Academ(?:y|ies)|Cent(?:er|re)s?|Commission|Committee|Office|Ministry|Services?|Collaboration|Group|Clinic"
+    r"|College|Universit(?:y|ies)|Hospital|Trust|Board|Network|Alliance|Federation|Union|Authority|Bureau|Consortium)\b"
 )
 # The fields pandoc prints as who published a work, where a group author's name often
 # stands again (APA 7 then names it once).
@@ -173,8 +174,9 @@ HOW_TO_ADD = {
     "journal|journaltitle": "add journal = {...} (journaltitle, as reference managers write it, is the same)",
     "year|date": "add year = {2018}, or date = {2018-03-15} as reference managers write it",
     "year|date|pubstate": f"add year = {{2023}} (or date = {{2023-05-02}}); for an article published online first with no year yet, {_ONLINE_FIRST}",
-    "volume|pubstate": f"add volume = {{12}}; for an article published online first (a DOI, no volume yet), add {_ONLINE_FIRST} instead",
-    "pages|eid|pubstate": f"add pages = {{215--235}}; for an article number, eid = {{e0198283}}; for an article published online first, {_ONLINE_FIRST}",
+    # No example value: one copied as it stands would publish another work's volume and pages.
+    "volume|pubstate": f"add volume = {{...}} as the journal web page shows it; for an article published online first (a DOI, no volume yet), add {_ONLINE_FIRST} instead",
+    "pages|eid|pubstate": f"add pages = {{...}} as the journal web page shows them (first--last); for an article number, eid = {{...}}; for an article published online first, {_ONLINE_FIRST}",
     "year|date|urldate": (
         "add date = {2020-04-03} as the page shows it; for a page with no date, add urldate = {2024-03-05}, "
         "the day you read it: APA prints (n.d.) and 'Retrieved March 5, 2024, from' the address"
@@ -209,7 +211,8 @@ def entry_problems(
         problems.append(Problem(path, field_lines.get(name, line), f"entry '{key}'{message}"))
 
     for name, value in fields.items():
-        if name not in _VERBATIM_FIELDS and _UNESCAPED_PERCENT.search(value):
+        # Not in what no reference prints (PubMed's abstracts), nor in an address, whose % is its own.
+        if name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS and "://" not in value and _UNESCAPED_PERCENT.search(value):
             problem(
                 name,
                 f": the '{name}' field has a % that BibTeX reads as the start of a comment, cutting the text there; write \\% instead",
@@ -256,11 +259,14 @@ def entry_problems(
                 if "url" in fields
                 else f"write the address as url = {{...}} and delete the {name} line"
             )
-            reason = (
-                "which would print beside the url"
-                if name == "howpublished"
-                else "which APA prints as the url, not in a note"
-            )
+            if name == "note":
+                reason = "which APA prints as the url, not in a note"
+            else:
+                reason = (
+                    "which would print beside the url"
+                    if "url" in fields
+                    else "which would print as text, not as a link"
+                )
             problem(name, f": {name} holds a web address, {reason}; {fix}")
     # Better BibLaTeX and some databases put "Advance online publication" in the volume, which
     # would print as the volume, beside APA's words from pubstate.
