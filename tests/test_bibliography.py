@@ -964,3 +964,17 @@ def test_a_percent_in_an_abstract_or_address_passes_and_a_college_is_a_group():
         "write a group's name in double braces: author = {{Royal College of Surgeons}}" in message
         for message in _messages(BOOK.replace("{AUTHORS}", "{Royal College of Surgeons}"))
     )
+
+
+# Two commas between fields, which pybtex reads and pandoc stops on (naming a page and a
+# temporary file): told at its line, and the build stops before pandoc.
+def test_two_commas_in_a_row_are_told_at_their_line():
+    bibliography = check_bibliography(
+        "@article{doe2019,\n  author = {Doe, Jane},\n  title = {Worry, rumination,, and sleep},\n  journal = {J},\n"
+        "  year = {2019},,\n  volume = {75},\n  pages = {1--12},\n  doi = {10.1002/jclp.22701},\n}\n",
+        display_path="references.bib",
+    )
+    assert [str(problem) for problem in bibliography.problems] == [
+        "references.bib:5: entry 'doe2019' has two commas in a row here, which pandoc cannot read; delete one"
+    ]
+    assert not bibliography.readable

@@ -566,6 +566,15 @@ def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
         field_lines=entry.field_lines,
         path=display_path,
     )
+    if (comma := _second_comma(entry.text)) is not None:
+        problems.append(
+            Problem(
+                display_path,
+                entry.line + entry.text.count("\n", 0, comma),
+                f"entry '{entry.key}' has two commas in a row here, which pandoc cannot read; delete one",
+                fatal=True,
+            )
+        )
     if "doi" in entry.fields and (doi_message := doi_problem(entry.fields["doi"])):
         problems.append(
             Problem(display_path, entry.field_lines.get("doi", entry.line), f"entry '{entry.key}': {doi_message}")
@@ -582,6 +591,29 @@ def _bibtex_form(person: str) -> str:
         return person
     family = " ".join(part for part in (parts.get("prefix", ""), parts["family"]) if part)
     return ", ".join(part for part in (family, parts.get("suffix", ""), parts.get("given", "")) if part)
+
+
+# The offset of a comma that follows another between two fields (`year = {2019},,`), which
+# pybtex reads and pandoc stops the build on, naming a page and a temporary file.
+def _second_comma(text: str) -> int | None:
+    depth, quoted, after_comma = 0, False, False
+    for at, char in enumerate(text):
+        if char == "{" and not quoted:
+            depth += 1
+        elif char == "}" and not quoted:
+            depth -= 1
+            if depth == 0:
+                return None
+        elif char == '"' and depth == 1:
+            quoted = not quoted
+        elif depth == 1 and not quoted and char == ",":
+            if after_comma:
+                return at
+            after_comma = True
+            continue
+        if not char.isspace():
+            after_comma = False
+    return None
 
 
 def _uncitable_key(key: str) -> str:
