@@ -79,6 +79,37 @@ def messages(body: str) -> list[str]:
             ],
         ),
         ("<strong>Tips:</strong>\n- Sleep\n", [f"docs/a.md:5: {JOINED.format(marker='-')}"]),
+        # Slips of a note box's first line, pasted from Word or typed in a browser.
+        (
+            "!!! Note:\n    Call 988 in a crisis.\n",
+            [
+                "docs/a.md:4: '!!! Note:' is not read as a note box, so the line and its text would show as typed; write !!! note, or !!! note \"Title\" for a title of its own"
+            ],
+        ),
+        (
+            "!!! tip Sleep well tonight\n    Dim the lights.\n",
+            [
+                "docs/a.md:4: '!!! tip Sleep well tonight' is read as a note box titled only with its kind; write its title in double quotes: !!! tip \"Sleep well tonight\""
+            ],
+        ),
+        (
+            "Use this table:\n| Sense | Count |\n| --- | --- |\n| See | 5 |\n",
+            [
+                "docs/a.md:5: this table starts right under a line of text, so it would show as text, pipes and all; leave a blank line before it"
+            ],
+        ),
+        (
+            "| Sense | Count | Example |\n| --- | --- |\n| See | 5 | a lamp |\n",
+            [
+                "docs/a.md:5: the table's second line has 2 cells of dashes under 3 headings, so it would show as text, pipes and all; write one --- between the pipes for each heading"
+            ],
+        ),
+        (
+            "- Hold an ice cube\no\tNotice how cold it is\n",
+            [
+                "docs/a.md:5: 'o' does not make a list item, so the items would show run together as text; write '- ' in its place at the start of each item, after a blank line, indented four spaces under the item above"
+            ],
+        ),
     ],
 )
 def test_markdown_that_would_show_otherwise_is_told_at_its_line_with_the_fix(body, expected):

@@ -65,8 +65,14 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # Blocks whose indented lines are their content, not code: list items, admonitions
 # (`!!! note`, `??? tip`), footnote definitions.
 _CONTAINER_START = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s|(?:!!!|\?\?\?\+?)[ \t]*\w|\[\^[^\]]+\]:)")
+# A table's second line: cells of dashes (colons for alignment) between pipes.
+TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 # A note box's first line (`!!! note`, `??? tip`, `???+ tip`); its text is indented under it.
-ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kind>\w+)")
+# As Python-Markdown reads it: the kind, other classes, a title in double quotes, nothing else
+# (`!!! Note:` is text).
+ADMONITION = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w-]+)(?=(?:[ ]+[\w-]+)*(?:[ ]+\"[^\"\n]*\")?[ ]*$)"
+)
 # Python-Markdown's headings: `#` at the start of a line (a space after it optional), and
 # a line of `=` or `-` under a line of text.
 _ATX = re.compile(r"^(?P<marks>#{1,6})(?P<text>.*?)#*[ \t]*$")

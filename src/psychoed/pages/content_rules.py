@@ -12,7 +12,7 @@ import re
 
 from psychoed.articles.front_matter import read_front_matter
 from psychoed.html_elements import StartTag, elements, start_tags
-from psychoed.markdown_source import ADMONITION, INLINE_IMAGE, Heading, PageSource, find_headings, line_at
+from psychoed.markdown_source import ADMONITION, INLINE_IMAGE, TABLE_RULE, Heading, PageSource, find_headings, line_at
 from psychoed.problems import Problem, counted
 from psychoed.references.citation_syntax import find_citation_blocks
 
@@ -27,8 +27,6 @@ _EMPTY_LINK = re.compile(r"(?<![!\]\\])\[\s*\]\((?P<url>[^)\s]*)")
 _TEXT_LINE = re.compile(r"^\s*(?![-*+]\s|\d+[.)]\s|#|>|\||<|!!!|\?\?\?|\[\^|=+\s*$|-+\s*$)\S")
 # HTML attributes that give a screen reader a name: a link's aria-label or title.
 _LINK_NAMES = ("aria-label", "title")
-# A table's second line: cells of dashes (colons for alignment) between pipes.
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
 
 def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Problem]:
@@ -258,7 +256,7 @@ def _table_header_problems(masked: str, *, path: str, first_line: int) -> list[P
     problems = []
     lines = masked.split("\n")
     for number, (header, rule) in enumerate(itertools.pairwise(lines)):
-        if "|" not in header or "|" not in rule or not _TABLE_RULE.match(rule):
+        if "|" not in header or "|" not in rule or not TABLE_RULE.match(rule):
             continue
         cells = header.strip().removeprefix("|").removesuffix("|").split("|")
         for column, cell in enumerate(cells, start=1):

@@ -4,7 +4,11 @@ Text pasted from GitHub, Google Docs or another MkDocs site brings syntax this s
 Markdown does not read, and the page shows it run together or as typed, with no error:
 - a list right under a line of text, with no blank line between: the items join the text;
 - an item indented under another by fewer than four spaces: it is not nested;
-- items numbered `1)` or marked with a pasted `•`: they join into one line of text;
+- items numbered `1)` or marked with a pasted `•` (Word's `·` and `o`): they join into one
+  line of text;
+- a table right under a line of text, or with fewer cells of dashes than headings;
+- a note box's first line Markdown does not read (`!!! Note:`, `!! tip`), or a title
+  without its quotes (`!!! tip Sleep well`, titled "Tip");
 - other sites' boxes, tabs and notes: `??? note` (collapsible), `=== "Tab"`, GitHub's
   `> [!NOTE]`, pandoc's and Quarto's `:::` boxes and `^[…]` footnotes;
 - Markdown inside a block of HTML (`<details>` without `markdown`), shown as typed.
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from psychoed.markdown_source import BLOCK_ELEMENTS, PageSource, blank, raw_html_blocks
+from psychoed.markdown_source import ADMONITION, BLOCK_ELEMENTS, TABLE_RULE, PageSource, blank, raw_html_blocks
 from psychoed.problems import Problem
 
 # A list item: `-`, `*` or `+`, or a number and a full stop, then a space or a tab.
@@ -29,7 +33,8 @@ _TEXT = re.compile(
 )
 # Items numbered `1)`, and items marked with a bullet pasted from a word processor.
 _PAREN_ITEM = re.compile(r"^[ ]{0,3}(?P<number>\d{1,2})\)[ \t]+\S")
-_BULLET_ITEM = re.compile(r"^[ ]{0,3}(?P<bullet>[•◦▪●‣·])[ \t]*\S")
+# (Word pastes its Symbol bullets as "·" and its second level as "o", then a tab or no-break space.)
+_BULLET_ITEM = re.compile(r"^[ \t]*(?:(?P<bullet>[•◦▪●‣·])[ \t\u00a0]*|(?P<letter>o)[\t\u00a0]+)\S")
 # Other sites' syntax: Material's collapsible box and content tab, GitHub's alert.
 _COLLAPSIBLE = re.compile(r"^(?P<indent>[ \t]*)\?\?\?\+?[ \t]*(?P<kind>\w+)(?P<title>.*)$")
 _TAB = re.compile(r'^[ \t]*===[!+]?[ \t]+"(?P<title>[^"\n]*)"')
@@ -42,6 +47,8 @@ _INLINE_NOTE = re.compile(r"\^\[[^\]\n]*\s[^\]\n]*\]")  # words, not math's x^[2
 _MARKDOWN_IN_HTML = re.compile(r"^[ \t]*(?:[-*+][ \t]+\S|\d+\.[ \t]+\S|#{1,6}[ \t])|\]\([^)\s]+\)|\*\*\S", re.MULTILINE)
 # HTML whose text is no page's Markdown.
 _NOT_TEXT_ELEMENTS = {"script", "style", "pre"}
+# A line meant to open a note box: two or more '!', then its kind and what follows.
+_BOX_LINE = re.compile(r"^[ \t]*(?P<marks>!{2,})[ \t]*(?P<kind>[A-Za-z-]*)(?P<rest>.*)$")
 # The note box that says what each GitHub alert says.
 _ALERT_BOXES = {"note": "note", "tip": "tip", "important": "info", "warning": "warning", "caution": "danger"}
 
@@ -62,6 +69,7 @@ def misread_markdown_problems(pages: list[PageSource]) -> list[Problem]:
         lines = masked.split("\n")
         found += _list_messages(lines)
         found += [(number, message) for number, line in enumerate(lines) if (message := _foreign_syntax_message(line))]
+        found += _table_messages(lines)
         problems += [Problem(page.path, page.first_line + number, message) for number, message in sorted(found)]
     return problems
 
@@ -122,13 +130,17 @@ def _next_is_item(lines: list[str], number: int) -> bool:
 # `1)` and `•` items: told at the first of a run of two or more, or at an item numbered 1
 # (a `•` line alone, after a blank one, shows as it reads).
 def _pasted_list_message(lines: list[str], number: int, content: str) -> list[tuple[int, str]]:
-    previous = lines[number - 1].expandtabs(4) if number else ""
-    following = lines[number + 1].expandtabs(4) if number + 1 < len(lines) else ""
+    # As typed, tabs kept: Word's "o" is a bullet only before a tab or a no-break space.
+    line = lines[number]
+    previous = lines[number - 1] if number else ""
+    following = lines[number + 1] if number + 1 < len(lines) else ""
     item = _PAREN_ITEM.match(content)
     if item and not _PAREN_ITEM.match(previous) and (item.group("number") == "1" or _PAREN_ITEM.match(following)):
         return [(number, _PAREN.format(number=item.group("number")))]
-    bullet = _BULLET_ITEM.match(content)
+    bullet = _BULLET_ITEM.match(line)
     if bullet and not _BULLET_ITEM.match(previous) and (_BULLET_ITEM.match(following) or previous.strip()):
+        if bullet.group("letter"):  # Word's second level
+            return [(number, _BULLET.format(bullet="o") + ", indented four spaces under the item above")]
         return [(number, _BULLET.format(bullet=bullet.group("bullet")))]
     return []
 
@@ -143,6 +155,32 @@ _BULLET = (
 )
 
 
+# A table right under a line of text, or whose second line has another number of cells
+# than its first: Python-Markdown shows either as text, pipes and dashes and all.
+def _table_messages(lines: list[str]) -> list[tuple[int, str]]:
+    found = []
+    for number in range(1, len(lines)):
+        header, rule = lines[number - 1], lines[number]
+        if "|" not in header or "|" not in rule or not TABLE_RULE.match(rule):
+            continue
+        columns, dashes = (len(line.strip().removeprefix("|").removesuffix("|").split("|")) for line in (header, rule))
+        if number >= 2 and _TEXT.match(lines[number - 2]) and "|" not in lines[number - 2]:
+            found.append(
+                (
+                    number - 1,
+                    "this table starts right under a line of text, so it would show as text, pipes and all; leave a blank line before it",
+                )
+            )
+        elif columns != dashes:
+            found.append(
+                (
+                    number,
+                    f"the table's second line has {dashes} cells of dashes under {columns} headings, so it would show as text, pipes and all; write one --- between the pipes for each heading",
+                )
+            )
+    return found
+
+
 def _html_message(name: str, markdown: str) -> str:
     return (
         f"the HTML <{name}> that starts here holds Markdown ('{markdown}'), which it would show as typed; "
@@ -151,6 +189,23 @@ def _html_message(name: str, markdown: str) -> str:
 
 
 def _foreign_syntax_message(line: str) -> str | None:
+    if box := _BOX_LINE.match(line):
+        kind, rest = box.group("kind").lower() or "note", box.group("rest")
+        title = rest.strip(" \t:")
+        # Words after the kind with no quotes: a title meant, which Python-Markdown reads as
+        # classes ("!!! note Sleep well" is titled "Note").
+        if len(box.group("marks")) == 3 and rest[:1].isspace() and re.search(r"\w", title) and '"' not in title:
+            shown = (
+                "is read as a note box titled only with its kind"
+                if ADMONITION.match(line)
+                else "is not read as a note box"
+            )
+            return f"'{line.strip()}' {shown}; write its title in double quotes: !!! {kind} \"{title}\""
+        if not ADMONITION.match(line):
+            return (
+                f"'{line.strip()}' is not read as a note box, so the line and its text would show as typed; "
+                f'write !!! {kind}, or !!! {kind} "Title" for a title of its own'
+            )
     if box := _COLLAPSIBLE.match(line):
         kind, title = box.group("kind"), box.group("title").strip()
         return (
