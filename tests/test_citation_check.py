@@ -15,7 +15,7 @@ BIBLIOGRAPHY = Bibliography(
 )
 
 
-UNCLOSED = "'[@inwood2018; see @yip2021, p. 3.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018; see @yip2021, p. 3]"
+UNCLOSED = "'[@inwood2018; see @yip2021, p. 3.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018; see @yip2021, p. 3]."
 
 
 def messages(body: str) -> list[str]:
@@ -29,7 +29,7 @@ def messages(body: str) -> list[str]:
     [
         (
             "As @inwood2018 showed.",
-            "docs/a.md:4: '@inwood2018' without brackets is shown as plain text, not a citation; write [@inwood2018]",
+            "docs/a.md:4: '@inwood2018' without brackets is shown as plain text, not a citation; write [@inwood2018], or, to name its authors in your sentence, their names and then [-@inwood2018]",
         ),
         (
             "As @smith1999 showed.",
@@ -97,6 +97,14 @@ def messages(body: str) -> list[str]:
             "docs/a.md:4: '[@inwood2018.]' is not read as a citation: the '.' belongs after the ']'; write [@inwood2018].",
         ),
         (
+            "It helps (see [@yip2021] for a review).",
+            "docs/a.md:4: '(see [@yip2021] for a review)' would print two pairs of parentheses, as a citation prints its own; write [see @yip2021, for a review]",
+        ),
+        (
+            "It helps [@].",
+            "docs/a.md:4: '[@]' names no work after '@'; write the key of the work you cite, e.g. [@inwood2018]",
+        ),
+        (
             "Twice [@inwood2018; @inwood2018].",
             "docs/a.md:4: '[@inwood2018; @inwood2018]' names the same work twice, so its year would be printed twice; write it once: [@inwood2018]",
         ),
@@ -135,6 +143,7 @@ def test_each_mistake_is_named_at_its_line_with_its_fix(body: str, expected: str
         "The [yip2021 study](https://doi.org/10.1080/17439760.2020.1778060) is open.\n\n[yip2021]: https://example.org/",
         "Pages of one work [@inwood2018, p. 3; @inwood2018, p. 5] and a study [@yip2021, Study 2].",
         "Our handle [@ growtrue] and the year [@growtrue 2024 review].",
+        "(A sentence in parentheses that cites a review [@yip2021] says more.)",
     ],
 )
 def test_what_is_not_a_citation_attempt_passes(body: str):
@@ -143,8 +152,8 @@ def test_what_is_not_a_citation_attempt_passes(body: str):
 
 def test_a_key_without_brackets_is_told_at_each_of_its_lines():
     assert messages("As @inwood2018 showed.\n\nAgain @inwood2018 showed.") == [
-        "docs/a.md:4: '@inwood2018' without brackets is shown as plain text, not a citation; write [@inwood2018]",
-        "docs/a.md:6: '@inwood2018' without brackets is shown as plain text, not a citation; write [@inwood2018]",
+        "docs/a.md:4: '@inwood2018' without brackets is shown as plain text, not a citation; write [@inwood2018], or, to name its authors in your sentence, their names and then [-@inwood2018]",
+        "docs/a.md:6: '@inwood2018' without brackets is shown as plain text, not a citation; write [@inwood2018], or, to name its authors in your sentence, their names and then [-@inwood2018]",
     ]
 
 

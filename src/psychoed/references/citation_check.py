@@ -18,6 +18,8 @@ from psychoed.references.citation_syntax import (
     find_citation_blocks,
     find_citations_in_html,
     find_citations_in_link_text,
+    find_citations_in_parentheses,
+    find_empty_citations,
     find_keys_as_link_text,
     find_plain_brackets,
     find_spaced_citations,
@@ -102,7 +104,9 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
     if own is None and not _HOUSE_KEY.fullmatch(bare.key):
         return None
     if bare.unclosed:
-        closed = (bare.bracket or "").rstrip(" .,;:") + "]"
+        written = bare.bracket or ""
+        # The sentence's own stop stays after the `]`.
+        closed = written.rstrip(" .,;:") + "]" + written[len(written.rstrip(" .,;:")) :].strip()
         return (
             f"'{bare.bracket}' opens a citation with '[' and never closes it; write ']' after its last work: {closed}"
         )
@@ -134,7 +138,8 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
             f"come before the key or after a comma, e.g. [see @{own or bare.key}, for a review]"
         )
     if own is not None:
-        return f"'@{bare.key}' without brackets is shown as plain text, not a citation; write [@{own}]"
+        # "as @irish2015 suggest": the authors named in the sentence, the year in brackets.
+        return f"'@{bare.key}' without brackets is shown as plain text, not a citation; write [@{own}], or, to name its authors in your sentence, their names and then [-@{own}]"
     if close := _close_keys(bare.key, by_casefold, bibliography):
         meant = " or ".join(f"[@{by_casefold[key]}]" for key in close)
         return (
@@ -177,6 +182,15 @@ def _misplaced_citations(body: str, first_line: int, by_casefold: dict[str, str]
     found += [
         (f"'{link}' puts a citation inside a link's text, which cannot show it; put it after the link: {apart}", line)
         for link, apart, line in find_citations_in_link_text(body, first_line=first_line)
+    ]
+    found += [
+        (f"'{written}' would print two pairs of parentheses, as a citation prints its own; write {fixed}", line)
+        for written, fixed, line in find_citations_in_parentheses(body, first_line=first_line)
+    ]
+    found += [
+        (f"'{written}' names no work after '@'; write the key of the work you cite, e.g. [@{example}]", line)
+        for written, line in find_empty_citations(body, first_line=first_line)
+        if (example := next(iter(by_casefold.values()), "key"))
     ]
     found += [
         (

@@ -43,6 +43,11 @@ _IN_LINK_TEXT = re.compile(
     r"(?<![!\\])\[(?P<before>[^\[\]\n]*)(?P<citation>\[[^\[\]\n]*@[^\[\]\n]*\])(?P<after>[^\[\]\n]*)\]\((?P<url>[^)\n]*)\)"
 )
 _KEY_AS_LINK_TEXT = re.compile(rf"(?<![!\\])\[[ \t]*-?@(?P<key>{KEY})[ \t]*\]\((?P<url>[^)\n]*)\)")
+# A citation inside parentheses, with the words beside it: `(see [@yip2021] for a review)`.
+_IN_PARENTHESES = re.compile(
+    r"(?<!\])\((?P<before>[^()\[\]\n]*)(?P<citation>\[[^\[\]\n]*@[^\[\]\n]*\])(?P<after>[^()\[\]\n]*)\)"
+)
+_EMPTY = re.compile(r"(?<![!\\])\[[ \t]*-?@[ \t]*\](?!\()")
 # Links and images with their destinations, and any other bracket on one line.
 _LINK_OR_BRACKET = re.compile(r"!?\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|<[a-z]+:[^>\s]*>")
 
@@ -160,6 +165,30 @@ def find_citations_in_link_text(markdown: str, *, first_line: int = 1) -> list[t
         apart = f"[{text}]({match.group('url')}) {match.group('citation')}"
         found.append((match.group(0), apart, line_at(masked, match.start(), first_line=first_line)))
     return found
+
+
+def find_citations_in_parentheses(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
+    """Each citation outside code written inside parentheses (`(see [@yip2021])`), which
+    prints a second pair: what was written, the citation with those words in it, its line."""
+    masked = blank_code(markdown)
+    found = []
+    for match in _IN_PARENTHESES.finditer(masked):
+        before, after = match.group("before").strip(), match.group("after").strip()
+        # A few words beside it ("see", "for a review"); a sentence in parentheses is left alone.
+        if not _citation_keys(match.group("citation")[1:-1]) or len(before.split()) > 3 or len(after.split()) > 4:
+            continue
+        inner = match.group("citation")[1:-1].strip()
+        fixed = f"[{before + ' ' if before else ''}{inner}{', ' + after if after else ''}]"
+        found.append((match.group(0), fixed, line_at(masked, match.start(), first_line=first_line)))
+    return found
+
+
+def find_empty_citations(markdown: str, *, first_line: int = 1) -> list[tuple[str, int]]:
+    """Each `[@]` outside code: a citation whose key was never typed, with its line."""
+    masked = blank_code(markdown)
+    return [
+        (match.group(0), line_at(masked, match.start(), first_line=first_line)) for match in _EMPTY.finditer(masked)
+    ]
 
 
 def find_keys_as_link_text(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
