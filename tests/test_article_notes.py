@@ -320,6 +320,12 @@ TYPED_IN_A_BROWSER = [
         "author: Grow True Psychology\ndraft: true",
         "5: front matter field 'draft' is not one the site reads, so the page would leave it out; remove the line: this site publishes every page in docs/ once its pull request is merged, so keep a draft on its branch until then",
     ),
+    # A field's name with a capital: told once, as misspelt, not also as missing.
+    (
+        "published: 2026-11-25",
+        "Published: 2026-11-25",
+        "5: front matter field 'Published' is not one the site reads, so the page would leave it out; write it as 'published'",
+    ),
     # One date wrong: told once, not again as a review due too late after it.
     (
         "last_reviewed: 2026-11-25",

@@ -151,13 +151,18 @@ _PUBLISHING_FIELDS = {
 }
 
 
+# The field a name no part of the site reads means, when it is close to one ('Published').
+def _field_meant(name: str) -> str | None:
+    spelled = re.sub(r"[\s-]+", "_", name.strip().lower())
+    return next(iter(difflib.get_close_matches(spelled, ARTICLE_FIELDS + THEME_FIELDS, n=1, cutoff=0.75)), None)
+
+
 # A field no part of the site reads: the field meant, when the name is close to one.
 def _unknown_field(key: object, *, path: str, line: int) -> Problem:
     name = str(key)
     spelled = re.sub(r"[\s-]+", "_", name.strip().lower())
-    [*meant] = difflib.get_close_matches(spelled, ARTICLE_FIELDS + THEME_FIELDS, n=1, cutoff=0.75)
-    if meant:
-        fix = f"write it as '{meant[0]}'"
+    if meant := _field_meant(name):
+        fix = f"write it as '{meant}'"
     elif spelled in _PUBLISHING_FIELDS:
         # Another site's way to hold a page back (draft: true): here the page would go live.
         fix = "remove the line: this site publishes every page in docs/ once its pull request is merged, so keep a draft on its branch until then"
@@ -211,8 +216,12 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     def where(key: str) -> int:
         return lines.get(key, 1)
 
+    # A field written misspelt ('Published:') is told once, as misspelt, not also as missing.
+    misspelt = {meant for key in meta if key not in ARTICLE_FIELDS + THEME_FIELDS and (meant := _field_meant(str(key)))}
     for key in REQUIRED_TEXT:
         value = meta.get(key)
+        if key in misspelt and key not in meta:
+            continue
         if value is not None and not isinstance(value, str):
             problems.append(_not_text(key, value, front_matter, path=path))
         elif not isinstance(value, str) or not value.strip():
@@ -229,8 +238,10 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     dates = {}
     for key in REQUIRED_DATES:
         value = meta.get(key)
-        if key not in meta:
+        if key not in meta and key not in misspelt:
             problems.append(Problem(path, 1, f"front matter field '{key}' is missing; add {key}: YYYY-MM-DD"))
+        elif key not in meta:
+            continue
         elif isinstance(value, _NoDate):
             continue  # read_front_matter has said why
         elif isinstance(value, str) and (date_like := _DATE_LIKE.fullmatch(value.strip())):
