@@ -690,7 +690,19 @@ def test_a_value_left_open_in_a_one_line_entry_is_named_with_the_field_it_runs_i
 def test_an_entry_left_open_at_the_end_of_the_file_is_named_at_a_line_of_the_file():
     broken = DOI_ORG_ENTRY.replace("} }\n", "}\n")
     (problem,) = check_bibliography(broken, display_path="references.bib").problems
-    assert problem.line == 1 and "premature end of file" in problem.message
+    assert problem.line == 1 and "is never closed: add '}' on a line after its last field" in problem.message
+
+
+# A half-pasted entry before another: told as never closed, not as the file's end.
+def test_an_entry_cut_short_before_the_next_is_told_it_is_never_closed():
+    cut = "@article{kircanski2012,\n  author = {Kircanski, Katharina},\n  title = {Feelings into words},\n\n"
+    (problem,) = check_bibliography(
+        cut + BOOK.replace("AUTHORS", "Neff, Kristin"), display_path="references.bib"
+    ).problems
+    assert str(problem) == (
+        "references.bib:3: the entry starting at line 1 is never closed: add '}' on a line after its last field, "
+        "before the next entry; if it was pasted only in part, paste it whole"
+    )
 
 
 # Pasted in part (the key's line alone), at the file's end or before the next entry.

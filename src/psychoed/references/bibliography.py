@@ -285,12 +285,16 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
             elif suspect:
                 found.append((first, first + suspect - 1, _unclosed_message(chunk.split("\n")[suspect - 1 :], first)))
             else:
+                # pybtex's "premature end of file" comes where the next entry begins, too.
+                ended = message.startswith("premature end of file")
                 found.append(
                     (
                         first,
                         # pybtex names the line after the file's last at its end.
                         min(line, first + chunk.rstrip("\n").count("\n")),
-                        f"{message} in the entry starting at line {first}; check its braces, quotes and commas",
+                        f"the entry starting at line {first} is never closed: add '}}' on a line after its last field, before the next entry; if it was pasted only in part, paste it whole"
+                        if ended
+                        else f"{message} in the entry starting at line {first}; check its braces, quotes and commas",
                     )
                 )
     return found
