@@ -11,6 +11,7 @@ from conftest import ARTICLE as FIXTURE_ARTICLE
 from conftest import build_checks, build_site, line_of
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.doi_citations import (
+    as_written_by_doi,
     doi_keys,
     misshapen_doi_citations,
     misshapen_problem,
@@ -202,3 +203,15 @@ def test_a_doi_cited_from_an_entry_that_cannot_be_read_is_told_only_as_that_entr
         f"references.bib:{line_of(site_copy / 'references.bib', 'Neff_2003')}: the value of volume ends without a comma, "
         "so ISSN cannot begin; add ',' after its '}', before ISSN"
     ]
+
+
+# A citation by DOI is checked as the key it stands for; its message quotes it as written.
+def test_a_message_about_a_citation_by_doi_quotes_it_as_the_page_writes_it():
+    line = "Sleep therapy helps [@doi:10.7326/M14-2841."
+    message = (
+        "'[@trauer2015.' opens a citation with '[' and never closes it; write ']' after its last work: [@trauer2015]."
+    )
+    assert as_written_by_doi(message, line, {"10.7326/m14-2841": "trauer2015"}) == (
+        "'[@doi:10.7326/M14-2841.' opens a citation with '[' and never closes it; write ']' after its last work: "
+        "[@doi:10.7326/M14-2841]."
+    )

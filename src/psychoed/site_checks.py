@@ -6,6 +6,7 @@ and configuration to `site_problems`; tests call it in process the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from psychoed.references.bibliography import Bibliography, uncited_problems
 from psychoed.references.citation_check import check_citations, meant_keys
 from psychoed.references.citation_syntax import find_citation_blocks
 from psychoed.references.doi_citations import (
+    as_written_by_doi,
     doi_keys,
     misshapen_doi_citations,
     misshapen_problem,
@@ -104,6 +106,7 @@ def site_problems(
     # Nor is a copy (reported above): its title would be told as the original's duplicate.
     # Citations by DOI are checked as the keys they stand for (citations.py rewrites them so).
     read: dict[str, PageSource] = {}
+    sources: dict[str, str] = {}  # each page as written, to quote its citations by DOI
     # An entry that could not be read still has its DOI: its own problem is told, not the citation's.
     keys = {**bibliography.written_dois, **doi_keys(bibliography.entries.values())}
     for file in files:
@@ -126,9 +129,10 @@ def site_problems(
                 for written, meant, line in misshapen_doi_citations(body, first_line=first_line)
             ]
             read[file.src_uri] = PageSource(path, resolve_doi_citations(source, keys, blank_unknown=True))
+            sources[path] = source
     pages = list(read.values())
     citation_problems, blocks = check_citations(pages, bibliography)
-    problems += citation_problems
+    problems += [_as_written(problem, sources, keys) for problem in citation_problems]
     cited = {key for block in blocks for key in block.keys}
     problems += uncited_problems(
         bibliography,
@@ -185,3 +189,13 @@ def _cited_by_misnamed_pages(files: list[SourceFile], bibliography: Bibliography
     # The works its citations name, and those its mistyped ones mean.
     cited = {key for page in pages for block in find_citation_blocks(page.body) for key in block.keys}
     return cited | meant_keys(pages, bibliography)
+
+
+# A citation problem quoted as its page writes it: a citation by DOI was checked as the key
+# it stands for, which the editor cannot find on the line.
+def _as_written(problem: Problem, sources: dict[str, str], keys: dict[str, str]) -> Problem:
+    source = sources.get(problem.path)
+    if source is None or problem.line is None or "@doi:" not in source:
+        return problem
+    line = source.split("\n")[problem.line - 1] if problem.line <= source.count("\n") + 1 else ""
+    return dataclasses.replace(problem, message=as_written_by_doi(problem.message, line, keys))

@@ -58,6 +58,16 @@ def resolve_doi_citations(markdown: str, keys: dict[str, str], *, blank_unknown:
     return "".join(parts)
 
 
+def as_written_by_doi(message: str, line: str, keys: dict[str, str]) -> str:
+    """`message`, about a line the checks read with its citations by DOI made citations by key,
+    quoting them as `line` writes them (`@doi:10.7326/M14-2841`, not `@trauer2015`)."""
+    for match in DOI_CITATION.finditer(line):
+        key = keys.get(match.group("doi").lower())
+        if key and f"@{key}" not in line:
+            message = re.sub(rf"@{re.escape(key)}(?![\w-])", match.group(0).replace("\\", "\\\\"), message)
+    return message
+
+
 def unresolved_dois(markdown: str, keys: dict[str, str], *, first_line: int = 1) -> list[tuple[str, int]]:
     """Every `@doi:X` outside code whose DOI has no entry, with its line."""
     if not _DOI_MARK.search(markdown):
