@@ -189,9 +189,7 @@ REVIEW_DATES = [
 @pytest.mark.parametrize("today, expected", REVIEW_DATES, ids=["published-today", "between", "day-before", "overdue"])
 def test_dates_after_today_are_named_at_their_line_and_an_overdue_review_is_a_notice(today, expected):
     source = FRONT_MATTER.format(review_due="2029-11-25")
-    article, _ = read_article("articles/a.md", source, path="docs/articles/a.md")
-    assert article is not None
-    problems = review_date_problems(article, source=source, path="docs/articles/a.md", today=today)
+    problems = review_date_problems(source, path="docs/articles/a.md", today=today)
     assert [str(problem) for problem in problems] == expected
     assert all(problem.notice == ("review was due" in problem.message) for problem in problems)
 
@@ -200,9 +198,7 @@ def test_a_date_after_today_is_named_only_for_the_field_that_holds_it():
     source = FRONT_MATTER.format(review_due="2029-11-25").replace(
         "last_reviewed: 2026-11-25", "last_reviewed: 2027-03-01"
     )
-    article, _ = read_article("articles/a.md", source, path="docs/articles/a.md")
-    assert article is not None
-    problems = review_date_problems(article, source=source, path="docs/articles/a.md", today=dt.date(2027, 2, 28))
+    problems = review_date_problems(source, path="docs/articles/a.md", today=dt.date(2027, 2, 28))
     assert [(problem.line, problem.message.split(" ")[0]) for problem in problems] == [(6, "last_reviewed")]
 
 
@@ -436,3 +432,19 @@ def test_the_themes_own_page_fields_are_allowed_in_an_article():
 def test_typographic_quotes_around_a_whole_value_are_told_and_a_quotation_inside_is_not(typed, fix):
     message = quote_message("title", f" {typed}")
     assert (message and message.rsplit("type straight ones: ", 1)[1]) == fix
+
+
+# A date after today is told in the same build as the article's other problems (it was told
+# only once they were fixed, costing another round of checks).
+def test_a_date_after_today_is_told_beside_the_articles_other_problems():
+    source = FRONT_MATTER.format(review_due="2029-11-25").replace(
+        "last_reviewed: 2026-11-25", "last_reviewed: 2027-03-01"
+    )
+    source = source.replace("description: A.\n", "")
+    article, problems = read_article("articles/a.md", source, path="docs/articles/a.md")
+    assert article is None and problems
+    assert [
+        str(problem) for problem in review_date_problems(source, path="docs/articles/a.md", today=dt.date(2027, 2, 28))
+    ] == [
+        "docs/articles/a.md:5: last_reviewed 2027-03-01 is after today (2027-02-28); a review is marked once it is done, so write the day it was done"
+    ]

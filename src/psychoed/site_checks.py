@@ -166,10 +166,9 @@ def site_problems(
 
     for src_uri, page in read.items():
         if is_article(src_uri):
-            article, article_problems = read_article(src_uri, page.source, path=page.path)
+            _, article_problems = read_article(src_uri, page.source, path=page.path)
             problems += article_problems
-            if article:
-                problems += review_date_problems(article, source=page.source, path=page.path, today=today)
+            problems += review_date_problems(page.source, path=page.path, today=today)
     return problems
 
 

@@ -10,6 +10,7 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 import yaml
 
@@ -346,13 +347,18 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
     ), []
 
 
-def review_date_problems(article: Article, *, source: str, path: str, today: dt.date) -> list[Problem]:
-    """Dates that cannot be true yet, each at its line, and an overdue review as a notice.
+def review_date_problems(source: str, *, path: str, today: dt.date) -> list[Problem]:
+    """Dates of an article's front matter (`source`, the page) that cannot be true yet, each
+    at its line, and an overdue review as a notice; told whatever else the page gets wrong,
+    so one build tells every problem.
 
     `today` is the calendar day of the build (the tests give their own): a review is
     marked once it is done, and the site has no scheduled publishing, since every build
     publishes every page at once.
     """
+    front_matter, _ = read_front_matter(source, path=path)
+    fields = front_matter.fields if front_matter else {}
+    dates = {key: value for key in REQUIRED_DATES if _is_day(value := fields.get(key))}
     problems = []
     for key, why in (
         (
@@ -361,16 +367,16 @@ def review_date_problems(article: Article, *, source: str, path: str, today: dt.
         ),
         ("last_reviewed", "a review is marked once it is done, so write the day it was done"),
     ):
-        date = getattr(article, key)
-        if date > today:
+        date = dates.get(key)
+        if date is not None and date > today:
             problems.append(Problem(path, field_line(source, key), f"{key} {date} is after today ({today}); {why}"))
-    if article.review_due < today:
+    if (review_due := dates.get("review_due")) is not None and review_due < today:
         # A notice, not an error: an overdue review must not block an urgent correction.
         problems.append(
             Problem(
                 path,
                 field_line(source, "review_due"),
-                f"review was due on {article.review_due}; review the page, then update last_reviewed and review_due",
+                f"review was due on {review_due}; review the page, then update last_reviewed and review_due",
                 notice=True,
             )
         )
@@ -394,6 +400,10 @@ def _date_fix(key: str, value: object) -> str:
         if readings:
             return f"write it as YYYY-MM-DD: {' or '.join(dict.fromkeys(readings))}"
     return f"write it as YYYY-MM-DD, e.g. {key}: 2026-11-25"
+
+
+def _is_day(value: object) -> TypeGuard[dt.date]:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
 # A field meant as text that YAML read as something else, with the quotes that fix it.
