@@ -31,6 +31,7 @@ from psychoed.references.citation_syntax import find_citation_blocks
 from psychoed.references.doi_citations import (
     as_written_by_doi,
     doi_keys,
+    meant_by_doi,
     misshapen_doi_citations,
     misshapen_problem,
     resolve_doi_citations,
@@ -107,6 +108,7 @@ def site_problems(
     # Citations by DOI are checked as the keys they stand for (citations.py rewrites them so).
     read: dict[str, PageSource] = {}
     sources: dict[str, str] = {}  # each page as written, to quote its citations by DOI
+    meant_by_dois: set[str] = set()  # entries a DOI one slip from theirs means
     # An entry that could not be read still has its DOI: its own problem is told, not the citation's.
     keys = {**bibliography.written_dois, **doi_keys(bibliography.entries.values())}
     for file in files:
@@ -120,10 +122,12 @@ def site_problems(
         else:
             assert source is not None  # read_page gives the text or its problem
             body, first_line = strip_front_matter(source)
+            unresolved = unresolved_dois(body, keys, first_line=first_line)
             problems += [
                 unresolved_problem(doi, path=path, line=line, bib_path=bibliography.path, keys=keys)
-                for doi, line in unresolved_dois(body, keys, first_line=first_line)
+                for doi, line in unresolved
             ]
+            meant_by_dois.update(key for doi, _ in unresolved if (key := meant_by_doi(doi, keys)))
             problems += [
                 misshapen_problem(written, meant, path=path, line=line)
                 for written, meant, line in misshapen_doi_citations(body, first_line=first_line)
@@ -137,6 +141,7 @@ def site_problems(
     problems += uncited_problems(
         bibliography,
         cited
+        | meant_by_dois
         | (meant_keys(pages, bibliography) if citation_problems else set())
         | _cited_by_misnamed_pages(published, bibliography),
     )

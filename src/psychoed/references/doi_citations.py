@@ -106,10 +106,21 @@ def misshapen_problem(written: str, meant: str, *, path: str, line: int) -> Prob
     )
 
 
+def meant_by_doi(doi: str, keys: dict[str, str]) -> str | None:
+    """The key of the entry whose DOI a DOI with no entry is one slip from, if any: that
+    entry is meant, and is not to be told "not cited"."""
+    close = _closest_dois(doi, keys)
+    return keys[close[0]] if close else None
+
+
+def _closest_dois(doi: str, keys: dict[str, str]) -> list[str]:
+    return difflib.get_close_matches(doi.lower(), list(keys), n=1, cutoff=0.9)
+
+
 def unresolved_problem(doi: str, *, path: str, line: int, bib_path: str, keys: dict[str, str]) -> Problem:
     """The build's message for a DOI cited with no entry; an entry's DOI one slip away
     (`keys`: DOI -> key, as doi_keys gives them) is named first."""
-    close = difflib.get_close_matches(doi.lower(), list(keys), n=1, cutoff=0.9)
+    close = _closest_dois(doi, keys)
     if close:
         return Problem(
             path,
