@@ -374,7 +374,7 @@ CASES = [
             (
                 ARTICLE,
                 "Give the reader one or two things",
-                "this text is still the skeleton from make new-article; write your own in its place",
+                "this text is still the example text of the article template; write your own in its place",
             )
         ],
     ),

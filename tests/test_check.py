@@ -89,7 +89,7 @@ def test_skeleton_text_left_from_new_article_is_named_once_by_the_build(checkabl
 
     for skeleton in (
         "docs/articles/sleep-well.md:3: the description is still the example from make new-article",
-        "docs/articles/sleep-well.md:12: this text is still the skeleton from make new-article",
+        "docs/articles/sleep-well.md:12: this text is still the example text of the article template",
     ):
         assert sum(problem.startswith(skeleton) for problem in told) == 1, told
         assert skeleton.split(": ", 1)[0] not in prose

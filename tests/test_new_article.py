@@ -24,7 +24,7 @@ from psychoed.references.bibliography import load_bibliography
 # (the build only refuses dates after the real today).
 TODAY = dt.date(2026, 6, 1)
 WORRY = "docs/articles/managing-worry-what-helps.md"
-SKELETON = "this text is still the skeleton from make new-article; write your own in its place"
+SKELETON = "this text is still the example text of the article template; write your own in its place"
 DESCRIPTION = "the description is still the example from make new-article; write one sentence of your own saying what the reader will learn"
 
 

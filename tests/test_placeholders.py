@@ -15,7 +15,7 @@ from psychoed.markdown_source import PageSource
 
 PATH = "docs/articles/sleep.md"
 FRONT_MATTER = "---\ntitle: Sleep\ndescription: How a night's rest helps, and what to try tonight.\nauthor: Grow True Psychology\n---\n\n# Sleep\n\n"
-SKELETON = "this text is still the skeleton from make new-article; write your own in its place"
+SKELETON = "this text is still the example text of the article template; write your own in its place"
 DESCRIPTION = "the description is still the example from make new-article; write one sentence of your own saying what the reader will learn"
 REVIEWER = "'Jane Doe' is the example name from CONTRIBUTING.md, not a real reviewer; write the name of the clinician who reviewed the page, or remove the reviewed_by line"
 MARK_LEFT = (

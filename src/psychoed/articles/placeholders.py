@@ -35,7 +35,7 @@ class Placeholder:
 # The example reviewer of CONTRIBUTING.md ("reviewed_by: Dr Jane Doe, PsyD").
 EXAMPLE_REVIEWER = "Jane Doe"
 
-_SKELETON = "this text is still the skeleton from make new-article; write your own in its place"
+_SKELETON = "this text is still the example text of the article template; write your own in its place"
 PLACEHOLDERS = (
     # CONTRIBUTING.md's example description is the skeleton's first words.
     Placeholder(
