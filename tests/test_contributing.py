@@ -343,3 +343,20 @@ def test_templates_to_copy_build_only_once_filled_in(site_copy, filled):
     ]
     for message in (m.group("message") for m in _LOCATED.finditer(build.stderr)):
         assert shape(message) in shape(GUIDE), f"CONTRIBUTING.md does not explain: {message}"
+
+
+# "Writing in Markdown" shows what the site reads: built into a page, each kind of Markdown
+# it shows renders as it says, and the checks find nothing to tell.
+def test_the_markdown_example_builds_as_the_guide_says(site_copy):
+    section = GUIDE[GUIDE.index("### Writing in Markdown") :]
+    [example] = re.findall(r"^```markdown\n(.*?)^```\n", section, re.MULTILINE | re.DOTALL)[:1]
+    edit(site_copy / ARTICLE, append=f"\n{example}")
+
+    build = build_site(site_copy)
+
+    assert build.returncode == 0, build.stderr
+    page = html.parse(str(site_copy / "site/articles/how-can-self-compassion-help-me/index.html"))
+    text = page.xpath("//article")[0]
+    assert text.xpath(".//ul/li/ul/li") and len(text.xpath(".//ol[not(ancestor::div[@class='footnote'])]/li")) == 2
+    assert text.xpath(".//table//th") and text.xpath(".//div[contains(@class, 'footnote')]//li")
+    assert [title.text for title in page.xpath("//p[@class='admonition-title']")] == ["A title in double quotes"]

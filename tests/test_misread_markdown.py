@@ -79,6 +79,12 @@ def messages(body: str) -> list[str]:
             ],
         ),
         ("<strong>Tips:</strong>\n- Sleep\n", [f"docs/a.md:5: {JOINED.format(marker='-')}"]),
+        (
+            "- Breathe\n- Notice\n\n1. Stand up\n2. Walk\n",
+            [
+                "docs/a.md:7: this list comes right after a list of the other kind (numbered and bulleted), so its items would join that list; write a line of text between the two lists"
+            ],
+        ),
         # Slips of a note box's first line, pasted from Word or typed in a browser.
         (
             "!!! Note:\n    Call 988 in a crisis.\n",

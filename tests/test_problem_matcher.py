@@ -82,7 +82,9 @@ def test_failing_build_gives_each_problem_at_its_file_and_line(failing_build):
         == "front matter field 'last_reviewed' is '25/11/2026', not a date; write it as YYYY-MM-DD: last_reviewed: 2026-11-25 for 25 November"
     )
     assert found[1].message == "unknown citation key 'inwod2018'; did you mean 'inwood2018'?"
-    assert found[2].message == "this text is still the example text of the article template; write your own in its place"
+    assert (
+        found[2].message == "this text is still the example text of the article template; write your own in its place"
+    )
     assert (
         found[3].message
         == "entry 'neff2011' is not cited by any page; cite it as [@neff2011] in the article on this branch, or remove it"

@@ -93,6 +93,10 @@ def test_each_file_the_site_would_publish_by_mistake_is_told_what_to_do(src_uri,
 
 def test_a_page_in_no_menu_is_told_to_move_into_articles_or_join_the_nav():
     assert file_problem("how-can-i-sleep-better.md", listed=False) == IN_NO_MENU
+    # A practice is listed by hand in the menu: the line to add.
+    assert str(file_problem("practices/five-senses.md", listed=False)).endswith(
+        "in mkdocs.yml, under '- Practices:', add the line '      - practices/five-senses.md'"
+    )
     # Anything but a page is linked from a page, never from the menu.
     assert file_problem("images/calm-lake.png", listed=False) is None
 
@@ -119,7 +123,7 @@ NAV = [
 def test_a_page_is_in_a_menu_when_the_nav_names_it_or_its_folder_or_not_in_nav_keeps_it_out(src_uri, listed):
     problems = stray_file_problems([src_uri], nav=NAV, not_in_nav={"privacy.md"}, docs_path="docs")
     assert [(problem.path, problem.line, problem.message) for problem in problems] == (
-        [] if listed else [(f"docs/{src_uri}", None, IN_NO_MENU)]
+        [] if listed else [(f"docs/{src_uri}", None, file_problem(src_uri, listed=False))]
     )
 
 
@@ -245,7 +249,10 @@ def test_a_renamed_page_is_told_whole_in_one_build(site_copy):
         and "lists 'practices/what-do-i-need.md'" in told
         and "now 'practices/what-i-need.md'" in told
     )
-    assert "docs/practices/what-i-need.md: the file is a page in no menu" in told
+    assert (
+        "docs/practices/what-i-need.md: the file is a practice in no menu: the site would publish it, but nothing "
+        "would lead a reader to it; in mkdocs.yml, under '- Practices:', add the line '      - practices/what-i-need.md'"
+    ) in told
     assert "unknown citation key 'yip2020'" in told
     assert "contains a link '../practices/what-do-i-need.md'" in told
     # MkDocs' own report of the menu's entry never comes: it was told, with its fix.

@@ -98,6 +98,12 @@ def file_problem(src_uri: str, *, listed: bool) -> str | None:
     if suffix == ".md":
         if listed:
             return None
+        if path.parts[:1] == ("practices",):
+            # A practice is listed by hand: the line to add, under the menu's Practices.
+            return (
+                "the file is a practice in no menu: the site would publish it, but nothing would lead a reader to it; "
+                f"in mkdocs.yml, under '- Practices:', add the line '      - {path.as_posix()}'"
+            )
         return (
             "the file is a page in no menu: the site would publish it, but nothing would lead a reader to it; "
             "if it is an article, move it into docs/articles/, else add it to nav in mkdocs.yml"

@@ -82,6 +82,7 @@ def _list_messages(lines: list[str]) -> list[tuple[int, str]]:
     block: str | None = None
     text_indent = 0  # the indent of the paragraph's first line
     item_indent: int | None = None  # the indent of the list's last item, while in a list
+    numbered = False  # whether that item is numbered
     for number, line in enumerate(lines):
         content = re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line).expandtabs(4)
         indent = len(content) - len(content.lstrip())
@@ -100,7 +101,10 @@ def _list_messages(lines: list[str]) -> list[tuple[int, str]]:
                         found.append((number, _SHALLOW.format(spaces=indent - item_indent)))
                     block = "shallow"
                 else:
-                    item_indent, block = indent, "list"
+                    # A list of the other kind joins the list above, a blank line between or not.
+                    if block in (None, "list") and item_indent == indent and numbered != bool(item.group("number")):
+                        found.append((number, _OTHER_KIND))
+                    item_indent, block, numbered = indent, "list", bool(item.group("number"))
         elif _TEXT.match(content):
             if block is None:
                 if item_indent is not None and indent < item_indent + 4:
@@ -116,6 +120,10 @@ def _list_messages(lines: list[str]) -> list[tuple[int, str]]:
 _JOINED = (
     "this list starts right under a line of text, so its items would show run into that text; "
     "leave a blank line before the first item ('{marker} …')"
+)
+_OTHER_KIND = (
+    "this list comes right after a list of the other kind (numbered and bulleted), so its items would join "
+    "that list; write a line of text between the two lists"
 )
 _SHALLOW = (
     "this item is indented {spaces} spaces under the item above, so it would show as an item of the same list, "
