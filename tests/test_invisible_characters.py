@@ -42,6 +42,10 @@ FRONT = "---\ntitle: Rest\ndescription: Why rest helps.\n---\n\n"  # the body st
             "p.md:8: an invisible character, U+FEFF ZERO WIDTH NO-BREAK SPACE, stands at the start of the line, before '#', where it keeps the line from being read as Markdown; delete it (retype the start of the line)",
         ),
         (
+            "Feel calmer,\x0bnotice the room.\n",
+            "p.md:6: an invisible character, U+000B LINE TABULATION (a line break pasted from Word), stands in the text, where the page would join the words on either side; replace it with a space or a new line",
+        ),
+        (
             "Signs:\n\n-\u00a0Flashbacks\n",
             "p.md:8: an invisible character, U+00A0 NO-BREAK SPACE, stands after '-' at the start of the line, where it keeps the line from being read as a list item; replace it with a plain space",
         ),

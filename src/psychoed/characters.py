@@ -34,8 +34,12 @@ def visible(text: str) -> str:
 
 
 def character_name(char: str) -> str:
-    """'U+200B ZERO WIDTH SPACE'."""
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
+    """'U+200B ZERO WIDTH SPACE'; a control character by its alias (Unicode names none)."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, None) or _CONTROL_NAMES.get(ord(char), 'CONTROL CHARACTER')}"
+
+
+# Word pastes its line break (Shift+Enter) as U+000B.
+_CONTROL_NAMES = {0x0B: "LINE TABULATION (a line break pasted from Word)", 0x0C: "FORM FEED", 0x7F: "DELETE"}
 
 
 def printable(text: str) -> str:

@@ -24,6 +24,7 @@ _LINE_SYNTAX = re.compile(r"#|[-*+>|](?=\s)|\d+[.)](?=\s)|!!!|\?\?\?")
 # A list item's marker with the character after it, which must be a plain space or a tab: a
 # no-break space pasted from a word processor after `-` leaves the item in the paragraph.
 _MARKER = re.compile(r"(?P<marker>[-*+]|\d+\.)(?P<after>.)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Addresses: [text](address), <scheme:address>, and a reference link's [label]: address.
 _ADDRESSES = (
     re.compile(r"\]\((?P<address>[^)\n]*)\)"),
@@ -74,6 +75,14 @@ def _findings(page: PageSource) -> Iterator[tuple[int, str, str]]:
                 f"stands after '{marker.group('marker')}' at the start of the line, where it keeps the line from being read as a list item; "
                 "replace it with a plain space",
             )
+    # Word's line break (Shift+Enter pastes U+000B) and other control characters: the page
+    # would join the words on either side ("calmer,notice").
+    for control in _CONTROL.finditer(masked):
+        yield (
+            line_at(masked, control.start(), first_line=first_line),
+            control.group(),
+            "stands in the text, where the page would join the words on either side; replace it with a space or a new line",
+        )
     for pattern in _ADDRESSES:
         for link in pattern.finditer(masked):
             for char, line in _invisible_in(masked, link.start("address"), link.end("address"), first_line):
