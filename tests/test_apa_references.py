@@ -515,8 +515,8 @@ MISTAKES = [
         "@online{nimh-depression,\n  author = {{National Institute of Mental Health}},\n  title  = {Depression},\n"
         "  url    = {https://www.nimh.nih.gov/health/topics/depression},\n}\n",
         "@online{nimh-depression,",
-        "entry 'nimh-depression' (@online) lacks the year field, which a web page needs; add date = {2020-04-03} as the page shows it; "
-        "for a page with no date, add urldate = {2024-03-05}",
+        "entry 'nimh-depression' (@online) lacks the year field, which a web page needs; add date = {YYYY-MM-DD} as the page shows it; "
+        "for a page with no date, add urldate = {YYYY-MM-DD}",
     ),
     Mistake(
         "online-first-without-pubstate",
@@ -578,7 +578,7 @@ MISTAKES = [
         "  year = {xx 1985},\n  eprint = {4027280},\n  eprinttype = {pubmed},\n  url = {http://www.ncbi.nlm.nih.gov/pubmed/4027280},\n"
         "  organization = {Biological Cybernetics}\n}\n",
         "year = {xx 1985}",
-        "entry 'HopfieldTank85' has year 'xx 1985'; write four digits, e.g. year = {2018}",
+        "entry 'HopfieldTank85' has year 'xx 1985'; write the year it was published, in four digits",
     ),
     Mistake(
         "database-dissertation-with-url",

@@ -185,7 +185,7 @@ def test_a_strict_build_counts_and_shows_its_warnings_as_errors(tmp_path):
     assert text.splitlines() == [
         "2 problems to fix before the site can build (2 errors):",
         "  references.bib:1: entry 'a2020' is not cited by any page; cite it as [@a2020] in the article on this branch, or remove it",
-        "  references.bib:5: entry 'a2020' has year '20'; write four digits, e.g. year = {2018}",
+        "  references.bib:5: entry 'a2020' has year '20'; write the year it was published, in four digits",
     ]
 
 

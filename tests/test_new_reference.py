@@ -172,7 +172,7 @@ def test_unfilled_offline_stub_cannot_reach_readers(bib):
     with bib.open("a", encoding="utf-8") as file:
         file.write("\n" + stub)
     messages = [p.message for p in load_bibliography(bib, display_path="references.bib").problems]
-    assert "entry 'familyYYYY' has year 'YYYY'; write four digits, e.g. year = {2018}" in messages
+    assert "entry 'familyYYYY' has year 'YYYY'; write the year it was published, in four digits" in messages
     assert (
         "entry 'familyYYYY': the 'author' field still holds 'FAMILY' from the make new-reference form; write the real value from the publisher's page, or delete the line if the work has none"
         in messages
@@ -310,7 +310,7 @@ def test_record_missing_fields_is_printed_with_the_builds_notes_for_a_book(bib, 
         in advice
     )
     assert (
-        "note: entry 'doend' (@book) lacks the year field, which a book or edited book needs; add year = {2018}"
+        "note: entry 'doend' (@book) lacks the year field, which a book or edited book needs; add year = {YYYY}, the year it was published"
         in advice
     )
 

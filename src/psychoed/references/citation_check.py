@@ -105,6 +105,12 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
         return None
     if bare.unclosed:
         written = bare.bracket or ""
+        # The citation ends where its sentence or the next citation begins (the line runs on).
+        if cut := re.search(r"\.\s+(?=[A-Z])|\s*\[", written[1:]):
+            written = written[: cut.start() + 1] + "."
+        # Its last work, and that work's page or note after a comma.
+        if last := re.match(r"\[[^\[]*@[\w-]+(?:,[^;@\[]*)?", written):
+            written = last.group()
         # The sentence's own stop stays after the `]`.
         closed = written.rstrip(" .,;:") + "]" + written[len(written.rstrip(" .,;:")) :].strip()
         return (

@@ -172,13 +172,13 @@ _BY_ORGANISATION = "add author = {{...}}; for {0} by an organisation, its name i
 # How to add what a type lacks, where `name = {...}` is not enough said.
 HOW_TO_ADD = {
     "journal|journaltitle": "add journal = {...} (journaltitle, as reference managers write it, is the same)",
-    "year|date": "add year = {2018}, or date = {2018-03-15} as reference managers write it",
-    "year|date|pubstate": f"add year = {{2023}} (or date = {{2023-05-02}}); for an article published online first with no year yet, {_ONLINE_FIRST}",
-    # No example value: one copied as it stands would publish another work's volume and pages.
+    # No example value: one copied as it stands would publish another year, volume or pages.
+    "year|date": "add year = {YYYY}, the year it was published, or date = {YYYY-MM-DD} as reference managers write it",
+    "year|date|pubstate": f"add year = {{YYYY}}, the year it was published (or date = {{YYYY-MM-DD}}); for an article published online first with no year yet, {_ONLINE_FIRST}",
     "volume|pubstate": f"add volume = {{...}} as the journal web page shows it; for an article published online first (a DOI, no volume yet), add {_ONLINE_FIRST} instead",
     "pages|eid|pubstate": f"add pages = {{...}} as the journal web page shows them (first--last); for an article number, eid = {{...}}; for an article published online first, {_ONLINE_FIRST}",
     "year|date|urldate": (
-        "add date = {2020-04-03} as the page shows it; for a page with no date, add urldate = {2024-03-05}, "
+        "add date = {YYYY-MM-DD} as the page shows it; for a page with no date, add urldate = {YYYY-MM-DD}, "
         "the day you read it: APA prints (n.d.) and 'Retrieved March 5, 2024, from' the address"
     ),
     "school|institution": "add school = {...}, the university",
@@ -286,7 +286,7 @@ def entry_problems(
         fix = (
             "delete the year line for a work with no date: APA then prints (n.d.)"
             if undated
-            else "write four digits, e.g. year = {2018}"
+            else "write the year it was published, in four digits"
         )
         problem("year", f" has year '{year}'; {fix}")
     for name in ("date", "urldate", "eventdate"):
