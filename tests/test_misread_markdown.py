@@ -99,6 +99,19 @@ def messages(body: str) -> list[str]:
             ],
         ),
         (
+            "!!! warning “When to get medical help”\n    Call 911.\n",
+            [
+                "docs/a.md:4: '!!! warning “When to get medical help”' has its title in a word processor's quotes, which show on the page; type straight ones: !!! warning \"When to get medical help\""
+            ],
+        ),
+        # Word's bullets are told once, not again as a list joined to them.
+        (
+            "Signs:\n\n• Racing heart\n• Sweating\n- Shaking\n",
+            [
+                "docs/a.md:6: '•' does not make a list item, so the items would show run together as text; write '- ' in its place at the start of each item, after a blank line"
+            ],
+        ),
+        (
             "Use this table:\n| Sense | Count |\n| --- | --- |\n| See | 5 |\n",
             [
                 "docs/a.md:5: this table starts right under a line of text, so it would show as text, pipes and all; leave a blank line before it"

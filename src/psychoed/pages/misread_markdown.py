@@ -105,7 +105,7 @@ def _list_messages(lines: list[str]) -> list[tuple[int, str]]:
                     if block in (None, "list") and item_indent == indent and numbered != bool(item.group("number")):
                         found.append((number, _OTHER_KIND))
                     item_indent, block, numbered = indent, "list", bool(item.group("number"))
-        elif _TEXT.match(content):
+        elif _TEXT.match(content) and not (_PAREN_ITEM.match(content) or _BULLET_ITEM.match(line)):
             if block is None:
                 if item_indent is not None and indent < item_indent + 4:
                     item_indent = None  # a paragraph outside the item ends the list
@@ -196,24 +196,34 @@ def _html_message(name: str, markdown: str) -> str:
     )
 
 
+# A note box's first line Python-Markdown does not read as written: a ':' or two '!', a
+# title in a word processor's quotes, or without quotes (which it reads as classes: "!!! note
+# Sleep well" is titled "Note").
+def _box_message(line: str, box: re.Match[str]) -> str | None:
+    kind, rest = box.group("kind").lower() or "note", box.group("rest")
+    title = rest.strip(" \t:")
+    read = ADMONITION.match(line) is not None
+    if read and title.startswith('"') and title.endswith('"'):
+        return None
+    if len(title) >= 2 and title[0] in _QUOTES and title[-1] in _QUOTES:
+        return f"'{line.strip()}' has its title in a word processor's quotes, which show on the page; type straight ones: !!! {kind} \"{title[1:-1]}\""
+    if len(box.group("marks")) == 3 and rest[:1].isspace() and re.search(r"\w", title):
+        shown = "is read as a note box titled only with its kind" if read else "is not read as a note box"
+        return f"'{line.strip()}' {shown}; write its title in double quotes: !!! {kind} \"{title}\""
+    if not read:
+        return (
+            f"'{line.strip()}' is not read as a note box, so the line and its text would show as typed; "
+            f'write !!! {kind}, or !!! {kind} "Title" for a title of its own'
+        )
+    return None
+
+
+_QUOTES = "“”„‘’'\""
+
+
 def _foreign_syntax_message(line: str) -> str | None:
     if box := _BOX_LINE.match(line):
-        kind, rest = box.group("kind").lower() or "note", box.group("rest")
-        title = rest.strip(" \t:")
-        # Words after the kind with no quotes: a title meant, which Python-Markdown reads as
-        # classes ("!!! note Sleep well" is titled "Note").
-        if len(box.group("marks")) == 3 and rest[:1].isspace() and re.search(r"\w", title) and '"' not in title:
-            shown = (
-                "is read as a note box titled only with its kind"
-                if ADMONITION.match(line)
-                else "is not read as a note box"
-            )
-            return f"'{line.strip()}' {shown}; write its title in double quotes: !!! {kind} \"{title}\""
-        if not ADMONITION.match(line):
-            return (
-                f"'{line.strip()}' is not read as a note box, so the line and its text would show as typed; "
-                f'write !!! {kind}, or !!! {kind} "Title" for a title of its own'
-            )
+        return _box_message(line, box)
     if box := _COLLAPSIBLE.match(line):
         kind, title = box.group("kind"), box.group("title").strip()
         return (
