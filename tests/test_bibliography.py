@@ -226,6 +226,7 @@ def test_copy_for_pandoc_names_a_group_once_and_prints_an_article_number(tmp_pat
     ("kind", "pages", "printed"),
     [
         ("article", "105149", "Article 105149"),
+        ("article", "106117", "Article 106117"),  # Elsevier's DOI ends with it: kept
         ("article", "e124", "Article e124"),
         ("article", "aac4716-aac4716", "Article aac4716"),
         ("article", "E833-E833", "E833"),
@@ -236,7 +237,11 @@ def test_copy_for_pandoc_names_a_group_once_and_prints_an_article_number(tmp_pat
     ],
 )
 def test_copy_for_pandoc_prints_pages_as_apa_does(tmp_path, kind, pages, printed):
-    fields = "journal = {J},\n  volume = {1}," if kind == "article" else "publisher = {Prentice-Hall},"
+    fields = (
+        "journal = {J},\n  volume = {1},\n  doi = {10.1016/j.addbeh.2019.106117},"
+        if kind == "article"
+        else "publisher = {Prentice-Hall},"
+    )
     [entry] = load(
         tmp_path,
         f"@{kind}{{k1991,\n  author = {{Keppel, Geoffrey}},\n  title = {{T}},\n  {fields}\n  pages = {{{pages}}},\n  year = {{1991}},\n}}\n",

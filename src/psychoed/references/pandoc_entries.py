@@ -142,10 +142,14 @@ def _as_apa_prints(
     if (
         kind == "article"
         and pages
-        and ((pages.isdigit() and pages in fields.get("doi", "")) or ("pubstate" in fields and "volume" not in fields))
+        and (
+            (pages.isdigit() and len(pages) >= 10 and pages in fields.get("doi", ""))
+            or ("pubstate" in fields and "volume" not in fields)
+        )
     ):
-        # PubMed writes the DOI's digits as pages (956797617729817); an article online first
-        # has no pages yet (APA: "Journal. Advance online publication. DOI").
+        # PubMed writes the DOI's digits as pages (956797617729817: longer than any article
+        # number, which an Elsevier DOI also ends with); an article online first has no pages
+        # yet (APA: "Journal. Advance online publication. DOI").
         changed["pages"] = None
     elif kind == "article" and (article_number := _ARTICLE_NUMBER.fullmatch(pages)):
         changed["pages"] = f"Article {article_number.group('number')}"
