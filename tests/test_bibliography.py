@@ -792,7 +792,7 @@ def test_tex_math_in_a_title_is_told_with_the_characters_to_write(title, fix):
 
 # What reference managers export that no reference prints, and an online reference work's
 # entry, which has an address and no pages, pass.
-def test_unprinted_notes_and_an_online_encyclopedia_entry_pass():
+def test_unprinted_notes_an_online_encyclopedia_entry_and_a_page_with_only_a_doi_pass():
     assert (
         _messages(
             BOOK.replace("{AUTHORS}", "{Neff, Kristin}").replace(
@@ -808,6 +808,8 @@ def test_unprinted_notes_and_an_online_encyclopedia_entry_pass():
         "  url = {https://plato.stanford.edu/archives/fall2020/entries/frege/},\n}\n"
     )
     assert _messages(entry) == []
+    page = "@online{roe2020,\n  author = {Roe, Rick},\n  title = {Sleep and worry},\n  year = {2020},\n  doi = {10.5281/zenodo.1234567},\n}\n"
+    assert _messages(page) == []
 
 
 # What the page would print without a word: the volume "Advance Online Publication", pages
@@ -938,6 +940,20 @@ EXPORTS = [
         ["Vega-Hern{\\'a}ndez"],
         [],
         id="tabbing-accent",
+    ),
+    pytest.param(  # Zotero's PsyArXiv preprint: pubstate and its server's DOI
+        "@online{schuwerk2022,\n  author = {Schuwerk, Tobias},\n  title = {Theory of mind},\n  date = {2022-02-13},\n"
+        "  doi = {10.31234/osf.io/x4jbm},\n  pubstate = {preprint},\n}\n",
+        ["@misc{schuwerk2022,", "publisher = {PsyArXiv}", "type = {Preprint}", "year = {2022}"],
+        [],
+        id="psyarxiv-preprint",
+    ),
+    pytest.param(  # Better BibTeX's braced thesis type
+        "@phdthesis{doe2019,\n  author = {Doe, Jane},\n  title = {Worry},\n  school = {University of Connecticut},\n"
+        "  type = {{PhD}},\n  year = {2019},\n}\n",
+        ["type = {Unpublished doctoral dissertation}"],
+        ["PhD"],
+        id="braced-thesis-type",
     ),
     pytest.param(  # APA 7, 10.6 example 66
         "@phdthesis{wang2018,\n  author = {Wang, Zhe Ni},\n  school = {Concordia University},\n  title = {Thriving at work},\n  year = {2018},\n}\n",

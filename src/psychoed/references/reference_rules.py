@@ -89,8 +89,12 @@ THESIS_KINDS = ("phdthesis", "mastersthesis", "thesis")
 # reference managers write BibTeX's type names into `type` (Better BibTeX: type = {phdthesis}).
 _THESIS_GENRES = {
     "phdthesis": "Doctoral dissertation",
+    "phd": "Doctoral dissertation",
+    "phddissertation": "Doctoral dissertation",
+    "doctoralthesis": "Doctoral dissertation",
     "mastersthesis": "Master’s thesis",
     "mathesis": "Master’s thesis",
+    "msc": "Master’s thesis",
 }
 
 
@@ -122,7 +126,7 @@ KINDS = {
     "thesis": Kind("dissertation or thesis", ("type", *_THESIS)),
     "techreport": Kind("report", _REPORT),
     "report": Kind("report", _REPORT),
-    "online": Kind("web page", ("author|editor|organization", "title", "url", "year|date|urldate")),
+    "online": Kind("web page", ("author|editor|organization", "title", "url|doi", "year|date|urldate")),
     "misc": Kind(
         "web page, preprint or other work", ("author|editor|organization", "title", "url|doi", "year|date|urldate")
     ),
@@ -465,9 +469,10 @@ def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
         and ("eventtitle" in fields or "venue" in fields)
     ):
         return "presentation"
-    if (
-        kind in {"online", "unpublished", "misc"}
-        and fields.get("eprinttype", "pubmed").strip().casefold() not in _ARCHIVES
+    if kind in {"online", "unpublished", "misc"} and (
+        fields.get("eprinttype", "pubmed").strip().casefold() not in _ARCHIVES
+        or fields.get("pubstate", "").strip().casefold() == "preprint"
+        or preprint_server(fields)
     ):
         return "preprint"
     # Google Scholar and Zotero export a preprint as an article in its server (journal =
@@ -490,7 +495,8 @@ def preprint_server(fields: Mapping[str, str]) -> str | None:
     for name in ("eprinttype", "journal", "journaltitle"):
         if found := _PREPRINT_SERVER.search(fields.get(name, "")):
             return PREPRINT_SERVERS[found.group().casefold()]
-    return None
+    # A preprint server's DOI (PsyArXiv's 10.31234/osf.io/…), as Zotero exports a preprint.
+    return _PREPRINT_DOI_PREFIXES.get(fields.get("doi", "").strip().lower().split("/")[0])
 
 
 # Preprint servers by the names reference managers write, as APA 7 names them.
@@ -512,6 +518,7 @@ PREPRINT_SERVERS = {
         "Preprints",
     )
 }
+_PREPRINT_DOI_PREFIXES = {"10.31234": "PsyArXiv", "10.48550": "arXiv", "10.2139": "SSRN", "10.21203": "Research Square"}
 _PREPRINT_SERVER = re.compile(
     "|".join(rf"\b{re.escape(name)}\b" for name in sorted(PREPRINT_SERVERS, key=len, reverse=True)), re.IGNORECASE
 )
@@ -519,10 +526,9 @@ _PREPRINT_SERVER = re.compile(
 
 def thesis_genre(kind: str, fields: Mapping[str, str]) -> str:
     """What APA prints in brackets for a thesis: its type as written, in APA's words."""
-    written = fields.get("type", "").strip()
-    return _THESIS_GENRES.get(written.casefold().replace(" ", "").replace("'", ""), written) or _THESIS_GENRES.get(
-        kind, ""
-    )
+    # Braces (Better BibTeX: type = {{PhD}}) and dots (Ph.D.) are no part of the genre.
+    written = re.sub(r"[{}]", "", fields.get("type", "")).strip()
+    return _THESIS_GENRES.get(re.sub(r"[\s'.]", "", written.casefold()), written) or _THESIS_GENRES.get(kind, "")
 
 
 def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str) -> list[Problem]:
