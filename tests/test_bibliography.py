@@ -955,6 +955,21 @@ EXPORTS = [
         ["PhD"],
         id="braced-thesis-type",
     ),
+    pytest.param(  # R's citation(): a package as @manual, its version in a note
+        "@Manual{dplyr,\n  title = {dplyr: A Grammar of Data Manipulation},\n  author = {Hadley Wickham},\n  year = {2020},\n"
+        "  note = {R package version 1.0.0},\n  url = {https://CRAN.R-project.org/package=dplyr},\n}\n",
+        ["@software{dplyr,", "version = {1.0.0}"],
+        ["note ="],
+        id="r-package",
+    ),
+    pytest.param(  # Better BibTeX's R itself, type = {manual}: no "[Manual]"
+        "@manual{R-base,\n  title = {R: A Language and Environment for Statistical Computing},\n  author = {{R Core Team}},\n"
+        "  organization = {R Foundation for Statistical Computing},\n  year = {2021},\n  url = {https://www.R-project.org/},\n"
+        "  type = {manual},\n}\n",
+        ["@software{R-base,"],
+        ["type ="],
+        id="r-itself",
+    ),
     pytest.param(  # APA 7, 10.6 example 66
         "@phdthesis{wang2018,\n  author = {Wang, Zhe Ni},\n  school = {Concordia University},\n  title = {Thriving at work},\n  year = {2018},\n}\n",
         ["type = {Unpublished doctoral dissertation}"],

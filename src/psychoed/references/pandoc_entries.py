@@ -34,6 +34,7 @@ _LABELLED_NUMBER = re.compile(r"(?i)(?P<series>.*?)\s*(?P<number>\bNos?\.\s*\S.*
 # PLOS's e0149794 and e124, a Cochrane review's CD006876, Elsevier's 105149 (six digits or
 # more: no journal's pages run so high), Science's aac4716 written as a range of itself.
 _ARTICLE_NUMBER = re.compile(r"(?P<number>[A-Za-z]{1,3}\d{4,}|e\d+|\d{6,})(?:\s*-+\s*(?P=number))?")
+_VERSION_NOTE = re.compile(r"(?i)(?:R package )?version:?\s*(?P<version>\S+?)\.?")
 _ENDNOTE_RECORD_TYPES = {
     "journal article",
     "book",
@@ -251,6 +252,13 @@ def _as_apa_prints(
             if "date" in fields and "year" not in fields:  # APA dates a preprint by its year
                 changed.update(year=fields["date"][:4], date=None)
             return "misc", changed
+        case "software":
+            # The version R writes in a note ("R package version 1.0.0"), and no "[Manual]".
+            if "version" not in fields and (version := _VERSION_NOTE.fullmatch(fields.get("note", "").strip())):
+                changed.update(version=version.group("version"), note=None)
+            if fields.get("type", "").strip().casefold() in {"manual", "software", "computer program"}:
+                changed["type"] = None
+            return "software", changed
         case "inproceedings" if "publisher" in fields and "editor" not in fields:
             # Proceedings published as a book with no editor named: the style prints them as
             # a journal ("*Congress 2024*, 318–327.") and drops the publisher; APA prints a book's

@@ -479,6 +479,9 @@ def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
     # {PsyArXiv}, {arXiv preprint arXiv:2101.00001}), with no volume.
     if kind == "article" and "volume" not in fields and preprint_server(fields):
         return "preprint"
+    # R's citation() and Better BibTeX write a program as @manual ("R package version 1.0.0").
+    if kind == "manual" and _PROGRAM.search(" ".join(fields.get(name, "") for name in ("note", "url", "version"))):
+        return "software"
     if kind in THESIS_KINDS:
         return "dissertation"
     if kind == "article" and (subtype := fields.get("entrysubtype", "").strip().casefold()) in {
@@ -518,6 +521,8 @@ PREPRINT_SERVERS = {
         "Preprints",
     )
 }
+# What marks a @manual as a program's: R's note, a version, a code repository's address.
+_PROGRAM = re.compile(r"(?i)\bR package\b|\bversion\b|\d+\.\d+\.\d+|r-project\.org|github\.com|pypi\.org")
 _PREPRINT_DOI_PREFIXES = {"10.31234": "PsyArXiv", "10.48550": "arXiv", "10.2139": "SSRN", "10.21203": "Research Square"}
 _PREPRINT_SERVER = re.compile(
     "|".join(rf"\b{re.escape(name)}\b" for name in sorted(PREPRINT_SERVERS, key=len, reverse=True)), re.IGNORECASE
