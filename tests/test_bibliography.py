@@ -778,7 +778,8 @@ def test_a_name_in_biblatex_extended_form_is_read_as_the_person_it_names():
     ("title", "fix"),
     [
         ("Before p {$<$} 0.05", "write < instead of $<$"),
-        ("A $\\chi^2$ Test of Fit", "write χ² instead of $\\chi^2$"),
+        ("A $\\chi^2$ Test of Fit", "write {χ²} instead of $\\chi^2$"),
+        ("Standardised $\\beta$ weights", "write {β} instead of $\\beta$"),
         ("The $\\mathcal{L}$ Loss", "write its characters instead of $\\mathcal{L}$ (≥ for $\\geq$, χ² for $\\chi^2$)"),
         ("Pay $50 Now", "write \\$ instead (\\$50)"),
     ],

@@ -775,8 +775,10 @@ def _math_problem(name: str, value: str) -> str | None:
     sign = found.group()
     if span := _MATH_SPAN.search(value):
         characters = _math_characters(span.group("tex"))
+        # A letter braced keeps its case where sentence case would capitalise it (": β weights").
+        shown = f"{{{characters}}}" if characters and any(char.isalpha() for char in characters) else characters
         fix = (
-            f"write {characters} instead of {span.group()}"
+            f"write {shown} instead of {span.group()}"
             if characters
             else f"write its characters instead of {span.group()} (≥ for $\\geq$, χ² for $\\chi^2$)"
         )
