@@ -1014,3 +1014,12 @@ def test_two_commas_in_a_row_are_told_at_their_line():
         "references.bib:5: entry 'doe2019' has two commas in a row here, which pandoc cannot read; delete one"
     ]
     assert not bibliography.readable
+
+
+# A field "commented out" with '%' inside an entry: pybtex stops there with "'}' expected",
+# whose advice (braces, quotes, commas) fixed nothing.
+def test_a_field_commented_out_inside_an_entry_is_told_to_be_deleted():
+    entry = BOOK.replace("AUTHORS", "Neff, Kristin").replace("  year", "  %isbn      = {978-0061733512},\n  year")
+    assert _messages(entry) == [
+        "references.bib:5: this line starts with '%', which comments out a line of a file but not a field inside an entry; delete the line"
+    ]

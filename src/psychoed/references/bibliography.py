@@ -76,6 +76,7 @@ _BIBTEX_FIELDS = {
     "volume",
     "year",
 }
+_COMMENTED_FIELD = re.compile(r"(?m)^[ \t]*%[ \t]*[\w-]+[ \t]*=")
 _BARE_VALUE = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=[ \t]*(?P<value>[^{\"].*?)[ \t]*,?[ \t]*$")
 
 
@@ -269,6 +270,17 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
                 break
             if quoted := typographic_quote_message(chunk.split("\n")[(error.lineno or 1) - 1]):
                 found.append((first, line, quoted))
+                break
+            # A field "commented out" with '%' (BibDesk, hand edits): BibTeX reads no comment
+            # inside an entry, and pybtex stops at the '%'.
+            if commented := _COMMENTED_FIELD.search(chunk):
+                found.append(
+                    (
+                        first,
+                        first + chunk.count("\n", 0, commented.start()),
+                        "this line starts with '%', which comments out a line of a file but not a field inside an entry; delete the line",
+                    )
+                )
                 break
             suspect = _unbalanced_field_line(chunk.split("\n"), line - first + 1)
             if slip := _slip_within_a_line(chunk):
