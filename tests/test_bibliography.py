@@ -544,6 +544,11 @@ BOOK = "@book{neff2011,\n  author    = {AUTHORS},\n  title     = {Self-Compassio
             "'andGoncalves', an 'and' with no space after it",
             "Kent, James D. and Goncalves, Mathias",
         ),
+        (
+            "Halloran M.E. and Berry D. (eds)",
+            "a name with no comma after the family name ('Halloran M.E.'), which BibTeX reads as the given name 'Halloran' and the family name 'M.E.'; and '(eds)', which BibTeX reads as part of a name: the site prints (Ed.) or (Eds.) itself",
+            "Halloran, M.E. and Berry, D.",
+        ),
         # Real BibDesk and Zotero exports.
         ("Bross, Irwin DJ", "initials without dots ('Irwin DJ')", "Bross, Irwin D. J."),
         (

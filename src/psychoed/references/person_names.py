@@ -18,6 +18,8 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Initials as an APA reference writes them ("M. G.", "J.-P.").
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.[\s-]*)+")
 _ET_AL = re.compile(r"(?i)\bet\.?\s+al\b\.?")
+# An editor's role written after the names, as a reference list prints it: "(eds)", "(Ed.)".
+_ROLE = re.compile(r"\s*\((?i:eds?|editors?)\.?\)")
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 _AMPERSAND = re.compile(r"(?<!\\)&")
 _AND_OTHERS = re.compile(r"(?i)\s+and\s+others\s*$")
@@ -76,8 +78,10 @@ def name_list_problem(value: str) -> NameListProblem | None:
         form = f"initials without dots ('{initials}'), which BibTeX reads as one name and prints as one initial"
     else:
         form = ""
-    # What stands for people the field leaves out.
-    if et_al := _ET_AL.search(plain):
+    # What stands for people the field leaves out, or for their role.
+    if role := _ROLE.search(plain):
+        left_out = f"'{role.group().strip()}', which BibTeX reads as part of a name: the site prints (Ed.) or (Eds.) itself"
+    elif et_al := _ET_AL.search(plain):
         left_out = f"'{et_al.group()}', which BibTeX reads as a person named '{et_al.group().split()[-1]}'"
     elif _AND_OTHERS.search(plain):
         left_out = "'and others', which the site cannot print: APA names every author up to 20"
@@ -181,7 +185,7 @@ def _commas_between_people(name: str) -> bool:
 
 # The people of a field pasted in another form, each "Family, Given" joined by "and".
 def _rewritten(value: str) -> str:
-    text = _ELLIPSIS.sub(",", _ET_AL.sub("", _AND_OTHERS.sub("", value)))
+    text = _ELLIPSIS.sub(",", _ET_AL.sub("", _AND_OTHERS.sub("", _ROLE.sub("", value))))
     people: list[str] = []
     for group in re.split(r"\s*;\s*|(?i:\s+and\s+)|\s*(?<!\\)&\s*", text):
         parts = [part.strip() for part in group.split(",") if part.strip()]
