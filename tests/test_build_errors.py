@@ -120,7 +120,7 @@ CASES = [
     Case(
         "bib-two-digit-year",
         [(BIB, "year    = {2022}", "year    = {22}")],
-        [(BIB, "year    = {22}", "has year '22'; write four digits")],
+        [(BIB, "year    = {22}", "has year '22'; write the year it was published, in four digits")],
     ),
     Case(
         "bib-unknown-type",

@@ -80,7 +80,9 @@ def name_list_problem(value: str) -> NameListProblem | None:
         form = ""
     # What stands for people the field leaves out, or for their role.
     if role := _ROLE.search(plain):
-        left_out = f"'{role.group().strip()}', which BibTeX reads as part of a name: the site prints (Ed.) or (Eds.) itself"
+        left_out = (
+            f"'{role.group().strip()}', which BibTeX reads as part of a name: the site prints (Ed.) or (Eds.) itself"
+        )
     elif et_al := _ET_AL.search(plain):
         left_out = f"'{et_al.group()}', which BibTeX reads as a person named '{et_al.group().split()[-1]}'"
     elif _AND_OTHERS.search(plain):
