@@ -80,6 +80,10 @@ def test_link_target_is_preferred_to_the_same_text_elsewhere():
             " The page nearest that name is 'practices/what-do-i-need.md': link to it as '../practices/what-do-i-need.md#breathe'.",
         ),
         ("practices/sleep.md", ""),
+        (  # the start of a page's name, in a folder misspelt
+            "practice/what-do.md",
+            " The page nearest that name is 'practices/what-do-i-need.md': link to it as '../practices/what-do-i-need.md'.",
+        ),
         (
             "images/grounding.png",
             " Add the file as 'docs/images/grounding.png' (in GitHub's web editor: Add file, then Upload files), or correct the address.",

@@ -128,10 +128,12 @@ def site_problems(
                 for doi, line in unresolved
             ]
             meant_by_dois.update(key for doi, _ in unresolved if (key := meant_by_doi(doi, keys)))
-            problems += [
-                misshapen_problem(written, meant, path=path, line=line)
-                for written, meant, line in misshapen_doi_citations(body, first_line=first_line)
-            ]
+            misshapen = misshapen_doi_citations(body, first_line=first_line)
+            problems += [misshapen_problem(written, meant, path=path, line=line) for written, meant, line in misshapen]
+            # The entry a DOI pasted another way means is cited once the citation is fixed.
+            meant_by_dois.update(
+                key for _, meant, _ in misshapen if (key := keys.get(meant.removeprefix("@doi:").lower()))
+            )
             read[file.src_uri] = PageSource(path, resolve_doi_citations(source, keys, blank_unknown=True))
             sources[path] = source
     pages = list(read.values())

@@ -65,10 +65,14 @@ def link_line(source: str, link: str) -> int | None:
 
 def nearest_page(name: str, pages: list[str], *, cutoff: float) -> str | None:
     """The page of `pages` whose file name is nearest `name`'s (a page renamed: compared by
-    file name, as every article shares its folder's), or None below `cutoff`."""
+    file name, as every article shares its folder's), or None below `cutoff`; a name the
+    start of one page's only ('slow-breathing' for 'slow-breathing-for-panic') is that page."""
     by_stem = {posixpath.splitext(posixpath.basename(page))[0]: page for page in reversed(pages)}
     stem = posixpath.splitext(posixpath.basename(name))[0]
     nearest = difflib.get_close_matches(stem, list(by_stem), n=1, cutoff=cutoff)
+    started = [page for other, page in by_stem.items() if len(stem) >= 6 and other.startswith(stem)]
+    if not nearest and len(started) == 1:
+        return started[0]
     return by_stem[nearest[0]] if nearest else None
 
 

@@ -152,8 +152,8 @@ _PUBLISHING_FIELDS = {
 }
 
 
-# The field a name no part of the site reads means, when it is close to one ('Published').
-def _field_meant(name: str) -> str | None:
+def field_meant(name: str) -> str | None:
+    """The field of the site a name it does not read means ('Published', 'descripton'), if any."""
     spelled = re.sub(r"[\s-]+", "_", name.strip().lower())
     return next(iter(difflib.get_close_matches(spelled, ARTICLE_FIELDS + THEME_FIELDS, n=1, cutoff=0.75)), None)
 
@@ -162,7 +162,7 @@ def _field_meant(name: str) -> str | None:
 def _unknown_field(key: object, *, path: str, line: int) -> Problem:
     name = str(key)
     spelled = re.sub(r"[\s-]+", "_", name.strip().lower())
-    if meant := _field_meant(name):
+    if meant := field_meant(name):
         fix = f"write it as '{meant}'"
     elif spelled in _PUBLISHING_FIELDS:
         # Another site's way to hold a page back (draft: true): here the page would go live.
@@ -218,7 +218,7 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
         return lines.get(key, 1)
 
     # A field written misspelt ('Published:') is told once, as misspelt, not also as missing.
-    misspelt = {meant for key in meta if key not in ARTICLE_FIELDS + THEME_FIELDS and (meant := _field_meant(str(key)))}
+    misspelt = {meant for key in meta if key not in ARTICLE_FIELDS + THEME_FIELDS and (meant := field_meant(str(key)))}
     for key in REQUIRED_TEXT:
         value = meta.get(key)
         if key in misspelt and key not in meta:
