@@ -549,6 +549,11 @@ BOOK = "@book{neff2011,\n  author    = {AUTHORS},\n  title     = {Self-Compassio
             "a name with no comma after the family name ('Halloran M.E.'), which BibTeX reads as the given name 'Halloran' and the family name 'M.E.'; and '(eds)', which BibTeX reads as part of a name: the site prints (Ed.) or (Eds.) itself",
             "Halloran, M.E. and Berry, D.",
         ),
+        (
+            "Heathers, J. a. J. and Brown, Nick",
+            "an initial in small letters ('J. a. J.')",
+            "Heathers, J. A. J. and Brown, Nick",
+        ),
         # Real BibDesk and Zotero exports.
         ("Bross, Irwin DJ", "initials without dots ('Irwin DJ')", "Bross, Irwin D. J."),
         (
@@ -1027,4 +1032,14 @@ def test_a_field_commented_out_inside_an_entry_is_told_to_be_deleted():
     entry = BOOK.replace("AUTHORS", "Neff, Kristin").replace("  year", "  %isbn      = {978-0061733512},\n  year")
     assert _messages(entry) == [
         "references.bib:5: this line starts with '%', which comments out a line of a file but not a field inside an entry; delete the line"
+    ]
+
+
+# Zotero's comma inside a group's braces, and PubMed's empty pages: told, not printed.
+def test_a_groups_trailing_comma_and_an_empty_field_are_told():
+    assert _messages(BOOK.replace("{AUTHORS}", "{{Apache Software Foundation,}}")) == [
+        "references.bib:2: entry 'neff2011': the author 'Apache Software Foundation,' ends with a comma, which prints before the year; delete it: author = {{Apache Software Foundation}}"
+    ]
+    assert _messages(BOOK.replace("{AUTHORS}", "{Neff, Kristin}").replace("{William Morrow}", "{}")) == [
+        "references.bib:1: entry 'neff2011' (@book) lacks the publisher field, which a book or edited book needs; add publisher = {...}"
     ]

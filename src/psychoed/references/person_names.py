@@ -24,6 +24,8 @@ _ELLIPSIS = re.compile(r"…|\.\.\.")
 _AMPERSAND = re.compile(r"(?<!\\)&")
 _AND_OTHERS = re.compile(r"(?i)\s+and\s+others\s*$")
 _AND = re.compile(r"(?i)\s+and\s+")
+# A given name's initial typed small ("J. a. J."), which no particle is.
+_SMALL_INITIAL = re.compile(r"(?<![\w-])[a-z]\.")
 _GLUED_AND = re.compile(r"(?<=\s)and(?=[^\W\d_a-z])")
 # biblatex's extended name format, which Better BibLaTeX writes for a name with a particle.
 _EXTENDED_NAME = re.compile(r"\s*(?:family|given|prefix|suffix)=")
@@ -74,6 +76,10 @@ def name_list_problem(value: str) -> NameListProblem | None:
         form = f"a particle after the given name ('{trailing}'), which APA prints before the family name, where BibTeX writes it"
     elif suffixed := next((name.split(",")[0] for name in names if _suffix_in_family(name)), None):
         form = f"a generation suffix in the family name ('{suffixed}'), which APA prints after the initials, where BibTeX writes it between two commas"
+    elif small := next(
+        (given for name in names if _SMALL_INITIAL.search(given := name.split(",")[-1]) and "," in name), None
+    ):
+        form = f"an initial in small letters ('{small.strip()}'), which prints as typed"
     elif initials := next((given for name in names if (given := _undotted_initials(name))), None):
         form = f"initials without dots ('{initials}'), which BibTeX reads as one name and prints as one initial"
     else:
@@ -221,8 +227,9 @@ def _rewritten(value: str) -> str:
     return " and ".join(people)
 
 
-# 'Irwin DJ' -> 'Irwin D. J.'; a given name with no bare initials as it is.
+# 'Irwin DJ' -> 'Irwin D. J.', 'J. a. J.' -> 'J. A. J.'; a given name with neither as it is.
 def _dotted(given: str) -> str:
+    given = _SMALL_INITIAL.sub(lambda initial: initial.group().upper(), given)
     words = given.split()
     if _BARE_INITIALS.fullmatch(words[-1]) and words[-1].isupper() and words[-1].casefold() not in _SUFFIXES:
         words[-1] = ". ".join(words[-1]) + "."

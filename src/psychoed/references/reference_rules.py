@@ -243,6 +243,13 @@ def entry_problems(
                 role, f": the '{role}' field has an 'and' with no name on one side ('{stray}'); delete the extra 'and'"
             )
         for person in people:
+            # Zotero leaves a comma inside a group's braces ({{Apache Software Foundation,}}).
+            if person.startswith("{") and person.rstrip("}").rstrip().endswith(","):
+                written = person.strip("{}").rstrip(", ")
+                problem(
+                    role,
+                    f": the {role} '{written},' ends with a comma, which prints before the year; delete it: {role} = {{{{{written}}}}}",
+                )
             if group := _group_read_as_person(person, fields):
                 problem(
                     role,
@@ -593,7 +600,8 @@ def _missing(
         )
         instead = _INSTEAD.get(kind, f"use one of {known}")
         return [Problem(path, line, f"entry '{key}' has type @{kind}, which the site does not render; {instead}")]
-    present = set(fields) | set(persons)
+    # A field written empty (PubMed's converters: pages = {}) is a field lacking.
+    present = {name for name, value in fields.items() if value.strip()} | set(persons)
     lacking = [names for names in spec.needs if not present & set(names.split("|"))]
     if "crossref" in fields and lacking:
         parent, copy = fields["crossref"], ", ".join(names.split("|")[0] for names in lacking)
