@@ -959,6 +959,13 @@ EXPORTS = [
         [],
         id="psyarxiv-preprint",
     ),
+    pytest.param(  # Google Scholar's SSRN preprint: the server once, as the publisher
+        "@misc{wrist2025,\n  author = {Doe, Jane},\n  title = {From wrist data to sleep},\n  year = {2025},\n"
+        "  howpublished = {SSRN preprint},\n  institution = {SSRN},\n  doi = {10.2139/ssrn.5341710},\n}\n",
+        ["publisher = {SSRN}", "type = {Preprint}"],
+        ["howpublished", "institution"],
+        id="ssrn-preprint",
+    ),
     pytest.param(  # Better BibTeX's braced thesis type
         "@phdthesis{doe2019,\n  author = {Doe, Jane},\n  title = {Worry},\n  school = {University of Connecticut},\n"
         "  type = {{PhD}},\n  year = {2019},\n}\n",

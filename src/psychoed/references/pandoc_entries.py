@@ -243,10 +243,13 @@ def _as_apa_prints(
         case "preprint":
             server = preprint_server(fields) or fields.get("eprinttype", "").strip()
             if "publisher" not in fields:
-                changed["publisher"] = server
+                changed["publisher"] = fields.get("institution") or server
+                changed["institution"] = None  # which pandoc would print again beside it
             # A preprint exported as an article names its server as the journal: APA prints
             # it once, as the publisher.
             changed.update(journal=None, journaltitle=None)
+            if preprint_server({"howpublished": fields.get("howpublished", "")}):  # "SSRN preprint": said by type
+                changed["howpublished"] = None
             if "type" not in fields:
                 changed["type"] = "Preprint"
             if "date" in fields and "year" not in fields:  # APA dates a preprint by its year

@@ -502,7 +502,7 @@ def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
 def preprint_server(fields: Mapping[str, str]) -> str | None:
     """The preprint server an entry names as its archive (eprinttype) or its journal, as APA
     writes it ("PsyArXiv"), else None."""
-    for name in ("eprinttype", "journal", "journaltitle"):
+    for name in ("eprinttype", "journal", "journaltitle", "howpublished"):
         if found := _PREPRINT_SERVER.search(fields.get(name, "")):
             return PREPRINT_SERVERS[found.group().casefold()]
     # A preprint server's DOI (PsyArXiv's 10.31234/osf.io/…), as Zotero exports a preprint.
