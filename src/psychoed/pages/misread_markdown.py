@@ -57,21 +57,28 @@ def misread_markdown_problems(pages: list[PageSource]) -> list[Problem]:
     """Each place in the pages whose Markdown would show otherwise than written, with the fix."""
     problems = []
     for page in pages:
-        masked, found = page.masked, []
-        if "<" in masked:  # raw HTML blocks are their own block, whose Markdown is not read
-            for start, end, tag in raw_html_blocks(masked):
-                if tag.name not in _NOT_TEXT_ELEMENTS and (seen := _MARKDOWN_IN_HTML.search(masked, tag.end, end)):
-                    line_start = masked.rfind("\n", 0, seen.start()) + 1
-                    line_end = masked.find("\n", seen.start())
-                    shown = masked[line_start : line_end if line_end >= 0 else None].strip()
-                    found.append((masked.count("\n", 0, start), _html_message(tag.name, shown[:60])))
-                masked = masked[:start] + blank(masked[start:end]) + masked[end:]
-        lines = masked.split("\n")
-        found += _list_messages(lines)
+        found, markdown = _html_block_messages(page.masked)
+        lines = markdown.split("\n")
+        found += _list_messages(lines) + _table_messages(lines)
         found += [(number, message) for number, line in enumerate(lines) if (message := _foreign_syntax_message(line))]
-        found += _table_messages(lines)
         problems += [Problem(page.path, page.first_line + number, message) for number, message in sorted(found)]
     return problems
+
+
+# (index of the line, message) for each raw HTML block that holds Markdown, and the text
+# with those blocks blanked: each is a block of its own, whose lines no other rule reads.
+def _html_block_messages(masked: str) -> tuple[list[tuple[int, str]], str]:
+    found = []
+    if "<" not in masked:
+        return found, masked
+    for start, end, tag in raw_html_blocks(masked):
+        if tag.name not in _NOT_TEXT_ELEMENTS and (seen := _MARKDOWN_IN_HTML.search(masked, tag.end, end)):
+            line_start = masked.rfind("\n", 0, seen.start()) + 1
+            line_end = masked.find("\n", seen.start())
+            shown = masked[line_start : line_end if line_end >= 0 else None].strip()
+            found.append((masked.count("\n", 0, start), _html_message(tag.name, shown[:60])))
+        masked = masked[:start] + blank(masked[start:end]) + masked[end:]
+    return found, masked
 
 
 # (index of the line, message) for each list that would not show as a list. `block` is
