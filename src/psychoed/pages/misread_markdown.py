@@ -68,7 +68,7 @@ def misread_markdown_problems(pages: list[PageSource]) -> list[Problem]:
 # (index of the line, message) for each raw HTML block that holds Markdown, and the text
 # with those blocks blanked: each is a block of its own, whose lines no other rule reads.
 def _html_block_messages(masked: str) -> tuple[list[tuple[int, str]], str]:
-    found = []
+    found: list[tuple[int, str]] = []
     if "<" not in masked:
         return found, masked
     for start, end, tag in raw_html_blocks(masked):
