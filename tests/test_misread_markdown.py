@@ -79,6 +79,31 @@ def messages(body: str) -> list[str]:
             ],
         ),
         ("<strong>Tips:</strong>\n- Sleep\n", [f"docs/a.md:5: {JOINED.format(marker='-')}"]),
+        (  # a box told once, at its opening line: `::::` alone closes it
+            ":::: {#fig-sleep}\nSleep in the week.\n::::\n",
+            [
+                "docs/a.md:4: ':::: {#fig-sleep}' starts a box of pandoc, Quarto or Starlight, which this site shows as typed, ':::' and all; write !!! note (or tip, warning) on a line of its own, its text indented four spaces under it, and delete the ':::' lines"
+            ],
+        ),
+        # Code a page leaves open, or Quarto's fence of raw HTML.
+        (
+            "Steps:\n\n```text\n1. Find a quiet place.\n",
+            [
+                "docs/a.md:6: this ``` opens a block of code that is never closed, so what follows would not show as written; add a line holding only ``` after the code"
+            ],
+        ),
+        (
+            "```{=html}\n<b>Breathe</b>\n```\n",
+            [
+                "docs/a.md:4: '```{=html}' is Quarto's fence of raw HTML, which this site shows as code; delete the two ``` lines around the HTML"
+            ],
+        ),
+        (
+            "<details open>\n<summary>More</summary>\n\nUse the `open` attribute.\n\n</details>\n",
+            [
+                "docs/a.md:4: the HTML <details> that starts here holds Markdown ('Use the `open` attribute.'), which it would show as typed; add markdown to its tag, <details markdown>, or write its text as Markdown without the tags"
+            ],
+        ),
         (
             "- Breathe\n- Notice\n\n1. Stand up\n2. Walk\n",
             [
@@ -154,6 +179,9 @@ def test_markdown_that_would_show_otherwise_is_told_at_its_line_with_the_fix(bod
         "<div markdown>\n- Sleep\n- Walk\n</div>\n",
         "<details markdown>\n<summary>More</summary>\n\n- Sleep\n</details>\n",
         "A formula x^[2] is no note.\n",
+        "Text\n\n  - Step 4\n    - nested by Python-Markdown's four columns\n",
+        "1) Stop and breathe.\n\nA line numbered alone reads as written.\n",
+        "Text.\n\n```python\nx = 1\n```\n",
     ],
 )
 def test_markdown_that_shows_as_written_passes(body):

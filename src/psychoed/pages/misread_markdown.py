@@ -41,10 +41,17 @@ _TAB = re.compile(r'^[ \t]*===[!+]?[ \t]+"(?P<title>[^"\n]*)"')
 _ALERT = re.compile(r"^[ \t]*>[ \t]*\[!(?P<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
 # Pandoc's, Quarto's and Starlight's box (`::: {.callout-note}`, `:::note[Title]`), and
 # pandoc's footnote written in the text (`^[…]`).
-_FENCED_DIV = re.compile(r"^[ \t]*:{3,}[ \t]*\S")
-_INLINE_NOTE = re.compile(r"\^\[[^\]\n]*\s[^\]\n]*\]")  # words, not math's x^[2]
+_FENCED_DIV = re.compile(r"^[ \t]*:{3,}[ \t]*[^:\s]")  # an opening line; `::::` alone closes
+_INLINE_NOTE = re.compile(r"\^\[(?:[^\]\n]*\s[^\]\n]*|https?://[^\]\s]+)\]")  # words or an address, not math's x^[2]
 # Markdown a raw HTML block would show as typed: list items, links, bold, headings.
-_MARKDOWN_IN_HTML = re.compile(r"^[ \t]*(?:[-*+][ \t]+\S|\d+\.[ \t]+\S|#{1,6}[ \t])|\]\([^)\s]+\)|\*\*\S", re.MULTILINE)
+_MARKDOWN_IN_HTML = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+\S|\d+\.[ \t]+\S|#{1,6}[ \t]|```)|\]\([^)\s]+\)|\*\*\S|`[^`\n]+`"
+    r"|(?<![\w*])\*(?=\S)[^*\n]+(?<=\S)\*(?![\w*])",
+    re.MULTILINE,
+)
+# A fence of code (``` or ~~~) and Quarto's fence of raw HTML (```{=html}).
+_FENCE_LINE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_RAW_FENCE = re.compile(r"^\{=\w+\}\s*$")
 # HTML whose text is no page's Markdown.
 _NOT_TEXT_ELEMENTS = {"script", "style", "pre"}
 # A line meant to open a note box: two or more '!', then its kind and what follows.
@@ -57,7 +64,8 @@ def misread_markdown_problems(pages: list[PageSource]) -> list[Problem]:
     """Each place in the pages whose Markdown would show otherwise than written, with the fix."""
     problems = []
     for page in pages:
-        found, markdown = _html_block_messages(page.masked)
+        found, markdown = _html_block_messages(page.masked, page.body)
+        found += _fence_messages(page.body.split("\n"))
         lines = markdown.split("\n")
         found += _list_messages(lines) + _table_messages(lines)
         found += [(number, message) for number, line in enumerate(lines) if (message := _foreign_syntax_message(line))]
@@ -67,15 +75,16 @@ def misread_markdown_problems(pages: list[PageSource]) -> list[Problem]:
 
 # (index of the line, message) for each raw HTML block that holds Markdown, and the text
 # with those blocks blanked: each is a block of its own, whose lines no other rule reads.
-def _html_block_messages(masked: str) -> tuple[list[tuple[int, str]], str]:
+def _html_block_messages(masked: str, body: str) -> tuple[list[tuple[int, str]], str]:
     found: list[tuple[int, str]] = []
     if "<" not in masked:
         return found, masked
     for start, end, tag in raw_html_blocks(masked):
-        if tag.name not in _NOT_TEXT_ELEMENTS and (seen := _MARKDOWN_IN_HTML.search(masked, tag.end, end)):
-            line_start = masked.rfind("\n", 0, seen.start()) + 1
-            line_end = masked.find("\n", seen.start())
-            shown = masked[line_start : line_end if line_end >= 0 else None].strip()
+        # Read as written (`body`, the same offsets): code in a block of HTML is shown as typed too.
+        if tag.name not in _NOT_TEXT_ELEMENTS and (seen := _MARKDOWN_IN_HTML.search(body, tag.end, end)):
+            line_start = body.rfind("\n", 0, seen.start()) + 1
+            line_end = body.find("\n", seen.start())
+            shown = body[line_start : line_end if line_end >= 0 else None].strip()
             found.append((masked.count("\n", 0, start), _html_message(tag.name, shown[:60])))
         masked = masked[:start] + blank(masked[start:end]) + masked[end:]
     return found, masked
@@ -103,7 +112,9 @@ def _list_messages(lines: list[str]) -> list[tuple[int, str]]:
                     block = "joined"
             elif block != "joined":
                 # One space more is a slip of alignment; two or three mean to nest, as on GitHub.
-                if item_indent is not None and item_indent + 2 <= indent < item_indent + 4:
+                # Python-Markdown nests by steps of four columns from the line's start: under an
+                # item at 0 to 3 spaces, at 4 or more.
+                if item_indent is not None and item_indent + 2 <= indent < item_indent // 4 * 4 + 4:
                     if block != "shallow":
                         found.append((number, _SHALLOW.format(spaces=indent - item_indent)))
                     block = "shallow"
@@ -150,7 +161,7 @@ def _pasted_list_message(lines: list[str], number: int, content: str) -> list[tu
     previous = lines[number - 1] if number else ""
     following = lines[number + 1] if number + 1 < len(lines) else ""
     item = _PAREN_ITEM.match(content)
-    if item and not _PAREN_ITEM.match(previous) and (item.group("number") == "1" or _PAREN_ITEM.match(following)):
+    if item and not _PAREN_ITEM.match(previous) and _PAREN_ITEM.match(following):  # alone, it reads as written
         return [(number, _PAREN.format(number=item.group("number")))]
     bullet = _BULLET_ITEM.match(line)
     if bullet and not _BULLET_ITEM.match(previous) and (_BULLET_ITEM.match(following) or previous.strip()):
@@ -193,6 +204,37 @@ def _table_messages(lines: list[str]) -> list[tuple[int, str]]:
                     f"the table's second line has {dashes} cells of dashes under {columns} headings, so it would show as text, pipes and all; write one --- between the pipes for each heading",
                 )
             )
+    return found
+
+
+# A fence of code never closed, which leaves the rest of the page misread, and Quarto's
+# fences of raw HTML, whose HTML this site shows as code.
+def _fence_messages(lines: list[str]) -> list[tuple[int, str]]:
+    found = []
+    opened: tuple[int, str] | None = None
+    for number, line in enumerate(lines):
+        if not (fence := _FENCE_LINE.match(line)):
+            continue
+        marks, info = fence.group("fence"), fence.group("info").strip()
+        if opened is None:
+            opened = (number, marks)
+            if _RAW_FENCE.match(info):
+                found.append(
+                    (
+                        number,
+                        f"'{line.strip()}' is Quarto's fence of raw HTML, which this site shows as code; delete the two {marks} lines around the HTML",
+                    )
+                )
+        elif marks[0] == opened[1][0] and len(marks) >= len(opened[1]) and not info:
+            opened = None
+    if opened is not None:
+        number, marks = opened
+        found.append(
+            (
+                number,
+                f"this {marks} opens a block of code that is never closed, so what follows would not show as written; add a line holding only {marks} after the code",
+            )
+        )
     return found
 
 

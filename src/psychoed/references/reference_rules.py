@@ -357,13 +357,15 @@ def entry_problems(
             )
         elif (
             not _PLACEHOLDER.search(value)
-            and sum(char.isalpha() for char in value) > 3
+            # Letters that have a case, most of the title's: not two in a Chinese title ("CP").
+            and (cased_letters := sum(char.lower() != char.upper() for char in value)) > 3
+            and cased_letters * 2 > sum(char.isalpha() for char in value)
             and value.upper() == value
             and len(value.split()) > 1
         ):
             problem(
                 name,
-                f": the {name} is in capitals ('{value}'), which the site prints as typed; write it as the work prints it in small letters, e.g. {name} = {{{_sentence(value)}}}, with names in braces: {{United States}}",
+                f": the {name} is in capitals ('{value}'), which the site prints as typed; write it as the work prints it in small letters, e.g. {name} = {{{_sentence(re.sub(r'[{}]', '', value))}}}, with names in braces: {{United States}}",
             )
         elif cased and (braced := braced_title_case(value)):
             problem(
