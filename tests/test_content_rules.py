@@ -479,3 +479,14 @@ def test_a_misspelt_description_is_told_at_its_line_as_misspelt():
     ] == [
         "docs/practices/slow.md:3: front matter field 'descripton' is not one the site reads, so the page has no description; write it as 'description'"
     ]
+
+
+# A title with code in it is the same as its heading, whose code the checks read blanked.
+def test_a_title_with_code_is_the_same_as_its_heading():
+    source = ARTICLE_FRONT_MATTER.replace("title: An article", 'title: "Markdown `<details>` Demo"', 1)
+    source += "# Markdown `<details>` Demo\n\nText.\n"
+    assert not [
+        problem
+        for problem in content_problems([PageSource(ARTICLE, source)], articles={ARTICLE})
+        if "differs from the title" in problem.message
+    ]

@@ -190,7 +190,8 @@ def _description_problems(description: str, *, path: str, line: int, seen: dict[
 # engines show, its `#` heading what readers see on the page: one changed alone parts them.
 def _retitled_problems(title: str, title_line: int, headings: list[Heading], *, path: str) -> list[Problem]:
     heading = next((heading for heading in headings if heading.level == 1 and heading.text), None)
-    if heading is None or " ".join(heading.text.split()) == " ".join(title.split()):
+    # The heading is read with its code blanked (`<details>`): the title is compared so too.
+    if heading is None or " ".join(heading.text.split()) == " ".join(re.sub(r"`[^`]*`", " ", title).split()):
         return []
     return [
         Problem(
