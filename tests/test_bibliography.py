@@ -841,6 +841,10 @@ def test_unprinted_notes_an_online_encyclopedia_entry_and_a_page_with_only_a_doi
             "references.bib:4: entry 'k1991': the 'title' field has Markdown's *tedana*, which prints as typed; write \\emph{tedana} for italics",
         ),
         (
+            "journal = {International Encyclopedia of Education},",
+            "references.bib:4: entry 'k1991': its journal is an encyclopedia, which APA cites as a book, not a journal; write it as @incollection, the encyclopedia as booktitle, with its editor and publisher",
+        ),
+        (
             "pages = {153--63},",
             "references.bib:5: entry 'k1991': pages 153--63 end before they start (the last page shortened, as some journals print it); write the last page in full, e.g. pages = {153--163} for 153-63",
         ),
@@ -852,7 +856,12 @@ def test_a_volume_or_pages_that_would_print_wrong_is_told(field, message):
         "  year = {1991},\n  volume = {1},\n  pages = {1--2},\n}\n"
     )
     name = field.split(" ")[0]
-    given = {"volume": "  volume = {1},\n", "pages": "  pages = {1--2},\n", "title": "  title = {T},\n"}.get(name, "")
+    given = {
+        "volume": "  volume = {1},\n",
+        "pages": "  pages = {1--2},\n",
+        "title": "  title = {T},\n",
+        "journal": "  journal = {J},\n",
+    }.get(name, "")
     written = entry.replace(given, "").replace("FIELD", field)
     assert _messages(written) == [message]
 
@@ -965,6 +974,19 @@ EXPORTS = [
         ["publisher = {SSRN}", "type = {Preprint}"],
         ["howpublished", "institution"],
         id="ssrn-preprint",
+    ),
+    pytest.param(  # one publisher written twice ("MIT Press; MIT Press")
+        "@book{mit2010,\n  author = {Doe, Jane},\n  title = {Minds},\n  publisher = {MIT Press},\n  organization = {MIT Press},\n  year = {2010},\n}\n",
+        ["publisher = {MIT Press}"],
+        ["organization"],
+        id="publisher-twice",
+    ),
+    pytest.param(  # a DOI given only as its address: APA's https://doi.org/ link
+        "@incollection{x2000,\n  author = {Doe, Jane},\n  title = {T},\n  booktitle = {B},\n  editor = {Roe, R.},\n  publisher = {P},\n"
+        "  year = {2000},\n  url = {http://dx.doi.org/10.1016/b0-12-227210-2/00216-8},\n}\n",
+        ["doi = {10.1016/b0-12-227210-2/00216-8}"],
+        ["url ="],
+        id="doi-as-address",
     ),
     pytest.param(  # Better BibTeX's braced thesis type
         "@phdthesis{doe2019,\n  author = {Doe, Jane},\n  title = {Worry},\n  school = {University of Connecticut},\n"

@@ -79,6 +79,7 @@ _OPENING = re.compile(r"@\w+[ \t]*([{(])")
 # (a trailing full stop): the style would print the wrapping and the punctuation.
 _WRAPPED_URL = re.compile(r"\\url\{(?P<braced>.*)\}|<(?P<angled>.*)>")
 _URL_END_PUNCTUATION = ".,;:"
+_DOI_ADDRESS = re.compile(r"https?://(?:dx\.)?doi\.org/(?P<doi>10\.\S+)", re.IGNORECASE)
 # LaTeX's escapes Mendeley writes in an address ({\&}, {\_}, {\~{}}), which pandoc keeps.
 _URL_ESCAPE = re.compile(r"\{?\\(?P<char>[&_%#$])\}?|\{?\\~\{\}\}?")
 
@@ -129,11 +130,21 @@ def _as_apa_prints(
     changed: dict[str, str | None] = {}
     if "options" not in fields:
         changed["options"] = _USEPREFIX
+    named: list[str] = []
     for name in PUBLISHER_FIELDS:
-        if name in fields and same_name(fields[name], _sole_author(persons)):
+        # One publisher written twice (publisher and organization: "MIT Press; MIT Press"),
+        # or repeating the sole author, is printed once, or not at all.
+        if name in fields and (
+            same_name(fields[name], _sole_author(persons)) or any(same_name(fields[name], other) for other in named)
+        ):
             changed[name] = None
+        elif name in fields:
+            named.append(fields[name])
     if "url" in fields and (url := _bare_url(fields["url"])) != fields["url"]:
         changed["url"] = url
+    # A DOI given only as its address (http://dx.doi.org/10.…): APA's https://doi.org/ link.
+    if "doi" not in fields and (doi := _DOI_ADDRESS.fullmatch(_bare_url(fields.get("url", "")))):
+        changed.update(doi=doi.group("doi"), url=None)
     for name in ("date", "urldate"):
         if "T" in fields.get(name, ""):  # pandoc reads a day, not a time of day
             changed[name] = fields[name].split("T")[0]

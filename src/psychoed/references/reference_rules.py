@@ -59,6 +59,7 @@ _UNESCAPED_MATH = re.compile(r"(?<!\\)[$^]")
 # Italics written as Markdown (`*tedana*`, `_tedana_`), as the Journal of Open Source
 # Software's generated entries have them.
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*\\])(?P<mark>\*{1,2}|_)(?=\S)(?P<text>[^*_\n]+?)(?<=\S)(?P=mark)(?![\w*])")
+_REFERENCE_WORK = re.compile(r"(?i)\b(?:handbook|encyclop(?:a)?edia)\b")
 # A page range of numbers, its dash as BibTeX or a publisher writes it.
 _PAGE_RANGE = re.compile(r"(?P<first>\d+)\s*(?:-+|\u2013)\s*(?P<last>\d+)")
 # A name pybtex read with an `and` of the list in it: "Jones, Bob and" (a trailing `and`),
@@ -175,7 +176,7 @@ _ONLINE_FIRST = "pubstate = {Advance online publication}"
 _BY_ORGANISATION = "add author = {{...}}; for {0} by an organisation, its name in double braces, e.g. author = {{{{World Health Organization}}}}"
 # How to add what a type lacks, where `name = {...}` is not enough said.
 HOW_TO_ADD = {
-    "journal|journaltitle": "add journal = {...} (journaltitle, as reference managers write it, is the same)",
+    "journal|journaltitle": "add journal = {...} (journaltitle, as reference managers write it, is the same); if the work is no journal article, give the entry its own type: @incollection for a chapter, @misc for a preprint or a page",
     # No example value: one copied as it stands would publish another year, volume or pages.
     "year|date": "add year = {YYYY}, the year it was published, or date = {YYYY-MM-DD} as reference managers write it",
     "year|date|pubstate": f"add year = {{YYYY}}, the year it was published (or date = {{YYYY-MM-DD}}); for an article published online first with no year yet, {_ONLINE_FIRST}",
@@ -279,6 +280,13 @@ def entry_problems(
                     else "which would print as text, not as a link"
                 )
             problem(name, f": {name} holds a web address, {reason}; {fix}")
+    # A chapter of a handbook or an encyclopedia exported as an article: APA prints a chapter.
+    if kind == "article" and (book := _REFERENCE_WORK.search(fields.get("journal", fields.get("journaltitle", "")))):
+        work = book.group().lower()
+        problem(
+            "journal" if "journal" in fields else "journaltitle",
+            f": its journal is {'an' if work[0] == 'e' else 'a'} {work}, which APA cites as a book, not a journal; write it as @incollection, the {work} as booktitle, with its editor and publisher",
+        )
     # Better BibLaTeX and some databases put "Advance online publication" in the volume, which
     # would print as the volume, beside APA's words from pubstate.
     if "online" in (volume := fields.get("volume", "").casefold()) or "ahead of print" in volume:
