@@ -845,6 +845,10 @@ def test_unprinted_notes_an_online_encyclopedia_entry_and_a_page_with_only_a_doi
             "references.bib:4: entry 'k1991': its journal is an encyclopedia, which APA cites as a book, not a journal; write it as @incollection, the encyclopedia as booktitle, with its editor and publisher",
         ),
         (
+            "title = {Self-compassion and stress | PNAS},",
+            "references.bib:4: entry 'k1991': the title holds the web site's name ('| PNAS'), as a browser tab shows it: the entry was saved from the page, not the work; delete it, and check the author and date, which a saved page often lacks",
+        ),
+        (
             "pages = {153--63},",
             "references.bib:5: entry 'k1991': pages 153--63 end before they start (the last page shortened, as some journals print it); write the last page in full, e.g. pages = {153--163} for 153-63",
         ),

@@ -59,6 +59,11 @@ _UNESCAPED_MATH = re.compile(r"(?<!\\)[$^]")
 # Italics written as Markdown (`*tedana*`, `_tedana_`), as the Journal of Open Source
 # Software's generated entries have them.
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*\\])(?P<mark>\*{1,2}|_)(?=\S)(?P<text>[^*_\n]+?)(?<=\S)(?P=mark)(?![\w*])")
+_SITE_IN_TITLE = re.compile(
+    r"^Full article:|\s\|\s*[^|{}:]{1,40}$|\s[-–]\s(?:ScienceDirect|PubMed|PMC|SpringerLink|Wiley Online Library|JSTOR"
+    r"|Taylor & Francis Online|ResearchGate|Google Books|Semantic Scholar|APA PsycNet|SAGE Journals|Oxford Academic"
+    r"|Cambridge Core|Frontiers)\s*$"
+)
 _REFERENCE_WORK = re.compile(r"(?i)\b(?:handbook|encyclop(?:a)?edia)\b")
 # A page range of numbers, its dash as BibTeX or a publisher writes it.
 _PAGE_RANGE = re.compile(r"(?P<first>\d+)\s*(?:-+|\u2013)\s*(?P<last>\d+)")
@@ -280,6 +285,13 @@ def entry_problems(
                     else "which would print as text, not as a link"
                 )
             problem(name, f": {name} holds a web address, {reason}; {fix}")
+    # A page saved from a browser (Zotero's web capture) keeps the tab's title: the site's
+    # name after a '|' or a dash, or Taylor & Francis's "Full article:" before it.
+    if site := _SITE_IN_TITLE.search(fields.get("title", "")):
+        problem(
+            "title",
+            f": the title holds the web site's name ('{site.group().strip()}'), as a browser tab shows it: the entry was saved from the page, not the work; delete it, and check the author and date, which a saved page often lacks",
+        )
     # A chapter of a handbook or an encyclopedia exported as an article: APA prints a chapter.
     if kind == "article" and (book := _REFERENCE_WORK.search(fields.get("journal", fields.get("journaltitle", "")))):
         work = book.group().lower()
