@@ -992,6 +992,12 @@ EXPORTS = [
         ["url ="],
         id="doi-as-address",
     ),
+    pytest.param(  # an edition in words, as a library catalogue writes it
+        "@book{gray2015,\n  author = {Standring, Susan},\n  title = {Anatomy},\n  edition = {Forty-first},\n  publisher = {Elsevier},\n  year = {2015},\n}\n",
+        ["edition = {41}"],
+        ["Forty-first"],
+        id="edition-in-words",
+    ),
     pytest.param(  # Better BibTeX's braced thesis type
         "@phdthesis{doe2019,\n  author = {Doe, Jane},\n  title = {Worry},\n  school = {University of Connecticut},\n"
         "  type = {{PhD}},\n  year = {2019},\n}\n",

@@ -70,9 +70,16 @@ _ONLINE_FIRST = {
     "advance online",
 }
 # An edition in words (edition = {Second}, {2nd edition}): the style prints "2nd ed." from a number.
-_EDITION_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_EDITION_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+)  # fmt: skip
+_EDITION_TENS = ("twentieth", "thirtieth", "fortieth", "fiftieth")
+_TENS = ("twenty", "thirty", "forty", "fifty")
+# An edition in words, to 59th ("Twenty-first"), or in digits ("21st", "21st ed.").
 _EDITION = re.compile(
-    rf"(?i)(?:(?P<word>{'|'.join(_EDITION_WORDS)})|(?P<number>\d+)(?:st|nd|rd|th)?)\.?(?:\s+(?:edition|ed\.?))?"
+    rf"(?i)(?:(?P<word>(?:(?P<tens>{'|'.join(_TENS)})[- ])?(?P<unit>{'|'.join(_EDITION_WORDS[:9])})"
+    rf"|{'|'.join(_EDITION_WORDS[9:] + _EDITION_TENS)})|(?P<number>\d+)(?:st|nd|rd|th)?)\.?(?:\s+(?:edition|ed\.?))?"
 )
 _OPENING = re.compile(r"@\w+[ \t]*([{(])")
 # An address pasted as Markdown (<https://…>), LaTeX (\url{https://…}) or from a sentence
@@ -106,6 +113,19 @@ def pandoc_text(
     head = text.index(",") + 1  # after `@type{key,`
     added = "".join(f"\n  {name} = {{{value}}}," for name, value in changed.items() if value is not None)
     return printed_characters(text[:at] + pandoc_kind + text[text.index("{", at) : head] + added + text[head:])
+
+
+# The edition's number, from its digits or its words ("Twenty-first": 21).
+def _edition_number(edition: re.Match[str]) -> str:
+    if not edition.group("word"):
+        return edition.group("number")
+    word = edition.group("word").casefold()
+    if edition.group("unit"):
+        tens = _TENS.index(edition.group("tens").casefold()) * 10 + 20 if edition.group("tens") else 0
+        return str(tens + _EDITION_WORDS.index(edition.group("unit").casefold()) + 1)
+    if word in _EDITION_TENS:
+        return str(_EDITION_TENS.index(word) * 10 + 20)
+    return str(_EDITION_WORDS.index(word) + 1)
 
 
 # BibTeX's other form, `@book(key, ...)`, which pandoc cannot read, as `@book{key, ...}`:
@@ -174,11 +194,7 @@ def _as_apa_prints(
     if (edition := _EDITION.fullmatch(fields.get("edition", "").strip())) and edition.group() != edition.group(
         "number"
     ):
-        changed["edition"] = (
-            str(_EDITION_WORDS.index(edition.group("word").casefold()) + 1)
-            if edition.group("word")
-            else edition.group("number")
-        )
+        changed["edition"] = _edition_number(edition)
     # Zotero exports a web page's site as journal (@misc{..., journal = {nhs.uk}}), which
     # would print "In nhs.uk."; APA prints the site's name where a publisher stands.
     # Zotero exports a page with no author with its site as organization, which pandoc
