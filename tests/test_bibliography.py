@@ -992,6 +992,13 @@ EXPORTS = [
         ["url ="],
         id="doi-as-address",
     ),
+    pytest.param(  # Google Scholar keeps a title's full stop, printed before "[Preprint]"
+        "@misc{li2021,\n  author = {Li, Ming},\n  title = {Learning {English} constraints.},\n  year = {2021},\n"
+        "  url = {https://psyarxiv.com/x},\n  type = {Preprint},\n  publisher = {PsyArXiv},\n}\n",
+        ["title = {Learning {English} constraints},"],
+        [],
+        id="title-full-stop",
+    ),
     pytest.param(  # an edition in words, as a library catalogue writes it
         "@book{gray2015,\n  author = {Standring, Susan},\n  title = {Anatomy},\n  edition = {Forty-first},\n  publisher = {Elsevier},\n  year = {2015},\n}\n",
         ["edition = {41}"],

@@ -215,6 +215,11 @@ def _as_apa_prints(
             changed["publisher"] = fields["journal"]
     # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
     # number again); the style would print "(p. 35)", and APA prints no pages for a report.
+    # A title's own full stop (as Google Scholar keeps it) prints beside a bracketed type
+    # ("constraints._ [Preprint]"); the style puts the stop APA wants.
+    title = fields.get("title", "").rstrip()
+    if re.search(r"[a-z]{3}\}*\.$", title) and not title.endswith(".."):
+        changed["title"] = title[:-1]
     # A month by its name in braces (Mendeley, Google Scholar: month = {August}), which pandoc
     # reads as no month; by its number it prints (a web page's "2021, August").
     if (month := fields.get("month", "").strip().rstrip(".").casefold()) in _MONTHS:
