@@ -849,6 +849,10 @@ def test_unprinted_notes_an_online_encyclopedia_entry_and_a_page_with_only_a_doi
             "references.bib:4: entry 'k1991': the title holds the web site's name ('| PNAS'), as a browser tab shows it: the entry was saved from the page, not the work; delete it, and check the author and date, which a saved page often lacks",
         ),
         (
+            "pages = {363--406, item 10 in Table 1 contains a typographical error},",
+            "references.bib:5: entry 'k1991': pages holds words ('363--406, item 10 in Table 1 contains a typographical error'), which would print as the pages; write only the first and last page, e.g. pages = {153--163} for 153-163, and put any note in the article's text",
+        ),
+        (
             "pages = {153--63},",
             "references.bib:5: entry 'k1991': pages 153--63 end before they start (the last page shortened, as some journals print it); write the last page in full, e.g. pages = {153--163} for 153-63",
         ),

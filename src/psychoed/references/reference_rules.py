@@ -306,6 +306,11 @@ def entry_problems(
             "volume",
             f": the volume is '{fields['volume']}', which would print as the volume; delete the volume line and write pubstate = {{Advance online publication}}",
         )
+    if len(re.findall(r"[^\W\d_]{2,}", fields.get("pages", ""))) >= 3:  # a note typed in pages
+        problem(
+            "pages",
+            f": pages holds words ('{fields['pages'].strip()}'), which would print as the pages; write only the first and last page, e.g. pages = {{153--163}} for 153-163, and put any note in the article's text",
+        )
     if (pages := _PAGE_RANGE.fullmatch(fields.get("pages", "").strip())) and int(pages["last"]) < int(pages["first"]):
         problem(
             "pages",
