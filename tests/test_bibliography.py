@@ -853,6 +853,10 @@ def test_unprinted_notes_an_online_encyclopedia_entry_and_a_page_with_only_a_doi
             "references.bib:5: entry 'k1991': pages holds words ('363--406, item 10 in Table 1 contains a typographical error'), which would print as the pages; write only the first and last page, e.g. pages = {153--163} for 153-163, and put any note in the article's text",
         ),
         (
+            "publisher = {DE GRUYTER},",
+            "references.bib:5: entry 'k1991': the publisher is in capitals ('DE GRUYTER'), which prints as typed; write it as the publisher writes its name, e.g. publisher = {De Gruyter}",
+        ),
+        (
             "pages = {153--63},",
             "references.bib:5: entry 'k1991': pages 153--63 end before they start (the last page shortened, as some journals print it); write the last page in full, e.g. pages = {153--163} for 153-63",
         ),

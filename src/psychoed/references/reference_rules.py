@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -292,6 +293,14 @@ def entry_problems(
             "title",
             f": the title holds the web site's name ('{site.group().strip()}'), as a browser tab shows it: the entry was saved from the page, not the work; delete it, and check the author and date, which a saved page often lacks",
         )
+    # A publisher in capitals, as library catalogues and DTIC write it ("DE GRUYTER").
+    for name in PUBLISHER_FIELDS:
+        value = fields.get(name, "").strip()
+        if len(value.split()) > 1 and sum(char.isalpha() for char in value) > 6 and value.upper() == value:
+            problem(
+                name,
+                f": the {name} is in capitals ('{value}'), which prints as typed; write it as the publisher writes its name, e.g. {name} = {{{string.capwords(value)}}}",
+            )
     # A chapter of a handbook or an encyclopedia exported as an article: APA prints a chapter.
     if kind == "article" and (book := _REFERENCE_WORK.search(fields.get("journal", fields.get("journaltitle", "")))):
         work = book.group().lower()
