@@ -193,10 +193,10 @@ def _misplaced_citations(body: str, first_line: int, by_casefold: dict[str, str]
         (f"'{written}' would print two pairs of parentheses, as a citation prints its own; write {fixed}", line)
         for written, fixed, line in find_citations_in_parentheses(body, first_line=first_line)
     ]
+    example = next(iter(by_casefold.values()), "key")
     found += [
         (f"'{written}' names no work after '@'; write the key of the work you cite, e.g. [@{example}]", line)
         for written, line in find_empty_citations(body, first_line=first_line)
-        if (example := next(iter(by_casefold.values()), "key"))
     ]
     found += [
         (

@@ -158,46 +158,39 @@ def find_citations_in_html(markdown: str, *, first_line: int = 1) -> list[tuple[
 def find_citations_in_link_text(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
     """Each link outside code whose text holds a citation, with the link and the citation
     written apart (`[Research](https://…) [@yela2022]`) and its line."""
-    masked = blank_code(markdown)
     found = []
-    for match in _IN_LINK_TEXT.finditer(masked):
+    for match, line in _located(_IN_LINK_TEXT, markdown, first_line):
         text = " ".join(f"{match.group('before')} {match.group('after')}".split())
-        apart = f"[{text}]({match.group('url')}) {match.group('citation')}"
-        found.append((match.group(0), apart, line_at(masked, match.start(), first_line=first_line)))
+        found.append((match.group(0), f"[{text}]({match.group('url')}) {match.group('citation')}", line))
     return found
 
 
 def find_citations_in_parentheses(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
     """Each citation outside code written inside parentheses (`(see [@yip2021])`), which
     prints a second pair: what was written, the citation with those words in it, its line."""
-    masked = blank_code(markdown)
     found = []
-    for match in _IN_PARENTHESES.finditer(masked):
+    for match, line in _located(_IN_PARENTHESES, markdown, first_line):
         before, after = match.group("before").strip(), match.group("after").strip()
         # A few words beside it ("see", "for a review"); a sentence in parentheses is left alone.
         if not _citation_keys(match.group("citation")[1:-1]) or len(before.split()) > 3 or len(after.split()) > 4:
             continue
         inner = match.group("citation")[1:-1].strip()
-        fixed = f"[{before + ' ' if before else ''}{inner}{', ' + after if after else ''}]"
-        found.append((match.group(0), fixed, line_at(masked, match.start(), first_line=first_line)))
+        found.append(
+            (match.group(0), f"[{before + ' ' if before else ''}{inner}{', ' + after if after else ''}]", line)
+        )
     return found
 
 
 def find_empty_citations(markdown: str, *, first_line: int = 1) -> list[tuple[str, int]]:
     """Each `[@]` outside code: a citation whose key was never typed, with its line."""
-    masked = blank_code(markdown)
-    return [
-        (match.group(0), line_at(masked, match.start(), first_line=first_line)) for match in _EMPTY.finditer(masked)
-    ]
+    return [(match.group(0), line) for match, line in _located(_EMPTY, markdown, first_line)]
 
 
 def find_keys_as_link_text(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
     """Each link outside code whose text is only a key, `[@yela2022](https://…)`, with the
     key and its line."""
-    masked = blank_code(markdown)
     return [
-        (match.group(0), match.group("key"), line_at(masked, match.start(), first_line=first_line))
-        for match in _KEY_AS_LINK_TEXT.finditer(masked)
+        (match.group(0), match.group("key"), line) for match, line in _located(_KEY_AS_LINK_TEXT, markdown, first_line)
     ]
 
 
@@ -223,6 +216,12 @@ def replace_citations(markdown: str, texts: Mapping[str, str]) -> str:
         done = match.end()
     parts.append(markdown[done:])
     return "".join(parts)
+
+
+# Each match of `pattern` outside code, with the line it starts on.
+def _located(pattern: re.Pattern[str], markdown: str, first_line: int) -> list[tuple[re.Match[str], int]]:
+    masked = blank_code(markdown)
+    return [(match, line_at(masked, match.start(), first_line=first_line)) for match in pattern.finditer(masked)]
 
 
 # The citation blocks of code-blanked Markdown, with their keys.

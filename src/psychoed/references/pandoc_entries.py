@@ -15,6 +15,7 @@ from psychoed.references.reference_rules import (
     name_as_written,
     preprint_server,
     same_name,
+    server_named,
     thesis_genre,
 )
 
@@ -185,9 +186,9 @@ def _as_apa_prints(
         changed["pages"] = None
     elif kind == "article" and (article_number := _ARTICLE_NUMBER.fullmatch(pages)):
         changed["pages"] = f"Article {article_number.group('number')}"
-    elif "\u2014" in fields.get("pages", ""):  # an em dash between pages, which pandoc keeps
-        changed["pages"] = fields["pages"].replace("\u2014", "--")
-    elif one_page := _ONE_PAGE_AS_RANGE.fullmatch(fields.get("pages", "").strip()):
+    elif "\u2014" in pages:  # an em dash between pages, which pandoc keeps
+        changed["pages"] = pages.replace("\u2014", "--")
+    elif one_page := _ONE_PAGE_AS_RANGE.fullmatch(pages):
         changed["pages"] = one_page.group("page")  # "E833–E833" is page E833
     if fields.get("pubstate", "").strip().strip(".").casefold() in _ONLINE_FIRST:
         changed["pubstate"] = "Advance online publication"
@@ -213,8 +214,6 @@ def _as_apa_prints(
             fields["journal"], _sole_author(persons)
         ):
             changed["publisher"] = fields["journal"]
-    # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
-    # number again); the style would print "(p. 35)", and APA prints no pages for a report.
     # A title's own full stop (as Google Scholar keeps it) prints beside a bracketed type
     # ("constraints._ [Preprint]"); the style puts the stop APA wants.
     title = fields.get("title", "").rstrip()
@@ -229,7 +228,9 @@ def _as_apa_prints(
     chapter = fields.get("chapter", "").strip()
     if kind == "inbook" and "booktitle" not in fields and chapter and not chapter.isdigit():
         changed.update(title=chapter, booktitle=fields.get("title", ""), chapter=None)
-    # A whole book's page count (PsycINFO: pages = {xiii, 594}) would print "(pp. xiii, 594)".
+    # Reference managers write a report's page count (Better BibTeX: pages = {35}, or its
+    # number again) and a whole book's (PsycINFO: pages = {xiii, 594}); the style would print
+    # "(p. 35)", and APA prints no pages for either.
     if kind in {"techreport", "report", "book", "collection"} and "pages" in fields:
         changed["pages"] = None
     # Pandoc prints a type's braces (Better BibTeX: type = {{{SSRN Scholarly Paper}}}) as written.
@@ -280,7 +281,7 @@ def _as_apa_prints(
             # A preprint exported as an article names its server as the journal: APA prints
             # it once, as the publisher.
             changed.update(journal=None, journaltitle=None)
-            if preprint_server({"howpublished": fields.get("howpublished", "")}):  # "SSRN preprint": said by type
+            if server_named(fields.get("howpublished", "")):  # "SSRN preprint": said by publisher and type
                 changed["howpublished"] = None
             if "type" not in fields:
                 changed["type"] = "Preprint"

@@ -277,14 +277,15 @@ def entry_problems(
                 if "url" in fields
                 else f"write the address as url = {{...}} and delete the {name} line"
             )
-            if name == "note":
-                reason = "which APA prints as the url, not in a note"
-            else:
-                reason = (
+            reason = (
+                "which APA prints as the url, not in a note"
+                if name == "note"
+                else (
                     "which would print beside the url"
                     if "url" in fields
                     else "which would print as text, not as a link"
                 )
+            )
             problem(name, f": {name} holds a web address, {reason}; {fix}")
     # A page saved from a browser (Zotero's web capture) keeps the tab's title: the site's
     # name after a '|' or a dash, or Taylor & Francis's "Full article:" before it.
@@ -536,13 +537,19 @@ def apa_kind(kind: str, fields: Mapping[str, str]) -> str:
 
 
 def preprint_server(fields: Mapping[str, str]) -> str | None:
-    """The preprint server an entry names as its archive (eprinttype) or its journal, as APA
-    writes it ("PsyArXiv"), else None."""
+    """The preprint server an entry names as its archive (eprinttype), its journal or how it
+    was published, as APA writes it ("PsyArXiv"), else None."""
     for name in ("eprinttype", "journal", "journaltitle", "howpublished"):
-        if found := _PREPRINT_SERVER.search(fields.get(name, "")):
-            return PREPRINT_SERVERS[found.group().casefold()]
+        if server := server_named(fields.get(name, "")):
+            return server
     # A preprint server's DOI (PsyArXiv's 10.31234/osf.io/…), as Zotero exports a preprint.
     return _PREPRINT_DOI_PREFIXES.get(fields.get("doi", "").strip().lower().split("/")[0])
+
+
+def server_named(text: str) -> str | None:
+    """The preprint server `text` names ("arXiv preprint arXiv:2101.00001": "arXiv"), else None."""
+    found = _PREPRINT_SERVER.search(text)
+    return PREPRINT_SERVERS[found.group().casefold()] if found else None
 
 
 # Preprint servers by the names reference managers write, as APA 7 names them.
@@ -835,38 +842,19 @@ def _math_problem(name: str, value: str) -> str | None:
 
 # TeX math between two `$`, and the characters that print what its commands mean.
 _MATH_SPAN = re.compile(r"(?<!\\)\$(?!\d)(?P<tex>[^$]+?)(?<!\\)\$")  # not "$50 or $100"
-_MATH_COMMAND = re.compile(r"\\[A-Za-z]+|\^\{?[0-9]\}?|_\{?[0-9]\}?|[{} ]")
+_MATH_COMMAND = re.compile(r"\\[A-Za-z]+|[\^_]\{?\d\}?")
 _MATH_CHARACTERS = {
     **{
         f"\\{name}": char
-        for name, char in {
-            "leq": "≤",
-            "le": "≤",
-            "geq": "≥",
-            "ge": "≥",
-            "neq": "≠",
-            "pm": "±",
-            "times": "×",
-            "approx": "≈",
-        }.items()
+        for name, char in zip(["leq", "le", "geq", "ge", "neq", "pm", "times", "approx"], "≤≤≥≥≠±×≈", strict=True)
     },
     **{
         f"\\{name}": char
-        for name, char in {
-            "alpha": "α",
-            "beta": "β",
-            "gamma": "γ",
-            "delta": "δ",
-            "eta": "η",
-            "kappa": "κ",
-            "lambda": "λ",
-            "mu": "μ",
-            "rho": "ρ",
-            "sigma": "σ",
-            "tau": "τ",
-            "chi": "χ",
-            "omega": "ω",
-        }.items()
+        for name, char in zip(
+            ["alpha", "beta", "gamma", "delta", "eta", "kappa", "lambda", "mu", "rho", "sigma", "tau", "chi", "omega"],
+            "αβγδηκλμρστχω",
+            strict=True,
+        )
     },
     **{f"^{digit}": sup for digit, sup in zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True)},
     **{f"_{digit}": sub for digit, sub in zip("0123456789", "₀₁₂₃₄₅₆₇₈₉", strict=True)},
@@ -875,18 +863,9 @@ _MATH_CHARACTERS = {
 
 # `p < .05` for `p < .05`, `χ²` for `\\chi^2`; None when a command has no character here.
 def _math_characters(tex: str) -> str | None:
-    out = []
-    for part in re.split(f"({_MATH_COMMAND.pattern})", tex):
-        if not part:
-            continue
-        bare = part.replace("{", "").replace("}", "")
-        if _MATH_COMMAND.fullmatch(part) and bare not in ("", " "):
-            if bare not in _MATH_CHARACTERS:
-                return None
-            out.append(_MATH_CHARACTERS[bare])
-        elif bare.strip() or bare == " ":
-            out.append(bare if part not in "{}" else "")
-    return " ".join("".join(out).split()) or None
+    text = _MATH_COMMAND.sub(lambda command: _MATH_CHARACTERS.get(re.sub(r"[{}]", "", command.group()), "\\"), tex)
+    text = " ".join(re.sub(r"[{}]", "", text).split())
+    return text if text and not re.search(r"[\\^_]", text) else None
 
 
 def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
