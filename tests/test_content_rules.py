@@ -464,20 +464,21 @@ def test_front_matter_yaml_reads_otherwise_is_named_on_any_page(front_matter, ex
 
 @pytest.mark.parametrize(
     "front_matter",
-    ["weight: 1 # lower first\n", 'subtitle: "Sleep # tips"\n', "subtitle: issue#3\n", "updated: 2026-02-28\n"],
+    ["weight: 1 # lower first\n", 'subtitle: "Sleep # tips"\n', "subtitle: issue#3\n", "published: 2026-02-28\n"],
 )
 def test_front_matter_comments_after_numbers_and_quoted_hashes_pass(front_matter):
     source = FRONT_MATTER.replace("---\n\n", front_matter + "---\n\n") + "# A page\n\nText.\n"
     assert content_problems([PageSource(PAGE, source)], articles=set()) == []
 
 
-# A page that is no article, its description misspelt: told as misspelt, at its line.
+# A page that is no article, its description misspelt: told as misspelt, at its line, and
+# not again as no description.
 def test_a_misspelt_description_is_told_at_its_line_as_misspelt():
     source = "---\ntitle: Slow Breathing\ndescripton: A short breathing practice to use when panic rises, in five slow steps.\n---\n# Slow Breathing\n\nBreathe slowly.\n"
     assert [
         str(problem) for problem in content_problems([PageSource("docs/practices/slow.md", source)], articles=set())
     ] == [
-        "docs/practices/slow.md:3: front matter field 'descripton' is not one the site reads, so the page has no description; write it as 'description'"
+        "docs/practices/slow.md:3: front matter field 'descripton' is not one the site reads, so the page would leave it out; write it as 'description'"
     ]
 
 

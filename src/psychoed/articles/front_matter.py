@@ -158,6 +158,16 @@ def field_meant(name: str) -> str | None:
     return next(iter(difflib.get_close_matches(spelled, ARTICLE_FIELDS + THEME_FIELDS, n=1, cutoff=0.75)), None)
 
 
+def unknown_field_problems(front_matter: FrontMatter, *, path: str) -> list[Problem]:
+    """Each field of a page's front matter that no part of the site reads, at its line, with
+    the field meant when its name is close to one ('descripton', 'Published')."""
+    return [
+        _unknown_field(key, path=path, line=front_matter.lines.get(key, 1))
+        for key in front_matter.fields
+        if key not in ARTICLE_FIELDS + THEME_FIELDS
+    ]
+
+
 # A field no part of the site reads: the field meant, when the name is close to one.
 def _unknown_field(key: object, *, path: str, line: int) -> Problem:
     name = str(key)
@@ -322,9 +332,7 @@ def read_article(src_uri: str, source: str, *, path: str) -> tuple[Article | Non
                     "front matter field 'consultation_text' is set, but consultation_cta: false leaves the call-to-action out of this article, so no reader would see it; remove one of the two lines",
                 )
             )
-    problems += [
-        _unknown_field(key, path=path, line=where(key)) for key in meta if key not in ARTICLE_FIELDS + THEME_FIELDS
-    ]
+    problems += unknown_field_problems(front_matter, path=path)
     weight = meta.get("weight", 0)
     if not isinstance(weight, int) or isinstance(weight, bool):
         problems.append(

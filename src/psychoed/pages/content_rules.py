@@ -10,14 +10,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from psychoed.articles.front_matter import ARTICLE_FIELDS, THEME_FIELDS, field_meant, read_front_matter
+from psychoed.articles.front_matter import field_meant, read_front_matter, unknown_field_problems
 from psychoed.html_elements import StartTag, elements, start_tags
 from psychoed.markdown_source import ADMONITION, INLINE_IMAGE, TABLE_RULE, Heading, PageSource, find_headings, line_at
 from psychoed.problems import Problem, counted
 from psychoed.references.citation_syntax import find_citation_blocks
 
-# The fields a page's front matter may hold.
-_FIELDS_READ = {*ARTICLE_FIELDS, *THEME_FIELDS}
 # What search results and link previews show of a page without cutting it (tests/test_findable.py).
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
 # Headings of a list the build writes itself from the page's citations (hooks/citations.py).
@@ -61,24 +59,16 @@ def content_problems(pages: list[PageSource], *, articles: set[str]) -> list[Pro
             continue
         fields = front_matter.fields if front_matter else {}
         lines = front_matter.lines if front_matter else {}
+        # A field no part of the site reads (an article's are read_article's): 'descripton' is
+        # told as misspelt, and not again as no description.
+        if front_matter and page.path not in articles:
+            problems += unknown_field_problems(front_matter, path=page.path)
         description = fields.get("description")
         if isinstance(description, str) and description.strip():
             problems += _description_problems(
                 description, path=page.path, line=lines.get("description", 1), seen=seen_descriptions
             )
-        elif page.path not in articles and (
-            misspelt := next(
-                (key for key in fields if key not in _FIELDS_READ and field_meant(str(key)) == "description"), None
-            )
-        ):
-            problems.append(
-                Problem(
-                    page.path,
-                    lines.get(misspelt, 1),
-                    f"front matter field '{misspelt}' is not one the site reads, so the page has no description; write it as 'description'",
-                )
-            )
-        elif page.path not in articles:  # an article's missing description is read_article's
+        elif page.path not in articles and not any(field_meant(str(key)) == "description" for key in fields):
             problems.append(
                 Problem(
                     page.path,
