@@ -92,6 +92,10 @@ def messages(body: str) -> list[str]:
             "Both [see @inwood2018, p. 3, and Yip2021].",
             "docs/a.md:4: '[see @inwood2018, p. 3, and Yip2021]' reads 'Yip2021' after ',' as a page of the work before it; works in one citation are separated by ';', each after '@'; write [see @inwood2018, p. 3; and @yip2021]",
         ),
+        (  # the line runs on: the citation closes after its last work, not at the line's end
+            "It helps [@inwood2018. Breathing slowly helps too [@yip2021].",
+            "docs/a.md:4: '[@inwood2018. Breathing slowly helps too [@yip2021].' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018]",
+        ),
         (
             "Kindness helps [@inwood2018.]",
             "docs/a.md:4: '[@inwood2018.]' is not read as a citation: the '.' belongs after the ']'; write [@inwood2018].",

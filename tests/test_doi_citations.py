@@ -234,3 +234,16 @@ def test_an_entry_cited_only_by_a_mistyped_doi_is_not_told_to_be_removed(site_co
     told = [str(problem) for problem in build_checks(site_copy) if not problem.notice]
     assert any(told_as in problem for problem in told), told
     assert not any("'yip2021' is not cited" in problem for problem in told), told
+
+
+# In a build, a mistake in a citation by DOI is quoted as the page writes it.
+def test_a_build_quotes_a_citation_by_doi_as_written(site_copy):
+    article = site_copy / FIXTURE_ARTICLE
+    text = article.read_text()
+    article.write_text(text.replace("[@yip2021]", "[@doi:10.1080/17439760.2020.1778060.]"))
+    told = [str(problem) for problem in build_checks(site_copy) if not problem.notice]
+    assert any(
+        "'[@doi:10.1080/17439760.2020.1778060.]' is not read as a citation: the '.' belongs after the ']'; write [@doi:10.1080/17439760.2020.1778060]."
+        in problem
+        for problem in told
+    ), told
