@@ -13,7 +13,7 @@ from pybtex.richtext import Text
 from articles import make_article
 from conftest import ARTICLE, build_site
 from psychoed.articles.structured_data import article_json_ld, plain_text, work_json_ld
-from psychoed.references.bibliography import Entry
+from psychoed.references.bibliography import Entry, check_bibliography
 from psychoed.references.doi import doi_url
 
 SITE = "Grow True Psychology"
@@ -187,3 +187,20 @@ def test_reviewer_and_a_work_cited_by_doi_reach_the_built_page(site_copy: Path):
     data = json.loads(page.xpath("//script[@type='application/ld+json']/text()")[0])
     assert data["reviewedBy"] == {"@type": "Person", "name": "Dr. Ana Ruiz, PsyD"}
     assert "https://doi.org/10.1111/aphw.12127" in json.dumps(data["citation"])
+
+
+# A work as its reference prints it, not as exported: a doi.org one-line entry's DOI given
+# only as its address and its title's own full stop, a classic @inbook's chapter.
+def test_a_cited_work_is_described_as_its_reference_prints_it():
+    bibliography = check_bibliography(
+        "@article{Slepian_2012, title={The physical burdens of secrecy.}, volume={141}, number={4},"
+        " url={http://dx.doi.org/10.1037/a0027598}, journal={Journal of Experimental Psychology: General},"
+        " author={Slepian, Michael L. and Masicampo, E. J.}, year={2012}, pages={619–624} }\n"
+        "@inbook{apa2013,\n  author = {{American Psychiatric Association}},\n  title = {Diagnostic and statistical manual},\n"
+        "  chapter = {Depressive disorders},\n  publisher = {American Psychiatric Publishing},\n  year = {2013},\n}\n",
+        display_path="references.bib",
+    )
+    secrecy, dsm = (work_json_ld(entry) for entry in bibliography.entries.values())
+    assert secrecy["name"] == "The physical burdens of secrecy"
+    assert secrecy["identifier"] == "10.1037/a0027598" and secrecy["url"] == doi_url("10.1037/a0027598")
+    assert dsm["name"] == "Depressive disorders"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
@@ -61,27 +62,28 @@ def article_json_ld(article: Article, cited: list[Entry], *, url: str, site_name
 def work_json_ld(entry: Entry) -> dict:
     """One cited work: its title, authors, year, journal and DOI."""
     work: dict = {"@type": WORK_TYPES.get(entry.type, "CreativeWork")}
-    if "title" in entry.fields:
-        work["name"] = work["headline"] = plain_text(entry.fields["title"])
+    fields = entry.printed or entry.fields  # the work as its reference prints it
+    if "title" in fields:
+        work["name"] = work["headline"] = plain_text(fields["title"])
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if people:
         work["author"] = [_person(name) for name in people]
     # BibTeX's names or BibLaTeX's, as reference managers export them.
-    date = _first(entry, "year", "date")
+    date = _first(fields, "year", "date")
     if date:
         work["datePublished"] = date.strip()
-    journal = _first(entry, "journal", "journaltitle")
+    journal = _first(fields, "journal", "journaltitle")
     if journal:
         work["isPartOf"] = {"@type": "Periodical", "name": plain_text(journal)}
-    publisher = _first(entry, "publisher", "institution", "organization", "school")
+    publisher = _first(fields, "publisher", "institution", "organization", "school")
     if publisher:
         work["publisher"] = {"@type": "Organization", "name": plain_text(publisher)}
-    if "doi" in entry.fields:
-        doi = entry.fields["doi"].strip()
+    if "doi" in fields:
+        doi = fields["doi"].strip()
         work["identifier"] = doi
         work["url"] = doi_url(doi)
-    elif "url" in entry.fields:
-        work["url"] = entry.fields["url"].strip()
+    elif "url" in fields:
+        work["url"] = fields["url"].strip()
     return work
 
 
@@ -115,8 +117,8 @@ def _agent(name: str, *, site_name: str) -> dict:
     return {"@type": kind, "name": name}
 
 
-def _first(entry: Entry, *names: str) -> str | None:
-    return next((entry.fields[name] for name in names if name in entry.fields), None)
+def _first(fields: Mapping[str, str], *names: str) -> str | None:
+    return next((fields[name] for name in names if name in fields), None)
 
 
 # pybtex writes a person as "von Last, Jr, First"; schema.org wants the name as spoken. A

@@ -91,6 +91,9 @@ class Entry:
     text: str = ""  # the entry as written, up to the next one
     pandoc: str = ""  # the entry as pandoc reads it (the site's APA defaults written in), for the pages that cite it
     names: dict[str, str] = field(default_factory=dict)  # each person field's value as written
+    # The fields as the reference prints them (a DOI from its address, a title without its own
+    # full stop, a chapter's title from `chapter`), for the structured data; none: as written.
+    printed: dict[str, str] = field(default_factory=dict)
 
     def first_family_name(self) -> str:
         """The family name APA puts first in a citation (the first author's, else the first
@@ -528,9 +531,9 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         kind = parsed.type.lower()
         # Up to its closing brace: what follows (blank lines, a comment, the end of the file)
         # is no part of it, and must not change how pandoc's output for it is keyed.
-        derived = pandoc_text(chunk[: ends[-1] + 1], kind=kind, fields=fields, persons=persons, spans=spans)
+        derived, printed = pandoc_text(chunk[: ends[-1] + 1], kind=kind, fields=fields, persons=persons, spans=spans)
         names = {role: _value_as_written(chunk[slice(*spans[role])]) for role in persons if role in spans}
-        entries.setdefault(key, Entry(key, kind, line, fields, field_lines, persons, chunk, derived, names))
+        entries.setdefault(key, Entry(key, kind, line, fields, field_lines, persons, chunk, derived, names, printed))
     return entries
 
 

@@ -99,12 +99,14 @@ def pandoc_text(
     fields: Mapping[str, str],
     persons: Mapping[str, list[str]],
     spans: Mapping[str, tuple[int, int]],
-) -> str:
+) -> tuple[str, dict[str, str]]:
     """`text` (one entry as written; `spans`: where each field's text starts and ends) with
     the particle default, an article number, a report number, a thesis's APA genre and
     database, a presentation's or preprint's APA form, and no publisher that repeats the
-    corporate author."""
+    corporate author; and its fields as the reference prints them, for what else shows the
+    work (the structured data)."""
     pandoc_kind, changed = _as_apa_prints(kind, fields, persons)
+    printed = {name: value for name, value in {**fields, **changed}.items() if value is not None}
     text = _braced(text)
     for start, end in sorted((spans[name] for name in changed if name in spans), reverse=True):
         text = text[:start] + text[end:]
@@ -113,7 +115,7 @@ def pandoc_text(
     at = text.index("@") + 1
     head = text.index(",") + 1  # after `@type{key,`
     added = "".join(f"\n  {name} = {{{value}}}," for name, value in changed.items() if value is not None)
-    return printed_characters(text[:at] + pandoc_kind + text[text.index("{", at) : head] + added + text[head:])
+    return printed_characters(text[:at] + pandoc_kind + text[text.index("{", at) : head] + added + text[head:]), printed
 
 
 # The edition's number, from its digits or its words ("Twenty-first": 21).
