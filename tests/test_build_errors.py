@@ -522,6 +522,11 @@ EDITOR_MISTAKES = Case(
             "the description is 10 characters; search results show 50 to 160: lengthen it to 50 or more",
         ),
         (
+            "docs/disclaimer.md",
+            "x: The articles",
+            "front matter field 'x' is not one the site reads, so the page would leave it out; remove the line, or use one of title, description, author, published, last_reviewed, review_due, reviewed_by, consultation_cta, consultation_text, weight",
+        ),
+        (
             "docs/privacy.md",
             "![](images/lock.png)",
             "the image 'images/lock.png' has no alt text, which screen readers read out; describe it in the brackets: ![what it shows](images/lock.png)",
