@@ -10,6 +10,7 @@ mkdocs-bibtex only carries the settings (bibtex_plugin.py).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,8 +24,8 @@ from mkdocs.structure.pages import Page
 
 from psychoed.markdown_source import strip_front_matter
 from psychoed.problems import checked
-from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, display_path, missing_style
-from psychoed.references.bibtex_plugin import keep_inert, options
+from psychoed.project_files import bib_file, csl_file, display_path, missing_style
+from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY, keep_inert, options
 from psychoed.references.citation_cache import CitationCache, cache_folder, cached_bibliography
 from psychoed.references.citation_syntax import (
     CitationBlock,
@@ -43,6 +44,8 @@ from psychoed.references.pandoc_runs import (
     style_text,
 )
 from psychoed.references.reference_list import with_reference_list
+
+log = logging.getLogger("mkdocs.hooks.citations")
 
 # This build's state; `serve` keeps this module, so on_config starts it afresh each build.
 _formatter: CitationFormatter | None = None
@@ -96,6 +99,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     workers = min(os.cpu_count() or 1, 4)
     missing = {uri: blocks for uri, blocks in pages.items() if uri not in _stored}
     _formatter = CitationFormatter(missing, sources, workers=workers, pandoc=pandoc)
+    # What a maintainer asks first of a slow build (`mkdocs build -v`): did the cache hold?
+    log.debug(
+        f"Citations of {len(pages)} pages: {len(_stored)} from the cache in {folder}, "
+        f"{len(missing)} to format in {_formatter.run_count} pandoc runs"
+    )
     return config
 
 

@@ -15,9 +15,9 @@ from psychoed.articles.front_matter import is_article, read_article
 from psychoed.articles.structured_data import article_json_ld
 from psychoed.markdown_source import strip_front_matter
 from psychoed.problems import checked
-from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, display_path
+from psychoed.project_files import bib_file, display_path
 from psychoed.references.bibliography import Bibliography
-from psychoed.references.bibtex_plugin import options
+from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY, options
 from psychoed.references.citation_cache import cache_folder, cached_bibliography
 from psychoed.references.citation_syntax import find_citation_blocks
 from psychoed.references.doi_citations import doi_keys, resolve_doi_citations

@@ -25,6 +25,7 @@ import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal
 
 import mkdocs.commands.build  # noqa: F401  # imported by the command: its logger must exist before it
 from click.testing import CliRunner
@@ -38,7 +39,7 @@ from mkdocs.config.defaults import MkDocsConfig
 TIMEOUT_SECONDS = 300
 # Python's own warning filters, as a new process has them (`python -c 'import warnings;
 # print(warnings.filters)'`), not pytest's: MkDocs logs the warnings they let through.
-NEW_PROCESS_WARNINGS = (
+NEW_PROCESS_WARNINGS: tuple[tuple[Literal["default", "ignore"], type[Warning], str], ...] = (
     ("default", DeprecationWarning, "__main__"),
     ("ignore", DeprecationWarning, ""),
     ("ignore", PendingDeprecationWarning, ""),
@@ -78,7 +79,7 @@ def _as_a_new_process(*, cwd: Path, env: Mapping[str, str]) -> Iterator[None]:
         with warnings.catch_warnings():
             warnings.resetwarnings()
             for action, category, module in reversed(NEW_PROCESS_WARNINGS):
-                warnings.filterwarnings(action, category=category, module=module)  # type: ignore[arg-type]
+                warnings.filterwarnings(action, category=category, module=module)
             yield
     finally:
         for thread in set(threading.enumerate()) - threads:

@@ -5,12 +5,14 @@ The checked bibliography is kept too: an unchanged one is not parsed again."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import ARTICLE
+from in_process import run_mkdocs
 from psychoed.references import citation_cache
 from psychoed.references.bibliography import check_bibliography
 from psychoed.references.citation_cache import PRUNE_AFTER_DAYS, CitationCache, cached_bibliography, pandoc_version
@@ -190,6 +192,24 @@ def test_warm_build_starts_no_pandoc_and_an_edited_entry_or_citation_is_formatte
     article.write_text(article.read_text(encoding="utf-8").replace("[@inwood2018]", "[@inwood2018, p. 217]", 1))
     cited = build_counting_pandoc(site_copy, monkeypatch)
     assert "2018, p. 217" in cited.html
+
+
+def test_a_verbose_build_says_how_many_pages_the_cache_held_and_the_pandoc_runs_it_started(site_copy):
+    env = {name: value for name, value in os.environ.items() if name != citation_cache.FOLDER_SETTING}
+    folder = site_copy / ".cache" / "citations"
+    said = re.compile(r"Citations of (\d+) pages: (\d+) from the cache in (.+), (\d+) to format in (\d+) pandoc runs")
+
+    def build() -> tuple[int, ...]:
+        result = run_mkdocs(["build", "--strict", "--clean", "--verbose"], cwd=site_copy, env=env)
+        assert result.returncode == 0, result.stderr
+        found = said.search(result.stderr)
+        assert found, result.stderr[-3000:]
+        assert found.group(3) == str(folder)
+        return tuple(int(found.group(index)) for index in (1, 2, 4, 5))
+
+    pages, cached, missing, runs = build()
+    assert pages > 0 and cached == 0 and missing == pages and runs > 0
+    assert build() == (pages, pages, 0, 0)
 
 
 def test_edited_style_file_formats_every_page_anew(site_copy, monkeypatch):

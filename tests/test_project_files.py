@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import build_site
-from psychoed.project_files import NO_BIBLIOGRAPHY, bib_file, csl_file, missing_style, read_page
+from psychoed.project_files import bib_file, csl_file, missing_style, read_page
+from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY
 from psychoed.references.bibtex_plugin import options as bibtex_options
 
 

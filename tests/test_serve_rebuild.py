@@ -24,7 +24,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
-from watchdog.events import FileSystemEventHandler
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from conftest import ARTICLE, ROOT, line_of
 from psychoed.page_only_rebuilds import changed_files, full_rebuild_reason, merged_search_index, take_snapshot
@@ -149,9 +149,12 @@ def test_a_file_saved_as_serve_starts_is_seen(tmp_path):
     page.write_text("as first seen", encoding="utf-8")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     seen = threading.Event()
-    handler = FileSystemEventHandler()
-    handler.on_modified = lambda event: seen.set()  # type: ignore[method-assign]
-    server.observer.schedule(handler, str(tmp_path), recursive=True)
+
+    class Seen(FileSystemEventHandler):
+        def on_modified(self, event: FileSystemEvent) -> None:
+            seen.set()
+
+    server.observer.schedule(Seen(), str(tmp_path), recursive=True)
     server.observer.start()
     try:
         page.write_text("saved at once", encoding="utf-8")

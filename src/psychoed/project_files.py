@@ -13,12 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from psychoed.problems import Problem
+from psychoed.references.bibtex_plugin import NAME
 from psychoed.settings.setting_problems import setting_lines
-
-# What the build says when mkdocs.yml has no bibliography for the citations.
-NO_BIBLIOGRAPHY = (
-    "mkdocs.yml: the bibtex plugin with bib_file is required; add '- bibtex: {bib_file: references.bib}' under plugins"
-)
 
 
 def bib_file(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> Path | None:
@@ -43,7 +39,7 @@ def missing_style(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> 
     if bibtex is None or path is None or path.is_file():
         return None
     lines = setting_lines(Path(config_file).read_text(encoding="utf-8"))
-    line = next((line for name, line in lines.items() if name.endswith("bibtex.csl_file")), 1)
+    line = next((line for name, line in lines.items() if name.endswith(f"{NAME}.csl_file")), 1)
     return Problem(
         Path(config_file).name,  # as display_path shows it: relative to its own folder
         line,

@@ -513,6 +513,7 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
         return _NoDate(loader.construct_scalar(node))
 
 
+# libyaml's loader where PyYAML was built with it: a base chosen at run time, which mypy cannot type.
 class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     pass
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from psychoed.html_elements import StartTag
 from psychoed.markdown_source import blank, blank_code, line_at, raw_html_blocks
 
-# Keys as mkdocs-bibtex reads them (`@[\w-]+`), so what we check is what it rewrites.
+# Keys as hooks/citations.py reads them (`@[\w-]+`, mkdocs-bibtex's form), so what we check is what it formats.
 KEY = r"[\w-]+"
 # One item of a citation block: optional prefix, optional `-` (suppress author), the key,
 # optional locator or suffix after a comma. `@` must not follow a word character, which
@@ -54,7 +54,7 @@ _LINK_OR_BRACKET = re.compile(r"!?\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|<[
 
 @dataclass(frozen=True)
 class BareKey:
-    """An `@key` that mkdocs-bibtex will not read as a citation."""
+    """An `@key` that the site will not read as a citation."""
 
     key: str
     line: int
@@ -82,8 +82,8 @@ def find_citation_blocks(markdown: str, *, first_line: int = 1) -> list[Citation
 
 
 def find_bare_keys(markdown: str, *, first_line: int = 1) -> list[BareKey]:
-    """`@key` outside citation blocks, links and code, with its line: mkdocs-bibtex prints
-    it as is (inline citations are off), so an editor who meant a citation must be told."""
+    """`@key` outside citation blocks, links and code, with its line: the site formats
+    only bracketed citations and prints it as is, so an editor who meant one must be told."""
     masked = blank_code(markdown)
     found = []
     for match in _brackets(masked):

@@ -204,6 +204,11 @@ class CitationFormatter:
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citations")
         self._runs: list[Future[Formatted]] = [self._executor.submit(self._format, run) for run in self._plan.runs]
 
+    @property
+    def run_count(self) -> int:
+        """The pandoc runs planned (a page whose citations changed since adds its own)."""
+        return len(self._plan.runs)
+
     def page(self, src_uri: str, blocks: list[CitationBlock]) -> Formatted:
         """The page's citations and references, as pandoc formats the page alone. A page
         whose citations another plugin changed since planning is formatted now, alone."""
