@@ -14,15 +14,13 @@ the column at the left and an error in the browser's console.
 
 from __future__ import annotations
 
-import re
-
-from psychoed.html_elements import elements
+from psychoed.html_elements import elements, start_tags
 
 BOX = '<div class="gt-table-scroll" tabindex="0">'
 # A table as Markdown writes it: no attributes. Tables written in HTML keep their own.
 _MARKDOWN_TABLE = "<table>"
-# A cell of an aligned column, as Python-Markdown's tables write it.
-_ALIGNED_CELL = re.compile(r'<(?P<cell>th|td) style="text-align: (?P<side>left|center|right);">')
+# The style of a cell of an aligned column, as Python-Markdown's tables write it.
+_ALIGNMENTS = {f"text-align: {side};": side for side in ("left", "center", "right")}
 
 
 def scrollable_tables(page_html: str) -> str:
@@ -42,4 +40,12 @@ def aligned_cells(page_html: str) -> str:
     of its alignment (`gt-align-center`) in place of the style attribute the policy blocks."""
     if 'style="text-align: ' not in page_html:
         return page_html
-    return _ALIGNED_CELL.sub(r'<\g<cell> class="gt-align-\g<side>">', page_html)
+    parts, done = [], 0
+    for tag in start_tags(page_html):
+        if tag.name in {"th", "td"} and tag.attributes.keys() == {"style"} and tag.attributes["style"] in _ALIGNMENTS:
+            parts += [
+                page_html[done : tag.start],
+                f'<{tag.name} class="gt-align-{_ALIGNMENTS[tag.attributes["style"]]}">',
+            ]
+            done = tag.end
+    return "".join([*parts, page_html[done:]])
