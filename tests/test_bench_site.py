@@ -4,20 +4,22 @@ the benchmark itself is never part of `make test`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 
 import pytest
 
-from bench import _arguments
+from bench import _arguments, _serve_rebuilds
 from conftest import build_site, copy_project
 from synthetic_site import SyntheticSite, generate_site, write_config
 
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> SyntheticSite:
-    # The fixture project as a checkout (the generator copies what git lists, untracked too).
-    source = copy_project(tmp_path_factory.mktemp("source") / "project")
+    # The fixture project as a checkout (the generator copies what git lists, untracked too),
+    # with tools/serve.py, which the bench times.
+    source = copy_project(tmp_path_factory.mktemp("source") / "project", tooling=True)
     subprocess.run(["git", "init", "--quiet"], cwd=source, check=True)
     return generate_site(source, tmp_path_factory.mktemp("synthetic") / "site", articles=4, entries=30)
 
@@ -64,6 +66,33 @@ def test_content_variant_builds_the_pages_text_as_the_hooks_leave_it_without_the
     assert content[content.index('<h2 id="references"') :].rstrip() in full
     # ...without what the site's code adds after Markdown (the article's notes).
     assert 'class="gt-review"' in full and 'class="gt-review"' not in content
+
+
+# What `make bench` times of `make serve`: a save of prose and a new citation, each
+# rendering the edited page alone and served with the edit.
+def test_serve_rebuild_is_timed_for_a_prose_edit_and_a_new_citation(synthetic: SyntheticSite):
+    config = write_config(synthetic, "bench-full.yml", variant="full")
+
+    rebuilds = _serve_rebuilds(synthetic, config, variant="full", trials=1)
+
+    assert [rebuild["kind"] for rebuild in rebuilds] == ["prose edit", "new citation"]
+    assert all(0 < rebuild["rebuild_s"] <= rebuild["edit_to_served_s"] for rebuild in rebuilds)
+
+
+def test_a_serve_that_exits_stops_the_bench_at_once_with_what_it_printed(synthetic: SyntheticSite, tmp_path):
+    shutil.copytree(synthetic.root / "docs", tmp_path / "docs")  # and no tools/serve.py
+    without_serve = dataclasses.replace(synthetic, root=tmp_path)
+
+    with pytest.raises(SystemExit, match=r"serve exited before 'Serving on'; it printed:\n.*serve\.py"):
+        _serve_rebuilds(without_serve, synthetic.root / "mkdocs.yml", variant="full", trials=1)
+
+
+def test_serve_is_timed_only_where_the_sites_hooks_run(capsys):
+    with pytest.raises(SystemExit):
+        _arguments(["--serve-variants", "full,bare"])
+    assert (
+        "--serve-variants bare: make serve builds only a configuration with the site's hooks" in capsys.readouterr().err
+    )
 
 
 def test_a_bench_at_sizes_without_the_serve_size_says_serve_is_not_timed(capsys):
