@@ -74,6 +74,8 @@ class Result:
 
 def main() -> None:
     args = _arguments()
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-", dir=args.workdir))
     wrapper = _pandoc_counter(work)
     results: list[Result] = []

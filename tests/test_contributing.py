@@ -17,6 +17,7 @@ from lxml import html
 from conftest import ARTICLE, ROOT, build_checks, build_site
 from psychoed.articles.placeholders import MARK
 from psychoed.references.bibliography import check_bibliography
+from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY
 from psychoed.settings.config_file import missing_hooks_problem
 from psychoed.settings.theme_settings import theme_problems
 from test_article_notes import (
@@ -252,6 +253,7 @@ PLAIN_MESSAGES = [
         + theme_problems({}, name="readthedocs", dirs=[], stylesheets=[{"stylesheets/extra.css": None}]),
     ),
     str(missing_hooks_problem([], path="mkdocs.yml", text="site_name: x\n")).split(": ", 1)[1],
+    NO_BIBLIOGRAPHY,
 ]
 
 
