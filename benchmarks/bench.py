@@ -35,8 +35,8 @@ from typing import IO, Any
 from synthetic_site import SyntheticSite, generate_site, write_config
 
 ROOT = Path(__file__).resolve().parent.parent
-# Fewer runs where one build takes tens of seconds, so the whole benchmark stays near
-# five minutes on two cores.
+# Fewer runs where one build takes tens of seconds, so the whole benchmark takes minutes,
+# not an hour, on two cores (MAINTAINING.md gives its time).
 DEFAULT_RUNS = {10: 5, 200: 5, 1000: 3}
 # "full" starts with no cache at all (cold), "warm" with the one the build before left;
 # "content" is bare Material building the pages' text as the site's hooks leave it, so
