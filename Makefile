@@ -116,6 +116,12 @@ add-references: $(STAMP)
 review-due: $(STAMP)
 	@$(BIN)/python tools/review_due.py $(if $(TODAY),--today $(TODAY)) $(if $(REPORT),--report $(REPORT))
 
+.PHONY: pandoc-page
+
+# PAGE=docs/articles/x.md: what pandoc reads and writes for that page's citations, alone.
+pandoc-page: $(STAMP)
+	@$(BIN)/python tools/pandoc_page.py "$(PAGE)"
+
 .PHONY: lint prose check
 
 # The code's own checks, for maintainers (editors never need them): ruff's lint and format,

@@ -214,8 +214,7 @@ class CitationFormatter:
         whose citations another plugin changed since planning is formatted now, alone."""
         planned = {block.text for block in self._pages.get(src_uri, [])}
         if src_uri not in self._plan.pages or not {block.text for block in blocks} <= planned:
-            keys = tuple(dict.fromkeys(key for block in blocks for key in block.keys))
-            return _of_page([self._format(Run(tuple(dict.fromkeys(b.text for b in blocks)), keys))], blocks)
+            return _of_page([self._format(_alone(blocks))], blocks)
         return _of_page([self._runs[index].result() for index in self._plan.pages[src_uri]], blocks)
 
     def finished(self) -> dict[str, Formatted]:
@@ -241,11 +240,45 @@ class PandocError(RuntimeError):
     """Pandoc could not format a run; the message says why."""
 
 
+@dataclass(frozen=True)
+class PandocExchange:
+    """What pandoc reads and writes for one run, as `make pandoc-page` shows a maintainer."""
+
+    document: str  # pandoc's standard input: the run's citation blocks, numbered
+    bibtex: str  # the entries, as its --bibliography file holds them
+    output: str  # its standard output, before the site reads it
+
+
+def page_alone(blocks: list[CitationBlock], sources: PandocSources, *, pandoc: str) -> PandocExchange:
+    """One page's citations formatted alone, as the build's runs must print them: its
+    entries as the build hands them on, the style as every run uses it."""
+    run = _alone(blocks)
+    document, bibtex = run_document(run), sources.bibtex_for(set(run.works))
+    output = pandoc_output(document, bibtex=bibtex, csl_path=_style_file(style_text(sources.csl_path)), pandoc=pandoc)
+    return PandocExchange(document, bibtex, output)
+
+
 def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatted:
     """One pandoc run: the inline text of every block, the entry of every work cited."""
+    output = pandoc_output(run_document(run), bibtex=bibtex, csl_path=csl_path, pandoc=pandoc)
+    citations, _, references = output.partition("# References")
+    inline = {run.blocks[int(m.group("index")) - 1]: _plain(m.group("text")) for m in _ITEM.finditer(citations)}
+    missing = [block for block in run.blocks if block not in inline]
+    if missing:
+        raise PandocError(f"pandoc returned no text for {missing}")
+    entries = {m.group("key"): _plain(m.group("text")) for m in _ENTRY.finditer(references)}
+    return Formatted(inline, entries)
+
+
+def run_document(run: Run) -> str:
+    """The Markdown pandoc formats for a run: each block numbered, then a References heading."""
     document = "---\nlink-citations: true\nlang: en-US\n---\n\n"
     document += "\n\n".join(f"{index}. {block}" for index, block in enumerate(run.blocks, start=1))
-    document += "\n\n# References\n"
+    return document + "\n\n# References\n"
+
+
+def pandoc_output(document: str, *, bibtex: str, csl_path: str, pandoc: str) -> str:
+    """What pandoc writes for `document` with these entries and this style."""
     # pandoc reads a bibliography from a file only. `.bibtex` makes it read BibTeX, where a
     # publisher "Taylor and Francis" is one name (BibLaTeX would print "Taylor; Francis");
     # its BibTeX reader still takes BibLaTeX's date, journaltitle, urldate, pubstate, options.
@@ -272,18 +305,17 @@ def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatte
         os.unlink(file.name)
     if completed.returncode != 0:
         raise PandocError(f"pandoc failed ({completed.returncode}): {completed.stderr.strip()}")
-    citations, _, references = completed.stdout.partition("# References")
-    inline = {run.blocks[int(m.group("index")) - 1]: _plain(m.group("text")) for m in _ITEM.finditer(citations)}
-    missing = [block for block in run.blocks if block not in inline]
-    if missing:
-        raise PandocError(f"pandoc returned no text for {missing}")
-    entries = {m.group("key"): _plain(m.group("text")) for m in _ENTRY.finditer(references)}
-    return Formatted(inline, entries)
+    return completed.stdout
 
 
 # ---------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------
+
+
+# A page's blocks in one run of their own, each block and work once.
+def _alone(blocks: list[CitationBlock]) -> Run:
+    return Run(tuple(dict.fromkeys(b.text for b in blocks)), tuple(dict.fromkeys(k for b in blocks for k in b.keys)))
 
 
 # Pandoc's Markdown on one line, without the marks of text protected from case changes.

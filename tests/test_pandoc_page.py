@@ -1,0 +1,39 @@
+"""`make pandoc-page PAGE=...`: what pandoc reads and writes for one page's citations,
+formatted alone, for a maintainer tracing a reference that prints wrongly."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ARTICLE, run_make
+from pandoc_page import main
+
+
+def test_the_input_the_entries_and_pandocs_output_of_the_page_are_printed(site_copy, capsys):
+    assert main([str(site_copy / ARTICLE), "--config", str(site_copy / "mkdocs.yml")]) == 0
+
+    printed = capsys.readouterr().out
+    document, entries, output = (part.split(" =====\n", 1)[1] for part in printed.split("===== ")[1:])
+    # Each citation block of the page once, numbered, as the build hands it to pandoc.
+    assert "1. [@inwood2018]" in document and "[@yela2022]" in document and document.rstrip().endswith("# References")
+    # The entries of the works it cites, each once, and no other.
+    cited = sorted(set(re.findall(r"@([\w-]+)", document)))
+    assert re.findall(r"^@\w+\{([^,]+),", entries, re.MULTILINE) == cited
+    # Pandoc's own output, with the marks the site reads before printing it.
+    assert "([Inwood & Ferrari, 2018](#ref-inwood2018))" in output and "::: {#ref-inwood2018 .csl-entry}" in output
+
+
+def test_a_page_that_cites_nothing_or_is_missing_is_told_and_fails(site_copy, capsys):
+    config = ["--config", str(site_copy / "mkdocs.yml")]
+
+    assert main([str(site_copy / "docs/disclaimer.md"), *config]) == 1
+    assert "disclaimer.md: cites no work, so pandoc formats nothing for it" in capsys.readouterr().err
+    assert main([str(site_copy / "docs/articles/no-such-page.md"), *config]) == 1
+    assert "no-such-page.md: no such page; give the path of a Markdown file" in capsys.readouterr().err
+
+
+def test_make_pandoc_page_runs_the_tool_on_the_page_it_is_given(checkable_copy):
+    result = run_make(checkable_copy, "pandoc-page", f"PAGE={ARTICLE}")
+
+    assert result.returncode == 0, result.stderr
+    assert "===== pandoc's output, before the site reads it =====" in result.stdout

@@ -1,0 +1,87 @@
+"""`make pandoc-page PAGE=docs/articles/x.md`: what pandoc reads and writes for one page's
+citations, formatted alone, as the build must print them (MAINTAINING.md, "Citations:
+cache and engine").
+
+For a reference or citation that prints wrongly: whether pandoc and the style print it
+so, or the site's copy of the entry (its APA defaults written in, pandoc_entries.py), or
+the site's reading of pandoc's output. Prints the document on pandoc's standard input,
+the entries as its `--bibliography` file holds them, and pandoc's output. Starts pandoc
+even where the build's cache holds the page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from psychoed.markdown_source import strip_front_matter
+from psychoed.problems import Problem
+from psychoed.project_files import bib_file, csl_file, display_path, missing_style, read_page
+from psychoed.references.bibliography import load_bibliography
+from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY, options
+from psychoed.references.citation_syntax import find_citation_blocks, join_wrapped_citations
+from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
+from psychoed.references.pandoc_runs import (
+    PandocError,
+    PandocExchange,
+    PandocSources,
+    apa_style_path,
+    page_alone,
+    pandoc_path,
+)
+from psychoed.settings.config_file import read_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("page", type=Path, help="the page's Markdown file, e.g. docs/articles/x.md")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
+    args = parser.parse_args(argv)
+    exchange = pandoc_exchange(args.page, config_file=args.config)
+    if not isinstance(exchange, PandocExchange):
+        print(exchange, file=sys.stderr)
+        return 1
+    for heading, text in (
+        ("pandoc's standard input", exchange.document),
+        ("the entries, as its --bibliography file holds them", exchange.bibtex),
+        ("pandoc's output, before the site reads it", exchange.output),
+    ):
+        print(f"===== {heading} =====\n{text.rstrip()}\n")
+    return 0
+
+
+def pandoc_exchange(page: Path, *, config_file: Path) -> PandocExchange | Problem | str:
+    """What pandoc reads and writes for `page` alone, or why it cannot be asked."""
+    settings = options(read_config(config_file).get("plugins") or [])
+    bib_path = bib_file(config_file, settings)
+    if bib_path is None:
+        return NO_BIBLIOGRAPHY
+    if problem := missing_style(config_file, settings):
+        return problem
+    shown = display_path(bib_path, config_file)
+    bibliography = load_bibliography(bib_path, display_path=shown)
+    if not bibliography.readable:
+        return "\n".join(map(str, bibliography.problems))
+    if not page.is_file():
+        return f"{page}: no such page; give the path of a Markdown file, e.g. PAGE=docs/articles/x.md"
+    source, unreadable = read_page(page, display_path=str(page))
+    if source is None:
+        return unreadable or f"{page}: cannot be read"
+    body, _ = strip_front_matter(source)
+    markdown = resolve_doi_citations(body, doi_keys(bibliography.entries.values()))
+    blocks = find_citation_blocks(join_wrapped_citations(markdown))
+    if not blocks:
+        return f"{page}: cites no work, so pandoc formats nothing for it"
+    csl_path = str(csl_file(config_file, settings) or apa_style_path())
+    sources = PandocSources(bibliography.entries, bib_path.read_text(encoding="utf-8"), csl_path)
+    try:
+        return page_alone(blocks, sources, pandoc=pandoc_path())
+    except PandocError as error:
+        return f"{page}: {error}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
