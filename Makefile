@@ -120,6 +120,7 @@ review-due: $(STAMP)
 
 # PAGE=docs/articles/x.md: what pandoc reads and writes for that page's citations, alone.
 pandoc-page: $(STAMP)
+	@test -n "$(PAGE)" || { echo "make pandoc-page: name the page, e.g. make pandoc-page PAGE=docs/articles/x.md" >&2; exit 2; }
 	@$(BIN)/python tools/pandoc_page.py "$(PAGE)"
 
 .PHONY: lint prose check

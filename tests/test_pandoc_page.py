@@ -37,3 +37,6 @@ def test_make_pandoc_page_runs_the_tool_on_the_page_it_is_given(checkable_copy):
 
     assert result.returncode == 0, result.stderr
     assert "===== pandoc's output, before the site reads it =====" in result.stdout
+    unnamed = run_make(checkable_copy, "pandoc-page")
+    assert unnamed.returncode == 2
+    assert "make pandoc-page: name the page, e.g. make pandoc-page PAGE=docs/articles/x.md" in unnamed.stderr
