@@ -254,6 +254,35 @@ def test_copy_for_pandoc_prints_pages_as_apa_does(tmp_path, kind, pages, printed
         assert "pages" not in entry.pandoc
 
 
+# doi.org writes an entry on one line: a field the copy rewrites is there once, as
+# rewritten (pandoc reads the last of two, which printed "98, 106117").
+DOI_ORG = (
+    " @article{Keppel_2019, title={Stress and sleep in nurses}, volume={98}, ISSN={0306-4603}, "
+    "url={http://dx.doi.org/10.1016/j.addbeh.2019.106117}, DOI={10.1016/j.addbeh.2019.106117}, "
+    "journal={Addictive Behaviors}, publisher={Elsevier BV}, author={Keppel, Geoffrey and Smith, Ann}, "
+    "year={2019}, month=nov, pages={106117} }\n"
+)
+
+
+def test_copy_for_pandoc_rewrites_a_field_of_an_entry_on_one_line_as_doi_org_writes_it(tmp_path):
+    [entry] = load(tmp_path, DOI_ORG).entries.values()
+
+    assert entry.pandoc.count("pages") == 1 and "pages = {Article 106117}," in entry.pandoc
+    assert entry.pandoc.count("month") == 1
+    assert entry.pandoc.rstrip().endswith("year={2019},}")  # the rest as written
+
+
+def test_a_line_of_an_abstract_that_reads_like_a_field_is_no_field(tmp_path):
+    [entry] = load(
+        tmp_path,
+        "@article{k2019,\n  author = {Keppel, G.},\n  title = {T},\n  abstract = {Aims.\nResults = fewer awakenings, p = .01.},\n"
+        "  journal = {J},\n  year = {2019},\n  volume = {1},\n  pages = {105149},\n}\n",
+    ).entries.values()
+
+    assert "results" not in entry.field_lines and "p" not in entry.field_lines
+    assert entry.field_lines["journal"] == 6 and "pages = {Article 105149}," in entry.pandoc
+
+
 def test_copy_for_pandoc_writes_no_for_a_hyphenated_report_number_and_leaves_the_file_as_written(tmp_path):
     nci, issue = load(
         tmp_path,

@@ -26,6 +26,7 @@ from psychoed.references.reference_rules import duplicate_doi_problems, entry_pr
 
 _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 _FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
+_FIELD_NAME = re.compile(r"\s*(?P<name>[\w-]+)[ \t]*=")
 _ENTRY_END = re.compile(r"[ \t]*[})][ \t]*")
 _CITABLE_KEY = re.compile(r"[\w-]+")
 # Blocks written like entries that hold no work.
@@ -514,15 +515,15 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         if read is None:
             continue  # unreadable, or @comment, @preamble, @string
         key, parsed = read
-        starts = list(_FIELD_START.finditer(chunk))
-        field_lines = {found.group("name").lower(): line + chunk.count("\n", 0, found.start()) for found in starts}
+        starts = _field_starts(chunk)
+        field_lines = {field.name: line + chunk.count("\n", 0, field.name_at) for field in starts}
         # Each field's text runs to the next field, the last one to the entry's closing brace.
         # (An entry with no field has the brace alone, so the two lists may differ in length.)
         closing = ")" if re.match(r"\s*@\w+\s*\(", chunk) else "}"  # @book(key, ...) is BibTeX too
         # An entry left unclosed runs to the chunk's end.
         last = chunk.rfind(closing)
-        ends = [found.start() for found in starts[1:]] + [last if last >= 0 else len(chunk)]
-        spans = {found.group("name").lower(): (found.start(), end) for found, end in zip(starts, ends, strict=False)}
+        ends = [field.start for field in starts[1:]] + [last if last >= 0 else len(chunk)]
+        spans = {field.name: (field.start, end) for field, end in zip(starts, ends, strict=False)}
         # Field names in any case, as BibDesk writes them (`Author = {...}`).
         persons = {
             role.lower(): [_bibtex_form(str(person)) for person in people] for role, people in parsed.persons.items()
@@ -535,6 +536,39 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         names = {role: _value_as_written(chunk[slice(*spans[role])]) for role in persons if role in spans}
         entries.setdefault(key, Entry(key, kind, line, fields, field_lines, persons, chunk, derived, names, printed))
     return entries
+
+
+@dataclass(frozen=True)
+class _FieldStart:
+    name: str  # lower-cased
+    start: int  # its line's start where it begins a line, else just after the comma before it
+    name_at: int
+
+
+# Each field of an entry as written, also where several share a line (doi.org writes an
+# entry on one): after a comma outside every brace and quote of the entry, a name and `=`.
+def _field_starts(chunk: str) -> list[_FieldStart]:
+    opening = re.match(r"\s*@\w+\s*[{(]", chunk)
+    if opening is None:
+        return []
+    closing = {"{": "}", "(": ")"}[chunk[opening.end() - 1]]
+    found, depth, quoted = [], 0, False
+    for at in range(opening.end(), len(chunk)):
+        char = chunk[at]
+        if char == "{":
+            depth += 1
+        elif char == "}" and depth:
+            depth -= 1
+        elif depth == 0 and char == closing:
+            break
+        elif depth == 0 and char == '"':
+            quoted = not quoted
+        elif depth == 0 and char == "," and not quoted and (field := _FIELD_NAME.match(chunk, at + 1)):
+            name_at = field.start("name")
+            line_start = chunk.rfind("\n", 0, name_at) + 1
+            start = line_start if not chunk[line_start:name_at].strip() else at + 1
+            found.append(_FieldStart(field.group("name").lower(), start, name_at))
+    return found
 
 
 # `author = {Grady JS, Her M}, title = ...` -> "Grady JS, Her M": the first value, braces balanced.
