@@ -1950,6 +1950,11 @@ def _words(text: str) -> list[str]:
     [
         ("Conditioning, but on {Which} {Distribution}? {Grammatical} {Gender} in {German} {Plural} {Inflection}", True),
         ("Unique {{Aspects}} of the {{Structure}} and {{Dynamics}} of {{Cellulose Microfibrils}}", True),
+        # A species in italics is small in any case style: no sign of sentence case.
+        (
+            "Effect of \\textit{{Hypericum} perforatum} ({St} {John}'s {Wort}) in {Major} {Depressive} {Disorder}: {A} {Randomized} {Controlled} {Trial}",
+            True,
+        ),
         (
             "Lieb-{{Robinson}} Bounds, {{Arveson}} Spectrum and {{Haag-Ruelle}} Scattering Theory for Gapped Quantum Spin Systems",
             False,

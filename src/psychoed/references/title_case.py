@@ -541,9 +541,12 @@ def _capitalised(word: str) -> bool:
 
 
 # Words in small letters that a title in Title Case would capitalise: a sign of sentence case.
+# Words in small letters that say a title is in sentence case; not one in italics, a
+# species' or a Latin term's ("\textit{Hypericum perforatum}"), small in any case style.
 def _small_words(part: list[_Word]) -> int:
     return sum(
         not w.kept
+        and not w.formatted
         and not w.starts_sentence
         and not w.after_break
         and w.text.islower()
