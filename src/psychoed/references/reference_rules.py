@@ -182,7 +182,7 @@ _ONLINE_FIRST = "pubstate = {Advance online publication}"
 _BY_ORGANISATION = "add author = {{...}}; for {0} by an organisation, its name in double braces, e.g. author = {{{{World Health Organization}}}}"
 # How to add what a type lacks, where `name = {...}` is not enough said.
 HOW_TO_ADD = {
-    "journal|journaltitle": "add journal = {...} (journaltitle, as reference managers write it, is the same); if the work is no journal article, give the entry its own type: @incollection for a chapter, @misc for a preprint or a page",
+    "journal|journaltitle": "add journal = {...} (journaltitle, as reference managers write it, is the same); if the work is no journal article, give the entry its own type: @incollection for a chapter, @techreport for a report, @misc for a preprint or a page",
     # No example value: one copied as it stands would publish another year, volume or pages.
     "year|date": "add year = {YYYY}, the year it was published, or date = {YYYY-MM-DD} as reference managers write it",
     "year|date|pubstate": f"add year = {{YYYY}}, the year it was published (or date = {{YYYY-MM-DD}}); for an article published online first with no year yet, {_ONLINE_FIRST}",
