@@ -6,21 +6,37 @@ from __future__ import annotations
 import re
 
 from conftest import ARTICLE, run_make
-from pandoc_page import main
+from pandoc_page import main, site_changes
+from test_bibliography import DOI_ORG, load
 
 
 def test_the_input_the_entries_and_pandocs_output_of_the_page_are_printed(site_copy, capsys):
     assert main([str(site_copy / ARTICLE), "--config", str(site_copy / "mkdocs.yml")]) == 0
 
     printed = capsys.readouterr().out
-    document, entries, output = (part.split(" =====\n", 1)[1] for part in printed.split("===== ")[1:])
+    document, entries, changes, output = (part.split(" =====\n", 1)[1] for part in printed.split("===== ")[1:])
     # Each citation block of the page once, numbered, as the build hands it to pandoc.
     assert "1. [@inwood2018]" in document and "[@yela2022]" in document and document.rstrip().endswith("# References")
     # The entries of the works it cites, each once, and no other.
     cited = sorted(set(re.findall(r"@([\w-]+)", document)))
     assert re.findall(r"^@\w+\{([^,]+),", entries, re.MULTILINE) == cited
+    # What the site changed in each, from references.bib: a line an entry, in citation order.
+    assert [line.split(":")[0] for line in changes.splitlines() if line] == list(
+        dict.fromkeys(cited_in_order(document))
+    )
+    assert "options: (none) -> 'useprefix=true'" in changes
     # Pandoc's own output, with the marks the site reads before printing it.
     assert "([Inwood & Ferrari, 2018](#ref-inwood2018))" in output and "::: {#ref-inwood2018 .csl-entry}" in output
+
+
+# An entry as doi.org writes it, rewritten for pandoc: the fields it changed, from what to what.
+def test_the_fields_the_site_rewrote_are_named_with_their_values_as_written_and_as_handed_on(tmp_path):
+    [entry] = load(tmp_path, DOI_ORG).entries.values()
+
+    [line] = site_changes([entry])
+
+    assert line.startswith("Keppel_2019: ")
+    assert "pages: '106117' -> 'Article 106117'" in line and "month: 'November' -> '11'" in line
 
 
 def test_a_page_that_cites_nothing_or_is_missing_is_told_and_fails(site_copy, capsys):
@@ -40,3 +56,7 @@ def test_make_pandoc_page_runs_the_tool_on_the_page_it_is_given(checkable_copy):
     unnamed = run_make(checkable_copy, "pandoc-page")
     assert unnamed.returncode == 2
     assert "make pandoc-page: name the page, e.g. make pandoc-page PAGE=docs/articles/x.md" in unnamed.stderr
+
+
+def cited_in_order(document: str) -> list[str]:
+    return re.findall(r"@([\w-]+)", document)

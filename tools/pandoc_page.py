@@ -5,20 +5,24 @@ cache and engine").
 For a reference or citation that prints wrongly: whether pandoc and the style print it
 so, or the site's copy of the entry (its APA defaults written in, pandoc_entries.py), or
 the site's reading of pandoc's output. Prints the document on pandoc's standard input,
-the entries as its `--bibliography` file holds them, and pandoc's output. Starts pandoc
-even where the build's cache holds the page.
+the entries as its `--bibliography` file holds them, what the site changed in each entry
+from references.bib, and pandoc's output. Starts pandoc even where the build's cache
+holds the page.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from psychoed.markdown_source import strip_front_matter
 from psychoed.problems import Problem
 from psychoed.project_files import bib_file, csl_file, display_path, missing_style, read_page
-from psychoed.references.bibliography import load_bibliography
+from psychoed.references.bibliography import Entry, load_bibliography
 from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY, options
 from psychoed.references.citation_syntax import find_citation_blocks, join_wrapped_citations
 from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
@@ -40,20 +44,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("page", type=Path, help="the page's Markdown file, e.g. docs/articles/x.md")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
-    exchange = pandoc_exchange(args.page, config_file=args.config)
-    if not isinstance(exchange, PandocExchange):
-        print(exchange, file=sys.stderr)
+    found = pandoc_exchange(args.page, config_file=args.config)
+    if not isinstance(found, PageFormatting):
+        print(found, file=sys.stderr)
         return 1
+    exchange = found.exchange
     for heading, text in (
         ("pandoc's standard input", exchange.document),
         ("the entries, as its --bibliography file holds them", exchange.bibtex),
+        ("what the site changed in each entry from references.bib", "\n".join(found.changes)),
         ("pandoc's output, before the site reads it", exchange.output),
     ):
         print(f"===== {heading} =====\n{text.rstrip()}\n")
     return 0
 
 
-def pandoc_exchange(page: Path, *, config_file: Path) -> PandocExchange | Problem | str:
+@dataclass(frozen=True)
+class PageFormatting:
+    exchange: PandocExchange
+    changes: list[str]  # a line for each entry cited: the fields the site rewrote for pandoc
+
+
+def pandoc_exchange(page: Path, *, config_file: Path) -> PageFormatting | Problem | str:
     """What pandoc reads and writes for `page` alone, or why it cannot be asked."""
     settings = options(read_config(config_file).get("plugins") or [])
     bib_path = bib_file(config_file, settings)
@@ -78,9 +90,35 @@ def pandoc_exchange(page: Path, *, config_file: Path) -> PandocExchange | Proble
     csl_path = str(csl_file(config_file, settings) or apa_style_path())
     sources = PandocSources(bibliography.entries, bib_path.read_text(encoding="utf-8"), csl_path)
     try:
-        return page_alone(blocks, sources, pandoc=pandoc_path())
+        exchange = page_alone(blocks, sources, pandoc=pandoc_path())
     except PandocError as error:
         return f"{page}: {error}"
+    cited = dict.fromkeys(key for block in blocks for key in block.keys)
+    return PageFormatting(
+        exchange, site_changes(bibliography.entries[key] for key in cited if key in bibliography.entries)
+    )
+
+
+def site_changes(entries: Iterable[Entry]) -> list[str]:
+    """For each entry, its type and fields as the site hands them to pandoc where they
+    differ from references.bib (every entry also gets `options = {useprefix=true}`, so
+    that a particle, van or de, is read as APA reads it)."""
+    lines = []
+    for entry in entries:
+        changes = []
+        handed = re.match(r"\s*@(?P<type>\w+)", entry.pandoc)
+        if handed and handed.group("type").lower() != entry.type:
+            changes.append(f"type: @{entry.type} -> @{handed.group('type')}")
+        for name in sorted(entry.fields.keys() | entry.printed.keys()):
+            written, handed_on = entry.fields.get(name), entry.printed.get(name)
+            if written != handed_on:
+                changes.append(f"{name}: {_shown(written)} -> {_shown(handed_on)}")
+        lines.append(f"{entry.key}: {'; '.join(changes) or 'as written'}")
+    return lines
+
+
+def _shown(value: str | None) -> str:
+    return "(none)" if value is None else repr(value)
 
 
 if __name__ == "__main__":
