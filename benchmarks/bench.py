@@ -43,8 +43,9 @@ DEFAULT_RUNS = {10: 5, 200: 5, 1000: 3}
 # full ÷ content is what the site's code costs, content ÷ bare what its pages' text does.
 VARIANTS = ("full", "warm", "bare", "bibtex-only", "content")
 # `make serve` (tools/serve.py) serves only a configuration that lists the site's hooks: it
-# takes one without them for a mkdocs.yml cut short, and waits for the fix.
-SERVED_VARIANTS = ("full", "warm")
+# takes one without them for a mkdocs.yml cut short, and waits for the fix. ("warm" would
+# time the same serve again: a serve keeps the cache it started with.)
+SERVED_VARIANTS = ("full",)
 SAMPLE_INTERVAL = 0.02  # seconds between samples of the build's process tree memory
 
 

@@ -1977,6 +1977,16 @@ def test_a_title_in_title_case_braced_word_by_word_is_told_as_it_prints_in_title
         assert _words(_printed_title(title)) == _words(title)  # as typed: Title Case
 
 
+# Italics say nothing of Title Case braced word by word (above), but a title in sentence
+# case all in italics is still one: its names are told as any title's.
+def test_a_name_of_a_sentence_case_title_in_italics_is_told_as_pandoc_prints_it_small():
+    messages = [
+        problem.message for problem in _title_problems(r"\emph{The Cambridge handbook of personality psychology}")
+    ]
+
+    assert any("prints its capitalised 'Cambridge' in small letters ('cambridge')" in message for message in messages)
+
+
 # What doi.org and DataCite give for some titles, journals and names: HTML and the web's
 # codes for characters. Each is named with what to write; a name is not split at the ';'.
 @pytest.mark.parametrize(

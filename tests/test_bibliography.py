@@ -279,8 +279,32 @@ def test_a_line_of_an_abstract_that_reads_like_a_field_is_no_field(tmp_path):
         "  journal = {J},\n  year = {2019},\n  volume = {1},\n  pages = {105149},\n}\n",
     ).entries.values()
 
-    assert "results" not in entry.field_lines and "p" not in entry.field_lines
+    assert "results" not in entry.field_lines
     assert entry.field_lines["journal"] == 6 and "pages = {Article 105149}," in entry.pandoc
+
+
+# BibTeX's other form, `@article(key, ...)`: a `)` in a quoted value does not end it.
+def test_a_quoted_parenthesis_does_not_end_an_entry_written_in_parentheses(tmp_path):
+    [entry] = load(
+        tmp_path,
+        '@article(k2019,\n  author = {Keppel, G.},\n  title = "Sleep (and stress) in nurses",\n'
+        '  journal = {J},\n  year = {2019},\n  volume = {1},\n  pages = "106117",\n)\n',
+    ).entries.values()
+
+    assert entry.field_lines["pages"] == 7
+    assert entry.pandoc.count("pages") == 1 and "pages = {Article 106117}," in entry.pandoc
+
+
+def test_a_field_given_twice_is_told_at_the_second_not_at_an_abstract_line_that_reads_like_it(tmp_path):
+    bibliography = load(
+        tmp_path,
+        "@article{k2019,\n  author = {Keppel, G.},\n  title = {T},\n  journal = {J},\n  year = {2019},\n"
+        "  year = {2020},\n  volume = {1},\n  abstract = {Aims.\nYear = third of the study.},\n}\n",
+    )
+
+    assert [(problem.line, problem.message) for problem in bibliography.problems if "two" in problem.message] == [
+        (6, "entry 'k2019' has two year fields; keep one")
+    ]
 
 
 def test_copy_for_pandoc_writes_no_for_a_hyphenated_report_number_and_leaves_the_file_as_written(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ARTICLE, run_make
+from conftest import ARTICLE, edit_files, run_make
 from pandoc_page import main, site_changes
 from test_bibliography import DOI_ORG, load
 
@@ -14,7 +14,9 @@ def test_the_input_the_entries_and_pandocs_output_of_the_page_are_printed(site_c
     assert main([str(site_copy / ARTICLE), "--config", str(site_copy / "mkdocs.yml")]) == 0
 
     printed = capsys.readouterr().out
-    document, entries, changes, output = (part.split(" =====\n", 1)[1] for part in printed.split("===== ")[1:])
+    document, entries, changes, output, warnings = (
+        part.split(" =====\n", 1)[1] for part in printed.split("===== ")[1:]
+    )
     # Each citation block of the page once, numbered, as the build hands it to pandoc.
     assert "1. [@inwood2018]" in document and "[@yela2022]" in document and document.rstrip().endswith("# References")
     # The entries of the works it cites, each once, and no other.
@@ -24,9 +26,20 @@ def test_the_input_the_entries_and_pandocs_output_of_the_page_are_printed(site_c
     assert [line.split(":")[0] for line in changes.splitlines() if line] == list(
         dict.fromkeys(cited_in_order(document))
     )
-    assert "options: (none) -> 'useprefix=true'" in changes
     # Pandoc's own output, with the marks the site reads before printing it.
     assert "([Inwood & Ferrari, 2018](#ref-inwood2018))" in output and "::: {#ref-inwood2018 .csl-entry}" in output
+    assert warnings.strip() == "none"
+
+
+def test_a_work_the_bibliography_lacks_is_named_with_pandocs_warning(site_copy, capsys):
+    edit_files(site_copy, [(ARTICLE, "[@yela2022]", "[@nosuch2020; @yela2022]")])
+
+    assert main([str(site_copy / ARTICLE), "--config", str(site_copy / "mkdocs.yml")]) == 0
+
+    printed = capsys.readouterr().out
+    assert "nosuch2020: not in references.bib, so pandoc prints 'nosuch2020?' (the build names it)" in printed
+    warnings = printed.split("===== pandoc's warnings =====\n", 1)[1]
+    assert "nosuch2020" in warnings
 
 
 # An entry as doi.org writes it, rewritten for pandoc: the fields it changed, from what to what.

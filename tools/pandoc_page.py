@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         ("the entries, as its --bibliography file holds them", exchange.bibtex),
         ("what the site changed in each entry from references.bib", "\n".join(found.changes)),
         ("pandoc's output, before the site reads it", exchange.output),
+        ("pandoc's warnings", exchange.warnings or "none"),
     ):
         print(f"===== {heading} =====\n{text.rstrip()}\n")
     return 0
@@ -90,31 +91,39 @@ def pandoc_exchange(page: Path, *, config_file: Path) -> PageFormatting | Proble
     csl_path = str(csl_file(config_file, settings) or apa_style_path())
     sources = PandocSources(bibliography.entries, bib_path.read_text(encoding="utf-8"), csl_path)
     try:
-        exchange = page_alone(blocks, sources, pandoc=pandoc_path())
+        exchange = page_alone(blocks, sources=sources, pandoc=pandoc_path())
     except PandocError as error:
         return f"{page}: {error}"
     cited = dict.fromkeys(key for block in blocks for key in block.keys)
-    return PageFormatting(
-        exchange, site_changes(bibliography.entries[key] for key in cited if key in bibliography.entries)
-    )
+    entries = bibliography.entries
+    unknown = [
+        f"{key}: not in {shown}, so pandoc prints '{key}?' (the build names it)" for key in cited if key not in entries
+    ]
+    return PageFormatting(exchange, site_changes(entries[key] for key in cited if key in entries) + unknown)
 
 
 def site_changes(entries: Iterable[Entry]) -> list[str]:
-    """For each entry, its type and fields as the site hands them to pandoc where they
-    differ from references.bib (every entry also gets `options = {useprefix=true}`, so
-    that a particle, van or de, is read as APA reads it)."""
+    """For each entry, its type and the fields the site rewrote for pandoc, as written in
+    references.bib and as handed on. Not listed: TeX commands written as the characters
+    they stand for, and `useprefix=true` added to every entry's options (so that a
+    particle, van or de, is read as APA reads it)."""
     lines = []
     for entry in entries:
         changes = []
         handed = re.match(r"\s*@(?P<type>\w+)", entry.pandoc)
         if handed and handed.group("type").lower() != entry.type:
             changes.append(f"type: @{entry.type} -> @{handed.group('type')}")
-        for name in sorted(entry.fields.keys() | entry.printed.keys()):
+        for name in sorted((entry.fields.keys() | entry.printed.keys()) - {"options"}):
             written, handed_on = entry.fields.get(name), entry.printed.get(name)
             if written != handed_on:
                 changes.append(f"{name}: {_shown(written)} -> {_shown(handed_on)}")
         lines.append(f"{entry.key}: {'; '.join(changes) or 'as written'}")
     return lines
+
+
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
 
 
 def _shown(value: str | None) -> str:

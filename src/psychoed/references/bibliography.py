@@ -26,6 +26,7 @@ from psychoed.references.reference_rules import duplicate_doi_problems, entry_pr
 
 _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 _FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
+# A field's name and `=`, after the comma that ends the field before it (_field_starts).
 _FIELD_NAME = re.compile(r"\s*(?P<name>[\w-]+)[ \t]*=")
 _ENTRY_END = re.compile(r"[ \t]*[})][ \t]*")
 _CITABLE_KEY = re.compile(r"[\w-]+")
@@ -360,8 +361,8 @@ def _duplicate_field(error: DuplicateField, chunk: str, first: int) -> tuple[int
     if found is None:  # another pybtex's words: said as it says them
         return first, str(error)
     key, name = found.groups()
-    starts = [found for found in _FIELD_START.finditer(chunk) if found.group("name").lower() == name.lower()]
-    line = first + chunk.count("\n", 0, starts[-1].start()) if starts else first
+    starts = [field for field in _field_starts(chunk) if field.name == name.lower()]
+    line = first + chunk.count("\n", 0, starts[-1].name_at) if starts else first
     return line, f"entry '{key}' has two {name} fields; keep one"
 
 
@@ -559,10 +560,10 @@ def _field_starts(chunk: str) -> list[_FieldStart]:
             depth += 1
         elif char == "}" and depth:
             depth -= 1
-        elif depth == 0 and char == closing:
-            break
         elif depth == 0 and char == '"':
             quoted = not quoted
+        elif depth == 0 and not quoted and char == closing:
+            break
         elif depth == 0 and char == "," and not quoted and (field := _FIELD_NAME.match(chunk, at + 1)):
             name_at = field.start("name")
             line_start = chunk.rfind("\n", 0, name_at) + 1

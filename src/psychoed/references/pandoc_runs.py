@@ -247,20 +247,21 @@ class PandocExchange:
     document: str  # pandoc's standard input: the run's citation blocks, numbered
     bibtex: str  # the entries, as its --bibliography file holds them
     output: str  # its standard output, before the site reads it
+    warnings: str  # its standard error (a work it cannot find), which the build does not read
 
 
-def page_alone(blocks: list[CitationBlock], sources: PandocSources, *, pandoc: str) -> PandocExchange:
+def page_alone(blocks: list[CitationBlock], *, sources: PandocSources, pandoc: str) -> PandocExchange:
     """One page's citations formatted alone, as the build's runs must print them: its
     entries as the build hands them on, the style as every run uses it."""
     run = _alone(blocks)
-    document, bibtex = run_document(run), sources.bibtex_for(set(run.works))
-    output = pandoc_output(document, bibtex=bibtex, csl_path=_style_file(style_text(sources.csl_path)), pandoc=pandoc)
-    return PandocExchange(document, bibtex, output)
+    document, bibtex = _document(run), sources.bibtex_for(set(run.works))
+    done = _pandoc(document, bibtex=bibtex, csl_path=_style_file(style_text(sources.csl_path)), pandoc=pandoc)
+    return PandocExchange(document, bibtex, done.stdout, done.stderr)
 
 
 def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatted:
     """One pandoc run: the inline text of every block, the entry of every work cited."""
-    output = pandoc_output(run_document(run), bibtex=bibtex, csl_path=csl_path, pandoc=pandoc)
+    output = _pandoc(_document(run), bibtex=bibtex, csl_path=csl_path, pandoc=pandoc).stdout
     citations, _, references = output.partition("# References")
     inline = {run.blocks[int(m.group("index")) - 1]: _plain(m.group("text")) for m in _ITEM.finditer(citations)}
     missing = [block for block in run.blocks if block not in inline]
@@ -270,15 +271,20 @@ def format_run(run: Run, *, bibtex: str, csl_path: str, pandoc: str) -> Formatte
     return Formatted(inline, entries)
 
 
-def run_document(run: Run) -> str:
-    """The Markdown pandoc formats for a run: each block numbered, then a References heading."""
+# ---------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------
+
+
+# The Markdown pandoc formats for a run: each block numbered, then a References heading.
+def _document(run: Run) -> str:
     document = "---\nlink-citations: true\nlang: en-US\n---\n\n"
     document += "\n\n".join(f"{index}. {block}" for index, block in enumerate(run.blocks, start=1))
     return document + "\n\n# References\n"
 
 
-def pandoc_output(document: str, *, bibtex: str, csl_path: str, pandoc: str) -> str:
-    """What pandoc writes for `document` with these entries and this style."""
+# Pandoc's run over `document` with these entries and this style; a failed one raised.
+def _pandoc(document: str, *, bibtex: str, csl_path: str, pandoc: str) -> subprocess.CompletedProcess[str]:
     # pandoc reads a bibliography from a file only. `.bibtex` makes it read BibTeX, where a
     # publisher "Taylor and Francis" is one name (BibLaTeX would print "Taylor; Francis");
     # its BibTeX reader still takes BibLaTeX's date, journaltitle, urldate, pubstate, options.
@@ -305,12 +311,7 @@ def pandoc_output(document: str, *, bibtex: str, csl_path: str, pandoc: str) -> 
         os.unlink(file.name)
     if completed.returncode != 0:
         raise PandocError(f"pandoc failed ({completed.returncode}): {completed.stderr.strip()}")
-    return completed.stdout
-
-
-# ---------------------------------------------------------------------------------------
-# Helper functions
-# ---------------------------------------------------------------------------------------
+    return completed
 
 
 # A page's blocks in one run of their own, each block and work once.

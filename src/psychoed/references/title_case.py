@@ -397,7 +397,10 @@ def braced_title_case(value: str) -> list[str]:
     ]
     braced = [w.text for w in capitalised if w.kept]
     whole = len(braced) >= 3 and len(braced) == len(capitalised)
-    return braced if whole and not any(_small_words(part) for part in parts) else []
+    # A word in italics or other type, a species' or a Latin term's ("\textit{{Hypericum}
+    # perforatum}"), is small in any case style: no sign of sentence case here.
+    plain = [[w for w in part if not w.formatted] for part in parts]
+    return braced if whole and not any(_small_words(part) for part in plain) else []
 
 
 # ---------------------------------------------------------------------------------------
@@ -541,12 +544,9 @@ def _capitalised(word: str) -> bool:
 
 
 # Words in small letters that a title in Title Case would capitalise: a sign of sentence case.
-# Words in small letters that say a title is in sentence case; not one in italics, a
-# species' or a Latin term's ("\textit{Hypericum perforatum}"), small in any case style.
 def _small_words(part: list[_Word]) -> int:
     return sum(
         not w.kept
-        and not w.formatted
         and not w.starts_sentence
         and not w.after_break
         and w.text.islower()
