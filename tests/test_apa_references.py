@@ -949,6 +949,14 @@ def test_a_letter_joined_to_a_number_is_printed_as_written_and_not_told_as_a_nam
             "Loneliness in {New Zealand} and {Sub-Saharan Africa}",
             "Loneliness in New Zealand and Sub-Saharan Africa",
         ),
+        # doi.org's Title Case for 10.3115/v1/W14-3207.
+        (
+            "Quantifying Mental Health Signals in Twitter",
+            ["Twitter"],
+            "{Twitter}",
+            "Quantifying Mental Health Signals in {Twitter}",
+            "Quantifying mental health signals in Twitter",
+        ),
         (
             "Children May Benefit From Mindfulness on Mondays",
             ["Mondays"],

@@ -1,6 +1,6 @@
 """Words English always capitalises, wherever they stand in a title: places, peoples,
-languages, religions, continents, days and months, and the people psychology's titles
-name. Pandoc's sentence case lowers them like any other word unless they are braced;
+languages, religions, continents, days and months, the people psychology's titles name,
+and the social media its research studies. Pandoc's sentence case lowers them like any other word unless they are braced;
 `title_case.always_capitalised` finds them.
 
 Curated, not taken from a library: country and territory names follow CLDR's English
@@ -96,6 +96,9 @@ Salkovskis Satir Segal Seligman Selye Shapiro Siegel Skinner Stroop Sullivan Tea
 Vygotsky Watson Wechsler Winnicott Wolpe Wundt Yalom Zimbardo Zinn
 """
 _EPONYMS = "Alzheimer Asperger Huntington Korsakoff Likert Parkinson Tourette"
+# Social media as titles name them ("Signals in Twitter", doi.org's Title Case). Names with a
+# capital inside (YouTube, TikTok, WhatsApp) pandoc keeps as written; Zoom is a word too.
+_PLATFORMS = "Facebook Instagram Twitter Reddit Snapchat Pinterest Tumblr Weibo"
 _GIVEN_NAMES = """
 Aaron Abraham Albert Alfred Amos Anna Anne Bessel Burrhus Carl Christopher Daniel Donald Edna Elisabeth
 Elizabeth Erich Erik Francine Fritz Gordon Hans Harry Heinz Helen Irvin Jean John Judith Kristin Kurt Lev
@@ -152,6 +155,7 @@ SINGLE = frozenset(
     | _with_plurals(_RELIGIONS)
     | set(_OTHER_PLURALS.split())
     | PEOPLE
+    | set(_PLATFORMS.split())
 )
 # Each name of several words as its words, by its first word (looked up per word of a
 # title), longest first: the whole name where one holds another. A people's name has its
