@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from psychoed.markdown_source import PageSource, find_headings, raw_html_blocks, without_comments
+from psychoed.markdown_source import (
+    Fence,
+    PageSource,
+    blank_code,
+    fenced_blocks,
+    find_headings,
+    raw_html_blocks,
+    without_comments,
+)
 
 
 def test_a_page_tells_the_file_line_of_an_offset_in_its_body():
@@ -47,3 +55,13 @@ def test_comments_are_taken_out_for_a_reader_that_counts_words():
 )
 def test_raw_html_blocks_are_the_block_elements_that_begin_a_line_without_markdown(markdown, raw):
     assert [markdown[start:end] for start, end, _ in raw_html_blocks(markdown)] == raw
+
+
+# One reading of fences for every rule: a fence closes at one of its kind, as long or
+# longer, with nothing after it (a "```python" inside is code), else runs to the end.
+def test_fenced_blocks_close_as_markdown_closes_them_and_an_unclosed_one_runs_to_the_end():
+    lines = ["Text", "````markdown", "```python", "x = 1", "```", "`````", "After", "~~~", "no end"]
+
+    assert fenced_blocks(lines) == [Fence(1, "````", "markdown", 5), Fence(7, "~~~", "", None)]
+    masked = blank_code("\n".join(lines)).split("\n")
+    assert [line for line in masked if line.strip()] == ["Text", "After"]

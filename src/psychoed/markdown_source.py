@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from psychoed.html_elements import StartTag, elements, start_tags
 
@@ -119,6 +119,16 @@ class PageSource:
 
 
 @dataclass(frozen=True)
+class Fence:
+    """A fenced block of code (``` or ~~~), by the 0-based lines of its fences."""
+
+    opening: int
+    marks: str  # the opening fence, e.g. ```
+    info: str  # what follows it: a language, or Quarto's {=html}
+    closing: int | None  # None: never closed, so it runs to the page's end
+
+
+@dataclass(frozen=True)
 class Heading:
     level: int
     text: str
@@ -172,19 +182,16 @@ def blank_code(markdown: str) -> str:
     """Code regions and HTML comments replaced by spaces of the same length, so offsets
     and lines still match: neither is shown, so no rule reads them."""
     lines = markdown.split("\n")
+    fenced = {
+        number
+        for fence in fenced_blocks(lines)
+        for number in range(fence.opening, (len(lines) - 1 if fence.closing is None else fence.closing) + 1)
+    }
     out = []
-    fence: str | None = None
     previous_blank = True
     in_container = False
-    for line in lines:
-        opening = _FENCE.match(line)
-        if fence is not None:
-            out.append(" " * len(line))
-            if opening and opening.group("fence")[0] == fence[0] and len(opening.group("fence")) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group("fence")
+    for number, line in enumerate(lines):
+        if number in fenced:
             out.append(" " * len(line))
             continue
         stripped = line.strip()
@@ -200,6 +207,23 @@ def blank_code(markdown: str) -> str:
         out.append(line)
     text = "\n".join(out)
     return _HTML_COMMENT.sub(_blanked, _INLINE_CODE.sub(_blanked, text))
+
+
+def fenced_blocks(lines: list[str]) -> list[Fence]:
+    """Each fenced block of code of a page's lines. It closes at a fence of its kind, as
+    long or longer, with nothing after it; one never closed runs to the end."""
+    found = []
+    opened: Fence | None = None
+    for number, line in enumerate(lines):
+        if not (fence := _FENCE.match(line)):
+            continue
+        marks, info = fence.group("fence"), line[fence.end() :].strip()
+        if opened is None:
+            opened = Fence(number, marks, info, None)
+        elif marks[0] == opened.marks[0] and len(marks) >= len(opened.marks) and not info:
+            found.append(replace(opened, closing=number))
+            opened = None
+    return found + ([opened] if opened else [])
 
 
 def find_headings(masked: str, *, first_line: int) -> list[Heading]:

@@ -18,7 +18,15 @@ from __future__ import annotations
 
 import re
 
-from psychoed.markdown_source import ADMONITION, BLOCK_ELEMENTS, TABLE_RULE, PageSource, blank, raw_html_blocks
+from psychoed.markdown_source import (
+    ADMONITION,
+    BLOCK_ELEMENTS,
+    TABLE_RULE,
+    PageSource,
+    blank,
+    fenced_blocks,
+    raw_html_blocks,
+)
 from psychoed.problems import Problem
 
 # A list item: `-`, `*` or `+`, or a number and a full stop, then a space or a tab.
@@ -49,9 +57,8 @@ _MARKDOWN_IN_HTML = re.compile(
     r"|(?<![\w*])\*(?=\S)[^*\n]+(?<=\S)\*(?![\w*])",
     re.MULTILINE,
 )
-# A fence of code (``` or ~~~) and Quarto's fence of raw HTML (```{=html}).
-_FENCE_LINE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_RAW_FENCE = re.compile(r"^\{=\w+\}\s*$")
+# Quarto's fence of raw HTML (```{=html}).
+_RAW_FENCE = re.compile(r"^\{=\w+\}$")
 # HTML whose text is no page's Markdown.
 _NOT_TEXT_ELEMENTS = {"script", "style", "pre"}
 # A line meant to open a note box: two or more '!', then its kind and what follows.
@@ -211,30 +218,21 @@ def _table_messages(lines: list[str]) -> list[tuple[int, str]]:
 # fences of raw HTML, whose HTML this site shows as code.
 def _fence_messages(lines: list[str]) -> list[tuple[int, str]]:
     found = []
-    opened: tuple[int, str] | None = None
-    for number, line in enumerate(lines):
-        if not (fence := _FENCE_LINE.match(line)):
-            continue
-        marks, info = fence.group("fence"), fence.group("info").strip()
-        if opened is None:
-            opened = (number, marks)
-            if _RAW_FENCE.match(info):
-                found.append(
-                    (
-                        number,
-                        f"'{line.strip()}' is Quarto's fence of raw HTML, which this site shows as code; delete the two {marks} lines around the HTML",
-                    )
+    for fence in fenced_blocks(lines):
+        if _RAW_FENCE.match(fence.info):
+            found.append(
+                (
+                    fence.opening,
+                    f"'{lines[fence.opening].strip()}' is Quarto's fence of raw HTML, which this site shows as code; delete the two {fence.marks} lines around the HTML",
                 )
-        elif marks[0] == opened[1][0] and len(marks) >= len(opened[1]) and not info:
-            opened = None
-    if opened is not None:
-        number, marks = opened
-        found.append(
-            (
-                number,
-                f"this {marks} opens a block of code that is never closed, so what follows would not show as written; add a line holding only {marks} after the code",
             )
-        )
+        if fence.closing is None:
+            found.append(
+                (
+                    fence.opening,
+                    f"this {fence.marks} opens a block of code that is never closed, so what follows would not show as written; add a line holding only {fence.marks} after the code",
+                )
+            )
     return found
 
 
