@@ -283,6 +283,19 @@ def test_a_line_of_an_abstract_that_reads_like_a_field_is_no_field(tmp_path):
     assert entry.field_lines["journal"] == 6 and "pages = {Article 105149}," in entry.pandoc
 
 
+# A comma forgotten after the key, as typed in a browser: pybtex reads on, and the copy for
+# pandoc, which puts its fields after the first comma, broke the build at a page's render.
+def test_a_key_with_no_comma_after_it_is_told_at_its_line_with_the_head_to_write(tmp_path):
+    bibliography = load(
+        tmp_path,
+        "% intro\n@article{inwood2018\n  author = {Inwood, Elisa},\n  title = {T},\n  journal = {J},\n  year = {2018},\n}\n",
+    )
+
+    assert [(problem.line, problem.message, problem.fatal) for problem in bibliography.problems] == [
+        (2, "'@article{inwood2018' has no comma after its key; write @article{inwood2018,", True)
+    ]
+
+
 # BibTeX's other form, `@article(key, ...)`: a `)` in a quoted value does not end it.
 def test_a_quoted_parenthesis_does_not_end_an_entry_written_in_parentheses(tmp_path):
     [entry] = load(

@@ -254,6 +254,12 @@ PLAIN_MESSAGES = [
     ),
     str(missing_hooks_problem([], path="mkdocs.yml", text="site_name: x\n")).split(": ", 1)[1],
     NO_BIBLIOGRAPHY,
+    *(
+        problem.message
+        for problem in check_bibliography(
+            "@article{inwood2018\n  title = {T},\n}\n", display_path="references.bib"
+        ).problems
+    ),
 ]
 
 

@@ -41,6 +41,11 @@ _HEAD_ONLY = re.compile(r"@(?P<kind>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s=]*)[ \t]*,
 # An entry's head up to the comma before its first field: a key typed with a space in it
 # (`@book{smith 2020,`) ends where pybtex expects the comma.
 _SPACED_KEY = re.compile(r"@\w+[ \t]*[{(][ \t]*(?P<key>[^,\s=]+(?:[ \t]+[^,\s=]+)+)[ \t]*,")
+# A key with no comma after it, its first field on the next line: pybtex reads on, and the
+# copy for pandoc, which adds its fields after the first comma, would break.
+_KEY_WITHOUT_COMMA = re.compile(
+    r"^[ \t]*(?P<head>@\w+[ \t]*[{(])[ \t]*(?P<key>[^,\s=]+)[ \t]*\n\s*[\w-]+[ \t]*=", re.MULTILINE
+)
 # `name = value` without braces or quotes: BibTeX reads the value as an @string's name.
 # Fields a reference manager or doi.org writes: one of them after ", " inside a value
 # means the value never closed.
@@ -239,7 +244,8 @@ def parse_bibtex(text: str) -> tuple[list[PybtexSyntaxError | DuplicateField], B
 # The entries and the syntax errors (the entry's first line, the error's line, message).
 def _read(source: str) -> tuple[list[tuple[int, int, str]], dict[str, Entry]]:
     errors, data = parse_bibtex(source)
-    if errors:
+    # pybtex reads on past a key with no comma; the check must not.
+    if errors or _KEY_WITHOUT_COMMA.search(source):
         return _syntax_errors(source), _entries(source, None)
     return [], _entries(source, data)
 
@@ -255,6 +261,10 @@ def _syntax_errors(source: str) -> list[tuple[int, int, str]]:
             continue
         if head := _HEAD_ONLY.fullmatch(chunk.strip()):
             found.append((first, first, _head_only_message(head.group("kind"), head.group("key"))))
+            continue
+        if bare := _KEY_WITHOUT_COMMA.match(chunk):
+            written = bare.group("head") + bare.group("key")
+            found.append((first, first, f"'{written}' has no comma after its key; write {written},"))
             continue
         for error in parse_bibtex(chunk)[0]:
             if isinstance(error, DuplicateField):
