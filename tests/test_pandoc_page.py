@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import ARTICLE, edit_files, run_make
 from pandoc_page import main, site_changes
 from test_bibliography import DOI_ORG, load
@@ -59,6 +61,31 @@ def test_a_page_that_cites_nothing_or_is_missing_is_told_and_fails(site_copy, ca
     assert "disclaimer.md: cites no work, so pandoc formats nothing for it" in capsys.readouterr().err
     assert main([str(site_copy / "docs/articles/no-such-page.md"), *config]) == 1
     assert "no-such-page.md: no such page; give the path of a Markdown file" in capsys.readouterr().err
+
+
+# What stops the build stops the tool too, with the build's own message and line.
+@pytest.mark.parametrize(
+    ("edits", "told"),
+    [
+        ([("mkdocs.yml", "bib_file: references.bib", "")], "the bibtex plugin with bib_file is required"),
+        ([("mkdocs.yml", "bib_file:", "csl_file: no-such.csl\n      bib_file:")], "mkdocs.yml:"),
+        ([("references.bib", "@article{inwood2018,", "@article{inwood2018")], "references.bib:6: "),
+    ],
+    ids=["no bibliography", "no such style", "bibliography unreadable"],
+)
+def test_a_settings_or_bibliography_problem_is_told_as_the_build_tells_it_and_fails(site_copy, capsys, edits, told):
+    edit_files(site_copy, edits)
+
+    assert main([str(site_copy / ARTICLE), "--config", str(site_copy / "mkdocs.yml")]) == 1
+    assert told in capsys.readouterr().err
+
+
+def test_a_page_not_saved_as_utf8_is_told_at_its_line(site_copy, capsys):
+    page = site_copy / ARTICLE
+    page.write_bytes(page.read_bytes().replace(b"research", "r\xe9search".encode("latin-1"), 1))
+
+    assert main([str(page), "--config", str(site_copy / "mkdocs.yml")]) == 1
+    assert "not UTF-8 text; save the file as UTF-8" in capsys.readouterr().err
 
 
 def test_make_pandoc_page_runs_the_tool_on_the_page_it_is_given(checkable_copy):
