@@ -10,11 +10,12 @@ from psychoed.references.citation_check import check_citations, meant_keys
 
 BIBLIOGRAPHY = Bibliography(
     "references.bib",
-    {key: Entry(key, "article", 1, {}) for key in ("inwood2018", "yip2021")},
+    {key: Entry(key, "article", 1, {"year": key[-4:]}) for key in ("inwood2018", "yip2021")},
     [],
 )
 
 
+YEAR_AS_PAGE = "'[see @yip2021, 2021; @inwood2018]' reads '2021' after ',' as a page ('p. 2021'); the year comes from the entry, so delete it: write [see @yip2021; @inwood2018]"
 UNCLOSED = "'[@inwood2018; see @yip2021, p. 3.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018; see @yip2021, p. 3]."
 
 
@@ -83,6 +84,14 @@ def messages(body: str) -> list[str]:
         (
             "One review [see @ inwood2018, p. 3; @yip 2021a].",
             "docs/a.md:4: '[see @ inwood2018, p. 3; @yip 2021a]' is not read as a citation: a key has no spaces and follows '@' directly; write [see @inwood2018, p. 3; @yip2021]",
+        ),
+        (  # the year typed again, as author-year citations read: no citation, or a page
+            "One review [@yip2021 2021].",
+            "docs/a.md:4: '[@yip2021 2021]' is not read as a citation: a key has no spaces and follows '@' directly; write [@yip2021]",
+        ),
+        (
+            "One review [see @yip2021, 2021; @inwood2018].",
+            f"docs/a.md:4: {YEAR_AS_PAGE}",
         ),
         (
             "Both [@inwood2018, yip2021].",

@@ -28,7 +28,7 @@ from test_article_notes import (
     VALUE_MISTAKES,
     WEIGHT_NOT_A_NUMBER,
 )
-from test_citation_check import UNCLOSED
+from test_citation_check import UNCLOSED, YEAR_AS_PAGE
 from test_content_rules import RETITLED
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
@@ -254,6 +254,7 @@ PLAIN_MESSAGES = [
     ),
     str(missing_hooks_problem([], path="mkdocs.yml", text="site_name: x\n")).split(": ", 1)[1],
     NO_BIBLIOGRAPHY,
+    YEAR_AS_PAGE,
     *(
         problem.message
         for problem in check_bibliography(

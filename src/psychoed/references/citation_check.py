@@ -168,6 +168,13 @@ def _block_message(block: CitationBlock, by_casefold: dict[str, str], bibliograp
             meant = _key_meant(keys[0], by_casefold, bibliography)
             fixed = re.sub(rf",([^,;]*?){re.escape(keys[0])}\b", rf";\1@{meant}", written, count=1)
             return f"'{written}' reads '{keys[0]}' after ',' as a page of the work before it; works in one citation are separated by ';', each after '@'; write {fixed}"
+        # The work's year typed after its key: pandoc prints it as a page ("2021, p. 2021").
+        key = BARE_KEY.search(after_comma.group())
+        entry = bibliography.entries.get(key.group("key")) if key else None
+        if entry and after_comma.group("suffix").strip() == entry.fields.get("year", "").strip():
+            year = after_comma.group("suffix").strip()
+            fixed = written.replace(after_comma.group(), after_comma.group()[: after_comma.group().index(",")], 1)
+            return f"'{written}' reads '{year}' after ',' as a page ('p. {year}'); the year comes from the entry, so delete it: write {fixed}"
     items = [item.strip() for item in written[1:-1].split(";")]
     if len(set(items)) < len(items):
         once = "; ".join(dict.fromkeys(items))

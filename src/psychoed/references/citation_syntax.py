@@ -37,6 +37,8 @@ _SPACE_AFTER_AT = re.compile(r"(?<![\w.+@/])(?<!\w-)@[ \t]+(?=[\w-])")
 _SPACE_BEFORE_YEAR = re.compile(
     r"(?<![\w.+@/])(?<!\w-)(@[^\W\d_][\w-]*[^\W\d_])[ \t]+(\d{4}[a-z]?)(?=[ \t]*(?:[,;]|$))"
 )
+# A key typed with its year again after it (`@yip2021 2021`), as author-year citations read.
+_YEAR_AGAIN = re.compile(r"(?<![\w.+@/])(?<!\w-)(@[^\W\d_][\w-]*?(\d{4})[a-z]?)[ \t]+\2(?=[ \t]*(?:[,;]|$))")
 # A citation in a link's text, `[Research on grounding [@yela2022]](https://…)`, and a link
 # whose text is a key, `[@yela2022](https://…)`: readers would see neither as a citation.
 _IN_LINK_TEXT = re.compile(
@@ -130,7 +132,7 @@ def find_spaced_citations(markdown: str, *, first_line: int = 1) -> list[tuple[s
     found = []
     for match in _brackets(masked):
         body = match.group("body")
-        closed = _SPACE_BEFORE_YEAR.sub(r"\1\2", _SPACE_AFTER_AT.sub("@", body))
+        closed = _YEAR_AGAIN.sub(r"\1", _SPACE_BEFORE_YEAR.sub(r"\1\2", _SPACE_AFTER_AT.sub("@", body)))
         if closed != body and not _citation_keys(body) and _citation_keys(closed):
             found.append((match.group(0), f"[{closed}]", line_at(masked, match.start(), first_line=first_line)))
     return found
