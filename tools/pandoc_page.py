@@ -103,10 +103,10 @@ def pandoc_exchange(page: Path, *, config_file: Path) -> PageFormatting | Proble
 
 
 def site_changes(entries: Iterable[Entry]) -> list[str]:
-    """For each entry, its type and the fields the site rewrote for pandoc, as written in
-    references.bib and as handed on. Not listed: TeX commands written as the characters
-    they stand for, and `useprefix=true` added to every entry's options (so that a
-    particle, van or de, is read as APA reads it)."""
+    """For each entry, its type and the fields the site rewrote for pandoc, as BibTeX reads
+    them in references.bib (a month's `jul` is July) and as handed on. Not listed: TeX
+    commands written as the characters they stand for, and `useprefix=true` added to every
+    entry's options (so that a particle, van or de, is read as APA reads it)."""
     lines = []
     for entry in entries:
         changes = []
@@ -117,7 +117,7 @@ def site_changes(entries: Iterable[Entry]) -> list[str]:
             written, handed_on = entry.fields.get(name), entry.printed.get(name)
             if written != handed_on:
                 changes.append(f"{name}: {_shown(written)} -> {_shown(handed_on)}")
-        lines.append(f"{entry.key}: {'; '.join(changes) or 'as written'}")
+        lines.append(f"{entry.key}: {'; '.join(changes) or 'no field rewritten'}")
     return lines
 
 
