@@ -46,7 +46,7 @@ properdocs: $(STAMP)
 # read one page load (xdist_group, placed one after another by tests/conftest.py) get it made
 # once. Every build shares .cache/citations. Two workers more than cores: the serve, browser
 # and subprocess tests wait for a part of their time (a file watcher's poll, a page's network
-# falling idle), which the other workers' tests fill (on two cores, 63 s with two workers, 58 s
+# falling idle), which the other workers' tests fill (on two cores, 77 s with three workers, 73 s
 # with four). Its Python processes share their compiled modules, even where the shell sets
 # PYTHONDONTWRITEBYTECODE: compiling the project anew in each costs about a tenth of the run.
 TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print((os.cpu_count() or 1) + 2)')
