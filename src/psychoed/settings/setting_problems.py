@@ -19,6 +19,10 @@ class SettingProblem:
         return f"{self.setting}: {self.message}"
 
 
+# libyaml's composer when PyYAML has it: the same nodes and lines, twenty times faster.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def setting_lines(yaml_text: str) -> dict[str, int]:
     """The line of every setting in mkdocs.yml, by its dotted name.
 
@@ -26,7 +30,7 @@ def setting_lines(yaml_text: str) -> dict[str, int]:
     `!ENV`, which only MkDocs' own loader understands.
     """
     try:
-        root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        root = yaml.compose(yaml_text, Loader=_COMPOSER)
     except yaml.YAMLError:
         return {}
     lines: dict[str, int] = {}
