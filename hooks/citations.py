@@ -27,13 +27,8 @@ from psychoed.problems import checked
 from psychoed.project_files import bib_file, csl_file, display_path, missing_style
 from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY, keep_inert, options
 from psychoed.references.citation_cache import CitationCache, cache_folder, cached_bibliography
-from psychoed.references.citation_syntax import (
-    CitationBlock,
-    find_citation_blocks,
-    join_wrapped_citations,
-    replace_citations,
-)
-from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
+from psychoed.references.citation_syntax import CitationBlock, replace_citations
+from psychoed.references.doi_citations import citations_to_format, doi_keys
 from psychoed.references.pandoc_runs import (
     CitationFormatter,
     Formatted,
@@ -112,8 +107,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # added; a citation by DOI made one by key first.
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    markdown = join_wrapped_citations(resolve_doi_citations(markdown, _doi_keys))
-    blocks = find_citation_blocks(markdown)
+    markdown, blocks = citations_to_format(markdown, _doi_keys)
     if not blocks:
         return markdown
     formatted = _stored.get(page.file.src_uri)
@@ -161,7 +155,7 @@ def _pages_in(config: MkDocsConfig) -> dict[str, list[CitationBlock]]:
             body, _ = strip_front_matter(file.content_string)
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports it when it reads the page
-        pages[file.src_uri] = find_citation_blocks(join_wrapped_citations(resolve_doi_citations(body, _doi_keys)))
+        pages[file.src_uri] = citations_to_format(body, _doi_keys)[1]
     return pages
 
 

@@ -923,6 +923,10 @@ def test_unprinted_notes_an_online_encyclopedia_entry_and_a_page_with_only_a_doi
             "references.bib:5: entry 'k1991': the publisher is in capitals ('DE GRUYTER'), which prints as typed; write it as the publisher writes its name, e.g. publisher = {De Gruyter}",
         ),
         (
+            "publisher = {NATIONAL ACADEMIES OF SCIENCES, ENGINEERING, AND MEDICINE},",
+            "references.bib:5: entry 'k1991': the publisher is in capitals ('NATIONAL ACADEMIES OF SCIENCES, ENGINEERING, AND MEDICINE'), which prints as typed; write it as the publisher writes its name, e.g. publisher = {National Academies of Sciences, Engineering, and Medicine}",
+        ),
+        (
             "pages = {153--63},",
             "references.bib:5: entry 'k1991': pages 153--63 end before they start (the last page shortened, as some journals print it); write the last page in full, e.g. pages = {153--163} for 153-63",
         ),

@@ -404,6 +404,21 @@ def load_cases(ways: Callable[[str], list[tuple[str, str, ViewportSize]]], *, sc
     ]
 
 
+# The browser the tests drive: the one named, else the headless shell, else the browser.
+def test_chromium_is_the_one_named_else_the_headless_shell_else_the_browser(tmp_path, monkeypatch):
+    for name in ("chromium-headless-shell", "chromium"):
+        (tmp_path / name).write_text("#!/bin/sh\n")
+        (tmp_path / name).chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("CHROMIUM", raising=False)
+
+    assert chromium_path() == str(tmp_path / "chromium-headless-shell")
+    (tmp_path / "chromium-headless-shell").unlink()
+    assert chromium_path() == str(tmp_path / "chromium")
+    monkeypatch.setenv("CHROMIUM", str(tmp_path / "chromium-headless-shell"))
+    assert chromium_path() is None  # named, and missing: not another in its place
+
+
 # ---------------------------------------------------------------------------------------
 # 1. Accessibility
 # ---------------------------------------------------------------------------------------

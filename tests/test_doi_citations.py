@@ -12,6 +12,7 @@ from conftest import build_checks, build_site, line_of
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.doi_citations import (
     as_written_by_doi,
+    citations_to_format,
     doi_keys,
     misshapen_doi_citations,
     misshapen_problem,
@@ -247,3 +248,12 @@ def test_a_build_quotes_a_citation_by_doi_as_written(site_copy):
         in problem
         for problem in told
     ), told
+
+
+# What the build and `make pandoc-page` format of a page: a citation by DOI as its entry's
+# key's, a citation wrapped over two lines as one block on one line.
+def test_a_pages_citations_are_formatted_by_key_each_on_one_line():
+    markdown, blocks = citations_to_format("Text [@doi:10.1037/a0035173;\n@yip2021, p. 4].\n", KEYS)
+
+    assert [block.text for block in blocks] == ["[@allen2014; @yip2021, p. 4]"]
+    assert markdown == "Text [@allen2014; @yip2021, p. 4].\n"

@@ -24,8 +24,7 @@ from psychoed.problems import Problem
 from psychoed.project_files import bib_file, csl_file, display_path, missing_style, read_page
 from psychoed.references.bibliography import Entry, load_bibliography
 from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY, options
-from psychoed.references.citation_syntax import find_citation_blocks, join_wrapped_citations
-from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
+from psychoed.references.doi_citations import citations_to_format, doi_keys
 from psychoed.references.pandoc_runs import (
     PandocError,
     PandocExchange,
@@ -84,8 +83,7 @@ def pandoc_exchange(page: Path, *, config_file: Path) -> PageFormatting | Proble
     if source is None:
         return unreadable or f"{page}: cannot be read"
     body, _ = strip_front_matter(source)
-    markdown = resolve_doi_citations(body, doi_keys(bibliography.entries.values()))
-    blocks = find_citation_blocks(join_wrapped_citations(markdown))
+    _, blocks = citations_to_format(body, doi_keys(bibliography.entries.values()))
     if not blocks:
         return f"{page}: cites no work, so pandoc formats nothing for it"
     csl_path = str(csl_file(config_file, settings) or apa_style_path())

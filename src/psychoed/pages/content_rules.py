@@ -12,7 +12,16 @@ import re
 
 from psychoed.articles.front_matter import field_meant, read_front_matter, unknown_field_problems
 from psychoed.html_elements import StartTag, elements, start_tags
-from psychoed.markdown_source import ADMONITION, INLINE_IMAGE, TABLE_RULE, Heading, PageSource, find_headings, line_at
+from psychoed.markdown_source import (
+    ADMONITION,
+    INLINE_IMAGE,
+    TABLE_RULE,
+    Heading,
+    PageSource,
+    blank_code,
+    find_headings,
+    line_at,
+)
 from psychoed.problems import Problem, counted
 from psychoed.references.citation_syntax import find_citation_blocks
 
@@ -181,7 +190,7 @@ def _description_problems(description: str, *, path: str, line: int, seen: dict[
 def _retitled_problems(title: str, title_line: int, headings: list[Heading], *, path: str) -> list[Problem]:
     heading = next((heading for heading in headings if heading.level == 1 and heading.text), None)
     # The heading is read with its code blanked (`<details>`): the title is compared so too.
-    if heading is None or " ".join(heading.text.split()) == " ".join(re.sub(r"`[^`]*`", " ", title).split()):
+    if heading is None or " ".join(heading.text.split()) == " ".join(blank_code(title).split()):
         return []
     return [
         Problem(

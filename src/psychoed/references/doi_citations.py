@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from psychoed.markdown_source import blank_code, line_at
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Entry
+from psychoed.references.citation_syntax import CitationBlock, find_citation_blocks, join_wrapped_citations
 
 # A DOI in a citation, up to what ends a citation's item (white space, `;`, `,`, `]`) and
 # without a sentence's trailing `.` or `:`. A `;` or `,` inside one is its own (an old
@@ -56,6 +57,13 @@ def resolve_doi_citations(markdown: str, keys: dict[str, str], *, blank_unknown:
         done = match.end()
     parts.append(markdown[done:])
     return "".join(parts)
+
+
+def citations_to_format(markdown: str, keys: dict[str, str]) -> tuple[str, list[CitationBlock]]:
+    """A page's Markdown as its citations are formatted (each by DOI as its entry's key,
+    each wrapped over lines on one line), and the citation blocks pandoc formats in it."""
+    markdown = join_wrapped_citations(resolve_doi_citations(markdown, keys))
+    return markdown, find_citation_blocks(markdown)
 
 
 def as_written_by_doi(message: str, line: str, keys: dict[str, str]) -> str:

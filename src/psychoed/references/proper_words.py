@@ -1,7 +1,7 @@
 """Words English always capitalises, wherever they stand in a title: places, peoples,
 languages, religions, continents, days and months, the people psychology's titles name,
-and the social media its research studies. Pandoc's sentence case lowers them like any other word unless they are braced;
-`title_case.always_capitalised` finds them.
+and the social media its research studies. Pandoc's sentence case lowers them like any
+other word unless they are braced; `title_case.always_capitalised` finds them.
 
 Curated, not taken from a library: country and territory names follow CLDR's English
 short names (what Babel, already in the lock through Material, carries), but CLDR has no

@@ -66,6 +66,8 @@ _SITE_IN_TITLE = re.compile(
     r"|Cambridge Core|Frontiers)\s*$"
 )
 _REFERENCE_WORK = re.compile(r"(?i)\b(?:handbook|encyclop(?:a)?edia)\b")
+# Words a name in title case leaves small after its first ("Academies of Sciences").
+_NAME_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 # A page range of numbers, its dash as BibTeX or a publisher writes it.
 _PAGE_RANGE = re.compile(r"(?P<first>\d+)\s*(?:-+|\u2013)\s*(?P<last>\d+)")
 # A name pybtex read with an `and` of the list in it: "Jones, Bob and" (a trailing `and`),
@@ -300,7 +302,7 @@ def entry_problems(
         if len(value.split()) > 1 and sum(char.isalpha() for char in value) > 6 and value.upper() == value:
             problem(
                 name,
-                f": the {name} is in capitals ('{value}'), which prints as typed; write it as the publisher writes its name, e.g. {name} = {{{string.capwords(value)}}}",
+                f": the {name} is in capitals ('{value}'), which prints as typed; write it as the publisher writes its name, e.g. {name} = {{{_name_case(value)}}}",
             )
     # A chapter of a handbook or an encyclopedia exported as an article: APA prints a chapter.
     if kind == "article" and (book := _REFERENCE_WORK.search(fields.get("journal", fields.get("journaltitle", "")))):
@@ -866,6 +868,13 @@ def _math_characters(tex: str) -> str | None:
     text = _MATH_COMMAND.sub(lambda command: _MATH_CHARACTERS.get(re.sub(r"[{}]", "", command.group()), "\\"), tex)
     text = " ".join(re.sub(r"[{}]", "", text).split())
     return text if text and not re.search(r"[\\^_]", text) else None
+
+
+# A name written in capitals as its owner writes it, for an example: each word capitalised,
+# but the small ones after the first ("National Academies of Sciences").
+def _name_case(value: str) -> str:
+    words = string.capwords(value).split(" ")
+    return " ".join(word.lower() if at and word.lower() in _NAME_SMALL_WORDS else word for at, word in enumerate(words))
 
 
 def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
