@@ -24,9 +24,9 @@ from mkdocs.utils import CountHandler
 
 from psychoed.pages.page_templates import layout_names
 from psychoed.problems import Logged, Problem, as_errors, closing_line, logged_problem, names_a_line, report
-from psychoed.project_files import bib_file, csl_file, display_path
+from psychoed.project_files import bib_file, csl_file, display_path, no_bibliography_problem
 from psychoed.references.bibliography import Bibliography
-from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY, options
+from psychoed.references.bibtex_plugin import options
 from psychoed.references.citation_cache import cache_folder, cached_bibliography
 from psychoed.references.doi_citations import doi_keys
 from psychoed.references.reference_list import reference_list_ids
@@ -79,7 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = options(config.plugins)
     bib_path = bib_file(config.config_file_path, settings)
     if bib_path is None:
-        raise PluginError(NO_BIBLIOGRAPHY)
+        raise PluginError(str(no_bibliography_problem(config.config_file_path)))
     _inputs = [path for path in (bib_path, csl_file(config.config_file_path, settings)) if path is not None]
     _bibliography = cached_bibliography(
         bib_path,

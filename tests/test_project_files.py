@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build_site
-from psychoed.project_files import bib_file, csl_file, missing_style, read_page
+from conftest import build_site, line_of
+from psychoed.project_files import bib_file, csl_file, missing_style, no_bibliography_problem, read_page
 from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY
 from psychoed.references.bibtex_plugin import options as bibtex_options
 
@@ -68,4 +68,13 @@ def test_a_build_without_a_bibliography_stops_saying_what_to_add(site_copy):
     )
     build = build_site(site_copy)
     assert build.returncode == 1
-    assert NO_BIBLIOGRAPHY in build.stderr and "Traceback" not in build.stderr
+    # At the plugin's entry, where bib_file goes.
+    assert f"mkdocs.yml:{line_of(config, '- bibtex:')}: {NO_BIBLIOGRAPHY}" in build.stderr
+    assert "Traceback" not in build.stderr
+
+
+def test_a_mkdocs_yml_without_the_plugin_is_told_at_its_plugins(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Grow True\n\nplugins:\n  - search\n", encoding="utf-8")
+
+    assert str(no_bibliography_problem(config)) == f"mkdocs.yml:3: {NO_BIBLIOGRAPHY}"

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from psychoed.markdown_source import strip_front_matter
 from psychoed.problems import Problem
-from psychoed.project_files import bib_file, csl_file, display_path, missing_style, read_page
+from psychoed.project_files import bib_file, csl_file, display_path, missing_style, no_bibliography_problem, read_page
 from psychoed.references.bibliography import Entry, load_bibliography
-from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY, options
+from psychoed.references.bibtex_plugin import options
 from psychoed.references.doi_citations import citations_to_format, doi_keys
 from psychoed.references.pandoc_runs import (
     PandocError,
@@ -70,7 +70,7 @@ def pandoc_exchange(page: Path, *, config_file: Path) -> PageFormatting | Proble
     settings = options(read_config(config_file).get("plugins") or [])
     bib_path = bib_file(config_file, settings)
     if bib_path is None:
-        return NO_BIBLIOGRAPHY
+        return no_bibliography_problem(config_file)
     if problem := missing_style(config_file, settings):
         return problem
     shown = display_path(bib_path, config_file)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from psychoed.problems import Problem
-from psychoed.references.bibtex_plugin import NAME
+from psychoed.references.bibtex_plugin import NAME, NO_BIBLIOGRAPHY
 from psychoed.settings.setting_problems import setting_lines
 
 
@@ -45,6 +45,14 @@ def missing_style(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> 
         line,
         f"csl_file '{bibtex['csl_file']}' not found; give the path of a CSL style file relative to this file, or remove csl_file for APA 7",
     )
+
+
+def no_bibliography_problem(config_file: str | Path) -> Problem:
+    """The problem of a mkdocs.yml that names no bibliography: at the plugin's entry, where
+    bib_file goes, else at `plugins:`."""
+    lines = setting_lines(Path(config_file).read_text(encoding="utf-8"))
+    line = next((line for name, line in lines.items() if name.endswith(f"].{NAME}")), lines.get("plugins", 1))
+    return Problem(Path(config_file).name, line, NO_BIBLIOGRAPHY)
 
 
 def read_page(path: str | Path, *, display_path: str) -> tuple[str | None, Problem | None]:

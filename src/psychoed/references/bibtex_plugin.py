@@ -18,8 +18,11 @@ from collections.abc import Mapping
 from typing import Any
 
 NAME = "bibtex"  # the plugin's name under mkdocs.yml's `plugins:`
-# What the build says when mkdocs.yml has no bibliography for the citations.
-NO_BIBLIOGRAPHY = f"mkdocs.yml: the {NAME} plugin with bib_file is required; add '- {NAME}: {{bib_file: references.bib}}' under plugins"
+# What the build says when mkdocs.yml has no bibliography for the citations (at the line
+# project_files.no_bibliography_problem finds).
+NO_BIBLIOGRAPHY = (
+    f"the {NAME} plugin with bib_file is required; add '- {NAME}: {{bib_file: references.bib}}' under plugins"
+)
 
 
 def options(plugins: Any) -> Mapping[str, Any] | None:
