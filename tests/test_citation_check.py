@@ -103,7 +103,15 @@ def messages(body: str) -> list[str]:
         ),
         (  # the line runs on: the citation closes after its last work, not at the line's end
             "It helps [@inwood2018. Breathing slowly helps too [@yip2021].",
-            "docs/a.md:4: '[@inwood2018. Breathing slowly helps too [@yip2021].' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018]",
+            "docs/a.md:4: '[@inwood2018. Breathing slowly helps too [@yip2021].' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018].",
+        ),
+        (  # the sentence's stop typed where the ']' goes stays after it (a clinician's trial)
+            "People may avoid less [@inwood2018.",
+            "docs/a.md:4: '[@inwood2018.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018].",
+        ),
+        (  # words after the work: the ']' goes after the work, the words stay where they are
+            "As shown [@inwood2018 in one trial.",
+            "docs/a.md:4: '[@inwood2018 in one trial.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018]",
         ),
         (
             "Kindness helps [@inwood2018.]",

@@ -108,9 +108,11 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
         # The citation ends where its sentence or the next citation begins (the line runs on).
         if cut := re.search(r"\.\s+(?=[A-Z])|\s*\[", written[1:]):
             written = written[: cut.start() + 1] + "."
-        # Its last work, and that work's page or note after a comma.
+        # Its last work, and that work's page or note after a comma (and the sentence's stop
+        # typed right after it: '[@yela2022.').
         if last := re.match(r"\[[^\[]*@[\w-]+(?:,[^;@\[]*)?", written):
-            written = last.group()
+            rest = written[last.end() :]
+            written = last.group() + ("" if rest.strip(" .,;:") else rest)
         # The sentence's own stop stays after the `]`.
         closed = written.rstrip(" .,;:") + "]" + written[len(written.rstrip(" .,;:")) :].strip()
         return (
