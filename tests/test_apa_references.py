@@ -748,6 +748,16 @@ MISTAKES = [
         "entry 'li2020': the site prints the title in sentence case, as APA asks, which puts 'Chinese' in small letters ('chinese'), "
         "though English always capitalises it; brace each name to keep its capitals: {Chinese}",
     ),
+    # As Better BibTeX exports a book title after Zotero's "Sentence case" (a clinician's trial).
+    Mistake(
+        "university-city-in-title-case-booktitle",
+        "@incollection{neff2017,\n  author    = {Neff, Kristin D. and Germer, Christopher},\n  title     = {Self-compassion and psychological well-being},\n"
+        "  booktitle = {The Oxford Handbook of Compassion Science},\n  editor    = {Seppälä, Emma M.},\n  publisher = {Oxford University Press},\n"
+        "  year      = {2017},\n  pages     = {371--385},\n}\n",
+        "The Oxford Handbook",
+        "entry 'neff2017': the site prints the booktitle in sentence case, as APA asks, which puts 'Oxford' in small letters ('oxford'), "
+        "though English always capitalises it; brace each name to keep its capitals: {Oxford}",
+    ),
     Mistake(
         "lone-letter-in-title-case-title",
         "@article{denollet2005,\n  author  = {Denollet, Johan},\n  title   = {Standard Assessment of Type D Personality},\n"

@@ -49,7 +49,8 @@ Oslo Copenhagen Helsinki Dublin Edinburgh Glasgow Manchester Liverpool Birmingha
 Toronto Montreal Vancouver Sydney Melbourne Brisbane Auckland Tokyo Kyoto Osaka Seoul Beijing Shanghai Wuhan
 Shenzhen Taipei Bangkok Jakarta Mumbai Delhi Karachi Tehran Istanbul Jerusalem Cairo Nairobi Lagos
 Johannesburg Chicago Boston Philadelphia Baltimore Detroit Seattle Atlanta Houston Dallas Miami Pittsburgh
-Brooklyn Manhattan Harlem Chernobyl Hiroshima Nagasaki Fukushima Auschwitz Stanford Yale Columbia
+Brooklyn Manhattan Harlem Chernobyl Hiroshima Nagasaki Fukushima Auschwitz Stanford Yale Columbia Oxford
+Cambridge Harvard Princeton Berkeley
 """
 _PEOPLES = """
 Afghan Albanian Algerian American Argentinian Argentine Armenian Asian Australian Austrian Bangladeshi Belgian
