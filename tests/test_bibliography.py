@@ -11,6 +11,13 @@ from psychoed.problems import as_errors, report
 from psychoed.references.bibliography import check_bibliography, load_bibliography, uncited_problems
 from psychoed.references.reference_rules import HOW_TO_ADD
 
+# One person as doi.org and as Zotero write her: two people in print.
+NAME_TWO_WAYS = (
+    "entry 'neff2003' names 'Neff, Kristin', and entry 'neff2017' 'Neff, Kristin D.': APA prints them as two people "
+    "(Neff, K. and Neff, K. D., and on a page that cites both, each with the initials in the text); "
+    "if they are one person, write the name the same way in both, with every initial: Neff, Kristin D."
+)
+
 
 def load(tmp_path: Path, text: str):
     path = tmp_path / "references.bib"
@@ -1167,3 +1174,23 @@ def test_a_groups_trailing_comma_and_an_empty_field_are_told():
     assert _messages(BOOK.replace("{AUTHORS}", "{Neff, Kristin}").replace("{William Morrow}", "{}")) == [
         "references.bib:1: entry 'neff2011' (@book) lacks the publisher field, which a book or edited book needs; add publisher = {...}"
     ]
+
+
+def test_one_person_written_two_ways_in_two_entries_is_a_notice_at_the_shorter_form():
+    entries = (
+        "@article{neff2003,\n  author = {Neff, Kristin},\n  title = {Self-compassion},\n  journal = {Self and Identity},\n"
+        "  year = {2003},\n  volume = {2},\n  pages = {85--101},\n  doi = {10.1080/15298860309032},\n}\n"
+        "@incollection{neff2017,\n  author = {Neff, Kristin D. and Germer, Christopher},\n  title = {Self-compassion and well-being},\n"
+        "  booktitle = {Handbook},\n  editor = {Seppala, Emma M.},\n  publisher = {Oxford University Press},\n"
+        "  year = {2017},\n  pages = {371--385},\n}\n"
+        # Another Neff (another first name), and two of one family in one entry: other people.
+        "@article{neff2011,\n  author = {Neff, Karen D. and Smith, Jo and Smith, Jo A.},\n  title = {Other},\n  journal = {J},\n"
+        "  year = {2011},\n  volume = {2},\n  pages = {1--9},\n  doi = {10.1000/x},\n}\n"
+    )
+    told = [
+        problem
+        for problem in check_bibliography(entries, display_path="references.bib").problems
+        if "two people" in problem.message
+    ]
+
+    assert [(problem.line, problem.message, problem.notice) for problem in told] == [(2, NAME_TWO_WAYS, True)]

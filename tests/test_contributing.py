@@ -28,6 +28,7 @@ from test_article_notes import (
     VALUE_MISTAKES,
     WEIGHT_NOT_A_NUMBER,
 )
+from test_bibliography import NAME_TWO_WAYS
 from test_citation_check import UNCLOSED, YEAR_AS_PAGE
 from test_content_rules import RETITLED
 from test_page_mistakes import make_page_mistakes
@@ -246,6 +247,7 @@ PLAIN_MESSAGES = [
     str(missing_hooks_problem([], path="mkdocs.yml", text="site_name: x\n")).split(": ", 1)[1],
     NO_BIBLIOGRAPHY,
     YEAR_AS_PAGE,
+    NAME_TWO_WAYS,
     *(
         problem.message
         for problem in check_bibliography(

@@ -22,7 +22,7 @@ from psychoed.references.bibtex_characters import invisible_character_problems, 
 from psychoed.references.doi import doi_problem
 from psychoed.references.pandoc_entries import pandoc_text
 from psychoed.references.person_names import name_list_problem
-from psychoed.references.reference_rules import duplicate_doi_problems, entry_problems, web_coded
+from psychoed.references.reference_rules import duplicate_doi_problems, entry_problems, name_variant_problems, web_coded
 
 _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 _FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
@@ -193,6 +193,15 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
         if "doi" in entry.fields
     }
     problems += duplicate_doi_problems(dois, path=display_path)
+    people = {
+        key: [
+            (name, entry.field_lines.get(role, entry.line))
+            for role in ("author", "editor")
+            for name in entry.persons.get(role, [])
+        ]
+        for key, entry in sound.items()
+    }
+    problems += name_variant_problems(people, path=display_path)
     problems += invisible_character_problems(source, path=display_path)
     # In pybtex's place, as fatal as its error was: the entry read is cut short.
     told_for_pybtex = {(first, line) for first, line, _ in syntax_errors} & ended

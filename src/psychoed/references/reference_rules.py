@@ -606,6 +606,41 @@ def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str)
     return problems
 
 
+def name_variant_problems(people: Mapping[str, list[tuple[str, int]]], *, path: str) -> list[Problem]:
+    """One person written two ways in two entries ('Neff, Kristin' as doi.org gives her,
+    'Neff, Kristin D.' as Zotero does) prints as two people. A notice at the name with fewer
+    initials, naming the other (two people may share a family name and initials). `people`
+    maps each key to its authors' and editors' names ('Family, Given'), each with its line."""
+    # Each name as written, by its family name: the first entry that writes it so.
+    by_family: dict[str, dict[str, str]] = {}
+    for key, names in people.items():
+        for name, _ in names:
+            if parts := _name_parts(name):
+                by_family.setdefault(parts[0].casefold(), {}).setdefault(name, key)
+    problems = []
+    for key, names in people.items():
+        own = {name for name, _ in names}
+        for name, line in names:
+            if (parts := _name_parts(name)) is None:
+                continue
+            written = by_family[parts[0].casefold()]
+            fuller = next((other for other in written if other not in own and _fuller_form(name, other)), None)
+            if fuller is None:
+                continue
+            short, full = _initialled(name), _initialled(fuller)
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"entry '{key}' names '{name}', and entry '{written[fuller]}' '{fuller}': APA prints them as two people "
+                    f"({short} and {full}, and on a page that cites both, each with the initials in the text); "
+                    f"if they are one person, write the name the same way in both, with every initial: {fuller}",
+                    notice=True,
+                )
+            )
+    return problems
+
+
 def same_name(value: str, other: str | None) -> bool:
     """Whether two fields name the same person or group, braces, spaces, case and a
     trailing abbreviation aside (Zotero's site name "National Institute of Mental Health
@@ -872,6 +907,45 @@ def _math_characters(tex: str) -> str | None:
 
 # A name written in capitals as its owner writes it, for an example: each word capitalised,
 # but the small ones after the first ("National Academies of Sciences").
+# Whether `other` is `name` with more initials: the same family name, the same first given
+# name (or its initial), and `name`'s initials the first of `other`'s ('Neff, Kristin' and
+# 'Neff, Kristin D.'; not 'Neff, Karen D.').
+def _fuller_form(name: str, other: str) -> bool:
+    mine, theirs = _name_parts(name), _name_parts(other)
+    if mine is None or theirs is None or mine[0].casefold() != theirs[0].casefold() or not mine[1] or not theirs[1]:
+        return False
+    first, other_first = mine[1][0].casefold(), theirs[1][0].casefold()
+    initials, other_initials = (_initials(parts[1]) for parts in (mine, theirs))
+    return (
+        (first == other_first if len(first) > 1 and len(other_first) > 1 else first[0] == other_first[0])
+        and len(initials) < len(other_initials)
+        and other_initials.startswith(initials)
+    )
+
+
+# 'Neff, Kristin D.' -> 'Neff, K. D.', as APA prints the name in a reference.
+def _initialled(name: str) -> str:
+    family, given = _name_parts(name) or (name, [])
+    return f"{family}, {' '.join(f'{initial}.' for initial in _initials(given))}"
+
+
+# 'Neff, Kristin D.' -> ('Neff', ['Kristin', 'D']), braces left out. None for a group's name
+# (no comma) and for given names not all capitalised ('Jones, Bob and', which the rules of
+# name lists tell).
+def _name_parts(name: str) -> tuple[str, list[str]] | None:
+    if "," not in name:
+        return None
+    family, given = (
+        part.replace("{", "").replace("}", "").strip() for part in (name.split(",")[0], name.split(",")[-1])
+    )
+    words = [word for word in re.split(r"[\s.\-]+", given) if word]
+    return (family, words) if all(word[0].isupper() for word in words) else None
+
+
+def _initials(given: list[str]) -> str:
+    return "".join(word[0].upper() for word in given)
+
+
 def _name_case(value: str) -> str:
     words = string.capwords(value).split(" ")
     return " ".join(word.lower() if at and word.lower() in _NAME_SMALL_WORDS else word for at, word in enumerate(words))
