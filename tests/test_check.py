@@ -6,9 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ARTICLE, build_checks, run_make
+import textstat
+
+from conftest import ARTICLE, FIXTURE_SITE, build_checks, run_make
 from prose import main as prose_main
-from readability import prose_text, readability
+from readability import prose_text, readability, syllable_count
 
 
 def test_a_checkable_copy_leaves_out_lighthouses_npm_install(checkable_copy):
@@ -162,6 +164,22 @@ def test_plain_words_score_a_lower_grade_than_jargon():
     plain_score, jargon_score = readability(plain), readability(jargon)
     assert plain_score and jargon_score
     assert plain_score.grade < 4 < jargon_score.grade
+
+
+# Counted from the CMU dictionary's lines of the page's words only, as textstat counts:
+# contractions, possessives, hyphenated words, numbers, accents and words the dictionary lacks.
+def test_grade_is_textstats_flesch_kincaid_grade():
+    fixture_article = (FIXTURE_SITE / ARTICLE).read_text(encoding="utf-8")
+    typed = (
+        "---\ntitle: T\n---\n\nDon't judge yourself; you're doing your best. Neff's self-compassion "
+        "scale has 26 items, scored 1 to 5. A naïve 'inner critic' isn't the whole story. Mindfulnessy "
+        "wordlings aren't in any dictionary.\n"
+    )
+    for source in (fixture_article, typed):
+        text = prose_text(source)
+        assert syllable_count(textstat.remove_punctuation(text).lower().split()) == textstat.syllable_count(text)
+        score = readability(source)
+        assert score is not None and score.grade == round(textstat.flesch_kincaid_grade(text), 1)
 
 
 def test_page_without_prose_has_no_score():

@@ -304,9 +304,12 @@ def stand_in(bin_dir: Path, name: str, body: str) -> None:
     path.chmod(0o755)
 
 
-# A runner's workspace: the repository's tools and .github, and bin/ for the stand-ins.
+# A runner's workspace: the repository's tools and .github, and bin/ for the stand-ins,
+# where `python3` is a Python without the project's packages, as on a runner: the one this
+# virtualenv was made from, not a version manager's shim (a second of start-ups a run).
 def workspace(tmp_path: Path) -> Path:
     (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "python3").symlink_to(Path(sys.base_prefix) / "bin" / "python3")
     (tmp_path / "tools").symlink_to(ROOT / "tools")
     (tmp_path / ".github").symlink_to(GITHUB)
     return tmp_path
