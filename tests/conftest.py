@@ -171,13 +171,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked `xdist_group(name)` share what a fixture made once per worker (a build,
     a page load): they run one after another, where the first of them was collected, so
     that `make test`, which hands each worker a run of consecutive tests (`--dist
-    worksteal`), gives them one worker and one build."""
+    worksteal`), gives them one worker and one build. The browser tests come first: the
+    first worker runs them all from the front of its run, with one Chromium, while the
+    others take work from the back of it."""
     first: dict[str, int] = {}
 
-    def place(numbered: tuple[int, pytest.Item]) -> int:
+    def place(numbered: tuple[int, pytest.Item]) -> tuple[bool, int]:
         index, item = numbered
         group = item.get_closest_marker("xdist_group")
-        return first.setdefault(group.args[0], index) if group else index
+        return item.path.name != "test_browser.py", first.setdefault(group.args[0], index) if group else index
 
     items[:] = [item for _, item in sorted(enumerate(items), key=place)]
 
