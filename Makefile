@@ -46,8 +46,9 @@ properdocs: $(STAMP)
 # read one page load (xdist_group, placed one after another by tests/conftest.py) get it made
 # once. Every build shares .cache/citations. Two workers more than cores: the serve, browser
 # and subprocess tests wait for a part of their time (a file watcher's poll, a page's network
-# falling idle), which the other workers' tests fill (on two cores, 77 s with three workers, 73 s
-# with four). Its Python processes share their compiled modules, even where the shell sets
+# falling idle), which the other workers' tests fill (on two cores, three workers and four
+# took as long, 53-56 s, in three runs each; the browser tests wait more on a slower
+# machine). Its Python processes share their compiled modules, even where the shell sets
 # PYTHONDONTWRITEBYTECODE: compiling the project anew in each costs about a tenth of the run.
 TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print((os.cpu_count() or 1) + 2)')
 test: export PYTHONDONTWRITEBYTECODE :=
