@@ -173,7 +173,7 @@ def test_grade_is_textstats_flesch_kincaid_grade():
     typed = (
         "---\ntitle: T\n---\n\nDon't judge yourself; you're doing your best. Neff's self-compassion "
         "scale has 26 items, scored 1 to 5. A naïve 'inner critic' isn't the whole story. Mindfulnessy "
-        "wordlings aren't in any dictionary.\n"
+        "wordlings aren't in any dictionary. Since COVID-19, e.g. in 2020\u20132021, it\u2019s \u201cnormal\u201d.\n"
     )
     for source in (fixture_article, typed):
         text = prose_text(source)
@@ -184,6 +184,7 @@ def test_grade_is_textstats_flesch_kincaid_grade():
 
 def test_page_without_prose_has_no_score():
     assert readability("---\ntitle: T\n---\n\n# Only a heading\n") is None
+    assert readability("---\ntitle: T\n---\n\n# A heading\n\n\u2014\n\n- \u2026\n") is None
 
 
 # Cut short in the browser's editor: the theme stopped with a traceback, no check having run.

@@ -42,11 +42,11 @@ class Readability:
 
 
 def readability(source: str) -> Readability | None:
-    """The scores of a page's prose, or None when it has no prose to score."""
+    """The scores of a page's prose, or None when it has no words to score."""
     text = prose_text(source)
-    if not text:
-        return None
     words, sentences = textstat.lexicon_count(text), textstat.sentence_count(text)
+    if not words or not sentences:  # a dash or an ellipsis alone is no prose either
+        return None
     syllables = syllable_count(textstat.remove_punctuation(text).lower().split())
     # textstat.flesch_kincaid_grade's formula, on the same counts.
     grade = 0.39 * words / sentences + 11.8 * syllables / words - 15.59
