@@ -974,6 +974,46 @@ def test_a_preprint_exported_as_an_article_is_read_as_a_preprint(tmp_path, journ
     assert "journal" not in entry.pandoc
 
 
+# doi.org exports a preprint's publisher as its DOI's registrant, which hosts the server.
+@pytest.mark.parametrize(
+    ("doi", "registrant", "server"),
+    [("10.31234/osf.io/9p7s8", "Center for Open Science", "PsyArXiv"), ("10.2139/ssrn.3561034", "Elsevier BV", "SSRN")],
+)
+def test_a_preprint_from_doi_org_names_its_server_not_the_dois_registrant(tmp_path, doi, registrant, server):
+    [entry] = load(
+        tmp_path,
+        "@misc{leuker2020,\n  title={When Money Talks},\n  url={http://dx.doi.org/" + doi + "},\n  DOI={" + doi + "},\n"
+        "  publisher={" + registrant + "},\n  author={Leuker, Christina},\n  year={2020},\n  month=mar\n}\n",
+    ).entries.values()
+    assert f"publisher = {{{server}}}" in entry.pandoc and "type = {Preprint}" in entry.pandoc
+
+
+# Zotero's own export of an undated page (no author, its site as journal): printed under
+# the site, as the build's notice says, not under its title.
+def test_an_undated_page_exported_as_misc_is_read_as_a_web_page(tmp_path):
+    [nimh] = load(
+        tmp_path,
+        "@misc{noauthor_anxiety_nodate,\n  title = {Anxiety disorders},\n"
+        "  url = {https://www.nimh.nih.gov/health/topics/anxiety-disorders},\n  urldate = {2024-03-05},\n"
+        "  journal = {National Institute of Mental Health (NIMH)},\n}\n",
+    ).entries.values()
+    assert nimh.pandoc.startswith("@online{noauthor_anxiety_nodate,")
+    assert "  publisher = {National Institute of Mental Health (NIMH)},\n" in nimh.pandoc
+
+
+# The DSM-5-TR's edition as a library catalogue or a person words it: APA's "5th ed., text rev.".
+@pytest.mark.parametrize(
+    "written", ["Fifth edition, text revision", "5th, text rev.", "5th ed., text rev.", "Fifth Edition Text Revision"]
+)
+def test_a_text_revision_is_written_as_apa_abbreviates_it(tmp_path, written):
+    [dsm] = load(
+        tmp_path,
+        "@book{apa2022,\n  author = {{American Psychiatric Association}},\n  title = {Diagnostic and statistical manual of mental disorders},\n"
+        f"  edition = {{{written}}},\n  year = {{2022}},\n  doi = {{10.1176/appi.books.9780890425787}},\n}}\n",
+    ).entries.values()
+    assert "  edition = {5th ed., text rev.},\n" in dsm.pandoc
+
+
 # BibDesk writes field names capitalised; the author is still read as the author.
 def test_an_entry_with_capitalised_field_names_is_read_as_written_small(tmp_path):
     bibliography = load(

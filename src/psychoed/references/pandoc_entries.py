@@ -13,6 +13,7 @@ from psychoed.references.reference_rules import (
     THESIS_KINDS,
     apa_kind,
     name_as_written,
+    names_the_doi_registrant,
     preprint_server,
     same_name,
     server_named,
@@ -82,6 +83,9 @@ _EDITION = re.compile(
     rf"(?i)(?:(?P<word>(?:(?P<tens>{'|'.join(_TENS)})[- ])?(?P<unit>{'|'.join(_EDITION_WORDS[:9])})"
     rf"|{'|'.join(_EDITION_WORDS[9:] + _EDITION_TENS)})|(?P<number>\d+)(?:st|nd|rd|th)?)\.?(?:\s+(?:edition|ed\.?))?"
 )
+# A text revision as a catalogue words it ("Fifth edition, text revision", the DSM-5-TR's):
+# APA prints "(5th ed., text rev.)", and pandoc prints any edition but a number as written.
+_TEXT_REVISION = re.compile(r"(?i)(?P<edition>.+?),?\s+text\s+rev(?:ision|\.)?")
 _OPENING = re.compile(r"@\w+[ \t]*([{(])")
 # An address pasted as Markdown (<https://…>), LaTeX (\url{https://…}) or from a sentence
 # (a trailing full stop): the style would print the wrapping and the punctuation.
@@ -129,6 +133,11 @@ def _edition_number(edition: re.Match[str]) -> str:
     if word in _EDITION_TENS:
         return str(_EDITION_TENS.index(word) * 10 + 20)
     return str(_EDITION_WORDS.index(word) + 1)
+
+
+def _ordinal(number: str) -> str:
+    n = int(number)
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 # BibTeX's other form, `@book(key, ...)`, which pandoc cannot read, as `@book{key, ...}`:
@@ -194,9 +203,10 @@ def _as_apa_prints(
         changed["pages"] = one_page.group("page")  # "E833–E833" is page E833
     if fields.get("pubstate", "").strip().strip(".").casefold() in _ONLINE_FIRST:
         changed["pubstate"] = "Advance online publication"
-    if (edition := _EDITION.fullmatch(fields.get("edition", "").strip())) and edition.group() != edition.group(
-        "number"
-    ):
+    written = fields.get("edition", "").strip()
+    if (revised := _TEXT_REVISION.fullmatch(written)) and (edition := _EDITION.fullmatch(revised.group("edition"))):
+        changed["edition"] = f"{_ordinal(_edition_number(edition))} ed., text rev."
+    elif (edition := _EDITION.fullmatch(written)) and edition.group() != edition.group("number"):
         changed["edition"] = _edition_number(edition)
     # Zotero exports a web page's site as journal (@misc{..., journal = {nhs.uk}}), which
     # would print "In nhs.uk."; APA prints the site's name where a publisher stands.
@@ -271,13 +281,16 @@ def _as_apa_prints(
             # before it ("Data Set ICPSR 37080"): then its "[Dataset]" is the lesser harm.
             changed["type"] = None if "number" in fields else "Data set"
             return "dataset", changed
-        case "misc" if "url" in fields and (len(fields.get("date", "")) > 4 or "month" in fields):
+        case "misc" if "url" in fields and (
+            len(fields.get("date", "")) > 4 or "month" in fields or not {"date", "year"} & fields.keys()
+        ):
             # A page written as @misc, as Zotero and many editors write one: the style prints
-            # the day of a web page only.
+            # the day of a web page only, and names an undated page's site as its author
+            # (APA 7, 10.16) only on a web page, where @misc would put the title first.
             return "online", changed
         case "preprint":
             server = preprint_server(fields) or fields.get("eprinttype", "").strip()
-            if "publisher" not in fields:
+            if "publisher" not in fields or names_the_doi_registrant(fields):
                 changed["publisher"] = fields.get("institution") or server
                 changed["institution"] = None  # which pandoc would print again beside it
             # A preprint exported as an article names its server as the journal: APA prints

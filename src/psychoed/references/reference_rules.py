@@ -548,6 +548,16 @@ def preprint_server(fields: Mapping[str, str]) -> str | None:
     return _PREPRINT_DOI_PREFIXES.get(fields.get("doi", "").strip().lower().split("/")[0])
 
 
+def names_the_doi_registrant(fields: Mapping[str, str]) -> bool:
+    """Whether a preprint's publisher is the registrant of its server's DOI, as doi.org
+    exports it ("Center for Open Science" for a PsyArXiv preprint), where APA names the server."""
+    prefix = fields.get("doi", "").strip().lower().split("/")[0]
+    return (
+        _PREPRINT_DOI_REGISTRANTS.get(prefix)
+        == " ".join(fields.get("publisher", "").replace(".", "").split()).casefold()
+    )
+
+
 def server_named(text: str) -> str | None:
     """The preprint server `text` names ("arXiv preprint arXiv:2101.00001": "arXiv"), else None."""
     found = _PREPRINT_SERVER.search(text)
@@ -576,6 +586,13 @@ PREPRINT_SERVERS = {
 # What marks a @manual as a program's: R's note, a version, a code repository's address.
 _PROGRAM = re.compile(r"(?i)\bR package\b|\bversion\b|\d+\.\d+\.\d+|r-project\.org|github\.com|pypi\.org")
 _PREPRINT_DOI_PREFIXES = {"10.31234": "PsyArXiv", "10.48550": "arXiv", "10.2139": "SSRN", "10.21203": "Research Square"}
+# The publisher doi.org's export names for those DOIs: the prefix's registrant, which
+# hosts the server (publisher = {Center for Open Science} for PsyArXiv's), not the server.
+_PREPRINT_DOI_REGISTRANTS = {
+    "10.31234": "center for open science",
+    "10.2139": "elsevier bv",
+    "10.21203": "research square platform llc",
+}
 _PREPRINT_SERVER = re.compile(
     "|".join(rf"\b{re.escape(name)}\b" for name in sorted(PREPRINT_SERVERS, key=len, reverse=True)), re.IGNORECASE
 )
