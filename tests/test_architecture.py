@@ -173,3 +173,10 @@ def sys_path_lines(source: str) -> list[int]:
         ):
             lines.add(node.lineno)
     return sorted(lines)
+
+
+# `make test` hands each worker a run of consecutive tests from the front of its share: the
+# browser tests first give them all to one worker, with one Chromium (tests/conftest.py).
+def test_the_browser_tests_are_collected_first(request):
+    placed = [index for index, item in enumerate(request.session.items) if item.path.name == "test_browser.py"]
+    assert placed == list(range(len(placed)))

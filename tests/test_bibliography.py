@@ -991,14 +991,18 @@ def test_a_preprint_from_doi_org_names_its_server_not_the_dois_registrant(tmp_pa
 # Zotero's own export of an undated page (no author, its site as journal): printed under
 # the site, as the build's notice says, not under its title.
 def test_an_undated_page_exported_as_misc_is_read_as_a_web_page(tmp_path):
-    [nimh] = load(
+    bibliography = load(
         tmp_path,
         "@misc{noauthor_anxiety_nodate,\n  title = {Anxiety disorders},\n"
         "  url = {https://www.nimh.nih.gov/health/topics/anxiety-disorders},\n  urldate = {2024-03-05},\n"
         "  journal = {National Institute of Mental Health (NIMH)},\n}\n",
-    ).entries.values()
+    )
+    [nimh] = bibliography.entries.values()
+    [notice] = bibliography.problems
+    assert "its site, 'National Institute of Mental Health', prints as the author" in str(notice)
     assert nimh.pandoc.startswith("@online{noauthor_anxiety_nodate,")
-    assert "  publisher = {National Institute of Mental Health (NIMH)},\n" in nimh.pandoc
+    # In the author's place, without the abbreviation: "(National Institute of Mental Health, n.d.)".
+    assert "  publisher = {National Institute of Mental Health},\n" in nimh.pandoc
 
 
 # The DSM-5-TR's edition as a library catalogue or a person words it: APA's "5th ed., text rev.".

@@ -18,6 +18,7 @@ from psychoed.references.reference_rules import (
     same_name,
     server_named,
     thesis_genre,
+    without_abbreviation,
 )
 
 # APA 7 (9.47 and its style blog) keeps a particle with the surname when the person uses it
@@ -219,13 +220,13 @@ def _as_apa_prints(
         and "organization" in fields
         and "publisher" not in fields
     ):
-        changed.update(organization=None, publisher=fields["organization"])
+        changed.update(organization=None, publisher=without_abbreviation(fields["organization"]))
     if kind in {"misc", "online"} and "journal" in fields:
         changed["journal"] = None
         if not any(name in fields for name in PUBLISHER_FIELDS) and not same_name(
             fields["journal"], _sole_author(persons)
         ):
-            changed["publisher"] = fields["journal"]
+            changed["publisher"] = without_abbreviation(fields["journal"])
     # A title's own full stop (as Google Scholar keeps it) prints beside a bracketed type
     # ("constraints._ [Preprint]"); the style puts the stop APA wants.
     title = fields.get("title", "").rstrip()

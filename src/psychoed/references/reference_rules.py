@@ -664,10 +664,17 @@ def same_name(value: str, other: str | None) -> bool:
     (NIMH)" for the author National Institute of Mental Health)."""
 
     def plain(name: str) -> str:
-        name = _ABBREVIATION.sub("", name.replace("{", "").replace("}", ""))
+        name = without_abbreviation(name.replace("{", "").replace("}", ""))
         return " ".join(name.split()).casefold()
 
     return other is not None and plain(value) == plain(other)
+
+
+def without_abbreviation(name: str) -> str:
+    """A site's name as Zotero exports it, without its abbreviation ("National Institute of
+    Mental Health (NIMH)"): in the author's place it would print "(National Institute of
+    Mental Health (NIMH), n.d.)", brackets in brackets."""
+    return _ABBREVIATION.sub("", name)
 
 
 # "(NIMH)", "(WHO)" after a name.
@@ -714,7 +721,10 @@ def _missing(
         names = lacking.pop(0)
         how = HOW_TO_ADD.get(f"{read_as}:{names}") or HOW_TO_ADD.get(names, "add author = {...}")
         message = f"entry '{key}' (@{kind}) has no author, so APA puts its title in the author's place; if the work names its author, {how}"
-        site = next((fields[name] for name in ("publisher", "howpublished", "journal") if name in fields), None)
+        site = next(
+            (without_abbreviation(fields[name]) for name in ("publisher", "howpublished", "journal") if name in fields),
+            None,
+        )
         if read_as in {"online", "misc"} and site:
             # The APA style names a page's site as its author when no one else is (APA 7,
             # 10.16: a page by the organisation that runs the site).
@@ -922,8 +932,6 @@ def _math_characters(tex: str) -> str | None:
     return text if text and not re.search(r"[\\^_]", text) else None
 
 
-# A name written in capitals as its owner writes it, for an example: each word capitalised,
-# but the small ones after the first ("National Academies of Sciences").
 # Whether `other` is `name` with more initials: the same family name, the same first given
 # name (or its initial), and `name`'s initials the first of `other`'s ('Neff, Kristin' and
 # 'Neff, Kristin D.'; not 'Neff, Karen D.').
@@ -963,6 +971,8 @@ def _initials(given: list[str]) -> str:
     return "".join(word[0].upper() for word in given)
 
 
+# A name written in capitals as its owner writes it, for an example: each word capitalised,
+# but the small ones after the first ("National Academies of Sciences").
 def _name_case(value: str) -> str:
     words = string.capwords(value).split(" ")
     return " ".join(word.lower() if at and word.lower() in _NAME_SMALL_WORDS else word for at, word in enumerate(words))
