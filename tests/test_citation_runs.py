@@ -328,3 +328,42 @@ def test_subscripts_and_small_capitals_reach_the_page_as_html_not_as_pandocs_mar
     # and the small capitals are styled as such, not shown as plain letters
     stylesheet = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
     assert re.search(r"\.references \.smallcaps \{\s*font-variant: small-caps;", stylesheet)
+
+
+def test_the_word_after_a_volumes_number_keeps_its_capital(tmp_path: Path):
+    """APA's form for a volume with a title of its own ("Vol. 1. Attachment"), in a book's
+    title and a chapter's book: pandoc's sentence case would go on lowering after "1."."""
+    style = style_of(
+        "@book{bowlby1982, author = {Bowlby, John}, title = {Attachment and Loss: Vol. 1. Attachment},"
+        " edition = {2}, publisher = {Basic Books}, year = {1982}, origdate = {1969}}\n"
+        "@incollection{thompson2006, author = {Thompson, Ross A.}, title = {The Development of the Person},"
+        " booktitle = {Handbook of Child Psychology: Vol. 3. Social, Emotional, and Personality Development},"
+        " editor = {Eisenberg, Nancy}, edition = {6}, publisher = {Wiley}, year = {2006}, pages = {24--98}}\n",
+        tmp_path,
+    )
+    _, formatted = page_formatted("Bonds [@bowlby1982; @thompson2006].", style)
+    assert "*Attachment and loss: Vol. 1. Attachment* (2nd ed.)" in formatted.references["bowlby1982"]
+    assert (
+        "*Handbook of child psychology: Vol. 3. Social, emotional, and personality development*"
+        in (formatted.references["thompson2006"])
+    )
+
+
+def test_a_groups_own_press_is_left_out_as_the_group_is(tmp_path: Path):
+    """The DSM-5-TR as doi.org and Zotero export it: APA prints no publisher where the
+    author publishes (its press: "American Psychiatric Association Publishing"); another
+    group's press is printed."""
+    style = style_of(
+        "@book{apa2022, author = {{American Psychiatric Association}}, title = {Diagnostic and Statistical"
+        " Manual of Mental Disorders}, edition = {5th ed., text rev.}, publisher = {American Psychiatric"
+        " Association Publishing}, year = {2022}, doi = {10.1176/appi.books.9780890425787}}\n"
+        "@book{who2019, author = {{World Health Organization}}, title = {International Classification of"
+        " Diseases}, publisher = {Oxford University Press}, year = {2019}}\n",
+        tmp_path,
+    )
+    _, formatted = page_formatted("Criteria [@apa2022; @who2019].", style)
+    assert formatted.references["apa2022"].endswith(
+        "*Diagnostic and statistical manual of mental disorders* (5th ed., text rev.). "
+        "<https://doi.org/10.1176/appi.books.9780890425787>"
+    ), formatted.references["apa2022"]
+    assert "Oxford University Press" in formatted.references["who2019"]

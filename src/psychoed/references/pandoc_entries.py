@@ -87,6 +87,11 @@ _EDITION = re.compile(
 # A text revision as a catalogue words it ("Fifth edition, text revision", the DSM-5-TR's):
 # APA prints "(5th ed., text rev.)", and pandoc prints any edition but a number as written.
 _TEXT_REVISION = re.compile(r"(?i)(?P<edition>.+?),?\s+text\s+rev(?:ision|\.)?")
+# A group's own press, which APA leaves out as it does the group's name: the DSM-5-TR's
+# "American Psychiatric Association Publishing" for the American Psychiatric Association.
+_IMPRINT = re.compile(r"(?i)\s+(?:publishing|press|publications)(?:,?\s+inc\.?)?\s*$")
+# A capital after a number and its stop or colon, braced where pandoc would lower it.
+_AFTER_NUMBER = re.compile(r"(?P<before>\d[.:]\s+)(?P<letter>[A-Z])(?=[a-z])")
 _OPENING = re.compile(r"@\w+[ \t]*([{(])")
 # An address pasted as Markdown (<https://…>), LaTeX (\url{https://…}) or from a sentence
 # (a trailing full stop): the style would print the wrapping and the punctuation.
@@ -166,9 +171,10 @@ def _as_apa_prints(
     named: list[str] = []
     for name in PUBLISHER_FIELDS:
         # One publisher written twice (publisher and organization: "MIT Press; MIT Press"),
-        # or repeating the sole author, is printed once, or not at all.
+        # or repeating the sole author, or the author's own press, is printed once, or not at all.
         if name in fields and (
-            same_name(fields[name], _sole_author(persons)) or any(same_name(fields[name], other) for other in named)
+            same_name(_IMPRINT.sub("", fields[name]), _sole_author(persons))
+            or any(same_name(fields[name], other) for other in named)
         ):
             changed[name] = None
         elif name in fields:
@@ -232,6 +238,12 @@ def _as_apa_prints(
     title = fields.get("title", "").rstrip()
     if re.search(r"[a-z]{3}\}*\.$", title) and not title.endswith(".."):
         changed["title"] = title[:-1]
+    # APA capitalises the word after a volume's or part's number ("Attachment and Loss: Vol.
+    # 1. Attachment"), which pandoc's sentence case lowers as it goes on with the sentence.
+    for name in ("title", "booktitle"):
+        value = changed.get(name) or fields.get(name, "")
+        if (kept := _AFTER_NUMBER.sub(r"\g<before>{\g<letter>}", value)) != value:
+            changed[name] = kept
     # A month by its name in braces (Mendeley, Google Scholar: month = {August}), which pandoc
     # reads as no month; by its number it prints (a web page's "2021, August").
     if (month := fields.get("month", "").strip().rstrip(".").casefold()) in _MONTHS:
