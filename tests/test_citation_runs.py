@@ -367,3 +367,23 @@ def test_a_groups_own_press_is_left_out_as_the_group_is(tmp_path: Path):
         "<https://doi.org/10.1176/appi.books.9780890425787>"
     ), formatted.references["apa2022"]
     assert "Oxford University Press" in formatted.references["who2019"]
+
+
+def test_a_group_written_with_its_abbreviation_is_listed_and_cited_by_its_name(tmp_path: Path):
+    """APA's first citation, "World Health Organization [WHO]", written into the author, and
+    the site's name as Zotero exports it, "(NIMH)": APA lists a group by its name alone, and
+    pandoc would print the abbreviation at every citation, where APA gives it once."""
+    style = style_of(
+        "@misc{who2023, author = {{World Health Organization [WHO]}}, title = {Depressive Disorder (Depression)},"
+        " year = {2023}, url = {https://www.who.int/news-room/fact-sheets/detail/depression}}\n"
+        "@report{nimh2022, author = {{National Institute of Mental Health (NIMH)}}, title = {Generalized"
+        " Anxiety Disorder}, institution = {U.S. Department of Health and Human Services}, year = {2022}}\n",
+        tmp_path,
+    )
+    _, formatted = page_formatted("Low mood [@who2023; @nimh2022].", style)
+    assert formatted.inline == {
+        "[@who2023; @nimh2022]": "([National Institute of Mental Health, 2022](#ref-nimh2022);"
+        " [World Health Organization, 2023](#ref-who2023))"
+    }
+    assert formatted.references["who2023"].startswith("World Health Organization. (2023).")
+    assert formatted.references["nimh2022"].startswith("National Institute of Mental Health. (2022).")

@@ -82,7 +82,8 @@ def test_cited_works_keep_the_order_given():
                 title="R",
                 year="2014",
                 institution="U.S. Department of Health and Human Services",
-                persons={"author": ["{{Substance Abuse and Mental Health Services Administration}}"]},
+                # with APA's first-citation abbreviation, which its reference leaves out
+                persons={"author": ["{{Substance Abuse and Mental Health Services Administration [SAMHSA]}}"]},
             ),
             {
                 "@type": "Report",

@@ -18,6 +18,7 @@ from psychoed.articles.front_matter import Article
 from psychoed.references.bibliography import Entry
 from psychoed.references.bibtex_characters import printed_characters
 from psychoed.references.doi import doi_url
+from psychoed.references.reference_rules import without_abbreviation
 
 SCHEMA = "https://schema.org"
 _PLAIN_TEXT = PlainTextBackend()
@@ -122,10 +123,11 @@ def _first(fields: Mapping[str, str], *names: str) -> str | None:
 
 
 # pybtex writes a person as "von Last, Jr, First"; schema.org wants the name as spoken. A
-# group author is written in braces: {World Health Organization}.
+# group author is written in braces: {World Health Organization}, named as its reference
+# prints it (without "[WHO]").
 def _person(bibtex_name: str) -> dict:
     if bibtex_name.startswith("{") and bibtex_name.endswith("}"):
-        return {"@type": "Organization", "name": plain_text(bibtex_name)}
+        return {"@type": "Organization", "name": without_abbreviation(plain_text(bibtex_name))}
     parts = [plain_text(part.strip()) for part in bibtex_name.split(",")]
     family, given = parts[0], parts[-1] if len(parts) > 1 else ""
     suffix = f", {parts[1]}" if len(parts) == 3 else ""

@@ -22,7 +22,13 @@ from psychoed.references.bibtex_characters import invisible_character_problems, 
 from psychoed.references.doi import doi_problem
 from psychoed.references.pandoc_entries import pandoc_text
 from psychoed.references.person_names import name_list_problem
-from psychoed.references.reference_rules import duplicate_doi_problems, entry_problems, name_variant_problems, web_coded
+from psychoed.references.reference_rules import (
+    duplicate_doi_problems,
+    entry_problems,
+    name_variant_problems,
+    web_coded,
+    without_abbreviation,
+)
 
 _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 _FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
@@ -106,15 +112,17 @@ class Entry:
         """The family name APA puts first in a citation (the first author's, else the first
         editor's), folded so that anything citeproc could take for the same name is the same;
         '' for a work cited by its title."""
-        people = self.persons.get("author") or self.persons.get("editor") or []
-        family = people[0].split(",")[0].replace("{", "").replace("}", "").split() if people else []
-        return folded(family[-1]) if family else ""
+        family = self.family_names()[:1]
+        return folded(family[0].split()[-1]) if family and family[0] else ""
 
     def family_names(self) -> list[str]:
         """Each author's family name as written, particles too ('van der Kolk'); the editors'
         for a book without authors."""
         people = self.persons.get("author") or self.persons.get("editor") or []
-        return [person.split(",")[0].replace("{", "").replace("}", "").strip() for person in people]
+        # A group as pandoc reads it, without its abbreviation (pandoc_entries.py).
+        return [
+            without_abbreviation(person.split(",")[0].replace("{", "").replace("}", "")).strip() for person in people
+        ]
 
     def year(self) -> str:
         """The year of the work as written ('' if none)."""
@@ -552,8 +560,10 @@ def _entries(source: str, data: BibliographyData | None) -> dict[str, Entry]:
         kind = parsed.type.lower()
         # Up to its closing brace: what follows (blank lines, a comment, the end of the file)
         # is no part of it, and must not change how pandoc's output for it is keyed.
-        derived, printed = pandoc_text(chunk[: ends[-1] + 1], kind=kind, fields=fields, persons=persons, spans=spans)
         names = {role: _value_as_written(chunk[slice(*spans[role])]) for role in persons if role in spans}
+        derived, printed = pandoc_text(
+            chunk[: ends[-1] + 1], kind=kind, fields=fields, persons=persons, names=names, spans=spans
+        )
         entries.setdefault(key, Entry(key, kind, line, fields, field_lines, persons, chunk, derived, names, printed))
     return entries
 

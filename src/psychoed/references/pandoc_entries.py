@@ -90,6 +90,8 @@ _TEXT_REVISION = re.compile(r"(?i)(?P<edition>.+?),?\s+text\s+rev(?:ision|\.)?")
 # A group's own press, which APA leaves out as it does the group's name: the DSM-5-TR's
 # "American Psychiatric Association Publishing" for the American Psychiatric Association.
 _IMPRINT = re.compile(r"(?i)\s+(?:publishing|press|publications)(?:,?\s+inc\.?)?\s*$")
+# A group's name in an author or editor field, braced as BibTeX protects it.
+_GROUP = re.compile(r"\{(?P<name>[^{}]*)\}")
 # A capital after a number and its stop or colon, braced where pandoc would lower it.
 _AFTER_NUMBER = re.compile(r"(?P<before>\d[.:]\s+)(?P<letter>[A-Z])(?=[a-z])")
 _OPENING = re.compile(r"@\w+[ \t]*([{(])")
@@ -108,14 +110,16 @@ def pandoc_text(
     kind: str,
     fields: Mapping[str, str],
     persons: Mapping[str, list[str]],
+    names: Mapping[str, str],
     spans: Mapping[str, tuple[int, int]],
 ) -> tuple[str, dict[str, str]]:
-    """`text` (one entry as written; `spans`: where each field's text starts and ends) with
+    """`text` (one entry as written; `names`: its person fields as written; `spans`: where
+    each field's text starts and ends) with
     the particle default, an article number, a report number, a thesis's APA genre and
     database, a presentation's or preprint's APA form, and no publisher that repeats the
     corporate author; and its fields as the reference prints them, for what else shows the
     work (the structured data)."""
-    pandoc_kind, changed = _as_apa_prints(kind, fields, persons)
+    pandoc_kind, changed = _as_apa_prints(kind, fields, persons, names)
     printed = {name: value for name, value in {**fields, **changed}.items() if value is not None}
     text = _braced(text)
     for start, end in sorted((spans[name] for name in changed if name in spans), reverse=True):
@@ -163,11 +167,17 @@ def _braced(text: str) -> str:
 
 # The type pandoc should read, and the fields to write instead of the editor's (None: left out).
 def _as_apa_prints(
-    kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]]
+    kind: str, fields: Mapping[str, str], persons: Mapping[str, list[str]], names: Mapping[str, str]
 ) -> tuple[str, dict[str, str | None]]:
     changed: dict[str, str | None] = {}
     if "options" not in fields:
         changed["options"] = _USEPREFIX
+    # A group with its abbreviation, "{World Health Organization [WHO]}": APA lists the group
+    # by its name, and pandoc cannot abbreviate it after the first citation, as APA would.
+    for role, written in names.items():
+        group_named = _GROUP.sub(lambda group: "{" + without_abbreviation(group.group("name")) + "}", written)
+        if group_named != written:
+            changed[role] = group_named
     named: list[str] = []
     for name in PUBLISHER_FIELDS:
         # One publisher written twice (publisher and organization: "MIT Press; MIT Press"),

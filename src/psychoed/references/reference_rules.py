@@ -671,14 +671,15 @@ def same_name(value: str, other: str | None) -> bool:
 
 
 def without_abbreviation(name: str) -> str:
-    """A site's name as Zotero exports it, without its abbreviation ("National Institute of
-    Mental Health (NIMH)"): in the author's place it would print "(National Institute of
-    Mental Health (NIMH), n.d.)", brackets in brackets."""
+    """A group's name without its abbreviation, as Zotero exports a site ("National
+    Institute of Mental Health (NIMH)") or an editor writes APA's first citation ("World
+    Health Organization [WHO]"): APA lists the group by its name, and in the author's place
+    it would print "(National Institute of Mental Health (NIMH), n.d.)", brackets in brackets."""
     return _ABBREVIATION.sub("", name)
 
 
-# "(NIMH)", "(WHO)" after a name.
-_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z]\)\s*$")
+# "(NIMH)", "[WHO]" after a name.
+_ABBREVIATION = re.compile(r"\s*(?:\([A-Z][A-Za-z]*[A-Z]\)|\[[A-Z][A-Za-z]*[A-Z]\])\s*$")
 
 
 def name_as_written(person: str) -> str:
