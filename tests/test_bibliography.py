@@ -1238,3 +1238,20 @@ def test_one_person_written_two_ways_in_two_entries_is_a_notice_at_the_shorter_f
     ]
 
     assert [(problem.line, problem.message, problem.notice) for problem in told] == [(2, NAME_TWO_WAYS, True)]
+
+
+# BibTeX splits a group's name at 'and': the fix is the whole name braced, not its last part.
+@pytest.mark.parametrize(
+    "group",
+    ["Anxiety and Depression Association of America", "Substance Abuse and Mental Health Services Administration"],
+)
+def test_a_groups_name_with_and_is_told_whole_not_as_its_last_part(tmp_path, group):
+    bibliography = load(
+        tmp_path,
+        f"@online{{group2022,\n  author = {{{group}}},\n  title = {{Anxiety}},\n  url = {{https://example.org/a}},\n  year = {{2022}},\n}}\n",
+    )
+    [problem] = bibliography.problems
+    assert problem.line == 2
+    assert str(problem).endswith(
+        f"the author '{group}' reads as 2 people's names, split at 'and'; write a group's name in double braces: author = {{{{{group}}}}}"
+    )

@@ -254,6 +254,14 @@ PLAIN_MESSAGES = [
             "@article{inwood2018\n  title = {T},\n}\n", display_path="references.bib"
         ).problems
     ),
+    *(
+        problem.message
+        for problem in check_bibliography(
+            "@online{adaa2022,\n  author = {Anxiety and Depression Association of America},\n  title = {Anxiety},\n"
+            "  url = {https://adaa.org/anxiety},\n  year = {2022},\n}\n",
+            display_path="references.bib",
+        ).problems
+    ),
 ]
 
 

@@ -645,6 +645,7 @@ def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:
         entry.type,
         entry.fields,
         entry.persons,
+        names=entry.names,
         line=entry.line,
         field_lines=entry.field_lines,
         path=display_path,

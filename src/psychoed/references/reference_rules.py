@@ -213,11 +213,13 @@ def entry_problems(
     fields: Mapping[str, str],
     persons: Mapping[str, list[str]],
     *,
+    names: Mapping[str, str],
     line: int,
     field_lines: Mapping[str, int],
     path: str,
 ) -> list[Problem]:
-    """What the APA type of an entry lacks, and what in it would print wrong."""
+    """What the APA type of an entry lacks, and what in it would print wrong (`names`: the
+    person fields as written)."""
     problems = _missing(key, kind, fields, persons, line=line, path=path)
 
     def problem(name: str, message: str) -> None:
@@ -260,6 +262,15 @@ def entry_problems(
                     f": the {role} '{written},' ends with a comma, which prints before the year; delete it: {role} = {{{{{written}}}}}",
                 )
             if group := _group_read_as_person(person, fields):
+                written = " ".join(names.get(role, "").split())
+                # "Anxiety and Depression Association of America": BibTeX's 'and' split one
+                # group into people, and the group is the whole field.
+                if len(people) > 1 and written and not re.search(r"[,{}]", written):
+                    problem(
+                        role,
+                        f": the {role} '{written}' reads as {len(people)} people's names, split at 'and'; write a group's name in double braces: {role} = {{{{{written}}}}}",
+                    )
+                    break
                 problem(
                     role,
                     f": the {role} '{group}' reads as a person's name ('{person}'); write a group's name in double braces: {role} = {{{{{group}}}}}",
