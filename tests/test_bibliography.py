@@ -1255,3 +1255,38 @@ def test_a_groups_name_with_and_is_told_whole_not_as_its_last_part(tmp_path, gro
     assert str(problem).endswith(
         f"the author '{group}' reads as 2 people's names, split at 'and'; write a group's name in double braces: author = {{{{{group}}}}}"
     )
+
+
+# A field name typed wrong is read as nothing: told with its value under the right name,
+# and not also as the field missing.
+@pytest.mark.parametrize(
+    ("written", "meant", "value"),
+    [("edtion", "edition", "2"), ("jounral", "journal", "Behaviour Research and Therapy"), ("yaer", "year", "2015"),
+     ("page", "pages", "1--9"), ("vol", "volume", "12"), ("Publsiher", "publisher", "Guilford Press")],
+)  # fmt: skip
+def test_a_misspelled_field_is_told_with_its_value_under_the_name_meant(tmp_path, written, meant, value):
+    fields = {"author": "Linehan, Marsha M.", "title": "DBT Skills Training Manual", "journal": "J", "year": "2015",
+              "volume": "3", "pages": "1--2", "publisher": "P", "doi": "10.1037/a0000001"}  # fmt: skip
+    fields = {written if name == meant else name: value if name == meant else text for name, text in fields.items()}
+    fields.setdefault(written, value)
+    bibliography = load(
+        tmp_path,
+        "@article{linehan2015,\n" + "".join(f"  {name} = {{{text}}},\n" for name, text in fields.items()) + "}\n",
+    )
+    [problem] = bibliography.problems
+    assert problem.line == 2 + list(fields).index(written)
+    assert str(problem).endswith(
+        f"'{written.lower()}' is not a field BibTeX reads, so its value prints nowhere; rename it {meant}: {meant} = {{{value}}}"
+    )
+
+
+# What reference managers and databases write beside the printed fields is no slip.
+def test_fields_reference_managers_write_are_not_told_as_misspelled(tmp_path):
+    bibliography = load(
+        tmp_path,
+        "@article{neff2003,\n  author = {Neff, Kristin D.},\n  title = {Self-Compassion},\n  journaltitle = {Self and Identity},\n"
+        "  date = {2003},\n  volume = {2},\n  number = {2},\n  pages = {85--101},\n  doi = {10.1080/15298860309032},\n"
+        "  shortjournal = {Self Identity},\n  journal-iso = {Self Identity},\n  editora = {Smith, Ann},\n"
+        "  notes = {Read},\n  mendeley-tags = {sc},\n  art_number = {1},\n  adsnote = {x},\n  langid = {english},\n}\n",
+    )
+    assert bibliography.problems == []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from psychoed.articles.front_matter import impossible_date
 from psychoed.problems import Problem
 from psychoed.references import proper_words
+from psychoed.references.field_names import misspelled_field
 from psychoed.references.title_case import (
     all_lowered,
     always_capitalised,
@@ -220,12 +221,24 @@ def entry_problems(
 ) -> list[Problem]:
     """What the APA type of an entry lacks, and what in it would print wrong (`names`: the
     person fields as written)."""
-    problems = _missing(key, kind, fields, persons, line=line, path=path)
+    # A field typed wrong is told as that, with its value: not also as missing.
+    misspelled = {
+        name: meant
+        for name in fields
+        if (meant := misspelled_field(name)) and meant not in fields and meant not in persons
+    }
+    as_meant = {**fields, **{meant: fields[name] for name, meant in misspelled.items()}}
+    problems = _missing(key, kind, as_meant, persons, line=line, path=path)
 
     def problem(name: str, message: str) -> None:
         problems.append(Problem(path, field_lines.get(name, line), f"entry '{key}'{message}"))
 
     for name, value in fields.items():
+        if meant := misspelled.get(name):
+            problem(
+                name,
+                f": '{name}' is not a field BibTeX reads, so its value prints nowhere; rename it {meant}: {meant} = {{{value}}}",
+            )
         # Not in what no reference prints (PubMed's abstracts), nor in an address, whose % is its own.
         if name not in _VERBATIM_FIELDS | _UNPRINTED_FIELDS and "://" not in value and _UNESCAPED_PERCENT.search(value):
             problem(
