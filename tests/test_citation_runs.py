@@ -349,14 +349,15 @@ def test_the_word_after_a_volumes_number_keeps_its_capital(tmp_path: Path):
     )
 
 
-def test_a_groups_own_press_is_left_out_as_the_group_is(tmp_path: Path):
+@pytest.mark.parametrize("press", ["American Psychiatric Association Publishing", "American Psychiatric Publishing"])
+def test_a_groups_own_press_is_left_out_as_the_group_is(tmp_path: Path, press: str):
     """The DSM-5-TR as doi.org and Zotero export it: APA prints no publisher where the
-    author publishes (its press: "American Psychiatric Association Publishing"); another
-    group's press is printed."""
+    author publishes (its press, named as in 2022 or in 2013); another group's press is
+    printed."""
     style = style_of(
         "@book{apa2022, author = {{American Psychiatric Association}}, title = {Diagnostic and Statistical"
-        " Manual of Mental Disorders}, edition = {5th ed., text rev.}, publisher = {American Psychiatric"
-        " Association Publishing}, year = {2022}, doi = {10.1176/appi.books.9780890425787}}\n"
+        f" Manual of Mental Disorders}}, edition = {{5th ed., text rev.}}, publisher = {{{press}}},"
+        " year = {2022}, doi = {10.1176/appi.books.9780890425787}}\n"
         "@book{who2019, author = {{World Health Organization}}, title = {International Classification of"
         " Diseases}, publisher = {Oxford University Press}, year = {2019}}\n",
         tmp_path,
@@ -387,3 +388,16 @@ def test_a_group_written_with_its_abbreviation_is_listed_and_cited_by_its_name(t
     }
     assert formatted.references["who2023"].startswith("World Health Organization. (2023).")
     assert formatted.references["nimh2022"].startswith("National Institute of Mental Health. (2022).")
+
+
+def test_a_note_of_the_original_publication_prints_as_apa_gives_it(tmp_path: Path):
+    """A classic typed by hand with APA's words in a note: the style prints them only from
+    origdate, "(Freud, 1900/2010)"; the note alone printed nothing."""
+    style = style_of(
+        "@book{freud2010, author = {Freud, Sigmund}, title = {The Interpretation of Dreams},"
+        " publisher = {Basic Books}, year = {2010}, note = {Original work published 1900}}\n",
+        tmp_path,
+    )
+    _, formatted = page_formatted("Dreams [@freud2010].", style)
+    assert formatted.inline == {"[@freud2010]": "([Freud, 1900/2010](#ref-freud2010))"}
+    assert formatted.references["freud2010"].endswith("Basic Books. (Original work published 1900)")

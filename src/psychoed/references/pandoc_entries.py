@@ -87,9 +87,13 @@ _EDITION = re.compile(
 # A text revision as a catalogue words it ("Fifth edition, text revision", the DSM-5-TR's):
 # APA prints "(5th ed., text rev.)", and pandoc prints any edition but a number as written.
 _TEXT_REVISION = re.compile(r"(?i)(?P<edition>.+?),?\s+text\s+rev(?:ision|\.)?")
-# A group's own press, which APA leaves out as it does the group's name: the DSM-5-TR's
-# "American Psychiatric Association Publishing" for the American Psychiatric Association.
 _IMPRINT = re.compile(r"(?i)\s+(?:publishing|press|publications)(?:,?\s+inc\.?)?\s*$")
+_GROUP_WORD = re.compile(r"(?i)\s+(?:association|society|institute|organi[sz]ation|foundation)\s*$")
+# A note saying when the work first came out ("Original work published 1900"), which the
+# style prints only from origdate: "(Freud, 1900/2010)".
+_ORIGINALLY = re.compile(
+    r"(?i)\(?\s*(?:original(?:ly)?\s+(?:work\s+)?published|first\s+published)(?:\s+in)?\s+(?P<year>\d{4})\s*\)?\.?"
+)
 # A group's name in an author or editor field, braced as BibTeX protects it.
 _GROUP = re.compile(r"\{(?P<name>[^{}]*)\}")
 # A capital after a number and its stop or colon, braced where pandoc would lower it.
@@ -183,12 +187,13 @@ def _as_apa_prints(
         # One publisher written twice (publisher and organization: "MIT Press; MIT Press"),
         # or repeating the sole author, or the author's own press, is printed once, or not at all.
         if name in fields and (
-            same_name(_IMPRINT.sub("", fields[name]), _sole_author(persons))
-            or any(same_name(fields[name], other) for other in named)
+            _own_press(fields[name], _sole_author(persons)) or any(same_name(fields[name], other) for other in named)
         ):
             changed[name] = None
         elif name in fields:
             named.append(fields[name])
+    if "origdate" not in fields and (originally := _ORIGINALLY.fullmatch(fields.get("note", "").strip())):
+        changed.update(origdate=originally.group("year"), note=None)
     if "url" in fields and (url := _bare_url(fields["url"])) != fields["url"]:
         changed["url"] = url
     # A DOI given only as its address (http://dx.doi.org/10.…): APA's https://doi.org/ link.
@@ -368,6 +373,16 @@ def _dissertation(
 
 # A sole author's name as a site or publisher writes it. APA 7 leaves out a publisher or
 # site name that repeats the author.
+# The sole author as publisher, or the author's own press, which APA leaves out as it does
+# the author's name: the DSM's "American Psychiatric Association Publishing" (2022) and
+# "American Psychiatric Publishing" (2013) for the American Psychiatric Association.
+def _own_press(publisher: str, author: str | None) -> bool:
+    press = _IMPRINT.sub("", publisher)
+    return author is not None and (
+        same_name(press, author) or (press != publisher and same_name(press, _GROUP_WORD.sub("", author.strip("{}"))))
+    )
+
+
 def _sole_author(persons: Mapping[str, list[str]]) -> str | None:
     authors = persons.get("author", [])
     return name_as_written(authors[0]) if len(authors) == 1 else None
