@@ -639,6 +639,12 @@ BOOK = "@book{neff2011,\n  author    = {AUTHORS},\n  title     = {Self-Compassio
             "a generation suffix in the family name ('Brown Jr')",
             "Halpern, Jerry and Brown, Jr., Byron Wm",
         ),
+        # As an APA reference list orders it: it was told as two people ("Adams and Reginald B., Jr.").
+        (
+            "Klein, Richard A. and Adams, Reginald B., Jr.",
+            "a generation suffix after the given name ('Adams, Reginald B., Jr.')",
+            "Klein, Richard A. and Adams, Jr., Reginald B.",
+        ),
     ],
 )
 def test_names_pasted_in_another_form_are_told_with_the_field_rewritten(written, cause, rewritten):

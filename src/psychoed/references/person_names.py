@@ -76,6 +76,8 @@ def name_list_problem(value: str) -> NameListProblem | None:
         form = f"a particle after the given name ('{trailing}'), which APA prints before the family name, where BibTeX writes it"
     elif suffixed := next((name.split(",")[0] for name in names if _suffix_in_family(name)), None):
         form = f"a generation suffix in the family name ('{suffixed}'), which APA prints after the initials, where BibTeX writes it between two commas"
+    elif suffixed := next((name.strip() for name in names if _suffix_last(name)), None):
+        form = f"a generation suffix after the given name ('{suffixed}'), which BibTeX reads as the given name, where it writes the suffix between two commas"
     elif small := next(
         (given for name in names if _SMALL_INITIAL.search(given := name.split(",")[-1]) and "," in name), None
     ):
@@ -186,9 +188,17 @@ def _suffix_in_family(name: str) -> bool:
 
 
 def _commas_between_people(name: str) -> bool:
-    """More than one comma in one name, unless it is a suffix's ('Last, Jr., First' is BibTeX)."""
+    """More than one comma in one name, unless it is a suffix's ('Last, Jr., First' is
+    BibTeX; 'Last, First, Jr.', as a reference list writes it, is `_suffix_last`)."""
     parts = [part.strip() for part in name.split(",")]
-    return len(parts) > 3 or (len(parts) == 3 and parts[1].casefold() not in _SUFFIXES)
+    return len(parts) > 3 or (len(parts) == 3 and parts[1].casefold() not in _SUFFIXES and not _suffix_last(name))
+
+
+# 'Adams, Reginald B., Jr.': a suffix after the given name, which BibTeX reads as the
+# given name ("Adams, J.").
+def _suffix_last(name: str) -> bool:
+    parts = [part.strip() for part in name.split(",")]
+    return len(parts) == 3 and parts[2].casefold() in _SUFFIXES and parts[1].casefold() not in _SUFFIXES
 
 
 # The people of a field pasted in another form, each "Family, Given" joined by "and".
@@ -197,6 +207,9 @@ def _rewritten(value: str) -> str:
     people: list[str] = []
     for group in re.split(r"\s*;\s*|(?i:\s+and\s+)|\s*(?<!\\)&\s*", text):
         parts = [part.strip() for part in group.split(",") if part.strip()]
+        if _suffix_last(group):
+            people.append(f"{parts[0]}, {parts[2]}, {_dotted(parts[1])}")
+            continue
         if len(parts) == 2 and not _pubmed_name(parts[0]):
             # Family, Given: a suffix moved between commas, initials dotted.
             if particle := _particle_after_given(group):
