@@ -401,3 +401,19 @@ def test_a_note_of_the_original_publication_prints_as_apa_gives_it(tmp_path: Pat
     _, formatted = page_formatted("Dreams [@freud2010].", style)
     assert formatted.inline == {"[@freud2010]": "([Freud, 1900/2010](#ref-freud2010))"}
     assert formatted.references["freud2010"].endswith("Basic Books. (Original work published 1900)")
+
+
+def test_a_cochrane_review_without_a_volume_prints_its_year_as_apa_does(tmp_path: Path):
+    """A Cochrane review as doi.org and Zotero export it, with no volume: APA's example
+    gives its year as the volume, "2007(1), Article CD001848"; the build refused it."""
+    style = style_of(
+        "@article{hunot2007, title = {Psychological Therapies for Generalised Anxiety Disorder},"
+        " author = {Hunot, Vivien and Churchill, Rachel and Silva de Lima, Mauricio and Teixeira, Verônica},"
+        " date = {2007-01-24}, journaltitle = {Cochrane Database of Systematic Reviews}, number = {1},"
+        " pages = {CD001848}, doi = {10.1002/14651858.CD001848.pub4}, langid = {english}}\n",
+        tmp_path,
+    )
+    _, formatted = page_formatted("Therapy helps [@hunot2007].", style)
+    assert "_Cochrane Database of Systematic Reviews_, _2007_(1), Article CD001848." in (
+        formatted.references["hunot2007"].replace("*", "_")
+    ), formatted.references["hunot2007"]

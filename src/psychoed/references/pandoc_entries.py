@@ -12,6 +12,7 @@ from psychoed.references.reference_rules import (
     PUBLISHER_FIELDS,
     THESIS_KINDS,
     apa_kind,
+    cochrane_volume,
     name_as_written,
     names_the_doi_registrant,
     preprint_server,
@@ -194,6 +195,8 @@ def _as_apa_prints(
             named.append(fields[name])
     if "origdate" not in fields and (originally := _ORIGINALLY.fullmatch(fields.get("note", "").strip())):
         changed.update(origdate=originally.group("year"), note=None)
+    if volume := cochrane_volume(fields):
+        changed["volume"] = volume
     if "url" in fields and (url := _bare_url(fields["url"])) != fields["url"]:
         changed["url"] = url
     # A DOI given only as its address (http://dx.doi.org/10.…): APA's https://doi.org/ link.

@@ -228,6 +228,8 @@ def entry_problems(
         if (meant := misspelled_field(name)) and meant not in fields and meant not in persons
     }
     as_meant = {**fields, **{meant: fields[name] for name, meant in misspelled.items()}}
+    if volume := cochrane_volume(fields):
+        as_meant["volume"] = volume
     problems = _missing(key, kind, as_meant, persons, line=line, path=path)
 
     def problem(name: str, message: str) -> None:
@@ -680,6 +682,17 @@ def name_variant_problems(people: Mapping[str, list[tuple[str, int]]], *, path: 
                 )
             )
     return problems
+
+
+def cochrane_volume(fields: Mapping[str, str]) -> str | None:
+    """The volume APA gives a Cochrane review, its year ("Cochrane Database of Systematic
+    Reviews, 2007(1), Article CD001848"), where the entry has none, as doi.org and Zotero
+    export it."""
+    journal = fields.get("journal") or fields.get("journaltitle") or ""
+    year = (fields.get("year") or fields.get("date") or "")[:4]
+    if "volume" in fields or "cochrane database of systematic reviews" not in journal.casefold():
+        return None
+    return year if year.isdigit() else None
 
 
 def same_name(value: str, other: str | None) -> bool:
