@@ -1296,3 +1296,26 @@ def test_fields_reference_managers_write_are_not_told_as_misspelled(tmp_path):
         "  notes = {Read},\n  mendeley-tags = {sc},\n  art_number = {1},\n  adsnote = {x},\n  langid = {english},\n}\n",
     )
     assert bibliography.problems == []
+
+
+# One book pasted twice, typed and from Zotero, without a DOI: it printed as two, 2015a and 2015b.
+def test_one_work_pasted_twice_without_a_doi_is_told_at_the_later_entry(tmp_path):
+    bibliography = load(
+        tmp_path,
+        "@book{linehan2015, author = {Linehan, Marsha M.}, title = {{DBT} Skills Training Manual}, edition = {2},"
+        " publisher = {Guilford Press}, year = {2015}}\n\n"
+        "@book{linehanDBTSkillsTraining2015,\n  title = {DBT Skills Training Manual},\n  author = {Linehan, Marsha M.},\n"
+        "  date = {2015},\n  edition = {Second edition},\n  publisher = {The Guilford Press},\n}\n"
+        # A preprint and its article share a title: two works, each with its DOI.
+        "@article{neff2003, author = {Neff, Kristin}, title = {Self-Compassion}, journal = {Self and Identity},"
+        " volume = {2}, pages = {85--101}, year = {2003}, doi = {10.1080/15298860309032}}\n"
+        "@misc{neff2003preprint, author = {Neff, Kristin}, title = {Self-Compassion}, year = {2003},"
+        " publisher = {PsyArXiv}, type = {Preprint}, doi = {10.31234/osf.io/abcde}}\n",
+    )
+    [problem] = bibliography.problems
+    assert problem.line == 3
+    assert problem.message == (
+        "entry 'linehanDBTSkillsTraining2015' is the same work as entry 'linehan2015' (the same type, first author, year and"
+        " title): one work under two keys prints twice; keep 'linehan2015', cite it instead of"
+        " 'linehanDBTSkillsTraining2015' and delete this entry"
+    )

@@ -260,7 +260,9 @@ PLAIN_MESSAGES = [
             "@online{adaa2022,\n  author = {Anxiety and Depression Association of America},\n  title = {Anxiety},\n"
             "  url = {https://adaa.org/anxiety},\n  year = {2022},\n}\n"
             "@book{linehan2015,\n  author = {Linehan, Marsha M.},\n  title = {DBT Skills Training Manual},\n"
-            "  edtion = {2},\n  publisher = {Guilford Press},\n  year = {2015},\n}\n",
+            "  edtion = {2},\n  publisher = {Guilford Press},\n  year = {2015},\n}\n"
+            "@book{linehanDBTSkillsTraining2015,\n  author = {Linehan, Marsha M.},\n  title = {DBT Skills Training Manual},\n"
+            "  edition = {2},\n  publisher = {Guilford Press},\n  year = {2015},\n}\n",
             display_path="references.bib",
         ).problems
     ),

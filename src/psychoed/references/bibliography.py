@@ -24,6 +24,7 @@ from psychoed.references.pandoc_entries import pandoc_text
 from psychoed.references.person_names import name_list_problem
 from psychoed.references.reference_rules import (
     duplicate_doi_problems,
+    duplicate_work_problems,
     entry_problems,
     name_variant_problems,
     web_coded,
@@ -201,6 +202,16 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
         if "doi" in entry.fields
     }
     problems += duplicate_doi_problems(dois, path=display_path)
+    # Without a DOI: entries with two different DOIs are two works (a preprint and its article).
+    works = {
+        key: (
+            (entry.type, entry.first_family_name(), entry.year(), _letters(entry.fields.get("title", ""))),
+            entry.line,
+        )
+        for key, entry in sound.items()
+        if "doi" not in entry.fields and entry.fields.get("title")
+    }
+    problems += duplicate_work_problems(works, path=display_path)
     people = {
         key: [
             (name, entry.field_lines.get(role, entry.line))
@@ -626,6 +637,11 @@ def _whole_file_entry(chunk: str, data: BibliographyData) -> tuple[str, PybtexEn
         return None
     parsed = data.entries.get(match.group("key"))
     return (match.group("key"), parsed) if parsed is not None else None
+
+
+# A title's letters and digits, folded: the same title however braced, cased or punctuated.
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", folded(re.sub(r"\\[A-Za-z]+|[{}]", "", text)))
 
 
 def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:

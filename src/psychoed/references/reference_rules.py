@@ -649,6 +649,25 @@ def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str)
     return problems
 
 
+def duplicate_work_problems(works: Mapping[str, tuple[tuple[str, ...], int]], *, path: str) -> list[Problem]:
+    """One work pasted twice without a DOI (from two sources, or the same one twice) prints
+    twice too: each later key, naming the first. `works` maps a key to what names its
+    work (type, first author, year, title: folded) and the entry's line, in file order."""
+    first: dict[tuple[str, ...], str] = {}
+    problems = []
+    for key, (work, line) in works.items():
+        other = first.setdefault(work, key)
+        if other != key:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"entry '{key}' is the same work as entry '{other}' (the same type, first author, year and title): one work under two keys prints twice; keep '{other}', cite it instead of '{key}' and delete this entry",
+                )
+            )
+    return problems
+
+
 def name_variant_problems(people: Mapping[str, list[tuple[str, int]]], *, path: str) -> list[Problem]:
     """One person written two ways in two entries ('Neff, Kristin' as doi.org gives her,
     'Neff, Kristin D.' as Zotero does) prints as two people. A notice at the name with fewer
