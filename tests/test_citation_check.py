@@ -16,6 +16,7 @@ BIBLIOGRAPHY = Bibliography(
 
 
 YEAR_AS_PAGE = "'[see @yip2021, 2021; @inwood2018]' reads '2021' after ',' as a page ('p. 2021'); the year comes from the entry, so delete it: write [see @yip2021; @inwood2018]"
+LOCATOR_SLIP = "'[see @inwood2018, pg. 220; @yip2021]' has the locator 'pg. 220', whose label pandoc does not read; APA writes p. 220: write [see @inwood2018, p. 220; @yip2021]"
 UNCLOSED = "'[@inwood2018; see @yip2021, p. 3.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018; see @yip2021, p. 3]."
 
 
@@ -125,6 +126,22 @@ def messages(body: str) -> list[str]:
             "It helps [@].",
             "docs/a.md:4: '[@]' names no work after '@'; write the key of the work you cite, e.g. [@inwood2018]",
         ),
+        (  # locator labels as people abbreviate them, which pandoc prints as typed (a clinician's trial)
+            "A review [see @inwood2018, pg. 220; @yip2021].",
+            f"docs/a.md:4: {LOCATOR_SLIP}",
+        ),
+        (
+            "A letter [@yip2021, para 4].",
+            "docs/a.md:4: '[@yip2021, para 4]' has the locator 'para 4', whose label pandoc does not read; APA writes para. 4: write [@yip2021, para. 4]",
+        ),
+        (
+            "A review [@inwood2018, pp 215-218].",
+            "docs/a.md:4: '[@inwood2018, pp 215-218]' has the locator 'pp 215-218', whose label pandoc does not read; APA writes pp. 215-218: write [@inwood2018, pp. 215-218]",
+        ),
+        (
+            "A review [@inwood2018, ch. 3].",
+            "docs/a.md:4: '[@inwood2018, ch. 3]' has the locator 'ch. 3', whose label pandoc does not read; APA writes chapter 3: write [@inwood2018, chapter 3]",
+        ),
         (
             "Twice [@inwood2018; @inwood2018].",
             "docs/a.md:4: '[@inwood2018; @inwood2018]' names the same work twice, so its year would be printed twice; write it once: [@inwood2018]",
@@ -165,6 +182,7 @@ def test_each_mistake_is_named_at_its_line_with_its_fix(body: str, expected: str
         "Pages of one work [@inwood2018, p. 3; @inwood2018, p. 5] and a study [@yip2021, Study 2].",
         "Our handle [@ growtrue] and the year [@growtrue 2024 review].",
         "(A sentence in parentheses that cites a review [@yip2021] says more.)",
+        "Labels pandoc reads [@yip2021, pp. 3-5; @inwood2018, chap. 3] [@yip2021, para. 4] [@yip2021, ¶ 4] [@yip2021, chapter 2].",
     ],
 )
 def test_what_is_not_a_citation_attempt_passes(body: str):

@@ -177,11 +177,33 @@ def _block_message(block: CitationBlock, by_casefold: dict[str, str], bibliograp
             year = after_comma.group("suffix").strip()
             fixed = written.replace(after_comma.group(), after_comma.group()[: after_comma.group().index(",")], 1)
             return f"'{written}' reads '{year}' after ',' as a page ('p. {year}'); the year comes from the entry, so delete it: write {fixed}"
+        # A locator's label as people abbreviate it, which pandoc does not know and prints as typed.
+        if slip := _LOCATOR_SLIP.match(after_comma.group("suffix").lstrip()):
+            label = _apa_label(slip.group("label"), slip.group("number"))
+            typed = slip.group().strip()
+            fixed = written.replace(typed, f"{label} {slip.group('number')}", 1)
+            return f"'{written}' has the locator '{typed}', whose label pandoc does not read; APA writes {label} {slip.group('number')}: write {fixed}"
     items = [item.strip() for item in written[1:-1].split(";")]
     if len(set(items)) < len(items):
         once = "; ".join(dict.fromkeys(items))
         return f"'{written}' names the same work twice, so its year would be printed twice; write it once: [{once}]"
     return None
+
+
+# 'pg. 220', 'pp 12-14', 'para 4', 'ch. 3', 'p12': labels pandoc's locale does not know,
+# printed as typed (or "p. p12"); it knows 'p.', 'pp.', 'page', 'para.', '¶', 'chap.', 'chapter'.
+_LOCATOR_SLIP = re.compile(
+    r"(?i)(?P<label>pgs?\.?|pp?(?=\s*\d)|paras?(?=\s*\d)|ch\.?|chpt?\.?)\s*(?P<number>\d[\w\u2013-]*)"
+)
+
+
+def _apa_label(label: str, number: str) -> str:
+    label = label.casefold().rstrip(".")
+    if label.startswith("c"):
+        return "chapter"
+    if label.startswith("para"):
+        return "paras." if label == "paras" else "para."
+    return "pp." if label in {"pgs", "pp"} or re.search(r"[-\u2013]", number) else "p."
 
 
 # Citations where readers would see them as typed: in raw HTML, in a link's text; and a
