@@ -88,6 +88,8 @@ _EDITION = re.compile(
 # A text revision as a catalogue words it ("Fifth edition, text revision", the DSM-5-TR's):
 # APA prints "(5th ed., text rev.)", and pandoc prints any edition but a number as written.
 _TEXT_REVISION = re.compile(r"(?i)(?P<edition>.+?),?\s+text\s+rev(?:ision|\.)?")
+# A press named for its group ("American Psychiatric Association Publishing"), and the
+# group's word a press's name may leave out ("American Psychiatric Publishing"): `_own_press`.
 _IMPRINT = re.compile(r"(?i)\s+(?:publishing|press|publications)(?:,?\s+inc\.?)?\s*$")
 _GROUP_WORD = re.compile(r"(?i)\s+(?:association|society|institute|organi[sz]ation|foundation)\s*$")
 # A note saying when the work first came out ("Original work published 1900"), which the
