@@ -1319,3 +1319,14 @@ def test_one_work_pasted_twice_without_a_doi_is_told_at_the_later_entry(tmp_path
         " title): one work under two keys prints twice; keep 'linehan2015', cite it instead of"
         " 'linehanDBTSkillsTraining2015' and delete this entry"
     )
+
+
+# The run planner groups works by the family name pandoc prints: the group's, not "[WHO]".
+def test_a_groups_abbreviation_is_no_part_of_its_family_name(tmp_path):
+    [who] = load(
+        tmp_path,
+        "@misc{who2023,\n  author = {{World Health Organization [WHO]}},\n  title = {Depression},\n  year = {2023},\n"
+        "  url = {https://www.who.int/news-room/fact-sheets/detail/depression},\n}\n",
+    ).entries.values()
+    assert who.family_names() == ["World Health Organization"]
+    assert who.first_family_name() == "organization"

@@ -417,3 +417,17 @@ def test_a_cochrane_review_without_a_volume_prints_its_year_as_apa_does(tmp_path
     assert "_Cochrane Database of Systematic Reviews_, _2007_(1), Article CD001848." in (
         formatted.references["hunot2007"].replace("*", "_")
     ), formatted.references["hunot2007"]
+
+
+def test_a_cochrane_review_from_doi_org_prints_its_number_from_the_doi(tmp_path: Path):
+    """doi.org's BibTeX of a Cochrane review has neither volume nor pages: its year is the
+    volume and its number (in the DOI) the article's, as APA prints it."""
+    style = style_of(
+        " @article{Hunot_2007, title={Psychological therapies for generalised anxiety disorder}, ISSN={1465-1858},"
+        " url={http://dx.doi.org/10.1002/14651858.CD001848.pub4}, DOI={10.1002/14651858.CD001848.pub4},"
+        " journal={Cochrane Database of Systematic Reviews}, publisher={Wiley}, author={Hunot, Vivien and"
+        " Churchill, Rachel and Silva de Lima, Mauricio and Teixeira, Verônica}, year={2007}, month=jan }\n",
+        tmp_path,
+    )
+    _, formatted = page_formatted("Therapy helps [@Hunot_2007].", style)
+    assert "*Cochrane Database of Systematic Reviews*, *2007*, Article CD001848." in formatted.references["Hunot_2007"]

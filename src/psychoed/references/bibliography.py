@@ -205,7 +205,7 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     # Without a DOI: entries with two different DOIs are two works (a preprint and its article).
     works = {
         key: (
-            (entry.type, entry.first_family_name(), entry.year(), _letters(entry.fields.get("title", ""))),
+            (entry.type, entry.first_family_name(), entry.year(), _title_letters(entry.fields.get("title", ""))),
             entry.line,
         )
         for key, entry in sound.items()
@@ -640,7 +640,7 @@ def _whole_file_entry(chunk: str, data: BibliographyData) -> tuple[str, PybtexEn
 
 
 # A title's letters and digits, folded: the same title however braced, cased or punctuated.
-def _letters(text: str) -> str:
+def _title_letters(text: str) -> str:
     return re.sub(r"[\W_]+", "", folded(re.sub(r"\\[A-Za-z]+|[{}]", "", text)))
 
 

@@ -12,7 +12,7 @@ from psychoed.references.reference_rules import (
     PUBLISHER_FIELDS,
     THESIS_KINDS,
     apa_kind,
-    cochrane_volume,
+    cochrane_fields,
     name_as_written,
     names_the_doi_registrant,
     preprint_server,
@@ -197,8 +197,11 @@ def _as_apa_prints(
             named.append(fields[name])
     if "origdate" not in fields and (originally := _ORIGINALLY.fullmatch(fields.get("note", "").strip())):
         changed.update(origdate=originally.group("year"), note=None)
-    if volume := cochrane_volume(fields):
-        changed["volume"] = volume
+    cochrane = cochrane_fields(fields)
+    if "volume" in cochrane:
+        changed["volume"] = cochrane["volume"]
+    if "eid" in cochrane:
+        changed["pages"] = f"Article {cochrane['eid']}"
     if "url" in fields and (url := _bare_url(fields["url"])) != fields["url"]:
         changed["url"] = url
     # A DOI given only as its address (http://dx.doi.org/10.…): APA's https://doi.org/ link.
@@ -376,8 +379,6 @@ def _dissertation(
     return kind, changed
 
 
-# A sole author's name as a site or publisher writes it. APA 7 leaves out a publisher or
-# site name that repeats the author.
 # The sole author as publisher, or the author's own press, which APA leaves out as it does
 # the author's name: the DSM's "American Psychiatric Association Publishing" (2022) and
 # "American Psychiatric Publishing" (2013) for the American Psychiatric Association.
@@ -388,6 +389,8 @@ def _own_press(publisher: str, author: str | None) -> bool:
     )
 
 
+# A sole author's name as a site or publisher writes it. APA 7 leaves out a publisher or
+# site name that repeats the author.
 def _sole_author(persons: Mapping[str, list[str]]) -> str | None:
     authors = persons.get("author", [])
     return name_as_written(authors[0]) if len(authors) == 1 else None

@@ -6,8 +6,9 @@ from __future__ import annotations
 import html
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from psychoed.articles.front_matter import impossible_date
 from psychoed.problems import Problem
@@ -28,6 +29,8 @@ from psychoed.references.title_case import (
     stops_in_names,
     written_language,
 )
+
+T = TypeVar("T")  # what `_later_copies` carries with each key
 
 # What the offline `make new-reference` form writes for the editor to replace.
 FORM_PLACEHOLDERS = (
@@ -228,8 +231,7 @@ def entry_problems(
         if (meant := misspelled_field(name)) and meant not in fields and meant not in persons
     }
     as_meant = {**fields, **{meant: fields[name] for name, meant in misspelled.items()}}
-    if volume := cochrane_volume(fields):
-        as_meant["volume"] = volume
+    as_meant.update(cochrane_fields(fields))
     problems = _missing(key, kind, as_meant, persons, line=line, path=path)
 
     def problem(name: str, message: str) -> None:
@@ -634,38 +636,40 @@ def thesis_genre(kind: str, fields: Mapping[str, str]) -> str:
 def duplicate_doi_problems(entries: Mapping[str, tuple[str, int]], *, path: str) -> list[Problem]:
     """One work under two keys would print twice (2018a, 2018b): each later key, naming the
     first. `entries` maps a key to its DOI and the DOI's line, in file order."""
-    first: dict[str, str] = {}
-    problems = []
-    for key, (doi, line) in entries.items():
-        other = first.setdefault(doi.strip().casefold(), key)
-        if other != key:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"entry '{key}' has the DOI of entry '{other}' ({doi.strip()}): one work under two keys prints twice; keep '{other}', cite it instead of '{key}' and delete this entry",
-                )
-            )
-    return problems
+    return [
+        Problem(
+            path,
+            line,
+            f"entry '{key}' has the DOI of entry '{other}' ({doi.strip()}): one work under two keys prints twice; keep '{other}', cite it instead of '{key}' and delete this entry",
+        )
+        for key, other, (doi, line) in _later_copies(
+            {key: (doi.strip().casefold(), (doi, line)) for key, (doi, line) in entries.items()}
+        )
+    ]
 
 
 def duplicate_work_problems(works: Mapping[str, tuple[tuple[str, ...], int]], *, path: str) -> list[Problem]:
     """One work pasted twice without a DOI (from two sources, or the same one twice) prints
     twice too: each later key, naming the first. `works` maps a key to what names its
     work (type, first author, year, title: folded) and the entry's line, in file order."""
-    first: dict[tuple[str, ...], str] = {}
-    problems = []
-    for key, (work, line) in works.items():
-        other = first.setdefault(work, key)
-        if other != key:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"entry '{key}' is the same work as entry '{other}' (the same type, first author, year and title): one work under two keys prints twice; keep '{other}', cite it instead of '{key}' and delete this entry",
-                )
-            )
-    return problems
+    return [
+        Problem(
+            path,
+            line,
+            f"entry '{key}' is the same work as entry '{other}' (the same type, first author, year and title): one work under two keys prints twice; keep '{other}', cite it instead of '{key}' and delete this entry",
+        )
+        for key, other, line in _later_copies({key: (work, line) for key, (work, line) in works.items()})
+    ]
+
+
+# Each key whose identity an earlier key already has, with that first key and what it carries.
+def _later_copies(entries: Mapping[str, tuple[Hashable, T]]) -> list[tuple[str, str, T]]:
+    first: dict[Hashable, str] = {}
+    return [
+        (key, other, carried)
+        for key, (identity, carried) in entries.items()
+        if (other := first.setdefault(identity, key)) != key
+    ]
 
 
 def name_variant_problems(people: Mapping[str, list[tuple[str, int]]], *, path: str) -> list[Problem]:
@@ -703,15 +707,24 @@ def name_variant_problems(people: Mapping[str, list[tuple[str, int]]], *, path: 
     return problems
 
 
-def cochrane_volume(fields: Mapping[str, str]) -> str | None:
-    """The volume APA gives a Cochrane review, its year ("Cochrane Database of Systematic
-    Reviews, 2007(1), Article CD001848"), where the entry has none, as doi.org and Zotero
-    export it."""
+def cochrane_fields(fields: Mapping[str, str]) -> dict[str, str]:
+    """What APA gives a Cochrane review that the entry lacks, as doi.org and Zotero export
+    it: its year as the volume, and its article number from the DOI ("Cochrane Database of
+    Systematic Reviews, 2007(1), Article CD001848")."""
     journal = fields.get("journal") or fields.get("journaltitle") or ""
+    if "cochrane database of systematic reviews" not in journal.casefold():
+        return {}
+    added = {}
     year = (fields.get("year") or fields.get("date") or "")[:4]
-    if "volume" in fields or "cochrane database of systematic reviews" not in journal.casefold():
-        return None
-    return year if year.isdigit() else None
+    if "volume" not in fields and year.isdigit():
+        added["volume"] = year
+    if "pages" not in fields and "eid" not in fields and (number := _COCHRANE_NUMBER.search(fields.get("doi", ""))):
+        added["eid"] = number.group().upper()
+    return added
+
+
+# A review's number in its DOI: 10.1002/14651858.CD001848.pub4.
+_COCHRANE_NUMBER = re.compile(r"(?i)(?<=\.)CD\d{6}\b")
 
 
 def same_name(value: str, other: str | None) -> bool:
