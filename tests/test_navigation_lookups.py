@@ -1,0 +1,85 @@
+"""Material's navigation reads attributes MkDocs' pages lack; each page answers them (None),
+and the navigation prints as before (psychoed.pages.navigation_lookups)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import get_navigation
+
+from psychoed.pages.navigation_lookups import UNSET_IN_PAGES, answer_navigation_lookups
+
+# Each item of Material's navigation, rendered as partials/nav.html renders it.
+NAVIGATION = '{% import "partials/nav-item.html" as item with context %}{% for nav_item in nav.items %}{{ item.render(nav_item, "__nav_" ~ loop.index, 1) }}{% endfor %}'
+
+
+def test_every_attribute_materials_navigation_reads_of_a_page_is_answered(tmp_path):
+    page, env = _navigation(tmp_path).pages[0], _config(tmp_path).theme.get_env()
+    assert env.loader is not None
+    template, _, _ = env.loader.get_source(env, "partials/nav-item.html")
+    read = set(re.findall(r"\bnav_item\.(\w+)", template))
+    lacking = {name for name in read if not hasattr(page, name)}
+
+    assert lacking == set(UNSET_IN_PAGES), "UNSET_IN_PAGES must be what Material's nav-item.html reads and a Page lacks"
+
+    answer_navigation_lookups([page])
+
+    assert all(getattr(page, name) is None for name in UNSET_IN_PAGES)
+
+
+def test_a_value_a_plugin_gave_a_page_stays(tmp_path):
+    page = _navigation(tmp_path).pages[0]
+    page.typeset = {"title": "Self-compassion"}
+
+    answer_navigation_lookups([page])
+
+    assert page.typeset == {"title": "Self-compassion"}
+
+
+def test_the_navigation_prints_as_before_on_every_page(tmp_path):
+    nav, config = _navigation(tmp_path), _config(tmp_path)
+    env = config.theme.get_env()
+    template = env.from_string(NAVIGATION)
+
+    def printed() -> list[str]:
+        pages = []
+        for page in nav.pages:
+            page.active = True  # as MkDocs marks the page it renders, and its sections
+            pages.append(template.render(nav=nav, page=page, features=[], config=config, base_url=".", lang={"t": str}))
+            page.active = False
+        return pages
+
+    before = printed()
+    answer_navigation_lookups(nav.pages)
+
+    assert printed() == before
+    first_article = before[1]
+    assert 'href="../a-second-article/"' in first_article
+    assert first_article.count("md-nav__link--active") == 1 and "md-nav__item--active" in first_article
+
+
+def _config(folder: Path) -> MkDocsConfig:
+    config = MkDocsConfig()
+    config.load_dict(
+        {
+            "site_name": "Practice",
+            "docs_dir": str(folder),
+            "theme": {"name": "material"},
+            "nav": [{"Home": "index.md"}, {"Articles": ["a-first-article.md", "a-second-article.md"]}],
+        }
+    )
+    errors, _ = config.validate()
+    assert not errors
+    return config
+
+
+def _navigation(folder: Path):
+    config = _config(folder)
+    names = ("index.md", "a-first-article.md", "a-second-article.md")
+    files = Files(
+        [File(name, src_dir=str(folder), dest_dir=str(folder / "site"), use_directory_urls=True) for name in names]
+    )
+    return get_navigation(files, config)
