@@ -1,12 +1,12 @@
 """MkDocs hook: the pages answer what Material's navigation reads of each of them, so the
-navigation every page prints renders without a Python exception per item
-(navigation_lookups.py)."""
+navigation every page prints renders without Python exceptions (navigation_lookups.py)."""
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 
 from psychoed.pages.navigation_lookups import answer_navigation_lookups
 
@@ -15,6 +15,9 @@ from psychoed.pages.navigation_lookups import answer_navigation_lookups
 # ---------------------------------------------------------------------------------------
 
 
-def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-    answer_navigation_lookups(nav.pages)
-    return nav
+# Every page read, and under `make serve` the pages a page-only rebuild skipped given
+# their front matter (tools/serve.py, at 0); before the first template renders.
+@event_priority(-100)
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    answer_navigation_lookups(file.page for file in files.documentation_pages() if file.page is not None)
+    return env

@@ -1,48 +1,62 @@
-"""Material's navigation reads attributes MkDocs' pages lack; each page answers them (None),
-and the navigation prints as before (psychoed.pages.navigation_lookups)."""
+"""Material's navigation reads what most pages lack; each page answers it (None), and the
+navigation prints as before (psychoed.pages.navigation_lookups)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.nav import Navigation, get_navigation
 
-from psychoed.pages.navigation_lookups import UNSET_IN_PAGES, answer_navigation_lookups
+from psychoed.pages.navigation_lookups import UNSET_IN_PAGES, FrontMatter, answer_navigation_lookups
 
 # Each item of Material's navigation, rendered as partials/nav.html renders it.
 NAVIGATION = '{% import "partials/nav-item.html" as item with context %}{% for nav_item in nav.items %}{{ item.render(nav_item, "__nav_" ~ loop.index, 1) }}{% endfor %}'
 
 
-def test_every_attribute_materials_navigation_reads_of_a_page_is_answered(tmp_path):
+def test_everything_materials_navigation_reads_of_a_page_is_answered(tmp_path):
     page, env = _navigation(tmp_path).pages[0], _config(tmp_path).theme.get_env()
     assert env.loader is not None
     template, _, _ = env.loader.get_source(env, "partials/nav-item.html")
-    read = set(re.findall(r"\bnav_item\.(\w+)", template))
-    lacking = {name for name in read if not hasattr(page, name)}
+    lacking = {name for name in re.findall(r"\bnav_item\.(\w+)", template) if not hasattr(page, name)}
+    front_matter = set(re.findall(r"\bnav_item\.meta\.(\w+)", template))
 
     assert lacking == set(UNSET_IN_PAGES), "UNSET_IN_PAGES must be what Material's nav-item.html reads and a Page lacks"
+    assert front_matter == {name for name in vars(FrontMatter) if isinstance(vars(FrontMatter)[name], property)}
 
     answer_navigation_lookups([page])
 
     assert all(getattr(page, name) is None for name in UNSET_IN_PAGES)
+    assert isinstance(page.meta, FrontMatter) and page.meta.subtitle is None
 
 
 def test_a_value_a_plugin_gave_a_page_stays(tmp_path):
     page = _navigation(tmp_path).pages[0]
-    page.typeset = {"title": "Self-compassion"}
+    page.typeset = {"title": "Self-compassion"}  # type: ignore[attr-defined]  # as Material's typeset plugin gives it
 
     answer_navigation_lookups([page])
 
-    assert page.typeset == {"title": "Self-compassion"}
+    assert page.typeset == {"title": "Self-compassion"}  # type: ignore[attr-defined]
+
+
+def test_the_front_matter_stays_a_dict_with_its_keys(tmp_path):
+    page = _navigation(tmp_path).pages[0]
+    page.meta = {"title": "Sleep", "status": "new"}
+
+    answer_navigation_lookups([page])
+
+    assert page.meta == {"title": "Sleep", "status": "new"} and isinstance(page.meta, FrontMatter)
+    assert (page.meta.status, page.meta.icon) == ("new", None)
+    assert json.loads(json.dumps(page.meta)) == {"title": "Sleep", "status": "new"}
 
 
 def test_the_navigation_prints_as_before_on_every_page(tmp_path):
     nav, config = _navigation(tmp_path), _config(tmp_path)
-    env = config.theme.get_env()
-    template = env.from_string(NAVIGATION)
+    nav.pages[2].meta = {"subtitle": "A practice", "status": "new"}  # printed under the title
+    template = config.theme.get_env().from_string(NAVIGATION)
 
     def printed() -> list[str]:
         pages = []
@@ -57,7 +71,7 @@ def test_the_navigation_prints_as_before_on_every_page(tmp_path):
 
     assert printed() == before
     first_article = before[1]
-    assert 'href="../a-second-article/"' in first_article
+    assert 'href="../a-second-article/"' in first_article and "<small>A practice</small>" in first_article
     assert first_article.count("md-nav__link--active") == 1 and "md-nav__item--active" in first_article
 
 
@@ -76,10 +90,13 @@ def _config(folder: Path) -> MkDocsConfig:
     return config
 
 
-def _navigation(folder: Path):
+def _navigation(folder: Path) -> Navigation:
     config = _config(folder)
     names = ("index.md", "a-first-article.md", "a-second-article.md")
     files = Files(
         [File(name, src_dir=str(folder), dest_dir=str(folder / "site"), use_directory_urls=True) for name in names]
     )
-    return get_navigation(files, config)
+    navigation = get_navigation(files, config)
+    for page in navigation.pages:
+        page.meta = {}  # as MkDocs reads a page without front matter
+    return navigation
