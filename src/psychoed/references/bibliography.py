@@ -476,8 +476,9 @@ def _early_end_problems(source: str, display_path: str) -> list[tuple[int, Probl
         if not opening or opening.group() == "(" or (head and head.group("type").lower() in _NOT_ENTRIES):
             continue
         depth = 0
-        for offset in range(opening.start(), len(chunk)):
-            depth += {"{": 1, "}": -1}.get(chunk[offset], 0)
+        for brace in _BRACE.finditer(chunk, opening.start()):
+            offset = brace.start()
+            depth += 1 if brace.group() == "{" else -1
             if depth == 0:
                 # Fields with no '@' before them (one hidden from _chunks by an invisible character).
                 after = _FIELD_AFTER.search(chunk, offset)
@@ -503,6 +504,11 @@ def _value_before(text: str) -> tuple[str, str]:
     return (fields[-1].group("name"), text[fields[-1].end() :]) if fields else ("this field", "")
 
 
+# What the scans of an entry act on (braces; quotes, commas, its opening and closing): they
+# go from one to the next, not through every character, as a bibliography of 500 entries
+# is read for every build that finds it changed.
+_BRACE = re.compile(r"[{}]")
+_SYNTAX = re.compile(r'[{}"(),]')
 # A field's start on a line of its own, or after a comma on the same line (doi.org's form).
 _FIELD_AFTER = re.compile(r"(?:^[ \t]*|,\s*)(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
 
@@ -594,8 +600,8 @@ def _field_starts(chunk: str) -> list[_FieldStart]:
         return []
     closing = {"{": "}", "(": ")"}[chunk[opening.end() - 1]]
     found, depth, quoted = [], 0, False
-    for at in range(opening.end(), len(chunk)):
-        char = chunk[at]
+    for syntax in _SYNTAX.finditer(chunk, opening.end()):
+        at, char = syntax.start(), syntax.group()
         if char == "{":
             depth += 1
         elif char == "}" and depth:
@@ -696,8 +702,12 @@ def _bibtex_form(person: str) -> str:
 # The offset of a comma that follows another between two fields (`year = {2019},,`), which
 # pybtex reads and pandoc stops the build on, naming a page and a temporary file.
 def _second_comma(text: str) -> int | None:
-    depth, quoted, after_comma = 0, False, False
-    for at, char in enumerate(text):
+    depth, quoted, after_comma, read = 0, False, False, 0
+    for syntax in _SYNTAX.finditer(text):
+        at, char = syntax.start(), syntax.group()
+        if text[read:at].strip():  # anything but spaces between two commas makes them one each
+            after_comma = False
+        read = at + 1
         if char == "{" and not quoted:
             depth += 1
         elif char == "}" and not quoted:
@@ -711,8 +721,7 @@ def _second_comma(text: str) -> int | None:
                 return at
             after_comma = True
             continue
-        if not char.isspace():
-            after_comma = False
+        after_comma = False
     return None
 
 

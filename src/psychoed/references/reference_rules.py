@@ -422,10 +422,10 @@ def entry_problems(
             )
         elif (
             not _PLACEHOLDER.search(value)
+            and value.upper() == value  # first: the letters are counted only in a title in capitals
             # Letters that have a case, most of the title's: not two in a Chinese title ("CP").
             and (cased_letters := sum(char.lower() != char.upper() for char in value)) > 3
             and cased_letters * 2 > sum(char.isalpha() for char in value)
-            and value.upper() == value
             and len(value.split()) > 1
         ):
             problem(

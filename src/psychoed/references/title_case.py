@@ -578,6 +578,13 @@ def _as_pandoc_reads(value: str) -> tuple[str, list[bool], list[str | None]]:
     kept: list[bool] = []
     within: list[str | None] = []
     groups: list[tuple[bool, str | None]] = []  # each open brace: keeps case?, its command's source
+    # What the open groups make of a character: worked out as one opens or closes, not for
+    # every character (titles are read for every entry of every build with a new bibliography).
+    keeps, source = False, None
+
+    def of_open_groups() -> tuple[bool, str | None]:
+        return any(keep for keep, _ in groups), next((group for _, group in reversed(groups) if group), None)
+
     at = 0
     while at < len(value):
         char = value[at]
@@ -585,24 +592,27 @@ def _as_pandoc_reads(value: str) -> tuple[str, list[bool], list[str | None]]:
             argument = command.end()
             if argument in closing:
                 formatting = command.group(1) in _FORMATTING_COMMANDS
-                source = value[at : closing[argument] + 1] if formatting else None
-                groups.append((not formatting, source))
+                command_source = value[at : closing[argument] + 1] if formatting else None
+                groups.append((not formatting, command_source))
                 at = argument + 1
                 if formatting and closing.get(at) == closing[argument] - 1:
-                    groups.append((False, source))
+                    groups.append((False, command_source))
                     at += 1
+                keeps, source = of_open_groups()
             else:
                 at = argument
             continue
         if char == "{":
             groups.append((True, None))
+            keeps, source = of_open_groups()
         elif char == "}":
             if groups:
                 groups.pop()
+                keeps, source = of_open_groups()
         else:
             text.append(char)
-            kept.append(any(keeps for keeps, _ in groups))
-            within.append(next((source for _, source in reversed(groups) if source), None))
+            kept.append(keeps)
+            within.append(source)
         at += 1
     return "".join(text), kept, within
 
