@@ -6,7 +6,7 @@ from __future__ import annotations
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 
 from psychoed.pages.navigation_lookups import answer_navigation_lookups
 
@@ -16,8 +16,10 @@ from psychoed.pages.navigation_lookups import answer_navigation_lookups
 
 
 # Every page read, and under `make serve` the pages a page-only rebuild skipped given
-# their front matter (tools/serve.py, at 0); before the first template renders.
+# their front matter (tools/serve.py, at 0); before the first template renders. Drafts
+# too, which `make serve` renders.
 @event_priority(-100)
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-    answer_navigation_lookups(file.page for file in files.documentation_pages() if file.page is not None)
+    pages = files.documentation_pages(inclusion=InclusionLevel.all)
+    answer_navigation_lookups(file.page for file in pages if file.page is not None)
     return env

@@ -11,8 +11,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, get_navigation
 
+from conftest import ROOT
 from psychoed.pages.navigation_lookups import UNSET_IN_PAGES, FrontMatter, answer_navigation_lookups
 
+# Material's templates of a navigation item: the sidebar's and the tabs'.
+NAVIGATION_TEMPLATES = ("partials/nav-item.html", "partials/tabs-item.html")
 # Each item of Material's navigation, rendered as partials/nav.html renders it.
 NAVIGATION = '{% import "partials/nav-item.html" as item with context %}{% for nav_item in nav.items %}{{ item.render(nav_item, "__nav_" ~ loop.index, 1) }}{% endfor %}'
 
@@ -20,17 +23,31 @@ NAVIGATION = '{% import "partials/nav-item.html" as item with context %}{% for n
 def test_everything_materials_navigation_reads_of_a_page_is_answered(tmp_path):
     page, env = _navigation(tmp_path).pages[0], _config(tmp_path).theme.get_env()
     assert env.loader is not None
-    template, _, _ = env.loader.get_source(env, "partials/nav-item.html")
-    lacking = {name for name in re.findall(r"\bnav_item\.(\w+)", template) if not hasattr(page, name)}
-    front_matter = set(re.findall(r"\bnav_item\.meta\.(\w+)", template))
+    templates = "".join(env.loader.get_source(env, name)[0] for name in NAVIGATION_TEMPLATES)
+    lacking = {name for name in re.findall(r"\bnav_item\.(\w+)", templates) if not hasattr(page, name)}
+    front_matter = set(re.findall(r"\bnav_item\.meta\.(\w+)", templates))
 
     assert lacking == set(UNSET_IN_PAGES), "UNSET_IN_PAGES must be what Material's nav-item.html reads and a Page lacks"
-    assert front_matter == {name for name in vars(FrontMatter) if isinstance(vars(FrontMatter)[name], property)}
+    assert front_matter == _properties(FrontMatter)
 
     answer_navigation_lookups([page])
 
     assert all(getattr(page, name) is None for name in UNSET_IN_PAGES)
     assert isinstance(page.meta, FrontMatter) and page.meta.subtitle is None
+
+
+# None prints as "None" and is `defined`, where Material's Undefined printed nothing and
+# was not: the site's own templates must not read what the pages answer.
+def test_no_template_of_the_site_reads_what_the_pages_answer():
+    answered = "|".join([*UNSET_IN_PAGES, *(rf"meta\.{name}" for name in _properties(FrontMatter))])
+    readers = [
+        f"{path.relative_to(ROOT)}: {found.group(0)}"
+        for path in sorted((ROOT / "overrides").rglob("*.html"))
+        # Of a page or a navigation item (`nav.pages`, the navigation's list, is another thing).
+        for found in re.finditer(rf"\b(?:page|\w*item)\.(?:{answered})\b", path.read_text(encoding="utf-8"))
+    ]
+
+    assert readers == []
 
 
 def test_a_value_a_plugin_gave_a_page_stays(tmp_path):
@@ -73,6 +90,10 @@ def test_the_navigation_prints_as_before_on_every_page(tmp_path):
     first_article = before[1]
     assert 'href="../a-second-article/"' in first_article and "<small>A practice</small>" in first_article
     assert first_article.count("md-nav__link--active") == 1 and "md-nav__item--active" in first_article
+
+
+def _properties(cls: type) -> set[str]:
+    return {name for name, value in vars(cls).items() if isinstance(value, property)}
 
 
 def _config(folder: Path) -> MkDocsConfig:

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT, build_site, line_of
 from psychoed.markdown_source import PageSource
+from psychoed.pages.navigation_lookups import FrontMatter
 from psychoed.pages.page_templates import (
     layout_names,
     template_error_problem,
@@ -175,7 +176,7 @@ TEMPLATE_MISTAKES = [
     (
         "{{ page.meta.review.date }}",
         3,
-        "'review' is not there (the dict object it is read from has no 'review'); check each name at this "
+        "'review' is not there (the front matter it is read from has no 'review'); check each name at this "
         "line, write {% if ... is defined %} around a value some pages lack, or undo the last edit",
     ),
     (
@@ -209,6 +210,8 @@ TEMPLATE_MISTAKES = [
         "one that is, or undo the last edit",
     ),
 ]
+# A page as a build hands it to the templates: its front matter as navigation_lookups.py makes it.
+PAGE = {"title": "Sleep", "meta": FrontMatter(), "parent": None}
 MISSING_PARENT = (
     "there is no template 'bse.html' in the site or its theme; write the name of one that is "
     "(did you mean 'base.html'?), or undo the last edit"
@@ -233,7 +236,7 @@ def told(env: jinja2.Environment, overrides: Path) -> list[str]:
     if problems := template_syntax_problems(env, folder=overrides, config_file=config_file):
         return [str(problem) for problem in problems]
     try:
-        env.get_template("main.html").render(page={"title": "Sleep", "meta": {}, "parent": None})
+        env.get_template("main.html").render(page=PAGE)
     except Exception as error:
         return [str(template_error_problem(error, env=env, folder=overrides, config_file=config_file))]
     return []
@@ -267,7 +270,7 @@ def test_an_error_raised_in_python_a_template_calls_is_not_told_as_the_templates
 
     env, overrides = theme(tmp_path, MAIN.replace("{{ page.title }}", "{{ share_links() }}"))
     with pytest.raises(KeyError) as raised:
-        env.get_template("main.html").render(page={"title": "Sleep", "meta": {}}, share_links=share_links)
+        env.get_template("main.html").render(page=PAGE, share_links=share_links)
     assert template_error_problem(raised.value, env=env, folder=overrides, config_file=tmp_path / "mkdocs.yml") is None
 
 
@@ -276,7 +279,7 @@ def test_a_mistake_in_the_themes_own_templates_is_not_told_as_the_sites(tmp_path
     (tmp_path / "theme" / "base.html").write_text("<html>{{ page.meta.review.date }}</html>\n", encoding="utf-8")
     assert template_syntax_problems(env, folder=overrides, config_file=tmp_path / "mkdocs.yml") == []
     with pytest.raises(jinja2.UndefinedError) as raised:
-        env.get_template("main.html").render(page={"title": "Sleep", "meta": {}, "parent": None})
+        env.get_template("main.html").render(page=PAGE)
     assert template_error_problem(raised.value, env=env, folder=overrides, config_file=tmp_path / "mkdocs.yml") is None
 
 

@@ -21,6 +21,7 @@ from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxE
 
 from psychoed.articles.front_matter import read_front_matter
 from psychoed.markdown_source import PageSource
+from psychoed.pages.navigation_lookups import FrontMatter
 from psychoed.problems import Problem
 from psychoed.project_files import display_path
 
@@ -108,6 +109,9 @@ _OUT_OF_ORDER = re.compile(
 _NO_FILTER = re.compile(r"No (?P<kind>filter|test) named '(?P<name>[^']+)'")
 _UNDEFINED_NAME = re.compile(r"'(?P<name>[^']+)' is undefined")
 _NO_ATTRIBUTE = re.compile(r"'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+)'")
+# `page.meta` as a build hands it to the templates (navigation_lookups.py), as Jinja names
+# it in a message: told as what the editor wrote it in.
+_FRONT_MATTER = f"{FrontMatter.__module__}.{FrontMatter.__name__} object"
 
 
 # The template's file and line where Jinja stopped: the innermost line of a template in
@@ -141,7 +145,8 @@ def _plain(error: Exception, *, env: Environment) -> str:
         if attribute and attribute["owner"] == "None":
             what = f"'{attribute['name']}' is not there (it is read from a value this page does not have)"
         elif attribute:
-            what = f"'{attribute['name']}' is not there (the {attribute['owner']} it is read from has no '{attribute['name']}')"
+            owner = "front matter" if attribute["owner"] == _FRONT_MATTER else attribute["owner"]
+            what = f"'{attribute['name']}' is not there (the {owner} it is read from has no '{attribute['name']}')"
         elif undefined:
             what = f"'{undefined['name']}' is not there (no value, macro or function has that name here)"
         else:

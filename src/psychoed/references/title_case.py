@@ -581,10 +581,6 @@ def _as_pandoc_reads(value: str) -> tuple[str, list[bool], list[str | None]]:
     # What the open groups make of a character: worked out as one opens or closes, not for
     # every character (titles are read for every entry of every build with a new bibliography).
     keeps, source = False, None
-
-    def of_open_groups() -> tuple[bool, str | None]:
-        return any(keep for keep, _ in groups), next((group for _, group in reversed(groups) if group), None)
-
     at = 0
     while at < len(value):
         char = value[at]
@@ -598,23 +594,29 @@ def _as_pandoc_reads(value: str) -> tuple[str, list[bool], list[str | None]]:
                 if formatting and closing.get(at) == closing[argument] - 1:
                     groups.append((False, command_source))
                     at += 1
-                keeps, source = of_open_groups()
+                keeps, source = _of_open_groups(groups)
             else:
                 at = argument
             continue
         if char == "{":
             groups.append((True, None))
-            keeps, source = of_open_groups()
+            keeps, source = _of_open_groups(groups)
         elif char == "}":
             if groups:
                 groups.pop()
-                keeps, source = of_open_groups()
+                keeps, source = _of_open_groups(groups)
         else:
             text.append(char)
             kept.append(keeps)
             within.append(source)
         at += 1
     return "".join(text), kept, within
+
+
+# Whether a character inside `groups` keeps its case, and the source of the innermost
+# formatting command around it.
+def _of_open_groups(groups: list[tuple[bool, str | None]]) -> tuple[bool, str | None]:
+    return any(keeps for keeps, _ in groups), next((source for _, source in reversed(groups) if source), None)
 
 
 # The name a lowered word stands in, braced as pandoc keeps it: the capitalised words
