@@ -6,6 +6,7 @@ addresses) are skipped, and left as written: a page must be able to show how to 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -228,10 +229,12 @@ def _located(pattern: re.Pattern[str], markdown: str, first_line: int) -> list[t
     return [(match, line_at(masked, match.start(), first_line=first_line)) for match in pattern.finditer(masked)]
 
 
-# The citation blocks of code-blanked Markdown, with their keys.
-def _citations(masked: str) -> list[tuple[re.Match[str], tuple[str, ...]]]:
+# The citation blocks of code-blanked Markdown, with their keys: found once per page's
+# text, which the checks, the run planner and the hook each read (blank_code's reason).
+@functools.lru_cache(maxsize=4096)
+def _citations(masked: str) -> tuple[tuple[re.Match[str], tuple[str, ...]], ...]:
     found = [(match, _citation_keys(match.group("body"))) for match in _brackets(masked)]
-    return [(match, keys) for match, keys in found if keys]
+    return tuple((match, keys) for match, keys in found if keys)
 
 
 # Every bracket that may be a citation: link definitions ([label]: url) left out.
