@@ -1286,6 +1286,17 @@ def test_a_misspelled_field_is_told_with_its_value_under_the_name_meant(tmp_path
     )
 
 
+# A slip the editor already mended by adding the right field: no rename to tell (it would
+# write the field twice).
+def test_a_misspelled_field_beside_the_one_meant_is_not_told(tmp_path):
+    bibliography = load(
+        tmp_path,
+        "@book{linehan2015,\n  author = {Linehan, Marsha M.},\n  title = {DBT Skills Training Manual},\n"
+        "  edtion = {2},\n  edition = {2},\n  publisher = {Guilford Press},\n  year = {2015},\n}\n",
+    )
+    assert bibliography.problems == []
+
+
 # What reference managers and databases write beside the printed fields is no slip.
 def test_fields_reference_managers_write_are_not_told_as_misspelled(tmp_path):
     bibliography = load(
@@ -1296,6 +1307,42 @@ def test_fields_reference_managers_write_are_not_told_as_misspelled(tmp_path):
         "  notes = {Read},\n  mendeley-tags = {sc},\n  art_number = {1},\n  adsnote = {x},\n  langid = {english},\n}\n",
     )
     assert bibliography.problems == []
+
+
+# doi.org's BibTeX of a Cochrane review gives neither volume nor pages; APA's are its year
+# and the number in its DOI, which the copy for pandoc writes in: nothing for the editor to add.
+# Another journal's article exported the same way still lacks both.
+def test_a_cochrane_review_as_doi_org_exports_it_lacks_no_volume_or_pages():
+    review = (
+        "@article{Hunot_2007, title={Psychological therapies for generalised anxiety disorder},"
+        " DOI={10.1002/14651858.CD001848.pub4}, journal={Cochrane Database of Systematic Reviews},"
+        " publisher={Wiley}, author={Hunot, Vivien and Churchill, Rachel}, year={2007}, month=jan }\n"
+    )
+    other = review.replace("Cochrane Database of Systematic Reviews", "Psychological Medicine")
+
+    assert check_bibliography(review, display_path="references.bib").problems == []
+    assert [
+        problem.message.split(" field,")[0]
+        for problem in check_bibliography(other, display_path="references.bib").problems
+    ] == [
+        "entry 'Hunot_2007' (@article) lacks the volume",
+        "entry 'Hunot_2007' (@article) lacks the pages",
+    ]
+
+
+# A person as reference managers write one ("Family, Given") beside a group: the group
+# alone is told, not the field as one group's name.
+def test_a_group_beside_a_person_is_told_alone(tmp_path):
+    bibliography = load(
+        tmp_path,
+        "@online{nimh2022,\n  author = {Smith, Jane and National Institute of Mental Health},\n  title = {Anxiety},\n"
+        "  url = {https://example.org/a},\n  year = {2022},\n}\n",
+    )
+    [problem] = bibliography.problems
+    assert problem.message.endswith(
+        "the author 'National Institute of Mental Health' reads as a person's name ('of Mental Health, National"
+        " Institute'); write a group's name in double braces: author = {{National Institute of Mental Health}}"
+    )
 
 
 # One book pasted twice, typed and from Zotero, without a DOI: it printed as two, 2015a and 2015b.
@@ -1319,6 +1366,22 @@ def test_one_work_pasted_twice_without_a_doi_is_told_at_the_later_entry(tmp_path
         " title): one work under two keys prints twice; keep 'linehan2015', cite it instead of"
         " 'linehanDBTSkillsTraining2015' and delete this entry"
     )
+
+
+# The same book typed with "\&" and exported by Zotero with "and" and a braced word: one work
+# (titles compared as the registry check compares them).
+def test_one_work_typed_and_exported_is_one_work_whatever_its_ampersand_and_braces(tmp_path):
+    bibliography = load(
+        tmp_path,
+        "@book{hayes2012, author = {Hayes, Steven C. and Strosahl, Kirk D.}, title = {Acceptance \\& Commitment"
+        " Therapy: The Process and Practice of Mindful Change}, edition = {2}, publisher = {Guilford Press}, year = {2012}}\n"
+        "@book{hayesAcceptanceCommitmentTherapy2012,\n  title = {Acceptance and Commitment Therapy: {{The}} Process and"
+        " Practice of Mindful Change},\n  author = {Hayes, Steven C. and Strosahl, Kirk D.},\n  date = {2012},\n"
+        "  edition = {Second edition},\n  publisher = {Guilford Press},\n}\n",
+    )
+    assert [problem.message.split(" (the same")[0] for problem in bibliography.problems] == [
+        "entry 'hayesAcceptanceCommitmentTherapy2012' is the same work as entry 'hayes2012'"
+    ]
 
 
 # The run planner groups works by the family name pandoc prints: the group's, not "[WHO]".

@@ -135,6 +135,10 @@ def messages(body: str) -> list[str]:
             "docs/a.md:4: '[@yip2021, para 4]' has the locator 'para 4', whose label pandoc does not read; APA writes para. 4: write [@yip2021, para. 4]",
         ),
         (
+            "Letters [@yip2021, paras 4-5].",
+            "docs/a.md:4: '[@yip2021, paras 4-5]' has the locator 'paras 4-5', whose label pandoc does not read; APA writes paras. 4-5: write [@yip2021, paras. 4-5]",
+        ),
+        (
             "A review [@inwood2018, pp 215-218].",
             "docs/a.md:4: '[@inwood2018, pp 215-218]' has the locator 'pp 215-218', whose label pandoc does not read; APA writes pp. 215-218: write [@inwood2018, pp. 215-218]",
         ),

@@ -332,21 +332,19 @@ def test_subscripts_and_small_capitals_reach_the_page_as_html_not_as_pandocs_mar
 
 def test_the_word_after_a_volumes_number_keeps_its_capital(tmp_path: Path):
     """APA's form for a volume with a title of its own ("Vol. 1. Attachment"), in a book's
-    title and a chapter's book: pandoc's sentence case would go on lowering after "1."."""
+    title and a chapter's book: pandoc's sentence case lowers a volume's title of one word
+    ("Vol. 1. attachment"; it keeps "Vol. 3. Social, emotional, ...")."""
     style = style_of(
         "@book{bowlby1982, author = {Bowlby, John}, title = {Attachment and Loss: Vol. 1. Attachment},"
         " edition = {2}, publisher = {Basic Books}, year = {1982}, origdate = {1969}}\n"
-        "@incollection{thompson2006, author = {Thompson, Ross A.}, title = {The Development of the Person},"
-        " booktitle = {Handbook of Child Psychology: Vol. 3. Social, Emotional, and Personality Development},"
-        " editor = {Eisenberg, Nancy}, edition = {6}, publisher = {Wiley}, year = {2006}, pages = {24--98}}\n",
+        "@incollection{hinde1991, author = {Hinde, Robert A.}, title = {Relationships, Attachment, and Culture},"
+        " booktitle = {Attachment Across the Life Cycle: Vol. 2. Separation}, editor = {Parkes, Colin Murray},"
+        " publisher = {Routledge}, year = {1991}, pages = {52--65}}\n",
         tmp_path,
     )
-    _, formatted = page_formatted("Bonds [@bowlby1982; @thompson2006].", style)
+    _, formatted = page_formatted("Bonds [@bowlby1982; @hinde1991].", style)
     assert "*Attachment and loss: Vol. 1. Attachment* (2nd ed.)" in formatted.references["bowlby1982"]
-    assert (
-        "*Handbook of child psychology: Vol. 3. Social, emotional, and personality development*"
-        in (formatted.references["thompson2006"])
-    )
+    assert "*Attachment across the life cycle: Vol. 2. Separation*" in formatted.references["hinde1991"]
 
 
 @pytest.mark.parametrize("press", ["American Psychiatric Association Publishing", "American Psychiatric Publishing"])
@@ -395,11 +393,17 @@ def test_a_note_of_the_original_publication_prints_as_apa_gives_it(tmp_path: Pat
     origdate, "(Freud, 1900/2010)"; the note alone printed nothing."""
     style = style_of(
         "@book{freud2010, author = {Freud, Sigmund}, title = {The Interpretation of Dreams},"
-        " publisher = {Basic Books}, year = {2010}, note = {Original work published 1900}}\n",
+        " publisher = {Basic Books}, year = {2010}, note = {Original work published 1900}}\n"
+        # An origdate written stays, whatever the note says (the book's imprint says 1899).
+        "@book{freud1999, author = {Freud, Sigmund}, title = {The Interpretation of Dreams}, publisher = {Oxford"
+        " University Press}, year = {1999}, origdate = {1899}, note = {Original work published 1900}}\n",
         tmp_path,
     )
-    _, formatted = page_formatted("Dreams [@freud2010].", style)
-    assert formatted.inline == {"[@freud2010]": "([Freud, 1900/2010](#ref-freud2010))"}
+    _, formatted = page_formatted("Dreams [@freud2010]. Again [@freud1999].", style)
+    assert formatted.inline == {
+        "[@freud2010]": "([Freud, 1900/2010](#ref-freud2010))",
+        "[@freud1999]": "([Freud, 1899/1999](#ref-freud1999))",
+    }
     assert formatted.references["freud2010"].endswith("Basic Books. (Original work published 1900)")
 
 

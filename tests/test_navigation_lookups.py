@@ -70,6 +70,21 @@ def test_the_front_matter_stays_a_dict_with_its_keys(tmp_path):
     assert json.loads(json.dumps(page.meta)) == {"title": "Sleep", "status": "new"}
 
 
+# A plugin's own front matter, and the one `make serve` kept from the last build, stay the
+# very objects they are.
+def test_front_matter_that_is_not_mkdocs_plain_dict_stays_as_it_is(tmp_path):
+    class PluginsFrontMatter(dict):
+        pass
+
+    first, second, _ = _navigation(tmp_path).pages
+    first.meta, second.meta = PluginsFrontMatter(title="Sleep"), FrontMatter(title="Worry")
+    kept = (first.meta, second.meta)
+
+    answer_navigation_lookups([first, second])
+
+    assert (first.meta, second.meta) == kept and first.meta is kept[0] and second.meta is kept[1]
+
+
 def test_the_navigation_prints_as_before_on_every_page(tmp_path):
     nav, config = _navigation(tmp_path), _config(tmp_path)
     nav.pages[2].meta = {"subtitle": "A practice", "status": "new"}  # printed under the title

@@ -9,14 +9,8 @@ from pathlib import Path
 import pytest
 
 from psychoed.references.bibliography import load_bibliography
-from psychoed.references.registry_check import (
-    crossref_work,
-    csl_work,
-    normalised_family,
-    normalised_title,
-    not_registered,
-    registry_findings,
-)
+from psychoed.references.registry_check import crossref_work, csl_work, not_registered, registry_findings
+from psychoed.references.work_identity import normalised_family, normalised_title
 
 FIXTURES = Path(__file__).parent / "fixtures" / "registry"
 BIBLIOGRAPHY = load_bibliography(FIXTURES / "references.bib", display_path="references.bib")

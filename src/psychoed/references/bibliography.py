@@ -30,6 +30,7 @@ from psychoed.references.reference_rules import (
     web_coded,
     without_abbreviation,
 )
+from psychoed.references.work_identity import normalised_title
 
 _ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 _FIELD_START = re.compile(r"^[ \t]*(?P<name>[\w-]+)[ \t]*=", re.MULTILINE)
@@ -205,7 +206,7 @@ def check_bibliography(source: str, *, display_path: str) -> Bibliography:
     # Without a DOI: entries with two different DOIs are two works (a preprint and its article).
     works = {
         key: (
-            (entry.type, entry.first_family_name(), entry.year(), _title_letters(entry.fields.get("title", ""))),
+            (entry.type, entry.first_family_name(), entry.year(), normalised_title(entry.fields.get("title", ""))),
             entry.line,
         )
         for key, entry in sound.items()
@@ -643,11 +644,6 @@ def _whole_file_entry(chunk: str, data: BibliographyData) -> tuple[str, PybtexEn
         return None
     parsed = data.entries.get(match.group("key"))
     return (match.group("key"), parsed) if parsed is not None else None
-
-
-# A title's letters and digits, folded: the same title however braced, cased or punctuated.
-def _title_letters(text: str) -> str:
-    return re.sub(r"[\W_]+", "", folded(re.sub(r"\\[A-Za-z]+|[{}]", "", text)))
 
 
 def _entry_problems(entry: Entry, display_path: str) -> list[Problem]:

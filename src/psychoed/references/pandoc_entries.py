@@ -262,7 +262,7 @@ def _as_apa_prints(
     if re.search(r"[a-z]{3}\}*\.$", title) and not title.endswith(".."):
         changed["title"] = title[:-1]
     # APA capitalises the word after a volume's or part's number ("Attachment and Loss: Vol.
-    # 1. Attachment"), which pandoc's sentence case lowers as it goes on with the sentence.
+    # 1. Attachment"), which pandoc's sentence case lowers where it is the title's last word.
     for name in ("title", "booktitle"):
         value = changed.get(name) or fields.get(name, "")
         if (kept := _AFTER_NUMBER.sub(r"\g<before>{\g<letter>}", value)) != value:

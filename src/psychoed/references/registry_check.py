@@ -10,19 +10,14 @@ year) is never a finding.
 
 from __future__ import annotations
 
-import codecs
-import contextlib
 import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec; ships with pybtex)
-
-from psychoed.characters import folded
-from psychoed.html_elements import text_of
 from psychoed.problems import Problem
 from psychoed.references.bibliography import Entry
+from psychoed.references.work_identity import normalised_family, normalised_title, unmarked
 
 # Crossref's update types, by what the editor must do. Others (new_version, new_edition)
 # leave the work as it was.
@@ -46,10 +41,6 @@ WHAT_TO_DO = {
     **dict.fromkeys(CORRECTED, "read the notice and check that each claim it supports still holds"),
 }
 SOURCES = {"publisher": "publisher", "retraction-watch": "Retraction Watch"}
-# Particles a family name may carry in one registry and not in the other.
-_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ten", "ter"}
-# A retracted work's title in Crossref often gains this prefix; the entry's title is the work's.
-_RETRACTED_PREFIX = re.compile(r"^\s*(?:retracted|withdrawn)(?:\s+article)?\s*:\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -129,7 +120,7 @@ def registry_findings(entry: Entry, work: Work, *, doi: str, path: str, cited_at
                 doi_line,
                 (
                     f"{where}: DOI {doi} is registered at {work.registry} for another work, {registered}; "
-                    f'copy the DOI of "{_plain(entry.fields.get("title", ""))}" again from the publisher\'s page'
+                    f'copy the DOI of "{unmarked(entry.fields.get("title", ""))}" again from the publisher\'s page'
                 ),
             )
         )
@@ -141,7 +132,7 @@ def registry_findings(entry: Entry, work: Work, *, doi: str, path: str, cited_at
                     entry.field_lines.get("title", entry.line),
                     (
                         f"{where}: the title differs from the one registered for DOI {doi} at {work.registry}: "
-                        f'here "{_plain(entry.fields.get("title", ""))}", registered "{_shown(work.title, work.subtitles)}"; '
+                        f'here "{unmarked(entry.fields.get("title", ""))}", registered "{_shown(work.title, work.subtitles)}"; '
                         "copy the registered title, or check that the DOI is this work's"
                     ),
                 )
@@ -154,7 +145,7 @@ def registry_findings(entry: Entry, work: Work, *, doi: str, path: str, cited_at
                     _people_line(entry),
                     (
                         f"{where}: the first author differs from the one registered for DOI {doi} at {work.registry}: "
-                        f"here '{_plain(family)}', registered '{_author_name(work.first_author, full=True)}'; "
+                        f"here '{unmarked(family)}', registered '{_author_name(work.first_author, full=True)}'; "
                         "correct the first author, or check that the DOI is this work's"
                     ),
                 )
@@ -193,22 +184,6 @@ def not_registered(entry: Entry, *, doi: str, path: str) -> Problem:
             "copy it again from the publisher's page"
         ),
     )
-
-
-def normalised_title(text: str) -> str:
-    """A title as compared: no HTML or LaTeX markup, accents, case, punctuation or dashes;
-    `&` read as "and"."""
-    text = _plain(text)
-    text = _RETRACTED_PREFIX.sub("", text)
-    text = text.replace("&", " and ")
-    return " ".join(re.sub(r"[\W_]+", " ", folded(text)).split())
-
-
-def normalised_family(text: str) -> str:
-    """A family name as compared: letters only, no accents, case or particles."""
-    words = re.sub(r"[^\w]+", " ", folded(_plain(text))).split()
-    kept = [word for word in words if word not in _PARTICLES] or words
-    return "".join(kept)
 
 
 # ---------------------------------------------------------------------------------------
@@ -329,27 +304,15 @@ def _notice_message(doi: str, notice: Update) -> str:
     )
 
 
-def _plain(text: str) -> str:
-    """Text without HTML tags and entities, LaTeX accents and braces, on one line."""
-    text = text_of(text)
-    if "\\" in text or "{" in text:
-        # Left as written where it is no LaTeX: the comparison still ignores its punctuation.
-        # typeshed knows only the standard library's str-to-str codecs, not latexcodec's "ulatex".
-        with contextlib.suppress(ValueError):
-            text = codecs.decode(text.replace("\\&", "&"), "ulatex")  # type: ignore[call-overload]
-        text = text.replace("{", "").replace("}", "")
-    return " ".join(text.split())
-
-
 def _shown(title: str, subtitles: tuple[str, ...]) -> str:
-    return _plain(": ".join((title, *subtitles[:1])))
+    return unmarked(": ".join((title, *subtitles[:1])))
 
 
 def _author_name(person: tuple[str, str] | None, *, full: bool = False) -> str:
     if person is None:
         return "no author"
     family, given = person
-    return _plain(f"{given} {family}" if full and given else family)
+    return unmarked(f"{given} {family}" if full and given else family)
 
 
 def _year_name(years: tuple[int, ...]) -> str:
