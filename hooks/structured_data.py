@@ -15,10 +15,10 @@ from psychoed.articles.front_matter import is_article, read_article
 from psychoed.articles.structured_data import article_json_ld
 from psychoed.markdown_source import strip_front_matter
 from psychoed.problems import checked
-from psychoed.project_files import bib_file, display_path
+from psychoed.project_files import bib_file
 from psychoed.references.bibliography import Bibliography
 from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY, options
-from psychoed.references.citation_cache import cache_folder, cached_bibliography
+from psychoed.references.citation_cache import project_bibliography
 from psychoed.references.citation_syntax import find_citation_blocks
 from psychoed.references.doi_citations import doi_keys, resolve_doi_citations
 
@@ -37,9 +37,7 @@ _doi_keys: dict[str, str] = {}  # for works cited by DOI (`[@doi:10.1111/aphw.12
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography
     path = checked(bib_file(config.config_file_path, options(config.plugins)), [NO_BIBLIOGRAPHY])
-    _bibliography = cached_bibliography(
-        path, display_path=display_path(path, config.config_file_path), folder=cache_folder(config.config_file_path)
-    )
+    _bibliography = project_bibliography(path, config_file=config.config_file_path)
     _doi_keys.clear()
     _doi_keys.update(doi_keys(_bibliography.entries.values()))
     return config

@@ -148,7 +148,7 @@ def build_checks(
         return bibliography.problems
     # The hook's own translation of MkDocs' files (what on_files hands the checks).
     hook = config.hooks["hooks/site_checks.py"]  # type: ignore[call-overload]  # MkDocs declares a list; it is a dict of modules
-    return hook.content_problems(
+    return hook.site_problems_of(
         get_files(config), config, bibliography=bibliography, today=today, environ=environ or {}
     )
 

@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, get_navigation
 
 from conftest import ROOT
-from psychoed.pages.navigation_lookups import UNSET_IN_PAGES, FrontMatter, answer_navigation_lookups
+from psychoed.pages.navigation_lookups import UNSET_IN_PAGES, PageMeta, answer_navigation_lookups
 
 # Material's templates of a navigation item: the sidebar's and the tabs'.
 NAVIGATION_TEMPLATES = ("partials/nav-item.html", "partials/tabs-item.html")
@@ -28,18 +28,18 @@ def test_everything_materials_navigation_reads_of_a_page_is_answered(tmp_path):
     front_matter = set(re.findall(r"\bnav_item\.meta\.(\w+)", templates))
 
     assert lacking == set(UNSET_IN_PAGES), "UNSET_IN_PAGES must be what Material's nav-item.html reads and a Page lacks"
-    assert front_matter == _properties(FrontMatter)
+    assert front_matter == _properties(PageMeta)
 
     answer_navigation_lookups([page])
 
     assert all(getattr(page, name) is None for name in UNSET_IN_PAGES)
-    assert isinstance(page.meta, FrontMatter) and page.meta.subtitle is None
+    assert isinstance(page.meta, PageMeta) and page.meta.subtitle is None
 
 
 # None prints as "None" and is `defined`, where Material's Undefined printed nothing and
 # was not: the site's own templates must not read what the pages answer.
 def test_no_template_of_the_site_reads_what_the_pages_answer():
-    answered = "|".join([*UNSET_IN_PAGES, *(rf"meta\.{name}" for name in _properties(FrontMatter))])
+    answered = "|".join([*UNSET_IN_PAGES, *(rf"meta\.{name}" for name in _properties(PageMeta))])
     readers = [
         f"{path.relative_to(ROOT)}: {found.group(0)}"
         for path in sorted((ROOT / "overrides").rglob("*.html"))
@@ -65,7 +65,7 @@ def test_the_front_matter_stays_a_dict_with_its_keys(tmp_path):
 
     answer_navigation_lookups([page])
 
-    assert page.meta == {"title": "Sleep", "status": "new"} and isinstance(page.meta, FrontMatter)
+    assert page.meta == {"title": "Sleep", "status": "new"} and isinstance(page.meta, PageMeta)
     assert (page.meta.status, page.meta.icon) == ("new", None)
     assert json.loads(json.dumps(page.meta)) == {"title": "Sleep", "status": "new"}
 
@@ -77,7 +77,7 @@ def test_front_matter_that_is_not_mkdocs_plain_dict_stays_as_it_is(tmp_path):
         pass
 
     first, second, _ = _navigation(tmp_path).pages
-    first.meta, second.meta = PluginsFrontMatter(title="Sleep"), FrontMatter(title="Worry")
+    first.meta, second.meta = PluginsFrontMatter(title="Sleep"), PageMeta(title="Worry")
     kept = (first.meta, second.meta)
 
     answer_navigation_lookups([first, second])

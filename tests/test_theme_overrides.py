@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, build_site, line_of
 from psychoed.markdown_source import PageSource
-from psychoed.pages.navigation_lookups import FrontMatter
+from psychoed.pages.navigation_lookups import PageMeta
 from psychoed.pages.page_templates import (
     layout_names,
     template_error_problem,
@@ -211,7 +211,7 @@ TEMPLATE_MISTAKES = [
     ),
 ]
 # A page as a build hands it to the templates: its front matter as navigation_lookups.py makes it.
-PAGE = {"title": "Sleep", "meta": FrontMatter(), "parent": None}
+PAGE = {"title": "Sleep", "meta": PageMeta(), "parent": None}
 MISSING_PARENT = (
     "there is no template 'bse.html' in the site or its theme; write the name of one that is "
     "(did you mean 'base.html'?), or undo the last edit"

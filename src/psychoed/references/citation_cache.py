@@ -26,6 +26,7 @@ from pathlib import Path
 import pybtex
 
 from psychoed.problems import Problem
+from psychoed.project_files import display_path
 from psychoed.references.bibliography import Bibliography, Entry, check_bibliography, read_bibliography
 from psychoed.references.pandoc_runs import Formatted, PandocError
 
@@ -42,6 +43,12 @@ FOLDER_SETTING = "CITATION_CACHE_DIR"
 def cache_folder(config_file: str) -> Path:
     """Where the build of the project whose mkdocs.yml is `config_file` keeps its cache."""
     return Path(os.environ.get(FOLDER_SETTING) or Path(config_file).parent / ".cache" / "citations")
+
+
+def project_bibliography(path: Path, *, config_file: str) -> Bibliography:
+    """The bibliography at `path` as each hook reads it: named in messages by its path from
+    mkdocs.yml's folder, cached in the project's cache folder."""
+    return cached_bibliography(path, display_path=display_path(path, config_file), folder=cache_folder(config_file))
 
 
 def cached_bibliography(path: Path, *, display_path: str, folder: Path) -> Bibliography:

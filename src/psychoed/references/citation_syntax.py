@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from psychoed.html_elements import StartTag
 from psychoed.markdown_source import blank, blank_code, line_at, raw_html_blocks
 
-# Keys as hooks/citations.py reads them (`@[\w-]+`, mkdocs-bibtex's form), so what we check is what it formats.
+# Keys as mkdocs-bibtex wrote them (`@[\w-]+`): the one pattern that the checks and the pandoc runs both read.
 KEY = r"[\w-]+"
 # One item of a citation block: optional prefix, optional `-` (suppress author), the key,
 # optional locator or suffix after a comma. `@` must not follow a word character, which

@@ -2,7 +2,7 @@
 DOI, and prints exactly as citing its key would.
 
 The DOI is rewritten to the entry's key in the page's Markdown before anything else reads
-its citations (the checks, the pandoc runs, mkdocs-bibtex), on the same line, so every
+its citations (the checks, the pandoc runs), on the same line, so every
 line number stays the editor's. A DOI with no entry is told at its line.
 """
 
