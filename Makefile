@@ -86,7 +86,7 @@ links-external: $(STAMP)
 
 # CHANGED_SINCE=<git ref>: only the entries added or changed since then (a pull request's).
 check-dois: $(STAMP)
-	$(BIN)/python tools/doi_check.py references.bib $(if $(REPORT),--report $(REPORT)) $(if $(CHANGED_SINCE),--changed-since $(CHANGED_SINCE))
+	$(BIN)/python tools/doi_check.py $(if $(REPORT),--report $(REPORT)) $(if $(CHANGED_SINCE),--changed-since $(CHANGED_SINCE))
 
 # Editors' verbs. Values given on the command line (TITLE="...") reach the recipes as
 # environment variables, so quotes and spaces in a title need no escaping here.

@@ -72,6 +72,16 @@ def test_every_finding_is_one_line_at_its_entry_and_fails_the_run(registry, proj
     assert "- `references.bib:94`: entry 'hwang2005': DOI 10.1126/science.1112286 was retracted" in issue
 
 
+def test_without_a_file_named_the_check_reads_the_bibliography_mkdocs_yml_names(registry, project, capsys):
+    (project / "sources").mkdir()
+    (project / "references.bib").rename(project / "sources" / "works.bib")
+    (project / "mkdocs.yml").write_text("plugins:\n  - bibtex:\n      bib_file: sources/works.bib\n", encoding="utf-8")
+
+    assert doi_check.main(["--cache", ".cache/online-checks.json"]) == 1
+    findings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("sources/works.bib:")]
+    assert len(findings) == 9 and findings[-1].startswith("sources/works.bib:147: entry 'ghost2020'")
+
+
 def test_crossref_is_asked_first_and_doi_org_only_for_what_crossref_does_not_know(registry, project):
     run()
     crossref = [path for path in registry.paths() if path.startswith("/crossref/")]

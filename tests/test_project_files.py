@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import build_site, line_of
-from psychoed.project_files import bib_file, csl_file, missing_style, no_bibliography_problem, read_page
+from psychoed.project_files import bib_file, bib_path, csl_file, missing_style, no_bibliography_problem, read_page
 from psychoed.references.bibtex_plugin import NO_BIBLIOGRAPHY
 from psychoed.references.bibtex_plugin import options as bibtex_options
 
@@ -59,6 +59,14 @@ def test_bibliography_and_style_are_found_from_the_bibtex_plugins_options(tmp_pa
     # The plugin without options, or no plugin: no bibliography, which the build stops on (below).
     assert (bibtex_options(["search", "bibtex"]), bibtex_options(["search"])) == ({}, None)
     assert bib_file(config, {}) is None and bib_file(config, None) is None
+
+
+def test_the_tools_read_the_bibliography_mkdocs_yml_names_else_references_bib(tmp_path: Path):
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - bibtex:\n      bib_file: sources/works.bib\n", encoding="utf-8")
+    assert bib_path(tmp_path) == tmp_path / "sources" / "works.bib"
+
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - search\n", encoding="utf-8")
+    assert bib_path(tmp_path) == tmp_path / "references.bib"
 
 
 def test_a_build_without_a_bibliography_stops_saying_what_to_add(site_copy):

@@ -15,10 +15,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from new_article import bib_path
 from new_reference import FetchError, NewReferenceError, entry_problems, fetch_bibtex, normalised_entry
 from psychoed.markdown_source import strip_front_matter
-from psychoed.project_files import read_page
+from psychoed.project_files import bib_path, read_page
 from psychoed.references.bibliography import load_bibliography
 from psychoed.references.doi_citations import doi_keys, unresolved_dois
 from registries import registry_addresses

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from psychoed.markdown_source import strip_front_matter
 from psychoed.problems import Problem
-from psychoed.project_files import read_page
+from psychoed.project_files import bib_path, read_page
 from psychoed.references.bibliography import Bibliography, Entry, check_bibliography, load_bibliography
 from psychoed.references.citation_syntax import find_citation_blocks
 from psychoed.references.doi import doi_problem
@@ -30,7 +30,7 @@ from url_check import add_online_arguments, with_cached_client
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("bib", type=Path, nargs="?", default=Path("references.bib"))
+    parser.add_argument("bib", type=Path, nargs="?", help="the bibliography (default: bib_file in mkdocs.yml)")
     parser.add_argument(
         "--docs", type=Path, default=Path("docs"), help="the pages, to name those citing an entry under a notice"
     )
@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     add_online_arguments(parser)
     args = parser.parse_args(argv)
+    args.bib = args.bib or bib_path(Path())
     bibliography = load_bibliography(args.bib, display_path=str(args.bib))
     if not bibliography.readable:
         for problem in bibliography.problems:

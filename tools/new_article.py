@@ -26,9 +26,8 @@ from psychoed.articles.placeholders import (
     TRY,
     skeleton,
 )
-from psychoed.project_files import bib_file, read_page
+from psychoed.project_files import bib_path, read_page
 from psychoed.references.bibliography import load_bibliography
-from psychoed.references.bibtex_plugin import options
 from psychoed.settings.config_file import read_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,13 +183,6 @@ def same_article(folder: Path, *, slug: str, title: str, docs: Path) -> Path | N
         if article is not None and article.title.casefold() == title.casefold():
             return path
     return None
-
-
-def bib_path(project: Path) -> Path:
-    """The bibliography mkdocs-bibtex reads: bib_file in mkdocs.yml, else references.bib."""
-    config_file = project / "mkdocs.yml"
-    bibtex = options(read_config(config_file).get("plugins") or [])
-    return bib_file(config_file, bibtex) or project / "references.bib"
 
 
 if __name__ == "__main__":

@@ -22,9 +22,9 @@ from pathlib import Path
 import latexcodec  # noqa: F401  (registers the "ulatex" codec; ships with pybtex)
 from pybtex.database import Entry, Person
 
-from new_article import bib_path
 from psychoed.html_elements import text_of
 from psychoed.problems import Problem
+from psychoed.project_files import bib_path
 from psychoed.references.bibliography import check_bibliography, load_bibliography, parse_bibtex
 from psychoed.references.doi import DOI_RESOLVER, doi_problem, doi_url
 from psychoed.references.doi_citations import doi_keys

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from psychoed.problems import Problem
-from psychoed.references.bibtex_plugin import NAME, NO_BIBLIOGRAPHY
+from psychoed.references.bibtex_plugin import NAME, NO_BIBLIOGRAPHY, options
+from psychoed.settings.config_file import read_config
 from psychoed.settings.setting_problems import setting_lines
 
 
@@ -23,6 +24,13 @@ def bib_file(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> Path 
     if not bibtex or not bibtex.get("bib_file"):
         return None
     return Path(config_file).parent / bibtex["bib_file"]
+
+
+def bib_path(project: Path) -> Path:
+    """The bibliography of the project in `project`, for the tools: bib_file in its
+    mkdocs.yml, else references.bib."""
+    config_file = project / "mkdocs.yml"
+    return bib_file(config_file, options(read_config(config_file).get("plugins") or [])) or project / "references.bib"
 
 
 def csl_file(config_file: str | Path, bibtex: Mapping[str, Any] | None) -> Path | None:
