@@ -67,10 +67,10 @@ $(INSTALLED): requirements.lock
 # The project's own logic (src/psychoed) goes on the virtualenv's path by a .pth file, which
 # is all an editable install writes: hooks, tools and tests import it the same way, and no
 # build backend is downloaded unhashed to install it. Its own stamp, so a .venv made before
-# the logic moved to src/ gets it too. (A test's copy of the project, which has no src/,
-# leaves the path alone.)
+# the logic moved to src/ gets it too; refused for a .venv that is another checkout's
+# (tools/src_path.py). (A test's copy of the project, which has no src/, leaves the path alone.)
 $(STAMP): $(INSTALLED)
-	test ! -d src || $(BIN)/python -c 'import sys, sysconfig; open(sysconfig.get_path("purelib") + "/psychoed.pth", "w").write(sys.argv[1] + "\n")' "$(CURDIR)/src"
+	test ! -d src || $(BIN)/python tools/src_path.py "$(CURDIR)/src"
 	touch $@
 
 # Link checks (issue 5). `links` checks site/ as it is, offline: run `make build` first.
