@@ -74,7 +74,7 @@ class Result:
 
 
 def main() -> None:
-    args = _arguments()
+    args = arguments()
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-", dir=args.workdir))
@@ -117,7 +117,7 @@ def main() -> None:
             results += by_variant.values()
             if size == args.serve_size:
                 for variant in args.serve_variants:
-                    rebuilds += _serve_rebuilds(site, configs[variant], variant=variant, trials=args.serve_trials)
+                    rebuilds += serve_rebuilds(site, configs[variant], variant=variant, trials=args.serve_trials)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -156,7 +156,7 @@ def main() -> None:
 # ---------------------------------------------------------------------------------------
 
 
-def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--sizes",
@@ -318,7 +318,7 @@ class _TreeMemory(threading.Thread):
 # log lines, then fetch the page and check the edit is served. Two kinds of edit: prose
 # only, and a new citation block, which takes a pandoc run; each must render that page
 # alone (a page-only rebuild).
-def _serve_rebuilds(site: SyntheticSite, config: Path, *, variant: str, trials: int) -> list[dict]:
+def serve_rebuilds(site: SyntheticSite, config: Path, *, variant: str, trials: int) -> list[dict]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from bench import _arguments, _serve_rebuilds
+from bench import arguments, serve_rebuilds
 from conftest import build_site, copy_project
 from synthetic_site import SyntheticSite, generate_site, write_config
 
@@ -73,7 +73,7 @@ def test_content_variant_builds_the_pages_text_as_the_hooks_leave_it_without_the
 def test_serve_rebuild_is_timed_for_a_prose_edit_and_a_new_citation(synthetic: SyntheticSite):
     config = write_config(synthetic, "bench-full.yml", variant="full")
 
-    rebuilds = _serve_rebuilds(synthetic, config, variant="full", trials=1)
+    rebuilds = serve_rebuilds(synthetic, config, variant="full", trials=1)
 
     assert [rebuild["kind"] for rebuild in rebuilds] == ["prose edit", "new citation"]
     assert all(0 < rebuild["rebuild_s"] <= rebuild["edit_to_served_s"] for rebuild in rebuilds)
@@ -84,19 +84,19 @@ def test_a_serve_that_exits_stops_the_bench_at_once_with_what_it_printed(synthet
     without_serve = dataclasses.replace(synthetic, root=tmp_path)
 
     with pytest.raises(SystemExit, match=r"serve exited before 'Serving on'; it printed:\n.*serve\.py"):
-        _serve_rebuilds(without_serve, synthetic.root / "mkdocs.yml", variant="full", trials=1)
+        serve_rebuilds(without_serve, synthetic.root / "mkdocs.yml", variant="full", trials=1)
 
 
 def test_serve_is_timed_only_where_the_sites_hooks_run(capsys):
     with pytest.raises(SystemExit):
-        _arguments(["--serve-variants", "full,bare"])
+        arguments(["--serve-variants", "full,bare"])
     assert (
         "--serve-variants bare: make serve builds only a configuration with the site's hooks" in capsys.readouterr().err
     )
 
 
 def test_a_bench_at_sizes_without_the_serve_size_says_serve_is_not_timed(capsys):
-    _arguments(["--sizes", "20", "--runs", "1"])
+    arguments(["--sizes", "20", "--runs", "1"])
     assert "make serve's rebuild is not timed: --serve-size 200 is not among --sizes" in capsys.readouterr().out
-    _arguments(["--sizes", "20", "--serve-size", "20"])
+    arguments(["--sizes", "20", "--serve-size", "20"])
     assert "not timed" not in capsys.readouterr().out
