@@ -154,8 +154,7 @@ _PUBLISHING_FIELDS = {
 
 def field_meant(name: str) -> str | None:
     """The field of the site a name it does not read means ('Published', 'descripton'), if any."""
-    spelled = re.sub(r"[\s-]+", "_", name.strip().lower())
-    return next(iter(difflib.get_close_matches(spelled, ARTICLE_FIELDS + THEME_FIELDS, n=1, cutoff=0.75)), None)
+    return next(iter(difflib.get_close_matches(_spelled(name), ARTICLE_FIELDS + THEME_FIELDS, n=1, cutoff=0.75)), None)
 
 
 def unknown_field_problems(front_matter: FrontMatter, *, path: str) -> list[Problem]:
@@ -171,10 +170,9 @@ def unknown_field_problems(front_matter: FrontMatter, *, path: str) -> list[Prob
 # A field no part of the site reads: the field meant, when the name is close to one.
 def _unknown_field(key: object, *, path: str, line: int) -> Problem:
     name = str(key)
-    spelled = re.sub(r"[\s-]+", "_", name.strip().lower())
     if meant := field_meant(name):
         fix = f"write it as '{meant}'"
-    elif spelled in _PUBLISHING_FIELDS:
+    elif _spelled(name) in _PUBLISHING_FIELDS:
         # Another site's way to hold a page back (draft: true): here the page would go live.
         fix = "remove the line: this site publishes every page in docs/ once its pull request is merged, so keep a draft on its branch until then"
     else:
@@ -182,6 +180,11 @@ def _unknown_field(key: object, *, path: str, line: int) -> Problem:
     return Problem(
         path, line, f"front matter field '{name}' is not one the site reads, so the page would leave it out; {fix}"
     )
+
+
+# A field's name as the site's are written ('Published', 'last-reviewed' -> 'last_reviewed').
+def _spelled(name: str) -> str:
+    return re.sub(r"[\s-]+", "_", name.strip().lower())
 
 
 def quote_message(key: str, typed: str) -> str | None:
