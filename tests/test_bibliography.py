@@ -943,6 +943,27 @@ def test_unprinted_notes_an_online_encyclopedia_entry_and_a_page_with_only_a_doi
             "pages = {153--63},",
             "references.bib:5: entry 'k1991': pages 153--63 end before they start (the last page shortened, as some journals print it); write the last page in full, e.g. pages = {153--163} for 153-63",
         ),
+        # Labels typed as a reader sees them printed: "pp. pp. 15–24", "36(Issue 7)".
+        (
+            "pages = {pp. 1059-1068},",
+            "references.bib:5: entry 'k1991': the pages 'pp. 1059-1068' start with 'pp.', a label APA writes itself where it needs one, so it would print as typed beside it; write the number alone, pages = {1059--1068}",
+        ),
+        (
+            "volume = {Vol. 36},",
+            "references.bib:5: entry 'k1991': the volume 'Vol. 36' starts with 'Vol.', a label APA writes itself where it needs one, so it would print as typed beside it; write the number alone, volume = {36}",
+        ),
+        (
+            "number = {Issue 7},",
+            "references.bib:5: entry 'k1991': the number 'Issue 7' starts with 'Issue', a label APA writes itself where it needs one, so it would print as typed beside it; write the number alone, number = {7}",
+        ),
+        (
+            "volume = {98(2)},",
+            "references.bib:5: entry 'k1991': the volume '98(2)' holds the issue too, which would print in the italics of the volume; write volume = {98} and number = {2}",
+        ),
+        (
+            "number = {1-3},",
+            "references.bib:5: entry 'k1991': the issues '1-3' are joined by a hyphen, which prints as typed; APA joins them by an en dash: write number = {1--3}",
+        ),
     ],
 )
 def test_a_volume_or_pages_that_would_print_wrong_is_told(field, message):
@@ -959,6 +980,25 @@ def test_a_volume_or_pages_that_would_print_wrong_is_told(field, message):
     }.get(name, "")
     written = entry.replace(given, "").replace("FIELD", field)
     assert _messages(written) == [message]
+
+
+# What carries no label of APA's own: a supplement, pages numbered with a letter, a report's
+# number with its own label and a hyphen (the copy for pandoc keeps it whole).
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        ("article", "number = {Suppl. 1},"),
+        ("article", "pages = {P1--P10},"),
+        ("article", "number = {3--4},"),
+        ("techreport", "number = {No. 18-2059},"),
+    ],
+)
+def test_a_number_that_is_not_a_label_typed_twice_is_not_told(kind, field):
+    entry = (
+        f"@{kind}{{k1991,\n  author = {{Keppel, Geoffrey}},\n  title = {{T}},\n  journal = {{J}},\n  {field}\n"
+        "  institution = {NIH},\n  year = {1991},\n  volume = {1},\n  pages = {1--2},\n  doi = {10.1000/x},\n}\n"
+    )
+    assert [message for message in _messages(entry) if "label" in message or "hyphen" in message] == []
 
 
 # Google Scholar and Zotero export a preprint as an article in its server, with no volume:

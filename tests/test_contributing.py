@@ -267,6 +267,16 @@ PLAIN_MESSAGES = [
             display_path="references.bib",
         ).problems
     ),
+    *(
+        problem.message
+        for problem in check_bibliography(
+            "@article{harvey2002,\n  author = {Harvey, Allison G.},\n  title = {T},\n  journal = {J},\n  year = {2002},\n"
+            "  volume = {Vol. 40},\n  number = {Issue 8},\n  pages = {pp. 869-893},\n  doi = {10.1000/x},\n}\n"
+            "@article{alvaro2013,\n  author = {Alvaro, Pasquale K.},\n  title = {T},\n  journal = {J},\n  year = {2013},\n"
+            "  volume = {36(7)},\n  number = {1-3},\n  pages = {1059--1068},\n  doi = {10.1000/y},\n}\n",
+            display_path="references.bib",
+        ).problems
+    ),
 ]
 
 

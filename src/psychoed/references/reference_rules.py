@@ -74,6 +74,13 @@ _REFERENCE_WORK = re.compile(r"(?i)\b(?:handbook|encyclop(?:a)?edia)\b")
 _NAME_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 # A page range of numbers, its dash as BibTeX or a publisher writes it.
 _PAGE_RANGE = re.compile(r"(?P<first>\d+)\s*(?:-+|\u2013)\s*(?P<last>\d+)")
+# "Vol. 36", "Volume 36", "Issue 7", "No. 2", "Nr. 2", "#2", "pp. 15-24", "p. 21", "Pages 1-10":
+# a label, then a number.
+_NUMBER_LABEL = re.compile(
+    r"(?:(?:vols?|iss|nos?|nr|pp?)\.\s*|(?:pp?|volume|issues?|number|pages?)\s+|#\s*)(?=[a-z]*\d)", re.IGNORECASE
+)
+_ISSUE_IN_VOLUME = re.compile(r"(?P<volume>\d+)\s*\(\s*(?P<issue>[\w\u2013-]+)\s*\)")
+_ISSUE_RANGE = re.compile(r"(?P<first>\d+)\s*-\s*(?P<last>\d+)")
 # A name pybtex read with an `and` of the list in it: "Jones, Bob and" (a trailing `and`),
 # "and" alone (two in a row).
 _STRAY_AND = re.compile(r"^and(?:\s|$)|\sand$")
@@ -351,6 +358,10 @@ def entry_problems(
             "pages",
             f": pages holds words ('{fields['pages'].strip()}'), which would print as the pages; write only the first and last page, e.g. pages = {{153--163}} for 153-163, and put any note in the article's text",
         )
+    for name, value in fields.items():
+        # A report's or thesis's number carries its own label ("NIH Publication No. 18-2059").
+        if (name != "number" or kind == "article") and (message := _labelled_number(name, value.strip())):
+            problem(name, message)
     if (pages := _PAGE_RANGE.fullmatch(fields.get("pages", "").strip())) and int(pages["last"]) < int(pages["first"]):
         problem(
             "pages",
@@ -1057,6 +1068,27 @@ def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
     whole = name_as_written(person)
     named = any(same_name(fields[name], whole) for name in ("publisher", "institution") if name in fields)
     return whole if named or GROUP_NAME.search(whole) else None
+
+
+# A volume, issue or pages typed with the label APA writes itself ("Vol. 36", "Issue 7",
+# "pp. 15-24", a guideline's "No. NG222"), or with the issue in the volume ("98(2)"): printed
+# as typed beside APA's own ("36(Issue 7)", "pp. pp. 15–24"). An issue range's hyphen prints
+# as typed too: pandoc turns only a page range's into an en dash.
+def _labelled_number(name: str, value: str) -> str | None:
+    example = {"volume": "volume = {36}", "number": "number = {7}", "pages": "pages = {15--24}"}.get(name)
+    if example is None:
+        return None
+    if label := _NUMBER_LABEL.match(value):
+        rest = value[label.end() :].strip()
+        if name != "volume":
+            rest = re.sub(r"(?<=\d)\s*[-\u2013\u2014]+\s*(?=\d)", "--", rest)
+        starts = "start" if name == "pages" else "starts"
+        return f": the {name} '{value}' {starts} with '{label.group().strip()}', a label APA writes itself where it needs one, so it would print as typed beside it; write the number alone, {name} = {{{rest}}}"
+    if name == "volume" and (issue := _ISSUE_IN_VOLUME.fullmatch(value)):
+        return f": the volume '{value}' holds the issue too, which would print in the italics of the volume; write volume = {{{issue['volume']}}} and number = {{{issue['issue']}}}"
+    if name == "number" and (issues := _ISSUE_RANGE.fullmatch(value)):
+        return f": the issues '{value}' are joined by a hyphen, which prints as typed; APA joins them by an en dash: write number = {{{issues['first']}--{issues['last']}}}"
+    return None
 
 
 def web_coded(value: str) -> bool:
