@@ -17,6 +17,7 @@ BIBLIOGRAPHY = Bibliography(
 
 YEAR_AS_PAGE = "'[see @yip2021, 2021; @inwood2018]' reads '2021' after ',' as a page ('p. 2021'); the year comes from the entry, so delete it: write [see @yip2021; @inwood2018]"
 LOCATOR_SLIP = "'[see @inwood2018, pg. 220; @yip2021]' has the locator 'pg. 220', whose label pandoc does not read; APA writes p. 220: write [see @inwood2018, p. 220; @yip2021]"
+SPREAD_RANGE = "'[@inwood2018, pp. 215\u2014218]' joins the pages '215\u2014218' in a way pandoc reads as one page ('p. 215\u2014218'); join them by a hyphen without spaces, which prints as the en dash APA uses: write [@inwood2018, pp. 215-218]"
 UNCLOSED = "'[@inwood2018; see @yip2021, p. 3.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018; see @yip2021, p. 3]."
 
 
@@ -141,6 +142,14 @@ def messages(body: str) -> list[str]:
         (
             "A review [@inwood2018, pp 215-218].",
             "docs/a.md:4: '[@inwood2018, pp 215-218]' has the locator 'pp 215-218', whose label pandoc does not read; APA writes pp. 215-218: write [@inwood2018, pp. 215-218]",
+        ),
+        (  # a range pandoc reads as one page, "p. 215—218" (a clinician's trial)
+            "A review [@inwood2018, pp. 215\u2014218].",
+            f"docs/a.md:4: {SPREAD_RANGE}",
+        ),
+        (
+            "A review [see @yip2021, pp. 12-14, 20 - 22].",
+            "docs/a.md:4: '[see @yip2021, pp. 12-14, 20 - 22]' joins the pages '20 - 22' in a way pandoc reads as one page ('p. 20 - 22'); join them by a hyphen without spaces, which prints as the en dash APA uses: write [see @yip2021, pp. 12-14, 20-22]",
         ),
         (
             "A review [@inwood2018, ch. 3].",

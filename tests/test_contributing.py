@@ -29,7 +29,7 @@ from test_article_notes import (
     WEIGHT_NOT_A_NUMBER,
 )
 from test_bibliography import NAME_TWO_WAYS
-from test_citation_check import LOCATOR_SLIP, UNCLOSED, YEAR_AS_PAGE
+from test_citation_check import LOCATOR_SLIP, SPREAD_RANGE, UNCLOSED, YEAR_AS_PAGE
 from test_content_rules import RETITLED
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
@@ -248,6 +248,7 @@ PLAIN_MESSAGES = [
     NO_BIBLIOGRAPHY,
     YEAR_AS_PAGE,
     LOCATOR_SLIP,
+    SPREAD_RANGE,
     NAME_TWO_WAYS,
     *(
         problem.message

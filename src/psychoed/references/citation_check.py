@@ -183,6 +183,12 @@ def _block_message(block: CitationBlock, by_casefold: dict[str, str], bibliograp
             typed = slip.group().strip()
             fixed = written.replace(typed, f"{label} {slip.group('number')}", 1)
             return f"'{written}' has the locator '{typed}', whose label pandoc does not read; APA writes {label} {slip.group('number')}: write {fixed}"
+        # A range pandoc reads as one page ("p. 870—872"): joined by an em dash, a minus, "to",
+        # or a dash between spaces. It reads a hyphen or an en dash, unspaced, as a range.
+        if spread := _SPREAD_RANGE.search(after_comma.group("suffix")):
+            joined = f"{spread['first']}-{spread['last']}"
+            fixed = written.replace(spread.group(), joined, 1)
+            return f"'{written}' joins the pages '{spread.group()}' in a way pandoc reads as one page ('p. {spread.group()}'); join them by a hyphen without spaces, which prints as the en dash APA uses: write {fixed}"
     items = [item.strip() for item in written[1:-1].split(";")]
     if len(set(items)) < len(items):
         once = "; ".join(dict.fromkeys(items))
@@ -195,6 +201,9 @@ def _block_message(block: CitationBlock, by_casefold: dict[str, str], bibliograp
 _LOCATOR_SLIP = re.compile(
     r"(?i)(?P<label>pgs?\.?|pp?(?=\s*\d)|paras?(?=\s*\d)|ch\.?|chpt?\.?)\s*(?P<number>\d[\w\u2013-]*)"
 )
+
+
+_SPREAD_RANGE = re.compile(r"(?P<first>\d+)(?:\s*[\u2014\u2015\u2212]\s*|\s+[-\u2013]+\s+|\s+to\s+)(?P<last>\d+)")
 
 
 def _apa_label(label: str, number: str) -> str:
