@@ -17,6 +17,7 @@ BIBLIOGRAPHY = Bibliography(
 
 YEAR_AS_PAGE = "'[see @yip2021, 2021; @inwood2018]' reads '2021' after ',' as a page ('p. 2021'); the year comes from the entry, so delete it: write [see @yip2021; @inwood2018]"
 LOCATOR_SLIP = "'[see @inwood2018, pg. 220; @yip2021]' has the locator 'pg. 220', whose label pandoc does not read; APA writes p. 220: write [see @inwood2018, p. 220; @yip2021]"
+DOUBLED_AT = "'[see @@yip2021, p. 3]' has '@' twice before 'yip2021', so it is not read as a citation and would print as typed; write it once: [see @yip2021, p. 3]"
 SPREAD_RANGE = "'[@inwood2018, pp. 215\u2014218]' joins the pages '215\u2014218' in a way pandoc reads as one page ('p. 215\u2014218'); join them by a hyphen without spaces, which prints as the en dash APA uses: write [@inwood2018, pp. 215-218]"
 UNCLOSED = "'[@inwood2018; see @yip2021, p. 3.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018; see @yip2021, p. 3]."
 
@@ -142,6 +143,10 @@ def messages(body: str) -> list[str]:
         (
             "A review [@inwood2018, pp 215-218].",
             "docs/a.md:4: '[@inwood2018, pp 215-218]' has the locator 'pp 215-218', whose label pandoc does not read; APA writes pp. 215-218: write [@inwood2018, pp. 215-218]",
+        ),
+        (  # printed as typed, even where the work is cited elsewhere (a clinician's trial)
+            "Grounding [see @@yip2021, p. 3] helps [@yip2021].",
+            f"docs/a.md:4: {DOUBLED_AT}",
         ),
         (  # a range pandoc reads as one page, "p. 215—218" (a clinician's trial)
             "A review [@inwood2018, pp. 215\u2014218].",

@@ -29,7 +29,7 @@ from test_article_notes import (
     WEIGHT_NOT_A_NUMBER,
 )
 from test_bibliography import NAME_TWO_WAYS
-from test_citation_check import LOCATOR_SLIP, SPREAD_RANGE, UNCLOSED, YEAR_AS_PAGE
+from test_citation_check import DOUBLED_AT, LOCATOR_SLIP, SPREAD_RANGE, UNCLOSED, YEAR_AS_PAGE
 from test_content_rules import RETITLED
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
@@ -249,6 +249,7 @@ PLAIN_MESSAGES = [
     YEAR_AS_PAGE,
     LOCATOR_SLIP,
     SPREAD_RANGE,
+    DOUBLED_AT,
     NAME_TWO_WAYS,
     *(
         problem.message

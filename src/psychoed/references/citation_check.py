@@ -19,6 +19,7 @@ from psychoed.references.citation_syntax import (
     find_citations_in_html,
     find_citations_in_link_text,
     find_citations_in_parentheses,
+    find_doubled_ats,
     find_empty_citations,
     find_keys_as_link_text,
     find_plain_brackets,
@@ -232,6 +233,13 @@ def _misplaced_citations(body: str, first_line: int, by_casefold: dict[str, str]
     found += [
         (f"'{written}' would print two pairs of parentheses, as a citation prints its own; write {fixed}", line)
         for written, fixed, line in find_citations_in_parentheses(body, first_line=first_line)
+    ]
+    found += [
+        (
+            f"'{written}' has '@' twice before '{key}', so it is not read as a citation and would print as typed; write it once: {written.replace('@@', '@', 1)}",
+            line,
+        )
+        for written, key, line in find_doubled_ats(body, first_line=first_line)
     ]
     example = next(iter(by_casefold.values()), "key")
     found += [

@@ -53,6 +53,8 @@ _IN_PARENTHESES = re.compile(
     r"(?<!\])\((?P<before>[^()\[\]\n]*)(?P<citation>\[[^\[\]\n]*@[^\[\]\n]*\])(?P<after>[^()\[\]\n]*)\)"
 )
 _EMPTY = re.compile(r"(?<![!\\])\[[ \t]*-?@[ \t]*\](?!\()")
+# `@` typed twice before a key ([@@neff2003]): not a citation, printed as typed.
+_DOUBLED_AT = re.compile(rf"(?<![!\\])\[[^\[\]\n]*?(?<![\w@])@@(?P<key>{KEY})[^\[\]\n]*\](?!\()")
 # Links and images with their destinations, and any other bracket on one line.
 _LINK_OR_BRACKET = re.compile(r"!?\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|<[a-z]+:[^>\s]*>")
 
@@ -189,6 +191,11 @@ def find_citations_in_parentheses(markdown: str, *, first_line: int = 1) -> list
 def find_empty_citations(markdown: str, *, first_line: int = 1) -> list[tuple[str, int]]:
     """Each `[@]` outside code: a citation whose key was never typed, with its line."""
     return [(match.group(0), line) for match, line in _located(_EMPTY, markdown, first_line)]
+
+
+def find_doubled_ats(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
+    """Each bracket outside code with `@@` before a key, `[@@neff2003]`, with the key and its line."""
+    return [(match.group(0), match.group("key"), line) for match, line in _located(_DOUBLED_AT, markdown, first_line)]
 
 
 def find_keys_as_link_text(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
