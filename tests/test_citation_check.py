@@ -18,6 +18,7 @@ BIBLIOGRAPHY = Bibliography(
 YEAR_AS_PAGE = "'[see @yip2021, 2021; @inwood2018]' reads '2021' after ',' as a page ('p. 2021'); the year comes from the entry, so delete it: write [see @yip2021; @inwood2018]"
 LOCATOR_SLIP = "'[see @inwood2018, pg. 220; @yip2021]' has the locator 'pg. 220', whose label pandoc does not read; APA writes p. 220: write [see @inwood2018, p. 220; @yip2021]"
 DOUBLED_AT = "'[see @@yip2021, p. 3]' has '@' twice before 'yip2021', so it is not read as a citation and would print as typed; write it once: [see @yip2021, p. 3]"
+PASTED_ENTRY = "'@article{morin2006,' begins a BibTeX entry, which a page prints as text; move the whole entry, to its closing '}', into references.bib, and cite it here as [@morin2006]"
 SPREAD_RANGE = "'[@inwood2018, pp. 215\u2014218]' joins the pages '215\u2014218' in a way pandoc reads as one page ('p. 215\u2014218'); join them by a hyphen without spaces, which prints as the en dash APA uses: write [@inwood2018, pp. 215-218]"
 UNCLOSED = "'[@inwood2018; see @yip2021, p. 3.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018; see @yip2021, p. 3]."
 
@@ -148,6 +149,10 @@ def messages(body: str) -> list[str]:
             "Grounding [see @@yip2021, p. 3] helps [@yip2021].",
             f"docs/a.md:4: {DOUBLED_AT}",
         ),
+        (  # an entry pasted into the article, not references.bib (a clinician's trial)
+            "Treatment helps most people.\n\n@article{morin2006,\n  author = {Morin, Charles M.},\n  title = {T},\n}",
+            f"docs/a.md:6: {PASTED_ENTRY}",
+        ),
         (  # a range pandoc reads as one page, "p. 215—218" (a clinician's trial)
             "A review [@inwood2018, pp. 215\u2014218].",
             f"docs/a.md:4: {SPREAD_RANGE}",
@@ -193,6 +198,7 @@ def test_each_mistake_is_named_at_its_line_with_its_fix(body: str, expected: str
         "Text <span>with a citation [@yip2021]</span> inline.",
         "Write &#64;growtrue2024 for a handle shaped like a key.",
         "Show how to cite: `[@smith1999]`.",
+        "An entry in references.bib reads:\n\n```bibtex\n@article{smith1999,\n  title = {T},\n}\n```",
         "<!-- Draft: add [@smith1999] and @smith1999 here -->",
         "Two works [@inwood2018][@yip2021] and one [@yip2021]: kindness helps.",
         "A note on kindness[^yip2021].\n\n[^yip2021]: Its own words.",

@@ -29,7 +29,7 @@ from test_article_notes import (
     WEIGHT_NOT_A_NUMBER,
 )
 from test_bibliography import NAME_TWO_WAYS
-from test_citation_check import DOUBLED_AT, LOCATOR_SLIP, SPREAD_RANGE, UNCLOSED, YEAR_AS_PAGE
+from test_citation_check import DOUBLED_AT, LOCATOR_SLIP, PASTED_ENTRY, SPREAD_RANGE, UNCLOSED, YEAR_AS_PAGE
 from test_content_rules import RETITLED
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
@@ -250,6 +250,7 @@ PLAIN_MESSAGES = [
     LOCATOR_SLIP,
     SPREAD_RANGE,
     DOUBLED_AT,
+    PASTED_ENTRY,
     NAME_TWO_WAYS,
     *(
         problem.message

@@ -22,6 +22,7 @@ from psychoed.references.citation_syntax import (
     find_doubled_ats,
     find_empty_citations,
     find_keys_as_link_text,
+    find_pasted_entries,
     find_plain_brackets,
     find_spaced_citations,
 )
@@ -46,7 +47,8 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             if message := _block_message(block, by_casefold, bibliography):
                 problems.append(Problem(page.path, block.line, message))
         problems += [
-            Problem(page.path, line, message) for message, line in _misplaced_citations(body, first_line, by_casefold)
+            Problem(page.path, line, message)
+            for message, line in _misplaced_citations(body, first_line, by_casefold, bibliography.path)
         ]
         spaced = set()
         for text, closed, line in find_spaced_citations(body, first_line=first_line):
@@ -216,9 +218,10 @@ def _apa_label(label: str, number: str) -> str:
     return "pp." if label in {"pgs", "pp"} or re.search(r"[-\u2013]", number) else "p."
 
 
-# Citations where readers would see them as typed: in raw HTML, in a link's text; and a
-# link whose text is a key (an entry's, or shaped like one), which shows "@key".
-def _misplaced_citations(body: str, first_line: int, by_casefold: dict[str, str]) -> list[tuple[str, int]]:
+# Citations where readers would see them as typed: in raw HTML, in a link's text, with
+# '@@'; a link whose text is a key (an entry's, or shaped like one), which shows "@key";
+# and a BibTeX entry pasted into the page instead of references.bib.
+def _misplaced_citations(body: str, first_line: int, by_casefold: dict[str, str], path: str) -> list[tuple[str, int]]:
     found = [
         (
             f"'{citation}' stands inside the HTML <{tag.name}> of line {tag_line}, where Markdown is not read, so readers would see it as typed; add markdown to that tag, <{tag.name} markdown>, or write the text as Markdown without the tags",
@@ -240,6 +243,13 @@ def _misplaced_citations(body: str, first_line: int, by_casefold: dict[str, str]
             line,
         )
         for written, key, line in find_doubled_ats(body, first_line=first_line)
+    ]
+    found += [
+        (
+            f"'{opening}' begins a BibTeX entry, which a page prints as text; move the whole entry, to its closing '}}', into {path}, and cite it here as [@{key}]",
+            line,
+        )
+        for opening, key, line in find_pasted_entries(body, first_line=first_line)
     ]
     example = next(iter(by_casefold.values()), "key")
     found += [

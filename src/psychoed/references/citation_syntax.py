@@ -53,6 +53,9 @@ _IN_PARENTHESES = re.compile(
     r"(?<!\])\((?P<before>[^()\[\]\n]*)(?P<citation>\[[^\[\]\n]*@[^\[\]\n]*\])(?P<after>[^()\[\]\n]*)\)"
 )
 _EMPTY = re.compile(r"(?<![!\\])\[[ \t]*-?@[ \t]*\](?!\()")
+# A BibTeX entry's first line (`@article{morin2006,`) in a page: pasted into the article
+# instead of references.bib, it would print as text.
+_PASTED_ENTRY = re.compile(r"^[ \t]*@(?P<kind>[A-Za-z]+)[ \t]*[{(][ \t]*(?P<key>[^,\s{}()]+)[ \t]*,", re.MULTILINE)
 # `@` typed twice before a key ([@@neff2003]): not a citation, printed as typed.
 _DOUBLED_AT = re.compile(rf"(?<![!\\])\[[^\[\]\n]*?(?<![\w@])@@(?P<key>{KEY})[^\[\]\n]*\](?!\()")
 # Links and images with their destinations, and any other bracket on one line.
@@ -196,6 +199,14 @@ def find_empty_citations(markdown: str, *, first_line: int = 1) -> list[tuple[st
 def find_doubled_ats(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
     """Each bracket outside code with `@@` before a key, `[@@neff2003]`, with the key and its line."""
     return [(match.group(0), match.group("key"), line) for match, line in _located(_DOUBLED_AT, markdown, first_line)]
+
+
+def find_pasted_entries(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
+    """Each BibTeX entry outside code, by its first line (`@article{morin2006,`), with its key and line."""
+    return [
+        (match.group(0).strip(), match.group("key"), line)
+        for match, line in _located(_PASTED_ENTRY, markdown, first_line)
+    ]
 
 
 def find_keys_as_link_text(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
