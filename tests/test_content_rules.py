@@ -21,6 +21,7 @@ from psychoed.references.citation_syntax import find_citation_blocks, join_wrapp
 PAGE = "docs/page.md"
 ARTICLE = "docs/articles/a.md"
 DESCRIPTION = "What research says about why self-compassion helps with stress."
+CITED_IN_DESCRIPTION = "the description cites a work ('[@riemann2017]'), which search results and the list of articles would show as typed; cite it in the text of the page, and leave it out here: description: How worry and poor sleep feed each other, and what you can try tonight."
 FRONT_MATTER = f"---\ntitle: A page\ndescription: {DESCRIPTION}\n---\n\n"
 ARTICLE_FRONT_MATTER = (
     f"---\ntitle: An article\ndescription: {DESCRIPTION}\nauthor: Grow True Psychology\n"
@@ -162,6 +163,10 @@ def test_hand_written_references_heading_in_an_article_is_named():
     [
         ("Too short.", "the description is 10 characters; search results show 50 to 160: lengthen it to 50 or more"),
         ("x" * 161, "the description is 161 characters; search results show 50 to 160: shorten it to 160 or fewer"),
+        (  # shown as typed under the page's link in search results (a clinician's trial)
+            "How worry and poor sleep feed each other, and what you can try tonight [@riemann2017].",
+            CITED_IN_DESCRIPTION,
+        ),
     ],
 )
 def test_description_outside_the_limits_says_them(description, expected):

@@ -30,7 +30,7 @@ from test_article_notes import (
 )
 from test_bibliography import NAME_TWO_WAYS
 from test_citation_check import DOUBLED_AT, LOCATOR_SLIP, PASTED_ENTRY, SPREAD_RANGE, UNCLOSED, YEAR_AS_PAGE
-from test_content_rules import RETITLED
+from test_content_rules import CITED_IN_DESCRIPTION, RETITLED
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
 from test_reserved_values import RESERVED, SITE_URL_EXAMPLE, SITE_URL_VARIABLE
@@ -241,6 +241,7 @@ PLAIN_MESSAGES = [
     SITE_URL_EXAMPLE,
     SITE_URL_VARIABLE,
     RETITLED,
+    CITED_IN_DESCRIPTION,
     UNCLOSED,
     *(message for _, _, message in TEMPLATE_MISTAKES),
     MISSING_PARENT,

@@ -172,6 +172,15 @@ def _description_problems(description: str, *, path: str, line: int, seen: dict[
                 f"the description is {counted(length, 'character')}; search results show {DESCRIPTION_MIN} to {DESCRIPTION_MAX}: {fix} or {'fewer' if length > DESCRIPTION_MAX else 'more'}",
             )
         )
+    for block in find_citation_blocks(description):
+        without = " ".join(description.replace(block.text, "").split()).replace(" .", ".")
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"the description cites a work ('{block.text}'), which search results and the list of articles would show as typed; cite it in the text of the page, and leave it out here: description: {without}",
+            )
+        )
     if description in seen:
         problems.append(
             Problem(
