@@ -249,6 +249,64 @@ def test_a_key_like_no_entry_means_none():
     assert meant_keys([page], BIBLIOGRAPHY) == set()
 
 
+# Citations typed as APA prints them, as the practice's published article has them
+# (../shared/source), pasted in: printed as typed, with no reference in the list.
+TYPED_WORKS = Bibliography(
+    "references.bib",
+    {
+        key: Entry(key, "article", 1, {"year": key[-4:]}, persons={"author": authors})
+        for key, authors in [
+            ("inwood2018", ["Inwood, Emma", "Ferrari, Madeleine"]),
+            ("yela2022", ["Yela, José Ramón", "Crego, Antonio", "Gómez-Martínez, María Ángeles"]),
+            ("alvaro2013", ["Alvaro, Pasquale K."]),
+        ]
+    },
+    [],
+)
+TYPED_CITATION = "'(Inwood & Ferrari, 2018)' is a citation typed by hand, which prints as typed, with no link to its reference; cite it by its key instead: write [@inwood2018]"
+TYPED_UNKNOWN = "'(Morin & Espie, 2003)' is a citation typed by hand, which prints as typed, with no link to its reference, and references.bib has no work by Morin from 2003; add its entry to references.bib and cite it by its key, e.g. [@morin2003]"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("One systematic review (Inwood & Ferrari, 2018) found it.", TYPED_CITATION),
+        (
+            "People may avoid less (e.g., Yela et al., 2022, p. 3; Inwood and Ferrari, 2018).",
+            "'(e.g., Yela et al., 2022, p. 3; Inwood and Ferrari, 2018)' is a citation typed by hand, which prints as typed, with no link to its reference; cite it by its key instead: write [e.g., @yela2022, p. 3; @inwood2018]",
+        ),
+        (
+            "Poor sleep and worry feed each other [Alvaro 2013].",
+            "'[Alvaro 2013]' is a citation typed by hand, which prints as typed, with no link to its reference; cite it by its key instead: write [@alvaro2013]",
+        ),
+        ("Most adults with insomnia can be helped (Morin & Espie, 2003).", TYPED_UNKNOWN),
+    ],
+)
+def test_a_citation_typed_as_apa_prints_it_is_told_with_the_key_to_write(sentence, expected):
+    page = PageSource("docs/a.md", f"# A\n\n{sentence} Cited too [@alvaro2013].\n")
+    assert [str(problem) for problem in check_citations([page], TYPED_WORKS)[0]] == [f"docs/a.md:3: {expected}"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Read [Alvaro 2013](https://doi.org/10.5665/sleep.2810) for more.",  # a link, which readers can follow
+        "The course ran in (Spring, 2021) and (March 2020).",
+        "Neff (2003) first described it.",  # named in the sentence: a narrative citation's names
+        "Show how it was typed: `(Inwood & Ferrari, 2018)`.",
+        "[Alvaro 2013]: https://doi.org/10.5665/sleep.2810",
+    ],
+)
+def test_what_only_looks_like_a_typed_citation_passes(sentence):
+    page = PageSource("docs/a.md", f"# A\n\n{sentence} Cited [@alvaro2013].\n")
+    assert check_citations([page], TYPED_WORKS)[0] == []
+
+
+def test_the_entry_a_typed_citation_means_is_not_told_to_be_removed():
+    page = PageSource("docs/a.md", "# A\n\nOne review (Inwood & Ferrari, 2018) found it.\n")
+    assert meant_keys([page], TYPED_WORKS) == {"inwood2018"}
+
+
 # Keys as Zotero (neff_self-compassion_2003) and Better BibTeX (neffPilotStudyRandomized2013)
 # export them, cited as editors guess a key from "Neff (2003)" or "Neff & Germer (2013)".
 ZOTERO_KEYS = Bibliography(

@@ -29,7 +29,16 @@ from test_article_notes import (
     WEIGHT_NOT_A_NUMBER,
 )
 from test_bibliography import NAME_TWO_WAYS
-from test_citation_check import DOUBLED_AT, LOCATOR_SLIP, PASTED_ENTRY, SPREAD_RANGE, UNCLOSED, YEAR_AS_PAGE
+from test_citation_check import (
+    DOUBLED_AT,
+    LOCATOR_SLIP,
+    PASTED_ENTRY,
+    SPREAD_RANGE,
+    TYPED_CITATION,
+    TYPED_UNKNOWN,
+    UNCLOSED,
+    YEAR_AS_PAGE,
+)
 from test_content_rules import CITED_IN_DESCRIPTION, RETITLED
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
@@ -252,6 +261,8 @@ PLAIN_MESSAGES = [
     SPREAD_RANGE,
     DOUBLED_AT,
     PASTED_ENTRY,
+    TYPED_CITATION,
+    TYPED_UNKNOWN,
     NAME_TWO_WAYS,
     *(
         problem.message

@@ -25,6 +25,7 @@ from psychoed.references.citation_syntax import (
     find_pasted_entries,
     find_plain_brackets,
     find_spaced_citations,
+    find_typed_citations,
 )
 
 
@@ -69,6 +70,8 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             message = _missing_at_message(text, by_casefold, bibliography.path)
             if message:
                 problems.append(Problem(page.path, line, message))
+        for written, works, line in find_typed_citations(body, first_line=first_line):
+            problems.append(Problem(page.path, line, _typed_citation_message(written, works, bibliography)))
     return problems, blocks
 
 
@@ -93,6 +96,8 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
             meant.update(_works_meant(bare.bracket or bare.key, by_casefold, bibliography))
         for text, _ in find_plain_brackets(body, first_line=first_line):
             meant.update(_works_meant(text, by_casefold, bibliography))
+        for _, works, _ in find_typed_citations(body, first_line=first_line):
+            meant.update(key for key in _typed_keys(works, bibliography) if key)
     return meant
 
 
@@ -216,6 +221,29 @@ def _apa_label(label: str, number: str) -> str:
     if label.startswith("para"):
         return "paras." if label == "paras" else "para."
     return "pp." if label in {"pgs", "pp"} or re.search(r"[-\u2013]", number) else "p."
+
+
+# A citation typed as APA prints it, as the practice's published articles have them: the
+# key of each work the bibliography holds by that first author and year, else what to add.
+def _typed_citation_message(written: str, works: list[re.Match[str]], bibliography: Bibliography) -> str:
+    keys = _typed_keys(works, bibliography)
+    told = f"'{written}' is a citation typed by hand, which prints as typed, with no link to its reference"
+    if missing := [work for work, key in zip(works, keys, strict=True) if key is None]:
+        named = ", ".join(f"{work['family']} from {work['year']}" for work in missing)
+        return f"{told}, and {bibliography.path} has no work by {named}; add its entry to {bibliography.path} and cite it by its key, e.g. [@{folded(missing[0]['family'])}{missing[0]['year']}]"
+    items = "; ".join(
+        f"{work['prefix'] or ''}@{key}{work['locator'] or ''}" for work, key in zip(works, keys, strict=True)
+    )
+    return f"{told}; cite it by its key instead: write [{items}]"
+
+
+# The key of each typed work: an entry by that first author from that year, else None.
+def _typed_keys(works: list[re.Match[str]], bibliography: Bibliography) -> list[str | None]:
+    by_author_year = {
+        (entry.first_family_name(), entry.year()): key
+        for key, entry in sorted(bibliography.entries.items(), reverse=True)
+    }
+    return [by_author_year.get((folded(work["family"]), work["year"])) for work in works]
 
 
 # Citations where readers would see them as typed: in raw HTML, in a link's text, with

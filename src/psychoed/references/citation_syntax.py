@@ -6,6 +6,7 @@ addresses) are skipped, and left as written: a page must be able to show how to 
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Iterator, Mapping
@@ -56,6 +57,27 @@ _EMPTY = re.compile(r"(?<![!\\])\[[ \t]*-?@[ \t]*\](?!\()")
 # A BibTeX entry's first line (`@article{morin2006,`) in a page: pasted into the article
 # instead of references.bib, it would print as text.
 _PASTED_ENTRY = re.compile(r"^[ \t]*@(?P<kind>[A-Za-z]+)[ \t]*[{(][ \t]*(?P<key>[^,\s{}()]+)[ \t]*,", re.MULTILINE)
+# A citation typed as APA prints it, "(Inwood & Ferrari, 2018)", "[e.g., Alvaro 2013, p. 3;
+# Yela et al., 2022]": printed as typed, with no reference in the list. Each work: a family
+# name (with "& Name", "and Name" or "et al."), a year, a page. Not a link's text.
+_TYPED_WORK = (
+    r"(?P<prefix>(?:e\.g\.,?|see(?: also)?|cf\.)\s+)?"
+    r"(?P<family>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*)(?:\s+et\s+al\.?|,?\s+(?:&|and)\s+[A-Z][\w'\u2019-]+)?"
+    r",?\s+(?P<year>(?:1[89]|20)\d\d)[a-z]?(?P<locator>,\s*(?:pp?\.|paras?\.|chapter)\s*\d+(?:[-\u2013]+\d+)?)?"
+)
+_TYPED_CITATION = re.compile(
+    r"(?<![\w!\\\]])[(\[](?P<works>"
+    + re.sub(r"\(\?P<\w+>", "(?:", _TYPED_WORK)
+    + r"(?:;\s*"
+    + re.sub(r"\(\?P<\w+>", "(?:", _TYPED_WORK)
+    + r")*)[)\]](?![(:\[])"
+)
+_TYPED_ITEM = re.compile(_TYPED_WORK)
+# Words that come before a year as a family name does: "(Spring 2021)", "(March, 2020)".
+_NOT_NAMES = {
+    *(month.casefold() for month in calendar.month_name[1:]),
+    *("spring", "summer", "autumn", "fall", "winter"),
+}
 # `@` typed twice before a key ([@@neff2003]): not a citation, printed as typed.
 _DOUBLED_AT = re.compile(rf"(?<![!\\])\[[^\[\]\n]*?(?<![\w@])@@(?P<key>{KEY})[^\[\]\n]*\](?!\()")
 # Links and images with their destinations, and any other bracket on one line.
@@ -207,6 +229,17 @@ def find_pasted_entries(markdown: str, *, first_line: int = 1) -> list[tuple[str
         (match.group(0).strip(), match.group("key"), line)
         for match, line in _located(_PASTED_ENTRY, markdown, first_line)
     ]
+
+
+def find_typed_citations(markdown: str, *, first_line: int = 1) -> list[tuple[str, list[re.Match[str]], int]]:
+    """Each citation outside code typed as APA prints it, "(Inwood & Ferrari, 2018)", with
+    its works (prefix, family, year, locator) and its line."""
+    found = []
+    for match, line in _located(_TYPED_CITATION, markdown, first_line):
+        works = list(_TYPED_ITEM.finditer(match.group("works")))
+        if not any(work["family"].casefold() in _NOT_NAMES for work in works):
+            found.append((match.group(0), works, line))
+    return found
 
 
 def find_keys_as_link_text(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
