@@ -117,6 +117,10 @@ def messages(body: str) -> list[str]:
             "As shown [@inwood2018 in one trial.",
             "docs/a.md:4: '[@inwood2018 in one trial.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018]",
         ),
+        (  # separated right, with the stop inside (a clinician's trial: told to separate them by ';')
+            "Both help [@inwood2018; @yip2021.]",
+            "docs/a.md:4: '[@inwood2018; @yip2021.]' is not read as a citation: the '.' belongs after the ']'; write [@inwood2018; @yip2021].",
+        ),
         (
             "Kindness helps [@inwood2018.]",
             "docs/a.md:4: '[@inwood2018.]' is not read as a citation: the '.' belongs after the ']'; write [@inwood2018].",
@@ -198,6 +202,7 @@ def test_each_mistake_is_named_at_its_line_with_its_fix(body: str, expected: str
         "Text <span>with a citation [@yip2021]</span> inline.",
         "Write &#64;growtrue2024 for a handle shaped like a key.",
         "Show how to cite: `[@smith1999]`.",
+        "A DOI as its address [@inwood2018; @doi:https://doi.org/10.1/x]: told by the check of citations by DOI.",
         "An entry in references.bib reads:\n\n```bibtex\n@article{smith1999,\n  title = {T},\n}\n```",
         "<!-- Draft: add [@smith1999] and @smith1999 here -->",
         "Two works [@inwood2018][@yip2021] and one [@yip2021]: kindness helps.",

@@ -10,6 +10,7 @@ import pytest
 from conftest import ARTICLE as FIXTURE_ARTICLE
 from conftest import build_checks, build_site, line_of
 from psychoed.references.bibliography import load_bibliography
+from psychoed.references.citation_syntax import find_citation_blocks
 from psychoed.references.doi_citations import (
     as_written_by_doi,
     citations_to_format,
@@ -64,6 +65,16 @@ def test_unknown_doi_is_told_at_its_line_and_blanked_for_the_other_checks():
         "the checks of a pull request show it, ready to paste, at this line and in the run summary (or run "
         "`make add-references`, online)"
     )
+
+
+# Beside another work, a DOI with no entry is blanked with its ';', so that the work left is
+# still a citation: told once, as the DOI with no entry (a clinician's trial told it twice).
+@pytest.mark.parametrize("written", ["[@parker2014; @doi:10.9999/none]", "[@doi:10.9999/none; see @parker2014, p. 3]"])
+def test_a_doi_with_no_entry_beside_another_work_leaves_that_work_a_citation(written):
+    blanked = resolve_doi_citations(written, KEYS, blank_unknown=True)
+
+    assert len(blanked) == len(written) and ";" not in blanked
+    assert [block.keys for block in find_citation_blocks(blanked)] == [("parker2014",)]
 
 
 def test_a_doi_one_slip_from_an_entrys_is_told_with_the_doi_meant():

@@ -27,6 +27,7 @@ from psychoed.references.citation_syntax import (
     find_spaced_citations,
     find_typed_citations,
 )
+from psychoed.references.doi_citations import misshapen_doi_citations
 
 
 def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tuple[list[Problem], list[CitationBlock]]:
@@ -126,6 +127,8 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
         return (
             f"'{bare.bracket}' opens a citation with '[' and never closes it; write ']' after its last work: {closed}"
         )
+    if bare.bracket is not None and misshapen_doi_citations(bare.bracket):
+        return None  # told by the check of citations by DOI, with the citation meant
     if bare.bracket is not None and len(BARE_KEY.findall(bare.bracket)) > 1:
         written = " ".join(bare.bracket.split())
         # The comma before each further key becomes the `;` that separates works; so does a
@@ -134,9 +137,8 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
         fixed = re.sub(r"(@[^\s;,\]]+) (?:(?:&|and) )?(?=-?@)", r"\1; ", fixed)
         fixed = BARE_KEY.sub(lambda item: "@" + _key_meant(item.group("key"), by_casefold, bibliography), fixed)
         instead = ", not ','" if "," in written else ""
-        return (
-            f"'{written}' is not read as a citation: works in one citation are separated by ';'{instead}; write {fixed}"
-        )
+        if fixed != written:  # else its works are separated right, and something else is wrong
+            return f"'{written}' is not read as a citation: works in one citation are separated by ';'{instead}; write {fixed}"
     if bare.bracket is not None and (unmarked := _keys_without_at(bare.bracket, by_casefold)):
         # `[@a; b]`: a work after ';' written without its '@'.
         fixed = re.sub(
@@ -149,9 +151,12 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
         # `[@inwood2018.]`: the sentence's full stop typed before the `]`.
         return f"'{bare.bracket}' is not read as a citation: the '{stop['stop'].strip()}' belongs after the ']'; write {stop['citation']}]{stop['stop'].strip()}"
     if bare.bracket is not None:
+        # Its first work as the example: one message for the bracket, whichever work it is told at.
+        first = BARE_KEY.search(bare.bracket)
+        example = by_casefold.get(first.group("key").casefold(), first.group("key")) if first else own or bare.key
         return (
             f"'{bare.bracket}' is not read as a citation: inside the brackets, words may only "
-            f"come before the key or after a comma, e.g. [see @{own or bare.key}, for a review]"
+            f"come before the key or after a comma, e.g. [see @{example}, for a review]"
         )
     if own is not None:
         # "as @irish2015 suggest": the authors named in the sentence, the year in brackets.

@@ -53,8 +53,19 @@ def resolve_doi_citations(markdown: str, keys: dict[str, str], *, blank_unknown:
         key = keys.get(match.group("doi").lower())
         if key is None and not blank_unknown:
             continue
-        parts += [markdown[done : match.start()], f"@{key}" if key else " " * len(match.group(0))]
-        done = match.end()
+        if key:
+            parts += [markdown[done : match.start()], f"@{key}"]
+            done = match.end()
+            continue
+        # Blanked with its ';' to the work before it, or after it, so that the works left
+        # read as a citation ("[@a;          ]" would be told as words after a key).
+        start, end = match.start(), match.end()
+        if before := re.search(r";\s*$", masked[done:start]):
+            start = done + before.start()
+        elif after := re.match(r"\s*;", masked[end:]):
+            end += after.end()
+        parts += [markdown[done:start], re.sub(r"[^\n]", " ", markdown[start:end])]
+        done = end
     parts.append(markdown[done:])
     return "".join(parts)
 
