@@ -532,6 +532,12 @@ MISTAKES = [
         "year    = {n.d.}",
         "entry 'nd-typed' has year 'n.d.'; delete the year line for a work with no date: APA then prints (n.d.)",
     ),
+    Mistake(  # a clinician's trial: told to write four digits
+        "year-typed-in-press",
+        "@article{press-typed,\n  author  = {Doe, Jane},\n  title   = {Worry at night},\n  journal = {Sleep},\n  year    = {in press},\n}\n",
+        "year    = {in press}",
+        "entry 'press-typed' has year 'in press'; delete the year line and write pubstate = {in press}: APA then prints (in press)",
+    ),
     Mistake(
         "biblatex-without-journaltitle",
         "@article{zotero2021,\n  author = {Doe, Jane},\n  title  = {Exported},\n  date   = {15/03/2021},\n  volume = {3},\n  pages  = {1--9},\n}\n",

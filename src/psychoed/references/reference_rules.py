@@ -369,12 +369,13 @@ def entry_problems(
         )
     year = fields.get("year")
     if year is not None and not re.fullmatch(r"\d{4}", year.strip()):
-        undated = year.strip().strip(".").casefold() in {"n.d", "nd", "no date"}
-        fix = (
-            "delete the year line for a work with no date: APA then prints (n.d.)"
-            if undated
-            else "write the year it was published, in four digits"
-        )
+        typed = year.strip().strip(".").casefold()
+        if typed in {"n.d", "nd", "no date"}:
+            fix = "delete the year line for a work with no date: APA then prints (n.d.)"
+        elif typed in {"in press", "inpress", "forthcoming", "accepted", "in print"}:
+            fix = "delete the year line and write pubstate = {in press}: APA then prints (in press)"
+        else:
+            fix = "write the year it was published, in four digits"
         problem("year", f" has year '{year}'; {fix}")
     for name in ("date", "urldate", "eventdate"):
         if name in fields and not _ISO_DATE.fullmatch(fields[name].strip()):
