@@ -19,6 +19,9 @@ YEAR_AS_PAGE = "'[see @yip2021, 2021; @inwood2018]' reads '2021' after ',' as a 
 LOCATOR_SLIP = "'[see @inwood2018, pg. 220; @yip2021]' has the locator 'pg. 220', whose label pandoc does not read; APA writes p. 220: write [see @inwood2018, p. 220; @yip2021]"
 DOUBLED_AT = "'[see @@yip2021, p. 3]' has '@' twice before 'yip2021', so it is not read as a citation and would print as typed; write it once: [see @yip2021, p. 3]"
 PASTED_ENTRY = "'@article{morin2006,' begins a BibTeX entry, which a page prints as text; move the whole entry, to its closing '}', into references.bib, and cite it here as [@morin2006]"
+PAGE_WITHOUT_COMMA = (
+    "'[see @inwood2018 p. 15]' is not read as a citation: a page comes after a comma; write [see @inwood2018, p. 15]"
+)
 SPREAD_RANGE = "'[@inwood2018, pp. 215\u2014218]' joins the pages '215\u2014218' in a way pandoc reads as one page ('p. 215\u2014218'); join them by a hyphen without spaces, which prints as the en dash APA uses: write [@inwood2018, pp. 215-218]"
 UNCLOSED = "'[@inwood2018; see @yip2021, p. 3.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018; see @yip2021, p. 3]."
 
@@ -116,6 +119,14 @@ def messages(body: str) -> list[str]:
         (  # words after the work: the ']' goes after the work, the words stay where they are
             "As shown [@inwood2018 in one trial.",
             "docs/a.md:4: '[@inwood2018 in one trial.' opens a citation with '[' and never closes it; write ']' after its last work: [@inwood2018]",
+        ),
+        (  # a page typed without its comma (a clinician's trial: told "e.g. [see @inwood2018, for a review]")
+            "A review [see @inwood2018 p. 15].",
+            f"docs/a.md:4: {PAGE_WITHOUT_COMMA}",
+        ),
+        (
+            "A manual [@yip2021: 21].",
+            "docs/a.md:4: '[@yip2021: 21]' is not read as a citation: a page comes after a comma; write [@yip2021, p. 21]",
         ),
         (  # separated right, with the stop inside (a clinician's trial: told to separate them by ';')
             "Both help [@inwood2018; @yip2021.]",

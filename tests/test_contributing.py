@@ -32,6 +32,7 @@ from test_bibliography import NAME_TWO_WAYS
 from test_citation_check import (
     DOUBLED_AT,
     LOCATOR_SLIP,
+    PAGE_WITHOUT_COMMA,
     PASTED_ENTRY,
     SPREAD_RANGE,
     TYPED_CITATION,
@@ -259,6 +260,7 @@ PLAIN_MESSAGES = [
     YEAR_AS_PAGE,
     LOCATOR_SLIP,
     SPREAD_RANGE,
+    PAGE_WITHOUT_COMMA,
     DOUBLED_AT,
     PASTED_ENTRY,
     TYPED_CITATION,

@@ -150,6 +150,11 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
     if bare.bracket is not None and (stop := _STOP_INSIDE.fullmatch(bare.bracket)):
         # `[@inwood2018.]`: the sentence's full stop typed before the `]`.
         return f"'{bare.bracket}' is not read as a citation: the '{stop['stop'].strip()}' belongs after the ']'; write {stop['citation']}]{stop['stop'].strip()}"
+    if bare.bracket is not None and (page := _LOCATOR_WITHOUT_COMMA.fullmatch(bare.bracket)):
+        # `[@baglioni2011 p. 15]`, `[@aasm2014: 21]`: a page typed without its comma.
+        key = by_casefold.get(page["key"].casefold(), page["key"])
+        label = _apa_label(page["label"], page["number"]) if page["label"] else _apa_label("p", page["number"])
+        return f"'{bare.bracket}' is not read as a citation: a page comes after a comma; write [{page['before']}@{key}, {label} {page['number']}]"
     if bare.bracket is not None:
         # Its first work as the example: one message for the bracket, whichever work it is told at.
         first = BARE_KEY.search(bare.bracket)
@@ -216,6 +221,9 @@ _LOCATOR_SLIP = re.compile(
 )
 
 
+_LOCATOR_WITHOUT_COMMA = re.compile(
+    rf"\[(?P<before>[^@\[\]]*)@(?P<key>{KEY})(?:\s*:\s*|\s+)(?P<label>pp?\.?|pages?|pgs?\.?|paras?\.?|chapter|ch\.?)?\s*(?P<number>\d[\d\u2013-]*)\s*\]"
+)
 _SPREAD_RANGE = re.compile(r"(?P<first>\d+)(?:\s*[\u2014\u2015\u2212]\s*|\s+[-\u2013]+\s+|\s+to\s+)(?P<last>\d+)")
 
 
