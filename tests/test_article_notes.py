@@ -194,6 +194,13 @@ def test_dates_after_today_are_named_at_their_line_and_an_overdue_review_is_a_no
     assert all(problem.notice == ("review was due" in problem.message) for problem in problems)
 
 
+# A review date before the last review is read_article's error; an "overdue" notice printed
+# before it (a clinician's trial) would be the first line the editor reads, and wrong.
+def test_a_review_due_before_the_last_review_is_no_overdue_notice():
+    source = FRONT_MATTER.format(review_due="2026-06-05")
+    assert review_date_problems(source, path="docs/articles/a.md", today=dt.date(2026, 12, 5)) == []
+
+
 def test_a_date_after_today_is_named_only_for_the_field_that_holds_it():
     source = FRONT_MATTER.format(review_due="2029-11-25").replace(
         "last_reviewed: 2026-11-25", "last_reviewed: 2027-03-01"

@@ -381,7 +381,9 @@ def review_date_problems(source: str, *, path: str, today: dt.date) -> list[Prob
         date = dates.get(key)
         if date is not None and date > today:
             problems.append(Problem(path, field_line(source, key), f"{key} {date} is after today ({today}); {why}"))
-    if (review_due := dates.get("review_due")) is not None and review_due < today:
+    review_due, last_reviewed = dates.get("review_due"), dates.get("last_reviewed")
+    # Not for a date before the last review, which read_article tells as the error it is.
+    if review_due is not None and review_due < today and (last_reviewed is None or review_due > last_reviewed):
         # A notice, not an error: an overdue review must not block an urgent correction.
         problems.append(
             Problem(
