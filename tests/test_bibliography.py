@@ -569,6 +569,9 @@ def test_an_entry_lacking_a_field_is_told_the_fix_for_its_type(needs):
         assert [p.message.split(" needs; ", 1)[1] for p in problems] == [HOW_TO_ADD[needs]]
 
 
+EDITION_IN_TITLE = "references.bib:5: entry 'kryger2017': the booktitle ends with its edition ('(6th ed.)'), which APA prints from the edition field, after the title; write booktitle = {Principles and Practice of Sleep Medicine} and edition = {6}"
+
+
 def _messages(source: str) -> list[str]:
     return [
         str(problem)
@@ -980,6 +983,18 @@ def test_a_volume_or_pages_that_would_print_wrong_is_told(field, message):
     }.get(name, "")
     written = entry.replace(given, "").replace("FIELD", field)
     assert _messages(written) == [message]
+
+
+# A book's edition typed in its title, as the cover or a catalogue shows it: it would print
+# twice, "Principles and Practice of Sleep Medicine (6th ed.) (6th ed., pp. 15–24)".
+def test_an_edition_typed_in_the_book_title_is_told_with_the_fields_to_write():
+    entry = (
+        "@incollection{kryger2017,\n  author = {Keppel, Geoffrey},\n  title = {Sleep},\n  editor = {Kryger, Meir},\n"
+        "  booktitle = {Principles and Practice of Sleep Medicine (6th ed.)},\n  edition = {6},\n"
+        "  publisher = {Elsevier},\n  year = {2017},\n  pages = {15--24},\n}\n"
+    )
+    assert _messages(entry) == [EDITION_IN_TITLE]
+    assert _messages(entry.replace(" (6th ed.)", "")) == []
 
 
 # What carries no label of APA's own: a supplement, pages numbered with a letter, a report's

@@ -28,7 +28,7 @@ from test_article_notes import (
     VALUE_MISTAKES,
     WEIGHT_NOT_A_NUMBER,
 )
-from test_bibliography import NAME_TWO_WAYS
+from test_bibliography import EDITION_IN_TITLE, NAME_TWO_WAYS
 from test_citation_check import (
     DOUBLED_AT,
     LOCATOR_SLIP,
@@ -265,6 +265,7 @@ PLAIN_MESSAGES = [
     PASTED_ENTRY,
     TYPED_CITATION,
     TYPED_UNKNOWN,
+    EDITION_IN_TITLE.split(": ", 1)[1],
     NAME_TWO_WAYS,
     *(
         problem.message

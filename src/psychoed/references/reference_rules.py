@@ -79,6 +79,7 @@ _PAGE_RANGE = re.compile(r"(?P<first>\d+)\s*(?:-+|\u2013)\s*(?P<last>\d+)")
 _NUMBER_LABEL = re.compile(
     r"(?:(?:vols?|iss|nos?|nr|pp?)\.\s*|(?:pp?|volume|issues?|number|pages?)\s+|#\s*)(?=[a-z]*\d)", re.IGNORECASE
 )
+_EDITION_IN_TITLE = re.compile(r"\s*\((?P<number>\d+)(?:st|nd|rd|th)\s+(?:ed\.?|edition)\)\s*$", re.IGNORECASE)
 _ISSUE_IN_VOLUME = re.compile(r"(?P<volume>\d+)\s*\(\s*(?P<issue>[\w\u2013-]+)\s*\)")
 _ISSUE_RANGE = re.compile(r"(?P<first>\d+)\s*-\s*(?P<last>\d+)")
 # A name pybtex read with an `and` of the list in it: "Jones, Bob and" (a trailing `and`),
@@ -358,6 +359,15 @@ def entry_problems(
             "pages",
             f": pages holds words ('{fields['pages'].strip()}'), which would print as the pages; write only the first and last page, e.g. pages = {{153--163}} for 153-163, and put any note in the article's text",
         )
+    for name in ("title", "booktitle"):
+        # "Principles and Practice of Sleep Medicine (6th ed.)": APA prints the edition from
+        # the edition field, after the title; in the title it would print twice, or unsorted.
+        if edition := _EDITION_IN_TITLE.search(fields.get(name, "")):
+            without = fields[name][: edition.start()].rstrip() + fields[name][edition.end() :]
+            problem(
+                name,
+                f": the {name} ends with its edition ('{edition.group().strip()}'), which APA prints from the edition field, after the title; write {name} = {{{without.strip()}}} and edition = {{{edition['number']}}}",
+            )
     for name, value in fields.items():
         # A report's or thesis's number carries its own label ("NIH Publication No. 18-2059").
         if (name != "number" or kind == "article") and (message := _labelled_number(name, value.strip())):
