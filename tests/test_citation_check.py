@@ -318,6 +318,11 @@ def test_what_only_looks_like_a_typed_citation_passes(sentence):
     assert check_citations([page], TYPED_WORKS)[0] == []
 
 
+def test_the_entry_a_citation_with_two_ats_means_is_not_told_to_be_removed():
+    page = PageSource("docs/a.md", "# A\n\nKindness helps [@@inwood2018].\n")
+    assert meant_keys([page], TYPED_WORKS) == {"inwood2018"}
+
+
 def test_the_entry_a_typed_citation_means_is_not_told_to_be_removed():
     page = PageSource("docs/a.md", "# A\n\nOne review (Inwood & Ferrari, 2018) found it.\n")
     assert meant_keys([page], TYPED_WORKS) == {"inwood2018"}

@@ -236,6 +236,8 @@ def test_a_message_about_a_citation_by_doi_quotes_it_as_the_page_writes_it():
     [
         ("[@doi:10.1080/17439760.2020.177806]", "did you mean 10.1080/17439760.2020.1778060, the DOI of 'yip2021'?"),
         ("[@doi:https://doi.org/10.1080/17439760.2020.1778060]", "is shown as plain text, not a citation"),
+        # Beside a DOI pasted as its address, a work cited by its key (a clinician's trial).
+        ("[@yip2021; @doi:https://doi.org/10.1000/none]", "is shown as plain text, not a citation"),
     ],
 )
 def test_an_entry_cited_only_by_a_mistyped_doi_is_not_told_to_be_removed(site_copy, cited, told_as):

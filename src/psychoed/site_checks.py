@@ -144,7 +144,8 @@ def site_problems(
         bibliography,
         cited
         | meant_by_dois
-        | (meant_keys(pages, bibliography) if citation_problems else set())
+        # A citation told wrong (by the DOI checks too) may mean an entry: it is not "uncited".
+        | (meant_keys(pages, bibliography) if citation_problems or problems else set())
         | _cited_by_misnamed_pages(published, bibliography),
     )
     problems += invisible_character_problems(pages)

@@ -99,6 +99,8 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
             meant.update(_works_meant(text, by_casefold, bibliography))
         for _, works, _ in find_typed_citations(body, first_line=first_line):
             meant.update(key for key in _typed_keys(works, bibliography) if key)
+        for _, key, _ in find_doubled_ats(body, first_line=first_line):
+            meant.update([by_casefold[key.casefold()]] if key.casefold() in by_casefold else [])
     return meant
 
 
