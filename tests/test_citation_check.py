@@ -311,6 +311,7 @@ def test_a_citation_typed_as_apa_prints_it_is_told_with_the_key_to_write(sentenc
         "Neff (2003) first described it.",  # named in the sentence: a narrative citation's names
         "Show how it was typed: `(Inwood & Ferrari, 2018)`.",
         "[Alvaro 2013]: https://doi.org/10.5665/sleep.2810",
+        "The guideline (Updated 2023) and the leaflet [Revised 2021] agree.",  # no work by them, not APA's form
     ],
 )
 def test_what_only_looks_like_a_typed_citation_passes(sentence):

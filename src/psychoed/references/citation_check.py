@@ -72,7 +72,8 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             if message:
                 problems.append(Problem(page.path, line, message))
         for written, works, line in find_typed_citations(body, first_line=first_line):
-            problems.append(Problem(page.path, line, _typed_citation_message(written, works, bibliography)))
+            if message := _typed_citation_message(written, works, bibliography):
+                problems.append(Problem(page.path, line, message))
     return problems, blocks
 
 
@@ -223,6 +224,7 @@ _LOCATOR_SLIP = re.compile(
 )
 
 
+_APA_SHAPED = re.compile(r",\s*(?:19|20)\d\d|\s(?:&|and)\s|\bet\s+al\b")
 _LOCATOR_WITHOUT_COMMA = re.compile(
     rf"\[(?P<before>[^@\[\]]*)@(?P<key>{KEY})(?:\s*:\s*|\s+)(?P<label>pp?\.?|pages?|pgs?\.?|paras?\.?|chapter|ch\.?)?\s*(?P<number>\d[\d\u2013-]*)\s*\]"
 )
@@ -240,10 +242,14 @@ def _apa_label(label: str, number: str) -> str:
 
 # A citation typed as APA prints it, as the practice's published articles have them: the
 # key of each work the bibliography holds by that first author and year, else what to add.
-def _typed_citation_message(written: str, works: list[re.Match[str]], bibliography: Bibliography) -> str:
+def _typed_citation_message(written: str, works: list[re.Match[str]], bibliography: Bibliography) -> str | None:
     keys = _typed_keys(works, bibliography)
     told = f"'{written}' is a citation typed by hand, which prints as typed, with no link to its reference"
     if missing := [work for work, key in zip(works, keys, strict=True) if key is None]:
+        # A word and a year with no work by them, "(Updated 2023)", is a citation only in
+        # APA's own form: a comma before the year, or a second author.
+        if not all(_APA_SHAPED.search(work.group()) for work in missing):
+            return None
         named = ", ".join(f"{work['family']} from {work['year']}" for work in missing)
         return f"{told}, and {bibliography.path} has no work by {named}; add its entry to {bibliography.path} and cite it by its key, e.g. [@{folded(missing[0]['family'])}{missing[0]['year']}]"
     items = "; ".join(
