@@ -35,6 +35,18 @@ def messages(body: str) -> list[str]:
                 "docs/a.md:4: '1)' does not number a list on this site, so the items would show run together as text; write 1. (the number and a full stop) for each item"
             ],
         ),
+        (  # one `1)` in a list of `2.` items: the list shows as text (a clinician's trial)
+            "Steps:\n\n1) Breathe\n2. Notice\n3. Name it\n",
+            [
+                "docs/a.md:6: '1)' does not number a list on this site, so the items would show run together as text; write 1. (the number and a full stop) for each item"
+            ],
+        ),
+        (  # or runs into the item before it
+            "Steps:\n\n1. Breathe\n2) Notice\n3. Name it\n",
+            [
+                "docs/a.md:7: '2)' does not number a list on this site, so the items would show run together as text; write 2. (the number and a full stop) for each item"
+            ],
+        ),
         (
             "Try these:\n\n• Breathe\n• Notice\n",
             [

@@ -168,7 +168,10 @@ def _pasted_list_message(lines: list[str], number: int, content: str) -> list[tu
     previous = lines[number - 1] if number else ""
     following = lines[number + 1] if number + 1 < len(lines) else ""
     item = _PAREN_ITEM.match(content)
-    if item and not _PAREN_ITEM.match(previous) and _PAREN_ITEM.match(following):  # alone, it reads as written
+    # Alone it reads as written; beside another `1)` item, or in a list of `2.` items, where
+    # it runs into the item before it or turns the list into text (a clinician's trial).
+    beside = _PAREN_ITEM.match(following) or _numbered(following) or _numbered(previous)
+    if item and not _PAREN_ITEM.match(previous) and beside:
         return [(number, _PAREN.format(number=item.group("number")))]
     bullet = _BULLET_ITEM.match(line)
     if bullet and not _BULLET_ITEM.match(previous) and (_BULLET_ITEM.match(following) or previous.strip()):
@@ -176,6 +179,11 @@ def _pasted_list_message(lines: list[str], number: int, content: str) -> list[tu
             return [(number, _BULLET.format(bullet="o") + ", indented four spaces under the item above")]
         return [(number, _BULLET.format(bullet=bullet.group("bullet")))]
     return []
+
+
+def _numbered(line: str) -> bool:
+    item = _ITEM.match(line.expandtabs(4))
+    return bool(item and item.group("number"))
 
 
 _PAREN = (
