@@ -41,6 +41,7 @@ from test_citation_check import (
     YEAR_AS_PAGE,
 )
 from test_content_rules import CITED_IN_DESCRIPTION, RETITLED
+from test_misread_markdown import TYPED_DASH
 from test_page_mistakes import make_page_mistakes
 from test_placeholders import LEFT_OVER
 from test_reserved_values import RESERVED, SITE_URL_EXAMPLE, SITE_URL_VARIABLE
@@ -260,6 +261,7 @@ PLAIN_MESSAGES = [
     YEAR_AS_PAGE,
     LOCATOR_SLIP,
     SPREAD_RANGE,
+    TYPED_DASH,
     PAGE_WITHOUT_COMMA,
     DOUBLED_AT,
     PASTED_ENTRY,

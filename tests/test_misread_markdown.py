@@ -9,6 +9,7 @@ from psychoed.markdown_source import PageSource
 from psychoed.pages.misread_markdown import misread_markdown_problems
 
 JOINED = "this list starts right under a line of text, so its items would show run into that text; leave a blank line before the first item ('{marker} …')"
+TYPED_DASH = "'Many feel anxious -- and many who do not' has '--', which this site shows as two hyphens, not a dash; type a dash in its place: an en dash (–) between numbers, an em dash (—) in a sentence"
 SHALLOW = "this item is indented {spaces} spaces under the item above, so it would show as an item of the same list, not under it; indent it 4 spaces more than the item above"
 
 
@@ -34,6 +35,10 @@ def messages(body: str) -> list[str]:
             [
                 "docs/a.md:4: '1)' does not number a list on this site, so the items would show run together as text; write 1. (the number and a full stop) for each item"
             ],
+        ),
+        (  # a typewriter's dash, which Python-Markdown prints as typed (a clinician's trial)
+            "Many feel anxious -- and many who do not -- still sleep badly.",
+            [f"docs/a.md:4: {TYPED_DASH}"],
         ),
         (  # one `1)` in a list of `2.` items: the list shows as text (a clinician's trial)
             "Steps:\n\n1) Breathe\n2. Notice\n3. Name it\n",
@@ -193,6 +198,7 @@ def test_markdown_that_would_show_otherwise_is_told_at_its_line_with_the_fix(bod
         "A formula x^[2] is no note.\n",
         "Text\n\n  - Step 4\n    - nested by Python-Markdown's four columns\n",
         "1) Stop and breathe.\n\nA line numbered alone reads as written.\n",
+        "A rule\n\n---\n\nan arrow --> and a comment <!-- draft --> and `--help` in code.\n",
         "Text.\n\n```python\nx = 1\n```\n",
     ],
 )

@@ -50,6 +50,9 @@ _ALERT = re.compile(r"^[ \t]*>[ \t]*\[!(?P<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTI
 # Pandoc's, Quarto's and Starlight's box (`::: {.callout-note}`, `:::note[Title]`), and
 # pandoc's footnote written in the text (`^[…]`).
 _FENCED_DIV = re.compile(r"^[ \t]*:{3,}[ \t]*[^:\s]")  # an opening line; `::::` alone closes
+# A dash typed as a typewriter's two hyphens ("anxious -- and"), which word processors and
+# pandoc turn into a dash and Python-Markdown does not: not a rule (---), an arrow or a comment.
+_TYPED_DASH = re.compile(r"(?<=[\w\s])(?<!-)--(?!-)(?=[\w\s])")
 _INLINE_NOTE = re.compile(r"\^\[(?:[^\]\n]*\s[^\]\n]*|https?://[^\]\s]+)\]")  # words or an address, not math's x^[2]
 # Markdown a raw HTML block would show as typed: list items, links, bold, headings.
 _MARKDOWN_IN_HTML = re.compile(
@@ -299,6 +302,12 @@ def _foreign_syntax_message(line: str) -> str | None:
         return (
             f"'{note.group()}' is a footnote written in the text, which this site shows as typed; "
             "write [^1] in its place and, after the paragraph, [^1]: and the note's text"
+        )
+    if dash := _TYPED_DASH.search(line):
+        shown = line[max(0, dash.start() - 20) : dash.end() + 20].strip()
+        return (
+            f"'{shown}' has '--', which this site shows as two hyphens, not a dash; "
+            "type a dash in its place: an en dash (–) between numbers, an em dash (—) in a sentence"
         )
     if alert := _ALERT.match(line):
         kind = _ALERT_BOXES[alert.group("kind").lower()]
