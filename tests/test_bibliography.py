@@ -964,8 +964,20 @@ def test_unprinted_notes_an_online_encyclopedia_entry_and_a_page_with_only_a_doi
             "references.bib:5: entry 'k1991': the volume '98(2)' holds the issue too, which would print in the italics of the volume; write volume = {98} and number = {2}",
         ),
         (
+            "volume = {98 (Suppl. 1)},",
+            "references.bib:5: entry 'k1991': the volume '98 (Suppl. 1)' holds the issue too, which would print in the italics of the volume; write volume = {98} and number = {Suppl. 1}",
+        ),
+        (
+            "volume = {36, Issue 7},",
+            "references.bib:5: entry 'k1991': the volume '36, Issue 7' holds the issue too, which would print in the italics of the volume; write volume = {36} and number = {7}",
+        ),
+        (
+            "number = {3\u20144},",
+            "references.bib:5: entry 'k1991': the issues '3\u20144' are joined by '\u2014', which prints as typed, not by the en dash APA uses: write number = {3--4}",
+        ),
+        (
             "number = {1-3},",
-            "references.bib:5: entry 'k1991': the issues '1-3' are joined by a hyphen, which prints as typed; APA joins them by an en dash: write number = {1--3}",
+            "references.bib:5: entry 'k1991': the issues '1-3' are joined by '-', which prints as typed, not by the en dash APA uses: write number = {1--3}",
         ),
     ],
 )
@@ -995,6 +1007,9 @@ def test_an_edition_typed_in_the_book_title_is_told_with_the_fields_to_write():
     )
     assert _messages(entry) == [EDITION_IN_TITLE]
     assert _messages(entry.replace(" (6th ed.)", "")) == []
+    # A book review's own title names the edition of the book it reviews.
+    review = "@article{k2020,\n  author = {Doe, Jane},\n  title = {Review of the Book Handbook of Sleep (5th ed.)},\n  journal = {J},\n  year = {2020},\n  volume = {1},\n  pages = {1--2},\n  doi = {10.1000/x},\n}\n"
+    assert _messages(review) == []
 
 
 # What carries no label of APA's own: a supplement, pages numbered with a letter, a report's
@@ -1006,6 +1021,7 @@ def test_an_edition_typed_in_the_book_title_is_told_with_the_fields_to_write():
         ("article", "pages = {P1--P10},"),
         ("article", "number = {3--4},"),
         ("techreport", "number = {No. 18-2059},"),
+        ("article", "number = {3\u20134},"),  # an en dash: APA's
     ],
 )
 def test_a_number_that_is_not_a_label_typed_twice_is_not_told(kind, field):

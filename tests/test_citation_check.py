@@ -128,6 +128,18 @@ def messages(body: str) -> list[str]:
             "A manual [@yip2021: 21].",
             "docs/a.md:4: '[@yip2021: 21]' is not read as a citation: a page comes after a comma; write [@yip2021, p. 21]",
         ),
+        (  # in a citation of several works, with its label capitalised
+            "Both [@yip2021; @inwood2018 Chapter 3].",
+            "docs/a.md:4: '[@yip2021; @inwood2018 Chapter 3]' is not read as a citation: a page comes after a comma; write [@yip2021; @inwood2018, chapter 3]",
+        ),
+        (  # two mistakes, one fix for both
+            "A letter [@@yip2021 p. 3].",
+            "docs/a.md:4: '[@@yip2021 p. 3]' has '@' twice before 'yip2021', so it is not read as a citation and would print as typed; write it once: [@yip2021, p. 3]",
+        ),
+        (  # a non-breaking hyphen, as text copied from Word or a PDF has it
+            "A review [@inwood2018, pp. 215\u2011218].",
+            "docs/a.md:4: '[@inwood2018, pp. 215\u2011218]' joins the pages '215\u2011218' in a way pandoc reads as one page ('p. 215\u2011218'); join them by a hyphen without spaces, which prints as the en dash APA uses: write [@inwood2018, pp. 215-218]",
+        ),
         (  # separated right, with the stop inside (a clinician's trial: told to separate them by ';')
             "Both help [@inwood2018; @yip2021.]",
             "docs/a.md:4: '[@inwood2018; @yip2021.]' is not read as a citation: the '.' belongs after the ']'; write [@inwood2018; @yip2021].",
@@ -270,11 +282,15 @@ def test_a_key_like_no_entry_means_none():
 TYPED_WORKS = Bibliography(
     "references.bib",
     {
-        key: Entry(key, "article", 1, {"year": key[-4:]}, persons={"author": authors})
-        for key, authors in [
-            ("inwood2018", ["Inwood, Emma", "Ferrari, Madeleine"]),
-            ("yela2022", ["Yela, José Ramón", "Crego, Antonio", "Gómez-Martínez, María Ángeles"]),
-            ("alvaro2013", ["Alvaro, Pasquale K."]),
+        key: Entry(key, "article", 1, {"year": year}, persons={"author": authors})
+        for key, year, authors in [
+            ("inwood2018", "2018", ["Inwood, Emma", "Ferrari, Madeleine"]),
+            ("yela2022", "2022", ["Yela, José Ramón", "Crego, Antonio", "Gómez-Martínez, María Ángeles"]),
+            ("alvaro2013", "2013", ["Alvaro, Pasquale K."]),
+            ("neff2003a", "2003", ["Neff, Kristin D."]),
+            ("neff2003b", "2003", ["Neff, Kristin D."]),
+            ("neff2007", "2007", ["Neff, Kristin D.", "Kirkpatrick, Kristin L.", "Rude, Stephanie S."]),
+            ("may1950", "1950", ["May, Rollo"]),
         ]
     },
     [],
@@ -296,6 +312,23 @@ TYPED_UNKNOWN = "'(Morin & Espie, 2003)' is a citation typed by hand, which prin
             "'[Alvaro 2013]' is a citation typed by hand, which prints as typed, with no link to its reference; cite it by its key instead: write [@alvaro2013]",
         ),
         ("Most adults with insomnia can be helped (Morin & Espie, 2003).", TYPED_UNKNOWN),
+        # Two works by that author and year: both named, never one picked for the editor.
+        (
+            "Self-kindness helps (Neff, 2003b).",
+            "'(Neff, 2003b)' is a citation typed by hand, which prints as typed, with no link to its reference; references.bib has 2 works by Neff from 2003 (neff2003a, neff2003b): cite the one meant by its key, e.g. [@neff2003a]",
+        ),
+        (
+            "Kindness helps (Neff, Kirkpatrick, &\nRude, 2007).",  # three authors, wrapped over two lines
+            "'(Neff, Kirkpatrick, & Rude, 2007)' is a citation typed by hand, which prints as typed, with no link to its reference; cite it by its key instead: write [@neff2007]",
+        ),
+        (  # an author whose name is a month, found in references.bib
+            "Anxiety has a meaning (May, 1950).",
+            "'(May, 1950)' is a citation typed by hand, which prints as typed, with no link to its reference; cite it by its key instead: write [@may1950]",
+        ),
+        (
+            "Worry lessens (O'Brien & Smith, 2019).",
+            "'(O'Brien & Smith, 2019)' is a citation typed by hand, which prints as typed, with no link to its reference, and references.bib has no work by O'Brien from 2019; add its entry to references.bib and cite it by its key, e.g. [@obrien2019]",
+        ),
     ],
 )
 def test_a_citation_typed_as_apa_prints_it_is_told_with_the_key_to_write(sentence, expected):
@@ -312,6 +345,12 @@ def test_a_citation_typed_as_apa_prints_it_is_told_with_the_key_to_write(sentenc
         "Show how it was typed: `(Inwood & Ferrari, 2018)`.",
         "[Alvaro 2013]: https://doi.org/10.5665/sleep.2810",
         "The guideline (Updated 2023) and the leaflet [Revised 2021] agree.",  # no work by them, not APA's form
+        "Statistics (England and Wales, 2021) and (Scotland, 2019) and (March, 2020).",  # places, a month
+        "A chart ![Worry by age (Inwood & Ferrari, 2018)](chart.png) shows it.",  # an image's alt text
+        "[Kabat-Zinn, 1990] explains it.\n\n[Kabat-Zinn, 1990]: https://example.org/mbsr",  # a shortcut link
+        'See [the chart][c].\n\n[c]: https://example.org/c.png "Worry (Inwood & Ferrari, 2018)"',  # a link's title
+        "Follow @growtruepsych (Instagram, Threads) for news.",  # a handle, not a pasted entry
+        "As studied [@alvaro2013, in adults aged 18 to 65; @inwood2018, Studies 1 to 3].",  # words, not pages
     ],
 )
 def test_what_only_looks_like_a_typed_citation_passes(sentence):

@@ -21,7 +21,7 @@ from psychoed.references.citation_syntax import find_citation_blocks, join_wrapp
 PAGE = "docs/page.md"
 ARTICLE = "docs/articles/a.md"
 DESCRIPTION = "What research says about why self-compassion helps with stress."
-CITED_IN_DESCRIPTION = "the description cites a work ('[@riemann2017]'), which search results and the list of articles would show as typed; cite it in the text of the page, and leave it out here: description: How worry and poor sleep feed each other, and what you can try tonight."
+CITED_IN_DESCRIPTION = "the description cites a work ('[@riemann2017]'), which search results and the list of articles would show as typed; cite it in the text of the page, and delete it from the description"
 FRONT_MATTER = f"---\ntitle: A page\ndescription: {DESCRIPTION}\n---\n\n"
 ARTICLE_FRONT_MATTER = (
     f"---\ntitle: An article\ndescription: {DESCRIPTION}\nauthor: Grow True Psychology\n"

@@ -173,12 +173,11 @@ def _description_problems(description: str, *, path: str, line: int, seen: dict[
             )
         )
     for block in find_citation_blocks(description):
-        without = " ".join(description.replace(block.text, "").split()).replace(" .", ".")
         problems.append(
             Problem(
                 path,
                 line,
-                f"the description cites a work ('{block.text}'), which search results and the list of articles would show as typed; cite it in the text of the page, and leave it out here: description: {without}",
+                f"the description cites a work ('{block.text}'), which search results and the list of articles would show as typed; cite it in the text of the page, and delete it from the description",
             )
         )
     if description in seen:

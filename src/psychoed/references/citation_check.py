@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 
@@ -99,7 +100,7 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
         for text, _ in find_plain_brackets(body, first_line=first_line):
             meant.update(_works_meant(text, by_casefold, bibliography))
         for _, works, _ in find_typed_citations(body, first_line=first_line):
-            meant.update(key for key in _typed_keys(works, bibliography) if key)
+            meant.update(key for keys in _typed_keys(works, bibliography) for key in keys)
         for _, key, _ in find_doubled_ats(body, first_line=first_line):
             meant.update([by_casefold[key.casefold()]] if key.casefold() in by_casefold else [])
     return meant
@@ -153,11 +154,9 @@ def _bare_key_message(bare: BareKey, by_casefold: dict[str, str], bibliography: 
     if bare.bracket is not None and (stop := _STOP_INSIDE.fullmatch(bare.bracket)):
         # `[@inwood2018.]`: the sentence's full stop typed before the `]`.
         return f"'{bare.bracket}' is not read as a citation: the '{stop['stop'].strip()}' belongs after the ']'; write {stop['citation']}]{stop['stop'].strip()}"
-    if bare.bracket is not None and (page := _LOCATOR_WITHOUT_COMMA.fullmatch(bare.bracket)):
+    if bare.bracket is not None and (fixed := _with_page_commas(bare.bracket, by_casefold)) != bare.bracket:
         # `[@baglioni2011 p. 15]`, `[@aasm2014: 21]`: a page typed without its comma.
-        key = by_casefold.get(page["key"].casefold(), page["key"])
-        label = _apa_label(page["label"], page["number"]) if page["label"] else _apa_label("p", page["number"])
-        return f"'{bare.bracket}' is not read as a citation: a page comes after a comma; write [{page['before']}@{key}, {label} {page['number']}]"
+        return f"'{bare.bracket}' is not read as a citation: a page comes after a comma; write {fixed}"
     if bare.bracket is not None:
         # Its first work as the example: one message for the bracket, whichever work it is told at.
         first = BARE_KEY.search(bare.bracket)
@@ -208,8 +207,8 @@ def _block_message(block: CitationBlock, by_casefold: dict[str, str], bibliograp
         # or a dash between spaces. It reads a hyphen or an en dash, unspaced, as a range.
         if spread := _SPREAD_RANGE.search(after_comma.group("suffix")):
             joined = f"{spread['first']}-{spread['last']}"
-            fixed = written.replace(spread.group(), joined, 1)
-            return f"'{written}' joins the pages '{spread.group()}' in a way pandoc reads as one page ('p. {spread.group()}'); join them by a hyphen without spaces, which prints as the en dash APA uses: write {fixed}"
+            fixed = written.replace(spread["range"], joined, 1)
+            return f"'{written}' joins the pages '{spread['range']}' in a way pandoc reads as one page ('p. {spread['range']}'); join them by a hyphen without spaces, which prints as the en dash APA uses: write {fixed}"
     items = [item.strip() for item in written[1:-1].split(";")]
     if len(set(items)) < len(items):
         once = "; ".join(dict.fromkeys(items))
@@ -224,11 +223,31 @@ _LOCATOR_SLIP = re.compile(
 )
 
 
-_APA_SHAPED = re.compile(r",\s*(?:19|20)\d\d|\s(?:&|and)\s|\bet\s+al\b")
+_SEVERAL_AUTHORS = re.compile(r"\s&\s|\bet\s+al\b")
+# Words that come before a year as a family name does: "(Spring 2021)", "(March, 2020)".
+_NOT_NAMES = {
+    *(month.casefold() for month in calendar.month_name[1:]),
+    *("spring", "summer", "autumn", "fall", "winter"),
+}
+# A work's page typed after its key without the comma: `@key p. 15`, `@key: 21`, `@key 15`.
 _LOCATOR_WITHOUT_COMMA = re.compile(
-    rf"\[(?P<before>[^@\[\]]*)@(?P<key>{KEY})(?:\s*:\s*|\s+)(?P<label>pp?\.?|pages?|pgs?\.?|paras?\.?|chapter|ch\.?)?\s*(?P<number>\d[\d\u2013-]*)\s*\]"
+    rf"@(?P<key>{KEY})(?:\s*:\s*|\s+)(?P<label>(?i:pp?\.?|pages?|pgs?\.?|paras?\.?|chapter|ch\.?))?\s*(?P<number>\d[\d\u2013-]*)\s*(?=[;\]])"
 )
-_SPREAD_RANGE = re.compile(r"(?P<first>\d+)(?:\s*[\u2014\u2015\u2212]\s*|\s+[-\u2013]+\s+|\s+to\s+)(?P<last>\d+)")
+# Pages after a key's comma (`pp. 3, 7—9`, not `in adults aged 18 to 65`) joined by an em
+# dash, a minus, Word's and PDFs' hyphens (U+2010–2012), "to", or a dash between spaces.
+_SPREAD_RANGE = re.compile(
+    r"^\s*(?:(?i:pp?\.|pages?)\s*)?(?:\d+(?:[-\u2013]\d+)?\s*,\s*)*"
+    r"(?P<range>(?P<first>\d+)(?:\s*[\u2010-\u2012\u2014\u2015\u2212]\s*|\s+[-\u2013]+\s+|\s+to\s+)(?P<last>\d+))"
+)
+
+
+# `bracket` with a comma before each page typed without one, in the label APA writes.
+def _with_page_commas(bracket: str, by_casefold: dict[str, str]) -> str:
+    def fixed(page: re.Match[str]) -> str:
+        key = by_casefold.get(page["key"].casefold(), page["key"])
+        return f"@{key}, {_apa_label(page['label'] or 'p', page['number'])} {page['number']}"
+
+    return _LOCATOR_WITHOUT_COMMA.sub(fixed, " ".join(bracket.split()))
 
 
 def _apa_label(label: str, number: str) -> str:
@@ -243,28 +262,42 @@ def _apa_label(label: str, number: str) -> str:
 # A citation typed as APA prints it, as the practice's published articles have them: the
 # key of each work the bibliography holds by that first author and year, else what to add.
 def _typed_citation_message(written: str, works: list[re.Match[str]], bibliography: Bibliography) -> str | None:
-    keys = _typed_keys(works, bibliography)
+    candidates = _typed_keys(works, bibliography)
+    missing = [work for work, keys in zip(works, candidates, strict=True) if not keys]
+    # Words and a year with no work by them, "(Scotland, 2019)", "(Updated 2023)", are a
+    # citation only in APA's form of several authors ("&", "et al.") or beside a known work.
+    if missing and all(not keys for keys in candidates) and not all(_cited_shape(work) for work in missing):
+        return None
+    written = " ".join(written.split())
     told = f"'{written}' is a citation typed by hand, which prints as typed, with no link to its reference"
-    if missing := [work for work, key in zip(works, keys, strict=True) if key is None]:
-        # A word and a year with no work by them, "(Updated 2023)", is a citation only in
-        # APA's own form: a comma before the year, or a second author.
-        if not all(_APA_SHAPED.search(work.group()) for work in missing):
-            return None
+    if missing:
         named = ", ".join(f"{work['family']} from {work['year']}" for work in missing)
-        return f"{told}, and {bibliography.path} has no work by {named}; add its entry to {bibliography.path} and cite it by its key, e.g. [@{folded(missing[0]['family'])}{missing[0]['year']}]"
+        example = re.sub(r"[^a-z]", "", folded(missing[0]["family"])) + missing[0]["year"]
+        return f"{told}, and {bibliography.path} has no work by {named}; add its entry to {bibliography.path} and cite it by its key, e.g. [@{example}]"
+    if ambiguous := next(((work, keys) for work, keys in zip(works, candidates, strict=True) if len(keys) > 1), None):
+        work, keys = ambiguous
+        return f"{told}; {bibliography.path} has {len(keys)} works by {work['family']} from {work['year']} ({', '.join(keys)}): cite the one meant by its key, e.g. [@{keys[0]}]"
     items = "; ".join(
-        f"{work['prefix'] or ''}@{key}{work['locator'] or ''}" for work, key in zip(works, keys, strict=True)
+        f"{work['prefix'] or ''}@{keys[0]}{work['locator'] or ''}" for work, keys in zip(works, candidates, strict=True)
     )
     return f"{told}; cite it by its key instead: write [{items}]"
 
 
-# The key of each typed work: an entry by that first author from that year, else None.
-def _typed_keys(works: list[re.Match[str]], bibliography: Bibliography) -> list[str | None]:
-    by_author_year = {
-        (entry.first_family_name(), entry.year()): key
-        for key, entry in sorted(bibliography.entries.items(), reverse=True)
-    }
-    return [by_author_year.get((folded(work["family"]), work["year"])) for work in works]
+# Each typed work's keys: the entries by that first author from that year.
+def _typed_keys(works: list[re.Match[str]], bibliography: Bibliography) -> list[list[str]]:
+    return [
+        sorted(
+            key
+            for key, entry in bibliography.entries.items()
+            if entry.first_family_name() == folded(work["family"]) and entry.year() == work["year"]
+        )
+        for work in works
+    ]
+
+
+# A work typed as APA writes several authors ("Morin & Espie", "Yela et al."), not a month.
+def _cited_shape(work: re.Match[str]) -> bool:
+    return bool(_SEVERAL_AUTHORS.search(work.group())) and work["family"].casefold() not in _NOT_NAMES
 
 
 # Citations where readers would see them as typed: in raw HTML, in a link's text, with
@@ -288,7 +321,7 @@ def _misplaced_citations(body: str, first_line: int, by_casefold: dict[str, str]
     ]
     found += [
         (
-            f"'{written}' has '@' twice before '{key}', so it is not read as a citation and would print as typed; write it once: {written.replace('@@', '@', 1)}",
+            f"'{written}' has '@' twice before '{key}', so it is not read as a citation and would print as typed; write it once: {_with_page_commas(written.replace('@@', '@', 1), by_casefold)}",
             line,
         )
         for written, key, line in find_doubled_ats(body, first_line=first_line)

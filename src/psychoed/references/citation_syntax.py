@@ -6,7 +6,6 @@ addresses) are skipped, and left as written: a page must be able to show how to 
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from collections.abc import Iterator, Mapping
@@ -54,15 +53,18 @@ _IN_PARENTHESES = re.compile(
     r"(?<!\])\((?P<before>[^()\[\]\n]*)(?P<citation>\[[^\[\]\n]*@[^\[\]\n]*\])(?P<after>[^()\[\]\n]*)\)"
 )
 _EMPTY = re.compile(r"(?<![!\\])\[[ \t]*-?@[ \t]*\](?!\()")
-# A BibTeX entry's first line (`@article{morin2006,`) in a page: pasted into the article
-# instead of references.bib, it would print as text.
-_PASTED_ENTRY = re.compile(r"^[ \t]*@(?P<kind>[A-Za-z]+)[ \t]*[{(][ \t]*(?P<key>[^,\s{}()]+)[ \t]*,", re.MULTILINE)
+# A BibTeX entry's first line (`@article{morin2006,` and a field) in a page: pasted into
+# the article instead of references.bib, it would print as text. Not a handle, `@name (…)`.
+_PASTED_ENTRY = re.compile(
+    r"^[ \t]*@(?P<kind>[A-Za-z]+)[ \t]*\{[ \t]*(?P<key>[^,\s{}()]+)[ \t]*,(?=\s*[A-Za-z]+\s*=)", re.MULTILINE
+)
 # A citation typed as APA prints it, "(Inwood & Ferrari, 2018)", "[e.g., Alvaro 2013, p. 3;
 # Yela et al., 2022]": printed as typed, with no reference in the list. Each work: a family
 # name (with "& Name", "and Name" or "et al."), a year, a page. Not a link's text.
 _TYPED_WORK = (
     r"(?P<prefix>(?:e\.g\.,?|see(?: also)?|cf\.)\s+)?"
-    r"(?P<family>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*)(?:\s+et\s+al\.?|,?\s+(?:&|and)\s+[A-Z][\w'\u2019-]+)?"
+    r"(?P<family>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*)"
+    r"(?:\s+et\s+al\.?|(?:,\s*[A-Z][\w'\u2019-]+)*,?\s+(?:&|and)\s+[A-Z][\w'\u2019-]+)?"
     r",?\s+(?P<year>(?:1[89]|20)\d\d)[a-z]?(?P<locator>,\s*(?:pp?\.|paras?\.|chapter)\s*\d+(?:[-\u2013]+\d+)?)?"
 )
 _TYPED_CITATION = re.compile(
@@ -73,11 +75,7 @@ _TYPED_CITATION = re.compile(
     + r")*)[)\]](?![(:\[])"
 )
 _TYPED_ITEM = re.compile(_TYPED_WORK)
-# Words that come before a year as a family name does: "(Spring 2021)", "(March, 2020)".
-_NOT_NAMES = {
-    *(month.casefold() for month in calendar.month_name[1:]),
-    *("spring", "summer", "autumn", "fall", "winter"),
-}
+_LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]", re.MULTILINE)
 # `@` typed twice before a key ([@@neff2003]): not a citation, printed as typed.
 _DOUBLED_AT = re.compile(rf"(?<![!\\])\[[^\[\]\n]*?(?<![\w@])@@(?P<key>{KEY})[^\[\]\n]*\](?!\()")
 # Links and images with their destinations, and any other bracket on one line.
@@ -234,11 +232,20 @@ def find_pasted_entries(markdown: str, *, first_line: int = 1) -> list[tuple[str
 def find_typed_citations(markdown: str, *, first_line: int = 1) -> list[tuple[str, list[re.Match[str]], int]]:
     """Each citation outside code typed as APA prints it, "(Inwood & Ferrari, 2018)", with
     its works (prefix, family, year, locator) and its line."""
+    masked = blank_code(markdown)
+    # A shortcut link's text ("[Kabat-Zinn, 1990]" with its "[Kabat-Zinn, 1990]: https://…").
+    defined = {label.casefold() for label in _LINK_DEFINITION.findall(masked)}
     found = []
     for match, line in _located(_TYPED_CITATION, markdown, first_line):
-        works = list(_TYPED_ITEM.finditer(match.group("works")))
-        if not any(work["family"].casefold() in _NOT_NAMES for work in works):
-            found.append((match.group(0), works, line))
+        line_start = masked.rfind("\n", 0, match.start()) + 1
+        before = masked[line_start : match.start()]
+        if (
+            _LINK_DEFINITION.match(masked, line_start)  # a link definition's title
+            or before.rfind("![") > before.rfind("]")  # an image's alt text
+            or match.group(0)[1:-1].casefold() in defined
+        ):
+            continue
+        found.append((match.group(0), list(_TYPED_ITEM.finditer(match.group("works"))), line))
     return found
 
 

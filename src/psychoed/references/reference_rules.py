@@ -80,8 +80,12 @@ _NUMBER_LABEL = re.compile(
     r"(?:(?:vols?|iss|nos?|nr|pp?)\.\s*|(?:pp?|volume|issues?|number|pages?)\s+|#\s*)(?=[a-z]*\d)", re.IGNORECASE
 )
 _EDITION_IN_TITLE = re.compile(r"\s*\((?P<number>\d+)(?:st|nd|rd|th)\s+(?:ed\.?|edition)\)\s*$", re.IGNORECASE)
-_ISSUE_IN_VOLUME = re.compile(r"(?P<volume>\d+)\s*\(\s*(?P<issue>[\w\u2013-]+)\s*\)")
-_ISSUE_RANGE = re.compile(r"(?P<first>\d+)\s*-\s*(?P<last>\d+)")
+# "98(2)", "98 (Suppl. 1)", "36, Issue 7": the issue typed in the volume.
+_ISSUE_IN_VOLUME = re.compile(
+    r"(?P<volume>\d+)\s*(?:\(\s*(?P<issue>[^()]+?)\s*\)|,\s*(?i:issue|iss\.|nos?\.|number)\s*(?P<after>\w[\w\u2013-]*))"
+)
+# Issues joined by a hyphen, an em dash or Word's hyphens: an en dash prints as APA's.
+_ISSUE_RANGE = re.compile(r"(?P<first>\d+)\s*(?P<dash>[-\u2010-\u2012\u2014\u2015\u2212])\s*(?P<last>\d+)")
 # A name pybtex read with an `and` of the list in it: "Jones, Bob and" (a trailing `and`),
 # "and" alone (two in a row).
 _STRAY_AND = re.compile(r"^and(?:\s|$)|\sand$")
@@ -359,7 +363,8 @@ def entry_problems(
             "pages",
             f": pages holds words ('{fields['pages'].strip()}'), which would print as the pages; write only the first and last page, e.g. pages = {{153--163}} for 153-163, and put any note in the article's text",
         )
-    for name in ("title", "booktitle"):
+    # Not an article's own title: a book review's names the edition of the book it reviews.
+    for name in ("booktitle",) if kind == "article" else ("title", "booktitle"):
         # "Principles and Practice of Sleep Medicine (6th ed.)": APA prints the edition from
         # the edition field, after the title; in the title it would print twice, or unsorted.
         if edition := _EDITION_IN_TITLE.search(fields.get(name, "")):
@@ -1086,8 +1091,7 @@ def _group_read_as_person(person: str, fields: Mapping[str, str]) -> str | None:
 # as typed beside APA's own ("36(Issue 7)", "pp. pp. 15–24"). An issue range's hyphen prints
 # as typed too: pandoc turns only a page range's into an en dash.
 def _labelled_number(name: str, value: str) -> str | None:
-    example = {"volume": "volume = {36}", "number": "number = {7}", "pages": "pages = {15--24}"}.get(name)
-    if example is None:
+    if name not in ("volume", "number", "pages"):
         return None
     if label := _NUMBER_LABEL.match(value):
         rest = value[label.end() :].strip()
@@ -1096,9 +1100,9 @@ def _labelled_number(name: str, value: str) -> str | None:
         starts = "start" if name == "pages" else "starts"
         return f": the {name} '{value}' {starts} with '{label.group().strip()}', a label APA writes itself where it needs one, so it would print as typed beside it; write the number alone, {name} = {{{rest}}}"
     if name == "volume" and (issue := _ISSUE_IN_VOLUME.fullmatch(value)):
-        return f": the volume '{value}' holds the issue too, which would print in the italics of the volume; write volume = {{{issue['volume']}}} and number = {{{issue['issue']}}}"
+        return f": the volume '{value}' holds the issue too, which would print in the italics of the volume; write volume = {{{issue['volume']}}} and number = {{{issue['issue'] or issue['after']}}}"
     if name == "number" and (issues := _ISSUE_RANGE.fullmatch(value)):
-        return f": the issues '{value}' are joined by a hyphen, which prints as typed; APA joins them by an en dash: write number = {{{issues['first']}--{issues['last']}}}"
+        return f": the issues '{value}' are joined by '{issues['dash']}', which prints as typed, not by the en dash APA uses: write number = {{{issues['first']}--{issues['last']}}}"
     return None
 
 
