@@ -296,6 +296,7 @@ TYPED_WORKS = Bibliography(
     [],
 )
 TYPED_CITATION = "'(Inwood & Ferrari, 2018)' is a citation typed by hand, which prints as typed, with no link to its reference; cite it by its key instead: write [@inwood2018]"
+TYPED_AMBIGUOUS = "'(Neff, 2003b)' is a citation typed by hand, which prints as typed, with no link to its reference; references.bib has 2 works by Neff from 2003 (neff2003a, neff2003b): cite the one meant by its key, e.g. [@neff2003a]"
 TYPED_UNKNOWN = "'(Morin & Espie, 2003)' is a citation typed by hand, which prints as typed, with no link to its reference, and references.bib has no work by Morin from 2003; add its entry to references.bib and cite it by its key, e.g. [@morin2003]"
 
 
@@ -313,10 +314,7 @@ TYPED_UNKNOWN = "'(Morin & Espie, 2003)' is a citation typed by hand, which prin
         ),
         ("Most adults with insomnia can be helped (Morin & Espie, 2003).", TYPED_UNKNOWN),
         # Two works by that author and year: both named, never one picked for the editor.
-        (
-            "Self-kindness helps (Neff, 2003b).",
-            "'(Neff, 2003b)' is a citation typed by hand, which prints as typed, with no link to its reference; references.bib has 2 works by Neff from 2003 (neff2003a, neff2003b): cite the one meant by its key, e.g. [@neff2003a]",
-        ),
+        ("Self-kindness helps (Neff, 2003b).", TYPED_AMBIGUOUS),
         (
             "Kindness helps (Neff, Kirkpatrick, &\nRude, 2007).",  # three authors, wrapped over two lines
             "'(Neff, Kirkpatrick, & Rude, 2007)' is a citation typed by hand, which prints as typed, with no link to its reference; cite it by its key instead: write [@neff2007]",
