@@ -297,6 +297,8 @@ TYPED_WORKS = Bibliography(
 )
 TYPED_CITATION = "'(Inwood & Ferrari, 2018)' is a citation typed by hand, which prints as typed, with no link to its reference; cite it by its key instead: write [@inwood2018]"
 TYPED_AMBIGUOUS = "'(Neff, 2003b)' is a citation typed by hand, which prints as typed, with no link to its reference; references.bib has 2 works by Neff from 2003 (neff2003a, neff2003b): cite the one meant by its key, e.g. [@neff2003a]"
+TYPED_NARRATIVE = "'Inwood and Ferrari (2018)' names a work with its year typed by hand, which prints as typed, with no link to its reference; keep the names and cite the year by its key: write Inwood and Ferrari [-@inwood2018]"
+TYPED_NARRATIVE_TWO = "'Neff (2003)' names a work with its year typed by hand, which prints as typed, with no link to its reference; references.bib has 2 works by Neff from 2003 (neff2003a, neff2003b): write Neff [-@neff2003a], with the key of the one meant"
 TYPED_UNKNOWN = "'(Morin & Espie, 2003)' is a citation typed by hand, which prints as typed, with no link to its reference, and references.bib has no work by Morin from 2003; add its entry to references.bib and cite it by its key, e.g. [@morin2003]"
 
 
@@ -339,7 +341,6 @@ def test_a_citation_typed_as_apa_prints_it_is_told_with_the_key_to_write(sentenc
     [
         "Read [Alvaro 2013](https://doi.org/10.5665/sleep.2810) for more.",  # a link, which readers can follow
         "The course ran in (Spring, 2021) and (March 2020).",
-        "Neff (2003) first described it.",  # named in the sentence: a narrative citation's names
         "Show how it was typed: `(Inwood & Ferrari, 2018)`.",
         "[Alvaro 2013]: https://doi.org/10.5665/sleep.2810",
         "The guideline (Updated 2023) and the leaflet [Revised 2021] agree.",  # no work by them, not APA's form
@@ -359,6 +360,26 @@ def test_what_only_looks_like_a_typed_citation_passes(sentence):
 def test_the_entry_a_citation_with_two_ats_means_is_not_told_to_be_removed():
     page = PageSource("docs/a.md", "# A\n\nKindness helps [@@inwood2018].\n")
     assert meant_keys([page], TYPED_WORKS) == {"inwood2018"}
+
+
+# The authors named in the sentence, the year typed in parentheses, as a published article
+# has them: told for a work references.bib holds, with its narrative citation.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Inwood and Ferrari (2018) found it helps.", TYPED_NARRATIVE),
+        ("Neff (2003) first described it.", TYPED_NARRATIVE_TWO),
+        ("COVID-19 (2020) and the Mental Health Act (2007) changed it. In Scotland (2019), too.", None),
+        ("Inwood and Ferrari [-@inwood2018] found it helps.", None),
+    ],
+)
+def test_a_narrative_citation_typed_by_hand_is_told_for_a_work_references_bib_holds(sentence, expected):
+    page = PageSource("docs/a.md", f"# A\n\n{sentence}\n")
+    told = [str(problem) for problem in check_citations([page], TYPED_WORKS)[0]]
+    assert told == ([f"docs/a.md:3: {expected}"] if expected else [])
+    assert meant_keys([page], TYPED_WORKS) == (
+        {"inwood2018"} if "Inwood" in sentence and expected else {"neff2003a", "neff2003b"} if expected else set()
+    )
 
 
 def test_the_entry_a_typed_citation_means_is_not_told_to_be_removed():

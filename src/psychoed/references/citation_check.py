@@ -27,6 +27,7 @@ from psychoed.references.citation_syntax import (
     find_plain_brackets,
     find_spaced_citations,
     find_typed_citations,
+    find_typed_narratives,
 )
 from psychoed.references.doi_citations import misshapen_doi_citations
 
@@ -75,6 +76,9 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
         for written, works, line in find_typed_citations(body, first_line=first_line):
             if message := _typed_citation_message(written, works, bibliography):
                 problems.append(Problem(page.path, line, message))
+        for written, work, line in find_typed_narratives(body, first_line=first_line):
+            if message := _typed_narrative_message(written, work, bibliography):
+                problems.append(Problem(page.path, line, message))
     return problems, blocks
 
 
@@ -101,6 +105,8 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
             meant.update(_works_meant(text, by_casefold, bibliography))
         for _, works, _ in find_typed_citations(body, first_line=first_line):
             meant.update(key for keys in _typed_keys(works, bibliography) for key in keys)
+        for _, work, _ in find_typed_narratives(body, first_line=first_line):
+            meant.update(*_typed_keys([work], bibliography))
         for _, key, _ in find_doubled_ats(body, first_line=first_line):
             meant.update([by_casefold[key.casefold()]] if key.casefold() in by_casefold else [])
     return meant
@@ -281,6 +287,20 @@ def _typed_citation_message(written: str, works: list[re.Match[str]], bibliograp
         f"{work['prefix'] or ''}@{keys[0]}{work['locator'] or ''}" for work, keys in zip(works, candidates, strict=True)
     )
     return f"{told}; cite it by its key instead: write [{items}]"
+
+
+# "Inwood and Ferrari (2018)" typed for a work references.bib holds: the names kept, the
+# year cited. (Words before a year in parentheses that name no work are the sentence's.)
+def _typed_narrative_message(written: str, work: re.Match[str], bibliography: Bibliography) -> str | None:
+    [keys] = _typed_keys([work], bibliography)
+    if not keys:
+        return None
+    written = " ".join(written.split())
+    names = written[: written.rindex("(")].rstrip()
+    told = f"'{written}' names a work with its year typed by hand, which prints as typed, with no link to its reference"
+    if len(keys) > 1:
+        return f"{told}; {bibliography.path} has {len(keys)} works by {work['family']} from {work['year']} ({', '.join(keys)}): write {names} [-@{keys[0]}], with the key of the one meant"
+    return f"{told}; keep the names and cite the year by its key: write {names} [-@{keys[0]}]"
 
 
 # Each typed work's keys: the entries by that first author from that year.

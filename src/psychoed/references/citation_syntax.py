@@ -75,6 +75,13 @@ _TYPED_CITATION = re.compile(
     + r")*)[)\]](?![(:\[])"
 )
 _TYPED_ITEM = re.compile(_TYPED_WORK)
+# A narrative citation typed as APA prints it, "Inwood and Ferrari (2018) found": the
+# authors as words of the sentence, the year in parentheses.
+_TYPED_NARRATIVE = re.compile(
+    r"(?<![\w@-])(?P<family>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*)"
+    r"(?:\s+et\s+al\.?|(?:,\s*[A-Z][\w'\u2019-]+)*,?\s+(?:&|and)\s+[A-Z][\w'\u2019-]+)?"
+    r"\s+\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)"
+)
 # What every typed citation has: a year (not a key's, "neff2003") before its bracket closes or a comma.
 # (Its look back after the century, not before: a pattern that starts with digits is
 # searched 3 times faster.)
@@ -238,23 +245,16 @@ def find_pasted_entries(markdown: str, *, first_line: int = 1) -> list[tuple[str
 def find_typed_citations(markdown: str, *, first_line: int = 1) -> list[tuple[str, list[re.Match[str]], int]]:
     """Each citation outside code typed as APA prints it, "(Inwood & Ferrari, 2018)", with
     its works (prefix, family, year, locator) and its line."""
-    masked = blank_code(markdown)
-    if not _YEAR.search(masked):  # most pages: found at once
-        return []
-    # A shortcut link's text ("[Kabat-Zinn, 1990]" with its "[Kabat-Zinn, 1990]: https://…").
-    defined = {label.casefold() for label in _LINK_DEFINITION.findall(masked)}
-    found = []
-    for match, line in _located(_TYPED_CITATION, markdown, first_line):
-        line_start = masked.rfind("\n", 0, match.start()) + 1
-        before = masked[line_start : match.start()]
-        if (
-            _LINK_DEFINITION.match(masked, line_start)  # a link definition's title
-            or before.rfind("![") > before.rfind("]")  # an image's alt text
-            or match.group(0)[1:-1].casefold() in defined
-        ):
-            continue
-        found.append((match.group(0), list(_TYPED_ITEM.finditer(match.group("works"))), line))
-    return found
+    return [
+        (match.group(0), list(_TYPED_ITEM.finditer(match.group("works"))), line)
+        for match, line in _typed(_TYPED_CITATION, markdown, first_line)
+    ]
+
+
+def find_typed_narratives(markdown: str, *, first_line: int = 1) -> list[tuple[str, re.Match[str], int]]:
+    """Each narrative citation outside code typed as APA prints it, "Inwood and Ferrari
+    (2018)", with its first author and year (`family`, `year`) and its line."""
+    return [(match.group(0), match, line) for match, line in _typed(_TYPED_NARRATIVE, markdown, first_line)]
 
 
 def find_keys_as_link_text(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
@@ -290,6 +290,26 @@ def replace_citations(markdown: str, texts: Mapping[str, str]) -> str:
 
 
 # Each match of `pattern` outside code, with the line it starts on.
+# Citations typed by hand that readers see as text: not in an image's alt text, a link
+# definition's title or a shortcut link's text ("[Kabat-Zinn, 1990]" with its definition).
+def _typed(pattern: re.Pattern[str], markdown: str, first_line: int) -> list[tuple[re.Match[str], int]]:
+    masked = blank_code(markdown)
+    if not _YEAR.search(masked):  # most pages: found at once
+        return []
+    defined = {label.casefold() for label in _LINK_DEFINITION.findall(masked)}
+    found = []
+    for match, line in _located(pattern, markdown, first_line):
+        line_start = masked.rfind("\n", 0, match.start()) + 1
+        before = masked[line_start : match.start()]
+        if not (
+            _LINK_DEFINITION.match(masked, line_start)
+            or before.rfind("![") > before.rfind("]")
+            or match.group(0)[1:-1].casefold() in defined
+        ):
+            found.append((match, line))
+    return found
+
+
 def _located(pattern: re.Pattern[str], markdown: str, first_line: int) -> list[tuple[re.Match[str], int]]:
     masked = blank_code(markdown)
     return [(match, line_at(masked, match.start(), first_line=first_line)) for match in pattern.finditer(masked)]
