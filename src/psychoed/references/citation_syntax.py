@@ -58,14 +58,19 @@ _EMPTY = re.compile(r"(?<![!\\])\[[ \t]*-?@[ \t]*\](?!\()")
 _PASTED_ENTRY = re.compile(
     r"^[ \t]*@(?P<kind>[A-Za-z]+)[ \t]*\{[ \t]*(?P<key>[^,\s{}()]+)[ \t]*,(?=\s*[A-Za-z]+\s*=)", re.MULTILINE
 )
-# A citation typed as APA prints it, "(Inwood & Ferrari, 2018)", "[e.g., Alvaro 2013, p. 3;
-# Yela et al., 2022]": printed as typed, with no reference in the list. Each work: a family
-# name (with "& Name", "and Name" or "et al."), a year, a page. Not a link's text.
-_TYPED_WORK = (
-    r"(?P<prefix>(?:e\.g\.,?|see(?: also)?|cf\.)\s+)?"
+# The authors of a citation typed as APA prints it: the first one's family name, then
+# "et al." or the others' ("Yela et al.", "Inwood & Ferrari", "Neff, Kirkpatrick, & Rude").
+_TYPED_AUTHORS = (
     r"(?P<family>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*)"
     r"(?:\s+et\s+al\.?|(?:,\s*[A-Z][\w'\u2019-]+)*,?\s+(?:&|and)\s+[A-Z][\w'\u2019-]+)?"
-    r",?\s+(?P<year>(?:1[89]|20)\d\d)[a-z]?(?P<locator>,\s*(?:pp?\.|paras?\.|chapter)\s*\d+(?:[-\u2013]+\d+)?)?"
+)
+# A citation typed as APA prints it, "(Inwood & Ferrari, 2018)", "[e.g., Alvaro 2013, p. 3;
+# Yela et al., 2022]": printed as typed, with no reference in the list. Each work: its
+# authors, a year, a page. Not a link's text.
+_TYPED_WORK = (
+    r"(?P<prefix>(?:e\.g\.,?|see(?: also)?|cf\.)\s+)?"
+    + _TYPED_AUTHORS
+    + r",?\s+(?P<year>(?:1[89]|20)\d\d)[a-z]?(?P<locator>,\s*(?:pp?\.|paras?\.|chapter)\s*\d+(?:[-\u2013]+\d+)?)?"
 )
 _TYPED_CITATION = re.compile(
     r"(?<![\w!\\\]])[(\[](?P<works>"
@@ -77,11 +82,7 @@ _TYPED_CITATION = re.compile(
 _TYPED_ITEM = re.compile(_TYPED_WORK)
 # A narrative citation typed as APA prints it, "Inwood and Ferrari (2018) found": the
 # authors as words of the sentence, the year in parentheses.
-_TYPED_NARRATIVE = re.compile(
-    r"(?<![\w@-])(?P<family>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*)"
-    r"(?:\s+et\s+al\.?|(?:,\s*[A-Z][\w'\u2019-]+)*,?\s+(?:&|and)\s+[A-Z][\w'\u2019-]+)?"
-    r"\s+\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)"
-)
+_TYPED_NARRATIVE = re.compile(r"(?<![\w@-])" + _TYPED_AUTHORS + r"\s+\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)")
 # What every typed citation has: a year (not a key's, "neff2003") before its bracket closes or a comma.
 # (Its look back after the century, not before: a pattern that starts with digits is
 # searched 3 times faster.)
@@ -289,7 +290,6 @@ def replace_citations(markdown: str, texts: Mapping[str, str]) -> str:
     return "".join(parts)
 
 
-# Each match of `pattern` outside code, with the line it starts on.
 # Citations typed by hand that readers see as text: not in an image's alt text, a link
 # definition's title or a shortcut link's text ("[Kabat-Zinn, 1990]" with its definition).
 def _typed(pattern: re.Pattern[str], markdown: str, first_line: int) -> list[tuple[re.Match[str], int]]:
@@ -310,6 +310,7 @@ def _typed(pattern: re.Pattern[str], markdown: str, first_line: int) -> list[tup
     return found
 
 
+# Each match of `pattern` outside code, with the line it starts on.
 def _located(pattern: re.Pattern[str], markdown: str, first_line: int) -> list[tuple[re.Match[str], int]]:
     masked = blank_code(markdown)
     return [(match, line_at(masked, match.start(), first_line=first_line)) for match in pattern.finditer(masked)]
