@@ -108,7 +108,8 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
         for _, work, _ in find_typed_narratives(body, first_line=first_line):
             meant.update(*_typed_keys([work], bibliography))
         for _, key, _ in find_doubled_ats(body, first_line=first_line):
-            meant.update([by_casefold[key.casefold()]] if key.casefold() in by_casefold else [])
+            if own := by_casefold.get(key.casefold()):
+                meant.add(own)
     return meant
 
 
