@@ -15,6 +15,7 @@ from psychoed.references.citation_syntax import (
     KEY,
     BareKey,
     CitationBlock,
+    TypedWork,
     find_bare_keys,
     find_citation_blocks,
     find_citations_in_html,
@@ -76,8 +77,8 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
         for written, works, line in find_typed_citations(body, first_line=first_line):
             if message := _typed_citation_message(written, works, bibliography):
                 problems.append(Problem(page.path, line, message))
-        for written, work, line in find_typed_narratives(body, first_line=first_line):
-            if message := _typed_narrative_message(written, work, bibliography):
+        for written, works, line in find_typed_narratives(body, first_line=first_line):
+            if message := _typed_narrative_message(written, works, bibliography):
                 problems.append(Problem(page.path, line, message))
     return problems, blocks
 
@@ -103,10 +104,11 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
             meant.update(_works_meant(bare.bracket or bare.key, by_casefold, bibliography))
         for text, _ in find_plain_brackets(body, first_line=first_line):
             meant.update(_works_meant(text, by_casefold, bibliography))
-        for _, works, _ in find_typed_citations(body, first_line=first_line):
-            meant.update(key for keys in _typed_keys(works, bibliography) for key in keys)
-        for _, work, _ in find_typed_narratives(body, first_line=first_line):
-            meant.update(*_typed_keys([work], bibliography))
+        for _, works, _ in [
+            *find_typed_citations(body, first_line=first_line),
+            *find_typed_narratives(body, first_line=first_line),
+        ]:
+            meant.update(key for work in works for key in _typed_keys(work, bibliography))
         for _, key, _ in find_doubled_ats(body, first_line=first_line):
             if own := by_casefold.get(key.casefold()):
                 meant.add(own)
@@ -230,7 +232,6 @@ _LOCATOR_SLIP = re.compile(
 )
 
 
-_SEVERAL_AUTHORS = re.compile(r"\s&\s|\bet\s+al\b")
 # Words that come before a year as a family name does: "(Spring 2021)", "(March, 2020)".
 _NOT_NAMES = {
     *(month.casefold() for month in calendar.month_name[1:]),
@@ -268,57 +269,76 @@ def _apa_label(label: str, number: str) -> str:
 
 # A citation typed as APA prints it, as the practice's published articles have them: the
 # key of each work the bibliography holds by that first author and year, else what to add.
-def _typed_citation_message(written: str, works: list[re.Match[str]], bibliography: Bibliography) -> str | None:
-    candidates = _typed_keys(works, bibliography)
+def _typed_citation_message(written: str, works: list[TypedWork], bibliography: Bibliography) -> str | None:
+    candidates = [_typed_keys(work, bibliography) for work in works]
     missing = [work for work, keys in zip(works, candidates, strict=True) if not keys]
     # Words and a year with no work by them, "(Scotland, 2019)", "(Updated 2023)", are a
     # citation only in APA's form of several authors ("&", "et al.") or beside a known work.
-    if missing and all(not keys for keys in candidates) and not all(_cited_shape(work) for work in missing):
+    if missing and not any(candidates) and not all(_cited_shape(work) for work in missing):
         return None
     written = " ".join(written.split())
     told = f"'{written}' is a citation typed by hand, which prints as typed, with no link to its reference"
     if missing:
-        named = ", ".join(f"{work['family']} from {work['year']}" for work in missing)
-        example = re.sub(r"[^a-z]", "", folded(missing[0]["family"])) + missing[0]["year"]
+        named = ", ".join(f"{work.family} from {work.year}" for work in missing)
+        example = re.sub(r"[^a-z]", "", folded(missing[0].family)) + missing[0].year
         return f"{told}, and {bibliography.path} has no work by {named}; add its entry to {bibliography.path} and cite it by its key, e.g. [@{example}]"
-    if ambiguous := next(((work, keys) for work, keys in zip(works, candidates, strict=True) if len(keys) > 1), None):
-        work, keys = ambiguous
-        return f"{told}; {bibliography.path} has {len(keys)} works by {work['family']} from {work['year']} ({', '.join(keys)}): cite the one meant by its key, e.g. [@{keys[0]}]"
-    items = "; ".join(
-        f"{work['prefix'] or ''}@{keys[0]}{work['locator'] or ''}" for work, keys in zip(works, candidates, strict=True)
-    )
-    return f"{told}; cite it by its key instead: write [{items}]"
+    items = "; ".join(f"{work.prefix}@{keys[0]}{work.locator}" for work, keys in zip(works, candidates, strict=True))
+    return _with_fix(told, f"[{items}]", _which(works, candidates, bibliography), "cite it by its key instead")
 
 
-# "Inwood and Ferrari (2018)" typed for a work references.bib holds: the names kept, the
-# year cited. (Words before a year in parentheses that name no work are the sentence's.)
-def _typed_narrative_message(written: str, work: re.Match[str], bibliography: Bibliography) -> str | None:
-    [keys] = _typed_keys([work], bibliography)
-    if not keys:
+# "Inwood and Ferrari (2018)" typed for a work references.bib holds: the names as APA writes
+# them in a sentence ("and", or "et al." for three or more), the year cited by its key.
+# (Words before a year in parentheses that name no work are the sentence's.)
+def _typed_narrative_message(written: str, works: list[TypedWork], bibliography: Bibliography) -> str | None:
+    candidates = [_typed_keys(work, bibliography) for work in works]
+    if not all(candidates):
         return None
     written = " ".join(written.split())
-    names = written[: written.rindex("(")].rstrip()
+    authors = len(bibliography.entries[candidates[0][0]].family_names())
+    possessive = "'s" if re.search(r"['\u2019]s$", works[0].names) else ""
+    names = (
+        f"{works[0].family} et al.{possessive}"
+        if authors >= 3
+        else works[0].names.replace(" & ", " and ") + ("" if works[0].names.endswith(possessive) else possessive)
+    )
+    years = "; ".join(f"-@{keys[0]}{work.locator}" for work, keys in zip(works, candidates, strict=True))
     told = f"'{written}' names a work with its year typed by hand, which prints as typed, with no link to its reference"
-    if len(keys) > 1:
-        return f"{told}; {bibliography.path} has {len(keys)} works by {work['family']} from {work['year']} ({', '.join(keys)}): write {names} [-@{keys[0]}], with the key of the one meant"
-    return f"{told}; keep the names and cite the year by its key: write {names} [-@{keys[0]}]"
+    return _with_fix(
+        told,
+        f"{names} [{years}]",
+        _which(works, candidates, bibliography),
+        "keep the names and cite the year by its key",
+    )
 
 
-# Each typed work's keys: the entries by that first author from that year.
-def _typed_keys(works: list[re.Match[str]], bibliography: Bibliography) -> list[list[str]]:
-    return [
-        sorted(
-            key
-            for key, entry in bibliography.entries.items()
-            if entry.first_family_name() == folded(work["family"]) and entry.year() == work["year"]
-        )
-        for work in works
-    ]
+# For a typed year that more than one entry has ("Neff, 2003"), which they are.
+def _which(works: list[TypedWork], candidates: list[list[str]], bibliography: Bibliography) -> str | None:
+    for work, keys in zip(works, candidates, strict=True):
+        if len(keys) > 1:
+            return f"{bibliography.path} has {len(keys)} works by {work.family} from {work.year} ({', '.join(keys)})"
+    return None
+
+
+# The fix to write; with the key of the work meant where a year names more than one.
+def _with_fix(told: str, fix: str, which: str | None, how: str) -> str:
+    return f"{told}; {which}: write {fix}, with the key of the one meant" if which else f"{told}; {how}: write {fix}"
+
+
+# A typed work's keys: the entries by that first author from that year; of those, the one
+# whose key ends in the letter typed after the year ("2003b"), when there is one.
+def _typed_keys(work: TypedWork, bibliography: Bibliography) -> list[str]:
+    keys = sorted(
+        key
+        for key, entry in bibliography.entries.items()
+        if entry.first_family_name() == folded(work.family) and entry.year() == work.year
+    )
+    lettered = [key for key in keys if work.letter and key.casefold().endswith(work.year + work.letter)]
+    return lettered if len(lettered) == 1 else keys
 
 
 # A work typed as APA writes several authors ("Morin & Espie", "Yela et al."), not a month.
-def _cited_shape(work: re.Match[str]) -> bool:
-    return bool(_SEVERAL_AUTHORS.search(work.group())) and work["family"].casefold() not in _NOT_NAMES
+def _cited_shape(work: TypedWork) -> bool:
+    return work.several and work.family.casefold() not in _NOT_NAMES
 
 
 # Citations where readers would see them as typed: in raw HTML, in a link's text, with

@@ -59,30 +59,26 @@ _PASTED_ENTRY = re.compile(
     r"^[ \t]*@(?P<kind>[A-Za-z]+)[ \t]*\{[ \t]*(?P<key>[^,\s{}()]+)[ \t]*,(?=\s*[A-Za-z]+\s*=)", re.MULTILINE
 )
 # The authors of a citation typed as APA prints it: the first one's family name, then
-# "et al." or the others' ("Yela et al.", "Inwood & Ferrari", "Neff, Kirkpatrick, & Rude").
+# "et al." or the others' ("Yela et al.", "Inwood & Ferrari", "Neff, Kirkpatrick, & Rude"),
+# possessive in a sentence ("Clark's", "Yela et al.'s").
 _TYPED_AUTHORS = (
-    r"(?P<family>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*)"
-    r"(?:\s+et\s+al\.?|(?:,\s*[A-Z][\w'\u2019-]+)*,?\s+(?:&|and)\s+[A-Z][\w'\u2019-]+)?"
+    r"(?P<names>(?P<family>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*)"
+    r"(?P<several>\s+et\s+al\.?(?:['\u2019]s)?|(?:,\s*[A-Z][\w'\u2019-]+)*,?\s+(?:&|and)\s+[A-Z][\w'\u2019-]+)?)"
+)
+# Its years, one or several of one author ("2003a, 2011"), and a page after the last.
+_TYPED_YEARS = (
+    r"(?P<years>(?:1[89]|20)\d\d[a-z]?(?:,\s*(?:1[89]|20)\d\d[a-z]?)*)"
+    r"(?P<locator>,\s*(?:pp?\.|paras?\.|chapter)\s*\d+(?:[-\u2013]+\d+)?)?"
 )
 # A citation typed as APA prints it, "(Inwood & Ferrari, 2018)", "[e.g., Alvaro 2013, p. 3;
-# Yela et al., 2022]": printed as typed, with no reference in the list. Each work: its
-# authors, a year, a page. Not a link's text.
-_TYPED_WORK = (
-    r"(?P<prefix>(?:e\.g\.,?|see(?: also)?|cf\.)\s+)?"
-    + _TYPED_AUTHORS
-    + r",?\s+(?P<year>(?:1[89]|20)\d\d)[a-z]?(?P<locator>,\s*(?:pp?\.|paras?\.|chapter)\s*\d+(?:[-\u2013]+\d+)?)?"
-)
-_TYPED_CITATION = re.compile(
-    r"(?<![\w!\\\]])[(\[](?P<works>"
-    + re.sub(r"\(\?P<\w+>", "(?:", _TYPED_WORK)
-    + r"(?:;\s*"
-    + re.sub(r"\(\?P<\w+>", "(?:", _TYPED_WORK)
-    + r")*)[)\]](?![(:\[])"
-)
+# Yela et al., 2022]": printed as typed, with no reference in the list. Not a link's text.
+_TYPED_WORK = r"(?P<prefix>(?:e\.g\.,?|see(?: also)?|cf\.)\s+)?" + _TYPED_AUTHORS + r",?\s+" + _TYPED_YEARS
+_UNNAMED_WORK = re.sub(r"\(\?P<\w+>", "(?:", _TYPED_WORK)
+_TYPED_CITATION = re.compile(rf"(?<![\w!\\\]])[(\[](?P<works>{_UNNAMED_WORK}(?:;\s*{_UNNAMED_WORK})*)[)\]](?![(:\[])")
 _TYPED_ITEM = re.compile(_TYPED_WORK)
-# A narrative citation typed as APA prints it, "Inwood and Ferrari (2018) found": the
-# authors as words of the sentence, the year in parentheses.
-_TYPED_NARRATIVE = re.compile(r"(?<![\w@-])" + _TYPED_AUTHORS + r"\s+\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)")
+# A narrative citation typed as APA prints it, "Inwood and Ferrari (2018) found", "Clark's
+# (1986, p. 462) model": the authors as words of the sentence, the years in parentheses.
+_TYPED_NARRATIVE = re.compile(r"(?<![\w@-])" + _TYPED_AUTHORS + r"\s+\(" + _TYPED_YEARS + r"\)")
 # What every typed citation has: a year (not a key's, "neff2003") before its bracket closes or a comma.
 # (Its look back after the century, not before: a pattern that starts with digits is
 # searched 3 times faster.)
@@ -92,6 +88,19 @@ _LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]", re.MULTILINE)
 _DOUBLED_AT = re.compile(rf"(?<![!\\])\[[^\[\]\n]*?(?<![\w@])@@(?P<key>{KEY})[^\[\]\n]*\](?!\()")
 # Links and images with their destinations, and any other bracket on one line.
 _LINK_OR_BRACKET = re.compile(r"!?\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|<[a-z]+:[^>\s]*>")
+
+
+@dataclass(frozen=True)
+class TypedWork:
+    """One work of a citation typed by hand, as the editor wrote it."""
+
+    family: str  # the first author's family name, without a possessive 's ("Clark")
+    year: str  # "2003"
+    letter: str  # "b" of "2003b", else ""
+    names: str  # the authors as typed ("Inwood & Ferrari", "Clark's", "Yela et al.")
+    several: bool  # written as APA writes several authors: with "&" or "et al."
+    prefix: str = ""  # "see also " before the first work
+    locator: str = ""  # ", p. 3" after the last year
 
 
 @dataclass(frozen=True)
@@ -243,19 +252,19 @@ def find_pasted_entries(markdown: str, *, first_line: int = 1) -> list[tuple[str
     ]
 
 
-def find_typed_citations(markdown: str, *, first_line: int = 1) -> list[tuple[str, list[re.Match[str]], int]]:
+def find_typed_citations(markdown: str, *, first_line: int = 1) -> list[tuple[str, list[TypedWork], int]]:
     """Each citation outside code typed as APA prints it, "(Inwood & Ferrari, 2018)", with
-    its works (prefix, family, year, locator) and its line."""
+    its works and its line."""
     return [
-        (match.group(0), list(_TYPED_ITEM.finditer(match.group("works"))), line)
+        (match.group(0), [work for item in _TYPED_ITEM.finditer(match.group("works")) for work in _works(item)], line)
         for match, line in _typed(_TYPED_CITATION, markdown, first_line)
     ]
 
 
-def find_typed_narratives(markdown: str, *, first_line: int = 1) -> list[tuple[str, re.Match[str], int]]:
+def find_typed_narratives(markdown: str, *, first_line: int = 1) -> list[tuple[str, list[TypedWork], int]]:
     """Each narrative citation outside code typed as APA prints it, "Inwood and Ferrari
-    (2018)", with its first author and year (`family`, `year`) and its line."""
-    return [(match.group(0), match, line) for match, line in _typed(_TYPED_NARRATIVE, markdown, first_line)]
+    (2018)", with its works (one per year) and its line."""
+    return [(match.group(0), _works(match), line) for match, line in _typed(_TYPED_NARRATIVE, markdown, first_line)]
 
 
 def find_keys_as_link_text(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
@@ -288,6 +297,23 @@ def replace_citations(markdown: str, texts: Mapping[str, str]) -> str:
         done = match.end()
     parts.append(markdown[done:])
     return "".join(parts)
+
+
+# The works of one author's typed years: "Neff, 2003a, 2011" is two.
+def _works(typed: re.Match[str]) -> list[TypedWork]:
+    years = [year.strip() for year in typed["years"].split(",")]
+    return [
+        TypedWork(
+            family=re.sub(r"['\u2019]s$", "", typed["family"]),
+            year=year[:4],
+            letter=year[4:],
+            names=" ".join(typed["names"].split()),
+            several="&" in typed["names"] or bool(re.search(r"\bet\s+al\b", typed["names"])),
+            prefix=(typed.groupdict().get("prefix") or "") if index == 0 else "",
+            locator=(typed["locator"] or "") if index == len(years) - 1 else "",
+        )
+        for index, year in enumerate(years)
+    ]
 
 
 # Citations typed by hand that readers see as text: not in an image's alt text, a link
