@@ -291,6 +291,8 @@ TYPED_WORKS = Bibliography(
             ("neff2003b", "2003", ["Neff, Kristin D."]),
             ("neff2007", "2007", ["Neff, Kristin D.", "Kirkpatrick, Kristin L.", "Rude, Stephanie S."]),
             ("may1950", "1950", ["May, Rollo"]),
+            ("who2019", "2019", ["{World Health Organization}"]),
+            ("vanderkolk2014", "2014", ["{van der Kolk}, Bessel"]),
         ]
     },
     [],
@@ -320,6 +322,10 @@ TYPED_UNKNOWN = "'(Morin & Espie, 2003)' is a citation typed by hand, which prin
         (  # the letter typed after the year names the key ending in it
             "Self-kindness helps (see also Neff, 2003b).",
             "'(see also Neff, 2003b)' is a citation typed by hand, which prints as typed, with no link to its reference; cite it by its key instead: write [see also @neff2003b]",
+        ),
+        (  # a group's name and a name with a particle, whose first word the pattern alone would not read
+            "Depression is common (e.g., World Health Organization, 2019; van der Kolk, 2014, p. 21).",
+            "'(e.g., World Health Organization, 2019; van der Kolk, 2014, p. 21)' is a citation typed by hand, which prints as typed, with no link to its reference; cite it by its key instead: write [e.g., @who2019; @vanderkolk2014, p. 21]",
         ),
         (  # two years of one author: two works
             "Self-kindness helps (Neff, 2003a, 2007).",
@@ -390,6 +396,10 @@ def test_the_entry_a_citation_with_two_ats_means_is_not_told_to_be_removed():
                 "'May's (1950, p. 32)' names a work with its year typed by hand, which prints as typed, with no link to its reference; keep the names and cite the year by its key: write May's [-@may1950, p. 32]",
                 "'Yela et al.'s (2022)' names a work with its year typed by hand, which prints as typed, with no link to its reference; keep the names and cite the year by its key: write Yela et al.'s [-@yela2022]",
             ],
+        ),
+        (
+            "The World Health Organization (2019) reports it.",
+            "'World Health Organization (2019)' names a work with its year typed by hand, which prints as typed, with no link to its reference; keep the names and cite the year by its key: write World Health Organization [-@who2019]",
         ),
         ("COVID-19 (2020) and the Mental Health Act (2007) changed it. In Scotland (2019), too.", None),
         ("Inwood and Ferrari [-@inwood2018] found it helps.", None),

@@ -36,6 +36,7 @@ from psychoed.references.doi_citations import misshapen_doi_citations
 def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tuple[list[Problem], list[CitationBlock]]:
     """Problems with cited keys, and every citation block found, across all pages."""
     by_casefold = {key.casefold(): key for key in (*bibliography.written, *bibliography.entries)}
+    long_names = _spaced_families(bibliography)
     problems: list[Problem] = []
     blocks: list[CitationBlock] = []
     for page in pages:
@@ -74,10 +75,10 @@ def check_citations(pages: list[PageSource], bibliography: Bibliography) -> tupl
             message = _missing_at_message(text, by_casefold, bibliography.path)
             if message:
                 problems.append(Problem(page.path, line, message))
-        for written, works, line in find_typed_citations(body, first_line=first_line):
+        for written, works, line in find_typed_citations(body, names=long_names, first_line=first_line):
             if message := _typed_citation_message(written, works, bibliography):
                 problems.append(Problem(page.path, line, message))
-        for written, works, line in find_typed_narratives(body, first_line=first_line):
+        for written, works, line in find_typed_narratives(body, names=long_names, first_line=first_line):
             if message := _typed_narrative_message(written, works, bibliography):
                 problems.append(Problem(page.path, line, message))
     return problems, blocks
@@ -88,6 +89,7 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
     written without its brackets or its '@'. Such an entry is not told "not cited": fixing
     the citation cites it, and "remove it" would lose a good reference."""
     by_casefold = {key.casefold(): key for key in bibliography.entries}
+    long_names = _spaced_families(bibliography)
     meant: set[str] = set()
     for page in pages:
         body, first_line = page.body, page.first_line
@@ -105,8 +107,8 @@ def meant_keys(pages: list[PageSource], bibliography: Bibliography) -> set[str]:
         for text, _ in find_plain_brackets(body, first_line=first_line):
             meant.update(_works_meant(text, by_casefold, bibliography))
         for _, works, _ in [
-            *find_typed_citations(body, first_line=first_line),
-            *find_typed_narratives(body, first_line=first_line),
+            *find_typed_citations(body, names=long_names, first_line=first_line),
+            *find_typed_narratives(body, names=long_names, first_line=first_line),
         ]:
             meant.update(key for work in works for key in _typed_keys(work, bibliography))
         for _, key, _ in find_doubled_ats(body, first_line=first_line):
@@ -330,10 +332,25 @@ def _typed_keys(work: TypedWork, bibliography: Bibliography) -> list[str]:
     keys = sorted(
         key
         for key, entry in bibliography.entries.items()
-        if entry.first_family_name() == folded(work.family) and entry.year() == work.year
+        if entry.first_family_name() == folded(work.family.split()[-1]) and entry.year() == work.year
     )
     lettered = [key for key in keys if work.letter and key.casefold().endswith(work.year + work.letter)]
     return lettered if len(lettered) == 1 else keys
+
+
+# First authors' family names of more than one word, which typed citations may give too: a
+# group's ("World Health Organization"), one with a particle ("van der Kolk").
+def _spaced_families(bibliography: Bibliography) -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            {
+                name
+                for entry in bibliography.entries.values()
+                for name in entry.family_names()[:1]
+                if " " in name and re.fullmatch(r"[\w'\u2019 .&-]+", name)
+            }
+        )
+    )
 
 
 # A work typed as APA writes several authors ("Morin & Espie", "Yela et al."), not a month.

@@ -60,25 +60,18 @@ _PASTED_ENTRY = re.compile(
 )
 # The authors of a citation typed as APA prints it: the first one's family name, then
 # "et al." or the others' ("Yela et al.", "Inwood & Ferrari", "Neff, Kirkpatrick, & Rude"),
-# possessive in a sentence ("Clark's", "Yela et al.'s").
+# possessive in a sentence ("Clark's", "Yela et al.'s"). FAMILY: the names it may be.
 _TYPED_AUTHORS = (
-    r"(?P<names>(?P<family>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*)"
+    r"(?P<names>(?P<family>FAMILY)"
     r"(?P<several>\s+et\s+al\.?(?:['\u2019]s)?|(?:,\s*[A-Z][\w'\u2019-]+)*,?\s+(?:&|and)\s+[A-Z][\w'\u2019-]+)?)"
 )
+# A family name as the pattern reads one: a capitalised word.
+_FAMILY = r"[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
 # Its years, one or several of one author ("2003a, 2011"), and a page after the last.
 _TYPED_YEARS = (
     r"(?P<years>(?:1[89]|20)\d\d[a-z]?(?:,\s*(?:1[89]|20)\d\d[a-z]?)*)"
     r"(?P<locator>,\s*(?:pp?\.|paras?\.|chapter)\s*\d+(?:[-\u2013]+\d+)?)?"
 )
-# A citation typed as APA prints it, "(Inwood & Ferrari, 2018)", "[e.g., Alvaro 2013, p. 3;
-# Yela et al., 2022]": printed as typed, with no reference in the list. Not a link's text.
-_TYPED_WORK = r"(?P<prefix>(?:e\.g\.,?|see(?: also)?|cf\.)\s+)?" + _TYPED_AUTHORS + r",?\s+" + _TYPED_YEARS
-_UNNAMED_WORK = re.sub(r"\(\?P<\w+>", "(?:", _TYPED_WORK)
-_TYPED_CITATION = re.compile(rf"(?<![\w!\\\]])[(\[](?P<works>{_UNNAMED_WORK}(?:;\s*{_UNNAMED_WORK})*)[)\]](?![(:\[])")
-_TYPED_ITEM = re.compile(_TYPED_WORK)
-# A narrative citation typed as APA prints it, "Inwood and Ferrari (2018) found", "Clark's
-# (1986, p. 462) model": the authors as words of the sentence, the years in parentheses.
-_TYPED_NARRATIVE = re.compile(r"(?<![\w@-])" + _TYPED_AUTHORS + r"\s+\(" + _TYPED_YEARS + r"\)")
 # What every typed citation has: a year (not a key's, "neff2003") before its bracket closes or a comma.
 # (Its look back after the century, not before: a pattern that starts with digits is
 # searched 3 times faster.)
@@ -252,19 +245,26 @@ def find_pasted_entries(markdown: str, *, first_line: int = 1) -> list[tuple[str
     ]
 
 
-def find_typed_citations(markdown: str, *, first_line: int = 1) -> list[tuple[str, list[TypedWork], int]]:
+def find_typed_citations(
+    markdown: str, *, names: tuple[str, ...] = (), first_line: int = 1
+) -> list[tuple[str, list[TypedWork], int]]:
     """Each citation outside code typed as APA prints it, "(Inwood & Ferrari, 2018)", with
-    its works and its line."""
+    its works and its line; `names`: family names of more than one word it may give too
+    (a group's, "World Health Organization"; one with a particle, "van der Kolk")."""
+    citation, item, _ = _typed_patterns(names)
     return [
-        (match.group(0), [work for item in _TYPED_ITEM.finditer(match.group("works")) for work in _works(item)], line)
-        for match, line in _typed(_TYPED_CITATION, markdown, first_line)
+        (match.group(0), [work for each in item.finditer(match.group("works")) for work in _works(each)], line)
+        for match, line in _typed(citation, markdown, first_line)
     ]
 
 
-def find_typed_narratives(markdown: str, *, first_line: int = 1) -> list[tuple[str, list[TypedWork], int]]:
+def find_typed_narratives(
+    markdown: str, *, names: tuple[str, ...] = (), first_line: int = 1
+) -> list[tuple[str, list[TypedWork], int]]:
     """Each narrative citation outside code typed as APA prints it, "Inwood and Ferrari
-    (2018)", with its works (one per year) and its line."""
-    return [(match.group(0), _works(match), line) for match, line in _typed(_TYPED_NARRATIVE, markdown, first_line)]
+    (2018)", with its works (one per year) and its line; `names` as find_typed_citations'."""
+    _, _, narrative = _typed_patterns(names)
+    return [(match.group(0), _works(match), line) for match, line in _typed(narrative, markdown, first_line)]
 
 
 def find_keys_as_link_text(markdown: str, *, first_line: int = 1) -> list[tuple[str, str, int]]:
@@ -297,6 +297,19 @@ def replace_citations(markdown: str, texts: Mapping[str, str]) -> str:
         done = match.end()
     parts.append(markdown[done:])
     return "".join(parts)
+
+
+# The patterns of typed citations (parenthetical, one work of one, narrative) whose first
+# author is a capitalised word or one of `names`, written out with any spacing.
+@functools.lru_cache(maxsize=16)
+def _typed_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    spelled = [r"\s+".join(map(re.escape, name.split())) for name in sorted(names, key=len, reverse=True)]
+    authors = _TYPED_AUTHORS.replace("FAMILY", "|".join([*spelled, _FAMILY]))
+    work = r"(?P<prefix>(?:e\.g\.,?|see(?: also)?|cf\.)\s+)?" + authors + r",?\s+" + _TYPED_YEARS
+    unnamed = re.sub(r"\(\?P<\w+>", "(?:", work)
+    citation = rf"(?<![\w!\\\]])[(\[](?P<works>{unnamed}(?:;\s*{unnamed})*)[)\]](?![(:\[])"
+    narrative = r"(?<![\w@-])" + authors + r"\s+\(" + _TYPED_YEARS + r"\)"
+    return re.compile(citation), re.compile(work), re.compile(narrative)
 
 
 # The works of one author's typed years: "Neff, 2003a, 2011" is two.
