@@ -196,9 +196,14 @@ def test_dates_after_today_are_named_at_their_line_and_an_overdue_review_is_a_no
 
 # A review date before the last review is read_article's error; an "overdue" notice printed
 # before it (a clinician's trial) would be the first line the editor reads, and wrong.
-def test_a_review_due_before_the_last_review_is_no_overdue_notice():
-    source = FRONT_MATTER.format(review_due="2026-06-05")
+@pytest.mark.parametrize("review_due", ["2026-06-05", "2026-11-25"])  # before, and on, the last review
+def test_a_review_due_before_the_last_review_is_no_overdue_notice(review_due):
+    source = FRONT_MATTER.format(review_due=review_due)
     assert review_date_problems(source, path="docs/articles/a.md", today=dt.date(2026, 12, 5)) == []
+    # Without a last review to compare with, an overdue date is the notice it was.
+    without = source.replace("last_reviewed: 2026-11-25\n", "")
+    [overdue] = review_date_problems(without, path="docs/articles/a.md", today=dt.date(2026, 12, 5))
+    assert overdue.notice and overdue.message.startswith(f"review was due on {review_due}")
 
 
 def test_a_date_after_today_is_named_only_for_the_field_that_holds_it():

@@ -968,6 +968,18 @@ def test_unprinted_notes_an_online_encyclopedia_entry_and_a_page_with_only_a_doi
             "references.bib:5: entry 'k1991': the volume '98 (Suppl. 1)' holds the issue too, which would print in the italics of the volume; write volume = {98} and number = {Suppl. 1}",
         ),
         (
+            "number = {#2},",
+            "references.bib:5: entry 'k1991': the number '#2' starts with '#', a label APA writes itself where it needs one, so it would print as typed beside it; write the number alone, number = {2}",
+        ),
+        (  # a volume's range keeps its hyphen: only issues and pages are ranges pandoc rewrites
+            "volume = {Vol. 3-4},",
+            "references.bib:5: entry 'k1991': the volume 'Vol. 3-4' starts with 'Vol.', a label APA writes itself where it needs one, so it would print as typed beside it; write the number alone, volume = {3-4}",
+        ),
+        (
+            "volume = {36, No. 7},",
+            "references.bib:5: entry 'k1991': the volume '36, No. 7' holds the issue too, which would print in the italics of the volume; write volume = {36} and number = {7}",
+        ),
+        (
             "volume = {36, Issue 7},",
             "references.bib:5: entry 'k1991': the volume '36, Issue 7' holds the issue too, which would print in the italics of the volume; write volume = {36} and number = {7}",
         ),
@@ -997,6 +1009,13 @@ def test_a_volume_or_pages_that_would_print_wrong_is_told(field, message):
     assert _messages(written) == [message]
 
 
+# A work not out yet, its state typed as the year: APA's "(in press)" comes from pubstate.
+@pytest.mark.parametrize("typed", ["in press", "In press.", "forthcoming", "accepted"])
+def test_a_year_typed_as_in_press_is_told_to_become_pubstate(typed):
+    entry = f"@article{{k2026,\n  author = {{Doe, Jane}},\n  title = {{T}},\n  journal = {{J}},\n  year = {{{typed}}},\n}}\n"
+    assert f"has year '{typed}'; delete the year line and write pubstate = {{in press}}" in " ".join(_messages(entry))
+
+
 # A book's edition typed in its title, as the cover or a catalogue shows it: it would print
 # twice, "Principles and Practice of Sleep Medicine (6th ed.) (6th ed., pp. 15–24)".
 def test_an_edition_typed_in_the_book_title_is_told_with_the_fields_to_write():
@@ -1007,6 +1026,12 @@ def test_an_edition_typed_in_the_book_title_is_told_with_the_fields_to_write():
     )
     assert _messages(entry) == [EDITION_IN_TITLE]
     assert _messages(entry.replace(" (6th ed.)", "")) == []
+    # "edition" in full; only at the title's end, not before its subtitle.
+    book = "@book{doe2001,\n  author = {Doe, Jane},\n  title = {Sleep TITLE},\n  publisher = {Guilford Press},\n  year = {2001},\n}\n"
+    assert [message.split(": ", 2)[2][:33] for message in _messages(book.replace("TITLE", "(3rd edition)"))] == [
+        "the title ends with its edition ("
+    ]
+    assert _messages(book.replace("TITLE", "(3rd Edition) for Everyone")) == []
     # A book review's own title names the edition of the book it reviews.
     review = "@article{k2020,\n  author = {Doe, Jane},\n  title = {Review of the Book Handbook of Sleep (5th ed.)},\n  journal = {J},\n  year = {2020},\n  volume = {1},\n  pages = {1--2},\n  doi = {10.1000/x},\n}\n"
     assert _messages(review) == []

@@ -77,6 +77,12 @@ def test_a_doi_with_no_entry_beside_another_work_leaves_that_work_a_citation(wri
     assert [block.keys for block in find_citation_blocks(blanked)] == [("parker2014",)]
 
 
+def test_a_doi_blanked_over_two_lines_keeps_the_line_break_so_every_line_number_stays():
+    written = "Both [@parker2014;\n@doi:10.9999/none] help.\n\nNext [@allen2014]."
+    blanked = resolve_doi_citations(written, KEYS, blank_unknown=True)
+    assert blanked.count("\n") == written.count("\n") and "[@parker2014" in blanked
+
+
 def test_a_doi_one_slip_from_an_entrys_is_told_with_the_doi_meant():
     doi = next(iter(KEYS))
     typed = doi[:-1] + ("l" if doi[-1] != "l" else "i")

@@ -46,6 +46,12 @@ def messages(body: str) -> list[str]:
                 "docs/a.md:6: '1)' does not number a list on this site, so the items would show run together as text; write 1. (the number and a full stop) for each item"
             ],
         ),
+        (  # the last item, after `2.` items
+            "Steps:\n\n1. Breathe\n2. Notice\n3) Name it\n",
+            [
+                "docs/a.md:8: '3)' does not number a list on this site, so the items would show run together as text; write 3. (the number and a full stop) for each item"
+            ],
+        ),
         (  # or runs into the item before it
             "Steps:\n\n1. Breathe\n2) Notice\n3. Name it\n",
             [

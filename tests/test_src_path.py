@@ -20,10 +20,11 @@ def site_packages(tmp_path, monkeypatch) -> Path:
 
 def test_a_new_virtualenv_gets_the_checkouts_src_on_its_path(site_packages, tmp_path):
     src = tmp_path / "checkout" / "src"
+    src.mkdir(parents=True)
 
     assert src_path.main([str(src)]) == 0
     assert (site_packages / "psychoed.pth").read_text(encoding="utf-8") == f"{src}\n"
-    assert src_path.main([str(src)]) == 0  # made again: the same line
+    assert src_path.main([str(src)]) == 0  # made again, in the same checkout: its own path, kept
 
 
 def test_another_checkouts_virtualenv_is_refused_naming_that_checkout_and_the_fix(site_packages, tmp_path, capsys):

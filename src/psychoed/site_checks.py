@@ -145,7 +145,12 @@ def site_problems(
         cited
         | meant_by_dois
         # A citation told wrong (by the DOI checks too) may mean an entry: it is not "uncited".
-        | (meant_keys(pages, bibliography) if citation_problems or problems else set())
+        # (Looked for only then: a notice alone, as a review due, tells no citation wrong.)
+        | (
+            meant_keys(pages, bibliography)
+            if any(not problem.notice for problem in citation_problems + problems)
+            else set()
+        )
         | _cited_by_misnamed_pages(published, bibliography),
     )
     problems += invisible_character_problems(pages)

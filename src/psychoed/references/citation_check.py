@@ -275,8 +275,8 @@ def _typed_citation_message(written: str, works: list[TypedWork], bibliography: 
     candidates = [_typed_keys(work, bibliography) for work in works]
     missing = [work for work, keys in zip(works, candidates, strict=True) if not keys]
     # Words and a year with no work by them, "(Scotland, 2019)", "(Updated 2023)", are a
-    # citation only in APA's form of several authors ("&", "et al.") or beside a known work.
-    if missing and not any(candidates) and not all(_cited_shape(work) for work in missing):
+    # citation only beside a known work or one in APA's form of several authors ("&", "et al.").
+    if missing and not any(candidates) and not any(_cited_shape(work) for work in missing):
         return None
     written = " ".join(written.split())
     told = f"'{written}' is a citation typed by hand, which prints as typed, with no link to its reference"
@@ -297,12 +297,9 @@ def _typed_narrative_message(written: str, works: list[TypedWork], bibliography:
         return None
     written = " ".join(written.split())
     authors = len(bibliography.entries[candidates[0][0]].family_names())
-    possessive = "'s" if re.search(r"['\u2019]s$", works[0].names) else ""
-    names = (
-        f"{works[0].family} et al.{possessive}"
-        if authors >= 3
-        else works[0].names.replace(" & ", " and ") + ("" if works[0].names.endswith(possessive) else possessive)
-    )
+    # The possessive as typed ("Clark's", "May’s"): the names keep it, "et al." takes it.
+    possessive = found.group() if (found := re.search(r"['\u2019]s$", works[0].names)) else ""
+    names = f"{works[0].family} et al.{possessive}" if authors >= 3 else works[0].names.replace(" & ", " and ")
     years = "; ".join(f"-@{keys[0]}{work.locator}" for work, keys in zip(works, candidates, strict=True))
     told = f"'{written}' names a work with its year typed by hand, which prints as typed, with no link to its reference"
     return _with_fix(
@@ -326,8 +323,8 @@ def _with_fix(told: str, fix: str, which: str | None, how: str) -> str:
     return f"{told}; {which}: write {fix}, with the key of the one meant" if which else f"{told}; {how}: write {fix}"
 
 
-# A typed work's keys: the entries by that first author from that year; of those, the one
-# whose key ends in the letter typed after the year ("2003b"), when there is one.
+# A typed work's keys: the entries by that first author from that year; of those, the ones
+# whose key ends in the letter typed after the year ("2003b"), when there are any.
 def _typed_keys(work: TypedWork, bibliography: Bibliography) -> list[str]:
     keys = sorted(
         key
@@ -335,7 +332,7 @@ def _typed_keys(work: TypedWork, bibliography: Bibliography) -> list[str]:
         if entry.first_family_name() == folded(work.family.split()[-1]) and entry.year() == work.year
     )
     lettered = [key for key in keys if work.letter and key.casefold().endswith(work.year + work.letter)]
-    return lettered if len(lettered) == 1 else keys
+    return lettered or keys
 
 
 # First authors' family names of more than one word, which typed citations may give too: a
